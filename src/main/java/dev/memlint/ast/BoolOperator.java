@@ -1,0 +1,4 @@
+package dev.memlint.ast;
+
+/** CPython's boolop. */
+public enum BoolOperator { And, Or }

@@ -1,0 +1,4 @@
+package dev.memlint.ast;
+
+/** CPython's unaryop. */
+public enum UnaryOperator { Invert, Not, UAdd, USub }

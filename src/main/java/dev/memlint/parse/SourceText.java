@@ -1,0 +1,76 @@
+package dev.memlint.parse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The decoded text of a source file with its line table. Converts between the three column
+ * measures in play: UTF-16 indexes (Java strings), code points (ANTLR tokens, reports) and UTF-8
+ * bytes (CPython's col_offset).
+ */
+public final class SourceText {
+    private final String text;
+    private final int[] lineStarts; // UTF-16 index where each line begins; line 1 at index 0
+
+    public SourceText(String text) {
+        this.text = text;
+        this.lineStarts = computeLineStarts(text);
+    }
+
+    private static int[] computeLineStarts(String text) {
+        int[] starts = new int[16];
+        int count = 0;
+        starts[count++] = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n'))) {
+                if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
+                starts[count++] = i + 1;
+            }
+        }
+        return Arrays.copyOf(starts, count);
+    }
+
+    public String text() { return text; }
+
+    public int lineCount() { return lineStarts.length; }
+
+    /** The text of a 1-based line without its line terminator; "" past the end. */
+    public String line(int line) {
+        if (line < 1 || line > lineStarts.length) return "";
+        int start = lineStarts[line - 1];
+        int end = line < lineStarts.length ? lineStarts[line] : text.length();
+        while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) end--;
+        return text.substring(start, end);
+    }
+
+    /** UTF-16 index in the whole text of a 1-based line and 0-based code-point column. */
+    public int offset(int line, int codePointCol) {
+        int start = lineStarts[Math.max(0, Math.min(line, lineStarts.length) - 1)];
+        return text.offsetByCodePoints(start, codePointCol);
+    }
+
+    /** CPython's col_offset (UTF-8 bytes) for a 0-based code-point column of a 1-based line. */
+    public int utf8Col(int line, int codePointCol) {
+        int start = lineStarts[line - 1];
+        int bytes = 0;
+        int i = start;
+        for (int cp = 0; cp < codePointCol && i < text.length(); cp++) {
+            int c = text.codePointAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+            i += Character.charCount(c);
+        }
+        return bytes;
+    }
+
+    /** 0-based code-point column for CPython's col_offset (UTF-8 bytes) on a 1-based line. */
+    public int codePointCol(int line, int utf8Col) {
+        String l = line(line);
+        byte[] bytes = l.getBytes(StandardCharsets.UTF_8);
+        int limit = Math.min(utf8Col, bytes.length);
+        return new String(bytes, 0, limit, StandardCharsets.UTF_8).codePointCount(0,
+                new String(bytes, 0, limit, StandardCharsets.UTF_8).length())
+                + Math.max(0, utf8Col - bytes.length);
+    }
+}
