@@ -1,0 +1,638 @@
+package dev.memlint.parse;
+
+import dev.memlint.parse.generated.PythonLexer;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.Lexer;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Superclass of the generated PythonLexer: turns its raw tokens into the token stream of
+ * CPython's tokenizer (see TOKENS.md).
+ *
+ * <p>The grammar only cuts text into pieces. This class keeps the state that needs memory:
+ * the indentation stack (INDENT/DEDENT, TabError), NEWLINE versus dropped NL, the bracket
+ * stack, and the f-string/t-string context stack that decides when a replacement field ends
+ * or its format spec begins. Lexical errors are thrown as {@link PythonSyntaxError} with
+ * CPython's message and position (1-based columns in code points).
+ */
+public abstract class PythonLexerBase extends Lexer {
+    /** CPython's MAXLEVEL: brackets nested deeper are "too many nested parentheses". */
+    private static final int MAX_BRACKET_DEPTH = 200;
+    /** CPython's MAXINDENT. */
+    private static final int MAX_INDENT_LEVELS = 100;
+    private static final int TAB_SIZE = 8;
+
+    private static final int STRING_F = 1;
+    private static final int STRING_T = 2;
+    private static final int FIELD = 3;
+
+    // Tokens waiting to be returned (INDENT/DEDENT before a line's first token, EOF tail).
+    private Token[] queue = new Token[8];
+    private int queueHead;
+    private int queueTail;
+
+    // Indentation stack in CPython's two measures: tabs to multiples of 8, and tabs as 1.
+    private final int[] indentCols = new int[MAX_INDENT_LEVELS + 1];
+    private final int[] indentAltCols = new int[MAX_INDENT_LEVELS + 1];
+    private int indentLevel;
+    private boolean atLineStart = true;
+
+    // Open brackets, innermost last.
+    private final char[] bracketChars = new char[MAX_BRACKET_DEPTH + 1];
+    private final int[] bracketLines = new int[MAX_BRACKET_DEPTH + 1];
+    private final int[] bracketColumns = new int[MAX_BRACKET_DEPTH + 1];
+    private int bracketDepth;
+
+    // f-/t-string contexts, innermost last: a literal (STRING_F/STRING_T) or a replacement FIELD.
+    // For a literal: its body mode, and where it starts; for a field: the bracket depth outside it.
+    private int[] contextKind = new int[8];
+    private int[] contextValue = new int[8];
+    private int[] contextLine = new int[8];
+    private int[] contextColumn = new int[8];
+    private int contextTop = -1;
+
+    // Where the last backslash-newline ended: a file may not end right after one.
+    private int lastLineJoinEnd = -1;
+
+    protected PythonLexerBase(CharStream input) {
+        super(input);
+    }
+
+    @Override
+    public Token nextToken() {
+        if (queueHead != queueTail) {
+            return dequeue();
+        }
+        for (;;) {
+            Token token = super.nextToken();
+            int type = token.getType();
+            if (type == PythonLexer.NEWLINE) {
+                fixLoneCarriageReturn();
+                if (bracketDepth > 0 || atLineStart) {
+                    continue; // NL: inside brackets, or a blank / comment-only line
+                }
+                atLineStart = true;
+                return token;
+            }
+            if (type == PythonLexer.COMMENT) {
+                return token;
+            }
+            if (type == PythonLexer.LINE_JOIN) {
+                fixLoneCarriageReturn();
+                lastLineJoinEnd = token.getStopIndex() + 1;
+                continue;
+            }
+            if (type == Token.EOF) {
+                return endOfFile(token);
+            }
+            if (atLineStart) {
+                atLineStart = false;
+                indent(token);
+            }
+            if (!classify((CommonToken) token)) {
+                continue;
+            }
+            if (queueHead != queueTail) {
+                enqueue(token);
+                return dequeue();
+            }
+            return token;
+        }
+    }
+
+    // ------------------------------------------------------------------ per-token work
+
+    /** Checks and rewrites one raw token; false when it is to be dropped. */
+    private boolean classify(CommonToken token) {
+        switch (token.getType()) {
+            case PythonLexer.LPAR: openBracket(token, '('); return true;
+            case PythonLexer.LSQB: openBracket(token, '['); return true;
+            case PythonLexer.LBRACE: openBracket(token, '{'); return true;
+            case PythonLexer.RPAR: closeBracket(token, ')'); return true;
+            case PythonLexer.RSQB: closeBracket(token, ']'); return true;
+            case PythonLexer.RBRACE: closeBracket(token, '}'); return true;
+            case PythonLexer.COLON: maybeStartFormatSpec(token); return true;
+            case PythonLexer.COLONEQUAL: splitWalrusInField(token); return true;
+            case PythonLexer.NUMBER: checkEndOfNumber(token); return true;
+            case PythonLexer.FSTRING_START: pushString(token, STRING_F); return true;
+            case PythonLexer.TSTRING_START: pushString(token, STRING_T); return true;
+            case PythonLexer.FSTRING_MIDDLE:
+                if (enclosingStringKind() == STRING_T) token.setType(PythonLexer.TSTRING_MIDDLE);
+                return true;
+            case PythonLexer.FSTRING_END:
+                if (contextKind[contextTop] == STRING_T) token.setType(PythonLexer.TSTRING_END);
+                contextTop--;
+                return true;
+            case PythonLexer.FIELD_START:
+                token.setType(PythonLexer.LBRACE);
+                openField(token);
+                return true;
+            case PythonLexer.SPEC_END:
+                token.setType(PythonLexer.RBRACE);
+                bracketDepth--;
+                contextTop--;
+                return true;
+            case PythonLexer.LONE_RBRACE:
+                throw error("f-string: single '}' is not allowed", token.getLine(), token.getCharPositionInLine() + 1);
+            case PythonLexer.SPEC_QUOTE:
+                throw error("f-string: expecting '}'", token.getLine(), token.getCharPositionInLine() + 1);
+            case PythonLexer.BODY_NEWLINE:
+                return newlineInString(token);
+            case PythonLexer.UNTERMINATED_STRING:
+                return unterminatedString(token, false);
+            case PythonLexer.UNTERMINATED_LONG_STRING:
+                return unterminatedString(token, true);
+            case PythonLexer.ERRORTOKEN:
+                return invalidCharacter(token);
+            default:
+                return true;
+        }
+    }
+
+    private void openBracket(Token token, char bracket) {
+        if (bracketDepth >= MAX_BRACKET_DEPTH) {
+            throw error("too many nested parentheses", token.getLine(), token.getCharPositionInLine() + 1);
+        }
+        bracketChars[bracketDepth] = bracket;
+        bracketLines[bracketDepth] = token.getLine();
+        bracketColumns[bracketDepth] = token.getCharPositionInLine();
+        bracketDepth++;
+    }
+
+    private void closeBracket(Token token, char closing) {
+        int line = token.getLine();
+        int column = token.getCharPositionInLine() + 1;
+        boolean inField = contextTop >= 0 && contextKind[contextTop] == FIELD;
+        if (bracketDepth == 0) {
+            throw error("unmatched '" + closing + "'", line, column);
+        }
+        char opening = bracketChars[bracketDepth - 1];
+        if (opening != openerOf(closing)) {
+            if (inField && opening == '{' && bracketDepth - 1 == contextValue[contextTop]) {
+                throw error("f-string: unmatched '" + closing + "'", line, column);
+            }
+            int openLine = bracketLines[bracketDepth - 1];
+            String message = "closing parenthesis '" + closing + "' does not match opening parenthesis '" + opening + "'";
+            throw error(openLine == line ? message : message + " on line " + openLine, line, column);
+        }
+        bracketDepth--;
+        if (inField && bracketDepth == contextValue[contextTop]) {
+            // The '}' of a replacement field: back to the literal's body (or the enclosing spec).
+            contextTop--;
+            popMode();
+        }
+    }
+
+    private static char openerOf(char closing) {
+        return closing == ')' ? '(' : closing == ']' ? '[' : '{';
+    }
+
+    private void pushString(Token token, int kind) {
+        pushContext(kind, _mode, token.getLine(), token.getCharPositionInLine());
+    }
+
+    private void openField(Token token) {
+        openBracket(token, '{');
+        pushContext(FIELD, bracketDepth - 1, token.getLine(), token.getCharPositionInLine());
+    }
+
+    /** True when the innermost context is a replacement field and no bracket is open inside it. */
+    private boolean atFieldTopLevel() {
+        return contextTop >= 0 && contextKind[contextTop] == FIELD && bracketDepth == contextValue[contextTop] + 1;
+    }
+
+    /** A ':' at the top level of a replacement field starts its format spec. */
+    private void maybeStartFormatSpec(Token token) {
+        if (atFieldTopLevel()) {
+            mode(specModeOf(contextValue[contextTop - 1]));
+        }
+    }
+
+    /** In `f"{x:=5}"` the ':' starts the spec "=5"; the lexer saw ':=' and must back up one character. */
+    private void splitWalrusInField(CommonToken token) {
+        if (!atFieldTopLevel()) {
+            return;
+        }
+        token.setType(PythonLexer.COLON);
+        token.setStopIndex(token.getStartIndex());
+        _input.seek(token.getStartIndex() + 1);
+        getInterpreter().setCharPositionInLine(token.getCharPositionInLine() + 1);
+        maybeStartFormatSpec(token);
+    }
+
+    /** The body mode's matching format-spec mode; the grammar declares both families in the same order. */
+    private static int specModeOf(int bodyMode) {
+        return PythonLexer.S_SQ + (bodyMode - PythonLexer.F_SQ);
+    }
+
+    private static boolean isSingleQuoted(int bodyMode) {
+        return bodyMode == PythonLexer.F_SQ || bodyMode == PythonLexer.F_DQ
+                || bodyMode == PythonLexer.F_RSQ || bodyMode == PythonLexer.F_RDQ;
+    }
+
+    private int enclosingStringKind() {
+        int top = contextTop;
+        if (contextKind[top] == FIELD) {
+            top--;
+        }
+        return contextKind[top];
+    }
+
+    /** A line break in a single-quoted body ends the literal too early; in a spec it ends the spec. */
+    private boolean newlineInString(Token token) {
+        fixLoneCarriageReturn();
+        if (contextKind[contextTop] == FIELD) {
+            // As CPython 3.12/3.13: the spec stops at the line break and the field goes on.
+                mode(PythonLexer.DEFAULT_MODE);
+            return false;
+        }
+        String kind = contextKind[contextTop] == STRING_T ? "t-string" : "f-string";
+        throw error("unterminated " + kind + " literal (detected at line " + token.getLine() + ")",
+                contextLine[contextTop], contextColumn[contextTop] + 1);
+    }
+
+    /** A string literal without its closing quote(s); inside a replacement field it may be the field's own end. */
+    private boolean unterminatedString(Token token, boolean triple) {
+        int line = token.getLine();
+        int column = token.getCharPositionInLine() + 1;
+        if (contextTop >= 0 && contextKind[contextTop] == FIELD) {
+            int bodyMode = contextValue[contextTop - 1];
+            String text = token.getText();
+            int quote = quotePosition(text);
+            if (text.charAt(quote) == quoteOf(bodyMode) && triple != isSingleQuoted(bodyMode)) {
+                throw error("f-string: expecting '}'", line, column);
+            }
+        }
+        if (triple) {
+            throw error("unterminated triple-quoted string literal (detected at line " + lastLine() + ")", line, column);
+        }
+        throw error("unterminated string literal (detected at line " + getLine() + ")", line, column);
+    }
+
+    private static char quoteOf(int bodyMode) {
+        return bodyMode == PythonLexer.F_SQ || bodyMode == PythonLexer.F_TSQ
+                || bodyMode == PythonLexer.F_RSQ || bodyMode == PythonLexer.F_RTSQ ? '\'' : '"';
+    }
+
+    /** Index of the opening quote in a string token (after its prefix letters). */
+    private static int quotePosition(String text) {
+        int i = 0;
+        while (i < text.length() && text.charAt(i) != '\'' && text.charAt(i) != '"') {
+            i++;
+        }
+        return i;
+    }
+
+    private boolean invalidCharacter(Token token) {
+        int line = token.getLine();
+        int column = token.getCharPositionInLine() + 1;
+        int c = token.getText().codePointAt(0);
+        if (c == '\\') {
+            int next = _input.LA(1);
+            boolean onlyBlankUntilEof = next == CharStream.EOF;
+            if (onlyBlankUntilEof) {
+                throw error("unexpected EOF while parsing", line, column + 1);
+            }
+            throw error("unexpected character after line continuation character", line, column + 1);
+        }
+        if (c == 0) {
+            throw error("source code cannot contain null bytes", line, column);
+        }
+        if (c < 128 && c >= ' ') {
+            return true; // `$`, `?`, '`': the parser reports "invalid syntax" there
+        }
+        if (isPrintable(c)) {
+            throw error(String.format("invalid character '%s' (U+%04X)", new String(Character.toChars(c)), c), line, column);
+        }
+        throw error(String.format("invalid non-printable character U+%04X", c), line, column);
+    }
+
+    /** Python's str.isprintable for one character. */
+    private static boolean isPrintable(int c) {
+        switch (Character.getType(c)) {
+            case Character.CONTROL:
+            case Character.FORMAT:
+            case Character.SURROGATE:
+            case Character.PRIVATE_USE:
+            case Character.UNASSIGNED:
+            case Character.LINE_SEPARATOR:
+            case Character.PARAGRAPH_SEPARATOR:
+                return false;
+            case Character.SPACE_SEPARATOR:
+                return c == ' ';
+            default:
+                return true;
+        }
+    }
+
+    // ------------------------------------------------------------------ numbers
+
+    /** CPython's verify_end_of_number and friends: what may follow a numeric literal. */
+    private void checkEndOfNumber(Token token) {
+        int next = _input.LA(1);
+        if (next >= 128 || !(Character.isLetterOrDigit(next) || next == '_')) {
+            return;
+        }
+        String text = token.getText();
+        int line = token.getLine();
+        int end = token.getCharPositionInLine() + text.length(); // 0-based column of `next`
+        char last = text.charAt(text.length() - 1);
+        String kind = kindOf(text);
+        boolean zeroInteger = isZeroInteger(text);
+
+        if (text.equals("0") && "xXoObB".indexOf(next) >= 0) {
+            prefixWithoutDigits(line, end, Character.toLowerCase((char) next));
+        }
+        if (zeroInteger && (isDigit(next) || next == '_' && isDigit(_input.LA(2)))) {
+            int firstNonZero = end + (next == '_' ? 1 : 0);
+            throw new PythonSyntaxError("SyntaxError", "leading zeros in decimal integer literals are not permitted;"
+                    + " use an 0o prefix for octal integers", line, token.getCharPositionInLine() + 1, line, firstNonZero + 1);
+        }
+        if ((kind.equals("octal") || kind.equals("binary")) && (isDigit(next) || next == '_' && isDigit(_input.LA(2)))) {
+            int digit = next == '_' ? _input.LA(2) : next;
+            int at = next == '_' ? end + 1 : end;
+            throw error("invalid digit '" + (char) digit + "' in " + kind + " literal", line, at + 1);
+        }
+        if (next == '_' && isDigit(last)) {
+            throw error("invalid " + kind + " literal", line, end + 1);
+        }
+        if ((next == 'e' || next == 'E') && kind.equals("decimal") && (_input.LA(2) == '+' || _input.LA(2) == '-')) {
+            throw error("invalid decimal literal", line, end + 2);
+        }
+        if (isKeywordStart(next)) {
+            return; // `1if x else 2` is still valid (CPython only warns)
+        }
+        throw error("invalid " + kind + " literal", line, end);
+    }
+
+    /** `0x`, `0o`, `0b` with no digit after them (an optional underscore allowed). */
+    private void prefixWithoutDigits(int line, int end, char base) {
+        int offset = 2;
+        int c = _input.LA(offset);
+        if (c == '_') {
+            offset++;
+            c = _input.LA(offset);
+        }
+        String kind = base == 'x' ? "hexadecimal" : base == 'o' ? "octal" : "binary";
+        if (base != 'x' && isDigit(c)) {
+            throw error("invalid digit '" + (char) c + "' in " + kind + " literal", line, end + offset);
+        }
+        throw error("invalid " + kind + " literal", line, end + offset - 1);
+    }
+
+    private static String kindOf(String text) {
+        if (text.length() > 1 && text.charAt(0) == '0') {
+            switch (text.charAt(1)) {
+                case 'x': case 'X': return "hexadecimal";
+                case 'o': case 'O': return "octal";
+                case 'b': case 'B': return "binary";
+                default: break;
+            }
+        }
+        char last = text.charAt(text.length() - 1);
+        return last == 'j' || last == 'J' ? "imaginary" : "decimal";
+    }
+
+    private static boolean isZeroInteger(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '0' && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The keywords that may follow a number without a space in valid code (CPython warns, no error). */
+    private boolean isKeywordStart(int c) {
+        switch (c) {
+            case 'a': return lookahead("nd");
+            case 'e': return lookahead("lse");
+            case 'f': return lookahead("or");
+            case 'o': return lookahead("r");
+            case 'n': return lookahead("ot");
+            case 'i': {
+                int c2 = _input.LA(2);
+                return c2 == 'f' || c2 == 'n' || c2 == 's';
+            }
+            default: return false;
+        }
+    }
+
+    private boolean lookahead(String rest) {
+        for (int i = 0; i < rest.length(); i++) {
+            if (_input.LA(i + 2) != rest.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------ indentation
+
+    /** At the first token of a logical line: compare its indentation with the stack (CPython's rules). */
+    private void indent(Token first) {
+        int start = first.getStartIndex();
+        int lineStart = start - first.getCharPositionInLine();
+        int position = _input.index();
+        int col = 0;
+        int altCol = 0;
+        for (int i = lineStart; i < start; i++) {
+            int c = _input.LA(i - position);
+            if (c == ' ') {
+                col++;
+                altCol++;
+            } else if (c == '\t') {
+                col = (col / TAB_SIZE + 1) * TAB_SIZE;
+                altCol++;
+            } else if (c == '\f') {
+                col = 0;
+                altCol = 0;
+            } else {
+                break;
+            }
+        }
+        int line = first.getLine();
+        if (col == indentCols[indentLevel]) {
+            if (altCol != indentAltCols[indentLevel]) {
+                throw tabError(line);
+            }
+        } else if (col > indentCols[indentLevel]) {
+            if (indentLevel + 1 >= MAX_INDENT_LEVELS) {
+                throw new PythonSyntaxError("IndentationError", "too many levels of indentation", line, 1, line, 1);
+            }
+            if (altCol <= indentAltCols[indentLevel]) {
+                throw tabError(line);
+            }
+            indentLevel++;
+            indentCols[indentLevel] = col;
+            indentAltCols[indentLevel] = altCol;
+            enqueue(synthetic(PythonLexer.INDENT, line, 0, lineStart, start - 1));
+        } else {
+            while (indentLevel > 0 && col < indentCols[indentLevel]) {
+                indentLevel--;
+                enqueue(synthetic(PythonLexer.DEDENT, line, first.getCharPositionInLine(), start, start - 1));
+            }
+            if (col != indentCols[indentLevel]) {
+                int lineLength = lineLength(lineStart);
+                throw new PythonSyntaxError("IndentationError", "unindent does not match any outer indentation level",
+                        line, lineLength + 1, line, lineLength + 1);
+            }
+            if (altCol != indentAltCols[indentLevel]) {
+                throw tabError(line);
+            }
+        }
+    }
+
+    private static PythonSyntaxError tabError(int line) {
+        return new PythonSyntaxError("TabError", "inconsistent use of tabs and spaces in indentation", line, 1, line, 1);
+    }
+
+    /** Length in code points of the physical line starting at {@code lineStart}, without its line break. */
+    private int lineLength(int lineStart) {
+        int position = _input.index();
+        int i = lineStart;
+        for (;;) {
+            int c = i < position ? _input.LA(i - position) : _input.LA(i - position + 1);
+            if (c == '\n' || c == '\r' || c == CharStream.EOF) {
+                return i - lineStart;
+            }
+            i++;
+        }
+    }
+
+    // ------------------------------------------------------------------ end of input
+
+    private Token endOfFile(Token eof) {
+        if (contextTop >= 0) {
+            unterminatedAtEof();
+        }
+        if (bracketDepth > 0) {
+            int i = bracketDepth - 1;
+            throw new PythonSyntaxError("SyntaxError", "'" + bracketChars[i] + "' was never closed",
+                    bracketLines[i], bracketColumns[i] + 1, bracketLines[i], bracketColumns[i] + 1);
+        }
+        checkContinuationBeforeEof(eof);
+        int line = eof.getLine();
+        int column = eof.getCharPositionInLine();
+        if (!atLineStart) {
+            atLineStart = true;
+            enqueue(synthetic(PythonLexer.NEWLINE, line, column, eof.getStartIndex(), eof.getStartIndex() - 1));
+        }
+        while (indentLevel > 0) {
+            indentLevel--;
+            enqueue(synthetic(PythonLexer.DEDENT, line, column, eof.getStartIndex(), eof.getStartIndex() - 1));
+        }
+        enqueue(eof);
+        return dequeue();
+    }
+
+    private void unterminatedAtEof() {
+        int top = contextTop;
+        if (contextKind[top] == FIELD) {
+            return; // the field's '{' is still open: reported as "'{' was never closed"
+        }
+        String kind = contextKind[top] == STRING_T ? "t-string" : "f-string";
+        String quotes = isSingleQuoted(contextValue[top]) ? "" : "triple-quoted ";
+        throw error("unterminated " + quotes + kind + " literal (detected at line " + lastLine() + ")",
+                contextLine[top], contextColumn[top] + 1);
+    }
+
+    /** `x = 1 + \` followed by a line break and the end of input. */
+    private void checkContinuationBeforeEof(Token eof) {
+        if (lastLineJoinEnd == eof.getStartIndex()) {
+            int backslash = lastLineJoinEnd - 1;
+            while (_input.LA(backslash - _input.index()) != '\\') {
+                backslash--;
+            }
+            int line = eof.getLine() - 1;
+            int column = backslash - lineStartBefore(backslash);
+            throw error("unexpected EOF while parsing", line, column + 2);
+        }
+    }
+
+    /** Index of the first character of the line holding {@code index}. */
+    private int lineStartBefore(int index) {
+        int position = _input.index();
+        int i = index;
+        while (i > 0) {
+            int c = _input.LA(i - 1 - position);
+            if (c == '\n' || c == '\r') {
+                break;
+            }
+            i--;
+        }
+        return i;
+    }
+
+    /** The line of the last character of the input, as CPython's "detected at line N". */
+    private int lastLine() {
+        int last = _input.LA(-1);
+        return last == '\n' || last == '\r' ? getLine() - 1 : getLine();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** ANTLR only counts '\n' as a line break; a lone '\r' (old Mac files) is one too. */
+    private void fixLoneCarriageReturn() {
+        if (_input.LA(-1) == '\r') {
+            setLine(getLine() + 1);
+            setCharPositionInLine(0);
+        }
+    }
+
+    private Token synthetic(int type, int line, int column, int start, int stop) {
+        CommonToken token = new CommonToken(_tokenFactorySourcePair, type, DEFAULT_TOKEN_CHANNEL, start, stop);
+        token.setLine(line);
+        token.setCharPositionInLine(column);
+        if (type != PythonLexer.INDENT) {
+            token.setText("");
+        }
+        return token;
+    }
+
+    private void pushContext(int kind, int value, int line, int column) {
+        if (++contextTop == contextKind.length) {
+            int size = contextKind.length * 2;
+            contextKind = java.util.Arrays.copyOf(contextKind, size);
+            contextValue = java.util.Arrays.copyOf(contextValue, size);
+            contextLine = java.util.Arrays.copyOf(contextLine, size);
+            contextColumn = java.util.Arrays.copyOf(contextColumn, size);
+        }
+        contextKind[contextTop] = kind;
+        contextValue[contextTop] = value;
+        contextLine[contextTop] = line;
+        contextColumn[contextTop] = column;
+    }
+
+    private void enqueue(Token token) {
+        if (queueTail == queue.length) {
+            System.arraycopy(queue, queueHead, queue, 0, queueTail - queueHead);
+            queueTail -= queueHead;
+            queueHead = 0;
+            if (queueTail == queue.length) {
+                queue = java.util.Arrays.copyOf(queue, queue.length * 2);
+            }
+        }
+        queue[queueTail++] = token;
+    }
+
+    private Token dequeue() {
+        Token token = queue[queueHead];
+        queue[queueHead++] = null;
+        if (queueHead == queueTail) {
+            queueHead = 0;
+            queueTail = 0;
+        }
+        return token;
+    }
+
+    private static PythonSyntaxError error(String message, int line, int column) {
+        return new PythonSyntaxError(message, line, column);
+    }
+}
