@@ -1,17 +1,73 @@
 package dev.memlint.rule;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Every rule memlint knows, sorted by code. */
+/**
+ * Every rule memlint knows, sorted by code. Adding a rule = one line in {@link #RULE_CLASSES}
+ * (kept sorted; ConventionsTest checks it).
+ */
 public final class RuleRegistry {
     /** Files that do not parse get exactly this finding, at the first error. */
     public static final RuleInfo SYNTAX_ERROR = new RuleInfo("MEM001", "syntax-error", Severity.ERROR,
             "The file is not valid Python for the target version, so nothing else in it is checked.",
             true, List.of("correctness"), "very-high");
 
+    private static final List<Class<? extends Rule>> RULE_CLASSES = List.of(
+    );
+
+    private static final Map<String, Class<? extends Rule>> BY_CODE = byCode();
+    private static final List<RuleInfo> ALL = allInfos();
+
     private RuleRegistry() {}
 
-    public static List<RuleInfo> all() {
-        return List.of(SYNTAX_ERROR);
+    /** MEM001 and every rule class, sorted by code. */
+    public static List<RuleInfo> all() { return ALL; }
+
+    /** The rule classes (everything but MEM001), sorted by code. */
+    public static List<Class<? extends Rule>> ruleClasses() { return RULE_CLASSES; }
+
+    /** The metadata of a code, or null when no rule has it. */
+    public static RuleInfo info(String code) {
+        for (RuleInfo i : ALL) if (i.code().equals(code)) return i;
+        return null;
+    }
+
+    /** The class of a code, or null (MEM001 has none: the linter reports it). */
+    public static Class<? extends Rule> ruleClass(String code) { return BY_CODE.get(code); }
+
+    public static RuleMeta meta(Class<? extends Rule> rule) {
+        RuleMeta m = rule.getAnnotation(RuleMeta.class);
+        if (m == null) throw new IllegalStateException(rule.getName() + " lacks @RuleMeta");
+        return m;
+    }
+
+    public static RuleInfo info(Class<? extends Rule> rule) {
+        RuleMeta m = meta(rule);
+        return new RuleInfo(m.code(), m.name(), m.severity(), m.summary(), m.defaultEnabled(),
+                List.of(m.tags()), m.precision());
+    }
+
+    /** The options a code declares (empty for unknown codes). */
+    public static List<RuleMeta.Option> options(String code) {
+        Class<? extends Rule> c = BY_CODE.get(code);
+        return c == null ? List.of() : Arrays.asList(meta(c).options());
+    }
+
+    private static Map<String, Class<? extends Rule>> byCode() {
+        Map<String, Class<? extends Rule>> m = new LinkedHashMap<>();
+        for (Class<? extends Rule> c : RULE_CLASSES) m.put(meta(c).code(), c);
+        return m;
+    }
+
+    private static List<RuleInfo> allInfos() {
+        List<RuleInfo> infos = new ArrayList<>();
+        infos.add(SYNTAX_ERROR);
+        for (Class<? extends Rule> c : RULE_CLASSES) infos.add(info(c));
+        return Collections.unmodifiableList(infos);
     }
 }

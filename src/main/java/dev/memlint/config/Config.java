@@ -1,0 +1,86 @@
+package dev.memlint.config;
+
+import dev.memlint.parse.PythonVersion;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The settings of one run: [tool.memlint] of a pyproject.toml (or --config FILE) with command-line
+ * flags applied on top. Glob patterns are relative to {@link #root()}, the configuration file's
+ * directory (the working directory without one).
+ *
+ * @param select        codes or prefixes to run; null means the default-enabled rules
+ * @param ruleOptions   per code, option name to value
+ */
+public record Config(Path root, Path file, List<String> select, List<String> extendSelect, List<String> ignore,
+                     Map<String, List<String>> perFileIgnores, List<String> exclude, List<String> extendExclude,
+                     PythonVersion targetVersion, Map<String, Map<String, Long>> ruleOptions) {
+
+    /** Directories nobody wants linted, as ruff's defaults. */
+    public static final List<String> DEFAULT_EXCLUDE = List.of(".bzr", ".direnv", ".eggs", ".git", ".git-rewrite",
+            ".hg", ".mypy_cache", ".nox", ".pants.d", ".pytype", ".ruff_cache", ".svn", ".tox", ".venv",
+            "__pypackages__", "_build", "buck-out", "dist", "node_modules", "venv");
+
+    /** No configuration file: defaults, globs relative to dir. */
+    public static Config defaults(Path dir) {
+        return new Config(dir, null, null, List.of(), List.of(), Map.of(), DEFAULT_EXCLUDE, List.of(), null, Map.of());
+    }
+
+    public RuleSelection selection() { return new RuleSelection(select, extendSelect, ignore); }
+
+    /** The version to parse for; 3.14 (the newest) when not configured. */
+    public PythonVersion targetVersionOrLatest() {
+        return targetVersion == null ? PythonVersion.LATEST : targetVersion;
+    }
+
+    /** Command-line flags on top: --select replaces, --extend-select and --ignore add. */
+    public Config withOverrides(List<String> cliSelect, List<String> cliExtendSelect, List<String> cliIgnore,
+                                PythonVersion cliTarget) {
+        List<String> ext = new ArrayList<>(extendSelect);
+        if (cliExtendSelect != null) ext.addAll(cliExtendSelect);
+        List<String> ign = new ArrayList<>(ignore);
+        if (cliIgnore != null) ign.addAll(cliIgnore);
+        return new Config(root, file, cliSelect != null ? cliSelect : select, ext, ign, perFileIgnores, exclude,
+                extendExclude, cliTarget != null ? cliTarget : targetVersion, ruleOptions);
+    }
+
+    /** Whether a rule runs on a file: selected, and not ignored for it by per-file-ignores. */
+    public boolean isEnabled(String code, Path file) {
+        if (!selection().isEnabled(code)) return false;
+        for (Map.Entry<String, List<String>> e : perFileIgnores.entrySet()) {
+            if (RuleSelection.matchLength(e.getValue(), code) >= 0 && matches(e.getKey(), file)) return false;
+        }
+        return true;
+    }
+
+    /** Whether exclude or extend-exclude names the file or one of its directories. */
+    public boolean isExcluded(Path file) {
+        for (String glob : exclude) if (matches(glob, file)) return true;
+        for (String glob : extendExclude) if (matches(glob, file)) return true;
+        return false;
+    }
+
+    /**
+     * A glob matches a path relative to the root, or, when it has no '/', the name of the file or of
+     * any directory on the way to it (so "build" excludes every build directory).
+     */
+    boolean matches(String glob, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path rootAbs = root.toAbsolutePath().normalize();
+        Path rel = abs.startsWith(rootAbs) ? rootAbs.relativize(abs) : abs;
+        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        if (m.matches(rel) || m.matches(abs)) return true;
+        if (!glob.contains("/")) {
+            for (Path part : rel) if (m.matches(part)) return true;
+        } else {
+            // "tests/**" should also match the directory prefix of a file below it.
+            for (Path p = rel.getParent(); p != null; p = p.getParent()) if (m.matches(p)) return true;
+        }
+        return false;
+    }
+}

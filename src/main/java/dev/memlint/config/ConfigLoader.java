@@ -1,0 +1,174 @@
+package dev.memlint.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.memlint.parse.PythonVersion;
+import dev.memlint.rule.RuleMeta;
+import dev.memlint.rule.RuleRegistry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads [tool.memlint] from a pyproject.toml (or the top level of a memlint.toml given with
+ * --config) and checks every key, so a typo is an error naming the key rather than a silently
+ * ignored setting.
+ */
+public final class ConfigLoader {
+    private static final Set<String> KEYS = Set.of("select", "ignore", "extend-select", "per-file-ignores",
+            "exclude", "extend-exclude", "target-version", "rules");
+
+    private ConfigLoader() {}
+
+    /**
+     * The nearest pyproject.toml with a [tool.memlint] table in start's directory or above
+     * (start may be a file or a directory); null when there is none.
+     */
+    public static Path find(Path start) throws ConfigException {
+        Path dir = start.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) dir = dir.getParent();
+        for (; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("pyproject.toml");
+            if (Files.isRegularFile(candidate) && memlintTable(read(candidate), candidate) != null) return candidate;
+        }
+        return null;
+    }
+
+    /** The configuration for files under start: from the nearest pyproject.toml, else defaults. */
+    public static Config discover(Path start) throws ConfigException {
+        Path file = find(start);
+        if (file != null) return load(file);
+        Path dir = start.toAbsolutePath().normalize();
+        return Config.defaults(Files.isDirectory(dir) ? dir : dir.getParent());
+    }
+
+    /** Loads a pyproject.toml ([tool.memlint]) or any other TOML file (its top level). */
+    public static Config load(Path file) throws ConfigException {
+        if (!Files.isRegularFile(file)) throw new ConfigException(file + ": configuration file not found");
+        JsonNode doc = read(file);
+        boolean pyproject = file.getFileName().toString().equals("pyproject.toml");
+        JsonNode table = pyproject ? memlintTable(doc, file) : doc;
+        String prefix = pyproject ? "tool.memlint." : "";
+        Path root = file.toAbsolutePath().normalize().getParent();
+        if (table == null) return new Config(root, file, null, List.of(), List.of(), Map.of(),
+                Config.DEFAULT_EXCLUDE, List.of(), null, Map.of());
+        return parse(table, file, prefix, root);
+    }
+
+    private static JsonNode read(Path file) throws ConfigException {
+        try {
+            return new TomlMapper().readTree(Files.readString(file));
+        } catch (JacksonException e) {
+            throw new ConfigException(file + ": invalid TOML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static JsonNode memlintTable(JsonNode doc, Path file) throws ConfigException {
+        JsonNode tool = doc.get("tool");
+        if (tool == null || !tool.isObject()) return null;
+        JsonNode t = tool.get("memlint");
+        if (t == null) return null;
+        if (!t.isObject()) throw new ConfigException(file + ": tool.memlint must be a table");
+        return t;
+    }
+
+    private static Config parse(JsonNode table, Path file, String prefix, Path root) throws ConfigException {
+        for (Iterator<String> it = table.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!KEYS.contains(key)) throw new ConfigException(file + ": unknown key '" + prefix + key
+                    + "' (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+        }
+        List<String> select = table.has("select") ? selectors(table, "select", file, prefix) : null;
+        List<String> extendSelect = table.has("extend-select") ? selectors(table, "extend-select", file, prefix) : List.of();
+        List<String> ignore = table.has("ignore") ? selectors(table, "ignore", file, prefix) : List.of();
+        List<String> exclude = table.has("exclude") ? strings(table.get("exclude"), file, prefix + "exclude")
+                : Config.DEFAULT_EXCLUDE;
+        List<String> extendExclude = table.has("extend-exclude")
+                ? strings(table.get("extend-exclude"), file, prefix + "extend-exclude") : List.of();
+        PythonVersion target = null;
+        if (table.has("target-version")) {
+            JsonNode v = table.get("target-version");
+            target = v.isTextual() ? PythonVersion.parse(v.asText()) : null;
+            if (target == null) throw new ConfigException(file + ": '" + prefix + "target-version' must be one of "
+                    + "\"3.8\" ... \"3.14\" (or \"py38\" ... \"py314\"), got " + v);
+        }
+        Map<String, List<String>> perFile = new LinkedHashMap<>();
+        if (table.has("per-file-ignores")) {
+            JsonNode pf = table.get("per-file-ignores");
+            if (!pf.isObject()) throw new ConfigException(file + ": '" + prefix
+                    + "per-file-ignores' must be a table of glob = [codes]");
+            for (Iterator<Map.Entry<String, JsonNode>> it = pf.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String key = prefix + "per-file-ignores.\"" + e.getKey() + "\"";
+                List<String> codes = strings(e.getValue(), file, key);
+                for (String c : codes) checkSelector(c, file, key);
+                perFile.put(e.getKey(), codes);
+            }
+        }
+        return new Config(root, file, select, extendSelect, ignore, perFile, exclude, extendExclude, target,
+                ruleOptions(table.get("rules"), file, prefix));
+    }
+
+    private static Map<String, Map<String, Long>> ruleOptions(JsonNode rules, Path file, String prefix)
+            throws ConfigException {
+        if (rules == null) return Map.of();
+        if (!rules.isObject()) throw new ConfigException(file + ": '" + prefix + "rules' must be a table of "
+                + "[" + prefix + "rules.CODE] tables");
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = rules.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String code = e.getKey();
+            String key = prefix + "rules." + code;
+            if (RuleRegistry.info(code) == null) throw new ConfigException(file + ": unknown rule code in '" + key + "'");
+            if (!e.getValue().isObject()) throw new ConfigException(file + ": '" + key + "' must be a table");
+            List<RuleMeta.Option> declared = RuleRegistry.options(code);
+            Map<String, Long> values = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> o = e.getValue().fields(); o.hasNext(); ) {
+                Map.Entry<String, JsonNode> opt = o.next();
+                String optKey = key + "." + opt.getKey();
+                if (declared.stream().noneMatch(d -> d.name().equals(opt.getKey()))) {
+                    throw new ConfigException(file + ": unknown option '" + optKey + "'"
+                            + (declared.isEmpty() ? " (" + code + " has no options)" : " (known: "
+                            + String.join(", ", declared.stream().map(RuleMeta.Option::name).toList()) + ")"));
+                }
+                if (!opt.getValue().canConvertToLong() || !opt.getValue().isIntegralNumber() || opt.getValue().asLong() < 0)
+                    throw new ConfigException(file + ": '" + optKey + "' must be a non-negative integer, got "
+                            + opt.getValue());
+                values.put(opt.getKey(), opt.getValue().asLong());
+            }
+            out.put(code, values);
+        }
+        return out;
+    }
+
+    private static List<String> selectors(JsonNode table, String name, Path file, String prefix) throws ConfigException {
+        List<String> list = strings(table.get(name), file, prefix + name);
+        for (String s : list) checkSelector(s, file, prefix + name);
+        return list;
+    }
+
+    private static void checkSelector(String s, Path file, String key) throws ConfigException {
+        if (!RuleSelection.isValidSelector(s)) throw new ConfigException(file + ": '" + key
+                + "' has \"" + s + "\", which is no rule code or prefix (see `memlint rules`)");
+    }
+
+    private static List<String> strings(JsonNode node, Path file, String key) throws ConfigException {
+        if (node == null || !node.isArray()) throw new ConfigException(file + ": '" + key + "' must be an array of strings");
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : node) {
+            if (!n.isTextual()) throw new ConfigException(file + ": '" + key + "' must be an array of strings, has " + n);
+            out.add(n.asText());
+        }
+        return out;
+    }
+}

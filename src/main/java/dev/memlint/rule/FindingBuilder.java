@@ -1,0 +1,15 @@
+package dev.memlint.rule;
+
+import dev.memlint.ast.Located;
+
+/** Adds details to a reported finding. */
+public interface FindingBuilder {
+    /** A secondary location (for instance the loop that repeats the reported operation). */
+    FindingBuilder related(Located node, String message);
+
+    /** Overrides the rule's default severity for this finding. */
+    FindingBuilder severity(Severity severity);
+
+    /** A mechanical rewrite that removes the finding. */
+    FindingBuilder fix(String description, Fix.Applicability applicability, Edit... edits);
+}

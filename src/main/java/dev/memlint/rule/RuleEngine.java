@@ -1,0 +1,207 @@
+package dev.memlint.rule;
+
+import dev.memlint.ast.Located;
+import dev.memlint.ast.Module;
+import dev.memlint.ast.Node;
+import dev.memlint.ast.Pos;
+import dev.memlint.parse.SourceText;
+import dev.memlint.semantic.NodeChildren;
+import dev.memlint.semantic.SemanticModel;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs a set of rules over one file: builds the semantic model, lets each rule subscribe, walks
+ * the tree once dispatching every node to its subscribers, drops suppressed findings and sorts
+ * the rest. Thread-safe: nothing is shared between calls of {@link #check}.
+ */
+public final class RuleEngine {
+    private final List<Class<? extends Rule>> rules;
+    private final Map<String, Map<String, Long>> options;
+
+    /**
+     * @param rules   the enabled rule classes
+     * @param options per code, option values overriding the declared defaults (may be empty)
+     */
+    public RuleEngine(List<Class<? extends Rule>> rules, Map<String, Map<String, Long>> options) {
+        this.rules = List.copyOf(rules);
+        this.options = options;
+    }
+
+    public List<Class<? extends Rule>> rules() { return rules; }
+
+    /** The findings of the enabled rules on one parsed file, not suppressed, sorted by position. */
+    public List<Finding> check(String path, Module module, SourceText source, Suppressions suppressions) {
+        SemanticModel model = SemanticModel.build(module);
+        FileRun run = new FileRun(path, source, model);
+        for (Class<? extends Rule> c : rules) run.initRule(c);
+        run.walk(module);
+        run.finish();
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : run.findings) if (!suppressions.isSuppressed(f.code(), f.range().line())) out.add(f);
+        out.sort(Comparator.comparingInt((Finding f) -> f.range().line()).thenComparingInt(f -> f.range().column())
+                .thenComparing(Finding::code));
+        return out;
+    }
+
+    /** The state of checking one file. */
+    private final class FileRun {
+        record Subscriber<T extends Node>(String ruleCode, Severity severity, Class<T> kind,
+                                          RuleInit.NodeHandler<T> handler) {}
+
+        final String path;
+        final SourceText source;
+        final SemanticModel model;
+        final List<Subscriber<?>> subscribers = new ArrayList<>();
+        final List<Subscriber<?>> fileEnd = new ArrayList<>();
+        final Map<Class<?>, List<Subscriber<?>>> byClass = new HashMap<>();
+        final List<Finding> findings = new ArrayList<>();
+
+        FileRun(String path, SourceText source, SemanticModel model) {
+            this.path = path;
+            this.source = source;
+            this.model = model;
+        }
+
+        TextRange toRange(Pos p) {
+            return new TextRange(p.line(), source.codePointCol(p.line(), p.col()) + 1,
+                    p.endLine(), source.codePointCol(p.endLine(), p.endCol()) + 1);
+        }
+
+        void initRule(Class<? extends Rule> c) {
+            RuleMeta meta = RuleRegistry.meta(c);
+            Rule rule;
+            try {
+                rule = c.getDeclaredConstructor().newInstance();
+            } catch (InstantiationException | IllegalAccessException | NoSuchMethodException
+                     | InvocationTargetException e) {
+                throw new IllegalStateException("cannot create rule " + c.getName(), e);
+            }
+            Map<String, Long> configured = options.getOrDefault(meta.code(), Map.of());
+            rule.init(new RuleInit() {
+                @Override public <T extends Node> void on(Class<T> kind, NodeHandler<T> handler) {
+                    subscribers.add(new Subscriber<>(meta.code(), meta.severity(), kind, handler));
+                }
+
+                @Override public void onFileEnd(Consumer<RuleContext> handler) {
+                    fileEnd.add(new Subscriber<>(meta.code(), meta.severity(), Node.class,
+                            (ctx, n) -> handler.accept(ctx)));
+                }
+
+                @Override public long option(String name) {
+                    RuleMeta.Option o = Arrays.stream(meta.options()).filter(x -> x.name().equals(name))
+                            .findFirst().orElseThrow(() -> new IllegalArgumentException(
+                                    meta.code() + " declares no option " + name));
+                    return configured.getOrDefault(name, o.defaultValue());
+                }
+            });
+        }
+
+        void walk(Module module) {
+            // Iterative pre-order walk: deep expression chains must not overflow the stack.
+            List<Node> stack = new ArrayList<>();
+            stack.add(module);
+            List<Node> children = new ArrayList<>();
+            while (!stack.isEmpty()) {
+                Node n = stack.remove(stack.size() - 1);
+                dispatch(n);
+                children.clear();
+                NodeChildren.forEach(n, children::add);
+                for (int i = children.size() - 1; i >= 0; i--) stack.add(children.get(i));
+            }
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private void dispatch(Node n) {
+            List<Subscriber<?>> subs = byClass.computeIfAbsent(n.getClass(), k -> {
+                List<Subscriber<?>> l = new ArrayList<>();
+                for (Subscriber<?> s : subscribers) if (s.kind().isAssignableFrom(k)) l.add(s);
+                return l;
+            });
+            for (Subscriber s : subs) s.handler().visit(new Context(s.ruleCode(), s.severity()), n);
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        void finish() {
+            for (Subscriber s : fileEnd) s.handler().visit(new Context(s.ruleCode(), s.severity()), model.module());
+            for (Builder b : pending) findings.add(b.build());
+        }
+
+        /** The context one rule's callback gets; reports carry the rule's code. */
+        private final class Context implements RuleContext {
+            private final String code;
+            private final Severity severity;
+
+            Context(String code, Severity severity) {
+                this.code = code;
+                this.severity = severity;
+            }
+
+            @Override public String path() { return path; }
+
+            @Override public SourceText source() { return source; }
+
+            @Override public SemanticModel model() { return model; }
+
+            @Override public String text(Located node) {
+                Pos p = node.pos();
+                int start = source.offset(p.line(), source.codePointCol(p.line(), p.col()));
+                int end = source.offset(p.endLine(), source.codePointCol(p.endLine(), p.endCol()));
+                return source.text().substring(start, end);
+            }
+
+            @Override public TextRange range(Pos p) { return toRange(p); }
+
+            @Override public FindingBuilder report(Located node, String message) {
+                Builder b = new Builder(code, range(node.pos()), severity, message);
+                pending.add(b);
+                return b;
+            }
+        }
+
+        final List<Builder> pending = new ArrayList<>();
+
+        /** A finding under construction; built when the file is done. */
+        private final class Builder implements FindingBuilder {
+            final String code;
+            final TextRange range;
+            Severity severity;
+            final String message;
+            final List<Related> related = new ArrayList<>();
+            Fix fix;
+
+            Builder(String code, TextRange range, Severity severity, String message) {
+                this.code = code;
+                this.range = range;
+                this.severity = severity;
+                this.message = message;
+            }
+
+            @Override public FindingBuilder related(Located node, String message) {
+                related.add(new Related(toRange(node.pos()), message));
+                return this;
+            }
+
+            @Override public FindingBuilder severity(Severity s) {
+                this.severity = s;
+                return this;
+            }
+
+            @Override public FindingBuilder fix(String description, Fix.Applicability applicability, Edit... edits) {
+                this.fix = new Fix(description, applicability, List.of(edits));
+                return this;
+            }
+
+            Finding build() {
+                return new Finding(code, path, range, severity, message, List.copyOf(related), List.of(), fix);
+            }
+        }
+    }
+}

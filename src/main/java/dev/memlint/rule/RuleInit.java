@@ -1,0 +1,27 @@
+package dev.memlint.rule;
+
+import dev.memlint.ast.Node;
+
+import java.util.function.Consumer;
+
+/** What a rule can do in {@link Rule#init}: subscribe to node kinds and read its options. */
+public interface RuleInit {
+
+    /** A callback for one node of a subscribed kind. */
+    @FunctionalInterface
+    interface NodeHandler<T extends Node> {
+        void visit(RuleContext ctx, T node);
+    }
+
+    /**
+     * Calls handler for every node that is an instance of kind (a record such as Expr.Call, or an
+     * interface such as Stmt.ForNode), in source order (pre-order).
+     */
+    <T extends Node> void on(Class<T> kind, NodeHandler<T> handler);
+
+    /** Calls handler once after the whole file was walked. */
+    void onFileEnd(Consumer<RuleContext> handler);
+
+    /** The value of one of the rule's declared {@link RuleMeta.Option}s, as configured. */
+    long option(String name);
+}

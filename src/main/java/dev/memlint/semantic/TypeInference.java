@@ -1,0 +1,225 @@
+package dev.memlint.semantic;
+
+import dev.memlint.ast.Bytes;
+import dev.memlint.ast.Complex;
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.Operator;
+import dev.memlint.ast.Stmt;
+
+import java.math.BigInteger;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Light, flow-insensitive type inference: an expression's type from its shape, a name's type from
+ * every binding of its symbol (all must agree, otherwise UNKNOWN). Parameters are typed only by
+ * their annotation. Augmented assignments keep the type they start from.
+ */
+final class TypeInference {
+    private static final Set<String> STR_METHODS = Set.of("capitalize", "casefold", "center", "expandtabs",
+            "format", "format_map", "join", "ljust", "lower", "lstrip", "replace", "rjust", "rstrip", "strip",
+            "swapcase", "title", "translate", "upper", "zfill", "removeprefix", "removesuffix");
+    private static final Set<String> BYTES_METHODS = Set.of("capitalize", "center", "expandtabs", "join", "ljust",
+            "lower", "lstrip", "replace", "rjust", "rstrip", "strip", "swapcase", "title", "translate", "upper",
+            "zfill", "removeprefix", "removesuffix");
+    private static final Map<String, PyType> CONSTRUCTORS = Map.ofEntries(
+            Map.entry("builtins.str", PyType.STR), Map.entry("builtins.bytes", PyType.BYTES),
+            Map.entry("builtins.bytearray", PyType.BYTEARRAY), Map.entry("builtins.list", PyType.LIST),
+            Map.entry("builtins.tuple", PyType.TUPLE), Map.entry("builtins.dict", PyType.DICT),
+            Map.entry("builtins.set", PyType.SET), Map.entry("builtins.frozenset", PyType.FROZENSET),
+            Map.entry("builtins.int", PyType.INT), Map.entry("builtins.float", PyType.FLOAT),
+            Map.entry("builtins.complex", PyType.COMPLEX), Map.entry("builtins.bool", PyType.BOOL),
+            Map.entry("builtins.range", PyType.RANGE), Map.entry("builtins.open", PyType.FILE),
+            Map.entry("io.open", PyType.FILE), Map.entry("builtins.memoryview", PyType.MEMORYVIEW),
+            Map.entry("builtins.sorted", PyType.LIST), Map.entry("builtins.len", PyType.INT),
+            Map.entry("builtins.repr", PyType.STR), Map.entry("builtins.ascii", PyType.STR),
+            Map.entry("builtins.chr", PyType.STR), Map.entry("builtins.format", PyType.STR),
+            Map.entry("builtins.hex", PyType.STR), Map.entry("builtins.oct", PyType.STR),
+            Map.entry("builtins.bin", PyType.STR), Map.entry("builtins.ord", PyType.INT),
+            Map.entry("builtins.map", PyType.ITERATOR), Map.entry("builtins.filter", PyType.ITERATOR),
+            Map.entry("builtins.zip", PyType.ITERATOR), Map.entry("builtins.enumerate", PyType.ITERATOR),
+            Map.entry("builtins.reversed", PyType.ITERATOR), Map.entry("builtins.iter", PyType.ITERATOR),
+            Map.entry("collections.deque", PyType.DEQUE));
+    private static final Map<String, PyType> ANNOTATIONS = Map.ofEntries(
+            Map.entry("builtins.str", PyType.STR), Map.entry("builtins.bytes", PyType.BYTES),
+            Map.entry("builtins.bytearray", PyType.BYTEARRAY), Map.entry("builtins.list", PyType.LIST),
+            Map.entry("typing.List", PyType.LIST), Map.entry("builtins.dict", PyType.DICT),
+            Map.entry("typing.Dict", PyType.DICT), Map.entry("builtins.set", PyType.SET),
+            Map.entry("typing.Set", PyType.SET), Map.entry("builtins.tuple", PyType.TUPLE),
+            Map.entry("typing.Tuple", PyType.TUPLE), Map.entry("builtins.int", PyType.INT),
+            Map.entry("builtins.float", PyType.FLOAT), Map.entry("collections.deque", PyType.DEQUE),
+            Map.entry("typing.Deque", PyType.DEQUE));
+
+    private final SemanticModel model;
+    private final Map<Symbol, PyType> symbolTypes = new IdentityHashMap<>();
+    private final Set<Symbol> inProgress = new HashSet<>();
+
+    TypeInference(SemanticModel model) { this.model = model; }
+
+    PyType typeOf(Expr e) {
+        if (e == null) return PyType.UNKNOWN;
+        if (e instanceof Expr.Constant c) return constant(c.value());
+        if (e instanceof Expr.JoinedStr) return PyType.STR;
+        if (e instanceof Expr.ListExpr || e instanceof Expr.ListComp) return PyType.LIST;
+        if (e instanceof Expr.DictExpr || e instanceof Expr.DictComp) return PyType.DICT;
+        if (e instanceof Expr.SetExpr || e instanceof Expr.SetComp) return PyType.SET;
+        if (e instanceof Expr.TupleExpr) return PyType.TUPLE;
+        if (e instanceof Expr.GeneratorExp) return PyType.GENERATOR;
+        if (e instanceof Expr.Name n) return nameType(n);
+        if (e instanceof Expr.BinOp b) return binOp(b);
+        if (e instanceof Expr.IfExp i) return join(typeOf(i.body()), typeOf(i.orelse()));
+        if (e instanceof Expr.Call c) return call(c);
+        if (e instanceof Expr.Subscript s) return subscript(s);
+        if (e instanceof Expr.NamedExpr ne) return typeOf(ne.value());
+        return PyType.UNKNOWN;
+    }
+
+    PyType annotationType(Expr annotation) {
+        if (annotation == null) return PyType.UNKNOWN;
+        Expr base = annotation instanceof Expr.Subscript s ? s.value() : annotation;
+        String q = model.qualifiedName(base);
+        return q == null ? PyType.UNKNOWN : ANNOTATIONS.getOrDefault(q, PyType.UNKNOWN);
+    }
+
+    private static PyType constant(Object v) {
+        if (v instanceof String) return PyType.STR;
+        if (v instanceof Bytes) return PyType.BYTES;
+        if (v instanceof Boolean) return PyType.BOOL;
+        if (v instanceof BigInteger) return PyType.INT;
+        if (v instanceof Double) return PyType.FLOAT;
+        if (v instanceof Complex) return PyType.COMPLEX;
+        if (v == null) return PyType.NONE;
+        return PyType.UNKNOWN;
+    }
+
+    private PyType binOp(Expr.BinOp b) {
+        PyType l = typeOf(b.left());
+        if (b.op() == Operator.Mod && (l == PyType.STR || l == PyType.BYTES)) return l;
+        PyType r = typeOf(b.right());
+        if (b.op() == Operator.Add) {
+            if (l == r && (l.isCopyingSequence())) return l;
+            if (l == r && (l == PyType.INT || l == PyType.FLOAT)) return l;
+            // One known str/bytes operand decides: anything else would raise TypeError.
+            if ((l == PyType.STR || r == PyType.STR) && l != PyType.BYTES && r != PyType.BYTES) return PyType.STR;
+            if ((l == PyType.BYTES || r == PyType.BYTES) && l != PyType.STR && r != PyType.STR) {
+                // bytearray + bytes is a bytearray; unknown + bytes could be one too.
+                return l == PyType.BYTES && r == PyType.BYTES ? PyType.BYTES
+                        : (l == PyType.BYTEARRAY || r == PyType.BYTEARRAY) ? PyType.BYTEARRAY
+                        : l == PyType.BYTES ? PyType.BYTES : PyType.UNKNOWN;
+            }
+            return PyType.UNKNOWN;
+        }
+        if (b.op() == Operator.Mult) {
+            if (l.isCopyingSequence() && (r == PyType.INT || r == PyType.BOOL)) return l;
+            if (r.isCopyingSequence() && (l == PyType.INT || l == PyType.BOOL)) return r;
+        }
+        return PyType.UNKNOWN;
+    }
+
+    private PyType call(Expr.Call c) {
+        if (c.func() instanceof Expr.Attribute a) {
+            PyType receiver = typeOf(a.value());
+            String m = a.attr();
+            switch (receiver) {
+                case STR -> {
+                    if (STR_METHODS.contains(m)) return PyType.STR;
+                    if (m.equals("split") || m.equals("rsplit") || m.equals("splitlines")) return PyType.LIST;
+                    if (m.equals("encode")) return PyType.BYTES;
+                    if (m.equals("partition") || m.equals("rpartition")) return PyType.TUPLE;
+                    if (m.equals("find") || m.equals("index") || m.equals("count")) return PyType.INT;
+                }
+                case BYTES, BYTEARRAY -> {
+                    if (BYTES_METHODS.contains(m)) return receiver;
+                    if (m.equals("decode")) return PyType.STR;
+                    if (m.equals("split") || m.equals("rsplit") || m.equals("splitlines")) return PyType.LIST;
+                    if (m.equals("hex")) return PyType.STR;
+                }
+                case LIST -> { if (m.equals("copy")) return PyType.LIST; }
+                case DICT -> {
+                    if (m.equals("copy")) return PyType.DICT;
+                    if (m.equals("keys") || m.equals("values") || m.equals("items")) return PyType.DICT_VIEW;
+                }
+                case SET -> { if (m.equals("copy")) return PyType.SET; }
+                case FILE -> { if (m.equals("readlines")) return PyType.LIST; }
+                default -> { }
+            }
+            String q = model.qualifiedName(a);
+            return q == null ? PyType.UNKNOWN : constructor(q, c);
+        }
+        String q = model.qualifiedName(c.func());
+        return q == null ? PyType.UNKNOWN : constructor(q, c);
+    }
+
+    private PyType constructor(String qualified, Expr.Call c) {
+        if (qualified.equals("builtins.str") && c.args().size() > 1) return PyType.STR; // str(b, "utf-8")
+        return CONSTRUCTORS.getOrDefault(qualified, PyType.UNKNOWN);
+    }
+
+    private PyType subscript(Expr.Subscript s) {
+        PyType t = typeOf(s.value());
+        if (s.slice() instanceof Expr.Slice) return t.isCopyingSequence() ? t : PyType.UNKNOWN;
+        if (t == PyType.STR) return PyType.STR;
+        if (t == PyType.BYTES || t == PyType.BYTEARRAY) return PyType.INT;
+        return PyType.UNKNOWN;
+    }
+
+    private PyType nameType(Expr.Name n) {
+        Symbol sym = model.symbol(n);
+        PyType t = sym == null ? null : symbolType(sym);
+        return t == null ? PyType.UNKNOWN : t;
+    }
+
+    PyType symbolType(Symbol sym) {
+        PyType cached = symbolTypes.get(sym);
+        if (cached != null) return cached;
+        if (!inProgress.add(sym)) return null; // a cycle (s = s + "x"): decided by the other bindings
+        PyType result = null;
+        for (Binding b : sym.bindings()) {
+            PyType t = bindingType(b);
+            if (t == null) continue;
+            result = result == null ? t : join(result, t);
+            if (result == PyType.UNKNOWN) break;
+        }
+        inProgress.remove(sym);
+        if (result == null) result = PyType.UNKNOWN;
+        symbolTypes.put(sym, result);
+        return result;
+    }
+
+    /** The type a binding gives; null when it keeps whatever type the symbol has. */
+    private PyType bindingType(Binding b) {
+        return switch (b.kind()) {
+            case AUG_ASSIGNMENT, DELETION -> null;
+            case ASSIGNMENT, NAMED_EXPR -> {
+                if (b.node() instanceof Stmt.AnnAssign a) {
+                    PyType declared = annotationType(a.annotation());
+                    if (declared.isKnown()) yield declared;
+                }
+                if (b.value() == null) yield PyType.UNKNOWN;
+                // s = s + x and s = x + s keep the type s already has.
+                if (b.value() instanceof Expr.BinOp op && (op.op() == Operator.Add || op.op() == Operator.Mult)
+                        && (isName(op.left(), b) || isName(op.right(), b))) yield null;
+                yield typeOf(b.value());
+            }
+            case ANNOTATION -> annotationType(((Stmt.AnnAssign) b.node()).annotation());
+            case PARAMETER -> annotationType(((dev.memlint.ast.Arg) b.node()).annotation());
+            case WITH_TARGET -> {
+                PyType t = typeOf(b.value());
+                yield t == PyType.FILE ? PyType.FILE : PyType.UNKNOWN;
+            }
+            default -> PyType.UNKNOWN;
+        };
+    }
+
+    private boolean isName(Expr e, Binding b) {
+        return e instanceof Expr.Name n && b.target() instanceof Expr.Name t && n.id().equals(t.id());
+    }
+
+    private static PyType join(PyType a, PyType b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return a == b ? a : PyType.UNKNOWN;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.memlint.rule;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SuppressionsTest {
+    @Test
+    void bareNoqaSuppressesEveryCodeOnItsLineOnly() {
+        Suppressions s = new Suppressions();
+        s.addComment(3, false, "# noqa");
+        assertTrue(s.isSuppressed("MEM201", 3));
+        assertTrue(s.isSuppressed("MEM501", 3));
+        assertFalse(s.isSuppressed("MEM201", 4));
+    }
+
+    @Test
+    void noqaWithCodesSuppressesOnlyThose() {
+        Suppressions s = new Suppressions();
+        s.addComment(7, false, "# keep it short  # noqa: MEM201, mem202");
+        assertTrue(s.isSuppressed("MEM201", 7));
+        assertTrue(s.isSuppressed("MEM202", 7));
+        assertFalse(s.isSuppressed("MEM301", 7));
+    }
+
+    @Test
+    void fileLevelNoqaNeedsItsOwnLine() {
+        Suppressions file = new Suppressions();
+        file.addComment(1, true, "# memlint: noqa: MEM501");
+        assertTrue(file.isSuppressed("MEM501", 40));
+        assertFalse(file.isSuppressed("MEM201", 40));
+
+        Suppressions all = new Suppressions();
+        all.addComment(2, true, "# memlint: noqa");
+        assertTrue(all.isSuppressed("MEM604", 99));
+
+        Suppressions trailing = new Suppressions();
+        trailing.addComment(5, false, "# memlint: noqa");
+        assertFalse(trailing.isSuppressed("MEM604", 99));
+    }
+
+    @Test
+    void wordsThatMerelyContainNoqaDoNotCount() {
+        Suppressions s = new Suppressions();
+        s.addComment(1, false, "# see the noqa docs");
+        assertFalse(s.isSuppressed("MEM201", 1));
+    }
+}
