@@ -1,0 +1,73 @@
+package dev.memlint.cli;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which directories and files the walk skips: ruff's default exclusions, virtual environments
+ * recognised by their marker files, and the user's --exclude globs. A glob without '/' matches a
+ * file or directory name anywhere; a glob with '/' matches the path relative to the working
+ * directory (e.g. {@code tests/data} or {@code **}{@code /fixtures/*.py}).
+ */
+final class ExcludeFilter {
+    /** ruff's default `exclude` list, minus `venv`/`.venv`, which are detected by content instead. */
+    private static final Set<String> DEFAULT_DIRS = Set.of(
+            ".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".ipynb_checkpoints", ".mypy_cache",
+            ".nox", ".pants.d", ".pyenv", ".pytest_cache", ".pytype", ".ruff_cache", ".svn", ".tox",
+            ".vscode", "__pypackages__", "_build", "buck-out", "dist", "node_modules", "site-packages",
+            "__pycache__");
+    private static final Set<String> VENV_NAMES = Set.of(".venv", "venv", ".env", "env");
+
+    private final Path workingDir;
+    private final List<PathMatcher> nameGlobs;
+    private final List<PathMatcher> pathGlobs;
+
+    ExcludeFilter(List<String> globs, Path workingDir) {
+        this.workingDir = workingDir.toAbsolutePath().normalize();
+        this.nameGlobs = globs.stream().filter(g -> !g.contains("/")).map(ExcludeFilter::matcher).toList();
+        this.pathGlobs = globs.stream().filter(g -> g.contains("/"))
+                .map(g -> g.startsWith("./") ? g.substring(2) : g)
+                .map(g -> g.endsWith("/") ? g.substring(0, g.length() - 1) : g)
+                .map(ExcludeFilter::matcher).toList();
+    }
+
+    private static PathMatcher matcher(String glob) {
+        return FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    }
+
+    boolean skipsDirectory(Path dir) {
+        String name = dir.getFileName().toString();
+        return DEFAULT_DIRS.contains(name) || isVirtualEnvironment(dir, name) || matchesUserGlob(dir);
+    }
+
+    boolean skipsFile(Path file) {
+        return matchesUserGlob(file);
+    }
+
+    /**
+     * pyvenv.cfg marks every venv made by `python -m venv` or virtualenv >= 20; the usual names
+     * count only with an activate script, so a package that happens to be called `env` is kept.
+     */
+    private static boolean isVirtualEnvironment(Path dir, String name) {
+        if (dir.resolve("pyvenv.cfg").toFile().isFile()) return true;
+        return VENV_NAMES.contains(name)
+                && (dir.resolve("bin/activate").toFile().isFile() || dir.resolve("Scripts/activate").toFile().isFile());
+    }
+
+    private boolean matchesUserGlob(Path path) {
+        if (nameGlobs.isEmpty() && pathGlobs.isEmpty()) return false;
+        Path name = path.getFileName();
+        for (PathMatcher m : nameGlobs) {
+            if (m.matches(name)) return true;
+        }
+        Path absolute = path.toAbsolutePath().normalize();
+        Path relative = absolute.startsWith(workingDir) ? workingDir.relativize(absolute) : absolute;
+        for (PathMatcher m : pathGlobs) {
+            if (m.matches(relative)) return true;
+        }
+        return false;
+    }
+}
