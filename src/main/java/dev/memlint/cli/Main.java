@@ -1,7 +1,68 @@
 package dev.memlint.cli;
 
-public final class Main {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedWriter;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+/** The `memlint` command line. Exit codes: 0 no findings, 1 findings, 2 usage or internal error. */
+@Command(name = "memlint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "A static analyzer for Python code that uses more memory than it needs.",
+        subcommands = {})
+public final class Main implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    /** `memlint` alone: show what it can do, and fail like any other usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitStatus.ERROR;
+    }
+
+    /** The command line, ready for {@link CommandLine#execute}; tests set its out and err. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(Main::usageError);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("memlint: internal error: " + e);
+            return ExitStatus.ERROR;
+        });
+        return cl;
+    }
+
+    /** A short message and a pointer to --help; the full help would bury the message. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("memlint: error: " + e.getMessage());
+        if (!UnmatchedArgumentException.printSuggestions(e, err)) {
+            err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        }
+        return ExitStatus.ERROR;
+    }
+
     public static void main(String[] args) {
-        System.out.println("memlint 0.1.0");
+        CommandLine cl = commandLine();
+        // UTF-8 whatever the locale, buffered because a large run prints thousands of lines.
+        cl.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16)));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true));
+        int code = cl.execute(args);
+        cl.getOut().flush();
+        cl.getErr().flush();
+        System.exit(code);
     }
 }

@@ -1,0 +1,37 @@
+package dev.memlint.cli;
+
+import dev.memlint.parse.PythonVersion;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The options of `memlint check`, in one place so that features add a field here and read it where
+ * they act, instead of growing the command's method.
+ */
+final class CheckOptions {
+    @Option(names = "--target-version", paramLabel = "VERSION", defaultValue = "3.14",
+            converter = PythonVersionConverter.class, completionCandidates = PythonVersionConverter.Labels.class,
+            description = "Python version whose syntax is accepted: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    PythonVersion targetVersion;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Reporters.Names.class,
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Colour the text output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: when stdout is a terminal and NO_COLOR is unset).")
+    ColorMode color;
+
+    @Option(names = "--statistics", description = "Print the number of findings per rule instead of each finding.")
+    boolean statistics;
+
+    @Option(names = "--exclude", paramLabel = "GLOB", split = ",",
+            description = "Skip files and directories matching GLOB (a name, or a path relative to the working directory when it contains '/'); repeatable or comma-separated. Files named on the command line are always checked.")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--threads", paramLabel = "N", hidden = true,
+            description = "Worker threads (default: one per core).")
+    int threads = Runtime.getRuntime().availableProcessors();
+}

@@ -1,0 +1,37 @@
+package dev.memlint.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+    @Test
+    void versionIsTheProjectVersion() {
+        CliRun run = CliRun.of("--version");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().matches("memlint \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n"), run::toString);
+    }
+
+    @Test
+    void helpExitsZero() {
+        CliRun run = CliRun.of("--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().startsWith("Usage: memlint"), run::toString);
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        CliRun run = CliRun.of();
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("Usage: memlint"), run::toString);
+    }
+
+    @Test
+    void unknownOptionIsAShortUsageError() {
+        CliRun run = CliRun.of("--verbose");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("memlint: error: Unknown option: '--verbose'\n"), run::toString);
+        assertEquals(2, run.err().lines().count(), "the message and one hint, not the whole help: " + run.err());
+    }
+}
