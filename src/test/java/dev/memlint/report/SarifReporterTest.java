@@ -1,0 +1,115 @@
+package dev.memlint.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.memlint.rule.Finding;
+import dev.memlint.rule.Severity;
+import dev.memlint.rule.TextRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SarifReporterTest {
+    static String render(SarifReporter.Settings settings, LintReport report) throws IOException {
+        StringWriter out = new StringWriter();
+        new SarifReporter(settings).write(report, new PrintWriter(out));
+        String sarif = out.toString();
+        SarifSchemaCheck.assertValid(sarif);
+        return sarif;
+    }
+
+    private static String fixtureSarif() throws IOException {
+        Path root = SarifFixture.root();
+        return render(SarifFixture.settings(root, "memlint", null), SarifFixture.report(root, SarifFixture.findings()));
+    }
+
+    /** The machine-specific root URI is replaced so that the golden file is the same everywhere. */
+    private static String portable(String sarif) {
+        String rootUri = new SarifPaths(SarifFixture.root(), SarifFixture.root()).rootUri();
+        return sarif.replace(rootUri, "file:///SRCROOT/");
+    }
+
+    @Test
+    void fixtureMatchesGoldenFile() throws IOException {
+        Snapshots.assertMatches("fixture.sarif", portable(fixtureSarif()));
+    }
+
+    @Test
+    void sameInputGivesSameBytes() throws IOException {
+        assertEquals(fixtureSarif(), fixtureSarif());
+    }
+
+    @Test
+    void everyLevelIsExplicitEvenWhereItEqualsTheSchemaDefault() throws IOException {
+        JsonNode run = SarifJson.MAPPER.readTree(fixtureSarif()).path("runs").path(0);
+        for (JsonNode rule : run.path("tool").path("driver").path("rules")) {
+            assertTrue(rule.path("defaultConfiguration").path("level").isTextual(), rule.toString());
+        }
+        for (JsonNode result : run.path("results")) {
+            assertTrue(result.path("level").isTextual(), result.toString());
+        }
+        assertEquals("warning", run.path("results").path(2).path("level").asText());
+        assertEquals("error", run.path("invocations").path(0).path("toolExecutionNotifications").path(0)
+                .path("level").asText());
+    }
+
+    @Test
+    void rulesListEveryEnabledRuleOnceAndResultsPointAtTheirRuleAndArtifact() throws IOException {
+        JsonNode run = SarifJson.MAPPER.readTree(fixtureSarif()).path("runs").path(0);
+        JsonNode rules = run.path("tool").path("driver").path("rules");
+        assertEquals(List.of("MEM001", "MEM990", "MEM991"), rules.findValuesAsText("id"));
+        for (JsonNode rule : rules) {
+            assertTrue(rule.path("fullDescription").path("text").asText().length() <= 1024);
+            assertTrue(rule.path("help").path("text").isTextual());
+            assertTrue(rule.path("properties").path("precision").isTextual());
+            assertTrue(rule.path("properties").path("problem.severity").isTextual());
+            assertTrue(rule.path("properties").path("security-severity").isMissingNode());
+        }
+        for (JsonNode result : run.path("results")) {
+            assertEquals(result.path("ruleId").asText(), rules.path(result.path("ruleIndex").asInt()).path("id").asText());
+            JsonNode artifact = result.path("locations").path(0).path("physicalLocation").path("artifactLocation");
+            assertEquals(artifact.path("uri"), run.path("artifacts").path(artifact.path("index").asInt()).path("location").path("uri"));
+            assertEquals("%SRCROOT%", artifact.path("uriBaseId").asText());
+        }
+    }
+
+    @Test
+    void theOnlyAbsolutePathIsTheSourceRoot() throws IOException {
+        String sarif = fixtureSarif();
+        JsonNode root = SarifJson.MAPPER.readTree(sarif).path("runs").path(0).path("originalUriBaseIds").path("%SRCROOT%").path("uri");
+        assertTrue(root.asText().startsWith("file:///") && root.asText().endsWith("/"), root.asText());
+        assertEquals(sarif.indexOf("file:"), sarif.lastIndexOf("file:"));
+        String path = SarifFixture.root().toString();
+        assertEquals(sarif.indexOf(path), sarif.lastIndexOf(path), "the root path appears once, in its URI");
+    }
+
+    @Test
+    void aFileOutsideTheRootGetsAnAbsoluteUriWithoutBase(@TempDir Path elsewhere) throws IOException {
+        Path file = elsewhere.resolve("outside.py");
+        java.nio.file.Files.writeString(file, "x = 1\n");
+        Finding f = new Finding("MEM001", file.toString(), new TextRange(1, 1, 1, 2), Severity.ERROR, "invalid syntax");
+        JsonNode run = SarifJson.MAPPER.readTree(render(SarifFixture.settings(SarifFixture.root(), null, null),
+                SarifFixture.report(SarifFixture.root(), List.of(f), List.of()))).path("runs").path(0);
+        JsonNode location = run.path("results").path(0).path("locations").path(0).path("physicalLocation").path("artifactLocation");
+        assertEquals(file.toUri().toASCIIString(), location.path("uri").asText());
+        assertTrue(location.path("uriBaseId").isMissingNode());
+        assertTrue(run.path("invocations").path(0).path("executionSuccessful").asBoolean());
+        assertTrue(run.path("automationDetails").isMissingNode());
+    }
+
+    @Test
+    void anEmptyRunIsValidAndStillDescribesTheRules() throws IOException {
+        JsonNode run = SarifJson.MAPPER.readTree(render(SarifFixture.settings(SarifFixture.root(), "ci/python", null),
+                SarifFixture.report(SarifFixture.root(), List.of(), List.of()))).path("runs").path(0);
+        assertEquals(0, run.path("results").size());
+        assertEquals(3, run.path("tool").path("driver").path("rules").size());
+        assertEquals("ci/python/", run.path("automationDetails").path("id").asText());
+    }
+}
