@@ -7,6 +7,7 @@ import dev.memlint.parse.SourceText;
 import dev.memlint.rule.Finding;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -40,7 +41,7 @@ public final class Baseline {
     public static Baseline read(Path file) throws BaselineException {
         JsonNode log;
         try {
-            log = SarifJson.MAPPER.readTree(file.toFile());
+            log = SarifJson.MAPPER.readTree(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new BaselineException(file + ": no such file");
         } catch (JacksonException e) {
