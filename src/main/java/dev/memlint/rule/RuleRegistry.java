@@ -1,5 +1,8 @@
 package dev.memlint.rule;
 
+import dev.memlint.rule.strings.BytesConcatenationInLoopRule;
+import dev.memlint.rule.strings.StringConcatenationInLoopRule;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,6 +21,8 @@ public final class RuleRegistry {
             true, List.of("correctness"), "very-high");
 
     private static final List<Class<? extends Rule>> RULE_CLASSES = List.of(
+            StringConcatenationInLoopRule.class,        // MEM201
+            BytesConcatenationInLoopRule.class          // MEM202
     );
 
     private static final Map<String, Class<? extends Rule>> BY_CODE = byCode();

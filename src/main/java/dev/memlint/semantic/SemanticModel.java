@@ -2,6 +2,7 @@ package dev.memlint.semantic;
 
 import dev.memlint.ast.Comprehension;
 import dev.memlint.ast.Expr;
+import dev.memlint.ast.Located;
 import dev.memlint.ast.Module;
 import dev.memlint.ast.Node;
 import dev.memlint.ast.Stmt;
@@ -34,6 +35,7 @@ public final class SemanticModel {
     private final Map<Expr.Name, Symbol> symbolOfName;
     private final List<Scope> allScopes;
     private final TypeInference types = new TypeInference(this);
+    private final AttributeTypes attributeTypes = new AttributeTypes(this);
     private Boolean starImport;
 
     SemanticModel(Module module, Scope moduleScope, Map<Node, Node> parents, Map<Node, Scope> scopes,
@@ -113,6 +115,15 @@ public final class SemanticModel {
     /** The inferred type of an expression; UNKNOWN when not sure. */
     public PyType typeOf(Expr e) { return types.typeOf(e); }
 
+    /**
+     * The type of {@code self.attr} inside a method, from every assignment to it in the class;
+     * UNKNOWN for other attributes.
+     */
+    public PyType attributeType(Expr.Attribute a) { return attributeTypes.typeOf(a); }
+
+    /** The class when e is the self parameter of one of its (non-static, non-class) methods, else null. */
+    public Stmt.ClassDef selfClass(Expr e) { return attributeTypes.selfClass(e); }
+
     /** The type all bindings of a symbol agree on; UNKNOWN when they do not or cannot be typed. */
     public PyType typeOf(Symbol s) {
         PyType t = types.symbolType(s);
@@ -128,20 +139,20 @@ public final class SemanticModel {
      * element, conditions and inner iterables). A loop's else clause and a for's iterable run once and
      * do not count; a def or lambda inside a loop starts afresh. Null when not in a loop.
      */
-    public Node enclosingLoop(Node node) {
+    public Located enclosingLoop(Node node) {
         Node child = node;
         for (Node p = parents.get(node); p != null; child = p, p = parents.get(p)) {
             if (p instanceof Stmt.ForNode f) {
-                if (contains(f.body(), child)) return p;
+                if (contains(f.body(), child)) return f;
             } else if (p instanceof Stmt.While w) {
-                if (w.test() == child || contains(w.body(), child)) return p;
+                if (w.test() == child || contains(w.body(), child)) return w;
             } else if (p instanceof Comprehension c) {
                 Node comp = parents.get(p);
-                if (c.iter() != child || comprehensionIndex(comp, c) > 0) return comp;
+                if (c.iter() != child || comprehensionIndex(comp, c) > 0) return (Located) comp;
                 child = p;
                 p = comp; // the first iterable runs once, outside the comprehension's loop
             } else if (isComprehension(p)) {
-                return p; // the element (generators are handled above)
+                return (Located) p; // the element (generators are handled above)
             } else if (p instanceof Stmt.FunctionNode f) {
                 if (contains(f.body(), child)) return null;
             } else if (p instanceof Expr.Lambda l) {

@@ -73,6 +73,7 @@ final class TypeInference {
         if (e instanceof Expr.Call c) return call(c);
         if (e instanceof Expr.Subscript s) return subscript(s);
         if (e instanceof Expr.NamedExpr ne) return typeOf(ne.value());
+        if (e instanceof Expr.Attribute a) return model.attributeType(a);
         return PyType.UNKNOWN;
     }
 
@@ -199,8 +200,7 @@ final class TypeInference {
                 }
                 if (b.value() == null) yield PyType.UNKNOWN;
                 // s = s + x and s = x + s keep the type s already has.
-                if (b.value() instanceof Expr.BinOp op && (op.op() == Operator.Add || op.op() == Operator.Mult)
-                        && (isName(op.left(), b) || isName(op.right(), b))) yield null;
+                if (isSelfConcatenation(b.value(), e -> isName(e, b))) yield null;
                 yield typeOf(b.value());
             }
             case ANNOTATION -> annotationType(((Stmt.AnnAssign) b.node()).annotation());
@@ -211,6 +211,18 @@ final class TypeInference {
             }
             default -> PyType.UNKNOWN;
         };
+    }
+
+    /**
+     * Whether value is {@code t + ...}, {@code t + a + b}, {@code ... + t} or {@code t * n} for the
+     * target t recognised by isTarget: an assignment that keeps t's type.
+     */
+    static boolean isSelfConcatenation(Expr value, java.util.function.Predicate<Expr> isTarget) {
+        if (!(value instanceof Expr.BinOp op) || (op.op() != Operator.Add && op.op() != Operator.Mult)) return false;
+        if (isTarget.test(op.right())) return true;
+        Expr left = op.left();
+        while (left instanceof Expr.BinOp l && l.op() == Operator.Add) left = l.left();
+        return isTarget.test(left);
     }
 
     private boolean isName(Expr e, Binding b) {

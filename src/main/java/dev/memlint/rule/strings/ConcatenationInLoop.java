@@ -1,0 +1,144 @@
+package dev.memlint.rule.strings;
+
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.Node;
+import dev.memlint.ast.Operator;
+import dev.memlint.ast.Stmt;
+import dev.memlint.semantic.Binding;
+import dev.memlint.semantic.PyType;
+import dev.memlint.semantic.Scope;
+import dev.memlint.semantic.SemanticModel;
+import dev.memlint.semantic.Symbol;
+
+/**
+ * Recognises a str/bytes accumulator grown inside a loop: {@code t += x}, {@code t = t + x (+ y)}
+ * or {@code t = x + t}, where t is a name or a {@code self} attribute of the wanted type that the
+ * loop does not reset on each iteration.
+ */
+final class ConcatenationInLoop {
+    /** How the accumulation is written. */
+    enum Shape {
+        /** {@code s += x} or {@code s = s + x} on a plain function local: CPython resizes it in place. */
+        IN_PLACE_LOCAL,
+        /** Every other shape: a new object and a full copy per step. */
+        COPYING
+    }
+
+    record Match(Expr target, dev.memlint.ast.Located loop, Shape shape, String description) {}
+
+    private ConcatenationInLoop() {}
+
+    static Match match(SemanticModel model, Stmt stmt, PyType wanted) {
+        Expr target;
+        boolean singleAppend;
+        String how;
+        if (stmt instanceof Stmt.AugAssign a && a.op() == Operator.Add) {
+            target = a.target();
+            singleAppend = true;
+            how = "+=";
+        } else if (stmt instanceof Stmt.Assign a && a.targets().size() == 1 && a.value() instanceof Expr.BinOp op
+                && op.op() == Operator.Add) {
+            target = a.targets().get(0);
+            if (same(model, op.left(), target)) {
+                singleAppend = true;
+                how = "concatenation";
+            } else if (same(model, leftmost(op), target)) {
+                singleAppend = false;
+                how = "concatenation of several parts";
+            } else if (same(model, op.right(), target)) {
+                singleAppend = false;
+                how = "prepending";
+            } else return null;
+        } else return null;
+
+        if (!(target instanceof Expr.Name) && !(target instanceof Expr.Attribute)) return null;
+        if (typeOf(model, target) != wanted) return null;
+        dev.memlint.ast.Located loop = model.enclosingLoop(stmt);
+        if (loop == null || resetInLoop(model, target, loop, stmt)) return null;
+        Shape shape = singleAppend && target instanceof Expr.Name n && isPlainFastLocal(model, n)
+                ? Shape.IN_PLACE_LOCAL : Shape.COPYING;
+        return new Match(target, loop, shape, how);
+    }
+
+    private static PyType typeOf(SemanticModel model, Expr target) {
+        if (target instanceof Expr.Name n) {
+            Symbol s = model.symbol(n);
+            return s == null ? PyType.UNKNOWN : model.typeOf(s);
+        }
+        return model.attributeType((Expr.Attribute) target);
+    }
+
+    private static Expr leftmost(Expr.BinOp op) {
+        Expr left = op.left();
+        while (left instanceof Expr.BinOp l && l.op() == Operator.Add) left = l.left();
+        return left;
+    }
+
+    /** Whether e denotes the accumulator target: the same symbol, or self.attr with the same attr. */
+    private static boolean same(SemanticModel model, Expr e, Expr target) {
+        if (e instanceof Expr.Name n && target instanceof Expr.Name t) {
+            return n.id().equals(t.id()) && model.symbol(n) != null && model.symbol(n) == model.symbol(t);
+        }
+        if (e instanceof Expr.Attribute a && target instanceof Expr.Attribute t) {
+            return a.attr().equals(t.attr()) && a.value() instanceof Expr.Name an && t.value() instanceof Expr.Name tn
+                    && an.id().equals(tn.id()) && model.selfClass(an) != null;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the loop gives the target a fresh value on each iteration (a plain assignment in the
+     * loop's body): then the += grows a per-iteration value, not one accumulator.
+     */
+    private static boolean resetInLoop(SemanticModel model, Expr target, Node loop, Stmt self) {
+        if (target instanceof Expr.Name n) {
+            for (Binding b : model.symbol(n).bindings()) {
+                if (b.node() == self || b.kind() == Binding.Kind.AUG_ASSIGNMENT) continue;
+                if (b.node() instanceof Stmt.Assign a && a.value() != null && isAccumulation(model, a, target)) continue;
+                if (isInside(model, b.node(), loop)) return true;
+            }
+            return false;
+        }
+        // self.attr: look for a plain assignment of the same attribute inside the loop.
+        boolean[] reset = {false};
+        walk(loop, node -> {
+            if (node != self && node instanceof Stmt.Assign a && !isAccumulation(model, a, target)) {
+                for (Expr t : a.targets()) if (same(model, t, target)) reset[0] = true;
+            }
+        });
+        return reset[0];
+    }
+
+    private static boolean isAccumulation(SemanticModel model, Stmt.Assign a, Expr target) {
+        return a.value() instanceof Expr.BinOp op && op.op() == Operator.Add
+                && (same(model, leftmost(op), target) || same(model, op.right(), target));
+    }
+
+    static boolean isInside(SemanticModel model, Node node, Node ancestor) {
+        for (Node n = node; n != null; n = model.parent(n)) if (n == ancestor) return true;
+        return false;
+    }
+
+    private static void walk(Node root, java.util.function.Consumer<Node> visit) {
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            visit.accept(n);
+            dev.memlint.semantic.NodeChildren.forEach(n, stack::push);
+        }
+    }
+
+    /**
+     * A name CPython stores with STORE_FAST: a function's local that no inner scope reads or binds
+     * (that would make it a cell) and that is not declared global or nonlocal.
+     */
+    private static boolean isPlainFastLocal(SemanticModel model, Expr.Name n) {
+        Symbol sym = model.symbol(n);
+        Scope scope = sym.scope();
+        if (scope.kind() != Scope.Kind.FUNCTION || model.scopeOf(n) != scope) return false;
+        for (Binding b : sym.bindings()) if (b.scope() != scope) return false;
+        for (Expr.Name use : sym.uses()) if (model.scopeOf(use) != scope) return false;
+        return true;
+    }
+}

@@ -1,0 +1,136 @@
+"""Building report text: accumulators that copy, and look-alikes that do not."""
+import logging
+
+HEADER = "name,size\n"
+log = logging.getLogger(__name__)
+
+report = ""
+for row in [("a", 1), ("b", 2)]:
+    report += f"{row[0]},{row[1]}\n"  # expect: MEM201
+
+
+def render_rows(rows):
+    out = ""
+    for name, size in rows:
+        out += f"{name},{size}\n"  # expect: MEM201
+    return HEADER + out
+
+
+def render_two_parts(rows):
+    out = ""
+    for name, size in rows:
+        out = out + name + "," + str(size) + "\n"  # expect: MEM201
+    return out
+
+
+def render_reversed(rows):
+    text = ""
+    for name, _ in rows:
+        text = name + "\n" + text  # expect: MEM201
+    return text
+
+
+class Page:
+    def __init__(self, title: str):
+        self.body = ""
+        self.title = title
+
+    def add_lines(self, lines):
+        for line in lines:
+            self.body += line + "\n"  # expect: MEM201
+
+    def add_count(self, n):
+        self.count = 0
+        for _ in range(n):
+            self.count += 1
+
+
+_buffer = ""
+
+
+def append_global(parts):
+    global _buffer
+    for p in parts:
+        _buffer += p  # expect: MEM201
+
+
+def closure_accumulator(words):
+    acc = ""
+    for w in words:
+        acc += w  # expect: MEM201
+
+    def show():
+        return acc
+    return show
+
+
+def with_join(rows):
+    parts = []
+    for name, size in rows:
+        parts.append(f"{name},{size}")
+    return "\n".join(parts)
+
+
+def per_line_value(lines):
+    for line in lines:
+        cleaned = line.strip()
+        cleaned += "\n"
+        log.info(cleaned)
+
+
+def numbers(values):
+    total = 0
+    for v in values:
+        total += v
+    return total
+
+
+def list_extend(chunks):
+    items = []
+    for c in chunks:
+        items += c
+    return items
+
+
+def unknown_type(pieces, start):
+    acc = start
+    for p in pieces:
+        acc += p
+    return acc
+
+
+def once(a, b):
+    s = ""
+    s += a
+    s = s + b
+    return s
+
+
+def single_piece_per_loop(names):
+    for n in names:
+        label = "item: "
+        label += n
+        print(label)
+
+
+def padded(name: str, width: int):
+    while len(name) < width:
+        name += " "  # expect: MEM201
+    return name
+
+
+def nested_reset(groups):
+    lines = []
+    for group in groups:
+        line = ""
+        for word in group:
+            line += word + " "  # expect: MEM201
+        lines.append(line)
+    return lines
+
+
+def counts_as_text(values):
+    n = 0
+    for v in values:
+        n = n + v
+    return str(n)

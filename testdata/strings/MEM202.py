@@ -1,0 +1,64 @@
+"""Reading framed messages: bytes accumulators and look-alikes."""
+import socket
+
+
+def recv_all(sock: socket.socket, size):
+    data = b""
+    while len(data) < size:
+        chunk = sock.recv(size - len(data))
+        if not chunk:
+            break
+        data += chunk  # expect: MEM202
+    return data
+
+
+def frame(payloads):
+    out = bytes()
+    for p in payloads:
+        out = out + len(p).to_bytes(4, "big") + p  # expect: MEM202
+    return out
+
+
+def with_bytearray(payloads):
+    buf = bytearray()
+    for p in payloads:
+        buf += p
+    return bytes(buf)
+
+
+def with_join(payloads):
+    return b"".join(len(p).to_bytes(4, "big") + p for p in payloads)
+
+
+def text_not_bytes(lines):
+    out = []
+    for line in lines:
+        out += [line.encode()]
+    return out
+
+
+def header_once(body: bytes):
+    msg = b"HDR"
+    msg += body
+    return msg
+
+
+class Reader:
+    def __init__(self, sock):
+        self.sock = sock
+        self.pending = b""
+
+    def fill(self, n):
+        while len(self.pending) < n:
+            self.pending += self.sock.recv(4096)  # expect: MEM202
+
+    def take(self, n):
+        head, self_rest = self.pending[:n], self.pending[n:]
+        return head, self_rest
+
+
+def per_iteration(chunks):
+    for c in chunks:
+        line = b"> "
+        line += c
+        print(line)
