@@ -1,0 +1,73 @@
+package dev.memlint.oracle;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A CPython interpreter installed by pyenv, as an {@link AstOracle}. */
+public final class CPython implements AstOracle {
+    static final Path AST_DUMP = Path.of("src", "test", "python", "ast_dump.py");
+
+    private final String version;
+    private final Path executable;
+
+    private CPython(String version, Path executable) {
+        this.version = version;
+        this.executable = executable;
+    }
+
+    /** pyenv's interpreter for a full version ("3.13.0"), or null when it is not installed. */
+    public static CPython find(String version) {
+        String root = System.getenv("PYENV_ROOT");
+        Path versions = (root != null ? Path.of(root) : Path.of(System.getProperty("user.home"), ".pyenv"))
+                .resolve("versions");
+        String[] parts = version.split("\\.");
+        Path exe = versions.resolve(version).resolve("bin").resolve("python" + parts[0] + "." + parts[1]);
+        return Files.isExecutable(exe) ? new CPython(version, exe) : null;
+    }
+
+    public String version() { return version; }
+
+    @Override public String label() { return "CPython " + version; }
+
+    @Override public List<String> command() {
+        return List.of(executable.toString(), AST_DUMP.toString());
+    }
+
+    @Override public String cacheKey() { return executable + "\n" + Dumps.hashFile(AST_DUMP); }
+
+    /** The interpreter's standard library folder (sysconfig's "stdlib"). */
+    public Path stdlib() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(executable.toString(), "-c",
+                "import sysconfig; print(sysconfig.get_paths()['stdlib'])").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException(label() + ": " + out);
+        return Path.of(out);
+    }
+
+    /** ast_dump.py's lines for a few sources (written to temporary files). */
+    public List<String> dumpSources(List<byte[]> sources) throws IOException {
+        Path dir = Files.createTempDirectory("memlint-ast-dump");
+        try {
+            List<Path> files = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                Path f = dir.resolve("snippet" + i + ".py");
+                Files.write(f, sources.get(i));
+                files.add(f);
+            }
+            List<String> lines = new ArrayList<>();
+            try (Dumps.Lines dump = Dumps.run(this, files)) {
+                for (int i = 0; i < files.size(); i++) lines.add(dump.next());
+            }
+            return lines;
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+}
