@@ -1,5 +1,12 @@
 package dev.memlint.rule;
 
+import dev.memlint.rule.datastructures.ListUsedAsQueueRule;
+import dev.memlint.rule.indexing.RangeLenIndexOnlyRule;
+import dev.memlint.rule.laziness.ListComprehensionConsumedOnceRule;
+import dev.memlint.rule.laziness.MaterializedLazyIterableRule;
+import dev.memlint.rule.lifetime.CacheOnMethodRule;
+import dev.memlint.rule.lifetime.MutatedMutableDefaultRule;
+import dev.memlint.rule.lifetime.UnboundedCacheRule;
 import dev.memlint.rule.strings.BytesConcatenationInLoopRule;
 import dev.memlint.rule.strings.StringConcatenationInLoopRule;
 
@@ -22,7 +29,14 @@ public final class RuleRegistry {
 
     private static final List<Class<? extends Rule>> RULE_CLASSES = List.of(
             StringConcatenationInLoopRule.class,        // MEM201
-            BytesConcatenationInLoopRule.class          // MEM202
+            BytesConcatenationInLoopRule.class,         // MEM202
+            ListComprehensionConsumedOnceRule.class,    // MEM301
+            MaterializedLazyIterableRule.class,         // MEM302
+            RangeLenIndexOnlyRule.class,                // MEM401
+            ListUsedAsQueueRule.class,                  // MEM501
+            CacheOnMethodRule.class,                    // MEM602
+            UnboundedCacheRule.class,                   // MEM603
+            MutatedMutableDefaultRule.class             // MEM604
     );
 
     private static final Map<String, Class<? extends Rule>> BY_CODE = byCode();

@@ -26,6 +26,25 @@ import java.util.function.Consumer;
 public final class NodeChildren {
     private NodeChildren() {}
 
+    /** Visits root and every node below it, pre-order, without recursion. */
+    public static void walk(Node root, Consumer<Node> visit) {
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        java.util.List<Node> children = new java.util.ArrayList<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            visit.accept(n);
+            children.clear();
+            forEach(n, children::add);
+            for (int i = children.size() - 1; i >= 0; i--) stack.push(children.get(i));
+        }
+    }
+
+    /** Visits every node of the statements, pre-order. */
+    public static void walkAll(List<? extends Node> roots, Consumer<Node> visit) {
+        for (Node r : roots) walk(r, visit);
+    }
+
     public static void forEach(Node node, Consumer<Node> out) {
         if (node instanceof Module m) all(m.body(), out);
         else if (node instanceof Stmt s) stmt(s, out);

@@ -101,7 +101,7 @@ final class ConcatenationInLoop {
         }
         // self.attr: look for a plain assignment of the same attribute inside the loop.
         boolean[] reset = {false};
-        walk(loop, node -> {
+        dev.memlint.semantic.NodeChildren.walk(loop, node -> {
             if (node != self && node instanceof Stmt.Assign a && !isAccumulation(model, a, target)) {
                 for (Expr t : a.targets()) if (same(model, t, target)) reset[0] = true;
             }
@@ -117,16 +117,6 @@ final class ConcatenationInLoop {
     static boolean isInside(SemanticModel model, Node node, Node ancestor) {
         for (Node n = node; n != null; n = model.parent(n)) if (n == ancestor) return true;
         return false;
-    }
-
-    private static void walk(Node root, java.util.function.Consumer<Node> visit) {
-        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
-        stack.push(root);
-        while (!stack.isEmpty()) {
-            Node n = stack.pop();
-            visit.accept(n);
-            dev.memlint.semantic.NodeChildren.forEach(n, stack::push);
-        }
     }
 
     /**

@@ -1,0 +1,79 @@
+package dev.memlint.rule.laziness;
+
+import dev.memlint.ast.Comprehension;
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.Stmt;
+import dev.memlint.rule.Fix;
+import dev.memlint.rule.Rule;
+import dev.memlint.rule.RuleContext;
+import dev.memlint.rule.RuleInit;
+import dev.memlint.rule.RuleMeta;
+import dev.memlint.rule.Severity;
+import dev.memlint.semantic.NodeChildren;
+
+import java.util.Map;
+
+/**
+ * MEM301: a list comprehension whose list is only iterated once by its consumer (sum, any, set(),
+ * a for loop...). str.join is left alone: it turns any argument into a list first.
+ */
+@RuleMeta(code = "MEM301", name = "list-comprehension-consumed-once", severity = Severity.WARNING,
+        summary = "A list comprehension is built only to be iterated once, where a generator expression holds one item at a time.",
+        tags = {"memory"})
+public final class ListComprehensionConsumedOnceRule implements Rule {
+    /**
+     * Consumers and whether switching to a generator is safe: those that stop early (any, all) or hand
+     * items out lazily (enumerate, zip) would no longer evaluate every element.
+     */
+    private static final Map<String, Fix.Applicability> CONSUMERS = Map.ofEntries(
+            Map.entry("sum", Fix.Applicability.SAFE), Map.entry("min", Fix.Applicability.SAFE),
+            Map.entry("max", Fix.Applicability.SAFE), Map.entry("set", Fix.Applicability.SAFE),
+            Map.entry("frozenset", Fix.Applicability.SAFE), Map.entry("tuple", Fix.Applicability.SAFE),
+            Map.entry("dict", Fix.Applicability.SAFE), Map.entry("any", Fix.Applicability.UNSAFE),
+            Map.entry("all", Fix.Applicability.UNSAFE), Map.entry("enumerate", Fix.Applicability.UNSAFE),
+            Map.entry("zip", Fix.Applicability.UNSAFE));
+
+    @Override
+    public void init(RuleInit init) {
+        init.on(Expr.Call.class, this::call);
+        init.on(Stmt.ForNode.class, this::forLoop);
+    }
+
+    private void call(RuleContext ctx, Expr.Call call) {
+        if (!(call.func() instanceof Expr.Name name) || !CONSUMERS.containsKey(name.id())
+                || !ctx.model().isBuiltin(name, name.id())) return;
+        for (int i = 0; i < call.args().size(); i++) {
+            if (!(call.args().get(i) instanceof Expr.ListComp comp)) continue;
+            if (i > 0 && !name.id().equals("zip")) continue; // sum(xs, start) etc.: only the iterable counts
+            if (isAsync(comp)) continue;
+            boolean sole = call.args().size() == 1 && call.keywords().isEmpty();
+            String inner = innerText(ctx, comp);
+            ctx.report(comp, "list comprehension passed to " + name.id() + "() is built in full and then "
+                            + "iterated once; a generator expression holds one item at a time")
+                    .fix("Use a generator expression", CONSUMERS.get(name.id()),
+                            ctx.replace(comp, sole ? inner : "(" + inner + ")"));
+        }
+    }
+
+    private void forLoop(RuleContext ctx, Stmt.ForNode loop) {
+        if (!(loop.iter() instanceof Expr.ListComp comp) || isAsync(comp)) return;
+        ctx.report(comp, "list comprehension iterated once by a for loop is built in full first; "
+                        + "a generator expression holds one item at a time")
+                .fix("Use a generator expression", Fix.Applicability.UNSAFE,
+                        ctx.replace(comp, "(" + innerText(ctx, comp) + ")"));
+    }
+
+    /** The comprehension without its brackets. */
+    private static String innerText(RuleContext ctx, Expr.ListComp comp) {
+        String text = ctx.text(comp);
+        return text.substring(1, text.length() - 1);
+    }
+
+    /** Async comprehensions and awaits have no plain generator-expression equivalent for these consumers. */
+    private static boolean isAsync(Expr.ListComp comp) {
+        for (Comprehension g : comp.generators()) if (g.isAsync() != 0) return true;
+        boolean[] await = {false};
+        NodeChildren.walk(comp, n -> { if (n instanceof Expr.Await) await[0] = true; });
+        return await[0];
+    }
+}

@@ -1,0 +1,71 @@
+"""Breadth-first walks and work lists: lists used as queues and lists used as stacks."""
+from collections import deque
+
+
+def bfs(graph, start):
+    seen = {start}
+    queue = [start]
+    order = []
+    while queue:
+        node = queue.pop(0)  # expect: MEM501
+        order.append(node)
+        for nxt in graph[node]:
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append(nxt)
+    return order
+
+
+def newest_first(events):
+    history = []
+    for e in events:
+        history.insert(0, e)  # expect: MEM501
+    return history
+
+
+class Scheduler:
+    def __init__(self):
+        self.jobs = []
+
+    def run_all(self):
+        while self.jobs:
+            job = self.jobs.pop(0)  # expect: MEM501
+            job()
+
+
+def dfs(graph, start):
+    stack = [start]
+    while stack:
+        node = stack.pop()
+        stack.extend(graph[node])
+
+
+def with_deque(graph, start):
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        queue.extend(graph[node])
+
+
+def first_only(items):
+    items = list(items)
+    head = items.pop(0)
+    return head, items
+
+
+def unknown_receiver(buffer):
+    while buffer:
+        buffer.pop(0)
+
+
+def pop_by_key(options: dict):
+    for key in ("a", "b"):
+        options.pop(0)
+        options.pop(key, None)
+
+
+def insert_middle(values):
+    out = [0, 0]
+    for v in values:
+        out.insert(1, v)
+    return out

@@ -1,0 +1,69 @@
+"""Order statistics: list comprehensions handed to consumers that iterate once."""
+from dataclasses import dataclass
+
+
+@dataclass
+class Order:
+    total: float
+    paid: bool
+    customer: str
+
+
+def revenue(orders):
+    return sum([o.total for o in orders if o.paid])  # expect: MEM301
+
+
+def biggest(orders):
+    return max([o.total for o in orders], default=0.0)  # expect: MEM301
+
+
+def any_unpaid(orders):
+    return any([not o.paid for o in orders])  # expect: MEM301
+
+
+def customers(orders):
+    return set([o.customer for o in orders])  # expect: MEM301
+
+
+def as_table(orders):
+    return dict([(o.customer, o.total) for o in orders])  # expect: MEM301
+
+
+def print_rows(orders):
+    for line in [f"{o.customer}: {o.total:.2f}" for o in orders]:  # expect: MEM301
+        print(line)
+
+
+def csv_line(orders):
+    # join makes a list of its argument anyway: the list comprehension is the faster input.
+    return ",".join([o.customer for o in orders])
+
+
+def keep_list(orders):
+    totals = [o.total for o in orders]
+    return totals, sum(totals)
+
+
+def already_lazy(orders):
+    return sum(o.total for o in orders)
+
+
+def sorted_names(orders):
+    return sorted([o.customer for o in orders])
+
+
+def list_of_lists(orders):
+    return len([o for o in orders if o.paid])
+
+
+def shadowed(orders):
+    sum = lambda values: values
+    return sum([o.total for o in orders])
+
+
+async def fetch_all(clients):
+    return tuple([await c.fetch() for c in clients])
+
+
+def sum_with_start(groups):
+    return sum([g.items for g in groups], [])  # expect: MEM301

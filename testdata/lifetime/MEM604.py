@@ -1,0 +1,58 @@
+"""Mutable defaults: grown across calls, and the safe look-alikes."""
+
+
+def collect(item, into=[]):  # expect: MEM604
+    into.append(item)
+    return into
+
+
+def walk(node, seen=set()):  # expect: MEM604
+    if node in seen:
+        return
+    seen.add(node)
+    for child in node.children:
+        walk(child, seen)
+
+
+def memo_fib(n, _memo={}):  # expect: MEM604
+    if n not in _memo:
+        _memo[n] = n if n < 2 else memo_fib(n - 1) + memo_fib(n - 2)
+    return _memo[n]
+
+
+def extend_all(values, acc=[]):  # expect: MEM604
+    acc += values
+    return acc
+
+
+def read_only(key, table={}):
+    return table.get(key)
+
+
+def copies(item, into=[]):
+    into = list(into)
+    into.append(item)
+    return into
+
+
+def none_default(item, into=None):
+    if into is None:
+        into = []
+    into.append(item)
+    return into
+
+
+def tuple_default(item, into=()):
+    return into + (item,)
+
+
+def iterate(items=[]):
+    for i in items:
+        print(i)
+
+
+DEFAULT_TAGS = []
+
+
+def module_default(tag, tags=DEFAULT_TAGS):
+    return tags + [tag]
