@@ -44,11 +44,9 @@ final class SarifFixture {
         }
     }
 
+    /** Fixed, so that rules added to the registry later do not change the golden file. */
     static List<RuleInfo> rules() {
-        List<RuleInfo> rules = new ArrayList<>(RuleRegistry.all());
-        rules.add(CONCAT);
-        rules.add(LIST);
-        return rules;
+        return List.of(RuleRegistry.SYNTAX_ERROR, CONCAT, LIST);
     }
 
     static SarifReporter.Settings settings(Path root, String category, BaselineComparison baseline) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SarifReporterTest {
@@ -111,5 +112,29 @@ class SarifReporterTest {
         assertEquals(0, run.path("results").size());
         assertEquals(3, run.path("tool").path("driver").path("rules").size());
         assertEquals("ci/python/", run.path("automationDetails").path("id").asText());
+    }
+
+    @Test
+    void everyRegisteredRuleGetsACompleteDescriptor() throws IOException {
+        var settings = new SarifReporter.Settings(SarifFixture.root(), SarifFixture.root(),
+                dev.memlint.rule.RuleRegistry.all(), "0.1.0", null, null);
+        JsonNode rules = SarifJson.MAPPER.readTree(render(settings, SarifFixture.report(SarifFixture.root(), List.of(), List.of())))
+                .path("runs").path(0).path("tool").path("driver").path("rules");
+        assertEquals(dev.memlint.rule.RuleRegistry.all().size(), rules.size());
+        for (JsonNode rule : rules) {
+            String full = rule.path("fullDescription").path("text").asText();
+            assertTrue(!full.isEmpty() && full.length() <= SarifRuleHelp.MAX_FULL_DESCRIPTION, rule.toString());
+            assertFalse(rule.path("help").path("text").asText().isEmpty(), rule.toString());
+        }
+    }
+
+    @Test
+    void aLongWhatItDoesSectionIsCutAtASentenceEnd() {
+        String sentence = "This sentence is forty-four characters long. ";
+        String doc = "# MEM999 x\n\n## What it does\n" + sentence.repeat(40) + "\n\n## Why is this bad?\nBecause.\n";
+        String full = SarifRuleHelp.fullDescription(doc);
+        assertTrue(full.length() <= SarifRuleHelp.MAX_FULL_DESCRIPTION, full);
+        assertTrue(full.endsWith("long."), full);
+        assertFalse(full.contains("Because"));
     }
 }
