@@ -2,6 +2,7 @@ package dev.memlint.report;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -24,6 +25,19 @@ public final class SarifPaths {
     public SarifPaths(Path root, Path workingDirectory) {
         this.root = root.toAbsolutePath().normalize();
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The source root for a run started in {@code workingDirectory}: the nearest directory at or above
+     * it that holds {@code .git} (a directory, or a file in a git worktree), else the directory itself.
+     * GitHub resolves relative paths against the repository root.
+     */
+    public static Path sourceRoot(Path workingDirectory) {
+        Path start = workingDirectory.toAbsolutePath().normalize();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(".git"))) return dir;
+        }
+        return start;
     }
 
     /** The absolute {@code file:} URI of the root, ending in '/'. */
