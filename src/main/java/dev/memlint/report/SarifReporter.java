@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.memlint.parse.SourceText;
 import dev.memlint.rule.Edit;
 import dev.memlint.rule.Finding;
+import dev.memlint.rule.Fix;
 import dev.memlint.rule.FlowStep;
 import dev.memlint.rule.Related;
 import dev.memlint.rule.RuleInfo;
@@ -218,7 +219,7 @@ public final class SarifReporter implements Reporter {
                 replacements.add(replacement);
             }
             result.setFixes(Set.of(new com.contrastsecurity.sarif.Fix()
-                    .withDescription(message(f.fix().description()))
+                    .withDescription(message(fixDescription(f.fix())))
                     .withArtifactChanges(Set.of(new ArtifactChange()
                             .withArtifactLocation(artifactLocation(f.path(), artifactIndex))
                             .withReplacements(replacements)))));
@@ -315,6 +316,13 @@ public final class SarifReporter implements Reporter {
         } else if (node.isArray()) {
             node.forEach(SarifReporter::removeArtifactIndexes);
         }
+    }
+
+    /** SARIF fixes have no applicability: viewers offer every fix alike, so an unsafe one says so. */
+    private static String fixDescription(Fix fix) {
+        String description = sentence(fix.description());
+        return fix.applicability() == Fix.Applicability.UNSAFE
+                ? description + " Unsafe: it can change what the code does, so review it." : description;
     }
 
     /** SARIF wants complete sentences: a message without final punctuation gets a period. */

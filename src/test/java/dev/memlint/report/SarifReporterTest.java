@@ -137,4 +137,17 @@ class SarifReporterTest {
         assertTrue(full.endsWith("long."), full);
         assertFalse(full.contains("Because"));
     }
+
+    @Test
+    void anUnsafeFixSaysSo() throws IOException {
+        Finding f = new Finding("MEM991", "pkg/report.py", new TextRange(9, 16, 9, 23), Severity.NOTE, "list built",
+                List.of(), List.of(), new dev.memlint.rule.Fix("Pass `a` itself", dev.memlint.rule.Fix.Applicability.UNSAFE,
+                List.of(new dev.memlint.rule.Edit(new TextRange(9, 16, 9, 23), "a"))));
+        JsonNode fix = SarifJson.MAPPER.readTree(render(SarifFixture.settings(SarifFixture.root(), null, null),
+                SarifFixture.report(SarifFixture.root(), List.of(f), List.of()))).path("runs").path(0).path("results").path(0)
+                .path("fixes").path(0);
+        assertEquals("Pass `a` itself. Unsafe: it can change what the code does, so review it.",
+                fix.path("description").path("text").asText());
+        assertEquals("a", fix.path("artifactChanges").path(0).path("replacements").path(0).path("insertedContent").path("text").asText());
+    }
 }
