@@ -1,0 +1,625 @@
+package dev.memlint.parse;
+
+import dev.memlint.ast.Arg;
+import dev.memlint.ast.Arguments;
+import dev.memlint.ast.BoolOperator;
+import dev.memlint.ast.CmpOp;
+import dev.memlint.ast.Comprehension;
+import dev.memlint.ast.Ctx;
+import dev.memlint.ast.Ellipsis;
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.Expr.*;
+import dev.memlint.ast.Keyword;
+import dev.memlint.ast.Operator;
+import dev.memlint.ast.Pos;
+import dev.memlint.ast.UnaryOperator;
+import dev.memlint.parse.generated.PythonParser;
+import dev.memlint.parse.generated.PythonParser.*;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds expression nodes (and call arguments, parameters, comprehensions) from the parse tree. */
+final class ExpressionBuilder {
+    private final Positions positions;
+    private final SyntaxErrors errors;
+    private final Targets targets;
+    private final PythonVersion version;
+    private final StringLiteralBuilder strings;
+
+    ExpressionBuilder(Positions positions, SyntaxErrors errors, Targets targets, PythonVersion version) {
+        this.positions = positions;
+        this.errors = errors;
+        this.targets = targets;
+        this.version = version;
+        this.strings = new StringLiteralBuilder(this, positions, errors, version);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    static int tokenType(ParseTree t) {
+        return t instanceof TerminalNode n ? n.getSymbol().getType() : -1;
+    }
+
+    static Token token(ParseTree t) { return ((TerminalNode) t).getSymbol(); }
+
+    /** Identifiers are NFKC-normalised, as CPython does for non-ASCII names. */
+    static String identifier(Token t) {
+        String s = t.getText();
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) return Normalizer.normalize(s, Normalizer.Form.NFKC);
+        }
+        return s;
+    }
+
+    Pos pos(ParserRuleContext c) { return positions.of(c); }
+
+    // ---- entry points by rule ------------------------------------------------------------------
+
+    /** Any expression-producing context. */
+    Expr expression(ParseTree t) {
+        if (t instanceof TestContext c) return test(c);
+        if (t instanceof Namedexpr_testContext c) return namedexpr(c);
+        if (t instanceof Star_exprContext c) return starred(c);
+        if (t instanceof ExprContext c) return expr(c);
+        if (t instanceof Or_testContext c) return orTest(c);
+        if (t instanceof Testlist_star_exprContext c) return testlist(c);
+        if (t instanceof Yield_exprContext c) return yieldExpr(c);
+        if (t instanceof ExprlistContext c) return exprlist(c);
+        if (t instanceof Testlist_star_namedContext c) return testlistNamed(c);
+        throw new IllegalStateException("not an expression: " + t.getClass().getSimpleName());
+    }
+
+    Expr test(TestContext c) {
+        ParseTree first = c.getChild(0);
+        if (first instanceof LambdefContext l) return lambda(l);
+        Expr body = orTest((Or_testContext) first);
+        if (c.getChildCount() == 1) return body;
+        Expr cond = orTest((Or_testContext) c.getChild(2));
+        Expr orelse = test((TestContext) c.getChild(4));
+        return new IfExp(cond, body, orelse, pos(c));
+    }
+
+    Expr namedexpr(Namedexpr_testContext c) {
+        Expr e = test((TestContext) c.getChild(0));
+        if (c.getChildCount() == 1) return e;
+        if (!(e instanceof Name n)) {
+            throw errors.at(e.pos(), "cannot use assignment expressions with " + Targets.describe(e));
+        }
+        Expr value = test((TestContext) c.getChild(2));
+        return new NamedExpr(new Name(n.id(), Ctx.Store, n.pos()), value, pos(c));
+    }
+
+    Expr orTest(Or_testContext c) {
+        int n = c.getChildCount();
+        if (n == 1) return andTest((And_testContext) c.getChild(0));
+        List<Expr> values = new ArrayList<>((n + 1) / 2);
+        for (int i = 0; i < n; i += 2) values.add(andTest((And_testContext) c.getChild(i)));
+        return new BoolOp(BoolOperator.Or, values, pos(c));
+    }
+
+    Expr andTest(And_testContext c) {
+        int n = c.getChildCount();
+        if (n == 1) return notTest((Not_testContext) c.getChild(0));
+        List<Expr> values = new ArrayList<>((n + 1) / 2);
+        for (int i = 0; i < n; i += 2) values.add(notTest((Not_testContext) c.getChild(i)));
+        return new BoolOp(BoolOperator.And, values, pos(c));
+    }
+
+    Expr notTest(Not_testContext c) {
+        if (c.getChildCount() == 1) return comparison((ComparisonContext) c.getChild(0));
+        return new UnaryOp(UnaryOperator.Not, notTest((Not_testContext) c.getChild(1)), pos(c));
+    }
+
+    Expr comparison(ComparisonContext c) {
+        int n = c.getChildCount();
+        Expr left = expr((ExprContext) c.getChild(0));
+        if (n == 1) return left;
+        List<CmpOp> ops = new ArrayList<>(n / 2);
+        List<Expr> comparators = new ArrayList<>(n / 2);
+        for (int i = 1; i < n; i += 2) {
+            ops.add(compareOp((Comp_opContext) c.getChild(i)));
+            comparators.add(expr((ExprContext) c.getChild(i + 1)));
+        }
+        return new Compare(left, ops, comparators, pos(c));
+    }
+
+    private static CmpOp compareOp(Comp_opContext c) {
+        int first = tokenType(c.getChild(0));
+        boolean two = c.getChildCount() == 2;
+        switch (first) {
+            case PythonParser.LESS: return CmpOp.Lt;
+            case PythonParser.GREATER: return CmpOp.Gt;
+            case PythonParser.EQEQUAL: return CmpOp.Eq;
+            case PythonParser.GREATEREQUAL: return CmpOp.GtE;
+            case PythonParser.LESSEQUAL: return CmpOp.LtE;
+            case PythonParser.NOTEQUAL: return CmpOp.NotEq;
+            case PythonParser.IN: return CmpOp.In;
+            case PythonParser.NOT: return CmpOp.NotIn;
+            case PythonParser.IS: return two ? CmpOp.IsNot : CmpOp.Is;
+            default: throw new IllegalStateException("comparison operator");
+        }
+    }
+
+    Expr starred(Star_exprContext c) {
+        return new Starred(expr((ExprContext) c.getChild(1)), Ctx.Load, pos(c));
+    }
+
+    /** Operands and operators of one flat `expr` list; precedence is applied here. */
+    Expr expr(ExprContext c) {
+        int n = c.getChildCount();
+        if (n == 1) return factor((FactorContext) c.getChild(0));
+        int[] cursor = {0};
+        return binary(c, cursor, 1);
+    }
+
+    private Expr binary(ExprContext c, int[] cursor, int minPrecedence) {
+        int startIndex = cursor[0];
+        Expr left = factor((FactorContext) c.getChild(cursor[0]));
+        cursor[0]++;
+        int n = c.getChildCount();
+        while (cursor[0] < n) {
+            int op = tokenType(c.getChild(cursor[0]));
+            int precedence = precedence(op);
+            if (precedence < minPrecedence) break;
+            cursor[0]++;
+            Expr right = binary(c, cursor, precedence + 1);
+            Token start = ((ParserRuleContext) c.getChild(startIndex)).getStart();
+            Token stop = ((ParserRuleContext) c.getChild(cursor[0] - 1)).getStop();
+            left = new BinOp(left, operator(op), right, positions.span(start, stop));
+        }
+        return left;
+    }
+
+    private static int precedence(int op) {
+        switch (op) {
+            case PythonParser.VBAR: return 1;
+            case PythonParser.CIRCUMFLEX: return 2;
+            case PythonParser.AMPER: return 3;
+            case PythonParser.LEFTSHIFT: case PythonParser.RIGHTSHIFT: return 4;
+            case PythonParser.PLUS: case PythonParser.MINUS: return 5;
+            default: return 6;
+        }
+    }
+
+    static Operator operator(int op) {
+        switch (op) {
+            case PythonParser.VBAR: case PythonParser.VBAREQUAL: return Operator.BitOr;
+            case PythonParser.CIRCUMFLEX: case PythonParser.CIRCUMFLEXEQUAL: return Operator.BitXor;
+            case PythonParser.AMPER: case PythonParser.AMPEREQUAL: return Operator.BitAnd;
+            case PythonParser.LEFTSHIFT: case PythonParser.LEFTSHIFTEQUAL: return Operator.LShift;
+            case PythonParser.RIGHTSHIFT: case PythonParser.RIGHTSHIFTEQUAL: return Operator.RShift;
+            case PythonParser.PLUS: case PythonParser.PLUSEQUAL: return Operator.Add;
+            case PythonParser.MINUS: case PythonParser.MINEQUAL: return Operator.Sub;
+            case PythonParser.STAR: case PythonParser.STAREQUAL: return Operator.Mult;
+            case PythonParser.SLASH: case PythonParser.SLASHEQUAL: return Operator.Div;
+            case PythonParser.PERCENT: case PythonParser.PERCENTEQUAL: return Operator.Mod;
+            case PythonParser.DOUBLESLASH: case PythonParser.DOUBLESLASHEQUAL: return Operator.FloorDiv;
+            case PythonParser.AT: case PythonParser.ATEQUAL: return Operator.MatMult;
+            case PythonParser.DOUBLESTAR: case PythonParser.DOUBLESTAREQUAL: return Operator.Pow;
+            default: throw new IllegalStateException("operator " + op);
+        }
+    }
+
+    Expr factor(FactorContext c) {
+        if (c.getChildCount() == 1) return power((PowerContext) c.getChild(0));
+        UnaryOperator op;
+        switch (tokenType(c.getChild(0))) {
+            case PythonParser.PLUS: op = UnaryOperator.UAdd; break;
+            case PythonParser.MINUS: op = UnaryOperator.USub; break;
+            default: op = UnaryOperator.Invert;
+        }
+        return new UnaryOp(op, factor((FactorContext) c.getChild(1)), pos(c));
+    }
+
+    Expr power(PowerContext c) {
+        int n = c.getChildCount();
+        int i = 0;
+        boolean await = tokenType(c.getChild(0)) == PythonParser.AWAIT;
+        if (await) i++;
+        AtomContext atom = (AtomContext) c.getChild(i++);
+        Token start = atom.getStart();
+        Token stop = atom.getStop();
+        Expr e = atom(atom);
+        while (i < n && c.getChild(i) instanceof TrailerContext t) {
+            e = trailer(e, t, start);
+            stop = t.getStop();
+            i++;
+        }
+        if (await) e = new Await(e, positions.span(c.getStart(), stop));
+        if (i < n) {
+            Expr exponent = factor((FactorContext) c.getChild(i + 1));
+            e = new BinOp(e, Operator.Pow, exponent, pos(c));
+        }
+        return e;
+    }
+
+    private Expr trailer(Expr value, TrailerContext t, Token start) {
+        Pos p = positions.span(start, t.getStop());
+        if (t instanceof AttributeTrailerContext a) {
+            return new Attribute(value, identifier(token(a.getChild(1))), Ctx.Load, p);
+        }
+        if (t instanceof CallTrailerContext call) {
+            List<Expr> args = new ArrayList<>();
+            List<Keyword> keywords = new ArrayList<>();
+            if (call.getChildCount() == 3) {
+                arguments((ArglistContext) call.getChild(1), args, keywords,
+                        token(call.getChild(0)), token(call.getChild(2)));
+            }
+            return new Call(value, args, keywords, p);
+        }
+        return new Subscript(value, slices((SubscriptTrailerContext) t), Ctx.Load, p);
+    }
+
+    private Expr slices(SubscriptTrailerContext t) {
+        int n = t.getChildCount();
+        List<Expr> elts = new ArrayList<>();
+        boolean comma = false;
+        for (int i = 1; i < n - 1; i++) {
+            ParseTree child = t.getChild(i);
+            if (child instanceof SubscriptContext s) elts.add(subscript(s));
+            else comma = true;
+        }
+        if (elts.size() == 1 && !comma && !(elts.get(0) instanceof Starred)) return elts.get(0);
+        for (Expr e : elts) {
+            if (e instanceof Starred s && !version.atLeast(PythonVersion.PY311)) {
+                throw errors.at(s.pos(), "invalid syntax");
+            }
+        }
+        Token first = ((ParserRuleContext) t.getChild(1)).getStart();
+        Token last = ((TerminalNode) t.getChild(n - 1)).getSymbol();
+        Token beforeClose = tokenBefore(t, n - 1);
+        return new TupleExpr(elts, Ctx.Load, positions.span(first, beforeClose == null ? last : beforeClose));
+    }
+
+    /** The last token of the child just before index {@code i}. */
+    private static Token tokenBefore(ParserRuleContext c, int i) {
+        ParseTree prev = c.getChild(i - 1);
+        if (prev instanceof TerminalNode tn) return tn.getSymbol();
+        return ((ParserRuleContext) prev).getStop();
+    }
+
+    private Expr subscript(SubscriptContext s) {
+        ParseTree first = s.getChild(0);
+        if (first instanceof Star_exprContext star) return starred(star);
+        int n = s.getChildCount();
+        if (n == 1) return namedexpr((Namedexpr_testContext) first);
+        Expr[] parts = new Expr[3];
+        int part = 0;
+        for (int i = 0; i < n; i++) {
+            ParseTree child = s.getChild(i);
+            if (child instanceof TerminalNode) part++;
+            else if (child instanceof Namedexpr_testContext ne) {
+                Expr lower = namedexpr(ne);
+                if (lower instanceof NamedExpr) throw errors.at(token(s.getChild(i + 1)), "invalid syntax");
+                parts[part] = lower;
+            } else {
+                parts[part] = test((TestContext) child);
+            }
+        }
+        return new Slice(parts[0], parts[1], parts[2], pos(s));
+    }
+
+    // ---- call arguments -------------------------------------------------------------------------
+
+    /** Fills args and keywords from a call's (or class's) argument list. */
+    void arguments(ArglistContext list, List<Expr> args, List<Keyword> keywords, Token open, Token close) {
+        boolean sawKeyword = false;
+        boolean sawDoubleStar = false;
+        int count = 0;
+        for (int i = 0; i < list.getChildCount(); i += 2) count++;
+        for (int i = 0; i < list.getChildCount(); i += 2) {
+            ArgumentContext a = (ArgumentContext) list.getChild(i);
+            ParseTree first = a.getChild(0);
+            int firstType = tokenType(first);
+            if (firstType == PythonParser.STAR) {
+                if (sawDoubleStar) {
+                    throw errors.at(a.getStart(), "iterable argument unpacking follows keyword argument unpacking");
+                }
+                args.add(new Starred(test((TestContext) a.getChild(1)), Ctx.Load, pos(a)));
+            } else if (firstType == PythonParser.DOUBLESTAR) {
+                sawDoubleStar = true;
+                keywords.add(new Keyword(null, test((TestContext) a.getChild(1)), pos(a)));
+            } else if (a.getChildCount() == 3) {
+                Namedexpr_testContext nameCtx = (Namedexpr_testContext) first;
+                Token nameToken = nameCtx.getStart();
+                if (nameToken != nameCtx.getStop() || nameToken.getType() != PythonParser.NAME) {
+                    Expr target = namedexpr(nameCtx);
+                    String msg = target instanceof Constant k && (k.value() == null || k.value() instanceof Boolean)
+                            ? "cannot assign to " + Targets.describe(target)
+                            : "expression cannot contain assignment, perhaps you meant \"==\"?";
+                    throw errors.at(target.pos(), msg);
+                }
+                sawKeyword = true;
+                keywords.add(new Keyword(identifier(nameToken), test((TestContext) a.getChild(2)), pos(a)));
+            } else {
+                if (sawDoubleStar) {
+                    throw errors.at(a.getStart(), "positional argument follows keyword argument unpacking");
+                }
+                if (sawKeyword) throw errors.at(a.getStart(), "positional argument follows keyword argument");
+                Namedexpr_testContext valueCtx = (Namedexpr_testContext) first;
+                if (a.getChildCount() == 2) {
+                    Comp_forContext comp = (Comp_forContext) a.getChild(1);
+                    if (count > 1) throw errors.at(pos(a), "Generator expression must be parenthesized");
+                    Expr elt = namedexpr(valueCtx);
+                    args.add(new GeneratorExp(elt, comprehensions(comp), positions.span(open, close)));
+                } else {
+                    args.add(namedexpr(valueCtx));
+                }
+            }
+        }
+    }
+
+    // ---- atoms -----------------------------------------------------------------------------------
+
+    Expr atom(AtomContext c) {
+        if (c instanceof NameAtomContext) {
+            Token t = c.getStart();
+            return new Name(identifier(t), Ctx.Load, positions.of(t));
+        }
+        if (c instanceof NumberAtomContext) {
+            return new Constant(Literals.number(c.getStart().getText()), null, pos(c));
+        }
+        if (c instanceof StringAtomContext s) return strings.strings((StringsContext) s.getChild(0));
+        if (c instanceof ParenAtomContext) return parenthesized(c);
+        if (c instanceof ListAtomContext) return list(c);
+        if (c instanceof DictAtomContext) return dictOrSet(c);
+        if (c instanceof NoneAtomContext) return new Constant(null, null, pos(c));
+        if (c instanceof TrueAtomContext) return new Constant(Boolean.TRUE, null, pos(c));
+        if (c instanceof FalseAtomContext) return new Constant(Boolean.FALSE, null, pos(c));
+        return new Constant(Ellipsis.INSTANCE, null, pos(c));
+    }
+
+    private Expr parenthesized(AtomContext c) {
+        if (c.getChildCount() == 2) return new TupleExpr(new ArrayList<>(), Ctx.Load, pos(c));
+        ParseTree inner = c.getChild(1);
+        if (inner instanceof Yield_exprContext y) return yieldExpr(y);
+        Testlist_compContext list = (Testlist_compContext) inner;
+        int n = list.getChildCount();
+        if (n == 1) {
+            Expr only = element(list.getChild(0));
+            if (only instanceof Starred s) throw errors.at(s.pos(), "cannot use starred expression here");
+            return only;
+        }
+        if (list.getChild(1) instanceof Comp_forContext comp) {
+            return new GeneratorExp(comprehensionElement(list.getChild(0)), comprehensions(comp), pos(c));
+        }
+        return new TupleExpr(elements(list), Ctx.Load, pos(c));
+    }
+
+    private Expr list(AtomContext c) {
+        if (c.getChildCount() == 2) return new ListExpr(new ArrayList<>(), Ctx.Load, pos(c));
+        Testlist_compContext list = (Testlist_compContext) c.getChild(1);
+        if (list.getChildCount() > 1 && list.getChild(1) instanceof Comp_forContext comp) {
+            return new ListComp(comprehensionElement(list.getChild(0)), comprehensions(comp), pos(c));
+        }
+        return new ListExpr(elements(list), Ctx.Load, pos(c));
+    }
+
+    private Expr comprehensionElement(ParseTree t) {
+        Expr e = element(t);
+        if (e instanceof Starred s) throw errors.at(s.pos(), "iterable unpacking cannot be used in comprehension");
+        return e;
+    }
+
+    private List<Expr> elements(ParserRuleContext list) {
+        int n = list.getChildCount();
+        List<Expr> elts = new ArrayList<>((n + 1) / 2);
+        for (int i = 0; i < n; i += 2) elts.add(element(list.getChild(i)));
+        return elts;
+    }
+
+    private Expr element(ParseTree t) {
+        if (t instanceof Star_exprContext s) return starred(s);
+        if (t instanceof Namedexpr_testContext ne) return namedexpr(ne);
+        if (t instanceof TestContext te) return test(te);
+        return expr((ExprContext) t);
+    }
+
+    private Expr dictOrSet(AtomContext c) {
+        if (c.getChildCount() == 2) return new DictExpr(new ArrayList<>(), new ArrayList<>(), pos(c));
+        DictorsetmakerContext maker = (DictorsetmakerContext) c.getChild(1);
+        Dict_or_set_itemContext first = (Dict_or_set_itemContext) maker.getChild(0);
+        boolean dict = isDictItem(first);
+        int n = maker.getChildCount();
+        if (n > 1 && maker.getChild(1) instanceof Comp_forContext comp) {
+            List<Comprehension> generators;
+            if (dict) {
+                if (first.getChildCount() == 2) {
+                    throw errors.at(first.getStart(), "dict unpacking cannot be used in dict comprehension");
+                }
+                Expr key = test(((Namedexpr_testContext) first.getChild(0)));
+                Expr value = test((TestContext) first.getChild(2));
+                generators = comprehensions(comp);
+                return new DictComp(key, value, generators, pos(c));
+            }
+            Expr elt = comprehensionElement(first.getChild(0));
+            return new SetComp(elt, comprehensions(comp), pos(c));
+        }
+        if (dict) {
+            List<Expr> keys = new ArrayList<>();
+            List<Expr> values = new ArrayList<>();
+            for (int i = 0; i < n; i += 2) {
+                Dict_or_set_itemContext item = (Dict_or_set_itemContext) maker.getChild(i);
+                if (!isDictItem(item)) throw errors.at(item.getStop(), "':' expected after dictionary key");
+                if (tokenType(item.getChild(0)) == PythonParser.DOUBLESTAR) {
+                    keys.add(null);
+                    values.add(expr((ExprContext) item.getChild(1)));
+                } else {
+                    keys.add(test((Namedexpr_testContext) item.getChild(0)));
+                    values.add(test((TestContext) item.getChild(2)));
+                }
+            }
+            return new DictExpr(keys, values, pos(c));
+        }
+        List<Expr> elts = new ArrayList<>();
+        for (int i = 0; i < n; i += 2) {
+            Dict_or_set_itemContext item = (Dict_or_set_itemContext) maker.getChild(i);
+            if (isDictItem(item)) throw errors.at(item.getStart(), "invalid syntax");
+            elts.add(element(item.getChild(0)));
+        }
+        return new SetExpr(elts, pos(c));
+    }
+
+    private static boolean isDictItem(Dict_or_set_itemContext item) {
+        return tokenType(item.getChild(0)) == PythonParser.DOUBLESTAR || item.getChildCount() == 3;
+    }
+
+    /** A dict key or value: a plain expression, refusing an unparenthesized walrus. */
+    private Expr test(Namedexpr_testContext c) {
+        if (c.getChildCount() != 1) throw errors.at(token(c.getChild(1)), "invalid syntax");
+        return test((TestContext) c.getChild(0));
+    }
+
+    Expr atomString(StringsContext s) { return strings.strings(s); }
+
+    // ---- comprehensions ----------------------------------------------------------------------------
+
+    List<Comprehension> comprehensions(Comp_forContext c) {
+        List<Comprehension> out = new ArrayList<>(c.getChildCount());
+        for (int k = 0; k < c.getChildCount(); k++) {
+            Comp_clauseContext clause = (Comp_clauseContext) c.getChild(k);
+            int i = 0;
+            int isAsync = 0;
+            if (tokenType(clause.getChild(0)) == PythonParser.ASYNC) {
+                isAsync = 1;
+                i++;
+            }
+            Expr target = targets.store(exprlist((ExprlistContext) clause.getChild(i + 1)), "");
+            Expr iter = orTest((Or_testContext) clause.getChild(i + 3));
+            List<Expr> ifs = new ArrayList<>();
+            for (int j = i + 5; j < clause.getChildCount(); j += 2) ifs.add(orTest((Or_testContext) clause.getChild(j)));
+            out.add(new Comprehension(target, iter, ifs, isAsync));
+        }
+        return out;
+    }
+
+    // ---- lists of expressions ---------------------------------------------------------------------
+
+    /** Unparenthesized `a, *b, c`: one element stays itself, several make a Tuple. */
+    Expr testlist(Testlist_star_exprContext c) { return tupleOrSingle(c); }
+
+    Expr testlistNamed(Testlist_star_namedContext c) { return tupleOrSingle(c); }
+
+    Expr exprlist(ExprlistContext c) { return tupleOrSingle(c); }
+
+    private Expr tupleOrSingle(ParserRuleContext c) {
+        if (c.getChildCount() == 1) return element(c.getChild(0));
+        return new TupleExpr(elements(c), Ctx.Load, pos(c));
+    }
+
+    /** The elements of an exprlist, one per comma-separated entry (for `del`). */
+    List<Expr> exprlistElements(ExprlistContext c) { return elements(c); }
+
+    Expr yieldExpr(Yield_exprContext c) {
+        int n = c.getChildCount();
+        if (n == 1) return new Yield(null, pos(c));
+        if (tokenType(c.getChild(1)) == PythonParser.FROM) {
+            return new YieldFrom(test((TestContext) c.getChild(2)), pos(c));
+        }
+        return new Yield(testlist((Testlist_star_exprContext) c.getChild(1)), pos(c));
+    }
+
+    // ---- lambda and parameters --------------------------------------------------------------------
+
+    Expr lambda(LambdefContext c) {
+        int n = c.getChildCount();
+        List<ParserRuleContext> params = new ArrayList<>();
+        for (int i = 1; i < n - 2; i++) {
+            if (c.getChild(i) instanceof Lambda_paramContext p) params.add(p);
+        }
+        Arguments args = parameters(params);
+        return new Lambda(args, test((TestContext) c.getChild(n - 1)), pos(c));
+    }
+
+    Arguments parameters(ParametersContext c) {
+        List<ParserRuleContext> params = new ArrayList<>();
+        for (int i = 1; i < c.getChildCount() - 1; i++) {
+            if (c.getChild(i) instanceof ParamContext p) params.add(p);
+        }
+        return parameters(params);
+    }
+
+    /** Builds CPython's arguments from def or lambda parameters, checking their order. */
+    private Arguments parameters(List<ParserRuleContext> params) {
+        List<Arg> posonly = new ArrayList<>();
+        List<Arg> regular = new ArrayList<>();
+        List<Expr> defaults = new ArrayList<>();
+        List<Arg> kwonly = new ArrayList<>();
+        List<Expr> kwDefaults = new ArrayList<>();
+        Arg vararg = null;
+        Arg kwarg = null;
+        boolean sawSlash = false;
+        boolean sawStar = false;
+        boolean bareStar = false;
+        ParserRuleContext bareStarCtx = null;
+        for (ParserRuleContext p : params) {
+            int kind = tokenType(p.getChild(0));
+            if (kwarg != null) throw errors.at(p.getStart(), "arguments cannot follow var-keyword argument");
+            if (kind == PythonParser.SLASH) {
+                if (sawSlash) throw errors.at(p.getStart(), "/ may appear only once");
+                if (sawStar) throw errors.at(p.getStart(), "/ must be ahead of *");
+                if (regular.isEmpty()) throw errors.at(p.getStart(), "at least one argument must precede /");
+                sawSlash = true;
+                posonly.addAll(regular);
+                regular.clear();
+                continue;
+            }
+            Token name = null;
+            Expr annotation = null;
+            Expr defaultValue = null;
+            Token stop = null;
+            for (int i = 0; i < p.getChildCount(); i++) {
+                ParseTree child = p.getChild(i);
+                int type = tokenType(child);
+                if (type == PythonParser.NAME) {
+                    name = token(child);
+                    stop = name;
+                } else if (type == PythonParser.COLON) {
+                    ParseTree ann = p.getChild(++i);
+                    annotation = ann instanceof Star_exprContext s ? starred(s) : test((TestContext) ann);
+                    stop = ((ParserRuleContext) ann).getStop();
+                } else if (type == PythonParser.EQUAL) {
+                    defaultValue = test((TestContext) p.getChild(++i));
+                }
+            }
+            if (kind == PythonParser.STAR) {
+                if (sawStar) throw errors.at(p.getStart(), "* argument may appear only once");
+                sawStar = true;
+                if (name == null) {
+                    bareStar = true;
+                    bareStarCtx = p;
+                } else {
+                    vararg = new Arg(identifier(name), annotation, positions.span(name, stop));
+                }
+                continue;
+            }
+            Arg arg = new Arg(identifier(name), annotation, positions.span(name, stop));
+            if (kind == PythonParser.DOUBLESTAR) {
+                if (defaultValue != null) throw errors.at(p.getStart(), "var-keyword argument cannot have default value");
+                kwarg = arg;
+                continue;
+            }
+            if (sawStar) {
+                kwonly.add(arg);
+                kwDefaults.add(defaultValue);
+            } else {
+                if (defaultValue != null) {
+                    defaults.add(defaultValue);
+                } else if (!defaults.isEmpty()) {
+                    throw errors.at(p.getStart(), version.atLeast(PythonVersion.PY312)
+                            ? "parameter without a default follows parameter with a default"
+                            : "non-default argument follows default argument");
+                }
+                regular.add(arg);
+            }
+        }
+        if (bareStar && kwonly.isEmpty()) throw errors.at(bareStarCtx.getStart(), "named arguments must follow bare *");
+        return new Arguments(posonly, regular, vararg, kwonly, kwDefaults, kwarg, defaults);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.memlint.parse;
+
+import dev.memlint.ast.Pos;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Turns token extents into CPython positions: ANTLR gives lines and code-point columns, CPython
+ * counts columns in UTF-8 bytes. Lines that are pure ASCII (nearly all) need no conversion.
+ */
+final class Positions {
+    private final SourceText source;
+    private final byte[] lineIsAscii; // 0 unknown, 1 ascii, 2 not
+
+    Positions(SourceText source) {
+        this.source = source;
+        this.lineIsAscii = new byte[source.lineCount() + 2];
+    }
+
+    SourceText source() { return source; }
+
+    int utf8Col(int line, int codePointCol) {
+        if (line < 1 || line > source.lineCount()) return codePointCol;
+        byte ascii = lineIsAscii[line];
+        if (ascii == 0) {
+            ascii = isAscii(source.line(line)) ? (byte) 1 : (byte) 2;
+            lineIsAscii[line] = ascii;
+        }
+        return ascii == 1 ? codePointCol : source.utf8Col(line, codePointCol);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+        return true;
+    }
+
+    int startCol(Token t) { return utf8Col(t.getLine(), t.getCharPositionInLine()); }
+
+    /** Line on which a token ends (multi-line strings span several). */
+    static int endLine(Token t) {
+        String text = t.getText();
+        int line = t.getLine();
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') line++;
+            else if (c == '\r' && (i + 1 == n || text.charAt(i + 1) != '\n')) line++;
+        }
+        return line;
+    }
+
+    /** UTF-8 column just past the token's last character. */
+    int endCol(Token t) {
+        String text = t.getText();
+        int lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+        if (lastBreak < 0) {
+            return utf8Col(t.getLine(), t.getCharPositionInLine() + text.codePointCount(0, text.length()));
+        }
+        String tail = text.substring(lastBreak + 1);
+        return utf8Col(endLine(t), tail.codePointCount(0, tail.length()));
+    }
+
+    Pos span(Token start, Token stop) {
+        return new Pos(start.getLine(), startCol(start), endLine(stop), endCol(stop));
+    }
+
+    Pos of(Token t) { return span(t, t); }
+
+    Pos of(ParserRuleContext c) { return span(c.getStart(), c.getStop()); }
+
+    /** From the start of one token to the end of a position already computed. */
+    Pos from(Token start, Pos end) {
+        return new Pos(start.getLine(), startCol(start), end.endLine(), end.endCol());
+    }
+
+    static Pos join(Pos start, Pos end) {
+        return new Pos(start.line(), start.col(), end.endLine(), end.endCol());
+    }
+}
