@@ -40,7 +40,10 @@ final class AstBuilder {
     private final PatternBuilder patterns;
     private final PythonVersion version;
 
-    AstBuilder(SourceText source, PythonVersion version) {
+    private final List<Token> tokens;
+
+    AstBuilder(SourceText source, PythonVersion version, List<Token> tokens) {
+        this.tokens = tokens;
         this.positions = new Positions(source);
         this.errors = new SyntaxErrors(source);
         this.targets = new Targets(errors);
@@ -88,7 +91,20 @@ final class AstBuilder {
         }
     }
 
-    private static Pos endOf(List<Stmt> body) { return body.get(body.size() - 1).pos(); }
+    /**
+     * A compound statement ends with the last token of its last block other than NEWLINE, INDENT
+     * and DEDENT (so a trailing ';' counts, as in CPython).
+     */
+    private Pos extent(Token start, ParserRuleContext c) {
+        int i = c.getStop().getTokenIndex();
+        while (i > 0 && isLayout(tokens.get(i).getType())) i--;
+        return positions.span(start, tokens.get(i));
+    }
+
+    private static boolean isLayout(int type) {
+        return type == PythonParser.NEWLINE || type == PythonParser.INDENT || type == PythonParser.DEDENT
+                || type == Token.EOF;
+    }
 
     // ---- simple statements -----------------------------------------------------------------------
 
@@ -342,7 +358,7 @@ final class AstBuilder {
             i += 2;
         }
         List<Stmt> body = block((BlockContext) c.getChild(i + 1));
-        Pos pos = positions.from(start, endOf(body));
+        Pos pos = extent(start, c);
         if (async != null) return new AsyncFunctionDef(name, args, body, decorators, returns, typeParams, pos);
         return new FunctionDef(name, args, body, decorators, returns, typeParams, pos);
     }
@@ -366,7 +382,7 @@ final class AstBuilder {
             }
         }
         List<Stmt> body = block((BlockContext) c.getChild(i + 1));
-        return new ClassDef(name, bases, keywords, body, decorators, typeParams, positions.from(c.getStart(), endOf(body)));
+        return new ClassDef(name, bases, keywords, body, decorators, typeParams, extent(c.getStart(), c));
     }
 
     private Stmt ifStatement(If_stmtContext c) {
@@ -382,21 +398,18 @@ final class AstBuilder {
         for (int i = last; i >= 4; i--) {
             Elif_clauseContext elif = (Elif_clauseContext) c.getChild(i);
             List<Stmt> elifBody = block((BlockContext) elif.getChild(3));
-            Pos end = orelse.isEmpty() ? endOf(elifBody) : endOf(orelse);
-            Stmt nested = new If(exprs.expression(elif.getChild(1)), elifBody, orelse, positions.from(elif.getStart(), end));
+            Stmt nested = new If(exprs.expression(elif.getChild(1)), elifBody, orelse, extent(elif.getStart(), c));
             orelse = new ArrayList<>();
             orelse.add(nested);
         }
-        Pos end = orelse.isEmpty() ? endOf(body) : endOf(orelse);
-        return new If(test, body, orelse, positions.from(c.getStart(), end));
+        return new If(test, body, orelse, extent(c.getStart(), c));
     }
 
     private Stmt whileStatement(While_stmtContext c) {
         Expr test = exprs.expression(c.getChild(1));
         List<Stmt> body = block((BlockContext) c.getChild(3));
         List<Stmt> orelse = c.getChildCount() > 4 ? block((BlockContext) c.getChild(4).getChild(2)) : new ArrayList<>();
-        Pos end = orelse.isEmpty() ? endOf(body) : endOf(orelse);
-        return new While(test, body, orelse, positions.from(c.getStart(), end));
+        return new While(test, body, orelse, extent(c.getStart(), c));
     }
 
     private Stmt forStatement(For_stmtContext c, Token async) {
@@ -404,8 +417,7 @@ final class AstBuilder {
         Expr iter = exprs.expression(c.getChild(3));
         List<Stmt> body = block((BlockContext) c.getChild(5));
         List<Stmt> orelse = c.getChildCount() > 6 ? block((BlockContext) c.getChild(6).getChild(2)) : new ArrayList<>();
-        Pos end = orelse.isEmpty() ? endOf(body) : endOf(orelse);
-        Pos pos = positions.from(async != null ? async : c.getStart(), end);
+        Pos pos = extent(async != null ? async : c.getStart(), c);
         if (async != null) return new AsyncFor(target, iter, body, orelse, pos);
         return new For(target, iter, body, orelse, pos);
     }
@@ -416,7 +428,6 @@ final class AstBuilder {
         List<Stmt> orelse = new ArrayList<>();
         List<Stmt> finalbody = new ArrayList<>();
         Boolean star = null;
-        Pos end = endOf(body);
         for (int i = 3; i < c.getChildCount(); i++) {
             ParseTree child = c.getChild(i);
             if (child instanceof Except_clauseContext e) {
@@ -427,16 +438,13 @@ final class AstBuilder {
                 star = isStar;
                 ExceptHandler h = handler(e, isStar);
                 handlers.add(h);
-                end = h.pos();
             } else if (child instanceof Else_clauseContext e) {
                 orelse = block((BlockContext) e.getChild(2));
-                end = endOf(orelse);
             } else {
                 finalbody = block((BlockContext) ((Finally_clauseContext) child).getChild(2));
-                end = endOf(finalbody);
             }
         }
-        Pos pos = positions.from(c.getStart(), end);
+        Pos pos = extent(c.getStart(), c);
         if (Boolean.TRUE.equals(star)) return new TryStar(body, handlers, orelse, finalbody, pos);
         return new Try(body, handlers, orelse, finalbody, pos);
     }
@@ -476,7 +484,7 @@ final class AstBuilder {
             type = new TupleExpr(types, Ctx.Load, positions.span(firstType, lastType));
         }
         List<Stmt> body = block((BlockContext) c.getChild(c.getChildCount() - 1));
-        return new ExceptHandler(type, name, body, positions.from(c.getStart(), endOf(body)));
+        return new ExceptHandler(type, name, body, extent(c.getStart(), c));
     }
 
     private Stmt withStatement(With_stmtContext c, Token async) {
@@ -495,7 +503,7 @@ final class AstBuilder {
             throw errors.at(token(c.getChild(1)), "invalid syntax");
         }
         List<Stmt> body = block((BlockContext) c.getChild(n - 1));
-        Pos pos = positions.from(async != null ? async : c.getStart(), endOf(body));
+        Pos pos = extent(async != null ? async : c.getStart(), c);
         if (async != null) return new AsyncWith(items, body, pos);
         return new With(items, body, pos);
     }
@@ -506,7 +514,6 @@ final class AstBuilder {
         Expr subject = exprs.testlistNamed(subjectCtx);
         if (subject instanceof Starred s) throw errors.at(s.pos(), "cannot use starred expression here");
         List<MatchCase> cases = new ArrayList<>();
-        Pos end = null;
         for (int i = 5; i < c.getChildCount() - 1; i++) {
             Case_blockContext cb = (Case_blockContext) c.getChild(i);
             var pattern = patterns.patterns((PatternsContext) cb.getChild(1));
@@ -514,8 +521,7 @@ final class AstBuilder {
             if (tokenType(cb.getChild(2)) == PythonParser.IF) guard = exprs.expression(cb.getChild(3));
             List<Stmt> body = block((BlockContext) cb.getChild(cb.getChildCount() - 1));
             cases.add(new MatchCase(pattern, guard, body));
-            end = endOf(body);
         }
-        return new Match(subject, cases, positions.from(c.getStart(), end));
+        return new Match(subject, cases, extent(c.getStart(), c));
     }
 }

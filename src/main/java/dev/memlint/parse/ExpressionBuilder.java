@@ -288,7 +288,7 @@ final class ExpressionBuilder {
         ParseTree first = s.getChild(0);
         if (first instanceof Star_exprContext star) return starred(star);
         int n = s.getChildCount();
-        if (n == 1) return namedexpr((Namedexpr_testContext) first);
+        if (n == 1 && first instanceof Namedexpr_testContext ne) return namedexpr(ne);
         Expr[] parts = new Expr[3];
         int part = 0;
         for (int i = 0; i < n; i++) {

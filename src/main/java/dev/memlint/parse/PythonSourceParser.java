@@ -51,7 +51,7 @@ public final class PythonSourceParser {
         Tokens tokens = Tokens.read(text);
         SoftKeywords.resolve(tokens.list);
         PythonParser.File_inputContext tree = parseTokens(tokens, source);
-        Module module = new AstBuilder(source, target).module(tree);
+        Module module = new AstBuilder(source, target, tokens.list).module(tree);
         if (tokens.lexError != null) throw tokens.lexError;
         return new ParsedFile(module, source, tokens.comments);
     }

@@ -125,7 +125,7 @@ final class AstDump {
                 case '\b' -> b.append("\\b");
                 case '\f' -> b.append("\\f");
                 default -> {
-                    if (c < 0x20 || c > 0x7f) b.append(String.format("\\u%04x", (int) c));
+                    if (c < 0x20 || c > 0x7e) b.append(String.format("\\u%04x", (int) c));
                     else b.append(c);
                 }
             }

@@ -8,9 +8,12 @@ public final class DumpMain {
     public static void main(String[] args) throws Exception {
         PythonVersion v = PythonVersion.parse(args[0]);
         StringBuilder out = new StringBuilder();
+        java.util.List<String> files = new java.util.ArrayList<>();
         for (int i = 1; i < args.length; i++) {
-            out.append(args[i]).append('\t').append(dumpFile(Path.of(args[i]), v)).append('\n');
+            if (args[i].startsWith("@")) files.addAll(Files.readAllLines(Path.of(args[i].substring(1))));
+            else files.add(args[i]);
         }
+        for (String f : files) out.append(f).append('\t').append(dumpFile(Path.of(f), v)).append('\n');
         System.out.print(out);
     }
 
@@ -24,7 +27,9 @@ public final class DumpMain {
         } catch (PythonSyntaxError e) {
             return "ERROR: " + e.getMessage() + " @" + e.line();
         } catch (Throwable e) {
-            return "CRASH: " + e;
+            StringBuilder b = new StringBuilder("CRASH: " + e);
+            for (int i = 0; i < Math.min(4, e.getStackTrace().length); i++) b.append(" at ").append(e.getStackTrace()[i]);
+            return b.toString();
         }
     }
 }
