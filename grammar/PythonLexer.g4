@@ -205,8 +205,10 @@ fragment LONG_DQ_ITEM : ( '"' | '""' )? ( ~[\\"] | ESCAPE );
 // A backslash escapes the next character, even in raw strings (r'\'' is a valid literal).
 fragment ESCAPE : '\\' ( '\r\n' | . );
 
-// In f-string text a backslash never escapes a brace: `\{` is a backslash and a field.
-fragment F_ESCAPE  : '\\' ( '\r\n' | ~[{}] )? ;
+// In f-string text a backslash never escapes a brace: `\{` is a backslash and a field. The lone
+// backslash before a brace is a text token of its own (rules *_BACKSLASH), so that `\\'` can only be
+// read as one escaped backslash followed by the closing quote.
+fragment F_ESCAPE  : '\\' ( '\r\n' | ~[{}] );
 // \N{NAME} in a non-raw f-string is a character name, not a replacement field.
 fragment F_NAMED_SQ : '\\N{' ~[}'\r\n]* '}';
 fragment F_NAMED_DQ : '\\N{' ~[}"\r\n]* '}';
@@ -232,6 +234,7 @@ fragment ID_CONTINUE : [a-zA-Z_0-9] | [\p{XID_Continue}];
 
 mode F_SQ;
 F_SQ_TEXT   : ( ~[{}\\'\r\n] | '{{' | '}}' | F_ESCAPE | F_NAMED_SQ )+ -> type(FSTRING_MIDDLE);
+F_SQ_BACKSLASH : '\\' -> type(FSTRING_MIDDLE);
 F_SQ_FIELD  : '{'  -> type(FIELD_START), pushMode(DEFAULT_MODE);
 F_SQ_RBRACE : '}'  -> type(LONE_RBRACE);
 F_SQ_END    : '\'' -> type(FSTRING_END), popMode;
@@ -239,6 +242,7 @@ F_SQ_NL     : ( '\r'? '\n' | '\r' ) -> type(BODY_NEWLINE);
 
 mode F_DQ;
 F_DQ_TEXT   : ( ~[{}\\"\r\n] | '{{' | '}}' | F_ESCAPE | F_NAMED_DQ )+ -> type(FSTRING_MIDDLE);
+F_DQ_BACKSLASH : '\\' -> type(FSTRING_MIDDLE);
 F_DQ_FIELD  : '{'  -> type(FIELD_START), pushMode(DEFAULT_MODE);
 F_DQ_RBRACE : '}'  -> type(LONE_RBRACE);
 F_DQ_END    : '"'  -> type(FSTRING_END), popMode;
@@ -246,6 +250,7 @@ F_DQ_NL     : ( '\r'? '\n' | '\r' ) -> type(BODY_NEWLINE);
 
 mode F_TSQ;
 F_TSQ_TEXT   : ( ~[{}\\'] | '{{' | '}}' | F_ESCAPE | F_NAMED_SQ )+ -> type(FSTRING_MIDDLE);
+F_TSQ_BACKSLASH : '\\' -> type(FSTRING_MIDDLE);
 F_TSQ_QUOTE  : ( '\'' | '\'\'' ) -> type(FSTRING_MIDDLE);
 F_TSQ_FIELD  : '{'  -> type(FIELD_START), pushMode(DEFAULT_MODE);
 F_TSQ_RBRACE : '}'  -> type(LONE_RBRACE);
@@ -253,6 +258,7 @@ F_TSQ_END    : '\'\'\'' -> type(FSTRING_END), popMode;
 
 mode F_TDQ;
 F_TDQ_TEXT   : ( ~[{}\\"] | '{{' | '}}' | F_ESCAPE | F_NAMED_DQ )+ -> type(FSTRING_MIDDLE);
+F_TDQ_BACKSLASH : '\\' -> type(FSTRING_MIDDLE);
 F_TDQ_QUOTE  : ( '"' | '""' ) -> type(FSTRING_MIDDLE);
 F_TDQ_FIELD  : '{'  -> type(FIELD_START), pushMode(DEFAULT_MODE);
 F_TDQ_RBRACE : '}'  -> type(LONE_RBRACE);
@@ -260,6 +266,7 @@ F_TDQ_END    : '"""' -> type(FSTRING_END), popMode;
 
 mode F_RSQ;
 F_RSQ_TEXT   : ( ~[{}\\'\r\n] | '{{' | '}}' | F_ESCAPE )+ -> type(FSTRING_MIDDLE);
+F_RSQ_BACKSLASH : '\\' -> type(FSTRING_MIDDLE);
 F_RSQ_FIELD  : '{'  -> type(FIELD_START), pushMode(DEFAULT_MODE);
 F_RSQ_RBRACE : '}'  -> type(LONE_RBRACE);
 F_RSQ_END    : '\'' -> type(FSTRING_END), popMode;
@@ -267,6 +274,7 @@ F_RSQ_NL     : ( '\r'? '\n' | '\r' ) -> type(BODY_NEWLINE);
 
 mode F_RDQ;
 F_RDQ_TEXT   : ( ~[{}\\"\r\n] | '{{' | '}}' | F_ESCAPE )+ -> type(FSTRING_MIDDLE);
+F_RDQ_BACKSLASH : '\\' -> type(FSTRING_MIDDLE);
 F_RDQ_FIELD  : '{'  -> type(FIELD_START), pushMode(DEFAULT_MODE);
 F_RDQ_RBRACE : '}'  -> type(LONE_RBRACE);
 F_RDQ_END    : '"'  -> type(FSTRING_END), popMode;
@@ -274,6 +282,7 @@ F_RDQ_NL     : ( '\r'? '\n' | '\r' ) -> type(BODY_NEWLINE);
 
 mode F_RTSQ;
 F_RTSQ_TEXT   : ( ~[{}\\'] | '{{' | '}}' | F_ESCAPE )+ -> type(FSTRING_MIDDLE);
+F_RTSQ_BACKSLASH : '\\' -> type(FSTRING_MIDDLE);
 F_RTSQ_QUOTE  : ( '\'' | '\'\'' ) -> type(FSTRING_MIDDLE);
 F_RTSQ_FIELD  : '{'  -> type(FIELD_START), pushMode(DEFAULT_MODE);
 F_RTSQ_RBRACE : '}'  -> type(LONE_RBRACE);
@@ -281,6 +290,7 @@ F_RTSQ_END    : '\'\'\'' -> type(FSTRING_END), popMode;
 
 mode F_RTDQ;
 F_RTDQ_TEXT   : ( ~[{}\\"] | '{{' | '}}' | F_ESCAPE )+ -> type(FSTRING_MIDDLE);
+F_RTDQ_BACKSLASH : '\\' -> type(FSTRING_MIDDLE);
 F_RTDQ_QUOTE  : ( '"' | '""' ) -> type(FSTRING_MIDDLE);
 F_RTDQ_FIELD  : '{'  -> type(FIELD_START), pushMode(DEFAULT_MODE);
 F_RTDQ_RBRACE : '}'  -> type(LONE_RBRACE);
@@ -293,6 +303,7 @@ F_RTDQ_END    : '"""' -> type(FSTRING_END), popMode;
 
 mode S_SQ;
 S_SQ_TEXT  : ( ~[{}\\'\r\n] | F_ESCAPE | F_NAMED_SQ )+ -> type(FSTRING_MIDDLE);
+S_SQ_BACKSLASH : '\\' -> type(FSTRING_MIDDLE);
 S_SQ_FIELD : '{'  -> type(FIELD_START), pushMode(DEFAULT_MODE);
 S_SQ_END   : '}'  -> type(SPEC_END), popMode;
 S_SQ_QUOTE : '\'' -> type(SPEC_QUOTE);
@@ -300,6 +311,7 @@ S_SQ_NL    : ( '\r'? '\n' | '\r' ) -> type(BODY_NEWLINE);
 
 mode S_DQ;
 S_DQ_TEXT  : ( ~[{}\\"\r\n] | F_ESCAPE | F_NAMED_DQ )+ -> type(FSTRING_MIDDLE);
+S_DQ_BACKSLASH : '\\' -> type(FSTRING_MIDDLE);
 S_DQ_FIELD : '{'  -> type(FIELD_START), pushMode(DEFAULT_MODE);
 S_DQ_END   : '}'  -> type(SPEC_END), popMode;
 S_DQ_QUOTE : '"'  -> type(SPEC_QUOTE);
@@ -307,6 +319,7 @@ S_DQ_NL    : ( '\r'? '\n' | '\r' ) -> type(BODY_NEWLINE);
 
 mode S_TSQ;
 S_TSQ_TEXT  : ( ~[{}\\'] | F_ESCAPE | F_NAMED_SQ )+ -> type(FSTRING_MIDDLE);
+S_TSQ_BACKSLASH : '\\' -> type(FSTRING_MIDDLE);
 S_TSQ_QUOTE : ( '\'' | '\'\'' ) -> type(FSTRING_MIDDLE);
 S_TSQ_FIELD : '{'  -> type(FIELD_START), pushMode(DEFAULT_MODE);
 S_TSQ_END   : '}'  -> type(SPEC_END), popMode;
@@ -314,6 +327,7 @@ S_TSQ_CLOSE : '\'\'\'' -> type(SPEC_QUOTE);
 
 mode S_TDQ;
 S_TDQ_TEXT  : ( ~[{}\\"] | F_ESCAPE | F_NAMED_DQ )+ -> type(FSTRING_MIDDLE);
+S_TDQ_BACKSLASH : '\\' -> type(FSTRING_MIDDLE);
 S_TDQ_QUOTE : ( '"' | '""' ) -> type(FSTRING_MIDDLE);
 S_TDQ_FIELD : '{'  -> type(FIELD_START), pushMode(DEFAULT_MODE);
 S_TDQ_END   : '}'  -> type(SPEC_END), popMode;
@@ -321,6 +335,7 @@ S_TDQ_CLOSE : '"""' -> type(SPEC_QUOTE);
 
 mode S_RSQ;
 S_RSQ_TEXT  : ( ~[{}\\'\r\n] | F_ESCAPE )+ -> type(FSTRING_MIDDLE);
+S_RSQ_BACKSLASH : '\\' -> type(FSTRING_MIDDLE);
 S_RSQ_FIELD : '{'  -> type(FIELD_START), pushMode(DEFAULT_MODE);
 S_RSQ_END   : '}'  -> type(SPEC_END), popMode;
 S_RSQ_QUOTE : '\'' -> type(SPEC_QUOTE);
@@ -328,6 +343,7 @@ S_RSQ_NL    : ( '\r'? '\n' | '\r' ) -> type(BODY_NEWLINE);
 
 mode S_RDQ;
 S_RDQ_TEXT  : ( ~[{}\\"\r\n] | F_ESCAPE )+ -> type(FSTRING_MIDDLE);
+S_RDQ_BACKSLASH : '\\' -> type(FSTRING_MIDDLE);
 S_RDQ_FIELD : '{'  -> type(FIELD_START), pushMode(DEFAULT_MODE);
 S_RDQ_END   : '}'  -> type(SPEC_END), popMode;
 S_RDQ_QUOTE : '"'  -> type(SPEC_QUOTE);
@@ -335,6 +351,7 @@ S_RDQ_NL    : ( '\r'? '\n' | '\r' ) -> type(BODY_NEWLINE);
 
 mode S_RTSQ;
 S_RTSQ_TEXT  : ( ~[{}\\'] | F_ESCAPE )+ -> type(FSTRING_MIDDLE);
+S_RTSQ_BACKSLASH : '\\' -> type(FSTRING_MIDDLE);
 S_RTSQ_QUOTE : ( '\'' | '\'\'' ) -> type(FSTRING_MIDDLE);
 S_RTSQ_FIELD : '{'  -> type(FIELD_START), pushMode(DEFAULT_MODE);
 S_RTSQ_END   : '}'  -> type(SPEC_END), popMode;
@@ -342,6 +359,7 @@ S_RTSQ_CLOSE : '\'\'\'' -> type(SPEC_QUOTE);
 
 mode S_RTDQ;
 S_RTDQ_TEXT  : ( ~[{}\\"] | F_ESCAPE )+ -> type(FSTRING_MIDDLE);
+S_RTDQ_BACKSLASH : '\\' -> type(FSTRING_MIDDLE);
 S_RTDQ_QUOTE : ( '"' | '""' ) -> type(FSTRING_MIDDLE);
 S_RTDQ_FIELD : '{'  -> type(FIELD_START), pushMode(DEFAULT_MODE);
 S_RTDQ_END   : '}'  -> type(SPEC_END), popMode;

@@ -22,6 +22,8 @@ public abstract class PythonLexerBase extends Lexer {
     /** CPython's MAXINDENT. */
     private static final int MAX_INDENT_LEVELS = 100;
     private static final int TAB_SIZE = 8;
+    /** CPython's MAX_EXPR_NESTING: replacement fields nested in format specs of one literal. */
+    private static final int MAX_FIELD_NESTING = 3;
 
     private static final int STRING_F = 1;
     private static final int STRING_T = 2;
@@ -136,7 +138,8 @@ public abstract class PythonLexerBase extends Lexer {
             case PythonLexer.LONE_RBRACE:
                 throw error("f-string: single '}' is not allowed", token.getLine(), token.getCharPositionInLine() + 1);
             case PythonLexer.SPEC_QUOTE:
-                throw error("f-string: expecting '}'", token.getLine(), token.getCharPositionInLine() + 1);
+                // CPython ends the literal here and its parser reports the open field.
+                throw error("f-string: expecting '}', or format specs", token.getLine(), token.getCharPositionInLine() + 1);
             case PythonLexer.BODY_NEWLINE:
                 return newlineInString(token);
             case PythonLexer.UNTERMINATED_STRING:
@@ -193,6 +196,10 @@ public abstract class PythonLexerBase extends Lexer {
     }
 
     private void openField(Token token) {
+        if (contextTop - enclosingString() >= MAX_FIELD_NESTING) {
+            // CPython points just before the brace.
+            throw error("f-string: expressions nested too deeply", token.getLine(), token.getCharPositionInLine());
+        }
         openBracket(token, '{');
         pushContext(FIELD, bracketDepth - 1, token.getLine(), token.getCharPositionInLine());
     }
@@ -205,7 +212,7 @@ public abstract class PythonLexerBase extends Lexer {
     /** A ':' at the top level of a replacement field starts its format spec. */
     private void maybeStartFormatSpec(Token token) {
         if (atFieldTopLevel()) {
-            mode(specModeOf(contextValue[contextTop - 1]));
+            mode(specModeOf(contextValue[enclosingString()]));
         }
     }
 
@@ -231,12 +238,17 @@ public abstract class PythonLexerBase extends Lexer {
                 || bodyMode == PythonLexer.F_RSQ || bodyMode == PythonLexer.F_RDQ;
     }
 
-    private int enclosingStringKind() {
-        int top = contextTop;
-        if (contextKind[top] == FIELD) {
-            top--;
+    /** Index of the innermost literal context (fields nest inside format specs). */
+    private int enclosingString() {
+        int i = contextTop;
+        while (contextKind[i] == FIELD) {
+            i--;
         }
-        return contextKind[top];
+        return i;
+    }
+
+    private int enclosingStringKind() {
+        return contextKind[enclosingString()];
     }
 
     /** A line break in a single-quoted body ends the literal too early; in a spec it ends the spec. */
@@ -257,7 +269,7 @@ public abstract class PythonLexerBase extends Lexer {
         int line = token.getLine();
         int column = token.getCharPositionInLine() + 1;
         if (contextTop >= 0 && contextKind[contextTop] == FIELD) {
-            int bodyMode = contextValue[contextTop - 1];
+            int bodyMode = contextValue[enclosingString()];
             String text = token.getText();
             int quote = quotePosition(text);
             if (text.charAt(quote) == quoteOf(bodyMode) && triple != isSingleQuoted(bodyMode)) {
