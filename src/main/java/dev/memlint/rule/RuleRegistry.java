@@ -1,5 +1,6 @@
 package dev.memlint.rule;
 
+import dev.memlint.rule.copies.SliceCopyInLoopRule;
 import dev.memlint.rule.datastructures.ListUsedAsQueueRule;
 import dev.memlint.rule.indexing.RangeLenIndexOnlyRule;
 import dev.memlint.rule.laziness.ListComprehensionConsumedOnceRule;
@@ -28,15 +29,16 @@ public final class RuleRegistry {
             true, List.of("correctness"), "very-high");
 
     private static final List<Class<? extends Rule>> RULE_CLASSES = List.of(
-            StringConcatenationInLoopRule.class,        // MEM201
-            BytesConcatenationInLoopRule.class,         // MEM202
-            ListComprehensionConsumedOnceRule.class,    // MEM301
-            MaterializedLazyIterableRule.class,         // MEM302
-            RangeLenIndexOnlyRule.class,                // MEM401
-            ListUsedAsQueueRule.class,                  // MEM501
-            CacheOnMethodRule.class,                    // MEM602
-            UnboundedCacheRule.class,                   // MEM603
-            MutatedMutableDefaultRule.class             // MEM604
+            SliceCopyInLoopRule.class,               // MEM101
+            StringConcatenationInLoopRule.class,     // MEM201
+            BytesConcatenationInLoopRule.class,      // MEM202
+            ListComprehensionConsumedOnceRule.class, // MEM301
+            MaterializedLazyIterableRule.class,      // MEM302
+            RangeLenIndexOnlyRule.class,             // MEM401
+            ListUsedAsQueueRule.class,               // MEM501
+            CacheOnMethodRule.class,                 // MEM602
+            UnboundedCacheRule.class,                // MEM603
+            MutatedMutableDefaultRule.class          // MEM604
     );
 
     private static final Map<String, Class<? extends Rule>> BY_CODE = byCode();

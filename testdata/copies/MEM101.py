@@ -1,0 +1,93 @@
+import itertools
+
+
+def longest_common_prefix_run(words: list[str], target: str) -> int:
+    best = 0
+    for i in range(len(target)):
+        for w in words:
+            if target[i:].startswith(w):  # expect: MEM101
+                best = max(best, len(w))
+    return best
+
+
+def running_tail_sums(values: list[int]) -> list[int]:
+    out = []
+    for i in range(len(values)):
+        out.append(sum(values[i:]))  # expect: MEM101
+    return out
+
+
+def pairs_after(items: list[str]):
+    for i, first in enumerate(items):
+        for second in items[i + 1:]:  # expect: MEM101
+            yield first, second
+
+
+def seen_before(tokens: list[str]) -> list[bool]:
+    return [tok in tokens[:i] for i, tok in enumerate(tokens)]  # expect: MEM101
+
+
+def count_newlines_until(text: str, stops: list[int]) -> list[int]:
+    counts = []
+    for stop in stops:
+        counts.append(text[:stop].count("\n"))  # expect: MEM101
+    return counts
+
+
+def all_but_last_lengths(rows: list[tuple]) -> None:
+    for row in rows:
+        frame = (1, 2, 3)
+        print(len(frame[:-1]))  # expect: MEM101
+
+
+# Clean look-alikes below.
+
+def keeps_the_slices(text: str, cuts: list[int]) -> list[str]:
+    pieces = []
+    for cut in cuts:
+        pieces.append(text[cut:])  # the slice is what is kept
+    return pieces
+
+
+def small_fixed_slices(lines: list[str]) -> int:
+    n = 0
+    for line in lines:
+        header = "abc" * 3
+        if header[:3] == "abc" and header[-2:] == "bc":
+            n += 1
+    return n
+
+
+def bounded_window(data: list[int], width: int) -> list[int]:
+    return [sum(data[i:i + width]) for i in range(len(data) - width)]
+
+
+def outside_any_loop(values: list[int]) -> int:
+    return sum(values[1:])
+
+
+def unknown_type(values, start):
+    total = 0
+    for v in range(3):
+        total += sum(values[start:])  # values could be a numpy array: a view, not a copy
+    return total
+
+
+def already_lazy(values: list[int]) -> int:
+    total = 0
+    for k in range(3):
+        total += sum(itertools.islice(values, k, None))
+    return total
+
+
+def passed_on(text: str, handler) -> None:
+    for i in range(3):
+        handler(text[i:])
+
+
+def once_only(text: str) -> bool:
+    return text[1:].startswith("x")
+
+
+def first_comprehension_iterable_runs_once(values: list[int]) -> list[int]:
+    return [v * 2 for v in values[1:]]
