@@ -1,5 +1,6 @@
 package dev.memlint.rule;
 
+import dev.memlint.rule.copies.RecursiveSliceArgumentRule;
 import dev.memlint.rule.copies.SliceCopyInLoopRule;
 import dev.memlint.rule.datastructures.ListUsedAsQueueRule;
 import dev.memlint.rule.indexing.RangeLenIndexOnlyRule;
@@ -30,6 +31,7 @@ public final class RuleRegistry {
 
     private static final List<Class<? extends Rule>> RULE_CLASSES = List.of(
             SliceCopyInLoopRule.class,               // MEM101
+            RecursiveSliceArgumentRule.class,        // MEM102
             StringConcatenationInLoopRule.class,     // MEM201
             BytesConcatenationInLoopRule.class,      // MEM202
             ListComprehensionConsumedOnceRule.class, // MEM301

@@ -1,0 +1,99 @@
+package dev.memlint.rule.copies;
+
+import dev.memlint.ast.Arg;
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.Keyword;
+import dev.memlint.ast.Stmt;
+import dev.memlint.rule.Rule;
+import dev.memlint.rule.RuleContext;
+import dev.memlint.rule.RuleInit;
+import dev.memlint.rule.RuleMeta;
+import dev.memlint.rule.Severity;
+import dev.memlint.rule.support.ArrayLibraries;
+import dev.memlint.rule.support.Trees;
+import dev.memlint.semantic.Binding;
+import dev.memlint.semantic.PyType;
+import dev.memlint.semantic.SemanticModel;
+import dev.memlint.semantic.Symbol;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * MEM102: a function that calls itself with its own parameter shortened by a constant
+ * ({@code f(a[1:])}, {@code f(s[1:-1])}, {@code f(a[:-1])}): each level copies almost the whole
+ * sequence, O(n²) copying in all. Halving slices (merge sort) copy O(n log n) and are not flagged.
+ */
+@RuleMeta(code = "MEM102", name = "recursive-slice-argument", severity = Severity.WARNING,
+        summary = "A recursive call passes its own parameter minus a few items, copying it at every level.",
+        tags = {"memory", "performance"})
+public final class RecursiveSliceArgumentRule implements Rule {
+    private Boolean arrayLibrary;
+
+    @Override
+    public void init(RuleInit init) {
+        init.on(Expr.Call.class, this::check);
+    }
+
+    private void check(RuleContext ctx, Expr.Call call) {
+        SemanticModel model = ctx.model();
+        Stmt.FunctionNode function = model.enclosingFunction(call);
+        if (function == null || !callsItself(model, call, function)) return;
+        List<Expr> arguments = new ArrayList<>(call.args());
+        for (Keyword k : call.keywords()) arguments.add(k.value());
+        for (Expr a : arguments) {
+            if (!(a instanceof Expr.Subscript s) || !shrinksByConstant(s)) continue;
+            Symbol parameter = Trees.symbolOf(model, s.value());
+            if (parameter == null || !isParameterOf(model, parameter, function)) continue;
+            PyType type = model.typeOf(parameter);
+            if (type.isKnown() ? !type.isCopyingSequence() : arrayLibrary(model) || hasAnnotation(parameter)) continue;
+            ctx.report(s, "`" + ctx.text(s) + "` copies nearly all of `" + parameter.name() + "` at every level of "
+                    + "the recursion (O(n²) copying); pass start/end indices instead")
+                    .related(function, "the recursive function");
+        }
+    }
+
+    private boolean arrayLibrary(SemanticModel model) {
+        if (arrayLibrary == null) arrayLibrary = ArrayLibraries.imported(model.module());
+        return arrayLibrary;
+    }
+
+    /** a[k:], a[:-k], a[k:-m] with small constants k, m (not a[:] and not a[:mid]). */
+    private static boolean shrinksByConstant(Expr.Subscript s) {
+        if (!(s.slice() instanceof Expr.Slice sl) || sl.step() != null) return false;
+        if (sl.lower() == null && sl.upper() == null) return false;
+        Long lo = sl.lower() == null ? Long.valueOf(0) : Trees.intConstant(sl.lower());
+        Long hi = sl.upper() == null ? Long.valueOf(-1) : Trees.intConstant(sl.upper());
+        return lo != null && hi != null && lo >= 0 && hi < 0;
+    }
+
+    /** f(...) naming the enclosing def, or self.f(...) from a method whose first parameter is self. */
+    private static boolean callsItself(SemanticModel model, Expr.Call call, Stmt.FunctionNode function) {
+        if (call.func() instanceof Expr.Name n) {
+            Symbol s = model.symbol(n);
+            if (s == null || s.bindings().size() != 1) return false;
+            Binding b = s.bindings().get(0);
+            return b.kind() == Binding.Kind.FUNCTION && b.node() == function;
+        }
+        if (call.func() instanceof Expr.Attribute a && a.attr().equals(function.name())
+                && a.value() instanceof Expr.Name self && model.parent(function) instanceof Stmt.ClassDef) {
+            List<Arg> params = function.args().posonlyargs().isEmpty() ? function.args().args()
+                    : function.args().posonlyargs();
+            Symbol s = model.symbol(self);
+            return !params.isEmpty() && s != null && s.name().equals(params.get(0).arg())
+                    && isParameterOf(model, s, function) && function.decoratorList().isEmpty();
+        }
+        return false;
+    }
+
+    /** An annotation memlint cannot read (memoryview, ndarray, Sequence[int]…) may name a type whose slices are views. */
+    private static boolean hasAnnotation(Symbol parameter) {
+        return parameter.bindings().stream().anyMatch(b -> b.kind() == Binding.Kind.PARAMETER
+                && ((Arg) b.node()).annotation() != null);
+    }
+
+    private static boolean isParameterOf(SemanticModel model, Symbol s, Stmt.FunctionNode function) {
+        return s.scope() == model.scopeCreatedBy(function)
+                && s.bindings().stream().anyMatch(b -> b.kind() == Binding.Kind.PARAMETER);
+    }
+}

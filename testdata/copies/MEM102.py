@@ -1,0 +1,71 @@
+def total(values):
+    if not values:
+        return 0
+    return values[0] + total(values[1:])  # expect: MEM102
+
+
+def is_palindrome(text: str) -> bool:
+    if len(text) < 2:
+        return True
+    return text[0] == text[-1] and is_palindrome(text[1:-1])  # expect: MEM102
+
+
+def flatten(items, out=None):
+    out = [] if out is None else out
+    if items:
+        out.append(items[0])
+        flatten(items=items[1:], out=out)  # expect: MEM102
+    return out
+
+
+class Parser:
+    def parse_tokens(self, tokens):
+        if not tokens:
+            return []
+        return [tokens[-1]] + self.parse_tokens(tokens[:-1])  # expect: MEM102
+
+
+# Clean look-alikes below.
+
+def merge_sort(values: list) -> list:
+    if len(values) <= 1:
+        return values
+    mid = len(values) // 2
+    return merge(merge_sort(values[:mid]), merge_sort(values[mid:]))  # halving: O(n log n)
+
+
+def merge(a, b):
+    return sorted(a + b)
+
+
+def total_by_index(values, start=0):
+    if start >= len(values):
+        return 0
+    return values[start] + total_by_index(values, start + 1)
+
+
+def walk(node, path):
+    for child in node.children:
+        walk(child, path + [node])
+
+
+def other_function(values):
+    return total(values[1:])  # not a recursive call
+
+
+def shadowed(items):
+    rest = items[1:]
+    return len(rest)
+
+
+def view_slices(buf: memoryview) -> int:
+    if not buf:
+        return 0
+    return buf[0] + view_slices(buf[1:])  # memoryview slices do not copy
+
+
+def slice_of_a_local(values):
+    copy = list(values)
+    if not copy:
+        return 0
+    return 1 + slice_of_a_local(copy[1:][:0])
