@@ -1,6 +1,7 @@
 package dev.memlint.rule;
 
 import dev.memlint.rule.copies.RecursiveSliceArgumentRule;
+import dev.memlint.rule.copies.ShrinkBySlicingInLoopRule;
 import dev.memlint.rule.copies.SliceCopyInLoopRule;
 import dev.memlint.rule.datastructures.ListUsedAsQueueRule;
 import dev.memlint.rule.indexing.RangeLenIndexOnlyRule;
@@ -32,6 +33,7 @@ public final class RuleRegistry {
     private static final List<Class<? extends Rule>> RULE_CLASSES = List.of(
             SliceCopyInLoopRule.class,               // MEM101
             RecursiveSliceArgumentRule.class,        // MEM102
+            ShrinkBySlicingInLoopRule.class,         // MEM103
             StringConcatenationInLoopRule.class,     // MEM201
             BytesConcatenationInLoopRule.class,      // MEM202
             ListComprehensionConsumedOnceRule.class, // MEM301

@@ -1,0 +1,117 @@
+package dev.memlint.rule.copies;
+
+import dev.memlint.ast.Arg;
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.Located;
+import dev.memlint.ast.Node;
+import dev.memlint.ast.Stmt;
+import dev.memlint.rule.Rule;
+import dev.memlint.rule.RuleContext;
+import dev.memlint.rule.RuleInit;
+import dev.memlint.rule.RuleMeta;
+import dev.memlint.rule.Severity;
+import dev.memlint.rule.support.ArrayLibraries;
+import dev.memlint.rule.support.Trees;
+import dev.memlint.semantic.Binding;
+import dev.memlint.semantic.PyType;
+import dev.memlint.semantic.SemanticModel;
+import dev.memlint.semantic.Symbol;
+
+/**
+ * MEM103: a sequence consumed from one end by re-slicing it in a loop ({@code a = a[1:]},
+ * {@code self.buf = self.buf[n:]}, {@code s = s[:-1]}): every step copies what is left, O(n²) in all.
+ */
+@RuleMeta(code = "MEM103", name = "sequence-shrunk-by-slicing", severity = Severity.WARNING,
+        summary = "A sequence is shortened in a loop by re-slicing it, copying the rest on every step.",
+        tags = {"memory", "performance"})
+public final class ShrinkBySlicingInLoopRule implements Rule {
+    private Boolean arrayLibrary;
+
+    @Override
+    public void init(RuleInit init) {
+        init.on(Stmt.Assign.class, this::check);
+    }
+
+    private void check(RuleContext ctx, Stmt.Assign assign) {
+        if (!isSelfSlice(ctx, assign)) return;
+        SemanticModel model = ctx.model();
+        Node loop = model.enclosingLoop(assign);
+        if (loop == null) return;
+        Expr target = assign.targets().get(0);
+        if (target instanceof Expr.Name name) {
+            Symbol s = model.symbol(name);
+            if (s == null || !carriedAcrossIterations(ctx, s, loop)) return;
+            PyType type = typeIgnoringSelfSlices(ctx, s);
+            if (type.isKnown() ? !type.isCopyingSequence() : viewsPossible(model, s)) return;
+        } else {
+            if (reassignedInLoop(ctx, target, loop) || arrayLibrary(model)) return;
+        }
+        ctx.report(assign, "`" + ctx.text(assign) + "` copies the rest of the sequence on every iteration "
+                        + "(O(n²) in all); keep a start index instead (for bytes: a memoryview, or "
+                        + "`del buf[:n]` on a bytearray)")
+                .related((Located) loop, "the loop");
+    }
+
+    /** target = target[k:] or target = target[:k], one target, target a name or a dotted attribute. */
+    private static boolean isSelfSlice(RuleContext ctx, Stmt.Assign assign) {
+        if (assign.targets().size() != 1 || !(assign.value() instanceof Expr.Subscript s)) return false;
+        if (!(s.slice() instanceof Expr.Slice sl) || sl.step() != null || (sl.lower() == null) == (sl.upper() == null))
+            return false;
+        Expr target = assign.targets().get(0);
+        if (!isDotted(target) || !isDotted(s.value())) return false;
+        return ctx.text(target).equals(ctx.text(s.value()));
+    }
+
+    private static boolean isDotted(Expr e) {
+        return e instanceof Expr.Name || e instanceof Expr.Attribute a && isDotted(a.value());
+    }
+
+    /** No binding inside the loop gives the name a fresh value (the for target, another assignment). */
+    private static boolean carriedAcrossIterations(RuleContext ctx, Symbol s, Node loop) {
+        for (Binding b : s.bindings()) {
+            if (!Trees.isWithin(ctx.model(), b.node(), loop)) continue;
+            if (b.kind() == Binding.Kind.AUG_ASSIGNMENT) continue;
+            if (b.node() instanceof Stmt.Assign a && isSelfSlice(ctx, a)) continue;
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean reassignedInLoop(RuleContext ctx, Expr target, Node loop) {
+        String text = ctx.text(target);
+        return Trees.any(java.util.List.of(loop), n -> n instanceof Stmt.Assign a && !isSelfSlice(ctx, a)
+                && a.targets().stream().anyMatch(t -> t instanceof Expr.Attribute && ctx.text(t).equals(text))
+                || n instanceof Stmt.ForNode f && f.target() instanceof Expr.Attribute && ctx.text(f.target()).equals(text));
+    }
+
+    /** The type every binding but the self-slices gives the name (they keep the type). */
+    private static PyType typeIgnoringSelfSlices(RuleContext ctx, Symbol s) {
+        PyType result = null;
+        for (Binding b : s.bindings()) {
+            PyType t;
+            if (b.kind() == Binding.Kind.AUG_ASSIGNMENT) continue;
+            if (b.node() instanceof Stmt.Assign a && isSelfSlice(ctx, a)) continue;
+            if (b.kind() == Binding.Kind.PARAMETER) t = ctx.model().annotationType(((Arg) b.node()).annotation());
+            else if (b.kind() == Binding.Kind.ASSIGNMENT && b.node() instanceof Stmt.AnnAssign an)
+                t = ctx.model().annotationType(an.annotation());
+            else if (b.kind() == Binding.Kind.ASSIGNMENT) t = ctx.model().typeOf(b.value());
+            else t = PyType.UNKNOWN;
+            if (result != null && result != t) return PyType.UNKNOWN;
+            result = t;
+        }
+        return result == null ? PyType.UNKNOWN : result;
+    }
+
+    /** Unknown type: a view is possible when an array library is imported or an unread annotation exists. */
+    private boolean viewsPossible(SemanticModel model, Symbol s) {
+        if (arrayLibrary(model)) return true;
+        return s.bindings().stream().anyMatch(b -> b.kind() == Binding.Kind.PARAMETER
+                && ((Arg) b.node()).annotation() != null
+                || b.node() instanceof Stmt.AnnAssign);
+    }
+
+    private boolean arrayLibrary(SemanticModel model) {
+        if (arrayLibrary == null) arrayLibrary = ArrayLibraries.imported(model.module());
+        return arrayLibrary;
+    }
+}
