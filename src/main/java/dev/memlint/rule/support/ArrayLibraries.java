@@ -3,6 +3,7 @@ package dev.memlint.rule.support;
 import dev.memlint.ast.Module;
 import dev.memlint.ast.Node;
 import dev.memlint.ast.Stmt;
+import dev.memlint.semantic.NodeChildren;
 
 import java.util.Set;
 
@@ -18,7 +19,7 @@ public final class ArrayLibraries {
 
     public static boolean imported(Module module) {
         boolean[] found = {false};
-        Trees.walk(module, (Node n) -> {
+        NodeChildren.walk(module, (Node n) -> {
             if (n instanceof Stmt.Import imp) {
                 for (var a : imp.names()) found[0] |= VIEW_SLICING.contains(a.name().split("\\.", 2)[0]);
             } else if (n instanceof Stmt.ImportFrom f && f.level() == 0 && f.module() != null) {

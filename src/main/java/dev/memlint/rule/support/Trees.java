@@ -8,35 +8,16 @@ import dev.memlint.semantic.Symbol;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-/** Subtree walks and ancestry questions the rules of this package share. */
+/** Subtree and ancestry questions the rules share. */
 public final class Trees {
     private Trees() {}
-
-    /** Every node of the subtree under root (root included), pre-order; iterative, so deep trees are fine. */
-    public static void walk(Node root, Consumer<Node> visitor) {
-        List<Node> stack = new ArrayList<>();
-        stack.add(root);
-        List<Node> children = new ArrayList<>();
-        while (!stack.isEmpty()) {
-            Node n = stack.remove(stack.size() - 1);
-            visitor.accept(n);
-            children.clear();
-            NodeChildren.forEach(n, children::add);
-            for (int i = children.size() - 1; i >= 0; i--) stack.add(children.get(i));
-        }
-    }
-
-    public static void walk(List<? extends Node> roots, Consumer<Node> visitor) {
-        for (Node r : roots) walk(r, visitor);
-    }
 
     /** Whether some node of the subtrees satisfies the test. */
     public static boolean any(List<? extends Node> roots, Predicate<Node> test) {
         boolean[] found = {false};
-        walk(roots, n -> found[0] |= test.test(n));
+        NodeChildren.walkAll(roots, n -> found[0] |= test.test(n));
         return found[0];
     }
 
