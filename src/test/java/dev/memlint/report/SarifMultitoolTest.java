@@ -49,4 +49,11 @@ class SarifMultitoolTest {
         org.junit.jupiter.api.Assertions.assertTrue(problems.stream().anyMatch(p -> p.startsWith("error SARIF1010")),
                 String.join("\n", problems));
     }
+
+    @Test
+    void everyRegisteredRuleDescriptorPasses() throws Exception {
+        var settings = new SarifReporter.Settings(SarifFixture.root(), SarifFixture.root(),
+                dev.memlint.rule.RuleRegistry.all(), "0.1.0", null, null);
+        assertClean(SarifReporterTest.render(settings, SarifFixture.report(SarifFixture.root(), List.of(), List.of())));
+    }
 }
