@@ -7,7 +7,9 @@ import dev.memlint.rule.datastructures.ListUsedAsQueueRule;
 import dev.memlint.rule.indexing.RangeLenIndexOnlyRule;
 import dev.memlint.rule.laziness.ListComprehensionConsumedOnceRule;
 import dev.memlint.rule.laziness.MaterializedLazyIterableRule;
+import dev.memlint.rule.laziness.ReadlinesIteratedRule;
 import dev.memlint.rule.lifetime.CacheOnMethodRule;
+import dev.memlint.rule.lifetime.GarbageCollectorMisuseRule;
 import dev.memlint.rule.lifetime.MutatedMutableDefaultRule;
 import dev.memlint.rule.lifetime.UnboundedCacheRule;
 import dev.memlint.rule.strings.BytesConcatenationInLoopRule;
@@ -38,11 +40,13 @@ public final class RuleRegistry {
             BytesConcatenationInLoopRule.class,      // MEM202
             ListComprehensionConsumedOnceRule.class, // MEM301
             MaterializedLazyIterableRule.class,      // MEM302
+            ReadlinesIteratedRule.class,             // MEM305
             RangeLenIndexOnlyRule.class,             // MEM401
             ListUsedAsQueueRule.class,               // MEM501
             CacheOnMethodRule.class,                 // MEM602
             UnboundedCacheRule.class,                // MEM603
-            MutatedMutableDefaultRule.class          // MEM604
+            MutatedMutableDefaultRule.class,         // MEM604
+            GarbageCollectorMisuseRule.class         // MEM606
     );
 
     private static final Map<String, Class<? extends Rule>> BY_CODE = byCode();

@@ -94,8 +94,10 @@ final class AttributeTypes {
 
     private void selfTarget(Expr t, Expr value, Map<String, PyType> types) {
         String attr = isSelfAttr(t);
-        if (attr != null && value != null && TypeInference.isSelfConcatenation(value,
-                e -> e instanceof Expr.Attribute a && a.attr().equals(attr) && selfClass(a.value()) != null)) {
+        java.util.function.Predicate<Expr> sameAttr =
+                e -> e instanceof Expr.Attribute a && a.attr().equals(attr) && selfClass(a.value()) != null;
+        if (attr != null && value != null && (TypeInference.isSelfConcatenation(value, sameAttr)
+                || TypeInference.isSelfSlice(value, sameAttr))) {
             return; // self.s = self.s + x keeps the type
         }
         if (attr != null) {

@@ -200,7 +200,7 @@ final class TypeInference {
                 }
                 if (b.value() == null) yield PyType.UNKNOWN;
                 // s = s + x and s = x + s keep the type s already has.
-                if (isSelfConcatenation(b.value(), e -> isName(e, b))) yield null;
+                if (isSelfConcatenation(b.value(), e -> isName(e, b)) || isSelfSlice(b.value(), e -> isName(e, b))) yield null;
                 yield typeOf(b.value());
             }
             case ANNOTATION -> annotationType(((Stmt.AnnAssign) b.node()).annotation());
@@ -223,6 +223,11 @@ final class TypeInference {
         Expr left = op.left();
         while (left instanceof Expr.BinOp l && l.op() == Operator.Add) left = l.left();
         return isTarget.test(left);
+    }
+
+    /** Whether value is {@code t[i:j]} of the target t: a slice keeps the type of what is sliced. */
+    static boolean isSelfSlice(Expr value, java.util.function.Predicate<Expr> isTarget) {
+        return value instanceof Expr.Subscript s && s.slice() instanceof Expr.Slice && isTarget.test(s.value());
     }
 
     private boolean isName(Expr e, Binding b) {

@@ -1,0 +1,58 @@
+package dev.memlint.rule.laziness;
+
+import dev.memlint.ast.Comprehension;
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.Node;
+import dev.memlint.ast.Stmt;
+import dev.memlint.rule.Fix;
+import dev.memlint.rule.Mutations;
+import dev.memlint.rule.Rule;
+import dev.memlint.rule.RuleContext;
+import dev.memlint.rule.RuleInit;
+import dev.memlint.rule.RuleMeta;
+import dev.memlint.rule.Severity;
+import dev.memlint.semantic.NodeChildren;
+import dev.memlint.semantic.PyType;
+
+import java.util.List;
+
+/**
+ * MEM305: {@code for line in f.readlines()} or {@code for line in f.read().splitlines()}: the whole
+ * file is read into memory, while the file object itself yields one line at a time.
+ */
+@RuleMeta(code = "MEM305", name = "readlines-iterated", severity = Severity.WARNING,
+        summary = "A whole file is read into a list of lines only to be iterated once; iterate the file object.",
+        tags = {"memory"})
+public final class ReadlinesIteratedRule implements Rule {
+    @Override
+    public void init(RuleInit init) {
+        init.on(Stmt.ForNode.class, (ctx, loop) -> check(ctx, loop.iter(), loop.body()));
+        init.on(Comprehension.class, (ctx, c) -> check(ctx, c.iter(), List.of(ctx.model().parent(c))));
+    }
+
+    private void check(RuleContext ctx, Expr iter, List<? extends Node> body) {
+        if (!(iter instanceof Expr.Call call) || !(call.func() instanceof Expr.Attribute m)
+                || !call.args().isEmpty() || !call.keywords().isEmpty()) return;
+        if (m.attr().equals("readlines") && ctx.model().typeOf(m.value()) == PyType.FILE) {
+            Expr file = m.value();
+            boolean usesFile = body.stream().anyMatch(b -> mentions(b, file));
+            ctx.report(iter, "readlines() reads the whole file into a list first; iterating the file object "
+                            + "yields the same lines one at a time")
+                    .fix("Iterate the file object", usesFile ? Fix.Applicability.UNSAFE : Fix.Applicability.SAFE,
+                            ctx.replace(iter, ctx.text(file)));
+        } else if (m.attr().equals("splitlines") && m.value() instanceof Expr.Call read
+                && read.func() instanceof Expr.Attribute r && r.attr().equals("read") && read.args().isEmpty()
+                && ctx.model().typeOf(r.value()) == PyType.FILE) {
+            ctx.report(iter, "read().splitlines() holds the whole file and a list of all its lines; iterating "
+                    + "the file object yields one line at a time (strip the newline with rstrip(\"\\n\"))");
+        }
+    }
+
+    private static boolean mentions(Node region, Expr file) {
+        boolean[] found = {false};
+        NodeChildren.walk(region, n -> {
+            if (n instanceof Expr e && Mutations.sameReference(e, file)) found[0] = true;
+        });
+        return found[0];
+    }
+}

@@ -1,0 +1,107 @@
+package dev.memlint.rule.lifetime;
+
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.Node;
+import dev.memlint.ast.Stmt;
+import dev.memlint.rule.Rule;
+import dev.memlint.rule.RuleContext;
+import dev.memlint.rule.RuleInit;
+import dev.memlint.rule.RuleMeta;
+import dev.memlint.rule.Severity;
+import dev.memlint.semantic.NodeChildren;
+import dev.memlint.semantic.SemanticModel;
+
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * MEM606: the cyclic garbage collector switched off or overused: {@code gc.disable()} not undone by
+ * {@code gc.enable()} in a finally block, {@code gc.set_threshold(0)}, {@code gc.collect()} in a loop.
+ */
+@RuleMeta(code = "MEM606", name = "garbage-collector-misuse", severity = Severity.WARNING,
+        summary = "The garbage collector is disabled without a guaranteed re-enable, or collected on every loop iteration.",
+        tags = {"memory", "performance"})
+public final class GarbageCollectorMisuseRule implements Rule {
+    @Override
+    public void init(RuleInit init) {
+        init.on(Expr.Call.class, this::check);
+    }
+
+    private void check(RuleContext ctx, Expr.Call call) {
+        SemanticModel model = ctx.model();
+        String q = model.qualifiedName(call.func());
+        if (q == null) return;
+        switch (q) {
+            case "gc.disable" -> {
+                if (!reEnabledInFinally(model, call)) {
+                    ctx.report(call, "gc.disable() is not undone by gc.enable() in a finally block: if anything "
+                            + "raises, reference cycles are never collected again");
+                }
+            }
+            case "gc.set_threshold" -> {
+                if (!call.args().isEmpty() && call.args().get(0) instanceof Expr.Constant c
+                        && BigInteger.ZERO.equals(c.value())) {
+                    ctx.report(call, "gc.set_threshold(0) turns automatic collection off: reference cycles "
+                            + "accumulate until gc.collect() is called");
+                }
+            }
+            case "gc.collect" -> {
+                var loop = model.enclosingLoop(call);
+                if (loop != null) {
+                    ctx.report(call, "gc.collect() in a loop runs a full collection on every iteration")
+                            .related(loop, "the loop");
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /**
+     * Whether the disable is followed by (or sits in the body of) a try whose finally block calls
+     * gc.enable(): {@code gc.disable(); try: ... finally: gc.enable()}.
+     */
+    private static boolean reEnabledInFinally(SemanticModel model, Expr.Call call) {
+        Stmt stmt = model.statementOf(call);
+        Node child = stmt;
+        for (Node p = model.parent(stmt); p != null; child = p, p = model.parent(p)) {
+            if (p instanceof Stmt.Try t && SemanticModel.contains(t.body(), child) && enables(model, t.finalbody())) return true;
+            List<Stmt> siblings = blockContaining(p, child);
+            if (siblings != null) {
+                int i = indexOf(siblings, child);
+                for (int j = i + 1; j < siblings.size(); j++) {
+                    if (siblings.get(j) instanceof Stmt.Try t && enables(model, t.finalbody())) return true;
+                }
+            }
+            if (p instanceof Stmt.FunctionNode || p instanceof Stmt.ClassDef) break;
+        }
+        return false;
+    }
+
+    private static boolean enables(SemanticModel model, List<Stmt> block) {
+        boolean[] found = {false};
+        for (Stmt s : block) NodeChildren.walk(s, n -> {
+            if (n instanceof Expr.Call c && "gc.enable".equals(model.qualifiedName(c.func()))) found[0] = true;
+        });
+        return found[0];
+    }
+
+    private static List<Stmt> blockContaining(Node parent, Node child) {
+        List<List<Stmt>> blocks;
+        if (parent instanceof dev.memlint.ast.Module m) blocks = List.of(m.body());
+        else if (parent instanceof Stmt.FunctionNode f) blocks = List.of(f.body());
+        else if (parent instanceof Stmt.If i) blocks = List.of(i.body(), i.orelse());
+        else if (parent instanceof Stmt.ForNode f) blocks = List.of(f.body(), f.orelse());
+        else if (parent instanceof Stmt.While w) blocks = List.of(w.body(), w.orelse());
+        else if (parent instanceof Stmt.WithNode w) blocks = List.of(w.body());
+        else if (parent instanceof Stmt.Try t) blocks = List.of(t.body(), t.orelse(), t.finalbody());
+        else if (parent instanceof dev.memlint.ast.ExceptHandler h) blocks = List.of(h.body());
+        else blocks = List.of();
+        for (List<Stmt> b : blocks) if (SemanticModel.contains(b, child)) return b;
+        return null;
+    }
+
+    private static int indexOf(List<Stmt> list, Node n) {
+        for (int i = 0; i < list.size(); i++) if (list.get(i) == n) return i;
+        return -1;
+    }
+}
