@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -65,29 +66,59 @@ class TokenizeOracleTest {
         compareWith("3.12.1");
     }
 
-    /** One interpreter's digest run over its own standard library. */
+    /**
+     * One interpreter's digest run over its own standard library. CPython's answer for an installed
+     * stdlib never changes, so it is kept in ~/.cache/memlint/tokenize-oracle, keyed by interpreter, stdlib
+     * and oracle script; a cached answer whose file list no longer matches the tree is recomputed.
+     */
     private static final class Run {
         final Path python;
         final Path root;
+        final Path cached;
         final Path digestFile;
-        final Process process;
-        final long started = System.nanoTime();
+        Process process;
 
-        private Run(Path python, Path root, Path digestFile, Process process) {
+        private Run(Path python, Path root, Path cached, Path digestFile) {
             this.python = python;
             this.root = root;
+            this.cached = cached;
             this.digestFile = digestFile;
-            this.process = process;
         }
 
         static Run start(Path python, Path script) throws Exception {
             Path root = Path.of(Interpreters.run(python, List.of("-c",
                     "import sysconfig;print(sysconfig.get_paths()['stdlib'])"), "").trim());
+            String key = sha1(python + "\n" + root + "\n" + Files.readString(script));
+            Path cached = Path.of(System.getProperty("user.home"), ".cache", "memlint", "tokenize-oracle", key + ".txt");
             Path digestFile = Files.createTempFile("tokenize_oracle", ".txt");
             digestFile.toFile().deleteOnExit();
-            Process process = new ProcessBuilder(python.toString(), script.toString(), "digest", root.toString())
+            Run run = new Run(python, root, cached, digestFile);
+            if (!Files.isRegularFile(cached)) {
+                run.launch();
+            }
+            return run;
+        }
+
+        void launch() throws IOException {
+            process = new ProcessBuilder(python.toString(), script.toString(), "digest", root.toString())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(digestFile.toFile()).start();
-            return new Run(python, root, digestFile, process);
+        }
+
+        /** CPython's digests, from the cache or from the process (whose answer is then cached). */
+        Map<String, String> digests(Set<String> expectedFiles) throws Exception {
+            if (process == null) {
+                Map<String, String> fromCache = readDigests(Files.readString(cached));
+                if (fromCache.keySet().equals(expectedFiles)) {
+                    return fromCache;
+                }
+                launch();
+            }
+            if (process.waitFor() != 0) {
+                throw new IOException("tokenize oracle failed: " + python);
+            }
+            Files.createDirectories(cached.getParent());
+            Files.copy(digestFile, cached, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return readDigests(Files.readString(digestFile));
         }
     }
 
@@ -95,10 +126,9 @@ class TokenizeOracleTest {
         Run run = RUNS.get(version);
         Assumptions.assumeTrue(run != null, "Python " + version + " not installed (pyenv); oracle test skipped");
         Path python = run.python;
+        long started = System.nanoTime();
         Map<String, String> ours = ourDigests(run.root);
-        run.process.waitFor();
-        Map<String, String> theirs = readDigests(Files.readString(run.digestFile));
-        long started = run.started;
+        Map<String, String> theirs = run.digests(ours.keySet());
 
         List<String> disagreeing = new ArrayList<>();
         int agree = 0;
