@@ -34,4 +34,8 @@ final class CheckOptions {
     @Option(names = "--threads", paramLabel = "N", hidden = true,
             description = "Worker threads (default: one per core).")
     int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--stats", hidden = true,
+            description = "Print parser counters and timing on stderr (for bench/run).")
+    boolean stats;
 }

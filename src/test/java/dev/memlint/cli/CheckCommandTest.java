@@ -1,0 +1,172 @@
+package dev.memlint.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CheckCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String relative, String content) throws IOException {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void cleanFilesExitZeroWithSummary() throws IOException {
+        write("a.py", "x = 1\n");
+        write("pkg/b.py", "def f(a):\n    return [a] * 2\n");
+        CliRun run = CliRun.of("check", dir.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("All checks passed (2 files checked).\n", run.out(), run::toString);
+        assertEquals("", run.err(), run::toString);
+    }
+
+    @Test
+    void syntaxErrorsAreSortedAndCounted() throws IOException {
+        write("b.py", "x = (1,\n");
+        write("a.py", "ok = 1\ndef f(:\n    pass\nclass C\n");
+        write("c.py", "fine = True\n");
+        CliRun run = CliRun.of("check", "--color=never", dir.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        var lines = run.findingLines();
+        assertEquals(2, lines.size(), run::toString);
+        assertTrue(lines.get(0).startsWith(dir.resolve("a.py") + ":2:"), run::toString);
+        assertTrue(lines.get(1).startsWith(dir.resolve("b.py") + ":1:5: MEM001 '(' was never closed"), run::toString);
+        assertTrue(run.out().endsWith("Found 2 findings in 2 files (3 files checked).\n"), run::toString);
+    }
+
+    @Test
+    void textFormatShowsTheLineWithACaret() throws IOException {
+        write("a.py", "if True:\n    x = (1,\n");
+        CliRun run = CliRun.of("check", "--color=never", dir.resolve("a.py").toString());
+        String expected = dir.resolve("a.py") + ":2:9: MEM001 '(' was never closed\n"
+                + "  |\n"
+                + "2 |     x = (1,\n"
+                + "  |         ^\n"
+                + "\n"
+                + "Found 1 finding in 1 file (1 file checked).\n";
+        assertEquals(expected, run.out(), run::toString);
+    }
+
+    @Test
+    void jsonFormatHasOneObjectPerFinding() throws IOException {
+        write("é.py", "s = 'ü' + (\n");
+        CliRun run = CliRun.of("check", "--format", "json", dir.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        JsonNode array = new ObjectMapper().readTree(run.out());
+        assertEquals(1, array.size(), run::toString);
+        JsonNode f = array.get(0);
+        assertEquals("MEM001", f.get("code").asText());
+        assertEquals(dir.resolve("é.py").toString(), f.get("path").asText());
+        assertEquals(1, f.get("line").asInt());
+        assertEquals(11, f.get("column").asInt(), "columns count characters, not UTF-8 bytes");
+        assertEquals("error", f.get("severity").asText());
+        assertEquals("'(' was never closed", f.get("message").asText());
+        assertTrue(f.has("endLine") && f.has("endColumn"));
+        assertFalse(f.has("fix"));
+    }
+
+    @Test
+    void jsonFormatOfACleanRunIsAnEmptyArray() throws IOException {
+        write("a.py", "x = 1\n");
+        CliRun run = CliRun.of("check", "--format=json", dir.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(0, new ObjectMapper().readTree(run.out()).size());
+    }
+
+    @Test
+    void targetVersionDecidesWhatIsASyntaxError() throws IOException {
+        Path file = write("m.py", "match command:\n    case [x]:\n        pass\n");
+        assertEquals(0, CliRun.of("check", "--target-version", "3.10", file.toString()).exitCode());
+        CliRun old = CliRun.of("check", "--target-version", "3.9", file.toString());
+        assertEquals(1, old.exitCode(), old::toString);
+        assertTrue(old.out().contains(":1:"), old::toString);
+    }
+
+    @Test
+    void statisticsCountFindingsPerRule() throws IOException {
+        write("a.py", "(\n");
+        write("b.py", "[\n");
+        CliRun run = CliRun.of("check", "--statistics", dir.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertEquals("2  MEM001  syntax-error\n\nFound 2 findings in 2 files (2 files checked).\n", run.out());
+    }
+
+    @Test
+    void colorAlwaysUsesAnsiAndNeverDoesNot() throws IOException {
+        write("a.py", "(\n");
+        assertTrue(CliRun.of("check", "--color=always", dir.toString()).out().contains("\u001b["));
+        assertFalse(CliRun.of("check", "--color=never", dir.toString()).out().contains("\u001b["));
+    }
+
+    @Test
+    void excludeSkipsByNameAndByPath() throws IOException {
+        write("keep.py", "x = 1\n");
+        write("gen_a.py", "(\n");
+        write("data/fixtures/bad.py", "(\n");
+        CliRun run = CliRun.of("check", "--exclude", "gen_*.py,**/data/fixtures", dir.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("(1 file checked)"), run::toString);
+    }
+
+    @Test
+    void missingPathIsAnErrorButOtherPathsAreChecked() throws IOException {
+        Path good = write("a.py", "(\n");
+        CliRun run = CliRun.of("check", dir.resolve("nope.py").toString(), good.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertEquals(dir.resolve("nope.py") + ": error: no such file or directory\n", run.err());
+        assertTrue(run.out().contains("Found 1 finding in 1 file (1 file checked). 1 file could not be checked."),
+                run::toString);
+    }
+
+    @Test
+    void noPythonFilesIsAWarningNotAnError() {
+        CliRun run = CliRun.of("check", dir.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("warning: no Python files found under the given paths\n", run.err());
+    }
+
+    @Test
+    void usageErrorsExitTwoWithAShortMessage() {
+        CliRun format = CliRun.of("check", "--format", "xml", dir.toString());
+        assertEquals(2, format.exitCode());
+        assertTrue(format.err().startsWith("memlint: error: Invalid value for option '--format': 'xml'"), format::toString);
+        assertTrue(format.err().lines().count() <= 3, "no wall of help text: " + format.err());
+
+        CliRun version = CliRun.of("check", "--target-version", "3.7");
+        assertEquals(2, version.exitCode());
+        assertTrue(version.err().contains("expected one of 3.8, 3.9, 3.10, 3.11, 3.12, 3.13, 3.14"), version::toString);
+
+        CliRun unknown = CliRun.of("chek");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("Did you mean: memlint check?"), unknown::toString);
+
+        CliRun none = CliRun.of();
+        assertEquals(2, none.exitCode());
+        assertTrue(none.err().contains("Usage: memlint"), none::toString);
+    }
+
+    @Test
+    void versionAndHelpExitZero() {
+        CliRun version = CliRun.of("--version");
+        assertEquals(0, version.exitCode());
+        assertTrue(version.out().matches("memlint \\d+\\.\\d+\\.\\d+.*\n"), version::toString);
+        CliRun help = CliRun.of("check", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("--target-version") && help.out().contains("Exit codes:"), help::toString);
+    }
+}
