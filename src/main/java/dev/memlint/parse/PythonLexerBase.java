@@ -136,10 +136,10 @@ public abstract class PythonLexerBase extends Lexer {
                 contextTop--;
                 return true;
             case PythonLexer.LONE_RBRACE:
-                throw error("f-string: single '}' is not allowed", token.getLine(), token.getCharPositionInLine() + 1);
+                throw error(literalKind() + ": single '}' is not allowed", token.getLine(), token.getCharPositionInLine() + 1);
             case PythonLexer.SPEC_QUOTE:
                 // CPython ends the literal here and its parser reports the open field.
-                throw error("f-string: expecting '}', or format specs", token.getLine(), token.getCharPositionInLine() + 1);
+                throw error(literalKind() + ": expecting '}', or format specs", token.getLine(), token.getCharPositionInLine() + 1);
             case PythonLexer.BODY_NEWLINE:
                 return newlineInString(token);
             case PythonLexer.UNTERMINATED_STRING:
@@ -173,7 +173,7 @@ public abstract class PythonLexerBase extends Lexer {
         char opening = bracketChars[bracketDepth - 1];
         if (opening != openerOf(closing)) {
             if (inField && opening == '{' && bracketDepth - 1 == contextValue[contextTop]) {
-                throw error("f-string: unmatched '" + closing + "'", line, column);
+                throw error(literalKind() + ": unmatched '" + closing + "'", line, column);
             }
             int openLine = bracketLines[bracketDepth - 1];
             String message = "closing parenthesis '" + closing + "' does not match opening parenthesis '" + opening + "'";
@@ -198,7 +198,7 @@ public abstract class PythonLexerBase extends Lexer {
     private void openField(Token token) {
         if (contextTop - enclosingString() >= MAX_FIELD_NESTING) {
             // CPython points just before the brace.
-            throw error("f-string: expressions nested too deeply", token.getLine(), token.getCharPositionInLine());
+            throw error(literalKind() + ": expressions nested too deeply", token.getLine(), token.getCharPositionInLine());
         }
         openBracket(token, '{');
         pushContext(FIELD, bracketDepth - 1, token.getLine(), token.getCharPositionInLine());
@@ -251,6 +251,11 @@ public abstract class PythonLexerBase extends Lexer {
         return contextKind[enclosingString()];
     }
 
+    /** "f-string" or "t-string", the prefix of CPython's messages about the innermost literal. */
+    private String literalKind() {
+        return enclosingStringKind() == STRING_T ? "t-string" : "f-string";
+    }
+
     /** A line break in a single-quoted body ends the literal too early; in a spec it ends the spec. */
     private boolean newlineInString(Token token) {
         fixLoneCarriageReturn();
@@ -273,7 +278,7 @@ public abstract class PythonLexerBase extends Lexer {
             String text = token.getText();
             int quote = quotePosition(text);
             if (text.charAt(quote) == quoteOf(bodyMode) && triple != isSingleQuoted(bodyMode)) {
-                throw error("f-string: expecting '}'", line, column);
+                throw error(literalKind() + ": expecting '}'", line, column);
             }
         }
         if (triple) {

@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Token streams and lexical errors. Expected messages and positions were read from CPython 3.13.0
- * (compile() of the same snippet: e.msg, e.lineno, e.offset); LexerErrorOracleTest re-checks them live.
+ * (compile() of the same snippet: e.msg, e.lineno, e.offset), the t-string ones from CPython 3.14 under
+ * pyodide; LexerErrorOracleTest re-checks the 3.13 ones live.
  */
 class PythonLexerTest {
 
@@ -217,6 +218,11 @@ class PythonLexerTest {
         "x = 1 \\\\ y|unexpected character after line continuation character|1|8",
         "x = 1 + \\\\\\n|unexpected EOF while parsing|1|10",
         "x = 1 + \\\\|unexpected EOF while parsing|1|10",
+        // t-strings, as CPython 3.14 (pyodide 314.0.7) reports them
+        "t'{x'|t-string: expecting '}'|1|5",
+        "t'a}'|t-string: single '}' is not allowed|1|4",
+        "t'abc\\n|unterminated t-string literal (detected at line 1)|1|1",
+        "t'''abc\\n|unterminated triple-quoted t-string literal (detected at line 1)|1|1",
     })
     void syntaxErrors(String source, String message, int line, int column) {
         PythonSyntaxError e = assertThrows(PythonSyntaxError.class, () -> LexedTokens.lex(unescape(source)));
