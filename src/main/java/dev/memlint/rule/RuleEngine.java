@@ -4,6 +4,8 @@ import dev.memlint.ast.Located;
 import dev.memlint.ast.Module;
 import dev.memlint.ast.Node;
 import dev.memlint.ast.Pos;
+import dev.memlint.parse.Comment;
+import dev.memlint.parse.ParsedFile;
 import dev.memlint.parse.SourceText;
 import dev.memlint.semantic.NodeChildren;
 import dev.memlint.semantic.SemanticModel;
@@ -36,6 +38,18 @@ public final class RuleEngine {
     }
 
     public List<Class<? extends Rule>> rules() { return rules; }
+
+    /** The findings of the enabled rules on a parsed file, honouring its noqa comments. */
+    public List<Finding> check(String path, ParsedFile file) {
+        Suppressions suppressions = new Suppressions();
+        for (Comment c : file.comments()) {
+            String line = file.source().line(c.line());
+            boolean ownLine = line.substring(0, Math.min(line.length(), line.offsetByCodePoints(0,
+                    Math.min(c.column(), line.codePointCount(0, line.length()))))).isBlank();
+            suppressions.addComment(c.line(), ownLine, c.text());
+        }
+        return check(path, file.module(), file.source(), suppressions);
+    }
 
     /** The findings of the enabled rules on one parsed file, not suppressed, sorted by position. */
     public List<Finding> check(String path, Module module, SourceText source, Suppressions suppressions) {
