@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -25,9 +24,6 @@ import java.util.function.IntConsumer;
  * recorded for that file and the others are still checked.
  */
 final class LintRunner {
-    /** Thread stacks are reserved, not committed: only a deeply nested file touches the pages. */
-    private static final long WORKER_STACK_BYTES = 512L << 20;
-
     /** Checks one file; FileLinter::lint in production. */
     interface Linter {
         FileResult lint(SourceFile file) throws IOException;
@@ -54,7 +50,7 @@ final class LintRunner {
         AtomicReferenceArray<Outcome> outcomes = new AtomicReferenceArray<>(files.size());
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, files.size())),
-                workerFactory());
+                BigStack.threads("memlint-worker"));
         try {
             for (int i = 0; i < files.size(); i++) {
                 int index = i;
@@ -107,14 +103,5 @@ final class LintRunner {
         findings.sort(LintReport.ORDER);
         failures.sort(Comparator.comparing(FileFailure::path));
         return new LintReport(findings, sources, checked, failures);
-    }
-
-    private static ThreadFactory workerFactory() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread t = new Thread(null, task, "memlint-worker-" + count.incrementAndGet(), WORKER_STACK_BYTES);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }
