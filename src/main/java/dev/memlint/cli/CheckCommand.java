@@ -1,8 +1,15 @@
 package dev.memlint.cli;
 
+import dev.memlint.report.Baseline;
+import dev.memlint.report.BaselineException;
+import dev.memlint.report.DiffBase;
+import dev.memlint.report.DiffBaseException;
 import dev.memlint.report.FileFailure;
 import dev.memlint.report.LintReport;
 import dev.memlint.report.Reporter;
+import dev.memlint.report.SarifPaths;
+import dev.memlint.rule.RuleInfo;
+import dev.memlint.rule.RuleRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,7 +17,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,7 +29,8 @@ import java.util.concurrent.Callable;
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Check Python files and directories for code that uses more memory than it needs.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no findings", "1:findings", "2:usage error, or a file could not be checked"})
+        exitCodeList = {"0:no findings (at or above --fail-on, new since --baseline)", "1:findings",
+                "2:usage error, bad baseline or revision, or a file could not be checked"})
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,9 +48,19 @@ final class CheckCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--format': '" + options.format
                     + "' (expected one of " + String.join(", ", new Reporters.Names()) + ")");
         }
-        Reporter reporter = Reporters.create(options.format, options);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        SarifPaths reportPaths = new SarifPaths(SarifPaths.sourceRoot(workingDirectory), workingDirectory);
+        Baseline baseline;
+        DiffBase diff;
+        try { // before the run: a bad baseline or revision should not cost a whole check first
+            baseline = options.baseline == null ? null : Baseline.read(options.baseline);
+            diff = options.diffBase == null ? null : DiffBase.load(workingDirectory, options.diffBase);
+        } catch (BaselineException | DiffBaseException e) {
+            err.println("memlint: error: " + e.getMessage());
+            return ExitStatus.ERROR;
+        }
 
         RunStats stats = new RunStats();
         SourceFinder.Result found = SourceFinder.find(paths, new ExcludeFilter(options.exclude, Path.of("")));
@@ -55,8 +76,34 @@ final class CheckCommand implements Callable<Integer> {
             err.println("warning: no Python files found under the given paths");
         }
         if (options.stats) err.println(stats.describe(options.threads));
-        reporter.write(report, out);
-        out.flush();
-        return ExitStatus.of(report);
+        Gate gate = Gate.apply(report, diff, baseline, reportPaths, options.failOn,
+                options.exitZero || options.writeBaseline != null);
+        List<RuleInfo> rules = RuleRegistry.all().stream().filter(RuleInfo::defaultEnabled).toList();
+        Reporters.Context context = new Reporters.Context(reportPaths, rules, VersionProvider.version(), gate.comparison());
+        if (options.writeBaseline != null && !write(options.writeBaseline, gate.report(),
+                Reporters.sarif(options.category, new Reporters.Context(reportPaths, rules, context.version(), null)), err)) {
+            return ExitStatus.ERROR;
+        }
+        LintReport shown = Reporters.showsBaselineStates(options.format) ? gate.report() : gate.shown();
+        Reporter reporter = Reporters.create(options.format, options, context);
+        if (options.output != null) {
+            if (!write(options.output, shown, reporter, err)) return ExitStatus.ERROR;
+        } else {
+            reporter.write(shown, out);
+            out.flush();
+        }
+        return gate.exitStatus();
+    }
+
+    /** Writes a report to a file (UTF-8); false, with a message, when the file cannot be written. */
+    private static boolean write(Path file, LintReport report, Reporter reporter, PrintWriter err) {
+        try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+            reporter.write(report, writer);
+            if (writer.checkError()) throw new IOException("write failed");
+            return true;
+        } catch (IOException e) {
+            err.println("memlint: error: cannot write " + file + ": " + e.getMessage());
+            return false;
+        }
     }
 }

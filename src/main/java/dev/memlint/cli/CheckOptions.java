@@ -1,8 +1,10 @@
 package dev.memlint.cli;
 
 import dev.memlint.parse.PythonVersion;
+import dev.memlint.rule.Severity;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +32,33 @@ final class CheckOptions {
     @Option(names = "--exclude", paramLabel = "GLOB", split = ",",
             description = "Skip files and directories matching GLOB (a name, or a path relative to the working directory when it contains '/'); repeatable or comma-separated. Files named on the command line are always checked.")
     List<String> exclude = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--category", paramLabel = "ID",
+            description = "SARIF automationDetails.id: keeps several memlint analyses of one repository apart in GitHub code scanning.")
+    String category;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "note",
+            description = "Lowest severity that makes the exit code 1: error, warning or note (default: ${DEFAULT-VALUE}).")
+    Severity failOn;
+
+    @Option(names = "--exit-zero", description = "Exit 0 even when there are findings (2 still means a file could not be checked).")
+    boolean exitZero;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "SARIF of an earlier run: findings already in it do not fail this run and are shown only in SARIF (as unchanged).")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Also write this run's findings to FILE as SARIF, for a later --baseline; the exit code is then 0 unless a file could not be checked.")
+    Path writeBaseline;
+
+    @Option(names = "--diff-base", paramLabel = "REV",
+            description = "Report only findings on lines changed since the git revision REV (committed or not, and untracked files).")
+    String diffBase;
 
     @Option(names = "--threads", paramLabel = "N", hidden = true,
             description = "Worker threads (default: one per core).")

@@ -10,10 +10,15 @@ import java.util.Properties;
 final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() throws IOException {
+        return new String[] {"memlint " + version()};
+    }
+
+    /** The project version, e.g. "0.1.0"; also the SARIF driver version. */
+    static String version() throws IOException {
         Properties properties = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
             if (in != null) properties.load(in);
         }
-        return new String[] {"memlint " + properties.getProperty("version", "(unknown version)")};
+        return properties.getProperty("version", "(unknown version)");
     }
 }

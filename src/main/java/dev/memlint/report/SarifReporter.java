@@ -43,7 +43,6 @@ import dev.memlint.rule.TextRange;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -63,14 +62,13 @@ public final class SarifReporter implements Reporter {
     static final String INFORMATION_URI = "https://github.com/memlint/memlint";
 
     /**
-     * @param root             the source root that {@code %SRCROOT%} names; normally the repository root
-     * @param workingDirectory what relative finding paths are relative to
-     * @param rules            the enabled rules; rules of reported findings are added when missing
-     * @param category         {@code automationDetails.id} prefix, or null
-     * @param baseline         the comparison with {@code --baseline}, or null
+     * @param paths    the source root that {@code %SRCROOT%} names, normally the repository root
+     * @param rules    the enabled rules; rules of reported findings are added when missing
+     * @param category {@code automationDetails.id} prefix, or null
+     * @param baseline the comparison with {@code --baseline}, or null
      */
-    public record Settings(Path root, Path workingDirectory, List<RuleInfo> rules, String toolVersion,
-                           String category, BaselineComparison baseline) {
+    public record Settings(SarifPaths paths, List<RuleInfo> rules, String toolVersion, String category,
+                           BaselineComparison baseline) {
     }
 
     private final Settings settings;
@@ -78,7 +76,7 @@ public final class SarifReporter implements Reporter {
 
     public SarifReporter(Settings settings) {
         this.settings = settings;
-        this.paths = new SarifPaths(settings.root(), settings.workingDirectory());
+        this.paths = settings.paths();
     }
 
     @Override

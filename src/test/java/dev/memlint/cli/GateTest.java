@@ -60,7 +60,7 @@ class GateTest {
         LintReport old = report(List.of(finding(1, Severity.ERROR)), List.of());
         Path baselineFile = root.resolve("baseline.sarif");
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(baselineFile))) {
-            new SarifReporter(new SarifReporter.Settings(root, root, List.of(RuleRegistry.SYNTAX_ERROR), "0", null, null))
+            new SarifReporter(new SarifReporter.Settings(new SarifPaths(root, root), List.of(RuleRegistry.SYNTAX_ERROR), "0", null, null))
                     .write(old, out);
         }
         Baseline baseline = Baseline.read(baselineFile);

@@ -50,7 +50,7 @@ final class SarifFixture {
     }
 
     static SarifReporter.Settings settings(Path root, String category, BaselineComparison baseline) {
-        return new SarifReporter.Settings(root, root, rules(), "0.1.0", category, baseline);
+        return new SarifReporter.Settings(new SarifPaths(root, root), rules(), "0.1.0", category, baseline);
     }
 
     static List<Finding> findings() {

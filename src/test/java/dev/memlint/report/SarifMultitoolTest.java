@@ -52,7 +52,7 @@ class SarifMultitoolTest {
 
     @Test
     void everyRegisteredRuleDescriptorPasses() throws Exception {
-        var settings = new SarifReporter.Settings(SarifFixture.root(), SarifFixture.root(),
+        var settings = new SarifReporter.Settings(new SarifPaths(SarifFixture.root(), SarifFixture.root()),
                 dev.memlint.rule.RuleRegistry.all(), "0.1.0", null, null);
         assertClean(SarifReporterTest.render(settings, SarifFixture.report(SarifFixture.root(), List.of(), List.of())));
     }

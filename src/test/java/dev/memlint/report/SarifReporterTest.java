@@ -116,7 +116,7 @@ class SarifReporterTest {
 
     @Test
     void everyRegisteredRuleGetsACompleteDescriptor() throws IOException {
-        var settings = new SarifReporter.Settings(SarifFixture.root(), SarifFixture.root(),
+        var settings = new SarifReporter.Settings(new SarifPaths(SarifFixture.root(), SarifFixture.root()),
                 dev.memlint.rule.RuleRegistry.all(), "0.1.0", null, null);
         JsonNode rules = SarifJson.MAPPER.readTree(render(settings, SarifFixture.report(SarifFixture.root(), List.of(), List.of())))
                 .path("runs").path(0).path("tool").path("driver").path("rules");
