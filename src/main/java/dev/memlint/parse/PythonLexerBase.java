@@ -138,8 +138,7 @@ public abstract class PythonLexerBase extends Lexer {
             case PythonLexer.LONE_RBRACE:
                 throw error(literalKind() + ": single '}' is not allowed", token.getLine(), token.getCharPositionInLine() + 1);
             case PythonLexer.SPEC_QUOTE:
-                // CPython ends the literal here and its parser reports the open field.
-                throw error(literalKind() + ": expecting '}', or format specs", token.getLine(), token.getCharPositionInLine() + 1);
+                throw quoteInFormatSpec(token);
             case PythonLexer.BODY_NEWLINE:
                 return newlineInString(token);
             case PythonLexer.UNTERMINATED_STRING:
@@ -207,6 +206,31 @@ public abstract class PythonLexerBase extends Lexer {
     /** True when the innermost context is a replacement field and no bracket is open inside it. */
     private boolean atFieldTopLevel() {
         return contextTop >= 0 && contextKind[contextTop] == FIELD && bracketDepth == contextValue[contextTop] + 1;
+    }
+
+    /**
+     * The literal's closing quote inside a format spec. CPython ends the literal there (the field's '{'
+     * stays open), tokenizes on, and its parser then reports the open field, unless the next token is
+     * itself a lexical error, which CPython meets first.
+     */
+    private PythonSyntaxError quoteInFormatSpec(Token quote) {
+        PythonSyntaxError openField = error(literalKind() + ": expecting '}', or format specs",
+                quote.getLine(), quote.getCharPositionInLine() + 1);
+        int string = enclosingString();
+        for (int i = contextTop - string; i >= 0; i--) {
+            popMode(); // one mode per open field, and the literal's body
+        }
+        contextTop = string - 1;
+        try {
+            Token next = super.nextToken();
+            int type = next.getType();
+            if (type != PythonLexer.NEWLINE && type != PythonLexer.COMMENT && type != Token.EOF) {
+                classify((CommonToken) next);
+            }
+        } catch (PythonSyntaxError lexicalError) {
+            return lexicalError;
+        }
+        return openField;
     }
 
     /** A ':' at the top level of a replacement field starts its format spec. */
@@ -306,9 +330,9 @@ public abstract class PythonLexerBase extends Lexer {
         int column = token.getCharPositionInLine() + 1;
         int c = token.getText().codePointAt(0);
         if (c == '\\') {
-            int next = _input.LA(1);
-            boolean onlyBlankUntilEof = next == CharStream.EOF;
-            if (onlyBlankUntilEof) {
+            // A backslash not followed by a line break: at the very end of the input, CPython is out of text.
+            if (_input.LA(1) == CharStream.EOF) {
+                checkBracketsClosed();
                 throw error("unexpected EOF while parsing", line, column + 1);
             }
             throw error("unexpected character after line continuation character", line, column + 1);
@@ -529,11 +553,7 @@ public abstract class PythonLexerBase extends Lexer {
         if (contextTop >= 0) {
             unterminatedAtEof();
         }
-        if (bracketDepth > 0) {
-            int i = bracketDepth - 1;
-            throw new PythonSyntaxError("SyntaxError", "'" + bracketChars[i] + "' was never closed",
-                    bracketLines[i], bracketColumns[i] + 1, bracketLines[i], bracketColumns[i] + 1);
-        }
+        checkBracketsClosed();
         checkContinuationBeforeEof(eof);
         int line = eof.getLine();
         int column = eof.getCharPositionInLine();
@@ -547,6 +567,14 @@ public abstract class PythonLexerBase extends Lexer {
         }
         enqueue(eof);
         return dequeue();
+    }
+
+    private void checkBracketsClosed() {
+        if (bracketDepth > 0) {
+            int i = bracketDepth - 1;
+            throw new PythonSyntaxError("SyntaxError", "'" + bracketChars[i] + "' was never closed",
+                    bracketLines[i], bracketColumns[i] + 1, bracketLines[i], bracketColumns[i] + 1);
+        }
     }
 
     private void unterminatedAtEof() {

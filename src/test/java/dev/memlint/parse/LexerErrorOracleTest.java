@@ -53,6 +53,8 @@ class LexerErrorOracleTest {
             "x = €\n", "a€b = 1\n", "x = \u00a0\n", "x = a\u00a0b\n", "x = $\n", "x = ?\n", "x = `a`\n",
             "x = \u0301a\n", "x = \u0001\n", "x = 1 \\ y\n", "x = 1 + \\", "x = 1 + \\\n", "x = 1 \\\n\n",
             "x = \\\n", "\\\n", "x\\\n", "x = 1\n\\\n", "if 1:\n  x\n \\\n", "x = 1 + \\\n  2\n",
+            "x = (1 + \\\n", "x = (1 + \\", "if x:\n    y = 1 \\\n", "x = 1\n    \\\n", "\\\nx = 1\n",
+            "if x:\n  a\n\\\n  b\n", "x = \"\"\"\n\n", "print(f\"{x:{y}\")\n", "print(f\"{x:{y}\"\n", "f'{x:{y:'\n",
             "\u00e9t\u00e9 = 1\n", "\u00b2 = 1\n", "x\u00b2 = 1\n", "\u2118 = 1\n",
             // brackets
             "x = (1,\n", "x = [1, (2\n", "x = )\n", "x = (1]\n", "x = (1,\n2]\n", "x = {1)\n", "foo(a b\n",
