@@ -1,5 +1,7 @@
 package dev.memlint.rule;
 
+import dev.memlint.rule.copies.BytesSliceInLoopRule;
+import dev.memlint.rule.copies.IterationOverCopyRule;
 import dev.memlint.rule.copies.RecursiveSliceArgumentRule;
 import dev.memlint.rule.copies.ShrinkBySlicingInLoopRule;
 import dev.memlint.rule.copies.SliceCopyInLoopRule;
@@ -14,6 +16,7 @@ import dev.memlint.rule.lifetime.MutatedMutableDefaultRule;
 import dev.memlint.rule.lifetime.UnboundedCacheRule;
 import dev.memlint.rule.strings.BytesConcatenationInLoopRule;
 import dev.memlint.rule.strings.StringConcatenationInLoopRule;
+import dev.memlint.rule.strings.SumOfSequencesRule;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,8 +39,11 @@ public final class RuleRegistry {
             SliceCopyInLoopRule.class,               // MEM101
             RecursiveSliceArgumentRule.class,        // MEM102
             ShrinkBySlicingInLoopRule.class,         // MEM103
+            IterationOverCopyRule.class,             // MEM104
+            BytesSliceInLoopRule.class,              // MEM105
             StringConcatenationInLoopRule.class,     // MEM201
             BytesConcatenationInLoopRule.class,      // MEM202
+            SumOfSequencesRule.class,                // MEM203
             ListComprehensionConsumedOnceRule.class, // MEM301
             MaterializedLazyIterableRule.class,      // MEM302
             ReadlinesIteratedRule.class,             // MEM305
