@@ -8,6 +8,7 @@ import dev.memlint.rule.copies.SliceCopyInLoopRule;
 import dev.memlint.rule.datastructures.ListUsedAsQueueRule;
 import dev.memlint.rule.indexing.RangeLenIndexOnlyRule;
 import dev.memlint.rule.laziness.ListComprehensionConsumedOnceRule;
+import dev.memlint.rule.laziness.LocalListIteratedOnceRule;
 import dev.memlint.rule.laziness.MaterializedLazyIterableRule;
 import dev.memlint.rule.laziness.ReadlinesIteratedRule;
 import dev.memlint.rule.lifetime.CacheOnMethodRule;
@@ -46,6 +47,7 @@ public final class RuleRegistry {
             SumOfSequencesRule.class,                // MEM203
             ListComprehensionConsumedOnceRule.class, // MEM301
             MaterializedLazyIterableRule.class,      // MEM302
+            LocalListIteratedOnceRule.class,         // MEM303
             ReadlinesIteratedRule.class,             // MEM305
             RangeLenIndexOnlyRule.class,             // MEM401
             ListUsedAsQueueRule.class,               // MEM501

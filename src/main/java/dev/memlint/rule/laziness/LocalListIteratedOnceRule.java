@@ -1,0 +1,128 @@
+package dev.memlint.rule.laziness;
+
+import dev.memlint.ast.Comprehension;
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.Located;
+import dev.memlint.ast.Node;
+import dev.memlint.ast.Stmt;
+import dev.memlint.rule.Mutations;
+import dev.memlint.rule.Rule;
+import dev.memlint.rule.RuleContext;
+import dev.memlint.rule.RuleInit;
+import dev.memlint.rule.RuleMeta;
+import dev.memlint.rule.Severity;
+import dev.memlint.semantic.Binding;
+import dev.memlint.semantic.NodeChildren;
+import dev.memlint.semantic.Scope;
+import dev.memlint.semantic.SemanticModel;
+import dev.memlint.semantic.Symbol;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * MEM303: a function-local list, filled by a comprehension or by appends in a loop, whose only
+ * other use iterates it once ({@code for}, a comprehension, sum/min/max/any/all/set/tuple/sorted) or
+ * only counts it ({@code len}). A generator (or a counter) would hold one item at a time.
+ * Lists whose consuming loop changes what they were built from are left alone: there the list is
+ * a snapshot on purpose.
+ */
+@RuleMeta(code = "MEM303", name = "local-list-iterated-once", severity = Severity.WARNING,
+        summary = "A local list is built only to be iterated once or counted.",
+        tags = {"memory"})
+public final class LocalListIteratedOnceRule implements Rule {
+    private static final Set<String> ONE_PASS_BUILTINS = Set.of("sum", "min", "max", "any", "all", "set",
+            "frozenset", "tuple", "sorted");
+
+    @Override
+    public void init(RuleInit init) {
+        init.onFileEnd(this::check);
+    }
+
+    private void check(RuleContext ctx) {
+        SemanticModel model = ctx.model();
+        for (Scope scope : model.scopes()) {
+            if (scope.kind() != Scope.Kind.FUNCTION) continue;
+            for (Symbol s : scope.symbols()) checkSymbol(ctx, s);
+        }
+    }
+
+    private void checkSymbol(RuleContext ctx, Symbol s) {
+        SemanticModel model = ctx.model();
+        if (s.bindings().size() != 1 || s.scope().declaresGlobal(s.name()) || s.scope().declaresNonlocal(s.name())) return;
+        Binding b = s.bindings().get(0);
+        if (b.kind() != Binding.Kind.ASSIGNMENT || !(b.node() instanceof Stmt.Assign assign)
+                || assign.targets().size() != 1 || !(assign.targets().get(0) instanceof Expr.Name)) return;
+        boolean comprehension = assign.value() instanceof Expr.ListComp;
+        boolean empty = assign.value() instanceof Expr.ListExpr l && l.elts().isEmpty();
+        if (!comprehension && !empty) return;
+        List<Expr.Name> others = new ArrayList<>();
+        List<Node> sources = new ArrayList<>();
+        if (comprehension) sources.add(assign.value());
+        for (Expr.Name use : s.uses()) {
+            Stmt.ForNode fillingLoop = empty ? appendInLoop(model, use) : null;
+            if (fillingLoop != null) sources.add(fillingLoop.iter());
+            else others.add(use);
+        }
+        if (others.size() != 1 || (empty && sources.isEmpty())) return;
+        Expr.Name use = others.get(0);
+        if (model.scopeOf(use) != s.scope() || model.enclosingLoop(use) != model.enclosingLoop(assign)) return;
+        String how = consumer(ctx, use, sources);
+        if (how == null) return;
+        String fix = how.equals("counted")
+                ? "count the items instead (`sum(1 for ...)` or a counter)"
+                : "a generator (or doing the work where the items are made) holds one item at a time";
+        ctx.report(assign, "list `" + s.name() + "` is built only to be " + how + " once; " + fix)
+                .related(use, how.equals("counted") ? "counted here" : "iterated here");
+    }
+
+    /** The for loop (over a plain iterable) whose body runs name.append(x); null for other uses. */
+    private static Stmt.ForNode appendInLoop(SemanticModel model, Expr.Name use) {
+        if (!(model.parent(use) instanceof Expr.Attribute a) || !a.attr().equals("append")) return null;
+        if (!(model.parent(a) instanceof Expr.Call c) || c.func() != a) return null;
+        if (!(model.parent(c) instanceof Stmt.ExprStmt)) return null;
+        Located loop = model.enclosingLoop(use);
+        return loop instanceof Stmt.ForNode f ? f : null;
+    }
+
+    /** "iterated" or "counted" when the single use reads the list in one pass; null otherwise. */
+    private static String consumer(RuleContext ctx, Expr.Name use, List<Node> sources) {
+        SemanticModel model = ctx.model();
+        Node parent = model.parent(use);
+        if (parent instanceof Expr.Call c && c.args().size() == 1 && c.args().get(0) == use && c.keywords().isEmpty()) {
+            if (model.isBuiltin(c.func(), "len")) return "counted";
+            for (String b : ONE_PASS_BUILTINS) if (model.isBuiltin(c.func(), b)) return "iterated";
+            if (model.isBuiltin(c.func(), "enumerate")) {
+                parent = model.parent(c);
+                if (!(parent instanceof Stmt.ForNode f && f.iter() == c)) return null;
+                return changesSources(f.body(), sources) ? null : "iterated";
+            }
+            return null;
+        }
+        if (parent instanceof Stmt.ForNode f && f.iter() == use) {
+            return changesSources(f.body(), sources) ? null : "iterated";
+        }
+        if (parent instanceof Comprehension c && c.iter() == use) return "iterated";
+        return null;
+    }
+
+    /** Whether the consuming loop changes a name the list was built from (then the list is a snapshot). */
+    private static boolean changesSources(List<Stmt> body, List<Node> sources) {
+        Set<String> names = new HashSet<>();
+        for (Node src : sources) NodeChildren.walk(src, n -> {
+            if (n instanceof Expr.Name name) names.add(name.id());
+        });
+        for (Stmt st : body) {
+            if (Mutations.mutates(st, e -> rootName(e) != null && names.contains(rootName(e)))) return true;
+        }
+        return false;
+    }
+
+    private static String rootName(Expr e) {
+        while (e instanceof Expr.Attribute a) e = a.value();
+        while (e instanceof Expr.Subscript s) e = s.value();
+        return e instanceof Expr.Name n ? n.id() : null;
+    }
+}

@@ -1,0 +1,89 @@
+import os
+
+
+def print_sizes(paths):
+    sizes = [os.path.getsize(p) for p in paths]  # expect: MEM303
+    for size in sizes:
+        print(size)
+
+
+def count_errors(lines):
+    errors = [line for line in lines if line.startswith("E")]  # expect: MEM303
+    return len(errors)
+
+
+def longest_name(users):
+    names = []  # expect: MEM303
+    for user in users:
+        names.append(user.name)
+    return max(names)
+
+
+def show(records):
+    rows = []  # expect: MEM303
+    for r in records:
+        if r.visible:
+            rows.append((r.id, r.title))
+    for i, row in enumerate(rows):
+        print(i, row)
+
+
+# Clean look-alikes below.
+
+def snapshot_then_delete(cache):
+    stale = [k for k in cache if cache[k] is None]
+    for k in stale:
+        del cache[k]  # the loop changes the dict the list was built from
+
+
+def kept(lines):
+    errors = [line for line in lines if line.startswith("E")]
+    print(len(errors))
+    return errors
+
+
+def iterated_twice(values):
+    squares = [v * v for v in values]
+    print(sum(squares))
+    print(max(squares))
+
+
+def in_a_loop(groups, values):
+    doubled = [v * 2 for v in values]
+    for g in groups:
+        for d in doubled:  # iterated once per group
+            print(g, d)
+
+
+def reversed_order(values):
+    items = [v for v in values if v]
+    for v in reversed(items):  # needs a sequence
+        print(v)
+
+
+def appended_outside_loop(a, b):
+    pair = []
+    pair.append(a)
+    pair.append(b)
+    for x in pair:
+        print(x)
+
+
+def joined(words):
+    parts = [w.title() for w in words]
+    return " ".join(parts)  # join makes a list of a generator anyway
+
+
+def indexed(values):
+    items = [v for v in values]
+    return items[0]
+
+
+def module_level_like(values):
+    global RESULT
+    RESULT = [v for v in values]
+    for r in RESULT:
+        print(r)
+
+
+RESULT = []
