@@ -5,6 +5,9 @@ import dev.memlint.rule.copies.IterationOverCopyRule;
 import dev.memlint.rule.copies.RecursiveSliceArgumentRule;
 import dev.memlint.rule.copies.ShrinkBySlicingInLoopRule;
 import dev.memlint.rule.copies.SliceCopyInLoopRule;
+import dev.memlint.rule.datastructures.ClassWithoutSlotsInLoopRule;
+import dev.memlint.rule.datastructures.LargeNumberListRule;
+import dev.memlint.rule.datastructures.ListMembershipInLoopRule;
 import dev.memlint.rule.datastructures.ListUsedAsQueueRule;
 import dev.memlint.rule.indexing.RangeLenIndexOnlyRule;
 import dev.memlint.rule.laziness.ListComprehensionConsumedOnceRule;
@@ -51,6 +54,9 @@ public final class RuleRegistry {
             ReadlinesIteratedRule.class,             // MEM305
             RangeLenIndexOnlyRule.class,             // MEM401
             ListUsedAsQueueRule.class,               // MEM501
+            ListMembershipInLoopRule.class,          // MEM502
+            ClassWithoutSlotsInLoopRule.class,       // MEM503
+            LargeNumberListRule.class,               // MEM504
             CacheOnMethodRule.class,                 // MEM602
             UnboundedCacheRule.class,                // MEM603
             MutatedMutableDefaultRule.class,         // MEM604

@@ -1,0 +1,123 @@
+package dev.memlint.rule.datastructures;
+
+import dev.memlint.ast.Ctx;
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.Keyword;
+import dev.memlint.ast.Located;
+import dev.memlint.ast.Node;
+import dev.memlint.ast.Pos;
+import dev.memlint.ast.Stmt;
+import dev.memlint.rule.Rule;
+import dev.memlint.rule.RuleContext;
+import dev.memlint.rule.RuleInit;
+import dev.memlint.rule.RuleMeta;
+import dev.memlint.rule.Severity;
+import dev.memlint.semantic.Binding;
+import dev.memlint.semantic.NodeChildren;
+import dev.memlint.semantic.SemanticModel;
+import dev.memlint.semantic.Symbol;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * MEM503: a plain class (no bases, no metaclass, at most a {@code @dataclass} without
+ * {@code slots=True}) that sets instance attributes, has no {@code __slots__}, and is instantiated
+ * in a loop or comprehension of the same module. Classes that look at their own {@code __dict__},
+ * use {@code vars}/{@code setattr}, have class attributes of the same names as instance attributes,
+ * or are subclassed in the module are left alone: there slots are not a drop-in change.
+ */
+@RuleMeta(code = "MEM503", name = "class-without-slots-in-loop", severity = Severity.NOTE,
+        summary = "Instances of a class without __slots__ are created in a loop, each with a per-instance dict.",
+        tags = {"memory"})
+public final class ClassWithoutSlotsInLoopRule implements Rule {
+    @Override
+    public void init(RuleInit init) {
+        init.on(Stmt.ClassDef.class, this::check);
+    }
+
+    private void check(RuleContext ctx, Stmt.ClassDef cls) {
+        SemanticModel model = ctx.model();
+        if (!cls.bases().stream().allMatch(b -> model.isBuiltin(b, "object")) || !cls.keywords().isEmpty()) return;
+        boolean dataclass = false;
+        for (Expr d : cls.decoratorList()) {
+            if (!isDataclass(model, d)) return;
+            dataclass = true;
+        }
+        Set<String> classNames = new HashSet<>();
+        Set<String> fields = new HashSet<>();
+        for (Stmt s : cls.body()) {
+            if (s instanceof Stmt.Assign a) for (Expr t : a.targets()) if (t instanceof Expr.Name n) classNames.add(n.id());
+            if (s instanceof Stmt.AnnAssign a && a.target() instanceof Expr.Name n) {
+                fields.add(n.id());
+                if (a.value() != null) classNames.add(n.id());
+            }
+        }
+        if (classNames.contains("__slots__")) return;
+        Set<String> instanceNames = instanceAttributes(model, cls);
+        if (instanceNames == null) return;
+        if (dataclass) {
+            // slots=True turns the annotated fields into slots and keeps their defaults working.
+            if (fields.isEmpty() && instanceNames.isEmpty()) return;
+        } else {
+            if (instanceNames.isEmpty()) return;
+            instanceNames.retainAll(classNames);
+            if (!instanceNames.isEmpty()) return; // a class attribute doubles as a default: slots would conflict
+        }
+        Expr.Call site = instantiationInLoop(model, cls);
+        if (site == null) return;
+        ctx.report(header(cls), "class `" + cls.name() + "` has no `__slots__` and is instantiated in a loop; "
+                        + (dataclass ? "`@dataclass(slots=True)`" : "`__slots__`")
+                        + " drops the per-instance attribute dict")
+                .related(site, "instantiated in a loop here");
+    }
+
+    private static boolean isDataclass(SemanticModel model, Expr d) {
+        Expr f = d instanceof Expr.Call c ? c.func() : d;
+        if (!"dataclasses.dataclass".equals(model.qualifiedName(f))) return false;
+        if (d instanceof Expr.Call c) {
+            for (Keyword k : c.keywords()) if ("slots".equals(k.arg()) || k.arg() == null) return false;
+        }
+        return true;
+    }
+
+    /** Names assigned as self.x in the methods; null when the class uses __dict__, __weakref__, vars or setattr. */
+    private static Set<String> instanceAttributes(SemanticModel model, Stmt.ClassDef cls) {
+        Set<String> names = new HashSet<>();
+        boolean[] dynamic = {false};
+        NodeChildren.walk(cls, n -> {
+            if (n instanceof Expr.Attribute a) {
+                if (a.attr().equals("__dict__") || a.attr().equals("__weakref__")) dynamic[0] = true;
+                if (a.ctx() == Ctx.Store && a.value() instanceof Expr.Name self
+                        && model.selfClass(self) == cls) names.add(a.attr());
+            } else if (n instanceof Expr.Name name && (model.isBuiltin(name, "vars") || model.isBuiltin(name, "setattr"))) {
+                dynamic[0] = true;
+            }
+        });
+        return dynamic[0] ? null : names;
+    }
+
+    /** A call of the class inside a loop; null when there is none or the class is subclassed here. */
+    private static Expr.Call instantiationInLoop(SemanticModel model, Stmt.ClassDef cls) {
+        Symbol s = model.scopeOf(cls).symbol(cls.name());
+        if (s == null || s.bindings().size() != 1 || s.bindings().get(0).kind() != Binding.Kind.CLASS) return null;
+        List<Expr.Call> sites = new ArrayList<>();
+        for (Expr.Name use : s.uses()) {
+            Node parent = model.parent(use);
+            if (parent instanceof Stmt.ClassDef sub && SemanticModel.contains(sub.bases(), use)) return null;
+            if (parent instanceof Expr.Call c && c.func() == use && model.enclosingLoop(c) != null) sites.add(c);
+        }
+        return sites.isEmpty() ? null : sites.get(0);
+    }
+
+    /** "class Name": the class's first line up to the end of its name. */
+    private static Located header(Stmt.ClassDef cls) {
+        Pos p = cls.pos();
+        int end = p.col() + "class ".length() + cls.name().getBytes(StandardCharsets.UTF_8).length;
+        Pos header = new Pos(p.line(), p.col(), p.line(), end);
+        return () -> header;
+    }
+}

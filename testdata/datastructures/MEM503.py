@@ -1,0 +1,89 @@
+from dataclasses import dataclass
+
+
+class Point:  # expect: MEM503
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+@dataclass
+class Edge:  # expect: MEM503
+    source: int
+    target: int
+    weight: float = 1.0
+
+
+class Token:  # expect: MEM503
+    def __init__(self, kind, text, line):
+        self.kind = kind
+        self.text = text
+        self.line = line
+
+
+def parse(rows):
+    points = [Point(r[0], r[1]) for r in rows]
+    edges = []
+    for a, b in zip(points, points[1:]):
+        edges.append(Edge(id(a), id(b)))
+    return points, edges
+
+
+def tokenize(lines):
+    out = []
+    n = 0
+    while n < len(lines):
+        out.append(Token("line", lines[n], n))
+        n += 1
+    return out
+
+
+# Clean look-alikes below.
+
+class Slotted:
+    __slots__ = ("x", "y")
+
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+@dataclass(slots=True)
+class FastEdge:
+    source: int
+    target: int
+
+
+class Defaulted:
+    retries = 3  # class attribute used as the default of an instance attribute
+
+    def __init__(self, name):
+        self.name = name
+        self.retries = 0
+
+
+class Dynamic:
+    def __init__(self, **kw):
+        self.__dict__.update(kw)
+
+
+class Base:
+    def __init__(self, v):
+        self.v = v
+
+
+class Derived(Base):
+    pass
+
+
+class OnlyOnce:
+    def __init__(self, v):
+        self.v = v
+
+
+def build(rows):
+    config = OnlyOnce(1)  # not in a loop
+    items = [Slotted(r, r) for r in rows] + [FastEdge(r, r) for r in rows]
+    items += [Defaulted(str(r)) for r in rows] + [Dynamic(r=r) for r in rows]
+    items += [Base(r) for r in rows] + [Derived(r) for r in rows]
+    return config, items
