@@ -11,6 +11,7 @@ import dev.memlint.rule.datastructures.ListMembershipInLoopRule;
 import dev.memlint.rule.datastructures.ListUsedAsQueueRule;
 import dev.memlint.rule.indexing.RangeLenIndexOnlyRule;
 import dev.memlint.rule.laziness.ListComprehensionConsumedOnceRule;
+import dev.memlint.rule.laziness.ListReturnedForOnePassRule;
 import dev.memlint.rule.laziness.LocalListIteratedOnceRule;
 import dev.memlint.rule.laziness.MaterializedLazyIterableRule;
 import dev.memlint.rule.laziness.ReadlinesIteratedRule;
@@ -51,6 +52,7 @@ public final class RuleRegistry {
             ListComprehensionConsumedOnceRule.class, // MEM301
             MaterializedLazyIterableRule.class,      // MEM302
             LocalListIteratedOnceRule.class,         // MEM303
+            ListReturnedForOnePassRule.class,        // MEM304
             ReadlinesIteratedRule.class,             // MEM305
             RangeLenIndexOnlyRule.class,             // MEM401
             ListUsedAsQueueRule.class,               // MEM501

@@ -1,0 +1,69 @@
+import os
+
+
+def _python_files(root):  # expect: MEM304
+    found = []
+    for dirpath, _, names in os.walk(root):
+        for name in names:
+            if name.endswith(".py"):
+                found.append(os.path.join(dirpath, name))
+    return found
+
+
+def _squares(values):  # expect: MEM304
+    return [v * v for v in values]
+
+
+def count_lines(root):
+    total = 0
+    for path in _python_files(root):
+        with open(path) as f:
+            total += sum(1 for _ in f)
+    return total, max(_squares([1, 2, 3]))
+
+
+def report(rows):
+    def visible(rs):  # expect: MEM304
+        out = []
+        for r in rs:
+            if r.visible:
+                out.append(r)
+        return out
+
+    for i, r in enumerate(visible(rows)):
+        print(i, r)
+
+
+# Clean look-alikes below.
+
+def public_files(root):
+    return [n for n in os.listdir(root)]  # public: other modules may index the list
+
+
+def _indexed(values):
+    return [v + 1 for v in values]
+
+
+def _kept(values):
+    return [v - 1 for v in values]
+
+
+def _generator(values):
+    for v in values:
+        yield v
+
+
+def _sometimes_none(values):
+    if not values:
+        return None
+    return [v for v in values]
+
+
+def use_them(values):
+    first = _indexed(values)[0]
+    kept = _kept(values)
+    for g in _generator(values):
+        print(g)
+    for s in _sometimes_none(values):
+        print(s)
+    return first, kept, len(_kept(values))
