@@ -16,6 +16,7 @@ import dev.memlint.rule.laziness.LocalListIteratedOnceRule;
 import dev.memlint.rule.laziness.MaterializedLazyIterableRule;
 import dev.memlint.rule.laziness.ReadlinesIteratedRule;
 import dev.memlint.rule.lifetime.CacheOnMethodRule;
+import dev.memlint.rule.lifetime.ExceptionKeptAliveRule;
 import dev.memlint.rule.lifetime.GarbageCollectorMisuseRule;
 import dev.memlint.rule.lifetime.MutatedMutableDefaultRule;
 import dev.memlint.rule.lifetime.UnboundedCacheRule;
@@ -62,6 +63,7 @@ public final class RuleRegistry {
             CacheOnMethodRule.class,                 // MEM602
             UnboundedCacheRule.class,                // MEM603
             MutatedMutableDefaultRule.class,         // MEM604
+            ExceptionKeptAliveRule.class,            // MEM605
             GarbageCollectorMisuseRule.class         // MEM606
     );
 
