@@ -1,5 +1,9 @@
 package dev.memlint.cli;
 
+import dev.memlint.config.Config;
+import dev.memlint.config.ConfigException;
+import dev.memlint.config.ConfigLoader;
+import dev.memlint.config.RuleSelection;
 import dev.memlint.report.Baseline;
 import dev.memlint.report.BaselineException;
 import dev.memlint.report.DiffBase;
@@ -62,12 +66,30 @@ final class CheckCommand implements Callable<Integer> {
             return ExitStatus.ERROR;
         }
 
+        Config config;
+        try {
+            config = (options.config != null ? ConfigLoader.load(options.config) : ConfigLoader.discover(paths.get(0)))
+                    .withOverrides(options.select, options.extendSelect, options.ignore, options.targetVersion);
+            checkSelectors(options.select, "--select");
+            checkSelectors(options.extendSelect, "--extend-select");
+            checkSelectors(options.ignore, "--ignore");
+        } catch (ConfigException e) {
+            err.println("memlint: error: " + e.getMessage());
+            return ExitStatus.ERROR;
+        }
         RunStats stats = new RunStats();
         SourceFinder.Result found = SourceFinder.find(paths, new ExcludeFilter(options.exclude, Path.of("")));
-        ProgressBar progress = ProgressBar.create(err, found.files().size());
-        LintReport report = new LintRunner(new FileLinter(options.targetVersion)::lint, options.threads)
-                .run(found.files(), found.failures(), progress);
+        // Configured excludes skip what directory walks find; files named on the command line are always checked.
+        List<SourceFile> files = found.files().stream()
+                .filter(f -> paths.contains(f.path()) || !config.isExcluded(f.path())).toList();
+        FileLinter.FixMode fixMode = !options.fix ? FileLinter.FixMode.NONE
+                : options.unsafeFixes ? FileLinter.FixMode.UNSAFE : FileLinter.FixMode.SAFE;
+        FileLinter linter = new FileLinter(config.targetVersionOrLatest(), config, fixMode);
+        ProgressBar progress = ProgressBar.create(err, files.size());
+        LintReport report = new LintRunner(linter::lint, options.threads)
+                .run(files, found.failures(), progress);
         progress.finish();
+        if (options.fix) err.println("memlint: applied " + linter.fixesApplied() + " fix(es)");
 
         for (FileFailure failure : report.failures()) {
             err.println(failure.path() + ": " + failure.message());
@@ -78,7 +100,7 @@ final class CheckCommand implements Callable<Integer> {
         if (options.stats) err.println(stats.describe(options.threads));
         Gate gate = Gate.apply(report, diff, baseline, reportPaths, options.failOn,
                 options.exitZero || options.writeBaseline != null);
-        List<RuleInfo> rules = RuleRegistry.all().stream().filter(RuleInfo::defaultEnabled).toList();
+        List<RuleInfo> rules = RuleRegistry.all().stream().filter(r -> config.selection().isEnabled(r.code())).toList();
         Reporters.Context context = new Reporters.Context(reportPaths, rules, VersionProvider.version(), gate.comparison());
         if (options.writeBaseline != null && !write(options.writeBaseline, gate.report(),
                 Reporters.sarif(options.category, new Reporters.Context(reportPaths, rules, context.version(), null)), err)) {
@@ -104,6 +126,14 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("memlint: error: cannot write " + file + ": " + e.getMessage());
             return false;
+        }
+    }
+
+    private static void checkSelectors(List<String> selectors, String option) throws ConfigException {
+        if (selectors == null) return;
+        for (String s : selectors) {
+            if (!RuleSelection.isValidSelector(s)) throw new ConfigException(option + " has \"" + s
+                    + "\", which is no rule code or prefix (see `memlint rules`)");
         }
     }
 }

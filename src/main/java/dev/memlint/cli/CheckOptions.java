@@ -13,10 +13,32 @@ import java.util.List;
  * they act, instead of growing the command's method.
  */
 final class CheckOptions {
-    @Option(names = "--target-version", paramLabel = "VERSION", defaultValue = "3.14",
+    @Option(names = "--target-version", paramLabel = "VERSION",
             converter = PythonVersionConverter.class, completionCandidates = PythonVersionConverter.Labels.class,
-            description = "Python version whose syntax is accepted: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Python version whose syntax is accepted: ${COMPLETION-CANDIDATES} (default: target-version of the configuration, else 3.14).")
     PythonVersion targetVersion;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Read settings from FILE (a pyproject.toml with [tool.memlint], or a TOML file of those keys) instead of the nearest pyproject.toml.")
+    java.nio.file.Path config;
+
+    @Option(names = "--select", paramLabel = "CODES", split = ",",
+            description = "Rule codes or prefixes to run (MEM2 = the family, ALL = every rule), replacing the configured select.")
+    List<String> select;
+
+    @Option(names = "--extend-select", paramLabel = "CODES", split = ",",
+            description = "Rule codes or prefixes to run in addition to the selected ones.")
+    List<String> extendSelect;
+
+    @Option(names = "--ignore", paramLabel = "CODES", split = ",",
+            description = "Rule codes or prefixes not to run (added to the configured ignore).")
+    List<String> ignore;
+
+    @Option(names = "--fix", description = "Apply safe fixes to the files, then report what is left.")
+    boolean fix;
+
+    @Option(names = "--unsafe-fixes", description = "With --fix, also apply fixes that may change behaviour.")
+    boolean unsafeFixes;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Reporters.Names.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")

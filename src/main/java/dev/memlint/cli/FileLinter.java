@@ -1,29 +1,59 @@
 package dev.memlint.cli;
 
+import dev.memlint.config.Config;
+import dev.memlint.config.RuleSelection;
 import dev.memlint.parse.ParsedFile;
 import dev.memlint.parse.PythonSourceParser;
 import dev.memlint.parse.PythonSyntaxError;
 import dev.memlint.parse.PythonVersion;
 import dev.memlint.parse.SourceText;
 import dev.memlint.rule.Finding;
+import dev.memlint.rule.FixApplier;
+import dev.memlint.rule.Rule;
+import dev.memlint.rule.RuleEngine;
 import dev.memlint.rule.RuleRegistry;
 import dev.memlint.rule.TextRange;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Checks one file: the only place that turns a path into findings. A file that does not parse
  * gets exactly one MEM001 finding at CPython's error position, with CPython's message.
  */
 public final class FileLinter {
+    /** Rounds of fix-and-recheck per file; fixes that overlap wait for the next round. */
+    private static final int MAX_FIX_ROUNDS = 10;
+
     private final PythonVersion target;
+    private final Config config;
+    private final FixMode fixMode;
+    private final List<Class<? extends Rule>> selected;
+    private final AtomicInteger fixesApplied = new AtomicInteger();
+
+    /** Whether --fix rewrites files: not at all, safe fixes only, or unsafe ones too. */
+    public enum FixMode { NONE, SAFE, UNSAFE }
 
     public FileLinter(PythonVersion target) {
-        this.target = target;
+        this(target, Config.defaults(Path.of("")), FixMode.NONE);
     }
+
+    public FileLinter(PythonVersion target, Config config, FixMode fixMode) {
+        this.target = target;
+        this.config = config;
+        this.fixMode = fixMode;
+        RuleSelection selection = config.selection();
+        this.selected = RuleRegistry.ruleClasses().stream()
+                .filter(c -> selection.isEnabled(RuleRegistry.meta(c).code())).toList();
+    }
+
+    /** How many fixes --fix applied so far, over all files. */
+    public int fixesApplied() { return fixesApplied.get(); }
 
     /** @throws IOException when the file cannot be read (it vanished, permissions, ...) */
     public FileResult lint(SourceFile file) throws IOException {
@@ -32,10 +62,37 @@ public final class FileLinter {
         try {
             parsed = PythonSourceParser.parse(content, target);
         } catch (PythonSyntaxError error) {
+            if (!config.isEnabled(RuleRegistry.SYNTAX_ERROR.code(), file.path())) return new FileResult(List.of(), null);
             return new FileResult(List.of(syntaxError(file.displayPath(), error)), displayText(content));
         }
-        List<Finding> findings = List.of(); // the rule engine's findings on `parsed` go here
+        RuleEngine engine = new RuleEngine(rulesFor(file.path()), config.ruleOptions());
+        List<Finding> findings = engine.check(file.displayPath(), parsed);
+        if (fixMode != FixMode.NONE && isPlainUtf8(content, parsed)) {
+            for (int round = 0; round < MAX_FIX_ROUNDS; round++) {
+                FixApplier.Result fixed = FixApplier.apply(parsed.source(), findings, fixMode == FixMode.UNSAFE);
+                if (fixed.applied() == 0) break;
+                byte[] newContent = fixed.text().getBytes(StandardCharsets.UTF_8);
+                try {
+                    parsed = PythonSourceParser.parse(newContent, target);
+                } catch (PythonSyntaxError error) {
+                    break; // a fix that breaks the file is a bug; keep the file as it was
+                }
+                Files.write(file.path(), newContent);
+                fixesApplied.addAndGet(fixed.applied());
+                findings = engine.check(file.displayPath(), parsed);
+            }
+        }
         return new FileResult(findings, findings.isEmpty() ? null : parsed.source());
+    }
+
+    private List<Class<? extends Rule>> rulesFor(Path file) {
+        if (config.perFileIgnores().isEmpty()) return selected;
+        return selected.stream().filter(c -> config.isEnabled(RuleRegistry.meta(c).code(), file)).toList();
+    }
+
+    /** Fixes are written back as UTF-8, so only files that are plain UTF-8 (no BOM, no other coding) are fixed. */
+    private static boolean isPlainUtf8(byte[] content, ParsedFile parsed) {
+        return Arrays.equals(content, parsed.source().text().getBytes(StandardCharsets.UTF_8));
     }
 
     private static Finding syntaxError(String path, PythonSyntaxError error) {

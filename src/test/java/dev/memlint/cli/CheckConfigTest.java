@@ -1,0 +1,95 @@
+package dev.memlint.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Configuration, selection, suppression and --fix through the real `memlint check`. */
+class CheckConfigTest {
+    @TempDir
+    Path dir;
+
+    private static final String CODE = """
+            def report(rows, n):
+                out = ""
+                for r in rows:
+                    out = r + out
+                total = sum([len(r) for r in rows])
+                for i in list(range(n)):
+                    print(i)
+                return out, total
+            """;
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void rulesRunAndNoqaSuppresses() throws IOException {
+        Path f = write("a.py", CODE.replace("out = r + out", "out = r + out  # noqa: MEM201"));
+        CliRun run = CliRun.of("check", "--format", "json", f.toString());
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("MEM301") && run.out().contains("MEM302"), run.toString());
+        assertTrue(!run.out().contains("MEM201"), run.toString());
+    }
+
+    @Test
+    void pyprojectSelectsAndTheCommandLineOverrides() throws IOException {
+        write("pyproject.toml", "[tool.memlint]\nselect = [\"MEM2\"]\n");
+        Path f = write("pkg/a.py", CODE);
+        CliRun fromFile = CliRun.of("check", "--format", "json", f.toString());
+        assertTrue(fromFile.out().contains("MEM201") && !fromFile.out().contains("MEM301"), fromFile.toString());
+        CliRun cli = CliRun.of("check", "--format", "json", "--select", "MEM3", "--ignore", "MEM302", f.toString());
+        assertTrue(cli.out().contains("MEM301") && !cli.out().contains("MEM201") && !cli.out().contains("MEM302"),
+                cli.toString());
+    }
+
+    @Test
+    void badConfigurationIsAnErrorNamingTheKey() throws IOException {
+        write("pyproject.toml", "[tool.memlint]\nselect = [\"MEM2\"]\nper-file-ignore = {}\n");
+        Path f = write("a.py", CODE);
+        CliRun run = CliRun.of("check", f.toString());
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("'tool.memlint.per-file-ignore'"), run.toString());
+        CliRun bad = CliRun.of("check", "--select", "E501", "--config", dir.resolve("none.toml").toString(), f.toString());
+        assertEquals(2, bad.exitCode(), bad.toString());
+    }
+
+    @Test
+    void perFileIgnoresAndExcludesApply() throws IOException {
+        write("pyproject.toml", """
+                [tool.memlint]
+                extend-exclude = ["generated"]
+                [tool.memlint.per-file-ignores]
+                "tests/*" = ["MEM3"]
+                """);
+        write("generated/g.py", CODE);
+        Path t = write("tests/t.py", CODE);
+        CliRun run = CliRun.of("check", "--format", "json", dir.toString());
+        assertTrue(!run.out().contains("g.py"), run.toString());
+        assertTrue(run.out().contains("t.py") && run.out().contains("MEM201") && !run.out().contains("MEM301"),
+                run.toString());
+    }
+
+    @Test
+    void fixAppliesSafeFixesAndUnsafeOnesOnRequest() throws IOException {
+        Path f = write("a.py", CODE.replace("sum(", "any("));
+        CliRun safe = CliRun.of("check", "--fix", f.toString());
+        String afterSafe = Files.readString(f);
+        assertTrue(afterSafe.contains("for i in range(n):"), afterSafe);
+        assertTrue(afterSafe.contains("any([len(r) for r in rows])"), afterSafe);
+        assertTrue(safe.err().contains("applied 1 fix"), safe.toString());
+        CliRun unsafe = CliRun.of("check", "--fix", "--unsafe-fixes", f.toString());
+        assertTrue(Files.readString(f).contains("any(len(r) for r in rows)"), Files.readString(f));
+        assertEquals(1, unsafe.exitCode(), "the MEM201 finding has no fix and remains: " + unsafe);
+    }
+}

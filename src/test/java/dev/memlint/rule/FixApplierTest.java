@@ -1,0 +1,37 @@
+package dev.memlint.rule;
+
+import dev.memlint.parse.SourceText;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class FixApplierTest {
+    @Test
+    void safeFixesOfRealFindingsAreAppliedAndUnsafeOnesOnlyWhenAsked() {
+        String src = """
+                def f(orders, n):
+                    total = sum([o.total for o in orders])
+                    seen = any([o.paid for o in orders])
+                    for i in list(range(n)):
+                        print("é", i)
+                    return total, seen
+                """;
+        List<Finding> findings = Linting.lint("f.py", src);
+        FixApplier.Result safe = FixApplier.apply(new SourceText(src), findings, false);
+        assertEquals(2, safe.applied());
+        assertEquals("""
+                def f(orders, n):
+                    total = sum(o.total for o in orders)
+                    seen = any([o.paid for o in orders])
+                    for i in range(n):
+                        print("é", i)
+                    return total, seen
+                """, safe.text());
+        FixApplier.Result all = FixApplier.apply(new SourceText(src), findings, true);
+        assertEquals(3, all.applied());
+        assertEquals(true, all.text().contains("any(o.paid for o in orders)"));
+        assertEquals(List.of(), Linting.lint("f.py", all.text()).stream().filter(f -> f.fix() != null).toList());
+    }
+}
