@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -123,6 +125,12 @@ final class CheckCommand implements Callable<Integer> {
             reporter.write(report, writer);
             if (writer.checkError()) throw new IOException("write failed");
             return true;
+        } catch (NoSuchFileException e) {
+            err.println("memlint: error: cannot write " + file + ": no such directory");
+            return false;
+        } catch (AccessDeniedException e) {
+            err.println("memlint: error: cannot write " + file + ": permission denied");
+            return false;
         } catch (IOException e) {
             err.println("memlint: error: cannot write " + file + ": " + e.getMessage());
             return false;

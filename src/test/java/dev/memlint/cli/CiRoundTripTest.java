@@ -123,5 +123,8 @@ class CiRoundTripTest {
         MemlintProcess badBaseline = memlint("--baseline", "missing.sarif", ".");
         assertEquals(2, badBaseline.exitCode(), badBaseline::toString);
         assertTrue(badBaseline.err().contains("missing.sarif: no such file"), badBaseline::toString);
+        MemlintProcess badOutput = memlint("--format", "sarif", "--output", "no/such/dir/x.sarif", ".");
+        assertEquals(2, badOutput.exitCode(), badOutput::toString);
+        assertEquals("memlint: error: cannot write no/such/dir/x.sarif: no such directory\n", badOutput.err());
     }
 }
