@@ -161,8 +161,10 @@ exprlist: (expr | star_expr) (COMMA (expr | star_expr))* COMMA?;
 
 namedexpr_test: test (COLONEQUAL test)?;
 
+// `and`/`or` chains, `not` prefixes, comparisons and unary prefixes are flat lists the builder
+// structures: a plain name costs five rule contexts instead of ten.
 test
-    : or_test (IF or_test ELSE test)?
+    : not_test ((AND | OR) not_test)* (IF or_test ELSE test)?
     | lambdef
     ;
 
@@ -174,10 +176,8 @@ lambda_param
     | DOUBLESTAR NAME
     ;
 
-or_test: and_test (OR and_test)*;
-and_test: not_test (AND not_test)*;
-not_test: NOT not_test | comparison;
-comparison: expr (comp_op expr)*;
+or_test: not_test ((AND | OR) not_test)*;
+not_test: NOT* expr (comp_op expr)*;
 comp_op: LESS | GREATER | EQEQUAL | GREATEREQUAL | LESSEQUAL | NOTEQUAL | IN | NOT IN | IS NOT?;
 
 star_expr: STAR expr;
@@ -189,26 +189,25 @@ expr
         | DOUBLESLASH | AT) factor
       )*
     ;
-factor: (PLUS | MINUS | TILDE) factor | power;
-power: AWAIT? atom trailer* (DOUBLESTAR factor)?;
+factor: (PLUS | MINUS | TILDE)* AWAIT? atom trailer* (DOUBLESTAR factor)?;
 
 trailer
-    : LPAR arglist? RPAR                                   # callTrailer
-    | LSQB subscript (COMMA subscript)* COMMA? RSQB        # subscriptTrailer
-    | DOT NAME                                             # attributeTrailer
+    : LPAR arglist? RPAR
+    | LSQB subscript (COMMA subscript)* COMMA? RSQB
+    | DOT NAME
     ;
 
 atom
-    : LPAR (yield_expr | testlist_comp)? RPAR              # parenAtom
-    | LSQB testlist_comp? RSQB                             # listAtom
-    | LBRACE dictorsetmaker? RBRACE                        # dictAtom
-    | NAME                                                 # nameAtom
-    | NUMBER                                               # numberAtom
-    | strings                                              # stringAtom
-    | ELLIPSIS                                             # ellipsisAtom
-    | NONE                                                 # noneAtom
-    | TRUE                                                 # trueAtom
-    | FALSE                                                # falseAtom
+    : LPAR (yield_expr | testlist_comp)? RPAR
+    | LSQB testlist_comp? RSQB
+    | LBRACE dictorsetmaker? RBRACE
+    | NAME
+    | NUMBER
+    | strings
+    | ELLIPSIS
+    | NONE
+    | TRUE
+    | FALSE
     ;
 
 testlist_comp

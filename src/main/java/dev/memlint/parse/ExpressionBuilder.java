@@ -78,10 +78,14 @@ final class ExpressionBuilder {
     Expr test(TestContext c) {
         ParseTree first = c.getChild(0);
         if (first instanceof LambdefContext l) return lambda(l);
-        Expr body = orTest((Or_testContext) first);
-        if (c.getChildCount() == 1) return body;
-        Expr cond = orTest((Or_testContext) c.getChild(2));
-        Expr orelse = test((TestContext) c.getChild(4));
+        int n = c.getChildCount();
+        if (n == 1) return notTest((Not_testContext) first);
+        int boolEnd = n;
+        if (n >= 5 && tokenType(c.getChild(n - 4)) == PythonParser.IF) boolEnd = n - 4;
+        Expr body = boolean_(c, 0, boolEnd);
+        if (boolEnd == n) return body;
+        Expr cond = orTest((Or_testContext) c.getChild(n - 3));
+        Expr orelse = test((TestContext) c.getChild(n - 1));
         return new IfExp(cond, body, orelse, pos(c));
     }
 
@@ -95,38 +99,64 @@ final class ExpressionBuilder {
         return new NamedExpr(new Name(n.id(), Ctx.Store, n.pos()), value, pos(c));
     }
 
-    Expr orTest(Or_testContext c) {
-        int n = c.getChildCount();
-        if (n == 1) return andTest((And_testContext) c.getChild(0));
-        List<Expr> values = new ArrayList<>((n + 1) / 2);
-        for (int i = 0; i < n; i += 2) values.add(andTest((And_testContext) c.getChild(i)));
-        return new BoolOp(BoolOperator.Or, values, pos(c));
-    }
+    Expr orTest(Or_testContext c) { return boolean_(c, 0, c.getChildCount()); }
 
-    Expr andTest(And_testContext c) {
-        int n = c.getChildCount();
-        if (n == 1) return notTest((Not_testContext) c.getChild(0));
-        List<Expr> values = new ArrayList<>((n + 1) / 2);
-        for (int i = 0; i < n; i += 2) values.add(notTest((Not_testContext) c.getChild(i)));
-        return new BoolOp(BoolOperator.And, values, pos(c));
-    }
-
-    Expr notTest(Not_testContext c) {
-        if (c.getChildCount() == 1) return comparison((ComparisonContext) c.getChild(0));
-        return new UnaryOp(UnaryOperator.Not, notTest((Not_testContext) c.getChild(1)), pos(c));
-    }
-
-    Expr comparison(ComparisonContext c) {
-        int n = c.getChildCount();
-        Expr left = expr((ExprContext) c.getChild(0));
-        if (n == 1) return left;
-        List<CmpOp> ops = new ArrayList<>(n / 2);
-        List<Expr> comparators = new ArrayList<>(n / 2);
-        for (int i = 1; i < n; i += 2) {
-            ops.add(compareOp((Comp_opContext) c.getChild(i)));
-            comparators.add(expr((ExprContext) c.getChild(i + 1)));
+    /**
+     * Children [from, to) of a context are not_test (('and'|'or') not_test)*: `or` groups of
+     * `and` groups, each BoolOp spanning its operands.
+     */
+    private Expr boolean_(ParserRuleContext c, int from, int to) {
+        if (to - from == 1) return notTest((Not_testContext) c.getChild(from));
+        List<Expr> ors = new ArrayList<>();
+        int groupStart = from;
+        for (int i = from + 1; i <= to; i += 2) {
+            if (i == to || tokenType(c.getChild(i)) == PythonParser.OR) {
+                ors.add(andGroup(c, groupStart, i));
+                groupStart = i + 1;
+            }
         }
-        return new Compare(left, ops, comparators, pos(c));
+        if (ors.size() == 1) return ors.get(0);
+        return new BoolOp(BoolOperator.Or, ors, span(c, from, to - 1));
+    }
+
+    private Expr andGroup(ParserRuleContext c, int from, int to) {
+        if (to - from == 1) return notTest((Not_testContext) c.getChild(from));
+        List<Expr> values = new ArrayList<>((to - from + 1) / 2);
+        for (int i = from; i < to; i += 2) values.add(notTest((Not_testContext) c.getChild(i)));
+        return new BoolOp(BoolOperator.And, values, span(c, from, to - 1));
+    }
+
+    /** From the first token of child {@code first} to the last token of child {@code last}. */
+    private Pos span(ParserRuleContext c, int first, int last) {
+        return positions.span(startToken(c.getChild(first)), stopToken(c.getChild(last)));
+    }
+
+    private static Token startToken(ParseTree t) {
+        return t instanceof TerminalNode n ? n.getSymbol() : ((ParserRuleContext) t).getStart();
+    }
+
+    private static Token stopToken(ParseTree t) {
+        return t instanceof TerminalNode n ? n.getSymbol() : ((ParserRuleContext) t).getStop();
+    }
+
+    /** NOT* expr (comp_op expr)*. */
+    Expr notTest(Not_testContext c) {
+        int n = c.getChildCount();
+        if (n == 1) return expr((ExprContext) c.getChild(0));
+        int nots = 0;
+        while (tokenType(c.getChild(nots)) == PythonParser.NOT) nots++;
+        Expr e = expr((ExprContext) c.getChild(nots));
+        if (n - nots > 1) {
+            List<CmpOp> ops = new ArrayList<>((n - nots) / 2);
+            List<Expr> comparators = new ArrayList<>((n - nots) / 2);
+            for (int i = nots + 1; i < n; i += 2) {
+                ops.add(compareOp((Comp_opContext) c.getChild(i)));
+                comparators.add(expr((ExprContext) c.getChild(i + 1)));
+            }
+            e = new Compare(e, ops, comparators, span(c, nots, n - 1));
+        }
+        for (int k = nots - 1; k >= 0; k--) e = new UnaryOp(UnaryOperator.Not, e, span(c, k, n - 1));
+        return e;
     }
 
     private static CmpOp compareOp(Comp_opContext c) {
@@ -206,21 +236,13 @@ final class ExpressionBuilder {
         }
     }
 
+    /** (PLUS|MINUS|TILDE)* AWAIT? atom trailer* (DOUBLESTAR factor)?. */
     Expr factor(FactorContext c) {
-        if (c.getChildCount() == 1) return power((PowerContext) c.getChild(0));
-        UnaryOperator op;
-        switch (tokenType(c.getChild(0))) {
-            case PythonParser.PLUS: op = UnaryOperator.UAdd; break;
-            case PythonParser.MINUS: op = UnaryOperator.USub; break;
-            default: op = UnaryOperator.Invert;
-        }
-        return new UnaryOp(op, factor((FactorContext) c.getChild(1)), pos(c));
-    }
-
-    Expr power(PowerContext c) {
         int n = c.getChildCount();
         int i = 0;
-        boolean await = tokenType(c.getChild(0)) == PythonParser.AWAIT;
+        while (c.getChild(i) instanceof TerminalNode t && isUnary(t.getSymbol().getType())) i++;
+        int unary = i;
+        boolean await = tokenType(c.getChild(i)) == PythonParser.AWAIT;
         if (await) i++;
         AtomContext atom = (AtomContext) c.getChild(i++);
         Token start = atom.getStart();
@@ -231,20 +253,35 @@ final class ExpressionBuilder {
             stop = t.getStop();
             i++;
         }
-        if (await) e = new Await(e, positions.span(c.getStart(), stop));
+        if (await) e = new Await(e, positions.span(token(c.getChild(unary)), stop));
         if (i < n) {
             Expr exponent = factor((FactorContext) c.getChild(i + 1));
-            e = new BinOp(e, Operator.Pow, exponent, pos(c));
+            e = new BinOp(e, Operator.Pow, exponent, span(c, unary, n - 1));
+        }
+        for (int k = unary - 1; k >= 0; k--) {
+            UnaryOperator op;
+            switch (tokenType(c.getChild(k))) {
+                case PythonParser.PLUS: op = UnaryOperator.UAdd; break;
+                case PythonParser.MINUS: op = UnaryOperator.USub; break;
+                default: op = UnaryOperator.Invert;
+            }
+            e = new UnaryOp(op, e, span(c, k, n - 1));
         }
         return e;
     }
 
+    private static boolean isUnary(int type) {
+        return type == PythonParser.PLUS || type == PythonParser.MINUS || type == PythonParser.TILDE;
+    }
+
     private Expr trailer(Expr value, TrailerContext t, Token start) {
         Pos p = positions.span(start, t.getStop());
-        if (t instanceof AttributeTrailerContext a) {
-            return new Attribute(value, identifier(token(a.getChild(1))), Ctx.Load, p);
+        int first = tokenType(t.getChild(0));
+        if (first == PythonParser.DOT) {
+            return new Attribute(value, identifier(token(t.getChild(1))), Ctx.Load, p);
         }
-        if (t instanceof CallTrailerContext call) {
+        if (first == PythonParser.LPAR) {
+            TrailerContext call = t;
             List<Expr> args = new ArrayList<>();
             List<Keyword> keywords = new ArrayList<>();
             if (call.getChildCount() == 3) {
@@ -253,10 +290,10 @@ final class ExpressionBuilder {
             }
             return new Call(value, args, keywords, p);
         }
-        return new Subscript(value, slices((SubscriptTrailerContext) t), Ctx.Load, p);
+        return new Subscript(value, slices(t), Ctx.Load, p);
     }
 
-    private Expr slices(SubscriptTrailerContext t) {
+    private Expr slices(TrailerContext t) {
         int n = t.getChildCount();
         List<Expr> elts = new ArrayList<>();
         boolean comma = false;
@@ -358,21 +395,22 @@ final class ExpressionBuilder {
     // ---- atoms -----------------------------------------------------------------------------------
 
     Expr atom(AtomContext c) {
-        if (c instanceof NameAtomContext) {
-            Token t = c.getStart();
-            return new Name(identifier(t), Ctx.Load, positions.of(t));
+        ParseTree first = c.getChild(0);
+        if (first instanceof StringsContext s) return strings.strings(s);
+        switch (((TerminalNode) first).getSymbol().getType()) {
+            case PythonParser.NAME: {
+                Token t = c.getStart();
+                return new Name(identifier(t), Ctx.Load, positions.of(t));
+            }
+            case PythonParser.NUMBER: return new Constant(Literals.number(c.getStart().getText()), null, pos(c));
+            case PythonParser.LPAR: return parenthesized(c);
+            case PythonParser.LSQB: return list(c);
+            case PythonParser.LBRACE: return dictOrSet(c);
+            case PythonParser.NONE: return new Constant(null, null, pos(c));
+            case PythonParser.TRUE: return new Constant(Boolean.TRUE, null, pos(c));
+            case PythonParser.FALSE: return new Constant(Boolean.FALSE, null, pos(c));
+            default: return new Constant(Ellipsis.INSTANCE, null, pos(c));
         }
-        if (c instanceof NumberAtomContext) {
-            return new Constant(Literals.number(c.getStart().getText()), null, pos(c));
-        }
-        if (c instanceof StringAtomContext s) return strings.strings((StringsContext) s.getChild(0));
-        if (c instanceof ParenAtomContext) return parenthesized(c);
-        if (c instanceof ListAtomContext) return list(c);
-        if (c instanceof DictAtomContext) return dictOrSet(c);
-        if (c instanceof NoneAtomContext) return new Constant(null, null, pos(c));
-        if (c instanceof TrueAtomContext) return new Constant(Boolean.TRUE, null, pos(c));
-        if (c instanceof FalseAtomContext) return new Constant(Boolean.FALSE, null, pos(c));
-        return new Constant(Ellipsis.INSTANCE, null, pos(c));
     }
 
     private Expr parenthesized(AtomContext c) {

@@ -1,6 +1,7 @@
 package dev.memlint.parse;
 
 import dev.memlint.ast.Pos;
+import dev.memlint.parse.generated.PythonParser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 
@@ -36,8 +37,15 @@ final class Positions {
 
     int startCol(Token t) { return utf8Col(t.getLine(), t.getCharPositionInLine()); }
 
+    /** Only string-like tokens can span lines; for the rest the text need not be looked at. */
+    private static boolean mayContainNewline(Token t) {
+        int type = t.getType();
+        return type == PythonParser.STRING || type == PythonParser.FSTRING_MIDDLE || type == PythonParser.TSTRING_MIDDLE;
+    }
+
     /** Line on which a token ends (multi-line strings span several). */
     static int endLine(Token t) {
+        if (!mayContainNewline(t)) return t.getLine();
         String text = t.getText();
         int line = t.getLine();
         for (int i = 0, n = text.length(); i < n; i++) {
@@ -50,6 +58,11 @@ final class Positions {
 
     /** UTF-8 column just past the token's last character. */
     int endCol(Token t) {
+        if (!mayContainNewline(t)) {
+            // Token indexes count code points (CodePointCharStream), like the column.
+            int length = t.getStopIndex() - t.getStartIndex() + 1;
+            return utf8Col(t.getLine(), t.getCharPositionInLine() + length);
+        }
         String text = t.getText();
         int lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
         if (lastBreak < 0) {

@@ -56,7 +56,7 @@ public final class PythonSourceParser {
         return new ParsedFile(module, source, tokens.comments);
     }
 
-    private static PythonParser.File_inputContext parseTokens(Tokens tokens, SourceText source) {
+    static PythonParser.File_inputContext parseTokens(Tokens tokens, SourceText source) {
         PythonParser parser = new PythonParser(new CommonTokenStream(new ListTokenSource(tokens.list)));
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
