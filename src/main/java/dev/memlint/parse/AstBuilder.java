@@ -41,6 +41,8 @@ final class AstBuilder {
     private final PythonVersion version;
 
     private final List<Token> tokens;
+    private int functionDepth;
+    private int classDepth;
 
     AstBuilder(SourceText source, PythonVersion version, List<Token> tokens) {
         this.tokens = tokens;
@@ -128,7 +130,12 @@ final class AstBuilder {
             return new Raise(exc, cause, pos);
         }
         if (c instanceof GlobalStmtContext) return new Global(names(c), pos);
-        if (c instanceof NonlocalStmtContext) return new Nonlocal(names(c), pos);
+        if (c instanceof NonlocalStmtContext) {
+            if (functionDepth == 0 && classDepth == 0) {
+                throw errors.at(c.getStart(), "nonlocal declaration not allowed at module level");
+            }
+            return new Nonlocal(names(c), pos);
+        }
         if (c instanceof ImportNameContext) {
             List<Alias> names = new ArrayList<>();
             for (int i = 1; i < c.getChildCount(); i += 2) names.add(dottedAlias((Dotted_as_nameContext) c.getChild(i)));
@@ -169,17 +176,72 @@ final class AstBuilder {
                     exprs.expression(c.getChild(2)), pos);
         }
         List<Expr> assignTargets = new ArrayList<>();
-        assignTargets.add(assignTarget(first));
-        for (int i = 2; i < n - 2; i += 2) assignTargets.add(assignTarget(exprs.expression(c.getChild(i))));
+        int targetCount = (n - 1) / 2;
+        for (int i = 0; i < n - 2; i += 2) {
+            Expr target = i == 0 ? first : exprs.expression(c.getChild(i));
+            assignTargets.add(assignTarget(target, i == 0 && targetCount == 1));
+        }
         return new Assign(assignTargets, exprs.expression(c.getChild(n - 1)), pos);
     }
 
-    private Expr assignTarget(Expr e) {
+    /**
+     * CPython adds "here. Maybe you meant '==' instead of '='?" when the bad target is the only
+     * target, or the last element of an unparenthesized tuple that is (it is then directly
+     * followed by '='), unless it is a list, tuple, True, False or None.
+     */
+    private Expr assignTarget(Expr e, boolean single) {
         if (e instanceof Yield || e instanceof YieldFrom) {
+            if (single) throw errors.at(e.pos(), "cannot assign to yield expression here. Maybe you meant '==' instead of '='?");
             throw errors.at(e.pos(), "assignment to yield expression not possible");
         }
-        boolean hint = !(e instanceof TupleExpr || e instanceof ListExpr || e instanceof Starred);
-        return targets.store(e, hint ? " here. Maybe you meant '==' instead of '='?" : "");
+        if (e instanceof Starred s) throw errors.at(s.pos(), "starred assignment target must be in a list or tuple");
+        Expr hinted = null;
+        if (single) {
+            hinted = e;
+            if (e instanceof TupleExpr t && !t.elts().isEmpty() && !isParenthesized(t)) {
+                hinted = t.elts().get(t.elts().size() - 1);
+            }
+            if (hinted instanceof Constant k && (k.value() == null || k.value() instanceof Boolean)) hinted = null;
+            if (hinted instanceof TupleExpr || hinted instanceof ListExpr || hinted instanceof GeneratorExp) hinted = null;
+            // The hint comes from CPython's invalid_named_expression, which only sees bitwise_or level.
+            if (hinted instanceof Lambda || hinted instanceof IfExp || hinted instanceof BoolOp || hinted instanceof Compare
+                    || hinted instanceof NamedExpr || (hinted instanceof UnaryOp u && u.op() == dev.memlint.ast.UnaryOperator.Not)) {
+                hinted = null;
+            }
+        }
+        if (hinted != null && !isTarget(hinted)) {
+            // Only a bad target that comes first in the statement gets the hint.
+            Expr firstBad = firstInvalidTarget(e);
+            if (firstBad == hinted) {
+                throw errors.at(hinted.pos(), "cannot assign to " + Targets.describe(hinted)
+                        + " here. Maybe you meant '==' instead of '='?");
+            }
+        }
+        return targets.store(e, "");
+    }
+
+    private boolean isParenthesized(TupleExpr t) {
+        return t.elts().get(0).pos().col() != t.pos().col() || t.elts().get(0).pos().line() != t.pos().line();
+    }
+
+    private static boolean isTarget(Expr e) {
+        return e instanceof Name || e instanceof Attribute || e instanceof Subscript || e instanceof Starred
+                || e instanceof TupleExpr || e instanceof ListExpr;
+    }
+
+    private static Expr firstInvalidTarget(Expr e) {
+        if (e instanceof TupleExpr t) return firstInvalid(t.elts());
+        if (e instanceof ListExpr l) return firstInvalid(l.elts());
+        if (e instanceof Starred s) return firstInvalidTarget(s.value());
+        return isTarget(e) ? null : e;
+    }
+
+    private static Expr firstInvalid(List<Expr> elts) {
+        for (Expr x : elts) {
+            Expr bad = firstInvalidTarget(x);
+            if (bad != null) return bad;
+        }
+        return null;
     }
 
     private Alias dottedAlias(Dotted_as_nameContext c) {
@@ -348,6 +410,7 @@ final class AstBuilder {
         int i = 2;
         List<TypeParam> typeParams = new ArrayList<>();
         if (c.getChild(i) instanceof Type_paramsContext tp) {
+            if (!version.atLeast(PythonVersion.PY312)) throw errors.at(tp.getStart(), "expected '('");
             typeParams = typeParams(tp);
             i++;
         }
@@ -357,7 +420,9 @@ final class AstBuilder {
             returns = exprs.expression(c.getChild(i + 1));
             i += 2;
         }
+        functionDepth++;
         List<Stmt> body = block((BlockContext) c.getChild(i + 1));
+        functionDepth--;
         Pos pos = extent(start, c);
         if (async != null) return new AsyncFunctionDef(name, args, body, decorators, returns, typeParams, pos);
         return new FunctionDef(name, args, body, decorators, returns, typeParams, pos);
@@ -376,12 +441,19 @@ final class AstBuilder {
         if (tokenType(c.getChild(i)) == PythonParser.LPAR) {
             if (c.getChild(i + 1) instanceof ArglistContext args) {
                 exprs.arguments(args, bases, keywords, token(c.getChild(i)), token(c.getChild(i + 2)));
+                for (Expr b : bases) {
+                    if (b instanceof GeneratorExp g && g.pos().col() == positions.startCol(token(c.getChild(i)))) {
+                        throw errors.at(g.pos(), "invalid syntax");
+                    }
+                }
                 i += 3;
             } else {
                 i += 2;
             }
         }
+        classDepth++;
         List<Stmt> body = block((BlockContext) c.getChild(i + 1));
+        classDepth--;
         return new ClassDef(name, bases, keywords, body, decorators, typeParams, extent(c.getStart(), c));
     }
 
@@ -472,14 +544,17 @@ final class AstBuilder {
                 break;
             }
         }
+        if (star && types.isEmpty()) {
+            throw errors.at(token(c.getChild(2)), "expected one or more exception types");
+        }
         if (types.size() == 1) {
             type = types.get(0);
         } else if (types.size() > 1) {
-            if (name != null) {
-                throw errors.at(firstType, "multiple exception types must be parenthesized when using 'as'");
-            }
             if (!version.atLeast(PythonVersion.PY314)) {
                 throw errors.at(firstType, "multiple exception types must be parenthesized");
+            }
+            if (name != null) {
+                throw errors.at(firstType, "multiple exception types must be parenthesized when using 'as'");
             }
             type = new TupleExpr(types, Ctx.Load, positions.span(firstType, lastType));
         }
@@ -499,13 +574,28 @@ final class AstBuilder {
                 items.add(new WithItem(ctx, vars));
             }
         }
-        if (parenthesized && !version.atLeast(PythonVersion.PY39)) {
-            throw errors.at(token(c.getChild(1)), "invalid syntax");
-        }
+        if (parenthesized && !version.atLeast(PythonVersion.PY39)) items = oldStyleWithItems(c, items);
         List<Stmt> body = block((BlockContext) c.getChild(n - 1));
         Pos pos = extent(async != null ? async : c.getStart(), c);
         if (async != null) return new AsyncWith(items, body, pos);
         return new With(items, body, pos);
+    }
+
+    /** Before 3.9 `with (a, b):` is one tuple item, and `as` inside the parentheses is an error. */
+    private List<WithItem> oldStyleWithItems(With_stmtContext c, List<WithItem> items) {
+        for (int i = 1; i < c.getChildCount(); i++) {
+            if (c.getChild(i) instanceof With_itemContext w && w.getChildCount() == 3) {
+                throw errors.at(token(w.getChild(1)), "invalid syntax");
+            }
+        }
+        List<WithItem> one = new ArrayList<>();
+        Token close = token(c.getChild(c.getChildCount() - 3));
+        boolean comma = tokenType(c.getChild(c.getChildCount() - 4)) == PythonParser.COMMA;
+        if (items.size() == 1 && !comma) return items;
+        List<Expr> elts = new ArrayList<>();
+        for (WithItem w : items) elts.add(w.contextExpr());
+        one.add(new WithItem(new TupleExpr(elts, Ctx.Load, positions.span(token(c.getChild(1)), close)), null));
+        return one;
     }
 
     private Stmt matchStatement(Match_stmtContext c) {

@@ -382,7 +382,10 @@ final class ExpressionBuilder {
                 Namedexpr_testContext valueCtx = (Namedexpr_testContext) first;
                 if (a.getChildCount() == 2) {
                     Comp_forContext comp = (Comp_forContext) a.getChild(1);
-                    if (count > 1) throw errors.at(pos(a), "Generator expression must be parenthesized");
+                    boolean trailingComma = list.getChildCount() % 2 == 0;
+                    if (count > 1 || trailingComma) {
+                        throw errors.at(pos(a), "Generator expression must be parenthesized");
+                    }
                     Expr elt = namedexpr(valueCtx);
                     args.add(new GeneratorExp(elt, comprehensions(comp), positions.span(open, close)));
                 } else {

@@ -185,6 +185,7 @@ final class PatternBuilder {
             ParseTree first = item.getChild(0);
             if (first instanceof TerminalNode) {
                 rest = identifier(token(item.getChild(1)));
+                if (rest.equals("_")) throw errors.at(token(item.getChild(1)), "invalid syntax");
                 continue;
             }
             Expr key;

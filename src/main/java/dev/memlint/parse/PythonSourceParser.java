@@ -13,7 +13,6 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +28,7 @@ public final class PythonSourceParser {
     public static ParsedFile parse(byte[] content, PythonVersion target) throws PythonSyntaxError {
         ParseStats.file();
         try {
-            return parseText(decode(content), target);
+            return parseText(SourceDecoder.decode(content), target);
         } catch (PythonSyntaxError e) {
             ParseStats.syntaxError();
             throw e;
@@ -40,36 +39,40 @@ public final class PythonSourceParser {
         }
     }
 
-    // TODO replace with the lexer helper's SourceDecoder once it is on main.
-    private static String decode(byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8);
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
     static ParsedFile parseText(String text, PythonVersion target) {
         SourceText source = new SourceText(text);
         Tokens tokens = Tokens.read(text);
         SoftKeywords.resolve(tokens.list);
-        PythonParser.File_inputContext tree = parseTokens(tokens, source);
-        Module module = new AstBuilder(source, target, tokens.list).module(tree);
+        Module module;
+        try {
+            PythonParser.File_inputContext tree = parseTokens(tokens, source, target);
+            module = new AstBuilder(source, target, tokens.list).module(tree);
+        } catch (PythonSyntaxError e) {
+            throw preferLexicalError(e, tokens.lexError);
+        }
         if (tokens.lexError != null) throw tokens.lexError;
         return new ParsedFile(module, source, tokens.comments);
     }
 
-    static PythonParser.File_inputContext parseTokens(Tokens tokens, SourceText source) {
-        PythonParser parser = new PythonParser(new CommonTokenStream(new ListTokenSource(tokens.list)));
-        parser.removeErrorListeners();
-        parser.setErrorHandler(new BailErrorStrategy());
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        try {
-            return parser.file_input();
-        } catch (ParseCancellationException sllFailure) {
-            // fall through to the full-context reparse
+    /**
+     * After a parser error CPython tokenizes the rest of the file, and a tokenizer error found
+     * there wins; an unclosed bracket only when it was opened before the parser's error line. An
+     * "unexpected indent" is reported without that check.
+     */
+    private static PythonSyntaxError preferLexicalError(PythonSyntaxError parserError, PythonSyntaxError lexError) {
+        if (lexError == null || parserError == lexError) return parserError;
+        String m = parserError.getMessage();
+        if (m.equals("unexpected indent") || m.equals("unexpected unindent")) return parserError;
+        if (lexError.getMessage().endsWith("was never closed") && lexError.line() >= parserError.line()) {
+            return parserError;
         }
-        parser = new PythonParser(new CommonTokenStream(new ListTokenSource(tokens.list)));
-        parser.removeErrorListeners();
-        parser.setErrorHandler(new BailErrorStrategy());
-        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+        return lexError;
+    }
+
+    static PythonParser.File_inputContext parseTokens(Tokens tokens, SourceText source, PythonVersion target) {
+        PythonParser.File_inputContext sll = trySll(tokens.list);
+        if (sll != null) return sll;
+        PythonParser parser = parser(tokens.list, PredictionMode.LL);
         try {
             PythonParser.File_inputContext tree = parser.file_input();
             ParseStats.llFallback();
@@ -81,8 +84,59 @@ public final class PythonSourceParser {
             if (tokens.lexError != null && offending.getTokenIndex() >= tokens.list.size() - 1) {
                 throw tokens.lexError; // the parser ran into the point where the lexer failed
             }
-            throw new SyntaxErrorMapper(parser, tokens.list, source).map(cause, offending);
+            PythonSyntaxError error = new SyntaxErrorMapper(parser, tokens.list, target).map(cause, offending);
+            checkStatementsBefore(offending, tokens.list, source, target);
+            throw error;
         }
+    }
+
+    private static PythonParser parser(List<Token> tokens, PredictionMode mode) {
+        PythonParser parser = new PythonParser(new CommonTokenStream(new ListTokenSource(tokens)));
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.getInterpreter().setPredictionMode(mode);
+        return parser;
+    }
+
+    /** The parse tree with SLL prediction, or null when that fails. */
+    private static PythonParser.File_inputContext trySll(List<Token> tokens) {
+        try {
+            return parser(tokens, PredictionMode.SLL).file_input();
+        } catch (ParseCancellationException sllFailure) {
+            return null;
+        }
+    }
+
+    /**
+     * CPython stops at the first error in the file. Errors the builder finds (bad targets,
+     * `except A, e:` ...) come after parsing, so when parsing failed, the statements before the
+     * failing line are built on their own: an error among them comes first.
+     */
+    private static void checkStatementsBefore(Token offending, List<Token> tokens, SourceText source,
+                                              PythonVersion target) {
+        int end = offending.getTokenIndex();
+        while (end > 0 && tokens.get(end - 1).getType() != PythonParser.NEWLINE) end--;
+        if (end == 0) return;
+        List<Token> prefix = new ArrayList<>(tokens.subList(0, end));
+        int open = 0;
+        for (Token t : prefix) {
+            if (t.getType() == PythonParser.INDENT) open++;
+            else if (t.getType() == PythonParser.DEDENT) open--;
+        }
+        Token last = prefix.get(end - 1);
+        for (int i = 0; i < open; i++) prefix.add(synthetic(PythonParser.DEDENT, last, prefix.size()));
+        prefix.add(synthetic(Token.EOF, last, prefix.size()));
+        PythonParser.File_inputContext tree = trySll(prefix);
+        if (tree == null) return;
+        new AstBuilder(source, target, prefix).module(tree);
+    }
+
+    private static Token synthetic(int type, Token after, int index) {
+        CommonToken t = new CommonToken(type, "");
+        t.setLine(after.getLine());
+        t.setCharPositionInLine(after.getCharPositionInLine());
+        t.setTokenIndex(index);
+        return t;
     }
 
     /** The default-channel tokens, the comments, and a lexical error met on the way (if any). */

@@ -75,6 +75,11 @@ final class StringLiteralBuilder {
         if (anyBytes && (anyStr || anyF || anyT)) {
             throw errors.at(c.getStart(), "cannot mix bytes and nonbytes literals");
         }
+        if (anyT && !version.atLeast(PythonVersion.PY314)) {
+            for (int i = 0; i < n; i++) {
+                if (c.getChild(i) instanceof TstringContext t) throw errors.at(t.getStart(), "invalid syntax");
+            }
+        }
         if (anyT && (anyStr || anyF)) {
             throw errors.at(c.getStart(), "cannot mix t-string literals with string or bytes literals");
         }
@@ -148,10 +153,6 @@ final class StringLiteralBuilder {
                 field((Fstring_fieldContext) child, pieces, whole, part, raw, template);
             }
         }
-        if (n == 2) {
-            // An empty f-string still takes part in the extent of a merged literal.
-            pieces.add(new Piece("", part.getStart(), part.getStop()));
-        }
     }
 
     private void field(Fstring_fieldContext f, List<Piece> pieces, Pos whole, ParserRuleContext part, boolean raw,
@@ -170,8 +171,9 @@ final class StringLiteralBuilder {
             Token conv = ExpressionBuilder.token(f.getChild(i + 1));
             String text = conv.getText();
             if (!(text.equals("s") || text.equals("r") || text.equals("a"))) {
-                throw errors.at(conv, "f-string: invalid conversion character '" + text
-                        + "': expected 's', 'r', or 'a'");
+                throw errors.at(conv, version.atLeast(PythonVersion.PY312)
+                        ? "f-string: invalid conversion character '" + text + "': expected 's', 'r', or 'a'"
+                        : "f-string: invalid conversion character: expected 's', 'r', or 'a'");
             }
             conversion = text.charAt(0);
             i += 2;
@@ -183,11 +185,11 @@ final class StringLiteralBuilder {
         Token lbrace = f.getStart();
         Token rbrace = f.getStop();
         if (equal != null) {
-            Token after = ExpressionBuilder.token(f.getChild(equal == null ? 2 : indexAfter(f, equal)));
+            Token after = ExpressionBuilder.token(f.getChild(indexAfter(f, equal)));
             String src = positions.source().text();
             int from = positions.source().offset(lbrace.getLine(), lbrace.getCharPositionInLine() + 1);
             int to = positions.source().offset(after.getLine(), after.getCharPositionInLine());
-            Piece debug = new Piece(src.substring(from, to), lbrace, after);
+            Piece debug = new Piece(withoutComments(src.substring(from, to)), lbrace, after);
             debug.explicitPos = new Pos(lbrace.getLine(), positions.utf8Col(lbrace.getLine(), lbrace.getCharPositionInLine() + 1),
                     after.getLine(), positions.startCol(after));
             pieces.add(debug);
@@ -204,6 +206,25 @@ final class StringLiteralBuilder {
         } else {
             pieces.add(new Piece(new FormattedValue(value, conversion, spec, fieldPos)));
         }
+    }
+
+    /** CPython drops comments from the text of a self-documenting `{expr=}` field. */
+    private static String withoutComments(String text) {
+        if (text.indexOf('#') < 0) return text;
+        StringBuilder b = new StringBuilder(text.length());
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quote == 0 && ch == '#') {
+                while (i < text.length() && text.charAt(i) != '\n') i++;
+                if (i < text.length()) b.append('\n');
+                continue;
+            }
+            if (quote == 0 && (ch == '\'' || ch == '"')) quote = ch;
+            else if (ch == quote) quote = 0;
+            b.append(ch);
+        }
+        return b.toString();
     }
 
     private static int indexAfter(ParserRuleContext c, Token t) {

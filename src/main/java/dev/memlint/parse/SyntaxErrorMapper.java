@@ -19,7 +19,10 @@ final class SyntaxErrorMapper {
     private final PythonParser parser;
     private final List<Token> tokens;
 
-    SyntaxErrorMapper(PythonParser parser, List<Token> tokens, SourceText source) {
+    private final PythonVersion version;
+
+    SyntaxErrorMapper(PythonParser parser, List<Token> tokens, PythonVersion version) {
+        this.version = version;
         this.parser = parser;
         this.tokens = tokens;
     }
@@ -40,6 +43,21 @@ final class SyntaxErrorMapper {
                 return error("IndentationError", "expected an indented block after " + what, offending);
             }
             return error("IndentationError", "expected an indented block", offending);
+        }
+        if (ctx instanceof Try_stmtContext && expected.contains(PythonParser.EXCEPT)
+                && expected.contains(PythonParser.FINALLY)) {
+            return error("SyntaxError", "expected 'except' or 'finally' block", offending);
+        }
+        if (offending.getType() == PythonParser.NEWLINE && previous != null && previous.getType() == PythonParser.COMMA
+                && (ctx instanceof Import_targetsContext || ctx.getParent() instanceof Import_targetsContext)) {
+            return error("SyntaxError", "trailing comma not allowed without surrounding parentheses", offending);
+        }
+        if (previous != null && previous.getType() == PythonParser.IMPORT && !startsName(offending.getType())
+                && version.atLeast(PythonVersion.PY312)) {
+            return error("SyntaxError", "Expected one or more names after 'import'", offending);
+        }
+        if (expected.contains(PythonParser.ELSE) && ctx instanceof TestContext && !expected.contains(PythonParser.NAME)) {
+            return error("SyntaxError", "expected 'else' after 'if' expression", offending);
         }
         PythonSyntaxError legacy = legacyPrint(index);
         if (legacy != null) return legacy;
@@ -186,6 +204,11 @@ final class SyntaxErrorMapper {
             default:
                 return false;
         }
+    }
+
+    private static boolean startsName(int t) {
+        return t == PythonParser.NAME || t == PythonParser.LPAR || t == PythonParser.STAR || t == PythonParser.DOT
+                || t == PythonParser.ELLIPSIS;
     }
 
     static boolean startsExpression(int t) {

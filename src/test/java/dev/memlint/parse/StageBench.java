@@ -32,7 +32,7 @@ public final class StageBench {
                     long t1 = mx.getCurrentThreadCpuTime();
                     SoftKeywords.resolve(tokens.list);
                     long t2 = mx.getCurrentThreadCpuTime();
-                    PythonParser.File_inputContext tree = PythonSourceParser.parseTokens(tokens, source);
+                    PythonParser.File_inputContext tree = PythonSourceParser.parseTokens(tokens, source, PythonVersion.PY311);
                     long t3 = mx.getCurrentThreadCpuTime();
                     new AstBuilder(source, PythonVersion.PY311, tokens.list).module(tree);
                     long t4 = mx.getCurrentThreadCpuTime();
