@@ -205,7 +205,7 @@ public final class SourceDecoder {
             }
             int bad = in.position();
             Utf8Problem problem = locate(bytes, start, bad);
-            if (!problem.inComment) {
+            if (!problem.inComment()) {
                 throw problem.error();
             }
             out.put('\uFFFD');
@@ -355,17 +355,6 @@ public final class SourceDecoder {
         return sb.toString();
     }
 
-    private static final class Utf8Problem {
-        final boolean inComment;
-        final PythonSyntaxError error;
-
-        Utf8Problem(boolean inComment, PythonSyntaxError error) {
-            this.inComment = inComment;
-            this.error = error;
-        }
-
-        PythonSyntaxError error() {
-            return error;
-        }
-    }
+    /** An undecodable byte: tolerated in a comment, otherwise the error CPython raises for it. */
+    private record Utf8Problem(boolean inComment, PythonSyntaxError error) {}
 }
