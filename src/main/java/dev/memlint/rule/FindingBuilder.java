@@ -7,6 +7,9 @@ public interface FindingBuilder {
     /** A secondary location (for instance the loop that repeats the reported operation). */
     FindingBuilder related(Located node, String message);
 
+    /** One step of the chain of statements that explains the finding, in order (SARIF codeFlows). */
+    FindingBuilder step(Located node, String message);
+
     /** Overrides the rule's default severity for this finding. */
     FindingBuilder severity(Severity severity);
 

@@ -189,6 +189,7 @@ public final class RuleEngine {
             Severity severity;
             final String message;
             final List<Related> related = new ArrayList<>();
+            final List<FlowStep> flow = new ArrayList<>();
             Fix fix;
 
             Builder(String code, TextRange range, Severity severity, String message) {
@@ -203,6 +204,11 @@ public final class RuleEngine {
                 return this;
             }
 
+            @Override public FindingBuilder step(Located node, String message) {
+                flow.add(new FlowStep(toRange(node.pos()), message));
+                return this;
+            }
+
             @Override public FindingBuilder severity(Severity s) {
                 this.severity = s;
                 return this;
@@ -214,7 +220,7 @@ public final class RuleEngine {
             }
 
             Finding build() {
-                return new Finding(code, path, range, severity, message, List.copyOf(related), List.of(), fix);
+                return new Finding(code, path, range, severity, message, List.copyOf(related), List.copyOf(flow), fix);
             }
         }
     }

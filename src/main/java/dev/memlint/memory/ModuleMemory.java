@@ -1,0 +1,156 @@
+package dev.memlint.memory;
+
+import dev.memlint.ast.Module;
+import dev.memlint.ast.Node;
+import dev.memlint.ast.Stmt;
+import dev.memlint.memory.heap.Cycle;
+import dev.memlint.memory.heap.CycleFinder;
+import dev.memlint.memory.heap.Edge;
+import dev.memlint.memory.heap.HeapAnalyzer;
+import dev.memlint.memory.heap.ModuleIndex;
+import dev.memlint.memory.heap.Site;
+import dev.memlint.memory.size.PeakEstimator;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * The memory pass over one module: for every function (methods and nested functions included) the
+ * reference cycles it leaves and its estimated peak; for every class whose __init__ makes each
+ * instance point at itself, that cycle.
+ */
+public final class ModuleMemory {
+
+    /** One function's results. cycles are those garbage after the call (returned ones flagged). */
+    public record FunctionReport(String qualname, Stmt.FunctionNode function, List<Cycle> cycles,
+                                 int cyclicObjects, PeakEstimator.Estimate estimate, boolean gaveUp) {}
+
+    /** A class each of whose instances is in a cycle of its own as soon as __init__ returns. */
+    public record SelfCycle(ModuleIndex.ClassInfo owner, Cycle cycle) {}
+
+    private static final Map<Module, Map<String, ModuleMemory>> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final ModuleIndex index;
+    private final List<FunctionReport> functions = new ArrayList<>();
+    private final List<SelfCycle> selfCycles = new ArrayList<>();
+
+    private ModuleMemory(Module module, SizeModel sizes) {
+        index = new ModuleIndex(module);
+        HeapAnalyzer heap = new HeapAnalyzer(index);
+        PeakEstimator peaks = new PeakEstimator(sizes, index);
+        for (ModuleIndex.ClassInfo c : index.classes().values()) {
+            Stmt.FunctionNode init = c.methods().get("__init__");
+            if (init == null || init.args().args().isEmpty()) {
+                continue;
+            }
+            var summary = heap.summary(init);
+            if (summary.gaveUp()) {
+                continue;
+            }
+            Site self = new Site("param " + init.args().args().get(0).arg(), Site.Kind.PARAM, null, c.name(), true);
+            for (Cycle cycle : CycleFinder.find(summary.exit(), self)) {
+                if (cycle.sites().contains(self)) {
+                    selfCycles.add(new SelfCycle(c, cycle));
+                }
+            }
+        }
+        collect(module.body(), "", heap, peaks);
+    }
+
+    /** The analysis of a module under one Python version's sizes, computed once per module. */
+    public static ModuleMemory of(Module module, SizeModel sizes) {
+        return CACHE.computeIfAbsent(module, m -> Collections.synchronizedMap(new java.util.HashMap<>()))
+                .computeIfAbsent(sizes.version(), v -> new ModuleMemory(module, sizes));
+    }
+
+    public ModuleIndex index() {
+        return index;
+    }
+
+    public List<FunctionReport> functions() {
+        return functions;
+    }
+
+    public List<SelfCycle> selfCycles() {
+        return selfCycles;
+    }
+
+    private void collect(List<Stmt> body, String prefix, HeapAnalyzer heap, PeakEstimator peaks) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.FunctionNode f) {
+                String qualname = prefix + f.name();
+                functions.add(report(qualname, f, heap, peaks));
+                collect(f.body(), qualname + ".<locals>.", heap, peaks);
+            } else if (s instanceof Stmt.ClassDef c) {
+                collect(c.body(), prefix + c.name() + ".", heap, peaks);
+            } else {
+                dev.memlint.semantic.NodeChildren.forEach(s, child -> {
+                    if (child instanceof Stmt st) {
+                        collect(List.of(st), prefix, heap, peaks);
+                    }
+                });
+            }
+        }
+    }
+
+    private FunctionReport report(String qualname, Stmt.FunctionNode f, HeapAnalyzer heap, PeakEstimator peaks) {
+        var summary = heap.summary(f);
+        List<Cycle> cycles = summary.gaveUp() ? List.of() : CycleFinder.find(summary.exit(), null);
+        int objects = 0;
+        for (Cycle c : cycles) {
+            objects += garbageHangingOff(c, summary.exit());
+        }
+        PeakEstimator.Estimate estimate;
+        try {
+            estimate = peaks.estimate(f);
+        } catch (RuntimeException e) {
+            estimate = null; // reported as "not estimated"
+        }
+        return new FunctionReport(qualname, f, cycles, objects, estimate, summary.gaveUp());
+    }
+
+    /** Objects of the cycle and everything only it keeps: all become garbage together. */
+    private static int garbageHangingOff(Cycle c, dev.memlint.memory.heap.HeapState exit) {
+        Set<Site> seen = new LinkedHashSet<>(c.sites());
+        List<Site> work = new ArrayList<>(c.sites());
+        int tracebacks = 0;
+        while (!work.isEmpty()) {
+            Site s = work.remove(work.size() - 1);
+            for (Edge e : exit.edges()) {
+                if (e.from().equals(s) && !e.to().outer() && !exit.escaped().contains(e.to()) && seen.add(e.to())) {
+                    work.add(e.to());
+                }
+                if (e.from().equals(s) && e.to().kind() == Site.Kind.FRAME) {
+                    tracebacks++;
+                }
+            }
+        }
+        return seen.size() + tracebacks;
+    }
+
+    /** Whether a function-level cycle is just one instance of a class that is self-cyclic anyway. */
+    public boolean isSelfCycleOfClass(Cycle c) {
+        List<Site> instances = c.sites().stream().filter(s -> s.kind() == Site.Kind.INSTANCE).toList();
+        if (instances.size() != 1) {
+            return false;
+        }
+        String cls = instances.get(0).className();
+        ModuleIndex.ClassInfo info = index.classNamed(cls);
+        if (info == null || selfCycles.stream().noneMatch(sc -> sc.owner() == info)) {
+            return false;
+        }
+        Set<Node> methodsNodes = new LinkedHashSet<>();
+        info.methods().values().forEach(m -> collectNodes(m, methodsNodes));
+        return c.edges().stream().allMatch(e -> e.origin() == null || methodsNodes.contains(e.origin()));
+    }
+
+    private static void collectNodes(Node n, Set<Node> out) {
+        out.add(n);
+        dev.memlint.semantic.NodeChildren.forEach(n, c -> collectNodes(c, out));
+    }
+}

@@ -1,0 +1,129 @@
+package dev.memlint.memory.heap;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds, in the heap a call leaves at its exit, the strongly connected groups of objects that
+ * nothing outside the call reaches (arguments, globals, escaped objects). A group made of objects
+ * allocated in a loop counts only when each reference provably joins an object to itself
+ * ({@code x.me = x}); otherwise one abstract object stands for many, and a chain would look like a cycle.
+ */
+public final class CycleFinder {
+    private CycleFinder() {}
+
+    /** Cycles garbage once the call returns; selfSite, if not null, is a parameter treated as new (self in __init__). */
+    public static List<Cycle> find(HeapState exit, Site selfSite) {
+        Map<Site, List<Edge>> out = new LinkedHashMap<>();
+        Set<Site> all = new LinkedHashSet<>();
+        for (Edge e : exit.edges()) {
+            out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+            all.add(e.from());
+            all.add(e.to());
+        }
+        Set<Site> roots = new LinkedHashSet<>(exit.escaped());
+        for (Site s : all) {
+            if (s.outer() && !s.equals(selfSite) && !isFieldOf(s, selfSite)) {
+                roots.add(s);
+            }
+        }
+        Set<Site> live = reach(roots, out);
+        Set<Site> returned = reach(exit.returned(), out);
+        List<Cycle> cycles = new ArrayList<>();
+        for (List<Site> scc : stronglyConnected(all, live, out)) {
+            Set<Site> members = new LinkedHashSet<>(scc);
+            List<Edge> inside = new ArrayList<>();
+            for (Site s : scc) {
+                for (Edge e : out.getOrDefault(s, List.of())) {
+                    if (members.contains(e.to())) {
+                        inside.add(e);
+                    }
+                }
+            }
+            if (inside.isEmpty()) {
+                continue;
+            }
+            boolean concrete = scc.stream().allMatch(Site::singular)
+                    || (scc.size() == 1 && inside.stream().anyMatch(Edge::sameObject));
+            if (!concrete) {
+                continue;
+            }
+            inside.sort(Comparator.comparingInt(e -> e.origin() == null ? Integer.MAX_VALUE : e.origin().pos().line()));
+            cycles.add(new Cycle(scc, inside, scc.stream().anyMatch(returned::contains)));
+        }
+        return cycles;
+    }
+
+    private static boolean isFieldOf(Site s, Site self) {
+        return self != null && s.key().startsWith(self.key() + ".");
+    }
+
+    private static Set<Site> reach(Set<Site> from, Map<Site, List<Edge>> out) {
+        Set<Site> seen = new LinkedHashSet<>(from);
+        Deque<Site> work = new ArrayDeque<>(from);
+        while (!work.isEmpty()) {
+            for (Edge e : out.getOrDefault(work.pop(), List.of())) {
+                if (seen.add(e.to())) {
+                    work.push(e.to());
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** Tarjan's algorithm over the sites not in excluded. */
+    private static List<List<Site>> stronglyConnected(Set<Site> all, Set<Site> excluded, Map<Site, List<Edge>> out) {
+        Map<Site, Integer> indexOf = new HashMap<>();
+        Map<Site, Integer> low = new HashMap<>();
+        Deque<Site> stack = new ArrayDeque<>();
+        Set<Site> onStack = new LinkedHashSet<>();
+        List<List<Site>> result = new ArrayList<>();
+        int[] counter = {0};
+        for (Site start : all) {
+            if (!excluded.contains(start) && !indexOf.containsKey(start)) {
+                visit(start, excluded, out, indexOf, low, stack, onStack, result, counter);
+            }
+        }
+        return result;
+    }
+
+    private static void visit(Site v, Set<Site> excluded, Map<Site, List<Edge>> out, Map<Site, Integer> indexOf,
+                              Map<Site, Integer> low, Deque<Site> stack, Set<Site> onStack,
+                              List<List<Site>> result, int[] counter) {
+        indexOf.put(v, counter[0]);
+        low.put(v, counter[0]);
+        counter[0]++;
+        stack.push(v);
+        onStack.add(v);
+        for (Edge e : out.getOrDefault(v, List.of())) {
+            Site w = e.to();
+            if (excluded.contains(w)) {
+                continue;
+            }
+            if (!indexOf.containsKey(w)) {
+                visit(w, excluded, out, indexOf, low, stack, onStack, result, counter);
+                low.put(v, Math.min(low.get(v), low.get(w)));
+            } else if (onStack.contains(w)) {
+                low.put(v, Math.min(low.get(v), indexOf.get(w)));
+            }
+        }
+        if (low.get(v).equals(indexOf.get(v))) {
+            List<Site> scc = new ArrayList<>();
+            Site w;
+            do {
+                w = stack.pop();
+                onStack.remove(w);
+                scc.add(w);
+            } while (!w.equals(v));
+            result.add(scc);
+        }
+    }
+}

@@ -1,0 +1,685 @@
+package dev.memlint.memory.heap;
+
+import dev.memlint.ast.Comprehension;
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.Keyword;
+import dev.memlint.ast.Located;
+import dev.memlint.ast.Node;
+import dev.memlint.ast.Stmt;
+import dev.memlint.memory.cfg.Cfg;
+import dev.memlint.memory.cfg.CfgBuilder;
+import dev.memlint.memory.cfg.Element;
+import dev.memlint.memory.flow.ForwardAnalysis;
+import dev.memlint.semantic.NodeChildren;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The abstract heap of each function of a module, solved to a fixed point over its CFG. Calls of
+ * the module's own classes, functions and methods apply the callee's summary (the references it
+ * leaves between its parameters and the objects it makes); calls of unknown code let their
+ * arguments escape, so nothing they could keep alive is ever called garbage.
+ */
+public final class HeapAnalyzer {
+
+    /** What one function leaves at its exit; gaveUp when the fixed point was not reached in bounds. */
+    public record Summary(Stmt.FunctionNode function, HeapState exit, boolean gaveUp) {}
+
+    private static final Set<String> HARMLESS_BUILTINS = Set.of("len", "print", "isinstance", "issubclass", "id",
+            "repr", "str", "int", "float", "bool", "hash", "min", "max", "sum", "any", "all", "abs", "range",
+            "type", "hasattr", "callable", "format", "round", "divmod", "ord", "chr", "bytes", "bytearray",
+            "hex", "oct", "bin", "ascii", "complex", "slice", "object", "super", "vars", "dir", "open");
+    private static final Set<String> COPYING_BUILTINS = Set.of("list", "tuple", "set", "frozenset", "dict",
+            "sorted", "reversed", "iter", "enumerate", "zip", "map", "filter", "deque");
+    private static final Set<String> ADDERS = Set.of("append", "add", "insert", "appendleft", "setdefault", "put");
+    private static final Set<String> BULK_ADDERS = Set.of("extend", "update", "extendleft");
+    private static final Set<String> READERS = Set.of("get", "pop", "popitem", "popleft", "copy", "keys", "values",
+            "items", "index", "count", "remove", "discard", "clear", "__contains__", "sort", "reverse");
+
+    private final ModuleIndex index;
+    private final Map<Stmt.FunctionNode, Summary> summaries = new HashMap<>();
+    private final Set<Stmt.FunctionNode> inProgress = new HashSet<>();
+    private final Map<Stmt.FunctionNode, String> ownerClass = new HashMap<>();
+
+    public HeapAnalyzer(ModuleIndex index) {
+        this.index = index;
+        index.classes().values().forEach(c -> c.methods().values().forEach(m -> ownerClass.put(m, c.name())));
+    }
+
+    public ModuleIndex index() {
+        return index;
+    }
+
+    public Summary summary(Stmt.FunctionNode f) {
+        Summary s = summaries.get(f);
+        if (s == null) {
+            inProgress.add(f);
+            s = analyze(f);
+            inProgress.remove(f);
+            summaries.put(f, s);
+        }
+        return s;
+    }
+
+    private Summary analyze(Stmt.FunctionNode f) {
+        FunctionScope scope = new FunctionScope(f, ownerClass.get(f));
+        Cfg cfg = CfgBuilder.of(f);
+        HeapState init = new HeapState();
+        for (int i = 0; i < scope.params.size(); i++) {
+            String p = scope.params.get(i);
+            String cls = i == 0 && scope.ownerClass != null && !isStatic(f) ? scope.ownerClass : null;
+            init.bind(p, Set.of(new Site("param " + p, Site.Kind.PARAM, null, cls, true)));
+        }
+        Transfer t = new Transfer(scope);
+        var result = ForwardAnalysis.run(cfg, init, t::apply);
+        HeapState exit = null;
+        for (HeapState s : new HeapState[] {result.atExit(cfg), result.atRaiseExit(cfg)}) {
+            if (s != null) {
+                exit = exit == null ? s : exit.join(s);
+            }
+        }
+        if (exit == null) {
+            exit = init;
+        }
+        exit = exit.copy();
+        // The frame keeps every local alive; it matters only where a traceback keeps the frame.
+        Site frame = t.frame;
+        for (var entry : exit.vars.entrySet()) {
+            if (!entry.getKey().startsWith("$")) {
+                for (Site v : entry.getValue()) {
+                    exit.edges.add(new Edge(frame, "local " + entry.getKey(), v, null, false));
+                }
+            }
+        }
+        return new Summary(f, exit, result.gaveUp());
+    }
+
+    private static boolean isStatic(Stmt.FunctionNode f) {
+        return f.decoratorList().stream().anyMatch(d -> d instanceof Expr.Name n
+                && (n.id().equals("staticmethod") || n.id().equals("classmethod")));
+    }
+
+    /** Transfer functions and expression evaluation for one function. */
+    private final class Transfer {
+        final FunctionScope scope;
+        final Site frame = new Site("frame", Site.Kind.FRAME, null, null, true);
+        private final Map<String, Site> sites = new HashMap<>();
+        private Located origin;
+
+        Transfer(FunctionScope scope) {
+            this.scope = scope;
+        }
+
+        HeapState apply(Element e, HeapState s) {
+            if (e instanceof Element.Simple simple) {
+                origin = simple.stmt();
+                statement(simple.stmt(), s);
+            } else if (e instanceof Element.Condition c) {
+                origin = c.test();
+                eval(c.test(), s);
+            } else if (e instanceof Element.IterInit it) {
+                origin = it.owner();
+                s.bind(iterKey(it.owner()), eval(it.iterable(), s));
+            } else if (e instanceof Element.IterNext next) {
+                origin = next.owner();
+                assign(next.target(), items(s.valueOf(iterKey(next.owner())), s), null, s);
+            } else if (e instanceof Element.WithEnter w) {
+                origin = w.with();
+                Set<Site> cm = eval(w.item().contextExpr(), s);
+                if (w.item().optionalVars() != null) {
+                    assign(w.item().optionalVars(), cm, null, s);
+                }
+            } else if (e instanceof Element.HandlerBind h) {
+                origin = h.handler();
+                eval(h.handler().type(), s);
+                if (h.handler().name() != null) {
+                    Site exc = site(h.handler(), Site.Kind.EXCEPTION, null);
+                    s.edges.add(new Edge(exc, "__traceback__", frame, h.handler(), false));
+                    s.bind(h.handler().name(), Set.of(exc));
+                }
+            } else if (e instanceof Element.HandlerUnbind h) {
+                s.unbind(h.handler().name());
+            } else if (e instanceof Element.MatchSubject m) {
+                origin = m.match();
+                eval(m.match().subject(), s);
+            }
+            return s;
+        }
+
+        private String iterKey(Located owner) {
+            return "$iter " + owner.pos().line() + ":" + owner.pos().col();
+        }
+
+        private void statement(Stmt st, HeapState s) {
+            if (st instanceof Stmt.Assign a) {
+                Set<Site> v = eval(a.value(), s);
+                for (Expr target : a.targets()) {
+                    assign(target, v, a.value(), s);
+                }
+            } else if (st instanceof Stmt.AnnAssign a && a.value() != null) {
+                assign(a.target(), eval(a.value(), s), a.value(), s);
+            } else if (st instanceof Stmt.AugAssign a) {
+                Set<Site> v = eval(a.value(), s);
+                Set<Site> target = eval(a.target(), s);
+                for (Site t : target) {
+                    if (t.kind() == Site.Kind.LIST || t.kind() == Site.Kind.SET || t.kind() == Site.Kind.DICT) {
+                        addItems(t, items(v, s), a, false, s);
+                    }
+                }
+            } else if (st instanceof Stmt.ExprStmt x) {
+                eval(x.value(), s);
+            } else if (st instanceof Stmt.Return r && r.value() != null) {
+                s.returned.addAll(eval(r.value(), s));
+            } else if (st instanceof Stmt.Raise r) {
+                s.escaped.addAll(eval(r.exc(), s));
+            } else if (st instanceof Stmt.Delete d) {
+                for (Expr target : d.targets()) {
+                    delete(target, s);
+                }
+            } else if (st instanceof Stmt.FunctionNode f) {
+                Site fn = site(f, Site.Kind.FUNCTION, null);
+                capture(fn, f.body(), f, s);
+                f.decoratorList().forEach(dec -> eval(dec, s));
+                bindName(f.name(), Set.of(fn), s);
+            } else if (st instanceof Stmt.ClassDef c) {
+                bindName(c.name(), Set.of(), s);
+            } else if (st instanceof Stmt.Assert a) {
+                eval(a.test(), s);
+            } else if (st instanceof Stmt.Import || st instanceof Stmt.ImportFrom) {
+                NodeChildren.forEach(st, alias -> {
+                    if (alias instanceof dev.memlint.ast.Alias al) {
+                        s.unbind(al.asname() != null ? al.asname() : al.name().split("\\.")[0]);
+                    }
+                });
+            }
+        }
+
+        /** A nested function or lambda keeps, through its cells, the locals it reads. */
+        private void capture(Site fn, Object body, Node owner, HeapState s) {
+            Set<String> read = new LinkedHashSet<>();
+            collectNames(body, read);
+            for (String name : read) {
+                for (Site v : s.valueOf(name)) {
+                    s.edges.add(new Edge(fn, "cell " + name, v, origin, false));
+                }
+            }
+        }
+
+        private void collectNames(Object node, Set<String> out) {
+            if (node instanceof List<?> list) {
+                list.forEach(n -> collectNames(n, out));
+            } else if (node instanceof Expr.Name n) {
+                out.add(n.id());
+            } else if (node instanceof Node n) {
+                NodeChildren.forEach(n, c -> collectNames(c, out));
+            }
+        }
+
+        private void delete(Expr target, HeapState s) {
+            if (target instanceof Expr.Name n) {
+                s.unbind(n.id());
+            } else if (target instanceof Expr.Attribute a) {
+                Set<Site> objs = eval(a.value(), s);
+                if (objs.size() == 1) {
+                    kill(objs.iterator().next(), a.attr(), s);
+                }
+            } else if (target instanceof Expr.TupleExpr t) {
+                t.elts().forEach(x -> delete(x, s));
+            }
+        }
+
+        private void kill(Site o, String label, HeapState s) {
+            if (!o.singular()) {
+                return;
+            }
+            s.edges.removeIf(e -> e.from().equals(o) && e.label().equals(label));
+            if (o.kind() == Site.Kind.PARAM) {
+                s.killedParamFields.add(o.key() + "." + label);
+            }
+        }
+
+        private void bindName(String name, Set<Site> v, HeapState s) {
+            if (scope.declaredOuter.contains(name)) {
+                s.escaped.addAll(v);
+            } else {
+                s.bind(name, v);
+            }
+        }
+
+        private void assign(Expr target, Set<Site> v, Expr valueExpr, HeapState s) {
+            if (target instanceof Expr.Name n) {
+                bindName(n.id(), v, s);
+            } else if (target instanceof Expr.Attribute a) {
+                Set<Site> objs = eval(a.value(), s);
+                if (objs.isEmpty()) {
+                    s.escaped.addAll(v);
+                    return;
+                }
+                if (objs.size() == 1) {
+                    kill(objs.iterator().next(), a.attr(), s);
+                }
+                boolean same = sameName(a.value(), valueExpr) && objs.equals(v);
+                for (Site o : objs) {
+                    for (Site t : v) {
+                        s.edges.add(new Edge(o, a.attr(), t, origin, same));
+                    }
+                }
+            } else if (target instanceof Expr.Subscript sub) {
+                Set<Site> objs = eval(sub.value(), s);
+                eval(sub.slice(), s);
+                if (objs.isEmpty()) {
+                    s.escaped.addAll(v);
+                }
+                boolean same = sameName(sub.value(), valueExpr) && objs.equals(v);
+                for (Site o : objs) {
+                    addItems(o, v, origin, same, s);
+                }
+            } else if (target instanceof Expr.TupleExpr || target instanceof Expr.ListExpr) {
+                List<Expr> elts = target instanceof Expr.TupleExpr t ? t.elts() : ((Expr.ListExpr) target).elts();
+                List<Expr> values = valueExpr instanceof Expr.TupleExpr vt ? vt.elts()
+                        : valueExpr instanceof Expr.ListExpr vl ? vl.elts() : null;
+                for (int i = 0; i < elts.size(); i++) {
+                    if (values != null && values.size() == elts.size() && !(values.get(i) instanceof Expr.Starred)) {
+                        assign(elts.get(i), eval(values.get(i), s), values.get(i), s);
+                    } else {
+                        assign(elts.get(i), items(v, s), null, s);
+                    }
+                }
+            } else if (target instanceof Expr.Starred st) {
+                assign(st.value(), v, null, s);
+            }
+        }
+
+        private boolean sameName(Expr a, Expr b) {
+            return a instanceof Expr.Name x && b instanceof Expr.Name y && x.id().equals(y.id());
+        }
+
+        private void addItems(Site container, Set<Site> values, Located at, boolean same, HeapState s) {
+            for (Site v : values) {
+                s.edges.add(new Edge(container, "item", v, at, same));
+            }
+        }
+
+        /** What the items of some containers may be. */
+        private Set<Site> items(Set<Site> containers, HeapState s) {
+            Set<Site> out = new LinkedHashSet<>();
+            for (Site c : containers) {
+                out.addAll(field(c, "item", s));
+            }
+            return out;
+        }
+
+        /** What an attribute (or "item") of a site refers to; for a parameter, a site standing for it. */
+        private Set<Site> field(Site o, String label, HeapState s) {
+            Set<Site> out = new LinkedHashSet<>();
+            for (Edge e : s.edges) {
+                if (e.from().equals(o) && e.label().equals(label)) {
+                    out.add(e.to());
+                }
+            }
+            if (out.isEmpty() && o.kind() == Site.Kind.PARAM && o.key().chars().filter(ch -> ch == '.').count() < 3) {
+                out.add(new Site(o.key() + "." + label, Site.Kind.PARAM, null, null, true));
+            }
+            return out;
+        }
+
+        Site site(Located node, Site.Kind kind, String className) {
+            String key = node.pos().line() + ":" + node.pos().col() + " " + kind.name().toLowerCase();
+            return sites.computeIfAbsent(key, k -> new Site(k, kind, node, className, !scope.inLoop(node)));
+        }
+
+        Set<Site> eval(Expr e, HeapState s) {
+            if (e == null) {
+                return Set.of();
+            }
+            if (e instanceof Expr.Name n) {
+                return s.valueOf(n.id());
+            } else if (e instanceof Expr.ListExpr l) {
+                return display(l, Site.Kind.LIST, l.elts(), s);
+            } else if (e instanceof Expr.TupleExpr t) {
+                return display(t, Site.Kind.TUPLE, t.elts(), s);
+            } else if (e instanceof Expr.SetExpr t) {
+                return display(t, Site.Kind.SET, t.elts(), s);
+            } else if (e instanceof Expr.DictExpr d) {
+                Site site = site(d, Site.Kind.DICT, null);
+                for (int i = 0; i < d.values().size(); i++) {
+                    Expr k = d.keys().get(i);
+                    if (k == null) {
+                        addItems(site, items(eval(d.values().get(i), s), s), origin, false, s);
+                    } else {
+                        addItems(site, eval(k, s), origin, false, s);
+                        addItems(site, eval(d.values().get(i), s), origin, false, s);
+                    }
+                }
+                return Set.of(site);
+            } else if (FunctionScope.isComprehension(e)) {
+                return comprehension(e, s);
+            } else if (e instanceof Expr.Call c) {
+                return call(c, s);
+            } else if (e instanceof Expr.Attribute a) {
+                Set<Site> objs = eval(a.value(), s);
+                Set<Site> out = new LinkedHashSet<>();
+                for (Site o : objs) {
+                    if (o.className() != null && (o.kind() == Site.Kind.INSTANCE || o.kind() == Site.Kind.PARAM)
+                            && index.method(o.className(), a.attr()) != null) {
+                        Site bound = site(a, Site.Kind.BOUND_METHOD, o.className());
+                        s.edges.add(new Edge(bound, "__self__", o, origin, false));
+                        out.add(bound);
+                    } else {
+                        out.addAll(field(o, a.attr(), s));
+                    }
+                }
+                return out;
+            } else if (e instanceof Expr.Subscript sub) {
+                eval(sub.slice(), s);
+                return items(eval(sub.value(), s), s);
+            } else if (e instanceof Expr.Lambda l) {
+                Site fn = site(l, Site.Kind.FUNCTION, null);
+                capture(fn, l.body(), l, s);
+                return Set.of(fn);
+            } else if (e instanceof Expr.NamedExpr n) {
+                Set<Site> v = eval(n.value(), s);
+                assign(n.target(), v, n.value(), s);
+                return v;
+            } else if (e instanceof Expr.IfExp i) {
+                eval(i.test(), s);
+                Set<Site> out = new LinkedHashSet<>(eval(i.body(), s));
+                out.addAll(eval(i.orelse(), s));
+                return out;
+            } else if (e instanceof Expr.BoolOp b) {
+                Set<Site> out = new LinkedHashSet<>();
+                b.values().forEach(v -> out.addAll(eval(v, s)));
+                return out;
+            } else if (e instanceof Expr.Yield y) {
+                s.escaped.addAll(eval(y.value(), s));
+                return Set.of();
+            } else if (e instanceof Expr.YieldFrom y) {
+                s.escaped.addAll(eval(y.value(), s));
+                return Set.of();
+            } else if (e instanceof Expr.Await w) {
+                s.escaped.addAll(eval(w.value(), s));
+                return Set.of();
+            } else if (e instanceof Expr.Starred st) {
+                return eval(st.value(), s);
+            } else if (e instanceof Expr.BinOp b) {
+                Set<Site> left = eval(b.left(), s);
+                Set<Site> right = eval(b.right(), s);
+                if (b.op() == dev.memlint.ast.Operator.Add && isSequence(left) && isSequence(right)) {
+                    Site joined = site(b, left.iterator().next().kind(), null);
+                    addItems(joined, items(left, s), origin, false, s);
+                    addItems(joined, items(right, s), origin, false, s);
+                    return Set.of(joined);
+                }
+                return Set.of();
+            }
+            NodeChildren.forEach(e, c -> {
+                if (c instanceof Expr x) {
+                    eval(x, s);
+                }
+            });
+            return Set.of();
+        }
+
+        private boolean isSequence(Set<Site> v) {
+            return !v.isEmpty() && v.stream().allMatch(x -> x.kind() == Site.Kind.LIST || x.kind() == Site.Kind.TUPLE);
+        }
+
+        private Set<Site> display(Expr node, Site.Kind kind, List<Expr> elts, HeapState s) {
+            Site site = site(node, kind, null);
+            for (Expr x : elts) {
+                Set<Site> v = x instanceof Expr.Starred st ? items(eval(st.value(), s), s) : eval(x, s);
+                addItems(site, v, origin, false, s);
+            }
+            return Set.of(site);
+        }
+
+        private Set<Site> comprehension(Expr e, HeapState s) {
+            Site.Kind kind = e instanceof Expr.ListComp ? Site.Kind.LIST : e instanceof Expr.SetComp ? Site.Kind.SET
+                    : e instanceof Expr.DictComp ? Site.Kind.DICT : Site.Kind.GENERATOR;
+            Site site = site(e, kind, null);
+            // Comprehension variables live in their own scope: bind them, then restore the outer ones.
+            Map<String, Set<Site>> saved = new LinkedHashMap<>();
+            for (Comprehension g : FunctionScope.generators(e)) {
+                Set<Site> iterable = eval(g.iter(), s);
+                if (kind == Site.Kind.GENERATOR) {
+                    addItems(site, iterable, origin, false, s);
+                }
+                Set<String> targets = new LinkedHashSet<>();
+                collectNames(g.target(), targets);
+                for (String t : targets) {
+                    saved.putIfAbsent(t, s.vars.get(t));
+                }
+                assign(g.target(), items(iterable, s), null, s);
+                g.ifs().forEach(x -> eval(x, s));
+            }
+            List<Expr> parts = e instanceof Expr.DictComp d ? List.of(d.key(), d.value())
+                    : List.of(e instanceof Expr.ListComp l ? l.elt() : e instanceof Expr.SetComp sc ? sc.elt()
+                    : ((Expr.GeneratorExp) e).elt());
+            for (Expr part : parts) {
+                addItems(site, eval(part, s), origin, false, s);
+            }
+            saved.forEach((name, before) -> {
+                if (before == null) {
+                    s.unbind(name);
+                } else {
+                    s.vars.put(name, before);
+                }
+            });
+            return Set.of(site);
+        }
+
+        // ---- calls ----
+
+        private Set<Site> call(Expr.Call c, HeapState s) {
+            List<Set<Site>> args = new ArrayList<>();
+            List<Expr> argExprs = new ArrayList<>();
+            for (Expr a : c.args()) {
+                args.add(a instanceof Expr.Starred st ? items(eval(st.value(), s), s) : eval(a, s));
+                argExprs.add(a);
+            }
+            Map<String, Set<Site>> kwargs = new LinkedHashMap<>();
+            Set<Site> splatted = new LinkedHashSet<>();
+            for (Keyword k : c.keywords()) {
+                Set<Site> v = eval(k.value(), s);
+                if (k.arg() == null) {
+                    splatted.addAll(items(v, s));
+                } else {
+                    kwargs.put(k.arg(), v);
+                }
+            }
+            if (index.isWeakFactory(c.func())) {
+                return Set.of(site(c, Site.Kind.WEAK, null));
+            }
+            if (c.func() instanceof Expr.Name n && !s.vars.containsKey(n.id())) {
+                ModuleIndex.ClassInfo cls = index.classNamed(n.id());
+                if (cls != null) {
+                    return instantiate(cls, c, args, kwargs, splatted, s);
+                }
+                Stmt.FunctionNode fn = index.functionNamed(n.id());
+                if (fn != null && splatted.isEmpty()) {
+                    return apply(fn, null, args, kwargs, c, s);
+                }
+                if (COPYING_BUILTINS.contains(n.id()) && !index.isImported(n.id())) {
+                    Site.Kind kind = switch (n.id()) {
+                        case "list", "sorted", "deque" -> Site.Kind.LIST;
+                        case "tuple" -> Site.Kind.TUPLE;
+                        case "set", "frozenset" -> Site.Kind.SET;
+                        case "dict" -> Site.Kind.DICT;
+                        default -> Site.Kind.ITERATOR;
+                    };
+                    Site made = site(c, kind, null);
+                    for (Set<Site> a : args) {
+                        addItems(made, kind == Site.Kind.ITERATOR ? a : items(a, s), origin, false, s);
+                    }
+                    kwargs.values().forEach(v -> addItems(made, v, origin, false, s));
+                    return Set.of(made);
+                }
+                if (HARMLESS_BUILTINS.contains(n.id()) && !index.isImported(n.id())) {
+                    return Set.of();
+                }
+            }
+            if (c.func() instanceof Expr.Attribute a) {
+                Set<Site> receivers = eval(a.value(), s);
+                String m = a.attr();
+                if (!receivers.isEmpty()) {
+                    Set<Site> result = new LinkedHashSet<>();
+                    boolean handled = true;
+                    for (Site r : receivers) {
+                        Stmt.FunctionNode method = r.className() != null ? index.method(r.className(), m) : null;
+                        if (method != null && (r.kind() == Site.Kind.INSTANCE || r.kind() == Site.Kind.PARAM)) {
+                            result.addAll(apply(method, Set.of(r), args, kwargs, c, s));
+                        } else if (ADDERS.contains(m) && !args.isEmpty()) {
+                            Set<Site> added = args.get(args.size() - 1);
+                            boolean same = sameName(a.value(), argExprs.get(argExprs.size() - 1)) && receivers.equals(added);
+                            addItems(r, added, origin, same, s);
+                            if (m.equals("setdefault") && args.size() == 2) {
+                                addItems(r, args.get(0), origin, false, s);
+                            }
+                        } else if (BULK_ADDERS.contains(m)) {
+                            args.forEach(x -> addItems(r, items(x, s), origin, false, s));
+                            kwargs.values().forEach(x -> addItems(r, x, origin, false, s));
+                        } else if (m.equals("copy")) {
+                            Site copy = site(c, r.kind() == Site.Kind.PARAM ? Site.Kind.LIST : r.kind(), null);
+                            addItems(copy, field(r, "item", s), origin, false, s);
+                            result.add(copy);
+                        } else if (READERS.contains(m)) {
+                            result.addAll(field(r, "item", s));
+                        } else {
+                            handled = false;
+                        }
+                    }
+                    if (handled) {
+                        return result;
+                    }
+                } else if (a.value() instanceof Expr.Constant) {
+                    return Set.of(); // "sep".join(...), "fmt".format(...)
+                }
+            }
+            // Unknown code may keep whatever it is given.
+            args.forEach(s.escaped::addAll);
+            kwargs.values().forEach(s.escaped::addAll);
+            s.escaped.addAll(splatted);
+            if (c.func() instanceof Expr.Attribute a) {
+                s.escaped.addAll(eval(a.value(), s));
+            }
+            return Set.of();
+        }
+
+        private Set<Site> instantiate(ModuleIndex.ClassInfo cls, Expr.Call c, List<Set<Site>> args,
+                                      Map<String, Set<Site>> kwargs, Set<Site> splatted, HeapState s) {
+            Site instance = site(c, Site.Kind.INSTANCE, cls.name());
+            Stmt.FunctionNode init = index.method(cls.name(), "__init__");
+            if (init != null && splatted.isEmpty()) {
+                apply(init, Set.of(instance), args, kwargs, c, s);
+            } else if (init != null || !cls.onlyKnownBases() || !splatted.isEmpty()) {
+                args.forEach(s.escaped::addAll);
+                kwargs.values().forEach(s.escaped::addAll);
+                s.escaped.addAll(splatted);
+            }
+            return Set.of(instance);
+        }
+
+        /** Applies a callee's summary at a call: its references, escapes and overwritten fields. */
+        private Set<Site> apply(Stmt.FunctionNode fn, Set<Site> receiver, List<Set<Site>> args,
+                                Map<String, Set<Site>> kwargs, Expr.Call call, HeapState s) {
+            if (inProgress.contains(fn)) {
+                return unknownCall(receiver, args, kwargs, s);
+            }
+            Summary sum = summary(fn);
+            if (sum.gaveUp()) {
+                return unknownCall(receiver, args, kwargs, s);
+            }
+            FunctionScope callee = new FunctionScope(fn, null);
+            Map<String, Set<Site>> bound = new HashMap<>();
+            List<String> positional = callee.positional();
+            int p = 0;
+            List<Set<Site>> actual = new ArrayList<>();
+            if (receiver != null) {
+                actual.add(receiver);
+            }
+            actual.addAll(args);
+            for (Set<Site> a : actual) {
+                if (p < positional.size()) {
+                    bound.put(positional.get(p++), a);
+                } else {
+                    s.escaped.addAll(a); // into *args: not followed
+                }
+            }
+            kwargs.forEach((name, v) -> {
+                if (callee.keywordNames().contains(name)) {
+                    bound.put(name, v);
+                } else {
+                    s.escaped.addAll(v);
+                }
+            });
+            boolean callSingular = !scope.inLoop(call);
+            String prefix = call.pos().line() + ":" + call.pos().col() + ">";
+            Map<Site, Set<Site>> mapped = new HashMap<>();
+            java.util.function.Function<Site, Set<Site>> map = new java.util.function.Function<>() {
+                public Set<Site> apply(Site x) {
+                    Set<Site> known = mapped.get(x);
+                    if (known != null) {
+                        return known;
+                    }
+                    Set<Site> out;
+                    if (x.kind() == Site.Kind.PARAM) {
+                        String[] path = x.key().substring("param ".length()).split("\\.");
+                        out = new LinkedHashSet<>(bound.getOrDefault(path[0], Set.of()));
+                        for (int i = 1; i < path.length; i++) {
+                            out = field(out, path[i]);
+                        }
+                    } else {
+                        out = Set.of(new Site(prefix + x.key(), x.kind(), call, x.className(),
+                                x.singular() && callSingular));
+                    }
+                    mapped.put(x, out);
+                    return out;
+                }
+
+                private Set<Site> field(Set<Site> objs, String label) {
+                    Set<Site> next = new LinkedHashSet<>();
+                    for (Site o : objs) {
+                        next.addAll(Transfer.this.field(o, label, s));
+                    }
+                    return next;
+                }
+            };
+            for (String killed : sum.exit().killedParamFields) {
+                int dot = killed.lastIndexOf('.');
+                Set<Site> objs = map.apply(new Site(killed.substring(0, dot), Site.Kind.PARAM, null, null, true));
+                if (objs.size() == 1) {
+                    kill(objs.iterator().next(), killed.substring(dot + 1), s);
+                }
+            }
+            for (Edge e : sum.exit().edges) {
+                for (Site from : map.apply(e.from())) {
+                    for (Site to : map.apply(e.to())) {
+                        s.edges.add(new Edge(from, e.label(), to, e.origin() != null ? e.origin() : call,
+                                e.sameObject()));
+                    }
+                }
+            }
+            sum.exit().escaped.forEach(x -> s.escaped.addAll(map.apply(x)));
+            Set<Site> result = new LinkedHashSet<>();
+            sum.exit().returned.forEach(x -> result.addAll(map.apply(x)));
+            return result;
+        }
+
+        private Set<Site> unknownCall(Set<Site> receiver, List<Set<Site>> args, Map<String, Set<Site>> kwargs,
+                                      HeapState s) {
+            if (receiver != null) {
+                s.escaped.addAll(receiver);
+            }
+            args.forEach(s.escaped::addAll);
+            kwargs.values().forEach(s.escaped::addAll);
+            return Set.of();
+        }
+    }
+}

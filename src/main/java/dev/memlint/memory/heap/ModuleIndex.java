@@ -1,0 +1,106 @@
+package dev.memlint.memory.heap;
+
+import dev.memlint.ast.Alias;
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.Module;
+import dev.memlint.ast.Stmt;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The module-level classes, functions and imports that the heap analysis resolves calls against. */
+public final class ModuleIndex {
+
+    /** A class defined at module level, with its methods and the module classes among its bases. */
+    public record ClassInfo(String name, Stmt.ClassDef node, Map<String, Stmt.FunctionNode> methods,
+                            List<String> baseNames, boolean onlyKnownBases) {
+        public boolean hasFinalizer() {
+            return methods.containsKey("__del__");
+        }
+    }
+
+    private static final Set<String> WEAK_FACTORIES = Set.of("ref", "proxy", "WeakSet", "WeakValueDictionary",
+            "WeakKeyDictionary", "WeakMethod", "finalize");
+
+    private final Map<String, ClassInfo> classes = new LinkedHashMap<>();
+    private final Map<String, Stmt.FunctionNode> functions = new LinkedHashMap<>();
+    /** local name -> "module" or "module.attr" it was imported as. */
+    private final Map<String, String> imports = new HashMap<>();
+
+    public ModuleIndex(Module module) {
+        for (Stmt s : module.body()) {
+            if (s instanceof Stmt.ClassDef c) {
+                Map<String, Stmt.FunctionNode> methods = new LinkedHashMap<>();
+                for (Stmt member : c.body()) {
+                    if (member instanceof Stmt.FunctionNode f) {
+                        methods.put(f.name(), f);
+                    }
+                }
+                List<String> bases = c.bases().stream()
+                        .map(b -> b instanceof Expr.Name n ? n.id() : "?").toList();
+                boolean known = c.keywords().isEmpty() && bases.stream().allMatch(b -> b.equals("object") || classesHas(b));
+                classes.put(c.name(), new ClassInfo(c.name(), c, methods, bases, known));
+            } else if (s instanceof Stmt.FunctionNode f) {
+                functions.put(f.name(), f);
+            } else if (s instanceof Stmt.Import imp) {
+                for (Alias a : imp.names()) {
+                    imports.put(a.asname() != null ? a.asname() : a.name().split("\\.")[0],
+                            a.asname() != null ? a.name() : a.name().split("\\.")[0]);
+                }
+            } else if (s instanceof Stmt.ImportFrom from && from.module() != null && from.level() == 0) {
+                for (Alias a : from.names()) {
+                    imports.put(a.asname() != null ? a.asname() : a.name(), from.module() + "." + a.name());
+                }
+            }
+        }
+    }
+
+    private boolean classesHas(String name) {
+        return classes.containsKey(name);
+    }
+
+    public ClassInfo classNamed(String name) {
+        return classes.get(name);
+    }
+
+    public Map<String, ClassInfo> classes() {
+        return classes;
+    }
+
+    public Stmt.FunctionNode functionNamed(String name) {
+        return functions.get(name);
+    }
+
+    /** The method a class (or one of its module-level bases) defines under name, or null. */
+    public Stmt.FunctionNode method(String className, String name) {
+        ClassInfo c = classes.get(className);
+        for (int depth = 0; c != null && depth < 16; depth++) {
+            Stmt.FunctionNode m = c.methods().get(name);
+            if (m != null) {
+                return m;
+            }
+            c = c.baseNames().isEmpty() ? null : classes.get(c.baseNames().get(0));
+        }
+        return null;
+    }
+
+    /** Whether name (a bare name or module.attr) makes a weak reference: weakref.ref, proxy, WeakSet... */
+    public boolean isWeakFactory(Expr func) {
+        if (func instanceof Expr.Name n) {
+            String origin = imports.get(n.id());
+            return origin != null && origin.startsWith("weakref.") && WEAK_FACTORIES.contains(origin.substring(8));
+        }
+        if (func instanceof Expr.Attribute a && a.value() instanceof Expr.Name m) {
+            return "weakref".equals(imports.get(m.id())) && WEAK_FACTORIES.contains(a.attr());
+        }
+        return false;
+    }
+
+    /** Whether the name refers to an imported module or a name imported from one. */
+    public boolean isImported(String name) {
+        return imports.containsKey(name);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.memlint.memory.heap;
+
+import dev.memlint.ast.Located;
+
+/**
+ * An abstract object: everything one allocation site makes, or what a parameter or a field of one
+ * refers to. A singular site makes at most one object per call (it is not inside a loop), so a
+ * reference between two singular sites is a reference between two concrete objects.
+ *
+ * @param key       unique within one analysis ("12:8 list", "param parent", "param parent.children")
+ * @param node      the expression or statement that creates it; null for parameters and the frame
+ * @param className the class of an instance, bound method or exception site, else null
+ */
+public record Site(String key, Kind kind, Located node, String className, boolean singular) {
+
+    public enum Kind {
+        LIST, TUPLE, DICT, SET, INSTANCE, FUNCTION, BOUND_METHOD, GENERATOR, ITERATOR, EXCEPTION,
+        /** The running function's frame, which a caught exception's traceback keeps alive. */
+        FRAME,
+        /** A weak reference: refers to nothing as far as cycles go. */
+        WEAK,
+        /** An argument, or an object reached from one: lives outside the call. */
+        PARAM
+    }
+
+    /** Lives outside the call (an argument or something reached from one). */
+    public boolean outer() {
+        return kind == Kind.PARAM;
+    }
+
+    public String describe() {
+        return switch (kind) {
+            case INSTANCE -> className + " instance";
+            case BOUND_METHOD -> "bound method";
+            case EXCEPTION -> "caught exception";
+            case FRAME -> "frame";
+            case PARAM -> key.substring("param ".length());
+            default -> kind.name().toLowerCase().replace('_', ' ');
+        };
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}

@@ -1,0 +1,203 @@
+package dev.memlint.memory.size;
+
+import dev.memlint.memory.SizeModel;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A byte count or length as a formula over symbols (parameters "n", lengths "len(a)"). Besides
+ * sums, products and maxima it knows CPython's growth steps (a list built by appends, a dict or set
+ * filled key by key), so that a bound formula evaluates to what the interpreter really allocates.
+ */
+public sealed interface Sym {
+
+    record Const(double value) implements Sym {}
+
+    record Var(String name) implements Sym {}
+
+    record Add(List<Sym> terms) implements Sym {}
+
+    record Mul(Sym left, Sym right) implements Sym {}
+
+    record Max(Sym left, Sym right) implements Sym {}
+
+    /** A CPython container's own bytes for a symbolic item count. */
+    record Growth(Kind kind, Sym count) implements Sym {}
+
+    enum Kind {
+        /** list built by appends: 56 + 8·capacity. */
+        LIST_APPENDED,
+        /** list(sized) / sorted(): capacity rounded up to even. */
+        LIST_FROM_SIZED,
+        /** dict filled key by key (non-str keys). */
+        DICT_INSERTED,
+        /** dict filled key by key with str keys. */
+        DICT_INSERTED_STR,
+        /** set filled element by element. */
+        SET_ADDED,
+        /** the ints 0..count-1 that are not cached (range iteration, enumerate). */
+        RANGE_INTS
+    }
+
+    Sym ZERO = new Const(0);
+
+    static Sym of(double v) {
+        return new Const(v);
+    }
+
+    static Sym var(String name) {
+        return new Var(name);
+    }
+
+    static Sym add(Sym a, Sym b) {
+        if (a instanceof Const x && x.value() == 0) return b;
+        if (b instanceof Const y && y.value() == 0) return a;
+        if (a instanceof Const x && b instanceof Const y) return new Const(x.value() + y.value());
+        List<Sym> terms = new ArrayList<>();
+        for (Sym s : List.of(a, b)) {
+            if (s instanceof Add add) terms.addAll(add.terms());
+            else terms.add(s);
+        }
+        double constant = 0;
+        List<Sym> rest = new ArrayList<>();
+        for (Sym t : terms) {
+            if (t instanceof Const c) constant += c.value();
+            else rest.add(t);
+        }
+        if (constant != 0) rest.add(new Const(constant));
+        return rest.size() == 1 ? rest.get(0) : new Add(List.copyOf(rest));
+    }
+
+    static Sym mul(Sym a, Sym b) {
+        if (a instanceof Const x && x.value() == 0 || b instanceof Const y && y.value() == 0) return ZERO;
+        if (a instanceof Const x && x.value() == 1) return b;
+        if (b instanceof Const y && y.value() == 1) return a;
+        if (a instanceof Const x && b instanceof Const y) return new Const(x.value() * y.value());
+        if (b instanceof Const) return new Mul(b, a);
+        return new Mul(a, b);
+    }
+
+    static Sym max(Sym a, Sym b) {
+        if (a.equals(b)) return a;
+        if (a instanceof Const x && b instanceof Const y) return new Const(Math.max(x.value(), y.value()));
+        if (a instanceof Const x && x.value() == 0) return b;
+        if (b instanceof Const y && y.value() == 0) return a;
+        return new Max(a, b);
+    }
+
+    /** The value with every symbol bound, or null when one is missing. */
+    default Double eval(Map<String, Double> bindings, SizeModel model) {
+        if (this instanceof Const c) return c.value();
+        if (this instanceof Var v) return bindings.get(v.name());
+        if (this instanceof Add a) {
+            double sum = 0;
+            for (Sym t : a.terms()) {
+                Double x = t.eval(bindings, model);
+                if (x == null) return null;
+                sum += x;
+            }
+            return sum;
+        }
+        if (this instanceof Mul m) {
+            Double l = m.left().eval(bindings, model);
+            Double r = m.right().eval(bindings, model);
+            return l == null || r == null ? null : l * r;
+        }
+        if (this instanceof Max m) {
+            Double l = m.left().eval(bindings, model);
+            Double r = m.right().eval(bindings, model);
+            return l == null || r == null ? null : Math.max(l, r);
+        }
+        Growth g = (Growth) this;
+        Double n = g.count().eval(bindings, model);
+        if (n == null) return null;
+        long k = Math.max(0, Math.round(n));
+        return (double) switch (g.kind()) {
+            case LIST_APPENDED -> model.listAppended(k);
+            case LIST_FROM_SIZED -> k == 0 ? model.listExact(0) : model.listFromSized(k);
+            case DICT_INSERTED -> model.dictInserted(k, false);
+            case DICT_INSERTED_STR -> model.dictInserted(k, true);
+            case SET_ADDED -> model.setAdded(k);
+            case RANGE_INTS -> Math.max(0, k - 257) * model.intObject(java.math.BigInteger.valueOf(1000));
+        };
+    }
+
+    default Set<String> symbols() {
+        Set<String> out = new TreeSet<>();
+        collect(this, out);
+        return out;
+    }
+
+    private static void collect(Sym s, Set<String> out) {
+        if (s instanceof Var v) out.add(v.name());
+        else if (s instanceof Add a) a.terms().forEach(t -> collect(t, out));
+        else if (s instanceof Mul m) { collect(m.left(), out); collect(m.right(), out); }
+        else if (s instanceof Max m) { collect(m.left(), out); collect(m.right(), out); }
+        else if (s instanceof Growth g) collect(g.count(), out);
+    }
+
+    /**
+     * The polynomial degree in the symbols, measured: the formula is evaluated with every symbol at
+     * 10^4 and at 10^5 and the ratio gives the exponent (0 for a constant).
+     */
+    default int degree(SizeModel model) {
+        Set<String> names = symbols();
+        if (names.isEmpty()) return 0;
+        Double low = eval(bindAll(names, 1e4), model);
+        Double high = eval(bindAll(names, 1e5), model);
+        if (low == null || high == null || low <= 0) return 0;
+        return (int) Math.round(Math.log10(high / low));
+    }
+
+    private static Map<String, Double> bindAll(Set<String> names, double v) {
+        Map<String, Double> m = new java.util.HashMap<>();
+        names.forEach(n -> m.put(n, v));
+        return m;
+    }
+
+    /** Readable text: "56 + 8·n", "list(n) + 32·n", "max(a, b)". */
+    default String text() {
+        if (this instanceof Const c) {
+            double v = c.value();
+            return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.2f", v);
+        }
+        if (this instanceof Var v) return v.name();
+        if (this instanceof Add a) {
+            List<String> parts = new ArrayList<>();
+            for (Sym t : a.terms()) parts.add(t.text());
+            // constants last reads like the "56 + 8·n" only when first: put them first
+            List<String> ordered = new ArrayList<>();
+            for (int i = 0; i < a.terms().size(); i++) if (a.terms().get(i) instanceof Const) ordered.add(parts.get(i));
+            for (int i = 0; i < a.terms().size(); i++) if (!(a.terms().get(i) instanceof Const)) ordered.add(parts.get(i));
+            return String.join(" + ", ordered);
+        }
+        if (this instanceof Mul m) {
+            return wrap(m.left()) + "·" + wrap(m.right());
+        }
+        if (this instanceof Max m) return "max(" + m.left().text() + ", " + m.right().text() + ")";
+        Growth g = (Growth) this;
+        String name = switch (g.kind()) {
+            case LIST_APPENDED -> "list_appended";
+            case LIST_FROM_SIZED -> "list_sized";
+            case DICT_INSERTED, DICT_INSERTED_STR -> "dict";
+            case SET_ADDED -> "set";
+            case RANGE_INTS -> "ints";
+        };
+        return name + "(" + g.count().text() + ")";
+    }
+
+    private static String wrap(Sym s) {
+        return s instanceof Add || s instanceof Max ? "(" + s.text() + ")" : s.text();
+    }
+
+    static List<Sym> list(Sym... s) {
+        List<Sym> out = new ArrayList<>();
+        Collections.addAll(out, s);
+        return out;
+    }
+}

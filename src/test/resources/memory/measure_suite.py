@@ -1,0 +1,59 @@
+"""Measures every function listed in a testdata/memory module's MEASURE table.
+
+For each function and size: the tracemalloc peak above the baseline taken just before the call,
+and, once the result is dropped, how many objects made by the call only the cyclic collector can
+free (collected with gc.DEBUG_SAVEALL, so objects with finalizers and suspended generators are
+counted too, before anything is freed). The collector stays disabled while the function runs.
+Prints one JSON object per line.
+"""
+import gc
+import importlib.util
+import json
+import sys
+import tracemalloc
+
+
+def load(path):
+    spec = importlib.util.spec_from_file_location("suite_module", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def measure(fn, args):
+    gc.collect()
+    gc.disable()
+    before = gc.get_objects()  # kept alive so that no id in it is reused
+    known = {id(o) for o in before}
+    tracemalloc.start()
+    baseline = tracemalloc.get_traced_memory()[0]
+    tracemalloc.reset_peak()
+    result = fn(*args)
+    peak = tracemalloc.get_traced_memory()[1] - baseline
+    tracemalloc.stop()
+    del result
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    gc.collect()
+    cyclic = sum(1 for o in gc.garbage if id(o) not in known)
+    gc.garbage.clear()
+    gc.set_debug(0)
+    del before
+    gc.enable()
+    return peak, cyclic
+
+
+def main(path):
+    module = load(path)
+    for name, spec in module.MEASURE.items():
+        symbol, make_args = spec[0], spec[1]
+        value_of = spec[2] if len(spec) > 2 else (lambda n: n)
+        fn = getattr(module, name)
+        for size in module.SIZES:
+            args = make_args(size)
+            fn(*args)  # warm up: first-call caches and interned names are not the function's memory
+            peak, cyclic = measure(fn, args)
+            print(json.dumps({"function": name, "line": fn.__code__.co_firstlineno, "symbol": symbol,
+                              "value": value_of(size), "peak": peak, "cyclicObjects": cyclic}))
+
+
+main(sys.argv[1])
