@@ -246,6 +246,7 @@ MEASURE = {name: ("n", lambda n: (n,)) for name in [
     "two_buffers", "pairs", "extend_in_loop", "keep_returned_list", "keep_returned_dict",
 ]}
 MEASURE["nested_loops"] = ("n", lambda n: (n // 10,), lambda n: n // 10)
+MEASURE["matrix"] = ("n", lambda n: (n // 10,), lambda n: n // 10)
 MEASURE.update({name: ("len(items)", lambda n: (list(range(n)),)) for name in [
     "sorted_copy", "list_copy_by_slice", "concatenated_lists"]})
 MEASURE["read_whole_file"] = ("size(f)", _temp_file, lambda n: n // 80 * 80)

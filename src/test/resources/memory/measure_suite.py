@@ -23,6 +23,7 @@ def load(path):
 def measure(fn, args):
     gc.collect()
     gc.disable()
+    fn(*args)  # warm up again: the collection emptied the free lists, which a first call refills
     before = gc.get_objects()  # kept alive so that no id in it is reused
     known = {id(o) for o in before}
     tracemalloc.start()
@@ -42,8 +43,13 @@ def measure(fn, args):
     return peak, cyclic
 
 
+def nothing():
+    return None
+
+
 def main(path):
     module = load(path)
+    overhead = measure(nothing, ())[0]  # what measuring itself allocates
     for name, spec in module.MEASURE.items():
         symbol, make_args = spec[0], spec[1]
         value_of = spec[2] if len(spec) > 2 else (lambda n: n)
@@ -52,6 +58,7 @@ def main(path):
             args = make_args(size)
             fn(*args)  # warm up: first-call caches and interned names are not the function's memory
             peak, cyclic = measure(fn, args)
+            peak = max(0, peak - overhead)
             print(json.dumps({"function": name, "line": fn.__code__.co_firstlineno, "symbol": symbol,
                               "value": value_of(size), "peak": peak, "cyclicObjects": cyclic}))
 

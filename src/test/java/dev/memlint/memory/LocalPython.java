@@ -9,13 +9,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Finds the pyenv interpreters the memory tests measure against. */
-final class LocalPython {
+public final class LocalPython {
     /** Model version -> the exact interpreter the project pins for it. */
-    static final Map<String, String> PINNED = Map.of("3.11", "3.11.7", "3.12", "3.12.1", "3.13", "3.13.0");
+    public static final Map<String, String> PINNED = Map.of("3.11", "3.11.7", "3.12", "3.12.1", "3.13", "3.13.0");
 
     private LocalPython() {}
 
-    static Optional<Path> find(String modelVersion) {
+    public static Optional<Path> find(String modelVersion) {
         String release = PINNED.get(modelVersion);
         Path root = Path.of(System.getProperty("user.home"), ".pyenv", "versions", release);
         try {
@@ -34,7 +34,7 @@ final class LocalPython {
     }
 
     /** Runs a script with the interpreter and returns its stdout; fails with its stderr otherwise. */
-    static String run(Path python, Path script, String... args) throws IOException, InterruptedException {
+    public static String run(Path python, Path script, String... args) throws IOException, InterruptedException {
         String[] command = new String[args.length + 2];
         command[0] = python.toString();
         command[1] = script.toString();

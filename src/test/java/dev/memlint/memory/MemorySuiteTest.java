@@ -34,6 +34,8 @@ class MemorySuiteTest {
     @ParameterizedTest
     @ValueSource(strings = {"3.11", "3.12", "3.13"})
     void estimatesMatchTheInterpreter(String version) throws Exception {
+        String only = System.getProperty("memlint.suite.python");
+        assumeTrue(only == null || only.equals(version), "only CPython " + only + " asked for");
         Optional<Path> python = LocalPython.find(version);
         assumeTrue(python.isPresent(), "CPython " + LocalPython.PINNED.get(version) + " not installed (pyenv); skipped");
         SizeModel sizes = SizeModel.of(version);

@@ -303,7 +303,7 @@ public final class CfgBuilder {
             cleanups.remove(cleanups.size() - 1);
             handler = onException;
         }
-        Block bind = newBlock();
+        Block bind = newBlockWithoutHandler(); // binding a name cannot raise
         bind.add(new Element.HandlerBind(h));
         bind.addSuccessor(bodyEntry);
         return bind;

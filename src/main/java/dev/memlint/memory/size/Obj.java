@@ -9,7 +9,8 @@ import dev.memlint.memory.SizeModel;
 final class Obj {
     enum Shape { FIXED, LIST_EXACT, LIST_APPENDED, LIST_SIZED, TUPLE, DICT, DICT_STR, SET, STR, BYTES, UNKNOWN }
 
-    final Shape shape;
+    /** How its own bytes follow its count; a list made exact grows by appends from its first append. */
+    Shape shape;
     /** Items (or characters) it holds. */
     Sym count;
     /** Bytes of fresh objects it owns. */
@@ -22,6 +23,8 @@ final class Obj {
     Obj owner;
     /** For an iterable: the object each iteration yields (null when unknown or not fresh). */
     Obj item;
+    /** An int computed by the call (its bytes are one int's). */
+    boolean isInt;
 
     Obj(Shape shape, Sym count, Sym fixed, boolean fresh) {
         this.shape = shape;
@@ -32,6 +35,12 @@ final class Obj {
 
     static Obj fixed(long bytes) {
         return new Obj(Shape.FIXED, Sym.ZERO, Sym.of(bytes), bytes > 0);
+    }
+
+    /** This object with a count, and its own bytes given as fixed plus extra (a bytearray of n has n + 1). */
+    Obj withCount(Sym count, Sym extra) {
+        Obj o = new Obj(Shape.FIXED, count, Sym.add(fixed, extra), fresh);
+        return o;
     }
 
     static Obj unknown() {

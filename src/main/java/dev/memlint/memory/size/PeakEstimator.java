@@ -302,13 +302,9 @@ public final class PeakEstimator {
             if (item != null && item.fresh && item.owner == null && !env.containsValue(item)) {
                 owned = item.bytes(model);
                 item.owner = container;
-            } else if (item != null && item.fresh && item.owner == null) {
-                owned = item.bytes(model);
-                item.owner = container;
             }
             if (container.shape == Obj.Shape.LIST_EXACT || container.shape == Obj.Shape.LIST_SIZED) {
-                // appending to a list made exact: from here it grows like an appended one
-                container.count = container.count;
+                container.shape = Obj.Shape.LIST_APPENDED; // from its first append it over-allocates
             }
             if (loops.isEmpty()) {
                 container.count = Sym.add(container.count, count);
@@ -381,7 +377,7 @@ public final class PeakEstimator {
             if (e instanceof Expr.SetExpr st) return display(Obj.Shape.SET, st.elts());
             if (e instanceof Expr.DictExpr d) {
                 boolean strKeys = d.keys().stream().allMatch(k -> k instanceof Expr.Constant c && c.value() instanceof String);
-                Obj dict = Obj.fixed(model.dictDisplay(d.keys().size(), strKeys));
+                Obj dict = new Obj(strKeys ? Obj.Shape.DICT_STR : Obj.Shape.DICT, Sym.of(d.keys().size()), Sym.ZERO, true);
                 for (Expr v : d.values()) {
                     Obj item = eval(v);
                     if (item != null && item.fresh && item.owner == null) {
@@ -419,7 +415,8 @@ public final class PeakEstimator {
             if (e instanceof Expr.Subscript s) {
                 Obj container = eval(s.value());
                 eval(s.slice());
-                if (container != null && s.slice() instanceof Expr.Slice && container.isSequence()) {
+                if (container != null && s.slice() instanceof Expr.Slice && container.count != null
+                        && (container.isSequence() || container.shape == Obj.Shape.UNKNOWN)) {
                     Obj copy = new Obj(Obj.Shape.LIST_EXACT, container.count, Sym.ZERO, true);
                     return copy;
                 }
@@ -493,6 +490,8 @@ public final class PeakEstimator {
             Obj val = value == null ? null : eval(value);
             env.clear();
             env.putAll(saved);
+            if (item != null && env.containsValue(item)) item = null; // already held: the items share it
+            if (val != null && env.containsValue(val)) val = null;
             boolean strKeys = elt instanceof Expr.Constant c && c.value() instanceof String;
             Obj.Shape s = shape == Obj.Shape.DICT && strKeys ? Obj.Shape.DICT_STR : shape;
             Obj o = new Obj(s, trips, Sym.ZERO, true);
@@ -527,6 +526,9 @@ public final class PeakEstimator {
             }
             if (b.op() == Operator.Add && l != null && r != null && l.isList() && r.isList()) {
                 return new Obj(Obj.Shape.LIST_EXACT, Sym.add(l.count, r.count), Sym.ZERO, true);
+            }
+            if (isIntLike(l) || isIntLike(r)) {
+                return anInt(); // + - * of ints: a new int, cached only when small
             }
             return null;
         }
@@ -565,8 +567,7 @@ public final class PeakEstimator {
                                 Sym.mul(Sym.of(-1), scalar(c.args().get(0), first)));
                         else trips = null;
                         r.count = trips;
-                        Obj item = Obj.fixed(model.intObject(BigInteger.valueOf(1000)));
-                        r.item = new Obj(Obj.Shape.FIXED, null, Sym.ZERO, false); // small ints are cached; large ones die each iteration
+                        r.item = anInt();
                         return r;
                     }
                     case "list": case "sorted": case "tuple": {
@@ -580,7 +581,7 @@ public final class PeakEstimator {
                         return out;
                     }
                     case "set": case "frozenset": {
-                        if (first == null) return Obj.fixed(model.setAdded(0));
+                        if (first == null) return new Obj(Obj.Shape.SET, Sym.ZERO, Sym.ZERO, true);
                         Obj out = new Obj(Obj.Shape.SET, first.count == null ? Sym.var("len(" + text(c.args().get(0)) + ")") : first.count, Sym.ZERO, true);
                         if (isRange(c.args().get(0))) out.owned = new Sym.Growth(Sym.Kind.RANGE_INTS, first.count);
                         return out;
@@ -600,10 +601,10 @@ public final class PeakEstimator {
                     case "open":
                         return Obj.fixed(0);
                     case "bytearray": case "bytes": {
-                        if (first != null && first.count != null && first.shape == Obj.Shape.FIXED && !first.fresh) {
-                            return new Obj(Obj.Shape.BYTES, first.count, Sym.ZERO, true);
-                        }
-                        return null;
+                        if (c.args().isEmpty()) return null;
+                        Sym n = scalar(c.args().get(0), first);
+                        Obj buffer = new Obj(Obj.Shape.BYTES, n, Sym.ZERO, true);
+                        return name.equals("bytearray") ? Obj.fixed(model.bytearray(0)).withCount(n, Sym.add(n, Sym.of(1))) : buffer;
                     }
                     case "str": case "repr":
                         return new Obj(Obj.Shape.STR, Sym.of(8), Sym.of(1), true);
@@ -660,6 +661,17 @@ public final class PeakEstimator {
             }
             observeArgs(args);
             return null;
+        }
+
+        /** An int the code computes: 32 bytes unless small and cached, which we cannot tell apart. */
+        Obj anInt() {
+            Obj i = Obj.fixed(model.intObject(BigInteger.valueOf(1000)));
+            i.isInt = true;
+            return i;
+        }
+
+        boolean isIntLike(Obj o) {
+            return o != null && (o.isInt || (o.shape == Obj.Shape.FIXED && !o.fresh));
         }
 
         boolean isRange(Expr e) {
