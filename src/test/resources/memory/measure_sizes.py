@@ -11,7 +11,7 @@ import types
 
 COUNT = 400
 SENTINEL = object()
-KEPT = []  # objects made while warming up stay alive, so they refill no free list
+KEPT = []  # objects made while warming up stay alive during a measurement, so they refill no free list
 
 
 def measure(make):
@@ -22,7 +22,9 @@ def measure(make):
     for i in range(COUNT):
         made[i] = make()
     after = tracemalloc.get_traced_memory()[0]
-    return round((after - before) / COUNT), sys.getsizeof(made[0])
+    result = round((after - before) / COUNT), sys.getsizeof(made[0])
+    KEPT.clear()  # the next measurement starts with a collection, which empties the free lists again
+    return result
 
 
 def emit(case, param, make):

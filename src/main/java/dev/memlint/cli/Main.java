@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 /** The `memlint` command line. Exit codes: 0 no findings, 1 findings, 2 usage or internal error. */
 @Command(name = "memlint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A static analyzer for Python code that uses more memory than it needs.",
-        subcommands = {CheckCommand.class, AstCommand.class, RulesCommand.class, ExplainCommand.class})
+        subcommands = {CheckCommand.class, AstCommand.class, RulesCommand.class, ExplainCommand.class,
+                EstimateCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;

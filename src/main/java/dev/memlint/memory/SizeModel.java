@@ -173,9 +173,14 @@ public final class SizeModel {
 
     /** Capacity of a list grown by appends from empty to the given size. */
     public static long listCapacityAfterAppends(long items) {
+        // Jump from one resize to the next: between them appends only fill the spare capacity.
         long allocated = 0;
-        for (long size = 1; size <= items; size++) {
-            allocated = listResize(allocated, size - 1, size);
+        long size = 0;
+        while (size < items) {
+            if (size == allocated) {
+                allocated = listResize(allocated, size, size + 1);
+            }
+            size = Math.min(items, allocated);
         }
         return allocated;
     }
@@ -208,12 +213,10 @@ public final class SizeModel {
             return 0;
         }
         long size = get("dict", "minSize");
-        long used = 0;
+        long used = Math.min(keys, dictUsable(size));
         while (used < keys) {
-            if (used == dictUsable(size)) {
-                size = powerOfTwoAtLeast(used * 3, get("dict", "minSize"));
-            }
-            used++;
+            size = powerOfTwoAtLeast(used * 3, get("dict", "minSize")); // the insert that finds no room
+            used = Math.min(keys, dictUsable(size));
         }
         return size;
     }
@@ -256,16 +259,18 @@ public final class SizeModel {
         long size = get("set", "smallTable");
         long fill = 0;
         while (fill < elements) {
-            fill++;
             long mask = size - 1;
-            if (fill * 5 >= mask * 3) {
-                long minUsed = fill > 50000 ? fill * 2 : fill * 4;
-                long grown = get("set", "smallTable");
-                while (grown <= minUsed) {
-                    grown <<= 1;
-                }
-                size = grown;
+            long resizeAt = (mask * 3 + 4) / 5; // the first fill with fill * 5 >= mask * 3
+            if (elements < resizeAt) {
+                break;
             }
+            fill = resizeAt;
+            long minUsed = fill > 50000 ? fill * 2 : fill * 4;
+            long grown = get("set", "smallTable");
+            while (grown <= minUsed) {
+                grown <<= 1;
+            }
+            size = grown;
         }
         return size;
     }

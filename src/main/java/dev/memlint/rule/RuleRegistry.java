@@ -20,6 +20,10 @@ import dev.memlint.rule.lifetime.ExceptionKeptAliveRule;
 import dev.memlint.rule.lifetime.GarbageCollectorMisuseRule;
 import dev.memlint.rule.lifetime.MutatedMutableDefaultRule;
 import dev.memlint.rule.lifetime.UnboundedCacheRule;
+import dev.memlint.rule.memory.FinalizerInCycleRule;
+import dev.memlint.rule.memory.PeakBudgetRule;
+import dev.memlint.rule.memory.QuadraticAllocationRule;
+import dev.memlint.rule.memory.ReferenceCycleRule;
 import dev.memlint.rule.strings.BytesConcatenationInLoopRule;
 import dev.memlint.rule.strings.StringConcatenationInLoopRule;
 import dev.memlint.rule.strings.SumOfSequencesRule;
@@ -60,11 +64,15 @@ public final class RuleRegistry {
             ListMembershipInLoopRule.class,          // MEM502
             ClassWithoutSlotsInLoopRule.class,       // MEM503
             LargeNumberListRule.class,               // MEM504
+            ReferenceCycleRule.class,                // MEM601
             CacheOnMethodRule.class,                 // MEM602
             UnboundedCacheRule.class,                // MEM603
             MutatedMutableDefaultRule.class,         // MEM604
             ExceptionKeptAliveRule.class,            // MEM605
-            GarbageCollectorMisuseRule.class         // MEM606
+            GarbageCollectorMisuseRule.class,        // MEM606
+            FinalizerInCycleRule.class,              // MEM607
+            PeakBudgetRule.class,                    // MEM701
+            QuadraticAllocationRule.class            // MEM702
     );
 
     private static final Map<String, Class<? extends Rule>> BY_CODE = byCode();

@@ -25,6 +25,8 @@ final class Obj {
     Obj item;
     /** An int computed by the call (its bytes are one int's). */
     boolean isInt;
+    /** An open file (iterating it reads ahead). */
+    boolean isFile;
 
     Obj(Shape shape, Sym count, Sym fixed, boolean fresh) {
         this.shape = shape;

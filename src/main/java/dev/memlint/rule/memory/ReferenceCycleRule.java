@@ -42,13 +42,24 @@ public final class ReferenceCycleRule implements Rule {
                 Stmt.FunctionNode fn = r.function();
                 Located at = CycleSteps.closing(c, fn);
                 if (!contains(fn, at)) {
-                    at = fn;
+                    at = lastSiteIn(fn, c); // the cycle was closed by a callee: point at the call here
                 }
                 FindingBuilder f = ctx.report(at, "`" + r.qualname() + "` leaves a reference cycle ("
                         + c.describe() + "): it is freed only by the cyclic garbage collector");
                 CycleSteps.addSteps(f, c);
             }
         }
+    }
+
+    private static Located lastSiteIn(Stmt.FunctionNode fn, Cycle c) {
+        Located best = fn;
+        for (var site : c.sites()) {
+            Located n = site.node();
+            if (n != null && contains(fn, n) && (best == fn || n.pos().line() > best.pos().line())) {
+                best = n;
+            }
+        }
+        return best;
     }
 
     private static boolean contains(Stmt.FunctionNode fn, Located node) {

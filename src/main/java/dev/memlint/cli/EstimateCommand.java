@@ -1,0 +1,89 @@
+package dev.memlint.cli;
+
+import dev.memlint.memory.Estimates;
+import dev.memlint.memory.SizeModel;
+import dev.memlint.parse.ParsedFile;
+import dev.memlint.parse.PythonSourceParser;
+import dev.memlint.parse.PythonSyntaxError;
+import dev.memlint.parse.PythonVersion;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * `memlint estimate FILE… [--bind NAME=VALUE]… [--python 3.11|3.12|3.13] [--format text|json]`:
+ * per function, the peak memory formula and value, growth class, retained bytes and the reference
+ * cycles it leaves (docs/estimate.md).
+ */
+@Command(name = "estimate", description = "Estimate each function's peak memory and the reference cycles it leaves.")
+final class EstimateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Python files.")
+    List<Path> files;
+
+    @Option(names = "--bind", paramLabel = "NAME=VALUE",
+            description = "Bind a size symbol (n, len(items), size(f), ...) to a number; repeatable.")
+    List<String> binds = new ArrayList<>();
+
+    @Option(names = "--python", paramLabel = "VERSION", defaultValue = "3.12",
+            description = "CPython whose object sizes to use: 3.11, 3.12 or 3.13 (default: ${DEFAULT-VALUE}).")
+    String python;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+    String format;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!SizeModel.versions().contains(python)) {
+            err.println("memlint: error: --python must be one of " + String.join(", ", SizeModel.versions())
+                    + ", got '" + python + "'");
+            return ExitStatus.ERROR;
+        }
+        if (!format.equals("text") && !format.equals("json")) {
+            err.println("memlint: error: --format must be text or json, got '" + format + "'");
+            return ExitStatus.ERROR;
+        }
+        Map<String, Double> bindings;
+        try {
+            bindings = Estimates.bindings(binds);
+        } catch (IllegalArgumentException e) {
+            err.println("memlint: error: " + e.getMessage());
+            return ExitStatus.ERROR;
+        }
+        SizeModel sizes = SizeModel.of(python);
+        List<Estimates.Entry> entries = new ArrayList<>();
+        int status = ExitStatus.CLEAN;
+        for (Path file : files) {
+            String shown = file.toString().replace('\\', '/');
+            try {
+                ParsedFile parsed = PythonSourceParser.parse(Files.readAllBytes(file), PythonVersion.parse(python));
+                entries.addAll(Estimates.of(parsed.module(), shown, sizes, bindings));
+            } catch (PythonSyntaxError e) {
+                err.println(shown + ":" + e.line() + ":" + e.column() + ": syntax error: " + e.getMessage());
+                status = ExitStatus.ERROR;
+            } catch (IOException e) {
+                err.println("memlint: error: cannot read " + shown + ": " + e.getMessage());
+                status = ExitStatus.ERROR;
+            }
+        }
+        Estimates.Output output = new Estimates.Output(python, "off", bindings, entries);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.equals("json") ? Estimates.json(output) + "\n" : Estimates.text(output));
+        out.flush();
+        return status;
+    }
+}

@@ -1,0 +1,71 @@
+"""Reference cycles left behind by functions, and code that avoids them."""
+import weakref
+
+
+class TreeNode:
+    def __init__(self, name, parent=None):
+        self.name = name
+        self.parent = parent
+        self.children = []
+        if parent is not None:
+            parent.children.append(self)
+
+
+class Listener:
+    def __init__(self, bus):
+        self.bus = bus
+        self.callback = self.on_event  # expect: MEM601
+
+    def on_event(self, event):
+        return event
+
+
+def build_pair():
+    root = TreeNode("root")
+    child = TreeNode("child", root)  # expect: MEM601
+    return len(root.children)
+
+
+def build_pair_and_detach():
+    root = TreeNode("root")
+    child = TreeNode("child", root)
+    child.parent = None
+    return len(root.children)
+
+
+def build_tree():
+    root = TreeNode("root")
+    TreeNode("leaf", root)
+    return root
+
+
+def remember_error(task):
+    failure = None
+    try:
+        task()
+    except ValueError as exc:  # expect: MEM601
+        failure = exc
+    return failure is None
+
+
+def remember_error_message(task):
+    message = ""
+    try:
+        task()
+    except ValueError as exc:
+        message = str(exc)
+    return message
+
+
+def self_describing(config):
+    settings = dict(config)
+    settings["self"] = settings  # expect: MEM601
+    return len(settings)
+
+
+def weak_back_reference():
+    a = TreeNode("a")
+    b = TreeNode("b")
+    a.partner = b
+    b.partner = weakref.proxy(a)
+    return 0
