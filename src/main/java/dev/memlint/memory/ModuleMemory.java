@@ -48,7 +48,12 @@ public final class ModuleMemory {
             if (init == null || init.args().args().isEmpty()) {
                 continue;
             }
-            var summary = heap.summary(init);
+            HeapAnalyzer.Summary summary;
+            try {
+                summary = heap.summary(init);
+            } catch (RuntimeException | StackOverflowError e) {
+                continue;
+            }
             if (summary.gaveUp()) {
                 continue;
             }
@@ -99,7 +104,15 @@ public final class ModuleMemory {
     }
 
     private FunctionReport report(String qualname, Stmt.FunctionNode f, HeapAnalyzer heap, PeakEstimator peaks) {
-        var summary = heap.summary(f);
+        HeapAnalyzer.Summary summary;
+        try {
+            summary = heap.summary(f);
+        } catch (RuntimeException | StackOverflowError e) {
+            summary = null; // a construct the analysis does not handle: "not estimated", never a crash
+        }
+        if (summary == null) {
+            return new FunctionReport(qualname, f, List.of(), 0, null, true);
+        }
         List<Cycle> cycles = summary.gaveUp() ? List.of() : CycleFinder.find(summary.exit(), null);
         int objects = 0;
         for (Cycle c : cycles) {
@@ -108,7 +121,7 @@ public final class ModuleMemory {
         PeakEstimator.Estimate estimate;
         try {
             estimate = peaks.estimate(f);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             estimate = null; // reported as "not estimated"
         }
         return new FunctionReport(qualname, f, cycles, objects, estimate, summary.gaveUp());
