@@ -410,7 +410,10 @@ final class AstBuilder {
         int i = 2;
         List<TypeParam> typeParams = new ArrayList<>();
         if (c.getChild(i) instanceof Type_paramsContext tp) {
-            if (!version.atLeast(PythonVersion.PY312)) throw errors.at(tp.getStart(), "expected '('");
+            boolean defaults = tp.getText().contains("=");
+            if (!version.atLeast(PythonVersion.PY312) || (defaults && !version.atLeast(PythonVersion.PY313))) {
+                throw errors.at(tp.getStart(), version.atLeast(PythonVersion.PY311) ? "expected '('" : "invalid syntax");
+            }
             typeParams = typeParams(tp);
             i++;
         }

@@ -325,7 +325,11 @@ final class ExpressionBuilder {
         ParseTree first = s.getChild(0);
         if (first instanceof Star_exprContext star) return starred(star);
         int n = s.getChildCount();
-        if (n == 1 && first instanceof Namedexpr_testContext ne) return namedexpr(ne);
+        if (n == 1 && first instanceof Namedexpr_testContext ne) {
+            Expr e = namedexpr(ne);
+            if (e instanceof NamedExpr && !version.atLeast(PythonVersion.PY310)) throw errors.at(e.pos(), "invalid syntax");
+            return e;
+        }
         Expr[] parts = new Expr[3];
         int part = 0;
         for (int i = 0; i < n; i++) {
@@ -586,6 +590,11 @@ final class ExpressionBuilder {
         return parameters(params);
     }
 
+    /** Parameter-order messages came with 3.11; 3.10 said "invalid syntax". */
+    private String newer(String message) {
+        return version.atLeast(PythonVersion.PY311) ? message : "invalid syntax";
+    }
+
     /** Builds CPython's arguments from def or lambda parameters, checking their order. */
     private Arguments parameters(List<ParserRuleContext> params) {
         List<Arg> posonly = new ArrayList<>();
@@ -601,11 +610,11 @@ final class ExpressionBuilder {
         ParserRuleContext bareStarCtx = null;
         for (ParserRuleContext p : params) {
             int kind = tokenType(p.getChild(0));
-            if (kwarg != null) throw errors.at(p.getStart(), "arguments cannot follow var-keyword argument");
+            if (kwarg != null) throw errors.at(p.getStart(), newer("arguments cannot follow var-keyword argument"));
             if (kind == PythonParser.SLASH) {
-                if (sawSlash) throw errors.at(p.getStart(), "/ may appear only once");
-                if (sawStar) throw errors.at(p.getStart(), "/ must be ahead of *");
-                if (regular.isEmpty()) throw errors.at(p.getStart(), "at least one argument must precede /");
+                if (sawSlash) throw errors.at(p.getStart(), newer("/ may appear only once"));
+                if (sawStar) throw errors.at(p.getStart(), newer("/ must be ahead of *"));
+                if (regular.isEmpty()) throw errors.at(p.getStart(), newer("at least one argument must precede /"));
                 sawSlash = true;
                 posonly.addAll(regular);
                 regular.clear();

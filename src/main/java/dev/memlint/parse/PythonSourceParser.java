@@ -43,6 +43,7 @@ public final class PythonSourceParser {
         SourceText source = new SourceText(text);
         Tokens tokens = Tokens.read(text);
         SoftKeywords.resolve(tokens.list);
+        if (!target.atLeast(PythonVersion.PY310)) refuseMatch(tokens.list);
         Module module;
         try {
             PythonParser.File_inputContext tree = parseTokens(tokens, source, target);
@@ -52,6 +53,16 @@ public final class PythonSourceParser {
         }
         if (tokens.lexError != null) throw tokens.lexError;
         return new ParsedFile(module, source, tokens.comments);
+    }
+
+    /** Before 3.10 `match x:` is a name followed by another expression: invalid at the subject. */
+    private static void refuseMatch(List<Token> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).getType() == PythonParser.MATCH) {
+                Token subject = tokens.get(i + 1);
+                throw new PythonSyntaxError("invalid syntax", subject.getLine(), subject.getCharPositionInLine() + 1);
+            }
+        }
     }
 
     /**

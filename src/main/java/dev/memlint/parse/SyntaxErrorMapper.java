@@ -53,7 +53,7 @@ final class SyntaxErrorMapper {
             return error("SyntaxError", "trailing comma not allowed without surrounding parentheses", offending);
         }
         if (previous != null && previous.getType() == PythonParser.IMPORT && !startsName(offending.getType())
-                && version.atLeast(PythonVersion.PY312)) {
+                && version.atLeast(PythonVersion.PY313)) {
             return error("SyntaxError", "Expected one or more names after 'import'", offending);
         }
         if (expected.contains(PythonParser.ELSE) && ctx instanceof TestContext && !expected.contains(PythonParser.NAME)) {
@@ -66,7 +66,7 @@ final class SyntaxErrorMapper {
             return error("SyntaxError", "expected ':'", offending);
         }
         if (previous != null && endsExpression(previous.getType()) && startsExpression(offending.getType())
-                && insideBrackets(index)) {
+                && insideBrackets(index) && version.atLeast(PythonVersion.PY310)) {
             Token start = expressionStart(index - 1);
             return new PythonSyntaxError("SyntaxError", "invalid syntax. Perhaps you forgot a comma?",
                     start.getLine(), start.getCharPositionInLine() + 1, offending.getLine(),
