@@ -14,7 +14,7 @@ import dev.memlint.rule.Severity;
  */
 @RuleMeta(code = "MEM702", name = "quadratic-allocation", severity = Severity.WARNING,
         summary = "Allocation grows quadratically with an input (repeated copies in a loop).",
-        precision = "medium", tags = {"memory", "estimate"})
+        defaultEnabled = false, precision = "medium", tags = {"memory", "estimate"})
 public final class QuadraticAllocationRule implements Rule {
     @Override
     public void init(RuleInit init) {
@@ -24,7 +24,9 @@ public final class QuadraticAllocationRule implements Rule {
     private void check(RuleContext ctx) {
         SizeModel sizes = SizeModel.of("3.12");
         for (ModuleMemory.FunctionReport r : ModuleMemory.of(ctx.model().module(), sizes).functions()) {
-            if (r.estimate() != null && r.estimate().quadraticChurn() && r.estimate().churnSymbol() != null) {
+            // only when the loop's trip count is an input (n, len(a)), not a loop of unknown length
+            if (r.estimate() != null && r.estimate().quadraticChurn() && r.estimate().churnSymbol() != null
+                    && !r.estimate().churnSymbol().contains("iterations_")) {
                 ctx.report(r.function(), "`" + r.qualname() + "` copies a growing sequence on every iteration: "
                         + "the bytes it allocates grow as O(" + r.estimate().churnSymbol() + "^2)");
             }
