@@ -65,3 +65,12 @@ def twice(n):
 def grow(queue: list):
     for item in list(filter(None, queue)):
         queue.append(item)
+
+
+class Loop:
+    def __init__(self):
+        self.timers: dict = {}
+
+    def cancel_all(self):
+        for timer in list(self.timers.values()):
+            timer.cancel()

@@ -80,3 +80,10 @@ def factory():
     def per_call(x):
         return x
     return per_call
+
+
+_flags = {}
+
+
+def register_flag(name):
+    return _flags.setdefault(name, 1 << len(_flags))

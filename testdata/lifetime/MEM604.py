@@ -56,3 +56,8 @@ DEFAULT_TAGS = []
 
 def module_default(tag, tags=DEFAULT_TAGS):
     return tags + [tag]
+
+
+def counter(state=[0]):
+    state[0] += 1
+    return state[0]

@@ -50,3 +50,11 @@ def wait():
     while True:
         time.sleep(1)
         break
+
+
+def restore(was_enabled):
+    try:
+        pass
+    finally:
+        if not was_enabled:
+            gc.disable()

@@ -76,12 +76,24 @@ public final class MaterializedLazyIterableRule implements Rule {
                 return n.id().equals("range") ? "range" : n.id() + " iterator";
             }
             if (c.func() instanceof Expr.Attribute a && VIEWS.contains(a.attr()) && c.args().isEmpty()
-                    && c.keywords().isEmpty() && model.typeOf(a.value()) == PyType.DICT) return "dict view";
+                    && c.keywords().isEmpty() && model.typeOf(a.value()) == PyType.DICT && isFunctionLocal(model, a.value())) {
+                return "dict view";
+            }
         }
         PyType t = model.typeOf(e);
         if (t == PyType.RANGE) return "range";
         if (t == PyType.GENERATOR) return "generator";
         return null;
+    }
+
+    /**
+     * Copying a dict view is also how code guards against other threads (or callbacks) changing a
+     * shared dict mid-iteration; only a function's own local dict is known to be left alone.
+     */
+    private static boolean isFunctionLocal(SemanticModel model, Expr e) {
+        if (!(e instanceof Expr.Name n)) return false;
+        var sym = model.symbol(n);
+        return sym != null && sym.scope().isFunctionLike() && !sym.isReboundElsewhere();
     }
 
     /** Whether the loop body changes a container or name the lazy iterable reads from. */

@@ -33,7 +33,7 @@ public final class GarbageCollectorMisuseRule implements Rule {
         if (q == null) return;
         switch (q) {
             case "gc.disable" -> {
-                if (!reEnabledInFinally(model, call)) {
+                if (!reEnabledInFinally(model, call) && !restoresState(model, call)) {
                     ctx.report(call, "gc.disable() is not undone by gc.enable() in a finally block: if anything "
                             + "raises, reference cycles are never collected again");
                 }
@@ -73,6 +73,27 @@ public final class GarbageCollectorMisuseRule implements Rule {
                 }
             }
             if (p instanceof Stmt.FunctionNode || p instanceof Stmt.ClassDef) break;
+        }
+        return false;
+    }
+
+    /**
+     * A disable in a finally block or under a test of the previous state ({@code if not was_enabled:})
+     * puts back what the caller had; it is not the start of a disabled region.
+     */
+    private static boolean restoresState(SemanticModel model, Expr.Call call) {
+        Node child = call;
+        for (Node p = model.parent(call); p != null; child = p, p = model.parent(p)) {
+            if (p instanceof Stmt.Try t && SemanticModel.contains(t.finalbody(), child)) return true;
+            if (p instanceof Stmt.If i && SemanticModel.contains(i.body(), child)) {
+                boolean[] mentions = {false};
+                NodeChildren.walk(i.test(), n -> {
+                    if (n instanceof Expr.Name name && name.id().toLowerCase().contains("enabled")) mentions[0] = true;
+                    if (n instanceof Expr.Attribute a && a.attr().equals("isenabled")) mentions[0] = true;
+                });
+                if (mentions[0]) return true;
+            }
+            if (p instanceof Stmt.FunctionNode) break;
         }
         return false;
     }

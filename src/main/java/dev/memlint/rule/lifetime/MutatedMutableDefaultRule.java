@@ -48,7 +48,7 @@ public final class MutatedMutableDefaultRule implements Rule {
             if (def == null || def instanceof Expr.Name || def instanceof Expr.Attribute
                     || !MUTABLE.contains(model.typeOf(def))) continue;
             if (sym.bindings().stream().anyMatch(b -> b != param && b.kind() != Binding.Kind.AUG_ASSIGNMENT)) continue;
-            Located growth = firstGrowth(model, sym);
+            Located growth = firstGrowth(model, sym, model.typeOf(def) == PyType.DICT);
             if (growth == null) continue;
             ctx.report(def, "default of `" + ((Arg) param.node()).arg() + "` is created once and shared by every call; "
                     + "`" + f.name() + "` adds to it, so it keeps growing across calls (use None and create it in the body)")
@@ -56,11 +56,12 @@ public final class MutatedMutableDefaultRule implements Rule {
         }
     }
 
-    private static Located firstGrowth(SemanticModel model, Symbol sym) {
+    /** The first use that adds to the default; item assignment only grows a dict (x[0] += 1 on a list does not). */
+    private static Located firstGrowth(SemanticModel model, Symbol sym, boolean isDict) {
         for (Expr.Name use : sym.uses()) {
             Node parent = model.parent(use);
             if (parent instanceof Stmt.AugAssign a && a.target() == use) return a;
-            if (parent instanceof Expr.Subscript s && s.value() == use && s.ctx() == Ctx.Store) return s;
+            if (isDict && parent instanceof Expr.Subscript s && s.value() == use && s.ctx() == Ctx.Store) return s;
             if (parent instanceof Expr.Attribute a && a.value() == use && GROWING.contains(a.attr())
                     && model.parent(a) instanceof Expr.Call c && c.func() == a) return c;
         }
