@@ -24,7 +24,8 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
     /** Directories nobody wants linted, as ruff's defaults. */
     public static final List<String> DEFAULT_EXCLUDE = List.of(".bzr", ".direnv", ".eggs", ".git", ".git-rewrite",
             ".hg", ".mypy_cache", ".nox", ".pants.d", ".pytype", ".ruff_cache", ".svn", ".tox", ".venv",
-            "__pypackages__", "_build", "buck-out", "dist", "node_modules", "venv");
+            "__pypackages__", "_build", "buck-out", "dist", "node_modules");
+    // Not "venv" by name: the stdlib has a venv package; the walker finds environments by pyvenv.cfg.
 
     /** No configuration file: defaults, globs relative to dir. */
     public static Config defaults(Path dir) {

@@ -53,6 +53,20 @@ class BadInputTest {
     }
 
     @Test
+    void invalidUtf8IsASyntaxErrorOnItsLine() throws IOException {
+        JsonNode f = onlyFinding(write("bad.py", new byte[] {'x', '=', '1', '\n', (byte) 0xff, ' ', '=', ' ', '2', '\n'}));
+        assertEquals(2, f.get("line").asInt(), f::toString);
+        assertTrue(f.get("message").asText().toLowerCase().contains("utf-8"), f::toString);
+    }
+
+    @Test
+    void invalidUtf8InsideAStringLiteral() throws IOException {
+        JsonNode f = onlyFinding(write("bad.py", new byte[] {'x', '=', '1', '\n', 'y', '=', '"', (byte) 0xc3, '"', '\n'}));
+        assertEquals(2, f.get("line").asInt(), f::toString);
+        assertTrue(f.get("message").asText().toLowerCase().contains("utf-8"), f::toString);
+    }
+
+    @Test
     void nulByteIsReportedWhereItIs() throws IOException {
         JsonNode f = onlyFinding(write("nul.py", "x = 1\ny = 2\0\n"));
         assertEquals(2, f.get("line").asInt(), f::toString);

@@ -124,6 +124,17 @@ class CheckCommandTest {
     }
 
     @Test
+    void aPackageNamedVenvIsCheckedButAVirtualEnvironmentIsNot() throws IOException {
+        write("lib/venv/__init__.py", "(\n"); // like the stdlib's venv package
+        write("project/venv/pyvenv.cfg", "home = /usr/bin\n");
+        write("project/venv/lib/python3.11/site.py", "(\n");
+        CliRun run = CliRun.of("check", "--select", "MEM001", dir.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertEquals(1, run.findingLines().size(), run::toString);
+        assertTrue(run.findingLines().get(0).startsWith(dir.resolve("lib/venv/__init__.py") + ":1:1:"), run::toString);
+    }
+
+    @Test
     void missingPathIsAnErrorButOtherPathsAreChecked() throws IOException {
         Path good = write("a.py", "(\n");
         CliRun run = CliRun.of("check", dir.resolve("nope.py").toString(), good.toString());
