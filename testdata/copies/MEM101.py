@@ -91,3 +91,7 @@ def once_only(text: str) -> bool:
 
 def first_comprehension_iterable_runs_once(values: list[int]) -> list[int]:
     return [v * 2 for v in values[1:]]
+
+
+def literal_prefixes(n: int) -> list[int]:
+    return [len("abcdefghijklmn"[:i]) for i in range(n)]  # a literal: a few characters at most

@@ -86,3 +86,11 @@ def both_ends(text: str) -> str:
     while text.startswith(" "):
         text = text[1:-1]  # both bounds: not a one-sided shrink (left alone)
     return text
+
+
+def strip_known_prefix(name: str) -> str:
+    for prefix in ("*.", "."):
+        if name.startswith(prefix):
+            name = name[len(prefix):]  # a for loop over prefixes: bounded, and left at once
+            break
+    return name

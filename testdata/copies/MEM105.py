@@ -72,3 +72,11 @@ def shrinking(sock, data: bytes) -> None:
     while data:
         n = sock.send(data)
         data = data[n:]  # MEM103's business
+
+
+def literal_padding(fmts: list[str]) -> list[int]:
+    out = []
+    for fmt in fmts:
+        size = struct.calcsize(fmt)
+        out.append(struct.unpack(fmt, (b"\x00" * 32)[:size])[0])  # at most 32 bytes
+    return out

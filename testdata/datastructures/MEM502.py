@@ -28,7 +28,7 @@ def classify(tokens: list[str]) -> list[str]:
 def dedupe_against(lines: list[str], banned_source: str):
     banned = []
     for line in banned_source.splitlines():
-        banned.append(line.strip())
+        banned.append(str(line).strip())
     out = []
     for line in lines:
         if line not in banned:  # expect: MEM502
@@ -75,3 +75,10 @@ def rebuilt_each_time(groups, text: str):
         names = text.split()
         if g in names:  # the list is made inside the loop
             print(g)
+
+
+def empty_then_filled(items, probes):
+    found = []
+    for it in items:
+        found.append(it.key)  # items of unknown type: maybe unhashable
+    return [p for p in probes if p in found]

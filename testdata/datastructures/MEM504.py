@@ -35,3 +35,7 @@ def computed():
 
 def pair():
     return [0, 0] * 100_000  # two items per repeat: left alone
+
+
+def fed_to_a_constructor():
+    return bytes([0] * 1_000_000)  # the list only feeds another object

@@ -43,6 +43,7 @@ public final class BytesSliceInLoopRule implements Rule {
     private void check(RuleContext ctx, Expr.Subscript slice) {
         SemanticModel model = ctx.model();
         if (!(slice.slice() instanceof Expr.Slice sl) || sl.step() != null || !large(slice, sl)) return;
+        if (Trees.isLiteralSized(slice.value())) return; // (b"\x00" * 32)[:size]: a few bytes at most
         PyType type = model.typeOf(slice.value());
         if (type != PyType.BYTES && type != PyType.BYTEARRAY) return;
         if (!(model.parent(slice) instanceof Expr.Call call) || !SemanticModel.contains(call.args(), slice)) return;

@@ -11,11 +11,14 @@ import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
 import dev.memlint.rule.support.ArrayLibraries;
+import dev.memlint.rule.support.Blocks;
 import dev.memlint.rule.support.Trees;
 import dev.memlint.semantic.Binding;
 import dev.memlint.semantic.PyType;
 import dev.memlint.semantic.SemanticModel;
 import dev.memlint.semantic.Symbol;
+
+import java.util.List;
 
 /**
  * MEM103: a sequence consumed from one end by re-slicing it in a loop ({@code a = a[1:]},
@@ -35,8 +38,10 @@ public final class ShrinkBySlicingInLoopRule implements Rule {
     private void check(RuleContext ctx, Stmt.Assign assign) {
         if (!isSelfSlice(ctx, assign)) return;
         SemanticModel model = ctx.model();
+        // A while loop whose progress is the shrinking; a for loop over something else (prefixes,
+        // extensions) shrinks a bounded number of times, and a jump right after the slice makes it once.
         Node loop = model.enclosingLoop(assign);
-        if (loop == null) return;
+        if (!(loop instanceof Stmt.While) || leavesLoopAfter(model, assign)) return;
         Expr target = assign.targets().get(0);
         if (target instanceof Expr.Name name) {
             Symbol s = model.symbol(name);
@@ -50,6 +55,18 @@ public final class ShrinkBySlicingInLoopRule implements Rule {
                         + "(O(n²) in all); keep a start index instead (for bytes: a memoryview, or "
                         + "`del buf[:n]` on a bytearray)")
                 .related((Located) loop, "the loop");
+    }
+
+    /** Whether a break, return or raise follows the assignment in its own block. */
+    private static boolean leavesLoopAfter(SemanticModel model, Stmt.Assign assign) {
+        for (List<Stmt> block : Blocks.of(model.parent(assign))) {
+            int i = block.indexOf(assign);
+            if (i < 0) continue;
+            for (Stmt s : block.subList(i + 1, block.size())) {
+                if (s instanceof Stmt.Break || s instanceof Stmt.Return || s instanceof Stmt.Raise) return true;
+            }
+        }
+        return false;
     }
 
     /** target = target[k:] or target = target[:k], one target, target a name or a dotted attribute. */
@@ -79,7 +96,7 @@ public final class ShrinkBySlicingInLoopRule implements Rule {
 
     private static boolean reassignedInLoop(RuleContext ctx, Expr target, Node loop) {
         String text = ctx.text(target);
-        return Trees.any(java.util.List.of(loop), n -> n instanceof Stmt.Assign a && !isSelfSlice(ctx, a)
+        return Trees.any(List.of(loop), n -> n instanceof Stmt.Assign a && !isSelfSlice(ctx, a)
                 && a.targets().stream().anyMatch(t -> t instanceof Expr.Attribute && ctx.text(t).equals(text))
                 || n instanceof Stmt.ForNode f && f.target() instanceof Expr.Attribute && ctx.text(f.target()).equals(text));
     }

@@ -67,6 +67,7 @@ public final class ClassWithoutSlotsInLoopRule implements Rule {
             instanceNames.retainAll(classNames);
             if (!instanceNames.isEmpty()) return; // a class attribute doubles as a default: slots would conflict
         }
+        if (importsWeakref(model)) return; // weakly referenced instances would need "__weakref__" in the slots
         Expr.Call site = instantiationInLoop(model, cls);
         if (site == null) return;
         ctx.report(header(cls), "class `" + cls.name() + "` has no `__slots__` and is instantiated in a loop; "
@@ -98,6 +99,14 @@ public final class ClassWithoutSlotsInLoopRule implements Rule {
             }
         });
         return dynamic[0] ? null : names;
+    }
+
+    private static boolean importsWeakref(SemanticModel model) {
+        for (Stmt s : model.module().body()) {
+            if (s instanceof Stmt.Import i && i.names().stream().anyMatch(a -> a.name().equals("weakref"))) return true;
+            if (s instanceof Stmt.ImportFrom f && "weakref".equals(f.module())) return true;
+        }
+        return false;
     }
 
     /** A call of the class inside a loop; null when there is none or the class is subclassed here. */

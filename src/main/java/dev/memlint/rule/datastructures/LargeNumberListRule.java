@@ -8,6 +8,7 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
+import dev.memlint.rule.support.ArrayLibraries;
 
 import java.math.BigInteger;
 
@@ -24,6 +25,7 @@ import java.math.BigInteger;
                 description = "Smallest literal length that is reported."))
 public final class LargeNumberListRule implements Rule {
     private long threshold;
+    private Boolean arrayLibrary;
 
     @Override
     public void init(RuleInit init) {
@@ -55,11 +57,18 @@ public final class LargeNumberListRule implements Rule {
 
     private void check(RuleContext ctx, Expr list, Expr.Constant item, BigInteger n) {
         if (n.compareTo(BigInteger.valueOf(threshold)) < 0) return;
+        // np.array([0.0] * n): the list only feeds another container; an array library has its own fill.
+        if (ctx.model().parent(list) instanceof Expr.Call || arrayLibrary(ctx)) return;
         String instead = item.value() instanceof Boolean ? "a `bytearray` (1 byte per item)"
                 : item.value() instanceof Double ? "`array.array(\"d\")` (8 bytes per item, no float objects)"
                 : "`array.array(\"q\")` (8 bytes per item, no int objects) or a `bytearray` for values 0–255";
         ctx.report(list, "a list of " + n + " numbers takes an 8-byte slot per item plus an object for every "
                 + "distinct value stored later; " + instead + " stores them compactly");
+    }
+
+    private boolean arrayLibrary(RuleContext ctx) {
+        if (arrayLibrary == null) arrayLibrary = ArrayLibraries.imported(ctx.model().module());
+        return arrayLibrary;
     }
 
     private static Expr.Constant singleNumber(Expr e) {

@@ -64,6 +64,8 @@ public final class ListMembershipInLoopRule implements Rule {
             if (ContainerUses.isReadOnly(model, use)) continue;
             if (!inLoop && isFilling(model, use) && model.scopeOf(use) == s.scope()) {
                 mayBeLong = true;
+                Expr.Call fill = (Expr.Call) model.parent(model.parent(use));
+                hashable |= fill.args().size() == 1 && HASHABLE.contains(model.typeOf(fill.args().get(0)));
                 continue;
             }
             return; // changed in the loop, or handed to code that might change it
@@ -82,7 +84,7 @@ public final class ListMembershipInLoopRule implements Rule {
 
     /** A display of constants, a comprehension of str/int/… items, or str.split() and friends. */
     private static boolean hashableItems(SemanticModel model, Expr v) {
-        if (v instanceof Expr.ListExpr l) return l.elts().stream().allMatch(e -> e instanceof Expr.Constant);
+        if (v instanceof Expr.ListExpr l) return !l.elts().isEmpty() && l.elts().stream().allMatch(e -> e instanceof Expr.Constant);
         if (v instanceof Expr.ListComp c) return HASHABLE.contains(model.typeOf(c.elt()));
         if (v instanceof Expr.Call c && c.func() instanceof Expr.Attribute a) {
             PyType receiver = model.typeOf(a.value());

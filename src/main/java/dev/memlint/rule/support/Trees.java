@@ -40,6 +40,11 @@ public final class Trees {
         return out;
     }
 
+    /** Whether an expression mentions no name at all (a literal, or arithmetic on literals): its size is fixed in the source. */
+    public static boolean isLiteralSized(Expr e) {
+        return !any(List.of(e), n -> n instanceof Expr.Name);
+    }
+
     /** The symbol a Name expression refers to, or null for anything else. */
     public static Symbol symbolOf(SemanticModel model, Expr e) {
         return e instanceof Expr.Name n ? model.symbol(n) : null;
