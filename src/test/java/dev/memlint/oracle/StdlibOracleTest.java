@@ -51,6 +51,20 @@ class StdlibOracleTest {
         assertRefusalsAgree(report314());
     }
 
+    /** Hand-written files of 3.14-only syntax (t-strings, PEP 758 excepts...): every tree must be CPython's. */
+    @Test
+    void syntaxSamplesAreCPython314s() throws Exception {
+        String[] why = new String[1];
+        Pyodide pyodide = Pyodide.find(why);
+        assumeTrue(pyodide != null, () -> "skipping the 3.14 syntax samples: " + why[0]);
+        Path root = Path.of("src", "test", "resources", "oracle", "py314").toAbsolutePath();
+        List<Path> files = Corpus.pythonFiles(root);
+        OracleReport r = OracleRun.run("memlint vs " + pyodide.label() + " on the 3.14 syntax samples", root, files,
+                pyodide, "py314-samples", PythonVersion.PY314);
+        r.write(Path.of("target", "oracle-3.14-samples.txt"));
+        assertEquals(files.size(), r.count(OracleRun.Kind.IDENTICAL), () -> r.render());
+    }
+
     private OracleReport report(String version, PythonVersion target) throws Exception {
         CPython python = CPython.find(version);
         assumeTrue(python != null, "CPython " + version + " is not installed (pyenv): skipping its stdlib oracle");
