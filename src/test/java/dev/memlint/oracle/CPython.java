@@ -42,11 +42,18 @@ public final class CPython implements AstOracle {
 
     /** The interpreter's standard library folder (sysconfig's "stdlib"). */
     public Path stdlib() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(executable.toString(), "-c",
-                "import sysconfig; print(sysconfig.get_paths()['stdlib'])").redirectErrorStream(true).start();
+        return Path.of(run("-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"));
+    }
+
+    /** Runs the interpreter with arguments; its output, stripped. */
+    String run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(executable.toString());
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException(label() + ": " + out);
-        return Path.of(out);
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException(label() + ": " + out);
+        return out;
     }
 
     /** ast_dump.py's lines for a few sources (written to temporary files). */

@@ -53,6 +53,9 @@ final class OracleReport {
                 + count(Kind.REFUSED_CRASHED);
     }
 
+    /** Refused files where memlint's message is CPython's, word for word. */
+    int sameMessage() { return (int) outcomes.stream().filter(Outcome::sameMessage).count(); }
+
     double identicalRatio() { return accepted() == 0 ? 1.0 : count(Kind.IDENTICAL) / (double) accepted(); }
 
     double rejectAgreement() { return refused() == 0 ? 1.0 : count(Kind.REFUSED_SAME_LINE) / (double) refused(); }
@@ -60,10 +63,11 @@ final class OracleReport {
     String summary() {
         return String.format(Locale.ROOT, "%s: %d files; accepted by CPython %d: identical %d (%.3f%%), differing %d,"
                         + " memlint refused %d, crashed %d, timeouts %d; refused by CPython %d: memlint refused on the"
-                        + " same line %d (%.2f%%), on another line %d, accepted %d, crashed %d; oracle failed %d; %.1f s",
+                        + " same line %d (%.2f%%; same message %d), on another line %d, accepted %d, crashed %d;"
+                        + " oracle failed %d; %.1f s",
                 title, files(), accepted(), count(Kind.IDENTICAL), 100 * identicalRatio(), count(Kind.DIFFERENT),
                 count(Kind.MEMLINT_REFUSED), count(Kind.CRASHED), count(Kind.TIMEOUT), refused(),
-                count(Kind.REFUSED_SAME_LINE), 100 * rejectAgreement(), count(Kind.REFUSED_OTHER_LINE),
+                count(Kind.REFUSED_SAME_LINE), 100 * rejectAgreement(), sameMessage(), count(Kind.REFUSED_OTHER_LINE),
                 count(Kind.REFUSED_BUT_ACCEPTED), count(Kind.REFUSED_CRASHED), count(Kind.ORACLE_FAILED), seconds);
     }
 
@@ -85,22 +89,28 @@ final class OracleReport {
                             .append("\n            CPython: ").append(o.diff().expected())
                             .append("\n            memlint: ").append(o.diff().actual()).append('\n'));
                 });
-        for (Kind k : List.of(Kind.CRASHED, Kind.MEMLINT_REFUSED, Kind.TIMEOUT, Kind.REFUSED_OTHER_LINE,
-                Kind.REFUSED_BUT_ACCEPTED, Kind.REFUSED_CRASHED, Kind.ORACLE_FAILED)) {
-            Map<String, List<Outcome>> groups = outcomes.stream().filter(o -> o.kind() == k)
-                    .collect(Collectors.groupingBy(Outcome::group, LinkedHashMap::new, Collectors.toList()));
-            if (groups.isEmpty()) continue;
-            b.append("\n## ").append(k).append(" (").append(count(k)).append(", by cause)\n");
-            groups.entrySet().stream()
-                    .sorted((x, y) -> y.getValue().size() - x.getValue().size())
-                    .limit(EXAMPLES)
-                    .forEach(e -> {
-                        b.append(String.format(Locale.ROOT, "%6d  %s%n", e.getValue().size(), e.getKey()));
-                        e.getValue().stream().limit(3).forEach(o -> b.append("          ").append(rel(o.file()))
-                                .append(": ").append(o.detail()).append('\n'));
-                    });
+        for (Kind k : List.of(Kind.CRASHED, Kind.MEMLINT_REFUSED, Kind.TIMEOUT, Kind.REFUSED_CRASHED, Kind.REFUSED_OTHER_LINE,
+                Kind.REFUSED_BUT_ACCEPTED, Kind.ORACLE_FAILED)) {
+            groups(b, k.toString(), outcomes.stream().filter(o -> o.kind() == k).toList());
         }
+        groups(b, "REFUSED_SAME_LINE with another message", outcomes.stream()
+                .filter(o -> o.kind() == Kind.REFUSED_SAME_LINE && !o.sameMessage()).toList());
         return b.toString();
+    }
+
+    private void groups(StringBuilder b, String heading, List<Outcome> list) {
+        if (list.isEmpty()) return;
+        Map<String, List<Outcome>> groups = list.stream()
+                .collect(Collectors.groupingBy(Outcome::group, LinkedHashMap::new, Collectors.toList()));
+        b.append("\n## ").append(heading).append(" (").append(list.size()).append(", by cause)\n");
+        groups.entrySet().stream()
+                .sorted((x, y) -> y.getValue().size() - x.getValue().size())
+                .limit(EXAMPLES)
+                .forEach(e -> {
+                    b.append(String.format(Locale.ROOT, "%6d  %s%n", e.getValue().size(), e.getKey()));
+                    e.getValue().stream().limit(3).forEach(o -> b.append("          ").append(rel(o.file()))
+                            .append(": ").append(o.detail()).append('\n'));
+                });
     }
 
     void write(Path file) throws IOException {

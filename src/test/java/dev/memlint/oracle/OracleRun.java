@@ -47,7 +47,11 @@ final class OracleRun {
      * One file's outcome: diff for DIFFERENT; detail is a message for the report; group is what
      * outcomes of the same cause share (first-difference kind, exception and place, error message).
      */
-    record Outcome(Path file, Kind kind, TreeDiff.Difference diff, String detail, String group) {}
+    record Outcome(Path file, Kind kind, TreeDiff.Difference diff, String detail, String group, boolean sameMessage) {
+        Outcome(Path file, Kind kind, TreeDiff.Difference diff, String detail, String group) {
+            this(file, kind, diff, detail, group, false);
+        }
+    }
 
     private OracleRun() {}
 
@@ -139,7 +143,8 @@ final class OracleRun {
         if (refusal == null) return new Outcome(file, Kind.REFUSED_BUT_ACCEPTED, null, cpython, group);
         boolean same = line <= 0 ? refusal.line() <= 1 : refusal.line() == line;
         return new Outcome(file, same ? Kind.REFUSED_SAME_LINE : Kind.REFUSED_OTHER_LINE, null,
-                cpython + " | memlint " + describe(refusal), group + " | memlint: " + refusal.getMessage());
+                cpython + " | memlint " + describe(refusal), group + " | memlint: " + refusal.getMessage(),
+                refusal.getMessage().equals(error.path("msg").asText()));
     }
 
     /** An exception's class and the first frame in memlint's code. */
