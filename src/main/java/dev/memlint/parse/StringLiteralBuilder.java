@@ -159,6 +159,14 @@ final class StringLiteralBuilder {
                        boolean template) {
         ParseTree exprCtx = f.getChild(1);
         Expr value = exprs.expression(exprCtx);
+        if (!version.atLeast(PythonVersion.PY312) && value instanceof TupleExpr tuple && hasTopLevelComma(exprCtx)) {
+            // Before 3.12 CPython parsed a field as "(" + text + ")", the parens put on the '{' and on the
+            // character after the expression, so a bare tuple spans from '{' to just past that character.
+            Token lbrace = f.getStart();
+            Token after = ExpressionBuilder.token(f.getChild(2));
+            value = new TupleExpr(tuple.elts(), tuple.ctx(), new Pos(lbrace.getLine(), positions.startCol(lbrace),
+                    after.getLine(), positions.startCol(after) + 1));
+        }
         int n = f.getChildCount();
         int i = 2;
         Token equal = null;
@@ -180,7 +188,7 @@ final class StringLiteralBuilder {
         }
         Expr spec = null;
         if (ExpressionBuilder.tokenType(f.getChild(i)) == PythonParser.COLON) {
-            spec = formatSpec(f, i, whole, part, raw, template);
+            spec = formatSpec(f, i, whole, part, raw);
         }
         Token lbrace = f.getStart();
         Token rbrace = f.getStop();
@@ -197,9 +205,10 @@ final class StringLiteralBuilder {
         }
         Pos fieldPos = partPositions ? positions.span(lbrace, rbrace) : whole;
         if (template) {
+            // CPython keeps the text from just after '{' (leading blanks included) to the expression's end.
             String src = positions.source().text();
             ParserRuleContext e = (ParserRuleContext) exprCtx;
-            int from = positions.source().offset(e.getStart().getLine(), e.getStart().getCharPositionInLine());
+            int from = positions.source().offset(lbrace.getLine(), lbrace.getCharPositionInLine() + 1);
             int to = positions.source().offset(e.getStop().getLine(), e.getStop().getCharPositionInLine())
                     + e.getStop().getText().length();
             pieces.add(new Piece(new Interpolation(value, src.substring(from, to), conversion, spec, fieldPos)));
@@ -227,6 +236,13 @@ final class StringLiteralBuilder {
         return b.toString();
     }
 
+    private static boolean hasTopLevelComma(ParseTree expr) {
+        for (int i = 0; i < expr.getChildCount(); i++) {
+            if (ExpressionBuilder.tokenType(expr.getChild(i)) == PythonParser.COMMA) return true;
+        }
+        return false;
+    }
+
     private static int indexAfter(ParserRuleContext c, Token t) {
         for (int i = 0; i < c.getChildCount(); i++) {
             if (c.getChild(i) instanceof TerminalNode tn && tn.getSymbol() == t) return i + 1;
@@ -234,8 +250,7 @@ final class StringLiteralBuilder {
         return c.getChildCount() - 1;
     }
 
-    private Expr formatSpec(Fstring_fieldContext f, int colonIndex, Pos whole, ParserRuleContext part, boolean raw,
-                            boolean template) {
+    private Expr formatSpec(Fstring_fieldContext f, int colonIndex, Pos whole, ParserRuleContext part, boolean raw) {
         List<Piece> pieces = new ArrayList<>();
         int n = f.getChildCount();
         boolean nestedField = false;
@@ -246,7 +261,8 @@ final class StringLiteralBuilder {
                 pieces.add(new Piece(middle(tok, raw), tok, tok));
             } else {
                 nestedField = true;
-                field((Fstring_fieldContext) child, pieces, whole, part, raw, template);
+                // Fields nested in a format spec are FormattedValues, in t-strings too.
+                field((Fstring_fieldContext) child, pieces, whole, part, raw, false);
             }
         }
         Token colon = ExpressionBuilder.token(f.getChild(colonIndex));
