@@ -1,5 +1,6 @@
 package dev.memlint.oracle;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -15,4 +16,12 @@ interface AstOracle {
 
     /** Everything besides the input files that decides the output (for the dump cache). */
     String cacheKey();
+
+    /**
+     * The error that CPython's full compile() (symbol table and compiler included, beyond ast.parse)
+     * gives for a file, as "line: message", or null when it compiles or this oracle cannot tell.
+     */
+    default String compileError(Path file) {
+        return null;
+    }
 }

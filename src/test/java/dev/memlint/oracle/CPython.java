@@ -40,6 +40,19 @@ public final class CPython implements AstOracle {
 
     @Override public String cacheKey() { return executable + "\n" + Dumps.hashFile(AST_DUMP); }
 
+    @Override public String compileError(Path file) {
+        try {
+            String out = run("-W", "ignore", "-c", "import sys\ntry:\n compile(open(sys.argv[1], 'rb').read(), sys.argv[1], 'exec')\n"
+                    + "except SyntaxError as e:\n print('%s: %s' % (e.lineno, e.msg))", file.toString());
+            return out.isEmpty() ? null : out;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     /** The interpreter's standard library folder (sysconfig's "stdlib"). */
     public Path stdlib() throws IOException, InterruptedException {
         return Path.of(run("-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"));

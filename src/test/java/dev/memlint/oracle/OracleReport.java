@@ -41,7 +41,7 @@ final class OracleReport {
 
     int files() { return outcomes.size(); }
 
-    /** Files the oracle accepted (their trees are compared). */
+    /** Files the oracle accepted (their trees are compared), less those compile() refuses as memlint does. */
     int accepted() {
         return count(Kind.IDENTICAL) + count(Kind.DIFFERENT) + count(Kind.MEMLINT_REFUSED) + count(Kind.CRASHED)
                 + count(Kind.TIMEOUT);
@@ -62,11 +62,13 @@ final class OracleReport {
 
     String summary() {
         return String.format(Locale.ROOT, "%s: %d files; accepted by CPython %d: identical %d (%.3f%%), differing %d,"
-                        + " memlint refused %d, crashed %d, timeouts %d; refused by CPython %d: memlint refused on the"
+                        + " memlint refused %d (%d more where CPython's compile() refuses them alike), crashed %d,"
+                        + " timeouts %d; refused by CPython %d: memlint refused on the"
                         + " same line %d (%.2f%%; same message %d), on another line %d, accepted %d, crashed %d;"
                         + " oracle failed %d; %.1f s",
                 title, files(), accepted(), count(Kind.IDENTICAL), 100 * identicalRatio(), count(Kind.DIFFERENT),
-                count(Kind.MEMLINT_REFUSED), count(Kind.CRASHED), count(Kind.TIMEOUT), refused(),
+                count(Kind.MEMLINT_REFUSED), count(Kind.REFUSED_AT_COMPILE_STAGE), count(Kind.CRASHED), count(Kind.TIMEOUT),
+                refused(),
                 count(Kind.REFUSED_SAME_LINE), 100 * rejectAgreement(), sameMessage(), count(Kind.REFUSED_OTHER_LINE),
                 count(Kind.REFUSED_BUT_ACCEPTED), count(Kind.REFUSED_CRASHED), count(Kind.ORACLE_FAILED), seconds);
     }
@@ -89,7 +91,7 @@ final class OracleReport {
                             .append("\n            CPython: ").append(o.diff().expected())
                             .append("\n            memlint: ").append(o.diff().actual()).append('\n'));
                 });
-        for (Kind k : List.of(Kind.CRASHED, Kind.MEMLINT_REFUSED, Kind.TIMEOUT, Kind.REFUSED_CRASHED, Kind.REFUSED_OTHER_LINE,
+        for (Kind k : List.of(Kind.CRASHED, Kind.MEMLINT_REFUSED, Kind.REFUSED_AT_COMPILE_STAGE, Kind.TIMEOUT, Kind.REFUSED_CRASHED, Kind.REFUSED_OTHER_LINE,
                 Kind.REFUSED_BUT_ACCEPTED, Kind.ORACLE_FAILED)) {
             groups(b, k.toString(), outcomes.stream().filter(o -> o.kind() == k).toList());
         }

@@ -39,6 +39,8 @@ final class OracleRun {
     /** What happened to one file. */
     enum Kind {
         IDENTICAL, DIFFERENT, MEMLINT_REFUSED, CRASHED,
+        /** ast.parse accepts the file, compile() refuses it on memlint's line with memlint's message. */
+        REFUSED_AT_COMPILE_STAGE,
         REFUSED_SAME_LINE, REFUSED_OTHER_LINE, REFUSED_BUT_ACCEPTED, REFUSED_CRASHED,
         ORACLE_FAILED, TIMEOUT
     }
@@ -77,7 +79,7 @@ final class OracleRun {
                 }
                 futures.add(pool.submit(() -> {
                     try {
-                        return check(file, line, target);
+                        return check(file, line, target, oracle);
                     } finally {
                         inFlight.release();
                     }
@@ -109,7 +111,8 @@ final class OracleRun {
                 (System.nanoTime() - start) / 1_000_000_000.0);
     }
 
-    private static Outcome check(Path file, String oracleLine, PythonVersion target) throws IOException {
+    private static Outcome check(Path file, String oracleLine, PythonVersion target, AstOracle oracle)
+            throws IOException {
         JsonNode expected = MAPPER.readTree(oracleLine);
         JsonNode error = expected.get("error");
         byte[] source = Files.readAllBytes(file);
@@ -127,7 +130,12 @@ final class OracleRun {
         if (error == null) {
             if (crash != null) return new Outcome(file, Kind.CRASHED, null, describe(crash), place(crash));
             if (refusal != null) {
-                return new Outcome(file, Kind.MEMLINT_REFUSED, null, describe(refusal), refusal.getMessage());
+                String compileError = oracle.compileError(file);
+                if ((refusal.line() + ": " + refusal.getMessage()).equals(compileError)) {
+                    return new Outcome(file, Kind.REFUSED_AT_COMPILE_STAGE, null, describe(refusal), refusal.getMessage());
+                }
+                return new Outcome(file, Kind.MEMLINT_REFUSED, null, describe(refusal)
+                        + (compileError == null ? "" : " | CPython compile(): " + compileError), refusal.getMessage());
             }
             TreeDiff.Difference d = TreeDiff.first(expected, ours);
             return new Outcome(file, d == null ? Kind.IDENTICAL : Kind.DIFFERENT, d, null, d == null ? "" : d.kind());
