@@ -210,9 +210,14 @@ public final class CfgBuilder {
     }
 
     private Block jump(Stmt s, Block target) {
+        return singleStep(new Element.Simple(s), target);
+    }
+
+    /** A block holding one element that leads to one successor. */
+    private Block singleStep(Element element, Block successor) {
         Block b = newBlock();
-        b.add(new Element.Simple(s));
-        b.addSuccessor(target);
+        b.add(element);
+        b.addSuccessor(successor);
         return b;
     }
 
@@ -310,10 +315,7 @@ public final class CfgBuilder {
     }
 
     private Block unbind(ExceptHandler h, Block successor) {
-        Block b = newBlock();
-        b.add(new Element.HandlerUnbind(h));
-        b.addSuccessor(successor);
-        return b;
+        return singleStep(new Element.HandlerUnbind(h), successor);
     }
 
     private Block withStatement(Stmt.WithNode w, Block successor) {
@@ -334,10 +336,7 @@ public final class CfgBuilder {
     }
 
     private Block withExit(Stmt w, Block successor) {
-        Block b = newBlock();
-        b.add(new Element.WithExit(w));
-        b.addSuccessor(successor);
-        return b;
+        return singleStep(new Element.WithExit(w), successor);
     }
 
     private Block match(Stmt.Match m, Block successor) {
