@@ -15,13 +15,13 @@ import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
 import dev.memlint.semantic.Binding;
 import dev.memlint.semantic.NodeChildren;
+import dev.memlint.rule.support.OnePassConsumers;
 import dev.memlint.semantic.SemanticModel;
 import dev.memlint.semantic.Symbol;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * MEM304: a private function (a leading underscore, or nested in another function, so no other
@@ -32,8 +32,6 @@ import java.util.Set;
         summary = "A function builds and returns a list that every caller only iterates once.",
         tags = {"memory"})
 public final class ListReturnedForOnePassRule implements Rule {
-    private static final Set<String> ONE_PASS_BUILTINS = Set.of("sum", "min", "max", "any", "all", "set",
-            "frozenset", "tuple", "sorted");
 
     @Override
     public void init(RuleInit init) {
@@ -97,7 +95,7 @@ public final class ListReturnedForOnePassRule implements Rule {
         if (p instanceof Comprehension c && c.iter() == call) return true;
         if (p instanceof Expr.Call outer && outer.args().size() == 1 && outer.args().get(0) == call
                 && outer.keywords().isEmpty()) {
-            for (String b : ONE_PASS_BUILTINS) if (model.isBuiltin(outer.func(), b)) return true;
+            if (OnePassConsumers.isOnePassBuiltin(model, outer.func())) return true;
             return model.isBuiltin(outer.func(), "enumerate") && model.parent(outer) instanceof Stmt.ForNode f
                     && f.iter() == outer;
         }

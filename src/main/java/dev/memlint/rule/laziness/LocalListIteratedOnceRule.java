@@ -14,6 +14,7 @@ import dev.memlint.rule.Severity;
 import dev.memlint.semantic.Binding;
 import dev.memlint.semantic.NodeChildren;
 import dev.memlint.semantic.Scope;
+import dev.memlint.rule.support.OnePassConsumers;
 import dev.memlint.semantic.SemanticModel;
 import dev.memlint.semantic.Symbol;
 
@@ -33,8 +34,6 @@ import java.util.Set;
         summary = "A local list is built only to be iterated once or counted.",
         tags = {"memory"})
 public final class LocalListIteratedOnceRule implements Rule {
-    private static final Set<String> ONE_PASS_BUILTINS = Set.of("sum", "min", "max", "any", "all", "set",
-            "frozenset", "tuple", "sorted");
 
     @Override
     public void init(RuleInit init) {
@@ -93,7 +92,7 @@ public final class LocalListIteratedOnceRule implements Rule {
         Node parent = model.parent(use);
         if (parent instanceof Expr.Call c && c.args().size() == 1 && c.args().get(0) == use && c.keywords().isEmpty()) {
             if (model.isBuiltin(c.func(), "len")) return "counted";
-            for (String b : ONE_PASS_BUILTINS) if (model.isBuiltin(c.func(), b)) return "iterated";
+            if (OnePassConsumers.isOnePassBuiltin(model, c.func())) return "iterated";
             if (model.isBuiltin(c.func(), "enumerate")) {
                 parent = model.parent(c);
                 if (!(parent instanceof Stmt.ForNode f && f.iter() == c)) return null;
