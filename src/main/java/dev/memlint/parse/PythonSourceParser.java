@@ -41,6 +41,15 @@ public final class PythonSourceParser {
 
     static ParsedFile parseText(String text, PythonVersion target) {
         SourceText source = new SourceText(text);
+        try {
+            return parseSource(source, target);
+        } catch (PythonSyntaxError e) {
+            throw OldParserWording.applies(target) ? OldParserWording.reworded(e, source, target) : e;
+        }
+    }
+
+    private static ParsedFile parseSource(SourceText source, PythonVersion target) {
+        String text = source.text();
         Tokens tokens = Tokens.read(text);
         SoftKeywords.resolve(tokens.list);
         if (!target.atLeast(PythonVersion.PY310)) refuseMatch(tokens.list);
@@ -97,6 +106,10 @@ public final class PythonSourceParser {
             }
             PythonSyntaxError error = new SyntaxErrorMapper(parser, tokens.list, target).map(cause, offending);
             checkStatementsBefore(offending, tokens.list, source, target);
+            if (EndOfInput.reached(offending, tokens.list)) {
+                error = EndOfInput.moved(error, source);
+                if (OldParserWording.applies(target)) error = OldParserWording.atEndOfInput(error, source, target);
+            }
             throw error;
         }
     }
