@@ -489,12 +489,20 @@ final class AstBuilder {
 
     private Stmt forStatement(For_stmtContext c, Token async) {
         Expr target = targets.store(exprs.expression(c.getChild(1)), "");
+        if (!version.atLeast(PythonVersion.PY39)) refuseStarredIterable(c.getChild(3));
         Expr iter = exprs.expression(c.getChild(3));
         List<Stmt> body = block((BlockContext) c.getChild(5));
         List<Stmt> orelse = c.getChildCount() > 6 ? block((BlockContext) c.getChild(6).getChild(2)) : new ArrayList<>();
         Pos pos = extent(async != null ? async : c.getStart(), c);
         if (async != null) return new AsyncFor(target, iter, body, orelse, pos);
         return new For(target, iter, body, orelse, pos);
+    }
+
+    /** `for x in *a, *b:` came with 3.9; 3.8 wanted the tuple in parentheses. */
+    private void refuseStarredIterable(ParseTree iterable) {
+        for (int i = 0; i < iterable.getChildCount(); i++) {
+            if (iterable.getChild(i) instanceof Star_exprContext star) throw errors.at(star.getStart(), "invalid syntax");
+        }
     }
 
     private Stmt tryStatement(Try_stmtContext c) {
