@@ -244,7 +244,8 @@ strings: (STRING | fstring | tstring)+;
 
 fstring: FSTRING_START (FSTRING_MIDDLE | fstring_field)* FSTRING_END;
 tstring: TSTRING_START (TSTRING_MIDDLE | fstring_field)* TSTRING_END;
+// A bare generator expression is valid in a field before 3.12 (CPython parsed the field in parentheses).
 fstring_field
-    : LBRACE (yield_expr | testlist_star_expr) EQUAL? (EXCLAMATION NAME)?
+    : LBRACE (yield_expr | testlist_star_expr comp_for?) EQUAL? (EXCLAMATION NAME)?
       (COLON (FSTRING_MIDDLE | TSTRING_MIDDLE | fstring_field)*)? RBRACE
     ;

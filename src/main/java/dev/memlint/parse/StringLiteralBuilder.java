@@ -159,16 +159,15 @@ final class StringLiteralBuilder {
                        boolean template) {
         ParseTree exprCtx = f.getChild(1);
         Expr value = exprs.expression(exprCtx);
+        int i = 2;
+        if (f.getChild(i) instanceof Comp_forContext comp) {
+            value = bareGenerator(f, value, comp, template);
+            i++;
+        }
         if (!version.atLeast(PythonVersion.PY312) && value instanceof TupleExpr tuple && hasTopLevelComma(exprCtx)) {
-            // Before 3.12 CPython parsed a field as "(" + text + ")", the parens put on the '{' and on the
-            // character after the expression, so a bare tuple spans from '{' to just past that character.
-            Token lbrace = f.getStart();
-            Token after = ExpressionBuilder.token(f.getChild(2));
-            value = new TupleExpr(tuple.elts(), tuple.ctx(), new Pos(lbrace.getLine(), positions.startCol(lbrace),
-                    after.getLine(), positions.startCol(after) + 1));
+            value = new TupleExpr(tuple.elts(), tuple.ctx(), parenthesizedSpan(f, i));
         }
         int n = f.getChildCount();
-        int i = 2;
         Token equal = null;
         if (ExpressionBuilder.tokenType(f.getChild(i)) == PythonParser.EQUAL) {
             equal = ExpressionBuilder.token(f.getChild(i));
@@ -215,6 +214,26 @@ final class StringLiteralBuilder {
         } else {
             pieces.add(new Piece(new FormattedValue(value, conversion, spec, fieldPos)));
         }
+    }
+
+    /** `{x for x in y}`: valid before 3.12, where CPython parsed a field's text in parentheses. */
+    private Expr bareGenerator(Fstring_fieldContext f, Expr element, Comp_forContext comp, boolean template) {
+        if (version.atLeast(PythonVersion.PY312)) {
+            throw errors.at(comp.getStart(), (template ? "t" : "f") + "-string: expecting '=', or '!', or ':', or '}'");
+        }
+        if (hasTopLevelComma(f.getChild(1)) || element instanceof Starred) throw errors.at(comp.getStart(), "invalid syntax");
+        return new GeneratorExp(element, exprs.comprehensions(comp), parenthesizedSpan(f, 3));
+    }
+
+    /**
+     * Before 3.12 CPython parsed a field as "(" + text + ")", the parens put on the '{' and on the
+     * character after the expression (child {@code afterIndex} of the field), so a bare tuple or
+     * generator spans from '{' to just past that character.
+     */
+    private Pos parenthesizedSpan(Fstring_fieldContext f, int afterIndex) {
+        Token lbrace = f.getStart();
+        Token after = ExpressionBuilder.token(f.getChild(afterIndex));
+        return new Pos(lbrace.getLine(), positions.startCol(lbrace), after.getLine(), positions.startCol(after) + 1);
     }
 
     /** CPython drops comments from the text of a self-documenting `{expr=}` field. */
