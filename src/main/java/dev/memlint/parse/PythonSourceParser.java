@@ -51,6 +51,9 @@ public final class PythonSourceParser {
     private static ParsedFile parseSource(SourceText source, PythonVersion target) {
         String text = source.text();
         Tokens tokens = Tokens.read(text);
+        if (tokens.lexError != null && !target.atLeast(PythonVersion.PY312)) {
+            tokens.lexError = LegacyFstrings.atLexicalError(tokens.list, tokens.lexError, source, target);
+        }
         SoftKeywords.resolve(tokens.list);
         if (!target.atLeast(PythonVersion.PY310)) refuseMatch(tokens.list);
         Module module;
@@ -106,6 +109,10 @@ public final class PythonSourceParser {
             }
             PythonSyntaxError error = new SyntaxErrorMapper(parser, tokens.list, target).map(cause, offending);
             checkStatementsBefore(offending, tokens.list, source, target);
+            if (!target.atLeast(PythonVersion.PY312)) {
+                PythonSyntaxError legacy = LegacyFstrings.atParseFailure(tokens.list, offending, source, target);
+                if (legacy != null) throw legacy;
+            }
             if (EndOfInput.reached(offending, tokens.list)) {
                 error = EndOfInput.moved(error, source);
                 if (OldParserWording.applies(target)) error = OldParserWording.atEndOfInput(error, source, target);

@@ -80,6 +80,7 @@ final class StringLiteralBuilder {
                 if (c.getChild(i) instanceof TstringContext t) throw errors.at(t.getStart(), "invalid syntax");
             }
         }
+        if (anyF && !version.atLeast(PythonVersion.PY312)) LegacyFstrings.check(c, positions.source(), version);
         if (anyT && (anyStr || anyF)) {
             throw errors.at(c.getStart(), "cannot mix t-string literals with string or bytes literals");
         }
