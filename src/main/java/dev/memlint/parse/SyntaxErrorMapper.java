@@ -34,6 +34,8 @@ final class SyntaxErrorMapper {
                 ? (ParserRuleContext) cause.getCtx() : parser.getContext();
         IntervalSet expected = expected(cause);
 
+        PythonSyntaxError field = replacementField(ctx, previous, offending);
+        if (field != null) return field;
         if (offending.getType() == PythonParser.INDENT) {
             return error("IndentationError", "unexpected indent", offending);
         }
@@ -82,6 +84,35 @@ final class SyntaxErrorMapper {
         } catch (RuntimeException e) {
             return new IntervalSet();
         }
+    }
+
+    /** From 3.12, CPython names what a replacement field lacks: its expression, its conversion, parentheses. */
+    private PythonSyntaxError replacementField(ParserRuleContext ctx, Token previous, Token offending) {
+        if (!version.atLeast(PythonVersion.PY312) || previous == null) return null;
+        Fstring_fieldContext field = null;
+        LambdefContext lambda = null;
+        for (RuleContext c = ctx; c != null && field == null; c = c.parent) {
+            if (c instanceof LambdefContext l) lambda = l;
+            if (c instanceof Fstring_fieldContext f) field = f;
+        }
+        if (field == null) return null;
+        String kind = field.getParent() instanceof TstringContext ? "t-string: " : "f-string: ";
+        if (previous.getType() == PythonParser.LBRACE && offending.getType() == PythonParser.RBRACE) {
+            return error("SyntaxError", kind + "valid expression required before '}'", offending);
+        }
+        if (previous.getType() == PythonParser.EXCLAMATION && offending.getType() != PythonParser.NAME) {
+            return error("SyntaxError", kind + "missing conversion character", offending);
+        }
+        int index = offending.getTokenIndex();
+        if (index >= 2 && tokens.get(index - 2).getType() == PythonParser.EXCLAMATION
+                && offending.getType() != PythonParser.COLON) {
+            return error("SyntaxError", kind + "expecting ':' or '}'", offending);
+        }
+        if (lambda != null && field.getChildCount() > 1 && field.getChild(1) instanceof ParserRuleContext expr
+                && expr.getStart() == lambda.getStart()) {
+            return error("SyntaxError", kind + "lambda expressions are not allowed without parentheses", lambda.getStart());
+        }
+        return null;
     }
 
     private static PythonSyntaxError error(String kind, String message, Token at) {
