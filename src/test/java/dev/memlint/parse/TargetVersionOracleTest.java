@@ -1,0 +1,116 @@
+package dev.memlint.parse;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Each snippet of target_version_cases.txt (f-strings before and after PEP 701, errors at the end of
+ * the input, syntax that came with a version, wording that changed), compiled exactly as written,
+ * is accepted or refused by memlint with {@code --target-version 3.X} as by CPython 3.X's compile():
+ * refused on the same line and, but for the differences listed below, with the same message.
+ * Report with every case: target/target-version-oracle-3.X.txt.
+ */
+class TargetVersionOracleTest {
+    /**
+     * Wording memlint does not reproduce: snippet -> the versions where it differs. 3.8 compiled
+     * "(lambda)" on its own and met the end of that text first.
+     */
+    private static final Map<String, String> KNOWN_WORDING = Map.of("x = f\"{lambda: 1}\"\\n", "3.8");
+
+    @ParameterizedTest(name = "CPython {0}")
+    @CsvSource({"3.8.18, python3.8, 3.8", "3.9.18, python3.9, 3.9", "3.10.13, python3.10, 3.10",
+            "3.11.7, python3.11, 3.11", "3.12.1, python3.12, 3.12", "3.13.0, python3.13, 3.13"})
+    void refusesAsCPythonDoes(String pyenv, String exe, String target) throws Exception {
+        Path python = Interpreters.find(pyenv, exe);
+        assumeTrue(python != null, "CPython " + pyenv + " is not installed (pyenv): skipping its target-version oracle");
+        PythonVersion version = PythonVersion.parse(target);
+        Path cases = AstBuilderOracleTest.resource("target_version_cases.txt");
+        List<String> raws = Files.readAllLines(cases, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isEmpty() && !l.startsWith("##")).toList();
+        String[] cpython = Interpreters.run(python,
+                List.of(AstBuilderOracleTest.resource("compile_exact.py").toString(), cases.toString()), "").split("\n");
+        assertEquals(raws.size(), cpython.length, "one line of output per case from " + python);
+
+        List<String> report = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        List<String> actual = new ArrayList<>();
+        int refused = 0;
+        int sameVerdict = 0;
+        int sameLine = 0;
+        int sameColumn = 0;
+        int sameMessage = 0;
+        for (int i = 0; i < raws.size(); i++) {
+            String raw = raws.get(i);
+            Outcome theirs = Outcome.of(cpython[i]);
+            Outcome ours = Outcome.memlint(unescape(raw), version);
+            boolean verdict = theirs.accepted() == ours.accepted();
+            boolean line = verdict && theirs.line() == ours.line();
+            boolean message = line && theirs.message().equals(ours.message());
+            if (verdict) sameVerdict++;
+            if (!theirs.accepted()) {
+                refused++;
+                if (line) sameLine++;
+                if (line && theirs.column() == ours.column()) sameColumn++;
+                if (message) sameMessage++;
+            }
+            report.add(raw + "\n    CPython " + target + ": " + theirs + "\n    memlint:      " + ours
+                    + (message || theirs.accepted() && verdict ? "" : verdict && line ? "\n    (message differs)" : "\n    DIFFERS"));
+            boolean knownWording = KNOWN_WORDING.getOrDefault(raw, "").contains(target);
+            expected.add(raw + " -> " + theirs.comparable(!knownWording));
+            actual.add(raw + " -> " + (verdict && line && knownWording ? theirs : ours).comparable(!knownWording));
+        }
+        String summary = String.format("memlint --target-version %s vs CPython %s on %d snippets: same verdict %d/%d, "
+                        + "refused on the same line %d/%d (same column %d), same message %d/%d",
+                target, pyenv, raws.size(), sameVerdict, raws.size(), sameLine, refused, sameColumn, sameMessage, refused);
+        report.add(0, summary);
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "target-version-oracle-" + target + ".txt"), report, StandardCharsets.UTF_8);
+        System.out.println(summary);
+        assertEquals(String.join("\n", expected), String.join("\n", actual));
+    }
+
+    /** The escapes of the cases file (as compile_exact.py reads them). */
+    private static String unescape(String raw) {
+        return raw.replace("\\\\", "\0").replace("\\n", "\n").replace("\\r", "\r").replace("\\t", "\t")
+                .replace("\0", "\\");
+    }
+
+    /** Accepted, or refused at a line and column with an exception kind and message. */
+    private record Outcome(boolean accepted, int line, int column, String message) {
+        static Outcome of(String cpythonLine) {
+            if (cpythonLine.equals("OK")) return new Outcome(true, 0, 0, "");
+            String[] f = cpythonLine.split("\t", 4);
+            return new Outcome(false, Integer.parseInt(f[0]), f[1].equals("None") ? 0 : Integer.parseInt(f[1]),
+                    f[2] + ": " + f[3]);
+        }
+
+        static Outcome memlint(String source, PythonVersion version) {
+            try {
+                PythonSourceParser.parse(source.getBytes(StandardCharsets.UTF_8), version);
+                return new Outcome(true, 0, 0, "");
+            } catch (PythonSyntaxError e) {
+                return new Outcome(false, e.line(), e.column(), e.kind() + ": " + e.getMessage());
+            }
+        }
+
+        /** What the test asserts: the verdict, the line, and the message unless told otherwise. */
+        String comparable(boolean withMessage) {
+            if (accepted) return "accepted";
+            return "refused on line " + line + (withMessage ? ": " + message : "");
+        }
+
+        @Override public String toString() {
+            return accepted ? "accepted" : line + ":" + column + " " + message;
+        }
+    }
+}
