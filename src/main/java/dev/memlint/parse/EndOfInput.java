@@ -11,11 +11,14 @@ import java.util.List;
 final class EndOfInput {
     private EndOfInput() {}
 
-    /** True when the parser failed on the end marker or on a NEWLINE/DEDENT made up at the end of input. */
+    /**
+     * True when the parser failed on the end marker or on a NEWLINE/DEDENT made up at the end of input
+     * (not on the end marker put where the lexer failed, which has no input stream).
+     */
     static boolean reached(Token offending, List<Token> tokens) {
         Token eof = tokens.get(tokens.size() - 1);
-        return offending.getType() == Token.EOF
-                || eof.getType() == Token.EOF && offending.getStartIndex() >= eof.getStartIndex();
+        if (eof.getType() != Token.EOF || eof.getInputStream() == null) return false;
+        return offending.getType() == Token.EOF || offending.getStartIndex() >= eof.getStartIndex();
     }
 
     /** 1-based line of the last character (the line a final line break ends). */
