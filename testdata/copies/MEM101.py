@@ -36,7 +36,7 @@ def count_newlines_until(text: str, stops: list[int]) -> list[int]:
 
 def all_but_last_lengths(rows: list[tuple]) -> None:
     for row in rows:
-        frame = (1, 2, 3)
+        frame = tuple(row)
         print(len(frame[:-1]))  # expect: MEM101
 
 
@@ -95,3 +95,29 @@ def first_comprehension_iterable_runs_once(values: list[int]) -> list[int]:
 
 def literal_prefixes(n: int) -> list[int]:
     return [len("abcdefghijklmn"[:i]) for i in range(n)]  # a literal: a few characters at most
+
+
+INDICES = (0, None, 1, 3, 19, 100, -1, -2)
+
+
+def extended_slices(seq: list[int]) -> list[list[int]]:
+    out = []
+    for start in INDICES:
+        for step in INDICES[1:]:  # a tuple written out in the source: a few items copied
+            out.append(seq[start::step])
+    return out
+
+
+def ordered_pairs() -> list[tuple[str, str]]:
+    names = ["zz", "qq", "rr", "cc"]
+    pairs = []
+    for i, first in enumerate(names):
+        for second in names[i + 1:]:  # a display of four names
+            pairs.append((first, second))
+    return pairs
+
+
+def unpacked(h: str) -> None:
+    p, q = [float(x) for x in (h[:4], h[4:])]  # unpacked names: no known size, no known type
+    for _ in range(3):
+        print(p, q)

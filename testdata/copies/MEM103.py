@@ -94,3 +94,12 @@ def strip_known_prefix(name: str) -> str:
             name = name[len(prefix):]  # a for loop over prefixes: bounded, and left at once
             break
     return name
+
+
+def method_name(event: str) -> str:
+    name = event.replace("-", "_")
+    while name[:1] == "<":
+        name = name[1:]  # strips the few "<" in front (lstrip would do)
+    while name.endswith(">"):
+        name = name[:-1]
+    return name

@@ -41,7 +41,7 @@ public final class ShrinkBySlicingInLoopRule implements Rule {
         // A while loop whose progress is the shrinking; a for loop over something else (prefixes,
         // extensions) shrinks a bounded number of times, and a jump right after the slice makes it once.
         Node loop = model.enclosingLoop(assign);
-        if (!(loop instanceof Stmt.While) || leavesLoopAfter(model, assign)) return;
+        if (!(loop instanceof Stmt.While w) || leavesLoopAfter(model, assign) || stripLoop(ctx, w, assign)) return;
         Expr target = assign.targets().get(0);
         if (target instanceof Expr.Name name) {
             Symbol s = model.symbol(name);
@@ -51,10 +51,49 @@ public final class ShrinkBySlicingInLoopRule implements Rule {
         } else {
             if (reassignedInLoop(ctx, target, loop) || arrayLibrary(model)) return;
         }
+        boolean fromFront = ((Expr.Slice) ((Expr.Subscript) assign.value()).slice()).upper() == null;
         ctx.report(assign, "`" + ctx.text(assign) + "` copies the rest of the sequence on every iteration "
-                        + "(O(n²) in all); keep a start index instead (for bytes: a memoryview, or "
-                        + "`del buf[:n]` on a bytearray)")
+                        + "(O(n²) in all); " + (fromFront
+                        ? "keep a start index instead (for bytes: a memoryview, or `del buf[:n]` on a bytearray)"
+                        : "keep an end index instead (or `del a[-n:]` / `pop()` on a list or bytearray)"))
                 .related((Located) loop, "the loop");
+    }
+
+    /**
+     * {@code while s[:1] == "<": s = s[1:]}: the loop strips a run of marker characters from the end
+     * it tests, one constant step at a time; it runs as often as the run is long, which is short.
+     */
+    private static boolean stripLoop(RuleContext ctx, Stmt.While loop, Stmt.Assign assign) {
+        Expr.Slice step = (Expr.Slice) ((Expr.Subscript) assign.value()).slice();
+        Expr bound = step.lower() != null ? step.lower() : step.upper();
+        if (Trees.intConstant(bound) == null) return false;
+        String target = ctx.text(assign.targets().get(0));
+        return Trees.any(List.of(loop.test()), n -> n instanceof Expr.Compare c && comparesEndWithText(ctx, c, target)
+                || n instanceof Expr.Attribute a && ctx.text(a.value()).equals(target)
+                        && (a.attr().equals("startswith") || a.attr().equals("endswith")));
+    }
+
+    private static boolean comparesEndWithText(RuleContext ctx, Expr.Compare c, String target) {
+        if (c.comparators().size() != 1) return false;
+        Expr left = c.left();
+        Expr right = c.comparators().get(0);
+        return isEnd(ctx, left, target) && isText(right) || isEnd(ctx, right, target) && isText(left);
+    }
+
+    private static boolean isEnd(RuleContext ctx, Expr e, String target) {
+        return e instanceof Expr.Subscript s && ctx.text(s.value()).equals(target) && endItem(s.slice());
+    }
+
+    private static boolean isText(Expr e) {
+        return e instanceof Expr.Constant k && (k.value() instanceof String || k.value() instanceof dev.memlint.ast.Bytes);
+    }
+
+    /** s[0], s[-1], s[:1], s[-1:]: one item at an end. */
+    private static boolean endItem(Expr index) {
+        if (Trees.intConstant(index) != null) return true;
+        return index instanceof Expr.Slice sl && sl.step() == null
+                && (sl.lower() == null ? Trees.intConstant(sl.upper()) != null
+                    : sl.upper() == null && Trees.intConstant(sl.lower()) != null);
     }
 
     /** Whether a break, return or raise follows the assignment in its own block. */

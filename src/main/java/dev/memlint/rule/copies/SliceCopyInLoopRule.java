@@ -11,7 +11,7 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
-import dev.memlint.rule.support.Trees;
+import dev.memlint.rule.support.SourceSized;
 import dev.memlint.semantic.PyType;
 import dev.memlint.semantic.SemanticModel;
 
@@ -44,8 +44,8 @@ public final class SliceCopyInLoopRule implements Rule {
         SliceShape shape = SliceShape.of(slice);
         if (!shape.grows()) return;
         SemanticModel model = ctx.model();
-        // A literal's size is fixed in the source: slicing it copies a handful of items.
-        if (Trees.isLiteralSized(slice.value())) return;
+        // A display's size is fixed in the source (test tables, option lists): slicing it copies a handful of items.
+        if (SourceSized.isSmall(model, slice.value())) return;
         PyType type = model.typeOf(slice.value());
         if (!SEQUENCES.contains(type)) return;
         Node loop = model.enclosingLoop(slice);

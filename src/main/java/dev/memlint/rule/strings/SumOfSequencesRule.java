@@ -8,6 +8,7 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
+import dev.memlint.rule.support.SourceSized;
 import dev.memlint.semantic.PyType;
 import dev.memlint.semantic.SemanticModel;
 
@@ -32,6 +33,7 @@ public final class SumOfSequencesRule implements Rule {
         if (start == null) return;
         PyType type = model.typeOf(start);
         if (type != PyType.LIST && type != PyType.TUPLE) return;
+        if (fewParts(model, call.args().get(0))) return;
         String kind = type == PyType.LIST ? "lists" : "tuples";
         var finding = ctx.report(call, "`sum()` with a " + type.name().toLowerCase() + " start concatenates " + kind
                 + " one at a time, copying the growing result for every item (quadratic); use "
@@ -44,6 +46,13 @@ public final class SumOfSequencesRule implements Rule {
             // Unsafe: a sequence type with its own __add__ (or a mix of lists and tuples) behaves differently.
             finding.fix("Flatten with a nested comprehension", Fix.Applicability.UNSAFE, ctx.replace(call, replacement));
         }
+    }
+
+    /** A display or a comprehension over one: a handful of parts, so the copying stays small. */
+    private static boolean fewParts(SemanticModel model, Expr parts) {
+        if (parts instanceof Expr.GeneratorExp g) return SourceSized.isSmallComprehension(model, g.generators());
+        if (parts instanceof Expr.ListComp l) return SourceSized.isSmallComprehension(model, l.generators());
+        return SourceSized.isSmall(model, parts);
     }
 
     private static boolean isEmptyDisplay(Expr e) {
