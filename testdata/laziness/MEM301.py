@@ -67,3 +67,17 @@ async def fetch_all(clients):
 
 def sum_with_start(groups):
     return sum([g.items for g in groups], [])  # expect: MEM301
+
+
+def drop_rare(counts: dict[str, int]) -> None:
+    for key in [k for k in counts if counts[k] < 2]:  # a snapshot: the loop deletes from counts
+        del counts[key]
+
+
+def as_ints(x, y, z):
+    return tuple([int(v) for v in (x, y, z)])  # three items
+
+
+def byte_values():
+    for b in [bytes([i]) for i in range(0x80, 0xA0)]:  # 32 one-byte strings
+        print(b)

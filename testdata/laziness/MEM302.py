@@ -74,3 +74,20 @@ class Loop:
     def cancel_all(self):
         for timer in list(self.timers.values()):
             timer.cancel()
+
+
+def expand_all(duals: dict):
+    def expand(b):
+        del duals[b]
+
+    for b in list(duals.keys()):  # the nested expand() deletes from duals: a snapshot
+        if b in duals and duals[b] == 0:
+            expand(b)
+
+
+def small_sum():
+    return sum(list(range(2, 8)))  # six ints
+
+
+def squares():
+    return {i: i * i for i in [*range(4)]}

@@ -87,3 +87,54 @@ def module_level_like(values):
 
 
 RESULT = []
+
+
+def archive_names(path):
+    import tarfile
+    archive = tarfile.open(path)
+    try:
+        names = [member.name for member in archive]  # read while the archive is open
+    finally:
+        archive.close()
+    for name in names:
+        print(name)
+
+
+def as_tuple(items):
+    out = []
+    for item in items:
+        out.append(str(item))
+    return tuple(out)  # tuple() keeps every item anyway
+
+
+def split_coords(index, coords, mask):
+    picked = []
+    for idx, co in zip(index, coords):
+        if idx is None:
+            picked.append(co)
+        else:
+            mask &= co == idx  # the mask is only final after the loop
+    return [co[mask] for co in picked]
+
+
+def several_lists(params):
+    positional = []
+    keyword = []
+    for p in params:
+        if p.kind == 1:
+            positional.append(p)
+        else:
+            keyword.append(p)
+    for p in positional:
+        print(p, keyword)
+
+
+async def collected(source):
+    values = [v async for v in source]
+    return [v for v in values]
+
+
+def three_cursors(db):
+    cursors = [db.execute("select 1") for _ in range(3)]  # three at once, on purpose
+    for cursor in cursors:
+        print(cursor.fetchall())

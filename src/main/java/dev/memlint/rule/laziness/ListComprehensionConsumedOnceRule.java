@@ -4,13 +4,17 @@ import dev.memlint.ast.Comprehension;
 import dev.memlint.ast.Expr;
 import dev.memlint.ast.Stmt;
 import dev.memlint.rule.Fix;
+import dev.memlint.rule.Mutations;
 import dev.memlint.rule.Rule;
 import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
+import dev.memlint.rule.support.SourceSized;
 import dev.memlint.semantic.NodeChildren;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,7 +49,7 @@ public final class ListComprehensionConsumedOnceRule implements Rule {
         for (int i = 0; i < call.args().size(); i++) {
             if (!(call.args().get(i) instanceof Expr.ListComp comp)) continue;
             if (i > 0 && !name.id().equals("zip")) continue; // sum(xs, start) etc.: only the iterable counts
-            if (isAsync(comp)) continue;
+            if (isAsync(comp) || SourceSized.isSmallComprehension(ctx.model(), comp.generators())) continue;
             boolean sole = call.args().size() == 1 && call.keywords().isEmpty();
             String inner = innerText(ctx, comp);
             ctx.report(comp, "list comprehension passed to " + name.id() + "() is built in full and then "
@@ -56,11 +60,25 @@ public final class ListComprehensionConsumedOnceRule implements Rule {
     }
 
     private void forLoop(RuleContext ctx, Stmt.ForNode loop) {
-        if (!(loop.iter() instanceof Expr.ListComp comp) || isAsync(comp)) return;
+        if (!(loop.iter() instanceof Expr.ListComp comp) || isAsync(comp)
+                || SourceSized.isSmallComprehension(ctx.model(), comp.generators())) return;
+        // for k in [k for k in d if ...]: del d[k] — the list is a snapshot of what the body changes.
+        if (bodyChangesSources(loop, comp)) return;
         ctx.report(comp, "list comprehension iterated once by a for loop is built in full first; "
                         + "a generator expression holds one item at a time")
                 .fix("Use a generator expression", Fix.Applicability.UNSAFE,
                         ctx.replace(comp, "(" + innerText(ctx, comp) + ")"));
+    }
+
+    private static boolean bodyChangesSources(Stmt.ForNode loop, Expr.ListComp comp) {
+        List<Expr> sources = new ArrayList<>();
+        for (Comprehension g : comp.generators()) NodeChildren.walk(g.iter(), n -> {
+            if (n instanceof Expr.Name || n instanceof Expr.Attribute) sources.add((Expr) n);
+        });
+        for (Stmt s : loop.body()) {
+            if (Mutations.mutates(s, e -> sources.stream().anyMatch(src -> Mutations.sameReference(src, e)))) return true;
+        }
+        return false;
     }
 
     /** The comprehension without its brackets. */

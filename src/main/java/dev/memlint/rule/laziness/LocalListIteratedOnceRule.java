@@ -15,6 +15,8 @@ import dev.memlint.semantic.Binding;
 import dev.memlint.semantic.NodeChildren;
 import dev.memlint.semantic.Scope;
 import dev.memlint.rule.support.OnePassConsumers;
+import dev.memlint.rule.support.SourceSized;
+import dev.memlint.rule.support.Trees;
 import dev.memlint.semantic.SemanticModel;
 import dev.memlint.semantic.Symbol;
 
@@ -57,24 +59,84 @@ public final class LocalListIteratedOnceRule implements Rule {
         boolean comprehension = assign.value() instanceof Expr.ListComp;
         boolean empty = assign.value() instanceof Expr.ListExpr l && l.elts().isEmpty();
         if (!comprehension && !empty) return;
+        if (comprehension && !lazyComprehensionPossible(model, (Expr.ListComp) assign.value())) return;
         List<Expr.Name> others = new ArrayList<>();
         List<Node> sources = new ArrayList<>();
+        List<Stmt.ForNode> fillingLoops = new ArrayList<>();
         if (comprehension) sources.add(assign.value());
         for (Expr.Name use : s.uses()) {
             Stmt.ForNode fillingLoop = empty ? appendInLoop(model, use) : null;
-            if (fillingLoop != null) sources.add(fillingLoop.iter());
-            else others.add(use);
+            if (fillingLoop != null) {
+                if (!fillsOnly(model, fillingLoop, s)) return;
+                fillingLoops.add(fillingLoop);
+                sources.add(fillingLoop.iter());
+            } else others.add(use);
         }
         if (others.size() != 1 || (empty && sources.isEmpty())) return;
         Expr.Name use = others.get(0);
         if (model.scopeOf(use) != s.scope() || model.enclosingLoop(use) != model.enclosingLoop(assign)) return;
-        String how = consumer(ctx, use, sources);
+        String how = consumer(ctx, use, sources, comprehension);
         if (how == null) return;
+        List<Node> builders = new ArrayList<>(fillingLoops);
+        builders.add(assign);
+        for (Node built : builders) if (snapshotOfResource(model, built, use)) return;
         String fix = how.equals("counted")
                 ? "count the items instead (`sum(1 for ...)` or a counter)"
                 : "a generator (or doing the work where the items are made) holds one item at a time";
         ctx.report(assign, "list `" + s.name() + "` is built only to be " + how + " once; " + fix)
                 .related(use, how.equals("counted") ? "counted here" : "iterated here");
+    }
+
+    /**
+     * A comprehension that a generator could replace: not async (its consumer would have to be too)
+     * and not over a handful of items written in the source (nothing to save).
+     */
+    private static boolean lazyComprehensionPossible(SemanticModel model, Expr.ListComp comp) {
+        for (Comprehension g : comp.generators()) if (g.isAsync() != 0) return false;
+        if (Trees.any(List.of(comp), n -> n instanceof Expr.Await)) return false;
+        return !SourceSized.isSmallComprehension(model, comp.generators());
+    }
+
+    /**
+     * Whether the loop that appends to the list does nothing else a generator could not repeat:
+     * it is not async, not over a handful of items, fills no other container and sets no name read
+     * after it (a loop that also fills other lists or updates a mask must run to the end first).
+     */
+    private static boolean fillsOnly(SemanticModel model, Stmt.ForNode loop, Symbol list) {
+        if (loop instanceof Stmt.AsyncFor || SourceSized.isSmall(model, loop.iter())) return false;
+        boolean[] other = {false};
+        for (Stmt st : loop.body()) NodeChildren.walk(st, n -> {
+            if (other[0]) return;
+            if (n instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
+                    && Mutations.MUTATING_METHODS.contains(a.attr())
+                    && !(a.value() instanceof Expr.Name r && model.symbol(r) == list)) other[0] = true;
+            else if (n instanceof Expr.Name name && name.ctx() != dev.memlint.ast.Ctx.Load
+                    && readAfter(model, model.symbol(name), loop)) other[0] = true;
+            else if (n instanceof Stmt.AugAssign a && a.target() instanceof Expr.Name name
+                    && readAfter(model, model.symbol(name), loop)) other[0] = true;
+        });
+        return !other[0];
+    }
+
+    private static boolean readAfter(SemanticModel model, Symbol sym, Stmt.ForNode loop) {
+        if (sym == null) return false;
+        for (Expr.Name u : sym.uses()) if (!Trees.isWithin(model, u, loop)) return true;
+        return false;
+    }
+
+    /**
+     * Whether the list is built inside a with block or a try that does not hold its use: it is
+     * read while the file, archive or lock is open, and a generator would run after it closes.
+     */
+    private static boolean snapshotOfResource(SemanticModel model, Node built, Expr.Name use) {
+        Node child = built;
+        for (Node p = model.parent(built); p != null && !(p instanceof Stmt.FunctionNode); child = p, p = model.parent(p)) {
+            boolean guarded = p instanceof Stmt.WithNode
+                    || p instanceof Stmt.Try t && SemanticModel.contains(t.body(), child)
+                    || p instanceof Stmt.TryStar ts && SemanticModel.contains(ts.body(), child);
+            if (guarded && !Trees.isWithin(model, use, p)) return true;
+        }
+        return false;
     }
 
     /** The for loop (over a plain iterable) whose body runs name.append(x); null for other uses. */
@@ -86,13 +148,18 @@ public final class LocalListIteratedOnceRule implements Rule {
         return loop instanceof Stmt.ForNode f ? f : null;
     }
 
-    /** "iterated" or "counted" when the single use reads the list in one pass; null otherwise. */
-    private static String consumer(RuleContext ctx, Expr.Name use, List<Node> sources) {
+    /**
+     * "iterated" or "counted" when the single use reads the list in one pass; null otherwise.
+     * tuple(), set() and sorted() of a list filled by appends are left alone: they keep every item
+     * anyway, and the loop is no comprehension to hand them.
+     */
+    private static String consumer(RuleContext ctx, Expr.Name use, List<Node> sources, boolean comprehension) {
         SemanticModel model = ctx.model();
         Node parent = model.parent(use);
         if (parent instanceof Expr.Call c && c.args().size() == 1 && c.args().get(0) == use && c.keywords().isEmpty()) {
             if (model.isBuiltin(c.func(), "len")) return "counted";
-            if (OnePassConsumers.isOnePassBuiltin(model, c.func())) return "iterated";
+            if (OnePassConsumers.isOnePassBuiltin(model, c.func())
+                    && (comprehension || OnePassConsumers.isReducing(model, c.func()))) return "iterated";
             if (model.isBuiltin(c.func(), "enumerate")) {
                 parent = model.parent(c);
                 if (!(parent instanceof Stmt.ForNode f && f.iter() == c)) return null;

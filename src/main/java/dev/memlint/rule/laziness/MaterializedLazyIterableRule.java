@@ -11,6 +11,7 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
+import dev.memlint.rule.support.SourceSized;
 import dev.memlint.semantic.NodeChildren;
 import dev.memlint.semantic.PyType;
 import dev.memlint.semantic.SemanticModel;
@@ -49,13 +50,20 @@ public final class MaterializedLazyIterableRule implements Rule {
 
     private void check(RuleContext ctx, Expr iter, List<? extends Node> body, String consumer) {
         Expr lazy = materializedArgument(ctx.model(), iter);
-        if (lazy == null) return;
+        if (lazy == null || fewItems(ctx.model(), lazy)) return;
         String kind = lazyKind(ctx.model(), lazy);
         if (kind == null || changedIn(body, lazy) || (!kind.equals("range") && suspends(body))) return;
         Fix.Applicability safety = kind.equals("range") ? Fix.Applicability.SAFE : Fix.Applicability.UNSAFE;
         ctx.report(iter, "the " + kind + " is copied into a list only to be iterated once by " + consumer
                         + "; iterate it directly")
                 .fix("Iterate the " + kind + " directly", safety, ctx.replace(iter, ctx.text(lazy)));
+    }
+
+    /** range(4), or a view of a dict written out in the source: listing it costs a handful of slots. */
+    private static boolean fewItems(SemanticModel model, Expr lazy) {
+        if (SourceSized.isSmall(model, lazy)) return true;
+        return lazy instanceof Expr.Call c && c.func() instanceof Expr.Attribute a && VIEWS.contains(a.attr())
+                && SourceSized.isSmall(model, a.value());
     }
 
     /** X of list(X) or [*X]; null for anything else. */
@@ -88,12 +96,19 @@ public final class MaterializedLazyIterableRule implements Rule {
 
     /**
      * Copying a dict view is also how code guards against other threads (or callbacks) changing a
-     * shared dict mid-iteration; only a function's own local dict is known to be left alone.
+     * shared dict mid-iteration; only a function's own local dict, which no nested function can
+     * reach, is known to be left alone.
      */
     private static boolean isFunctionLocal(SemanticModel model, Expr e) {
         if (!(e instanceof Expr.Name n)) return false;
         var sym = model.symbol(n);
-        return sym != null && sym.scope().isFunctionLike() && !sym.isReboundElsewhere();
+        if (sym == null || !sym.scope().isFunctionLike() || sym.isReboundElsewhere()) return false;
+        for (Expr.Name use : sym.uses()) {
+            var scope = model.scopeOf(use);
+            while (scope.kind() == dev.memlint.semantic.Scope.Kind.COMPREHENSION) scope = scope.parent();
+            if (scope != sym.scope()) return false;
+        }
+        return true;
     }
 
     /** Whether the loop body changes a container or name the lazy iterable reads from. */
