@@ -69,3 +69,29 @@ def insert_middle(values):
     for v in values:
         out.insert(1, v)
     return out
+
+
+def write_u32(x: int) -> list[int]:
+    data = []
+    for _ in range(4):  # four bytes
+        x, m = divmod(x, 256)
+        data.insert(0, m)
+    return data
+
+
+def package_path(package_dir: dict, path: list[str]) -> list[str]:
+    tail = []
+    while path:
+        if ".".join(path) in package_dir:
+            tail.insert(0, package_dir[".".join(path)])
+            return tail  # inserted once, on the way out
+        tail.insert(0, path.pop())  # expect: MEM501
+    return tail
+
+
+def move_to_front(args: list, flagged) -> list:
+    args = list(args)
+    for j, item in enumerate(args):
+        if item in flagged:
+            args.insert(0, args.pop(j))  # popped at any position: a deque is no better
+    return args

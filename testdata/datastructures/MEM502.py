@@ -82,3 +82,11 @@ def empty_then_filled(items, probes):
     for it in items:
         found.append(it.key)  # items of unknown type: maybe unhashable
     return [p for p in probes if p in found]
+
+
+def ask_choice(read) -> str:
+    choices = "1 2 3 4".split()  # four words: scanning them is as quick as hashing
+    choice = ""
+    while choice not in choices:
+        choice = read()
+    return choice

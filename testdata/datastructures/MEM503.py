@@ -87,3 +87,30 @@ def build(rows):
     items += [Defaulted(str(r)) for r in rows] + [Dynamic(r=r) for r in rows]
     items += [Base(r) for r in rows] + [Derived(r) for r in rows]
     return config, items
+
+
+class TemporaryFile:
+    def __init__(self, text):
+        self.text = text
+        self.path = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+class Check:
+    def __init__(self, value):
+        self.value = value
+
+    def run(self):
+        return self.value > 0
+
+
+def check_all(texts, values):
+    for text in texts:
+        with TemporaryFile(text) as f:  # one alive at a time
+            print(f.text)
+    return [v for v in values if Check(v).run()]  # a temporary per item

@@ -65,3 +65,18 @@ class Matrix:
         for r in range(len(self.rows)):  # expect: MEM401
             s += sum(self.rows[r])
         return s
+
+
+class Spans:
+    def __init__(self, starts: list[int]) -> None:
+        self.starts = starts
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i: int) -> int:
+        return self.starts[i]
+
+    def __iter__(self):
+        for i in range(len(self)):  # iterating self here would recurse into __iter__
+            yield self[i]

@@ -12,6 +12,7 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
+import dev.memlint.rule.support.Trees;
 import dev.memlint.semantic.Binding;
 import dev.memlint.semantic.NodeChildren;
 import dev.memlint.semantic.SemanticModel;
@@ -34,6 +35,9 @@ import java.util.Set;
         summary = "Instances of a class without __slots__ are created in a loop, each with a per-instance dict.",
         tags = {"memory"})
 public final class ClassWithoutSlotsInLoopRule implements Rule {
+    /** Container methods that keep their argument. */
+    private static final Set<String> STORING = Set.of("append", "add", "insert", "appendleft", "setdefault", "put");
+
     @Override
     public void init(RuleInit init) {
         init.on(Stmt.ClassDef.class, this::check);
@@ -117,9 +121,46 @@ public final class ClassWithoutSlotsInLoopRule implements Rule {
         for (Expr.Name use : s.uses()) {
             Node parent = model.parent(use);
             if (parent instanceof Stmt.ClassDef sub && SemanticModel.contains(sub.bases(), use)) return null;
-            if (parent instanceof Expr.Call c && c.func() == use && model.enclosingLoop(c) != null) sites.add(c);
+            if (parent instanceof Expr.Call c && c.func() == use && model.enclosingLoop(c) != null && kept(model, c)) sites.add(c);
         }
         return sites.isEmpty() ? null : sites.get(0);
+    }
+
+    /**
+     * Whether the new instance outlives its iteration, so that many are alive at once: it is an
+     * element of a comprehension, appended or stored into a container, yielded, or bound to a name
+     * that the loop then appends or stores. A context manager, a raised exception or a temporary
+     * whose method is called right away lives for one iteration: slots would save nothing.
+     */
+    private static boolean kept(SemanticModel model, Expr.Call instance) {
+        Node value = instance;
+        Node parent = model.parent(value);
+        if (parent instanceof Expr.TupleExpr || parent instanceof Expr.ListExpr) {
+            value = parent;
+            parent = model.parent(value);
+        }
+        if (storedBy(model, value, parent)) return true;
+        if (parent instanceof Stmt.Assign a && a.value() == value && a.targets().size() == 1
+                && a.targets().get(0) instanceof Expr.Name n && model.symbol(n) != null) {
+            Node loop = model.enclosingLoop(instance);
+            for (Expr.Name use : model.symbol(n).uses()) {
+                if (Trees.isWithin(model, use, loop) && storedBy(model, use, model.parent(use))) return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean storedBy(SemanticModel model, Node value, Node parent) {
+        if (parent instanceof Expr.ListComp c) return c.elt() == value;
+        if (parent instanceof Expr.SetComp c) return c.elt() == value;
+        if (parent instanceof Expr.GeneratorExp g) return g.elt() == value;
+        if (parent instanceof Expr.DictComp d) return d.value() == value || d.key() == value;
+        if (parent instanceof Expr.Yield) return true;
+        if (parent instanceof Stmt.Assign a) {
+            return a.value() == value && a.targets().stream().anyMatch(t -> t instanceof Expr.Subscript);
+        }
+        return parent instanceof Expr.Call c && SemanticModel.contains(c.args(), value)
+                && c.func() instanceof Expr.Attribute m && STORING.contains(m.attr());
     }
 
     /** "class Name": the class's first line up to the end of its name. */

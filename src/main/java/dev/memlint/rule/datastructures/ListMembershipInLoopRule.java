@@ -56,7 +56,7 @@ public final class ListMembershipInLoopRule implements Rule {
         for (Binding b : s.bindings()) {
             if (Trees.isWithin(model, b.node(), loop) || b.value() == null) return;
             Expr v = b.value();
-            mayBeLong |= !(v instanceof Expr.ListExpr l) || l.elts().size() >= LONG_DISPLAY;
+            mayBeLong |= writtenSize(v) >= LONG_DISPLAY;
             hashable |= hashableItems(model, v);
         }
         for (Expr.Name use : s.uses()) {
@@ -74,6 +74,21 @@ public final class ListMembershipInLoopRule implements Rule {
         ctx.report(cmp, "`" + ctx.text(cmp) + "` scans the list `" + s.name() + "` on every iteration, and the loop "
                         + "never changes it; build a set from it once before the loop")
                 .related(loop, "the loop");
+    }
+
+    /**
+     * How many items a value has when the source spells them out: a display, or a constant string
+     * split on whitespace ({@code '1 2 3 4'.split()}); MAX_VALUE when it can be long.
+     */
+    private static int writtenSize(Expr v) {
+        if (v instanceof Expr.ListExpr l) return l.elts().size();
+        if (v instanceof Expr.Call c && c.args().isEmpty() && c.keywords().isEmpty()
+                && c.func() instanceof Expr.Attribute a && a.attr().equals("split")
+                && a.value() instanceof Expr.Constant k && k.value() instanceof String text) {
+            String t = text.strip();
+            return t.isEmpty() ? 0 : t.split("\\s+").length;
+        }
+        return Integer.MAX_VALUE;
     }
 
     /** names.append(x) / names.extend(xs) as a statement. */

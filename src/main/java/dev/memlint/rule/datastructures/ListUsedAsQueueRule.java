@@ -1,14 +1,22 @@
 package dev.memlint.rule.datastructures;
 
 import dev.memlint.ast.Expr;
+import dev.memlint.ast.Located;
+import dev.memlint.ast.Stmt;
+import dev.memlint.rule.Mutations;
 import dev.memlint.rule.Rule;
 import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
+import dev.memlint.rule.support.Blocks;
+import dev.memlint.rule.support.SourceSized;
+import dev.memlint.rule.support.Trees;
 import dev.memlint.semantic.PyType;
+import dev.memlint.semantic.SemanticModel;
 
 import java.math.BigInteger;
+import java.util.List;
 
 /**
  * MEM501: {@code a.pop(0)} or {@code a.insert(0, x)} on a list inside a loop. Each call moves every
@@ -33,12 +41,56 @@ public final class ListUsedAsQueueRule implements Rule {
         };
         if (!front || ctx.model().typeOf(a.value()) != PyType.LIST) return;
         var loop = ctx.model().enclosingLoop(call);
-        if (loop == null) return;
+        if (loop == null || boundedLoop(ctx.model(), loop) || leavesLoopAfter(ctx.model(), call)
+                || usedAtOtherPositions(ctx, a.value())) return;
         String list = ctx.text(a.value());
         ctx.report(call, "`" + list + "." + a.attr() + "(0" + (a.attr().equals("insert") ? ", ...)" : ")")
                         + "` in a loop shifts every element of the list each time; use collections.deque ("
                         + (a.attr().equals("pop") ? "popleft()" : "appendleft()") + ")")
                 .related(loop, "the loop");
+    }
+
+    /** A loop over a handful of items written in the source (for i in range(4)) shifts a handful. */
+    private static boolean boundedLoop(SemanticModel model, Located loop) {
+        if (loop instanceof Stmt.ForNode f) return SourceSized.isSmall(model, f.iter());
+        if (loop instanceof Expr.ListComp c) return SourceSized.isSmallComprehension(model, c.generators());
+        if (loop instanceof Expr.GeneratorExp g) return SourceSized.isSmallComprehension(model, g.generators());
+        return false;
+    }
+
+    /** tail.insert(0, x); return ...: the call runs once, on the way out of the loop. */
+    private static boolean leavesLoopAfter(SemanticModel model, Expr.Call call) {
+        Stmt stmt = model.statementOf(call);
+        for (List<Stmt> block : Blocks.of(model.parent(stmt))) {
+            int i = indexOf(block, stmt);
+            if (i < 0) continue;
+            for (Stmt s : block.subList(i + 1, block.size())) {
+                if (s instanceof Stmt.Break || s instanceof Stmt.Return || s instanceof Stmt.Raise) return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the same list is also popped or inserted at other positions ({@code args.pop(j)}):
+     * a deque makes only its ends cheap, so it is no better there.
+     */
+    private static boolean usedAtOtherPositions(RuleContext ctx, Expr list) {
+        return Trees.any(List.of(ctx.model().module()), n -> n instanceof Expr.Call c
+                && c.func() instanceof Expr.Attribute a && Mutations.sameReference(a.value(), list)
+                && (a.attr().equals("pop") && c.args().size() == 1 && !isEnd(c.args().get(0))
+                    || a.attr().equals("insert") && c.args().size() == 2 && !isEnd(c.args().get(0))));
+    }
+
+    /** 0 or -1: an end of the list. */
+    private static boolean isEnd(Expr e) {
+        Long k = Trees.intConstant(e);
+        return k != null && (k == 0 || k == -1);
+    }
+
+    private static int indexOf(List<Stmt> block, Stmt s) {
+        for (int i = 0; i < block.size(); i++) if (block.get(i) == s) return i;
+        return -1;
     }
 
     private static boolean isZero(Expr e) {

@@ -34,6 +34,8 @@ public final class RangeLenIndexOnlyRule implements Rule {
         if (!(loop.target() instanceof Expr.Name index)) return;
         Expr seq = rangeLenArgument(model, loop.iter());
         if (seq == null || model.typeOf(seq) == PyType.DICT) return;
+        // for i in range(len(self)): yield self[i] — often how the class defines iteration itself.
+        if (model.selfClass(seq) != null) return;
         Symbol sym = model.symbol(index);
         if (sym == null || sym.bindings().size() != 1) return; // i reused elsewhere: keep quiet
         int reads = 0;
