@@ -3,7 +3,8 @@ import functools
 from functools import cache, lru_cache
 
 _resolved = {}  # expect: MEM603
-_seen_hosts = set()  # expect: MEM603
+_reachable_cache = set()  # expect: MEM603
+_seen_hosts = set()
 _registry = {}
 _pruned = {}
 DEFAULTS = {}
@@ -38,7 +39,17 @@ def resolve(name):
     return address
 
 
+def reachable(host, probe):
+    if host in _reachable_cache:
+        return True
+    if probe(host):
+        _reachable_cache.add(host)
+        return True
+    return False
+
+
 def first_visit(host):
+    # a "seen" record, not a cache: it holds the events it is asked about
     if host in _seen_hosts:
         return False
     _seen_hosts.add(host)
@@ -87,3 +98,45 @@ _flags = {}
 
 def register_flag(name):
     return _flags.setdefault(name, 1 << len(_flags))
+
+
+_type_cache = set()
+_platform_cache = {}
+_tables = {}
+_localedirs = {}
+
+
+def is_coroutine(obj):
+    if type(obj) in _type_cache:
+        return True
+    if len(_type_cache) < 100:  # a size check bounds it
+        _type_cache.add(type(obj))
+    return False
+
+
+def platform(aliased=0, terse=0):
+    result = _platform_cache.get((aliased, terse))  # four keys at most
+    if result is None:
+        result = _platform_cache[(aliased, terse)] = f"{aliased}-{terse}"
+    return result
+
+
+def _table(alphabet):
+    if alphabet not in _tables:
+        _tables[alphabet] = [a + b for a in alphabet for b in alphabet]
+    return _tables[alphabet]
+
+
+def encode16(s):
+    return _table("0123456789ABCDEF")[s]  # every caller passes a constant alphabet
+
+
+def bindtextdomain(domain, localedir=None):
+    if localedir is not None:
+        _localedirs[domain] = localedir  # the caller's setting: a registry
+    return _localedirs.get(domain)
+
+
+@functools.lru_cache(maxsize=None)
+def zoneinfo_path():
+    return "/usr/share/zoneinfo"  # no arguments: one entry

@@ -14,7 +14,7 @@ def walk(node, seen=set()):  # expect: MEM604
         walk(child, seen)
 
 
-def memo_fib(n, _memo={}):  # expect: MEM604
+def memo_fib(n, _memo={}):  # a memo shared on purpose: MEM603's business
     if n not in _memo:
         _memo[n] = n if n < 2 else memo_fib(n - 1) + memo_fib(n - 2)
     return _memo[n]
@@ -61,3 +61,20 @@ def module_default(tag, tags=DEFAULT_TAGS):
 def counter(state=[0]):
     state[0] += 1
     return state[0]
+
+
+def walk_paths(paths):
+    def seen(p, m={}):  # made afresh on every call of walk_paths
+        if p in m:
+            return True
+        m[p] = True
+        return False
+    return [p for p in paths if not seen(p)]
+
+
+def indented(block, stacks=[]):
+    stacks.append(block)  # pushed here and popped below: a stack, not a growing pile
+    try:
+        return len(stacks)
+    finally:
+        stacks.pop()

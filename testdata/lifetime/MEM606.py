@@ -58,3 +58,33 @@ def restore(was_enabled):
     finally:
         if not was_enabled:
             gc.disable()
+
+
+def collect_harder(times):
+    for _ in range(times):
+        gc.collect()  # the loop exists to collect: finalizers can free more on each pass
+
+
+def until_clean():
+    for _ in range(100):
+        if gc.collect() == 0:  # what was collected decides when to stop
+            break
+
+
+def set_gc_state(state):
+    if state:
+        gc.enable()
+    else:
+        gc.disable()  # a helper that sets the mode on purpose: no region to close
+
+
+class Case:
+    def setUp(self):
+        gc.disable()  # tearDown turns it back on
+
+    def tearDown(self):
+        gc.enable()
+
+    def test_no_cycles(self, cleanup):
+        cleanup(gc.enable)
+        gc.disable()  # re-enabled by the registered cleanup, even on failure

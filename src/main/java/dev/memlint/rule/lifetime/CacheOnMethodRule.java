@@ -26,6 +26,8 @@ public final class CacheOnMethodRule implements Rule {
         SemanticModel model = ctx.model();
         if (!(model.parent(f) instanceof Stmt.ClassDef cls) || !SemanticModel.contains(cls.body(), f)) return;
         if (f.args().posonlyargs().isEmpty() && f.args().args().isEmpty()) return;
+        if (f.name().equals("__new__") || f.name().equals("__init_subclass__") || f.name().equals("__class_getitem__"))
+            return; // implicitly static or class methods: the cache is keyed by the class, which lives anyway
         for (Expr d : f.decoratorList()) {
             if (model.isBuiltin(d, "staticmethod") || model.isBuiltin(d, "classmethod")) return;
         }

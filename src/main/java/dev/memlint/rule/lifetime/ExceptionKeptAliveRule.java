@@ -43,8 +43,11 @@ public final class ExceptionKeptAliveRule implements Rule {
                     ? tuple.elts().get(2) : t;
             String where = where(ctx, target);
             if (where != null) {
+                // A local only lives as long as its frame plus the cycle through it: a note. Attributes
+                // and globals keep the frames for as long as their owner lives: a warning.
                 ctx.report(a, what + " stored " + where + " outlives the handler and keeps the traceback's frames, "
-                        + "with all their locals, alive" + advice(where));
+                        + "with all their locals, alive" + advice(where))
+                        .severity(where.startsWith("in local") ? Severity.NOTE : Severity.WARNING);
                 return;
             }
         }
@@ -66,7 +69,8 @@ public final class ExceptionKeptAliveRule implements Rule {
 
     private static String advice(String where) {
         return where.startsWith("in local")
-                ? "; it forms a cycle with this function's frame: `del` it (or set it to None) in a `finally`"
+                ? "; it forms a cycle with this function's frame that only the cyclic garbage collector frees: "
+                        + "`del` it (or set it to None) in a `finally`"
                 : "; keep what you need (`str(e)`, or `e.with_traceback(None)`)";
     }
 

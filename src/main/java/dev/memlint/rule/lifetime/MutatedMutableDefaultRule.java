@@ -30,6 +30,7 @@ import java.util.Set;
 public final class MutatedMutableDefaultRule implements Rule {
     private static final Set<String> GROWING = Set.of("append", "extend", "insert", "add", "update", "setdefault",
             "appendleft", "extendleft", "__setitem__");
+    private static final Set<String> SHRINKING = Set.of("pop", "popitem", "remove", "discard", "clear", "popleft");
     private static final Set<PyType> MUTABLE = Set.of(PyType.LIST, PyType.DICT, PyType.SET, PyType.BYTEARRAY,
             PyType.DEQUE);
 
@@ -40,6 +41,8 @@ public final class MutatedMutableDefaultRule implements Rule {
 
     private void check(RuleContext ctx, Stmt.FunctionNode f) {
         SemanticModel model = ctx.model();
+        // A def inside a function is executed on every outer call, so its defaults are fresh each time.
+        if (model.enclosingFunction(f) != null) return;
         Scope scope = model.scopeCreatedBy(f);
         for (Symbol sym : scope.symbols()) {
             if (sym.bindings().isEmpty() || sym.bindings().get(0).kind() != Binding.Kind.PARAMETER) continue;
@@ -48,12 +51,32 @@ public final class MutatedMutableDefaultRule implements Rule {
             if (def == null || def instanceof Expr.Name || def instanceof Expr.Attribute
                     || !MUTABLE.contains(model.typeOf(def))) continue;
             if (sym.bindings().stream().anyMatch(b -> b != param && b.kind() != Binding.Kind.AUG_ASSIGNMENT)) continue;
+            if (deliberatelyShared(sym.name()) || shrinks(model, sym)) continue;
             Located growth = firstGrowth(model, sym, model.typeOf(def) == PyType.DICT);
             if (growth == null) continue;
             ctx.report(def, "default of `" + ((Arg) param.node()).arg() + "` is created once and shared by every call; "
                     + "`" + f.name() + "` adds to it, so it keeps growing across calls (use None and create it in the body)")
                     .related(growth, "added to here");
         }
+    }
+
+    /**
+     * {@code _cache={}}, {@code memo={}}, {@code _seen=set()}: a private or cache-named parameter is a
+     * memo shared on purpose (callers never pass it); whether it is bounded is MEM603's question.
+     */
+    private static boolean deliberatelyShared(String param) {
+        String p = param.toLowerCase();
+        return p.startsWith("_") || p.contains("cache") || p.contains("memo");
+    }
+
+    /** Whether the function also takes items out (a stack pushed and popped): it need not grow. */
+    private static boolean shrinks(SemanticModel model, Symbol sym) {
+        for (Expr.Name use : sym.uses()) {
+            Node parent = model.parent(use);
+            if (parent instanceof Expr.Attribute a && a.value() == use && SHRINKING.contains(a.attr())) return true;
+            if (parent instanceof Expr.Subscript s && s.value() == use && s.ctx() == Ctx.Del) return true;
+        }
+        return false;
     }
 
     /** The first use that adds to the default; item assignment only grows a dict (x[0] += 1 on a list does not). */

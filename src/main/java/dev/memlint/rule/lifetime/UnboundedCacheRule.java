@@ -44,6 +44,7 @@ public final class UnboundedCacheRule implements Rule {
 
     private void decorated(RuleContext ctx, Stmt.FunctionNode f) {
         if (ctx.model().scopeOf(f).kind() != Scope.Kind.MODULE) return; // methods: MEM602; nested: die with the call
+        if (takesNoArguments(f)) return; // one entry at most
         for (Expr d : f.decoratorList()) {
             if (!CacheDecorators.isUnbounded(ctx.model(), d)) continue;
             ctx.report(d, "`" + f.name() + "` caches every distinct argument tuple for the life of the process "
@@ -57,12 +58,52 @@ public final class UnboundedCacheRule implements Rule {
             if (sym.bindings().size() != 1) continue;
             Binding b = sym.bindings().get(0);
             if (b.kind() != Binding.Kind.ASSIGNMENT || b.scope() != model.moduleScope() || !isEmptyContainer(model, b.value())) continue;
+            boolean set = model.typeOf(b.value()) == PyType.SET;
+            if (bounded(model, sym, set)) continue;
             Located memo = memoUse(model, sym);
             if (memo == null) continue;
             ctx.report(b.target(), "module-level " + (model.typeOf(b.value()) == PyType.SET ? "set" : "dict") + " `"
                             + sym.name() + "` is used as a cache that is never pruned: it grows with every new key")
                     .related(memo, "entries are added here");
         }
+    }
+
+    private static boolean takesNoArguments(Stmt.FunctionNode f) {
+        var a = f.args();
+        return a.posonlyargs().isEmpty() && a.args().isEmpty() && a.kwonlyargs().isEmpty()
+                && a.vararg() == null && a.kwarg() == null;
+    }
+
+    /**
+     * A set that is not named as a cache is usually a "seen" or "warned once" record, bounded by the
+     * events it records; a dict or set is bounded when a len() check guards it or its keys take few values.
+     */
+    private static boolean bounded(SemanticModel model, Symbol sym, boolean set) {
+        String name = sym.name().toLowerCase();
+        if (set && !name.contains("cache") && !name.contains("memo")) return true;
+        for (Expr.Name use : sym.uses()) {
+            Node parent = model.parent(use);
+            if (parent instanceof Expr.Call c && model.isBuiltin(c.func(), "len") && model.parent(c) instanceof Expr.Compare)
+                return true; // if len(_cache) < 100: _cache.add(...)
+        }
+        return false;
+    }
+
+    /** The key an addition stores, or null when it is not one key (update() of many). */
+    private static Expr addedKey(SemanticModel model, Expr.Name use) {
+        Node parent = model.parent(use);
+        if (parent instanceof Expr.Subscript s && s.value() == use) return s.slice();
+        if (parent instanceof Expr.Attribute a && model.parent(a) instanceof Expr.Call c && c.func() == a
+                && (a.attr().equals("add") || a.attr().equals("setdefault")) && !c.args().isEmpty()) return c.args().get(0);
+        return null;
+    }
+
+    /** _localedirs[domain] = localedir: the caller hands the value in, so this is a registry, not a memo. */
+    private static boolean storesAParameter(SemanticModel model, Expr.Name use) {
+        if (!(model.parent(use) instanceof Expr.Subscript s) || !(model.parent(s) instanceof Stmt.Assign a)
+                || !(a.value() instanceof Expr.Name v)) return false;
+        Symbol value = model.symbol(v);
+        return value != null && value.bindings().size() == 1 && value.bindings().get(0).kind() == Binding.Kind.PARAMETER;
     }
 
     private static boolean isEmptyContainer(SemanticModel model, Expr v) {
@@ -85,7 +126,11 @@ public final class UnboundedCacheRule implements Rule {
             if (op == null) return null;
             Stmt.FunctionNode f = model.enclosingFunction(use);
             if (f == null) continue;
-            if (ADDS.contains(op)) adds.putIfAbsent(f, (Located) model.parent(use));
+            if (ADDS.contains(op)) {
+                Expr key = addedKey(model, use);
+                if (key == null || CacheKeys.fewValues(model, key) || storesAParameter(model, use)) continue;
+                adds.putIfAbsent(f, (Located) model.parent(use));
+            }
             if (READS.contains(op)) reads.put(f, true);
         }
         for (Map.Entry<Stmt.FunctionNode, Located> e : adds.entrySet()) {
