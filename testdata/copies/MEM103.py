@@ -103,3 +103,9 @@ def method_name(event: str) -> str:
     while name.endswith(">"):
         name = name[:-1]
     return name
+
+
+def fit(word: str, width: int, encode) -> str:
+    while len(encode(word)) > width:
+        word = word[:-1]  # text shortened until it fits: a few characters
+    return word

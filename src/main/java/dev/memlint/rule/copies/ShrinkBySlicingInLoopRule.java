@@ -43,15 +43,18 @@ public final class ShrinkBySlicingInLoopRule implements Rule {
         Node loop = model.enclosingLoop(assign);
         if (!(loop instanceof Stmt.While w) || leavesLoopAfter(model, assign) || stripLoop(ctx, w, assign)) return;
         Expr target = assign.targets().get(0);
+        boolean fromFront = ((Expr.Slice) ((Expr.Subscript) assign.value()).slice()).upper() == null;
         if (target instanceof Expr.Name name) {
             Symbol s = model.symbol(name);
             if (s == null || !carriedAcrossIterations(ctx, s, loop)) return;
             PyType type = typeIgnoringSelfSlices(ctx, s);
+            // Text cut from its end is a "shorten until it fits" loop over a short string; lists,
+            // tuples and buffers drained from the end are the ones that get long.
+            if (!fromFront && (type == PyType.STR || !type.isKnown())) return;
             if (type.isKnown() ? !type.isCopyingSequence() : viewsPossible(model, s)) return;
         } else {
-            if (reassignedInLoop(ctx, target, loop) || arrayLibrary(model)) return;
+            if (!fromFront || reassignedInLoop(ctx, target, loop) || arrayLibrary(model)) return;
         }
-        boolean fromFront = ((Expr.Slice) ((Expr.Subscript) assign.value()).slice()).upper() == null;
         ctx.report(assign, "`" + ctx.text(assign) + "` copies the rest of the sequence on every iteration "
                         + "(O(n²) in all); " + (fromFront
                         ? "keep a start index instead (for bytes: a memoryview, or `del buf[:n]` on a bytearray)"
