@@ -138,3 +138,33 @@ def three_cursors(db):
     cursors = [db.execute("select 1") for _ in range(3)]  # three at once, on purpose
     for cursor in cursors:
         print(cursor.fetchall())
+
+
+def weak_survivors(make, n):
+    import gc
+    import weakref
+    nodes = [make() for _ in range(n)]
+    refs = [weakref.ref(node) for node in nodes]  # taken while the nodes are alive
+    del nodes
+    gc.collect()
+    return [r() for r in refs]
+
+
+def process_fields(cls, annotations):
+    fields = []
+    for name in annotations:
+        fields.append((name, getattr(cls, name, None)))  # reads the class before the loop below changes it
+    for name, default in fields:
+        setattr(cls, name, default)
+
+
+def rotated_files(prefixes, times):
+    files = []
+    rotators = []
+    for prefix in prefixes:
+        rotators.append(prefix.upper())
+        for t in times:
+            files.append(prefix + t)  # the outer loop also fills rotators
+    for name in files:
+        print(name)
+    return rotators

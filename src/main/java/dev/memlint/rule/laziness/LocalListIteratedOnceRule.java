@@ -14,6 +14,7 @@ import dev.memlint.rule.Severity;
 import dev.memlint.semantic.Binding;
 import dev.memlint.semantic.NodeChildren;
 import dev.memlint.semantic.Scope;
+import dev.memlint.rule.support.Blocks;
 import dev.memlint.rule.support.OnePassConsumers;
 import dev.memlint.rule.support.SourceSized;
 import dev.memlint.rule.support.Trees;
@@ -65,11 +66,11 @@ public final class LocalListIteratedOnceRule implements Rule {
         List<Stmt.ForNode> fillingLoops = new ArrayList<>();
         if (comprehension) sources.add(assign.value());
         for (Expr.Name use : s.uses()) {
-            Stmt.ForNode fillingLoop = empty ? appendInLoop(model, use) : null;
+            Stmt.ForNode fillingLoop = empty ? appendInLoop(model, use, assign) : null;
             if (fillingLoop != null) {
                 if (!fillsOnly(model, fillingLoop, s)) return;
                 fillingLoops.add(fillingLoop);
-                sources.add(fillingLoop.iter());
+                sources.add(fillingLoop);
             } else others.add(use);
         }
         if (others.size() != 1 || (empty && sources.isEmpty())) return;
@@ -80,6 +81,7 @@ public final class LocalListIteratedOnceRule implements Rule {
         List<Node> builders = new ArrayList<>(fillingLoops);
         builders.add(assign);
         for (Node built : builders) if (snapshotOfResource(model, built, use)) return;
+        if (changedBeforeUse(model, assign, use, sources, s.name())) return;
         String fix = how.equals("counted")
                 ? "count the items instead (`sum(1 for ...)` or a counter)"
                 : "a generator (or doing the work where the items are made) holds one item at a time";
@@ -140,12 +142,20 @@ public final class LocalListIteratedOnceRule implements Rule {
     }
 
     /** The for loop (over a plain iterable) whose body runs name.append(x); null for other uses. */
-    private static Stmt.ForNode appendInLoop(SemanticModel model, Expr.Name use) {
+    /**
+     * The outermost for loop (below the list's assignment) whose body runs name.append(x), so that
+     * everything the filling does is seen; null for other uses.
+     */
+    private static Stmt.ForNode appendInLoop(SemanticModel model, Expr.Name use, Stmt.Assign assign) {
         if (!(model.parent(use) instanceof Expr.Attribute a) || !a.attr().equals("append")) return null;
         if (!(model.parent(a) instanceof Expr.Call c) || c.func() != a) return null;
         if (!(model.parent(c) instanceof Stmt.ExprStmt)) return null;
         Located loop = model.enclosingLoop(use);
-        return loop instanceof Stmt.ForNode f ? f : null;
+        if (!(loop instanceof Stmt.ForNode)) return null;
+        Stmt.ForNode outer = (Stmt.ForNode) loop;
+        for (Located l = model.enclosingLoop(outer); l instanceof Stmt.ForNode f && !Trees.isWithin(model, assign, f);
+             l = model.enclosingLoop(f)) outer = f;
+        return outer;
     }
 
     /**
@@ -176,14 +186,51 @@ public final class LocalListIteratedOnceRule implements Rule {
 
     /** Whether the consuming loop changes a name the list was built from (then the list is a snapshot). */
     private static boolean changesSources(List<Stmt> body, List<Node> sources) {
+        Set<String> names = sourceNames(sources);
+        for (Stmt st : body) if (changes(st, names)) return true;
+        return false;
+    }
+
+    /**
+     * Whether a statement between the list's assignment and its use changes what it was built
+     * from ({@code wrs = [ref(s) for s in nodes]; del nodes; gc.collect()}): the list holds values
+     * taken before, which a generator would take after.
+     */
+    private static boolean changedBeforeUse(SemanticModel model, Stmt.Assign assign, Expr.Name use, List<Node> sources,
+                                            String list) {
+        Set<String> names = sourceNames(sources);
+        names.remove(list);
+        for (List<Stmt> block : Blocks.of(model.parent(assign))) {
+            int i = indexOf(block, assign);
+            if (i < 0) continue;
+            for (Stmt st : block.subList(i + 1, block.size())) {
+                if (Trees.isWithin(model, use, st)) return false;
+                if (sources.stream().anyMatch(src -> Trees.isWithin(model, src, st))) continue; // the filling loop
+                if (changes(st, names) || Trees.any(List.of(st), n -> n instanceof Stmt.Delete)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> sourceNames(List<Node> sources) {
         Set<String> names = new HashSet<>();
         for (Node src : sources) NodeChildren.walk(src, n -> {
             if (n instanceof Expr.Name name) names.add(name.id());
         });
-        for (Stmt st : body) {
-            if (Mutations.mutates(st, e -> rootName(e) != null && names.contains(rootName(e)))) return true;
-        }
-        return false;
+        return names;
+    }
+
+    /** A mutation of one of the names (or something reached from it), or setattr/delattr on it. */
+    private static boolean changes(Stmt st, Set<String> names) {
+        if (Mutations.mutates(st, e -> rootName(e) != null && names.contains(rootName(e)))) return true;
+        return Trees.any(List.of(st), n -> n instanceof Expr.Call c && c.func() instanceof Expr.Name f
+                && (f.id().equals("setattr") || f.id().equals("delattr")) && !c.args().isEmpty()
+                && rootName(c.args().get(0)) != null && names.contains(rootName(c.args().get(0))));
+    }
+
+    private static int indexOf(List<Stmt> block, Stmt s) {
+        for (int i = 0; i < block.size(); i++) if (block.get(i) == s) return i;
+        return -1;
     }
 
     private static String rootName(Expr e) {
