@@ -95,3 +95,11 @@ def move_to_front(args: list, flagged) -> list:
         if item in flagged:
             args.insert(0, args.pop(j))  # popped at any position: a deque is no better
     return args
+
+
+def link_flags(options, libdir):
+    for opt in options:
+        libs = ["-lpython"]  # a new list on every iteration
+        if opt == "--ldflags":
+            libs.insert(0, "-L" + libdir)
+        print(" ".join(libs))

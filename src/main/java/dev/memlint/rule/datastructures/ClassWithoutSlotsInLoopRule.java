@@ -12,6 +12,7 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
+import dev.memlint.rule.support.TestModules;
 import dev.memlint.rule.support.Trees;
 import dev.memlint.semantic.Binding;
 import dev.memlint.semantic.NodeChildren;
@@ -72,6 +73,7 @@ public final class ClassWithoutSlotsInLoopRule implements Rule {
             if (!instanceNames.isEmpty()) return; // a class attribute doubles as a default: slots would conflict
         }
         if (importsWeakref(model)) return; // weakly referenced instances would need "__weakref__" in the slots
+        if (TestModules.isTestModule(model)) return; // a test makes a handful of instances
         Expr.Call site = instantiationInLoop(model, cls);
         if (site == null) return;
         ctx.report(header(cls), "class `" + cls.name() + "` has no `__slots__` and is instantiated in a loop; "

@@ -42,7 +42,7 @@ public final class ListUsedAsQueueRule implements Rule {
         if (!front || ctx.model().typeOf(a.value()) != PyType.LIST) return;
         var loop = ctx.model().enclosingLoop(call);
         if (loop == null || boundedLoop(ctx.model(), loop) || leavesLoopAfter(ctx.model(), call)
-                || usedAtOtherPositions(ctx, a.value())) return;
+                || usedAtOtherPositions(ctx, a.value()) || freshEachIteration(ctx.model(), a.value(), loop)) return;
         String list = ctx.text(a.value());
         ctx.report(call, "`" + list + "." + a.attr() + "(0" + (a.attr().equals("insert") ? ", ...)" : ")")
                         + "` in a loop shifts every element of the list each time; use collections.deque ("
@@ -55,6 +55,15 @@ public final class ListUsedAsQueueRule implements Rule {
         if (loop instanceof Stmt.ForNode f) return SourceSized.isSmall(model, f.iter());
         if (loop instanceof Expr.ListComp c) return SourceSized.isSmallComprehension(model, c.generators());
         if (loop instanceof Expr.GeneratorExp g) return SourceSized.isSmallComprehension(model, g.generators());
+        return false;
+    }
+
+    /** libs = [] inside the loop: each iteration has a new list, which sees one front insert. */
+    private static boolean freshEachIteration(SemanticModel model, Expr list, Located loop) {
+        if (!(list instanceof Expr.Name n) || model.symbol(n) == null) return false;
+        for (var b : model.symbol(n).bindings()) {
+            if (b.kind() == dev.memlint.semantic.Binding.Kind.ASSIGNMENT && Trees.isWithin(model, b.node(), loop)) return true;
+        }
         return false;
     }
 

@@ -8,6 +8,7 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
+import dev.memlint.rule.support.TestModules;
 import dev.memlint.semantic.NodeChildren;
 import dev.memlint.semantic.SemanticModel;
 
@@ -105,20 +106,7 @@ public final class GarbageCollectorMisuseRule implements Rule {
         if (!(model.parent(call) instanceof Stmt.ExprStmt)) return true; // if gc.collect() == 0: break
         if (loop instanceof Stmt.ForNode f && f.body().size() == 1) return true;
         if (loop instanceof Stmt.While w && w.body().size() == 1) return true;
-        return importsTestFramework(model);
-    }
-
-    private static boolean importsTestFramework(SemanticModel model) {
-        for (Stmt s : model.module().body()) {
-            if (s instanceof Stmt.Import i && i.names().stream().anyMatch(a -> isTestModule(a.name()))) return true;
-            if (s instanceof Stmt.ImportFrom f && f.module() != null && isTestModule(f.module())) return true;
-        }
-        return false;
-    }
-
-    private static boolean isTestModule(String name) {
-        return name.equals("unittest") || name.startsWith("unittest.") || name.equals("pytest")
-                || name.equals("test") || name.startsWith("test.");
+        return TestModules.isTestModule(model);
     }
 
     /**
