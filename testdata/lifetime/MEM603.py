@@ -140,3 +140,44 @@ def bindtextdomain(domain, localedir=None):
 @functools.lru_cache(maxsize=None)
 def zoneinfo_path():
     return "/usr/share/zoneinfo"  # no arguments: one entry
+
+
+_subclass_cache = {}
+_version_cache = {}
+
+
+def wrapper_for(widget):
+    if widget in _subclass_cache:
+        return _subclass_cache[widget]
+
+    class Wrapped(widget):  # keyed by a class: a few entries
+        pass
+
+    _subclass_cache[widget] = Wrapped
+    return Wrapped
+
+
+def _parsed_version(version=None):
+    import sys
+    if version is None:
+        version = sys.version
+    if version not in _version_cache:
+        _version_cache[version] = version.split()
+    return _version_cache[version]
+
+
+def implementation():
+    return _parsed_version()[0]  # every call leaves the version out
+
+
+MAX_LOG_CACHE = 2000
+_log_cache = {}
+
+
+def log_int(n):
+    if n in _log_cache:
+        return _log_cache[n]
+    value = n.bit_length()
+    if n < MAX_LOG_CACHE:  # only small arguments are kept
+        _log_cache[n] = value
+    return value

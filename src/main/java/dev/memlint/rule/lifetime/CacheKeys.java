@@ -1,5 +1,6 @@
 package dev.memlint.rule.lifetime;
 
+import dev.memlint.ast.CmpOp;
 import dev.memlint.ast.Expr;
 import dev.memlint.ast.Node;
 import dev.memlint.ast.Stmt;
@@ -10,6 +11,9 @@ import dev.memlint.semantic.Binding;
 import dev.memlint.semantic.Scope;
 import dev.memlint.semantic.SemanticModel;
 import dev.memlint.semantic.Symbol;
+
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Whether a cache key can only take a few values, judged from where its names come from: a
@@ -30,6 +34,31 @@ final class CacheKeys {
         return !open[0];
     }
 
+    /**
+     * Whether the addition only happens under a range test of the key ({@code if n < MAX_CACHE:}),
+     * which bounds how many keys can get in.
+     */
+    static boolean rangeChecked(SemanticModel model, Node addition, Expr key) {
+        Set<String> keyNames = new HashSet<>();
+        NodeChildren.walk(key, n -> { if (n instanceof Expr.Name name) keyNames.add(name.id()); });
+        Node child = addition;
+        for (Node p = model.parent(addition); p != null && !(p instanceof Stmt.FunctionNode); child = p, p = model.parent(p)) {
+            if (!(p instanceof Stmt.If i) || !SemanticModel.contains(i.body(), child)) continue;
+            boolean[] bounded = {false};
+            NodeChildren.walk(i.test(), n -> {
+                if (n instanceof Expr.Compare c && c.ops().stream().anyMatch(CacheKeys::isOrdering)) {
+                    NodeChildren.walk(c, m -> { if (m instanceof Expr.Name name && keyNames.contains(name.id())) bounded[0] = true; });
+                }
+            });
+            if (bounded[0]) return true;
+        }
+        return false;
+    }
+
+    private static boolean isOrdering(CmpOp op) {
+        return op == CmpOp.Lt || op == CmpOp.LtE || op == CmpOp.Gt || op == CmpOp.GtE;
+    }
+
     private static boolean isCalled(SemanticModel model, Expr.Name name) {
         return model.parent(name) instanceof Expr.Call c && c.func() == name;
     }
@@ -43,8 +72,14 @@ final class CacheKeys {
 
     private static boolean fewValuesName(SemanticModel model, Expr.Name name) {
         Symbol s = model.symbol(name);
-        if (s == null || s.bindings().size() != 1) return false;
+        if (s == null || s.bindings().isEmpty()) return false;
         Binding b = s.bindings().get(0);
+        // if sys_version is None: sys_version = sys.version — a module's constant in place of the default
+        for (Binding other : s.bindings().subList(1, s.bindings().size())) {
+            if (other.kind() != Binding.Kind.ASSIGNMENT || !(other.value() instanceof Expr.Attribute a)
+                    || model.qualifiedName(a) == null) return false;
+        }
+        if (isSubclassed(model, s)) return true; // class MultiCall(widget): the key is a class
         if (b.kind() == Binding.Kind.LOOP_TARGET) {
             return b.node() instanceof Stmt.ForNode f && SourceSized.isSmall(model, f.iter());
         }
@@ -52,6 +87,14 @@ final class CacheKeys {
         if (b.value() != null && Trees.intConstant(b.value()) != null) return true; // aliased=0
         if (b.value() instanceof Expr.Constant c && c.value() instanceof Boolean) return true;
         return constantAtEveryCall(model, s);
+    }
+
+    private static boolean isSubclassed(SemanticModel model, Symbol s) {
+        for (Expr.Name use : s.uses()) {
+            if (model.parent(use) instanceof Stmt.ClassDef c && SemanticModel.contains(c.bases(), use))
+                return true;
+        }
+        return false;
     }
 
     /** A parameter of a private module function whose every call here passes a constant or leaves it out. */

@@ -63,7 +63,8 @@ public final class UnboundedCacheRule implements Rule {
             Located memo = memoUse(model, sym);
             if (memo == null) continue;
             ctx.report(b.target(), "module-level " + (model.typeOf(b.value()) == PyType.SET ? "set" : "dict") + " `"
-                            + sym.name() + "` is used as a cache that is never pruned: it grows with every new key")
+                            + sym.name() + "` is used as a cache that is never pruned: it grows with every new key; bound it "
+                            + "(functools.lru_cache, a size check) unless its keys are few")
                     .related(memo, "entries are added here");
         }
     }
@@ -128,7 +129,8 @@ public final class UnboundedCacheRule implements Rule {
             if (f == null) continue;
             if (ADDS.contains(op)) {
                 Expr key = addedKey(model, use);
-                if (key == null || CacheKeys.fewValues(model, key) || storesAParameter(model, use)) continue;
+                if (key == null || CacheKeys.fewValues(model, key) || CacheKeys.rangeChecked(model, use, key)
+                        || storesAParameter(model, use)) continue;
                 adds.putIfAbsent(f, (Located) model.parent(use));
             }
             if (READS.contains(op)) reads.put(f, true);
