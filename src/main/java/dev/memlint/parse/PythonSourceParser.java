@@ -6,8 +6,6 @@ import dev.memlint.parse.generated.PythonParser;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
-import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
@@ -122,7 +120,7 @@ public final class PythonSourceParser {
     }
 
     private static PythonParser parser(List<Token> tokens, PredictionMode mode) {
-        PythonParser parser = new PythonParser(new CommonTokenStream(new ListTokenSource(tokens)));
+        PythonParser parser = new PythonParser(new TokenArrayStream(tokens));
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
         parser.getInterpreter().setPredictionMode(mode);

@@ -192,6 +192,10 @@ public final class SourceDecoder {
      * error at the string literal that holds them, or at the character itself.
      */
     private static String decodeUtf8(byte[] bytes, int start) {
+        // Fast path: the JDK's own decoder is several times quicker than a CharsetDecoder; it turns
+        // bad bytes into U+FFFD, so only text without U+FFFD is known to have been valid.
+        String fast = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) return fast;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

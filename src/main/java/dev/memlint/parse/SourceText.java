@@ -1,6 +1,5 @@
 package dev.memlint.parse;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -21,8 +20,9 @@ public final class SourceText {
         int[] starts = new int[16];
         int count = 0;
         starts[count++] = 0;
+        boolean lfOnly = text.indexOf('\r') < 0; // decoded sources are; indexOf is much faster than charAt
         int n = text.length();
-        for (int i = 0; i < n; i++) {
+        for (int i = lfOnly ? text.indexOf('\n') : 0; i >= 0 && i < n; i = lfOnly ? text.indexOf('\n', i + 1) : i + 1) {
             char c = text.charAt(i);
             if (c == '\n' || (c == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n'))) {
                 if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
@@ -66,11 +66,18 @@ public final class SourceText {
 
     /** 0-based code-point column for CPython's col_offset (UTF-8 bytes) on a 1-based line. */
     public int codePointCol(int line, int utf8Col) {
-        String l = line(line);
-        byte[] bytes = l.getBytes(StandardCharsets.UTF_8);
-        int limit = Math.min(utf8Col, bytes.length);
-        return new String(bytes, 0, limit, StandardCharsets.UTF_8).codePointCount(0,
-                new String(bytes, 0, limit, StandardCharsets.UTF_8).length())
-                + Math.max(0, utf8Col - bytes.length);
+        if (line < 1 || line > lineStarts.length) return utf8Col;
+        int i = lineStarts[line - 1];
+        int end = line < lineStarts.length ? lineStarts[line] : text.length();
+        int bytes = 0;
+        int cps = 0;
+        while (bytes < utf8Col && i < end) {
+            int c = text.codePointAt(i);
+            if (c == '\n' || c == '\r') break;
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+            i += Character.charCount(c);
+            cps++;
+        }
+        return cps + Math.max(0, utf8Col - bytes);
     }
 }

@@ -122,12 +122,12 @@ public final class RuleEngine {
             // Iterative pre-order walk: deep expression chains must not overflow the stack.
             List<Node> stack = new ArrayList<>();
             stack.add(module);
-            List<Node> children = new ArrayList<>();
+            NodeChildren.Collector children = new NodeChildren.Collector();
             while (!stack.isEmpty()) {
                 Node n = stack.remove(stack.size() - 1);
                 dispatch(n);
                 children.clear();
-                NodeChildren.forEach(n, children::add);
+                NodeChildren.forEach(n, children);
                 for (int i = children.size() - 1; i >= 0; i--) stack.add(children.get(i));
             }
         }

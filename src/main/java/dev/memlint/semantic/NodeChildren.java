@@ -15,6 +15,7 @@ import dev.memlint.ast.Stmt;
 import dev.memlint.ast.TypeParam;
 import dev.memlint.ast.WithItem;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -28,16 +29,31 @@ public final class NodeChildren {
 
     /** Visits root and every node below it, pre-order, without recursion. */
     public static void walk(Node root, Consumer<Node> visit) {
-        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
-        java.util.List<Node> children = new java.util.ArrayList<>();
-        stack.push(root);
+        List<Node> stack = new ArrayList<>();
+        Collector children = new Collector();
+        stack.add(root);
         while (!stack.isEmpty()) {
-            Node n = stack.pop();
+            Node n = stack.remove(stack.size() - 1);
             visit.accept(n);
             children.clear();
-            forEach(n, children::add);
-            for (int i = children.size() - 1; i >= 0; i--) stack.push(children.get(i));
+            forEach(n, children);
+            for (int i = children.size() - 1; i >= 0; i--) stack.add(children.get(i));
         }
+    }
+
+    /** The direct children of a node, in source order. */
+    public static List<Node> of(Node node) {
+        Collector children = new Collector();
+        forEach(node, children);
+        return children;
+    }
+
+    /**
+     * A list that is its own consumer: under the C1 compiler memlint runs with, every capture of a
+     * lambda or method reference is a slow runtime call, so hot walks reuse one of these instead.
+     */
+    public static final class Collector extends ArrayList<Node> implements Consumer<Node> {
+        @Override public void accept(Node n) { add(n); }
     }
 
     /** Visits every node of the statements, pre-order. */

@@ -29,9 +29,9 @@ final class SemanticBuilder {
 
     private record PendingUse(Scope scope, Expr.Name name) {}
 
-    private final Map<Node, Node> parents = new IdentityHashMap<>();
+    private Map<Node, Node> parents;
     private final Map<Node, Scope> scopes = new IdentityHashMap<>();
-    private final Map<Node, Scope> scopeOfNode = new IdentityHashMap<>();
+    private Map<Node, Scope> scopeOfNode;
     private final Map<Expr.Name, Symbol> symbolOfName = new IdentityHashMap<>();
     private final List<PendingBinding> bindings = new ArrayList<>();
     private final List<PendingUse> uses = new ArrayList<>();
@@ -39,6 +39,7 @@ final class SemanticBuilder {
 
     SemanticModel build(Module module) {
         linkParents(module);
+        scopeOfNode = new IdentityHashMap<>(parents.size() + 1); // sized once: rehashing was a hot spot
         Scope moduleScope = newScope(Scope.Kind.MODULE, module, null);
         for (Stmt s : module.body()) visit(s, moduleScope);
         resolve();
@@ -47,15 +48,24 @@ final class SemanticBuilder {
 
     private void linkParents(Node root) {
         // Iterative: deeply nested expressions must not overflow the stack here.
+        // The pairs are collected first so that the map is sized once.
         List<Node> stack = new ArrayList<>();
+        List<Node> childOf = new ArrayList<>();
+        List<Node> parentOf = new ArrayList<>();
+        NodeChildren.Collector children = new NodeChildren.Collector();
         stack.add(root);
         while (!stack.isEmpty()) {
             Node n = stack.remove(stack.size() - 1);
-            NodeChildren.forEach(n, c -> {
-                parents.put(c, n);
+            children.clear();
+            NodeChildren.forEach(n, children);
+            for (Node c : children) {
+                childOf.add(c);
+                parentOf.add(n);
                 stack.add(c);
-            });
+            }
         }
+        parents = new IdentityHashMap<>(childOf.size());
+        for (int i = 0; i < childOf.size(); i++) parents.put(childOf.get(i), parentOf.get(i));
     }
 
     private Scope newScope(Scope.Kind kind, Node node, Scope parent) {
@@ -70,7 +80,7 @@ final class SemanticBuilder {
     }
 
     private void visitChildren(Node n, Scope s) {
-        NodeChildren.forEach(n, c -> visit(c, s));
+        for (Node c : NodeChildren.of(n)) visit(c, s);
     }
 
     private void visit(Node n, Scope s) {

@@ -36,13 +36,14 @@ public final class RecursiveSliceArgumentRule implements Rule {
     }
 
     private void check(RuleContext ctx, Expr.Call call) {
+        List<Expr.Subscript> shrunk = new ArrayList<>();
+        for (Expr a : call.args()) if (a instanceof Expr.Subscript s && shrinksByConstant(s)) shrunk.add(s);
+        for (Keyword k : call.keywords()) if (k.value() instanceof Expr.Subscript s && shrinksByConstant(s)) shrunk.add(s);
+        if (shrunk.isEmpty()) return; // checked first: finding the enclosing def is the costly part
         SemanticModel model = ctx.model();
         Stmt.FunctionNode function = model.enclosingFunction(call);
         if (function == null || !callsItself(model, call, function)) return;
-        List<Expr> arguments = new ArrayList<>(call.args());
-        for (Keyword k : call.keywords()) arguments.add(k.value());
-        for (Expr a : arguments) {
-            if (!(a instanceof Expr.Subscript s) || !shrinksByConstant(s)) continue;
+        for (Expr.Subscript s : shrunk) {
             Symbol parameter = Trees.symbolOf(model, s.value());
             if (parameter == null || !isParameterOf(model, parameter, function)) continue;
             PyType type = model.typeOf(parameter);

@@ -62,6 +62,8 @@ public final class ClassWithoutSlotsInLoopRule implements Rule {
             }
         }
         if (classNames.contains("__slots__")) return;
+        Expr.Call site = instantiationInLoop(model, cls); // before the walk of the whole class: most have none
+        if (site == null) return;
         Set<String> instanceNames = instanceAttributes(model, cls);
         if (instanceNames == null) return;
         if (dataclass) {
@@ -74,8 +76,6 @@ public final class ClassWithoutSlotsInLoopRule implements Rule {
         }
         if (importsWeakref(model)) return; // weakly referenced instances would need "__weakref__" in the slots
         if (TestModules.isTestModule(model)) return; // a test makes a handful of instances
-        Expr.Call site = instantiationInLoop(model, cls);
-        if (site == null) return;
         ctx.report(header(cls), "class `" + cls.name() + "` has no `__slots__` and is instantiated in a loop; "
                         + (dataclass ? "`@dataclass(slots=True)`" : "`__slots__`")
                         + " drops the per-instance attribute dict")
