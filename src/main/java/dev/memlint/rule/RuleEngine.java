@@ -7,7 +7,6 @@ import dev.memlint.ast.Pos;
 import dev.memlint.parse.Comment;
 import dev.memlint.parse.ParsedFile;
 import dev.memlint.parse.SourceText;
-import dev.memlint.semantic.NodeChildren;
 import dev.memlint.semantic.SemanticModel;
 
 import java.lang.reflect.InvocationTargetException;
@@ -56,7 +55,7 @@ public final class RuleEngine {
         SemanticModel model = SemanticModel.build(module);
         FileRun run = new FileRun(path, source, model);
         for (Class<? extends Rule> c : rules) run.initRule(c);
-        run.walk(module);
+        run.walk();
         run.finish();
         List<Finding> out = new ArrayList<>();
         for (Finding f : run.findings) if (!suppressions.isSuppressed(f.code(), f.range().line())) out.add(f);
@@ -67,8 +66,7 @@ public final class RuleEngine {
 
     /** The state of checking one file. */
     private final class FileRun {
-        record Subscriber<T extends Node>(String ruleCode, Severity severity, Class<T> kind,
-                                          RuleInit.NodeHandler<T> handler) {}
+        record Subscriber<T extends Node>(Class<T> kind, RuleInit.NodeHandler<T> handler, RuleContext context) {}
 
         final String path;
         final SourceText source;
@@ -99,14 +97,14 @@ public final class RuleEngine {
                 throw new IllegalStateException("cannot create rule " + c.getName(), e);
             }
             Map<String, Long> configured = options.getOrDefault(meta.code(), Map.of());
+            Context context = new Context(meta.code(), meta.severity());
             rule.init(new RuleInit() {
                 @Override public <T extends Node> void on(Class<T> kind, NodeHandler<T> handler) {
-                    subscribers.add(new Subscriber<>(meta.code(), meta.severity(), kind, handler));
+                    subscribers.add(new Subscriber<>(kind, handler, context));
                 }
 
                 @Override public void onFileEnd(Consumer<RuleContext> handler) {
-                    fileEnd.add(new Subscriber<>(meta.code(), meta.severity(), Node.class,
-                            (ctx, n) -> handler.accept(ctx)));
+                    fileEnd.add(new Subscriber<>(Node.class, (ctx, n) -> handler.accept(ctx), context));
                 }
 
                 @Override public long option(String name) {
@@ -118,33 +116,24 @@ public final class RuleEngine {
             });
         }
 
-        void walk(Module module) {
-            // Iterative pre-order walk: deep expression chains must not overflow the stack.
-            List<Node> stack = new ArrayList<>();
-            stack.add(module);
-            NodeChildren.Collector children = new NodeChildren.Collector();
-            while (!stack.isEmpty()) {
-                Node n = stack.remove(stack.size() - 1);
-                dispatch(n);
-                children.clear();
-                NodeChildren.forEach(n, children);
-                for (int i = children.size() - 1; i >= 0; i--) stack.add(children.get(i));
-            }
+        void walk() {
+            for (Node n : model.nodes()) dispatch(n);
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         private void dispatch(Node n) {
-            List<Subscriber<?>> subs = byClass.computeIfAbsent(n.getClass(), k -> {
-                List<Subscriber<?>> l = new ArrayList<>();
-                for (Subscriber<?> s : subscribers) if (s.kind().isAssignableFrom(k)) l.add(s);
-                return l;
-            });
-            for (Subscriber s : subs) s.handler().visit(new Context(s.ruleCode(), s.severity()), n);
+            List<Subscriber<?>> subs = byClass.get(n.getClass());
+            if (subs == null) {
+                subs = new ArrayList<>();
+                for (Subscriber<?> s : subscribers) if (s.kind().isAssignableFrom(n.getClass())) subs.add(s);
+                byClass.put(n.getClass(), subs);
+            }
+            for (Subscriber s : subs) s.handler().visit(s.context(), n);
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         void finish() {
-            for (Subscriber s : fileEnd) s.handler().visit(new Context(s.ruleCode(), s.severity()), model.module());
+            for (Subscriber s : fileEnd) s.handler().visit(s.context(), model.module());
             for (Builder b : pending) findings.add(b.build());
         }
 

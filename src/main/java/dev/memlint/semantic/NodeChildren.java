@@ -53,6 +53,8 @@ public final class NodeChildren {
      * lambda or method reference is a slow runtime call, so hot walks reuse one of these instead.
      */
     public static final class Collector extends ArrayList<Node> implements Consumer<Node> {
+        public Collector() { super(8); }
+
         @Override public void accept(Node n) { add(n); }
     }
 

@@ -30,6 +30,7 @@ final class SemanticBuilder {
     private record PendingUse(Scope scope, Expr.Name name) {}
 
     private Map<Node, Node> parents;
+    private final List<Node> preorder = new ArrayList<>();
     private final Map<Node, Scope> scopes = new IdentityHashMap<>();
     private Map<Node, Scope> scopeOfNode;
     private final Map<Expr.Name, Symbol> symbolOfName = new IdentityHashMap<>();
@@ -39,33 +40,34 @@ final class SemanticBuilder {
 
     SemanticModel build(Module module) {
         linkParents(module);
-        scopeOfNode = new IdentityHashMap<>(parents.size() + 1); // sized once: rehashing was a hot spot
+        scopeOfNode = new IdentityHashMap<>(preorder.size());
         Scope moduleScope = newScope(Scope.Kind.MODULE, module, null);
         for (Stmt s : module.body()) visit(s, moduleScope);
         resolve();
-        return new SemanticModel(module, moduleScope, parents, scopes, scopeOfNode, symbolOfName, allScopes);
+        return new SemanticModel(module, moduleScope, preorder, parents, scopes, scopeOfNode, symbolOfName, allScopes);
     }
 
+    /** Lists every node in pre-order and maps each to its parent, in one iterative walk. */
     private void linkParents(Node root) {
-        // Iterative: deeply nested expressions must not overflow the stack here.
-        // The pairs are collected first so that the map is sized once.
         List<Node> stack = new ArrayList<>();
-        List<Node> childOf = new ArrayList<>();
+        List<Node> stackParents = new ArrayList<>();
         List<Node> parentOf = new ArrayList<>();
         NodeChildren.Collector children = new NodeChildren.Collector();
         stack.add(root);
+        stackParents.add(null);
         while (!stack.isEmpty()) {
             Node n = stack.remove(stack.size() - 1);
+            preorder.add(n);
+            parentOf.add(stackParents.remove(stackParents.size() - 1));
             children.clear();
             NodeChildren.forEach(n, children);
-            for (Node c : children) {
-                childOf.add(c);
-                parentOf.add(n);
-                stack.add(c);
+            for (int i = children.size() - 1; i >= 0; i--) {
+                stack.add(children.get(i));
+                stackParents.add(n);
             }
         }
-        parents = new IdentityHashMap<>(childOf.size());
-        for (int i = 0; i < childOf.size(); i++) parents.put(childOf.get(i), parentOf.get(i));
+        parents = new IdentityHashMap<>(preorder.size()); // sized once: rehashing was a hot spot
+        for (int i = 1; i < preorder.size(); i++) parents.put(preorder.get(i), parentOf.get(i));
     }
 
     private Scope newScope(Scope.Kind kind, Node node, Scope parent) {

@@ -29,6 +29,7 @@ public final class SemanticModel {
 
     private final Module module;
     private final Scope moduleScope;
+    private final List<Node> preorder;
     private final Map<Node, Node> parents;
     private final Map<Node, Scope> scopes;
     private final Map<Node, Scope> scopeOfNode;
@@ -38,10 +39,11 @@ public final class SemanticModel {
     private final AttributeTypes attributeTypes = new AttributeTypes(this);
     private Boolean starImport;
 
-    SemanticModel(Module module, Scope moduleScope, Map<Node, Node> parents, Map<Node, Scope> scopes,
+    SemanticModel(Module module, Scope moduleScope, List<Node> preorder, Map<Node, Node> parents, Map<Node, Scope> scopes,
                   Map<Node, Scope> scopeOfNode, Map<Expr.Name, Symbol> symbolOfName, List<Scope> allScopes) {
         this.module = module;
         this.moduleScope = moduleScope;
+        this.preorder = preorder;
         this.parents = parents;
         this.scopes = scopes;
         this.scopeOfNode = scopeOfNode;
@@ -59,6 +61,9 @@ public final class SemanticModel {
 
     /** Every scope, the module first, in source order. */
     public List<Scope> scopes() { return Collections.unmodifiableList(allScopes); }
+
+    /** Every node of the module, itself first, in pre-order (children in source order). */
+    public List<Node> nodes() { return Collections.unmodifiableList(preorder); }
 
     /** The syntactic parent; null for the module. */
     public Node parent(Node node) { return parents.get(node); }
