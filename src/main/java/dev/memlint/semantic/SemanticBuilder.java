@@ -88,7 +88,9 @@ final class SemanticBuilder {
     private void visit(Node n, Scope s) {
         if (n == null) return;
         scopeOfNode.put(n, s);
-        if (n instanceof Stmt.FunctionNode f) function(f, s);
+        if (n instanceof Expr.Constant) return; // the most common nodes first: no chain of type tests
+        if (n instanceof Expr.Name name) name(name, s);
+        else if (n instanceof Stmt.FunctionNode f) function(f, s);
         else if (n instanceof Stmt.ClassDef c) classDef(c, s);
         else if (n instanceof Expr.Lambda l) lambda(l, s);
         else if (n instanceof Expr.ListComp c) comprehension(c, c.generators(), List.of(c.elt()), s);
@@ -152,10 +154,6 @@ final class SemanticBuilder {
         else if (n instanceof Stmt.Nonlocal nl) s.nonlocalNames.addAll(nl.names());
         else if (n instanceof Stmt.Delete d) {
             for (Expr t : d.targets()) target(t, null, Binding.Kind.DELETION, d, s);
-        } else if (n instanceof Expr.Name name) {
-            // Loads; stores and deletes reach here only from constructs not handled above.
-            if (name.ctx() == dev.memlint.ast.Ctx.Load) uses.add(new PendingUse(s, name));
-            else bind(s, name.id(), new Binding(Binding.Kind.ASSIGNMENT, name, name, null, null, s));
         } else if (n instanceof Pattern p) {
             pattern(p, s);
         } else if (n instanceof TypeParam tp) {
@@ -164,6 +162,12 @@ final class SemanticBuilder {
             bind(s, name, new Binding(Binding.Kind.TYPE_PARAM, tp, tp, null, null, s));
             visitChildren(n, s);
         } else visitChildren(n, s);
+    }
+
+    /** Loads; stores and deletes reach here only from constructs that bind nothing else. */
+    private void name(Expr.Name name, Scope s) {
+        if (name.ctx() == dev.memlint.ast.Ctx.Load) uses.add(new PendingUse(s, name));
+        else bind(s, name.id(), new Binding(Binding.Kind.ASSIGNMENT, name, name, null, null, s));
     }
 
     private void pattern(Pattern p, Scope s) {
