@@ -43,18 +43,19 @@ final class Positions {
         return type == PythonParser.STRING || type == PythonParser.FSTRING_MIDDLE || type == PythonParser.TSTRING_MIDDLE;
     }
 
-    /** Line on which a token ends (multi-line strings span several). */
+    /** Line on which a token ends (multi-line strings span several; the decoder made every break \\n). */
     static int endLine(Token t) {
         if (!mayContainNewline(t)) return t.getLine();
         String text = t.getText();
         int line = t.getLine();
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\n') line++;
-            else if (c == '\r' && (i + 1 == n || text.charAt(i + 1) != '\n')) line++;
-        }
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) line++;
         return line;
     }
+
+    // The last multi-line-capable token measured: span() asks for its end line and column, and
+    // the same closing token ends many nested nodes.
+    private Token lastMeasured;
+    private int lastEndCol;
 
     /** UTF-8 column just past the token's last character. */
     int endCol(Token t) {
@@ -63,13 +64,18 @@ final class Positions {
             int length = t.getStopIndex() - t.getStartIndex() + 1;
             return utf8Col(t.getLine(), t.getCharPositionInLine() + length);
         }
+        if (t == lastMeasured) return lastEndCol;
         String text = t.getText();
-        int lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+        int lastBreak = text.lastIndexOf('\n');
+        int col;
         if (lastBreak < 0) {
-            return utf8Col(t.getLine(), t.getCharPositionInLine() + text.codePointCount(0, text.length()));
+            col = utf8Col(t.getLine(), t.getCharPositionInLine() + text.codePointCount(0, text.length()));
+        } else {
+            col = utf8Col(endLine(t), text.codePointCount(lastBreak + 1, text.length()));
         }
-        String tail = text.substring(lastBreak + 1);
-        return utf8Col(endLine(t), tail.codePointCount(0, tail.length()));
+        lastMeasured = t;
+        lastEndCol = col;
+        return col;
     }
 
     Pos span(Token start, Token stop) {
