@@ -49,6 +49,14 @@ final class OldParserWording {
                     : oldTargetName("cannot assign to " + what), e.line(), e.column());
         }
         if (m.startsWith("Missing parentheses in call to ")) return missingParentheses(e, source);
+        if (m.equals("invalid decimal literal")) {
+            // `1abc` was a number and a name: the name is where the parser failed.
+            return same(e, "invalid syntax", e.line(), e.column() + 1);
+        }
+        if (m.equals("bytes can only contain ASCII literal characters")) return same(e, m + ".", e.line(), e.column());
+        if (target == PythonVersion.PY38 && m.startsWith("invalid character '")) {
+            return same(e, "invalid character in identifier", e.line(), e.column());
+        }
         return e;
     }
 
