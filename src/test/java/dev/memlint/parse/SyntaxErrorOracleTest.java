@@ -9,15 +9,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Each snippet of syntax_cases.txt is accepted or refused as CPython's compile() does, on the
- * same line, with the same message from 3.10 on (older versions worded many errors differently:
- * there only acceptance and line are compared).
+ * same line, with the same message (for 3.8 and 3.9 in those versions' wording).
  */
 class SyntaxErrorOracleTest {
+    /**
+     * Wording not reproduced, compared by line only: 3.9 called a keyword argument named True an
+     * assignment in an expression, a message memlint keeps for other names.
+     */
+    private static final Map<String, String> KNOWN_WORDING = Map.of("f(True=1)", "3.9");
+
     @ParameterizedTest
     @CsvSource({"3.8.18, python3.8, 3.8", "3.9.18, python3.9, 3.9", "3.10.13, python3.10, 3.10",
             "3.11.7, python3.11, 3.11", "3.12.1, python3.12, 3.12", "3.13.0, python3.13, 3.13"})
@@ -26,7 +32,6 @@ class SyntaxErrorOracleTest {
         Assumptions.assumeTrue(python != null, "CPython " + pyenv + " is not installed (pyenv)");
         Path cases = AstBuilderOracleTest.resource("syntax_cases.txt");
         PythonVersion version = PythonVersion.parse(target);
-        boolean compareMessages = version.atLeast(PythonVersion.PY310);
         List<String> expected = new ArrayList<>();
         List<String> actual = new ArrayList<>();
         String out = Interpreters.run(python,
@@ -37,6 +42,7 @@ class SyntaxErrorOracleTest {
             String raw = raws.get(i);
             String cpython = lines[i].substring(raw.length() + 3);
             String memlint = SyntaxCases.outcome(raw, version);
+            boolean compareMessages = !KNOWN_WORDING.getOrDefault(raw, "").equals(target);
             expected.add(raw + " -> " + (compareMessages ? cpython : coarse(cpython)));
             actual.add(raw + " -> " + (compareMessages ? memlint : coarse(memlint)));
         }
