@@ -77,7 +77,7 @@ final class StringLiteralBuilder {
         }
         if (anyT && !version.atLeast(PythonVersion.PY314)) {
             for (int i = 0; i < n; i++) {
-                if (c.getChild(i) instanceof TstringContext t) throw errors.at(t.getStart(), "invalid syntax");
+                if (c.getChild(i) instanceof TstringContext t) throw SyntaxErrors.atQuote(t.getStart(), "invalid syntax");
             }
         }
         if (anyF && !version.atLeast(PythonVersion.PY312)) LegacyFstrings.check(c, positions.source(), version);

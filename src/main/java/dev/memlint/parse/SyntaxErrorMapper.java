@@ -34,6 +34,11 @@ final class SyntaxErrorMapper {
                 ? (ParserRuleContext) cause.getCtx() : parser.getContext();
         IntervalSet expected = expected(cause);
 
+        if (!version.atLeast(PythonVersion.PY314)) {
+            for (RuleContext c = ctx; c != null; c = c.parent) {
+                if (c instanceof TstringContext t) return SyntaxErrors.atQuote(t.getStart(), "invalid syntax");
+            }
+        }
         PythonSyntaxError field = replacementField(ctx, previous, offending);
         if (field != null) return field;
         if (offending.getType() == PythonParser.INDENT) {

@@ -13,6 +13,17 @@ final class SyntaxErrors {
         return new PythonSyntaxError(message, t.getLine(), t.getCharPositionInLine() + 1);
     }
 
+    /**
+     * At the opening quote of a string token: before 3.14 `t"..."` was the name `t` followed by a
+     * string, and CPython's parser failed at the string.
+     */
+    static PythonSyntaxError atQuote(Token stringStart, String message) {
+        String text = stringStart.getText();
+        int quote = 0;
+        while (quote < text.length() && text.charAt(quote) != '\'' && text.charAt(quote) != '"') quote++;
+        return new PythonSyntaxError(message, stringStart.getLine(), stringStart.getCharPositionInLine() + quote + 1);
+    }
+
     PythonSyntaxError at(Pos p, String message) {
         return new PythonSyntaxError("SyntaxError", message, p.line(), source.codePointCol(p.line(), p.col()) + 1,
                 p.endLine(), source.codePointCol(p.endLine(), p.endCol()) + 1);
