@@ -13,9 +13,10 @@ import java.util.stream.Stream;
  * ~/.cache/memlint-node; -Dmemlint.pyodide=DIR or MEMLINT_PYODIDE point elsewhere), as an
  * {@link AstOracle}. Its python_stdlib.zip is the 3.14 standard library corpus.
  */
-final class Pyodide implements AstOracle {
+public final class Pyodide implements AstOracle {
     static final String VERSION = "314.0.7";
     private static final Path SCRIPT = Path.of("src", "test", "node", "pyodide_ast_dump.mjs");
+    private static final Path RUNNER = Path.of("src", "test", "node", "pyodide_run.mjs");
 
     private final Path dir;
 
@@ -24,7 +25,7 @@ final class Pyodide implements AstOracle {
     }
 
     /** The installed pyodide, or null with the reason in {@code why[0]}. */
-    static Pyodide find(String[] why) {
+    public static Pyodide find(String[] why) {
         List<Path> candidates = new ArrayList<>();
         String configured = System.getProperty("memlint.pyodide", System.getenv("MEMLINT_PYODIDE"));
         if (configured != null) candidates.add(Path.of(configured));
@@ -63,6 +64,15 @@ final class Pyodide implements AstOracle {
     @Override public String cacheKey() {
         return dir + "\n" + Dumps.hashFile(CPython.AST_DUMP) + "\n" + Dumps.hashFile(SCRIPT) + "\n"
                 + Dumps.hashFile(dir.resolve("python_stdlib.zip"));
+    }
+
+    /** Runs a Python script on one input file (sys.argv[1]); its standard output. */
+    public String run(Path script, Path input) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("node", RUNNER.toString(), dir.toString(), script.toString(), input.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException(label() + " failed on " + script);
+        return out;
     }
 
     /** The .py files of pyodide's python_stdlib.zip, unpacked once into target/oracle/py314-stdlib. */

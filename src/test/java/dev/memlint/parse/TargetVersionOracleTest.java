@@ -1,5 +1,7 @@
 package dev.memlint.parse;
 
+import dev.memlint.oracle.Pyodide;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,7 +20,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the input, syntax that came with a version, wording that changed), compiled exactly as written,
  * is accepted or refused by memlint with {@code --target-version 3.X} as by CPython 3.X's compile():
  * refused on the same line and, but for the differences listed below, with the same message.
- * Report with every case: target/target-version-oracle-3.X.txt.
+ * 3.14 is CPython in pyodide (optional, as in the stdlib oracle). Report with every case:
+ * target/target-version-oracle-3.X.txt.
  */
 class TargetVersionOracleTest {
     /**
@@ -33,13 +36,29 @@ class TargetVersionOracleTest {
     void refusesAsCPythonDoes(String pyenv, String exe, String target) throws Exception {
         Path python = Interpreters.find(pyenv, exe);
         assumeTrue(python != null, "CPython " + pyenv + " is not installed (pyenv): skipping its target-version oracle");
-        PythonVersion version = PythonVersion.parse(target);
-        Path cases = AstBuilderOracleTest.resource("target_version_cases.txt");
-        List<String> raws = Files.readAllLines(cases, StandardCharsets.UTF_8).stream()
+        String out = Interpreters.run(python, List.of(compileScript().toString(), cases().toString()), "");
+        compare("CPython " + pyenv, PythonVersion.parse(target), out);
+    }
+
+    @Test
+    void refusesAsCPython314InPyodideDoes() throws Exception {
+        String[] why = new String[1];
+        Pyodide pyodide = Pyodide.find(why);
+        assumeTrue(pyodide != null, "skipping the 3.14 target-version oracle: " + why[0]);
+        compare(pyodide.label(), PythonVersion.PY314, pyodide.run(compileScript(), cases()));
+    }
+
+    private static Path cases() throws Exception { return AstBuilderOracleTest.resource("target_version_cases.txt"); }
+
+    private static Path compileScript() throws Exception { return AstBuilderOracleTest.resource("compile_exact.py"); }
+
+    /** Compares memlint with the interpreter's output (one line per case), writes the report, asserts. */
+    private static void compare(String oracle, PythonVersion version, String out) throws Exception {
+        String target = version.label();
+        List<String> raws = Files.readAllLines(cases(), StandardCharsets.UTF_8).stream()
                 .filter(l -> !l.isEmpty() && !l.startsWith("##")).toList();
-        String[] cpython = Interpreters.run(python,
-                List.of(AstBuilderOracleTest.resource("compile_exact.py").toString(), cases.toString()), "").split("\n");
-        assertEquals(raws.size(), cpython.length, "one line of output per case from " + python);
+        String[] cpython = out.split("\n");
+        assertEquals(raws.size(), cpython.length, "one line of output per case from " + oracle);
 
         List<String> report = new ArrayList<>();
         List<String> expected = new ArrayList<>();
@@ -63,15 +82,15 @@ class TargetVersionOracleTest {
                 if (line && theirs.column() == ours.column()) sameColumn++;
                 if (message) sameMessage++;
             }
-            report.add(raw + "\n    CPython " + target + ": " + theirs + "\n    memlint:      " + ours
+            report.add(raw + "\n    " + oracle + ": " + theirs + "\n    memlint: " + ours
                     + (message || theirs.accepted() && verdict ? "" : verdict && line ? "\n    (message differs)" : "\n    DIFFERS"));
             boolean knownWording = KNOWN_WORDING.getOrDefault(raw, "").contains(target);
             expected.add(raw + " -> " + theirs.comparable(!knownWording));
             actual.add(raw + " -> " + (verdict && line && knownWording ? theirs : ours).comparable(!knownWording));
         }
-        String summary = String.format("memlint --target-version %s vs CPython %s on %d snippets: same verdict %d/%d, "
+        String summary = String.format("memlint --target-version %s vs %s on %d snippets: same verdict %d/%d, "
                         + "refused on the same line %d/%d (same column %d), same message %d/%d",
-                target, pyenv, raws.size(), sameVerdict, raws.size(), sameLine, refused, sameColumn, sameMessage, refused);
+                target, oracle, raws.size(), sameVerdict, raws.size(), sameLine, refused, sameColumn, sameMessage, refused);
         report.add(0, summary);
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "target-version-oracle-" + target + ".txt"), report, StandardCharsets.UTF_8);
