@@ -17,7 +17,7 @@ final class ProgressBar implements IntConsumer {
     private final long start = System.nanoTime();
     private boolean drawn;
 
-    private ProgressBar(PrintWriter err, int total, boolean enabled) {
+    ProgressBar(PrintWriter err, int total, boolean enabled) {
         this.err = err;
         this.total = total;
         this.enabled = enabled;

@@ -34,4 +34,23 @@ class FixApplierTest {
         assertEquals(true, all.text().contains("any(o.paid for o in orders)"));
         assertEquals(List.of(), Linting.lint("f.py", all.text()).stream().filter(f -> f.fix() != null).toList());
     }
+
+    @Test
+    void readlinesIsReplacedByTheFileObjectAndTheResultIsClean() {
+        String src = """
+                def lines(path):
+                    with open(path) as fh:
+                        for line in fh.readlines():
+                            print(line)
+                """;
+        FixApplier.Result fixed = FixApplier.apply(new SourceText(src), Linting.lint("f.py", src), false);
+        assertEquals(1, fixed.applied());
+        assertEquals("""
+                def lines(path):
+                    with open(path) as fh:
+                        for line in fh:
+                            print(line)
+                """, fixed.text());
+        assertEquals(List.of(), Linting.lint("f.py", fixed.text()));
+    }
 }
