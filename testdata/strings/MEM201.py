@@ -4,8 +4,9 @@ import logging
 HEADER = "name,size\n"
 log = logging.getLogger(__name__)
 
+SIZES = {"a": 1, "b": 2}
 report = ""
-for row in [("a", 1), ("b", 2)]:
+for row in sorted(SIZES.items()):
     report += f"{row[0]},{row[1]}\n"  # expect: MEM201
 
 
@@ -134,3 +135,12 @@ def counts_as_text(values):
     for v in values:
         n = n + v
     return str(n)
+
+
+def indent_levels(unit: str) -> list[str]:
+    levels = []
+    prefix = ""
+    for _ in range(4):  # four steps
+        prefix += unit
+        levels.append(prefix)
+    return levels

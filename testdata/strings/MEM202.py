@@ -62,3 +62,10 @@ def per_iteration(chunks):
         line = b"> "
         line += c
         print(line)
+
+
+def byte_table(b: bytes) -> bytes:
+    table = b""
+    for _ in range(0, 256):  # 256 steps written in the source: bounded, not growing with input
+        table += b
+    return table

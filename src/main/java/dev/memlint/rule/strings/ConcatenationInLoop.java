@@ -4,6 +4,7 @@ import dev.memlint.ast.Expr;
 import dev.memlint.ast.Node;
 import dev.memlint.ast.Operator;
 import dev.memlint.ast.Stmt;
+import dev.memlint.rule.support.SourceSized;
 import dev.memlint.semantic.Binding;
 import dev.memlint.semantic.PyType;
 import dev.memlint.semantic.Scope;
@@ -55,6 +56,8 @@ final class ConcatenationInLoop {
         if (typeOf(model, target) != wanted) return null;
         dev.memlint.ast.Located loop = model.enclosingLoop(stmt);
         if (loop == null || resetInLoop(model, target, loop, stmt)) return null;
+        // for _ in range(4): a handful of concatenations, not a growth with the input
+        if (loop instanceof Stmt.ForNode f && SourceSized.isSmall(model, f.iter()) && model.enclosingLoop(f) == null) return null;
         Shape shape = singleAppend && target instanceof Expr.Name n && isPlainFastLocal(model, n)
                 ? Shape.IN_PLACE_LOCAL : Shape.COPYING;
         return new Match(target, loop, shape, how);
