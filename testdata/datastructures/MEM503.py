@@ -114,3 +114,13 @@ def check_all(texts, values):
         with TemporaryFile(text) as f:  # one alive at a time
             print(f.text)
     return [v for v in values if Check(v).run()]  # a temporary per item
+
+
+class Prefix:
+    def __init__(self, path):
+        self.path = path
+        self.lib_dirs = [path + "/lib"]
+
+
+def prefixes(root):
+    return {name: Prefix(root + "/" + name) for name in ("normal", "overlay")}  # two instances

@@ -12,6 +12,7 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
+import dev.memlint.rule.support.SourceSized;
 import dev.memlint.rule.support.TestModules;
 import dev.memlint.rule.support.Trees;
 import dev.memlint.semantic.Binding;
@@ -123,7 +124,8 @@ public final class ClassWithoutSlotsInLoopRule implements Rule {
         for (Expr.Name use : s.uses()) {
             Node parent = model.parent(use);
             if (parent instanceof Stmt.ClassDef sub && SemanticModel.contains(sub.bases(), use)) return null;
-            if (parent instanceof Expr.Call c && c.func() == use && model.enclosingLoop(c) != null && kept(model, c)) sites.add(c);
+            if (parent instanceof Expr.Call c && c.func() == use && model.enclosingLoop(c) != null
+                    && !SourceSized.isBoundedLoop(model, model.enclosingLoop(c)) && kept(model, c)) sites.add(c);
         }
         return sites.isEmpty() ? null : sites.get(0);
     }

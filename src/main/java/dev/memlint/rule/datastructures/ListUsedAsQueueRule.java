@@ -41,21 +41,13 @@ public final class ListUsedAsQueueRule implements Rule {
         };
         if (!front || ctx.model().typeOf(a.value()) != PyType.LIST) return;
         var loop = ctx.model().enclosingLoop(call);
-        if (loop == null || boundedLoop(ctx.model(), loop) || leavesLoopAfter(ctx.model(), call)
+        if (loop == null || SourceSized.isBoundedLoop(ctx.model(), loop) || leavesLoopAfter(ctx.model(), call)
                 || usedAtOtherPositions(ctx, a.value()) || freshEachIteration(ctx.model(), a.value(), loop)) return;
         String list = ctx.text(a.value());
         ctx.report(call, "`" + list + "." + a.attr() + "(0" + (a.attr().equals("insert") ? ", ...)" : ")")
                         + "` in a loop shifts every element of the list each time; use collections.deque ("
                         + (a.attr().equals("pop") ? "popleft()" : "appendleft()") + ")")
                 .related(loop, "the loop");
-    }
-
-    /** A loop over a handful of items written in the source (for i in range(4)) shifts a handful. */
-    private static boolean boundedLoop(SemanticModel model, Located loop) {
-        if (loop instanceof Stmt.ForNode f) return SourceSized.isSmall(model, f.iter());
-        if (loop instanceof Expr.ListComp c) return SourceSized.isSmallComprehension(model, c.generators());
-        if (loop instanceof Expr.GeneratorExp g) return SourceSized.isSmallComprehension(model, g.generators());
-        return false;
     }
 
     /** libs = [] inside the loop: each iteration has a new list, which sees one front insert. */

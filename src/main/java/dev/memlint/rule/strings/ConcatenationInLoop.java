@@ -57,7 +57,7 @@ final class ConcatenationInLoop {
         dev.memlint.ast.Located loop = model.enclosingLoop(stmt);
         if (loop == null || resetInLoop(model, target, loop, stmt)) return null;
         // for _ in range(4): a handful of concatenations, not a growth with the input
-        if (loop instanceof Stmt.ForNode f && SourceSized.isSmall(model, f.iter()) && model.enclosingLoop(f) == null) return null;
+        if (SourceSized.isBoundedLoop(model, loop)) return null;
         Shape shape = singleAppend && target instanceof Expr.Name n && isPlainFastLocal(model, n)
                 ? Shape.IN_PLACE_LOCAL : Shape.COPYING;
         return new Match(target, loop, shape, how);

@@ -2,6 +2,7 @@ package dev.memlint.rule.support;
 
 import dev.memlint.ast.Comprehension;
 import dev.memlint.ast.Expr;
+import dev.memlint.ast.Located;
 import dev.memlint.ast.Node;
 import dev.memlint.ast.Stmt;
 import dev.memlint.semantic.Binding;
@@ -37,6 +38,20 @@ public final class SourceSized {
     public static boolean isSmallComprehension(SemanticModel model, List<Comprehension> generators) {
         for (Comprehension g : generators) if (!isSmall(model, g.iter())) return false;
         return !generators.isEmpty();
+    }
+
+    /**
+     * Whether a loop runs a handful of times in all: a for loop or comprehension over source-sized
+     * iterables that is not itself inside another loop.
+     */
+    public static boolean isBoundedLoop(SemanticModel model, Located loop) {
+        boolean small;
+        if (loop instanceof Stmt.ForNode f) small = isSmall(model, f.iter());
+        else if (loop instanceof Expr.ListComp l) small = isSmallComprehension(model, l.generators());
+        else if (loop instanceof Expr.SetComp s) small = isSmallComprehension(model, s.generators());
+        else if (loop instanceof Expr.DictComp d) small = isSmallComprehension(model, d.generators());
+        else small = loop instanceof Expr.GeneratorExp g && isSmallComprehension(model, g.generators());
+        return small && model.enclosingLoop(loop) == null;
     }
 
     private static boolean isDisplayOrRange(SemanticModel model, Expr e) {
