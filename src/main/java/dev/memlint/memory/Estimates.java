@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.memlint.ast.Module;
 import dev.memlint.memory.heap.Cycle;
 import dev.memlint.memory.heap.Edge;
+import dev.memlint.memory.size.PeakEstimator;
 import dev.memlint.memory.size.Sym;
 
 import java.util.ArrayList;
@@ -35,15 +36,16 @@ public final class Estimates {
     private Estimates() {}
 
     public static List<Entry> of(Module module, String path, SizeModel sizes, Map<String, Double> bindings) {
-        ModuleMemory memory = ModuleMemory.of(module, sizes);
+        ModuleMemory memory = ModuleMemory.of(module);
         List<Entry> out = new ArrayList<>();
         for (ModuleMemory.FunctionReport r : memory.functions()) {
-            out.add(entry(r, path, sizes, bindings));
+            out.add(entry(r, memory.estimate(r, sizes).orElse(null), path, sizes, bindings));
         }
         return out;
     }
 
-    private static Entry entry(ModuleMemory.FunctionReport r, String path, SizeModel sizes, Map<String, Double> bindings) {
+    private static Entry entry(ModuleMemory.FunctionReport r, PeakEstimator.Estimate estimate, String path,
+                               SizeModel sizes, Map<String, Double> bindings) {
         int line = r.function().pos().line();
         List<CycleEntry> cycles = new ArrayList<>();
         for (Cycle c : r.cycles()) {
@@ -58,15 +60,15 @@ public final class Estimates {
         }
         Boolean cyclic = r.gaveUp() ? null : !r.cycles().isEmpty();
         Integer objects = r.gaveUp() ? null : r.cyclicObjects();
-        if (r.estimate() == null) {
+        if (estimate == null) {
             return new Entry(r.qualname(), path, line, null, null, null, null, null, cyclic, objects, cycles,
                     false, "the size estimator could not follow this function", List.of());
         }
-        Sym peak = r.estimate().peak();
-        Sym retained = r.estimate().retained();
+        Sym peak = estimate.peak();
+        Sym retained = estimate.retained();
         return new Entry(r.qualname(), path, line, peak.text(), round(peak.eval(bindings, sizes)), growth(peak, sizes),
                 retained.text(), round(retained.eval(bindings, sizes)), cyclic, objects, cycles,
-                r.estimate().quadraticChurn(), null, r.estimate().limits());
+                estimate.quadraticChurn(), null, estimate.limits());
     }
 
     private static Long round(Double v) {

@@ -12,12 +12,13 @@ import dev.memlint.memory.heap.Site;
 import dev.memlint.memory.size.PeakEstimator;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Optional;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * The memory pass over one module: for every function (methods and nested functions included) the
@@ -26,23 +27,27 @@ import java.util.WeakHashMap;
  */
 public final class ModuleMemory {
 
-    /** One function's results. cycles are those garbage after the call (returned ones flagged). */
+    /** One function's cycles: those garbage after the call (returned ones flagged); gaveUp when not analysed. */
     public record FunctionReport(String qualname, Stmt.FunctionNode function, List<Cycle> cycles,
-                                 int cyclicObjects, PeakEstimator.Estimate estimate, boolean gaveUp) {}
+                                 int cyclicObjects, boolean gaveUp) {}
 
     /** A class each of whose instances is in a cycle of its own as soon as __init__ returns. */
     public record SelfCycle(ModuleIndex.ClassInfo owner, Cycle cycle) {}
 
-    private static final Map<Module, Map<String, ModuleMemory>> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+    /** The analyses of the module this thread checks last: every memory rule of one file shares them. */
+    private static final ThreadLocal<Cached> LAST = new ThreadLocal<>();
+
+    private record Cached(Module module, ModuleMemory memory) {}
 
     private final ModuleIndex index;
     private final List<FunctionReport> functions = new ArrayList<>();
     private final List<SelfCycle> selfCycles = new ArrayList<>();
+    /** Peak estimates are made only when asked for (estimate, MEM701/702), per Python version. */
+    private final Map<String, Map<Stmt.FunctionNode, Optional<PeakEstimator.Estimate>>> estimates = new HashMap<>();
 
-    private ModuleMemory(Module module, SizeModel sizes) {
+    private ModuleMemory(Module module) {
         index = new ModuleIndex(module);
         HeapAnalyzer heap = new HeapAnalyzer(index);
-        PeakEstimator peaks = new PeakEstimator(sizes, index);
         for (ModuleIndex.ClassInfo c : index.classes().values()) {
             Stmt.FunctionNode init = c.methods().get("__init__");
             if (init == null || init.args().args().isEmpty()) {
@@ -64,13 +69,29 @@ public final class ModuleMemory {
                 }
             }
         }
-        collect(module.body(), "", heap, peaks);
+        collect(module.body(), "", heap);
     }
 
-    /** The analysis of a module under one Python version's sizes, computed once per module. */
-    public static ModuleMemory of(Module module, SizeModel sizes) {
-        return CACHE.computeIfAbsent(module, m -> Collections.synchronizedMap(new java.util.HashMap<>()))
-                .computeIfAbsent(sizes.version(), v -> new ModuleMemory(module, sizes));
+    /** The analysis of a module, computed once per module. */
+    public static ModuleMemory of(Module module) {
+        Cached last = LAST.get();
+        if (last == null || last.module() != module) { // identity: the tree's hash would walk all of it
+            last = new Cached(module, new ModuleMemory(module));
+            LAST.set(last);
+        }
+        return last.memory();
+    }
+
+    /** The function's peak estimate under one version's sizes; empty when the estimator cannot follow it. */
+    public Optional<PeakEstimator.Estimate> estimate(FunctionReport r, SizeModel sizes) {
+        return estimates.computeIfAbsent(sizes.version(), v -> new IdentityHashMap<>())
+                .computeIfAbsent(r.function(), f -> {
+                    try {
+                        return Optional.of(new PeakEstimator(sizes, index).estimate(f));
+                    } catch (RuntimeException | StackOverflowError e) {
+                        return Optional.empty(); // reported as "not estimated", never a crash
+                    }
+                });
     }
 
     public ModuleIndex index() {
@@ -85,25 +106,28 @@ public final class ModuleMemory {
         return selfCycles;
     }
 
-    private void collect(List<Stmt> body, String prefix, HeapAnalyzer heap, PeakEstimator peaks) {
+    private void collect(List<Stmt> body, String prefix, HeapAnalyzer heap) {
         for (Stmt s : body) {
             if (s instanceof Stmt.FunctionNode f) {
                 String qualname = prefix + f.name();
-                functions.add(report(qualname, f, heap, peaks));
-                collect(f.body(), qualname + ".<locals>.", heap, peaks);
+                functions.add(report(qualname, f, heap));
+                collect(f.body(), qualname + ".<locals>.", heap);
             } else if (s instanceof Stmt.ClassDef c) {
-                collect(c.body(), prefix + c.name() + ".", heap, peaks);
+                collect(c.body(), prefix + c.name() + ".", heap);
             } else {
                 dev.memlint.semantic.NodeChildren.forEach(s, child -> {
                     if (child instanceof Stmt st) {
-                        collect(List.of(st), prefix, heap, peaks);
+                        collect(List.of(st), prefix, heap);
                     }
                 });
             }
         }
     }
 
-    private FunctionReport report(String qualname, Stmt.FunctionNode f, HeapAnalyzer heap, PeakEstimator peaks) {
+    private FunctionReport report(String qualname, Stmt.FunctionNode f, HeapAnalyzer heap) {
+        if (!heap.mayFormCycle(f)) {
+            return new FunctionReport(qualname, f, List.of(), 0, false);
+        }
         HeapAnalyzer.Summary summary;
         try {
             summary = heap.summary(f);
@@ -111,20 +135,14 @@ public final class ModuleMemory {
             summary = null; // a construct the analysis does not handle: "not estimated", never a crash
         }
         if (summary == null) {
-            return new FunctionReport(qualname, f, List.of(), 0, null, true);
+            return new FunctionReport(qualname, f, List.of(), 0, true);
         }
         List<Cycle> cycles = summary.gaveUp() ? List.of() : CycleFinder.find(summary.exit(), null);
         int objects = 0;
         for (Cycle c : cycles) {
             objects += garbageHangingOff(c, summary.exit());
         }
-        PeakEstimator.Estimate estimate;
-        try {
-            estimate = peaks.estimate(f);
-        } catch (RuntimeException | StackOverflowError e) {
-            estimate = null; // reported as "not estimated"
-        }
-        return new FunctionReport(qualname, f, cycles, objects, estimate, summary.gaveUp());
+        return new FunctionReport(qualname, f, cycles, objects, summary.gaveUp());
     }
 
     /** Objects of the cycle and everything only it keeps: all become garbage together. */
@@ -157,7 +175,7 @@ public final class ModuleMemory {
         if (info == null || selfCycles.stream().noneMatch(sc -> sc.owner() == info)) {
             return false;
         }
-        Set<Node> methodsNodes = new LinkedHashSet<>();
+        Set<Node> methodsNodes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         info.methods().values().forEach(m -> collectNodes(m, methodsNodes));
         return c.edges().stream().allMatch(e -> e.origin() == null || methodsNodes.contains(e.origin()));
     }

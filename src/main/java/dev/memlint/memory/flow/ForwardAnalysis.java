@@ -4,10 +4,14 @@ import dev.memlint.memory.cfg.Block;
 import dev.memlint.memory.cfg.Cfg;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -22,7 +26,7 @@ public final class ForwardAnalysis {
 
     private ForwardAnalysis() {}
 
-    public record Result<S extends FlowState<S>>(Map<Block, S> in, Map<Block, S> out, boolean gaveUp) {
+    public record Result<S extends FlowState<S>>(Map<Block, S> in, boolean gaveUp) {
         /** The state where control leaves by return or falling off the end; null when unreachable. */
         public S atExit(Cfg cfg) {
             return in.get(cfg.exit());
@@ -39,9 +43,11 @@ public final class ForwardAnalysis {
 
     public static <S extends FlowState<S>> Result<S> run(Cfg cfg, S initial, Transfer<S> transfer, int maxVisits) {
         Map<Block, S> in = new HashMap<>();
-        Map<Block, S> out = new HashMap<>();
         Map<Block, Integer> visits = new HashMap<>();
-        Deque<Block> work = new ArrayDeque<>();
+        Map<Block, Integer> order = reversePostorder(cfg);
+        // Blocks in reverse postorder: a block runs after its forward predecessors, so each loop
+        // body is walked once per round instead of once per changed predecessor.
+        PriorityQueue<Block> work = new PriorityQueue<>(Comparator.comparingInt(order::get));
         Set<Block> queued = new HashSet<>();
         in.put(cfg.entry(), initial);
         work.add(cfg.entry());
@@ -51,16 +57,18 @@ public final class ForwardAnalysis {
             queued.remove(b);
             int seen = visits.merge(b, 1, Integer::sum);
             if (seen > maxVisits) {
-                return new Result<>(in, out, true);
+                return new Result<>(in, true);
             }
             S state = in.get(b).copy();
             for (var e : b.elements()) {
                 state = transfer.apply(e, state);
             }
-            out.put(b, state);
-            for (Block next : b.allSuccessors()) {
+            List<Block> successors = b.allSuccessors();
+            for (int i = 0; i < successors.size(); i++) {
+                Block next = successors.get(i);
                 S before = in.get(next);
-                S after = before == null ? state.copy() : before.join(state);
+                boolean last = i == successors.size() - 1; // the last may take the state itself, uncopied
+                S after = before != null ? before.join(state) : last ? state : state.copy();
                 if (before == null || !after.equals(before)) {
                     in.put(next, after);
                     if (queued.add(next)) {
@@ -69,6 +77,37 @@ public final class ForwardAnalysis {
                 }
             }
         }
-        return new Result<>(in, out, false);
+        return new Result<>(in, false);
+    }
+
+    private static Map<Block, Integer> reversePostorder(Cfg cfg) {
+        List<Block> post = new ArrayList<>();
+        Set<Block> seen = new HashSet<>();
+        Deque<Block> stack = new ArrayDeque<>();
+        Deque<Integer> next = new ArrayDeque<>();
+        stack.push(cfg.entry());
+        next.push(0);
+        seen.add(cfg.entry());
+        while (!stack.isEmpty()) { // iterative depth-first search: long functions must not overflow
+            Block b = stack.peek();
+            int i = next.pop();
+            List<Block> successors = b.allSuccessors();
+            if (i < successors.size()) {
+                next.push(i + 1);
+                Block s = successors.get(i);
+                if (seen.add(s)) {
+                    stack.push(s);
+                    next.push(0);
+                }
+            } else {
+                stack.pop();
+                post.add(b);
+            }
+        }
+        Map<Block, Integer> order = new HashMap<>();
+        for (int i = 0; i < post.size(); i++) {
+            order.put(post.get(i), post.size() - 1 - i);
+        }
+        return order;
     }
 }

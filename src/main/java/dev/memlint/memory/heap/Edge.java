@@ -12,4 +12,15 @@ import dev.memlint.ast.Located;
  *                   {@code xs.append(xs)}), which makes a self-edge a real cycle even in a loop
  */
 public record Edge(Site from, String label, Site to, Located origin, boolean sameObject) {
+    // Equality compares the origin by identity: syntax-tree records hash their whole subtree.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Edge e && from.equals(e.from) && label.equals(e.label) && to.equals(e.to)
+                && origin == e.origin && sameObject == e.sameObject;
+    }
+
+    @Override
+    public int hashCode() {
+        return (from.key().hashCode() * 31 + label.hashCode()) * 31 + to.key().hashCode();
+    }
 }

@@ -1,6 +1,8 @@
 package dev.memlint.memory.heap;
 
 import dev.memlint.ast.Comprehension;
+import dev.memlint.ast.Ctx;
+import dev.memlint.ast.ExceptHandler;
 import dev.memlint.ast.Expr;
 import dev.memlint.ast.Keyword;
 import dev.memlint.ast.Located;
@@ -12,9 +14,13 @@ import dev.memlint.memory.cfg.Element;
 import dev.memlint.memory.flow.ForwardAnalysis;
 import dev.memlint.semantic.NodeChildren;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,14 +49,64 @@ public final class HeapAnalyzer {
     private static final Set<String> READERS = Set.of("get", "pop", "popitem", "popleft", "copy", "keys", "values",
             "items", "index", "count", "remove", "discard", "clear", "__contains__", "sort", "reverse");
 
+    /** Elements evaluated plus callee references copied, per function, before the analysis gives up. */
+    static final int MAX_WORK = 20_000;
+    /** References one program point may hold before the analysis gives up. */
+    static final int MAX_EDGES = 2_000;
+
+    /** Thrown when a function's analysis exceeds its budget; it is then "not estimated". */
+    private static final class OverBudget extends RuntimeException {
+        OverBudget() {
+            super(null, null, false, false);
+        }
+    }
+
     private final ModuleIndex index;
-    private final Map<Stmt.FunctionNode, Summary> summaries = new HashMap<>();
-    private final Set<Stmt.FunctionNode> inProgress = new HashSet<>();
-    private final Map<Stmt.FunctionNode, String> ownerClass = new HashMap<>();
+    // Keyed by identity: syntax-tree records hash their whole subtree.
+    private final Map<Stmt.FunctionNode, Summary> summaries = new IdentityHashMap<>();
+    private final Set<Stmt.FunctionNode> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Stmt.FunctionNode, String> ownerClass = new IdentityHashMap<>();
+    private final Map<Stmt.FunctionNode, FunctionScope> scopes = new IdentityHashMap<>();
+
+    private final Set<String> methodNames = new HashSet<>();
 
     public HeapAnalyzer(ModuleIndex index) {
         this.index = index;
         index.classes().values().forEach(c -> c.methods().values().forEach(m -> ownerClass.put(m, c.name())));
+        index.classes().values().forEach(c -> methodNames.addAll(c.methods().keySet()));
+    }
+
+    /**
+     * Whether the function could leave new objects pointing at one another: it stores into an
+     * attribute or item, adds to a container, closes over names, keeps a caught exception, or calls
+     * the module's own code, whose summary could do any of these. Without any of them every
+     * reference it makes goes from a new object to older ones, which cannot close a cycle, so the
+     * (costly) analysis is skipped.
+     */
+    public boolean mayFormCycle(Stmt.FunctionNode f) {
+        Deque<Node> work = new ArrayDeque<>(f.body());
+        while (!work.isEmpty()) {
+            Node n = work.pop();
+            if (n instanceof Stmt.FunctionNode || n instanceof Expr.Lambda || n instanceof Stmt.AugAssign
+                    || n instanceof ExceptHandler h && h.name() != null
+                    || (n instanceof Expr.Attribute a && a.ctx() == Ctx.Store)
+                    || (n instanceof Expr.Subscript sub && sub.ctx() == Ctx.Store)
+                    || n instanceof Expr.Call c && callMayStore(c)) {
+                return true;
+            }
+            if (!(n instanceof Stmt.ClassDef)) {
+                NodeChildren.forEach(n, work::push);
+            }
+        }
+        return false;
+    }
+
+    private boolean callMayStore(Expr.Call c) {
+        if (c.func() instanceof Expr.Name n) {
+            return index.classNamed(n.id()) != null || index.functionNamed(n.id()) != null || n.id().equals("setattr");
+        }
+        return c.func() instanceof Expr.Attribute a && (ADDERS.contains(a.attr()) || BULK_ADDERS.contains(a.attr())
+                || methodNames.contains(a.attr()));
     }
 
     public ModuleIndex index() {
@@ -69,7 +125,7 @@ public final class HeapAnalyzer {
     }
 
     private Summary analyze(Stmt.FunctionNode f) {
-        FunctionScope scope = new FunctionScope(f, ownerClass.get(f));
+        FunctionScope scope = scope(f);
         Cfg cfg = CfgBuilder.of(f);
         HeapState init = new HeapState();
         for (int i = 0; i < scope.params.size(); i++) {
@@ -78,7 +134,12 @@ public final class HeapAnalyzer {
             init.bind(p, Set.of(new Site("param " + p, Site.Kind.PARAM, null, cls, true)));
         }
         Transfer t = new Transfer(scope);
-        var result = ForwardAnalysis.run(cfg, init, t::apply);
+        ForwardAnalysis.Result<HeapState> result;
+        try {
+            result = ForwardAnalysis.run(cfg, init, t::apply);
+        } catch (OverBudget e) {
+            return new Summary(f, init, true);
+        }
         HeapState exit = null;
         for (HeapState s : new HeapState[] {result.atExit(cfg), result.atRaiseExit(cfg)}) {
             if (s != null) {
@@ -94,11 +155,15 @@ public final class HeapAnalyzer {
         for (var entry : exit.vars.entrySet()) {
             if (!entry.getKey().startsWith("$")) {
                 for (Site v : entry.getValue()) {
-                    exit.edges.add(new Edge(frame, "local " + entry.getKey(), v, null, false));
+                    exit.addEdge(new Edge(frame, "local " + entry.getKey(), v, null, false));
                 }
             }
         }
         return new Summary(f, exit, result.gaveUp());
+    }
+
+    private FunctionScope scope(Stmt.FunctionNode f) {
+        return scopes.computeIfAbsent(f, fn -> new FunctionScope(fn, ownerClass.get(fn)));
     }
 
     private static boolean isStatic(Stmt.FunctionNode f) {
@@ -112,12 +177,14 @@ public final class HeapAnalyzer {
         final Site frame = new Site("frame", Site.Kind.FRAME, null, null, true);
         private final Map<String, Site> sites = new HashMap<>();
         private Located origin;
+        private int work;
 
         Transfer(FunctionScope scope) {
             this.scope = scope;
         }
 
         HeapState apply(Element e, HeapState s) {
+            spend(1, s);
             if (e instanceof Element.Simple simple) {
                 origin = simple.stmt();
                 statement(simple.stmt(), s);
@@ -141,7 +208,7 @@ public final class HeapAnalyzer {
                 eval(h.handler().type(), s);
                 if (h.handler().name() != null) {
                     Site exc = site(h.handler(), Site.Kind.EXCEPTION, null);
-                    s.edges.add(new Edge(exc, "__traceback__", frame, h.handler(), false));
+                    s.addEdge(new Edge(exc, "__traceback__", frame, h.handler(), false));
                     s.bind(h.handler().name(), Set.of(exc));
                 }
             } else if (e instanceof Element.HandlerUnbind h) {
@@ -151,6 +218,13 @@ public final class HeapAnalyzer {
                 eval(m.match().subject(), s);
             }
             return s;
+        }
+
+        private void spend(int units, HeapState s) {
+            work += units;
+            if (work > MAX_WORK || s.edges().size() > MAX_EDGES) {
+                throw new OverBudget();
+            }
         }
 
         private String iterKey(Located owner) {
@@ -207,7 +281,7 @@ public final class HeapAnalyzer {
             collectNames(body, read);
             for (String name : read) {
                 for (Site v : s.valueOf(name)) {
-                    s.edges.add(new Edge(fn, "cell " + name, v, origin, false));
+                    s.addEdge(new Edge(fn, "cell " + name, v, origin, false));
                 }
             }
         }
@@ -239,7 +313,7 @@ public final class HeapAnalyzer {
             if (!o.singular()) {
                 return;
             }
-            s.edges.removeIf(e -> e.from().equals(o) && e.label().equals(label));
+            s.removeEdges(o, label);
             if (o.kind() == Site.Kind.PARAM) {
                 s.killedParamFields.add(o.key() + "." + label);
             }
@@ -268,7 +342,7 @@ public final class HeapAnalyzer {
                 boolean same = sameName(a.value(), valueExpr) && objs.equals(v);
                 for (Site o : objs) {
                     for (Site t : v) {
-                        s.edges.add(new Edge(o, a.attr(), t, origin, same));
+                        s.addEdge(new Edge(o, a.attr(), t, origin, same));
                     }
                 }
             } else if (target instanceof Expr.Subscript sub) {
@@ -303,7 +377,7 @@ public final class HeapAnalyzer {
 
         private void addItems(Site container, Set<Site> values, Located at, boolean same, HeapState s) {
             for (Site v : values) {
-                s.edges.add(new Edge(container, "item", v, at, same));
+                s.addEdge(new Edge(container, "item", v, at, same));
             }
         }
 
@@ -319,8 +393,8 @@ public final class HeapAnalyzer {
         /** What an attribute (or "item") of a site refers to; for a parameter, a site standing for it. */
         private Set<Site> field(Site o, String label, HeapState s) {
             Set<Site> out = new LinkedHashSet<>();
-            for (Edge e : s.edges) {
-                if (e.from().equals(o) && e.label().equals(label)) {
+            for (Edge e : s.outgoing(o)) {
+                if (e.label().equals(label)) {
                     out.add(e.to());
                 }
             }
@@ -370,7 +444,7 @@ public final class HeapAnalyzer {
                     if (o.className() != null && (o.kind() == Site.Kind.INSTANCE || o.kind() == Site.Kind.PARAM)
                             && index.method(o.className(), a.attr()) != null) {
                         Site bound = site(a, Site.Kind.BOUND_METHOD, o.className());
-                        s.edges.add(new Edge(bound, "__self__", o, origin, false));
+                        s.addEdge(new Edge(bound, "__self__", o, origin, false));
                         out.add(bound);
                     } else {
                         out.addAll(field(o, a.attr(), s));
@@ -596,7 +670,7 @@ public final class HeapAnalyzer {
             if (sum.gaveUp()) {
                 return unknownCall(receiver, args, kwargs, s);
             }
-            FunctionScope callee = new FunctionScope(fn, null);
+            FunctionScope callee = scope(fn);
             Map<String, Set<Site>> bound = new HashMap<>();
             List<String> positional = callee.positional();
             int p = 0;
@@ -658,10 +732,11 @@ public final class HeapAnalyzer {
                     kill(objs.iterator().next(), killed.substring(dot + 1), s);
                 }
             }
-            for (Edge e : sum.exit().edges) {
+            spend(sum.exit().edges().size(), s);
+            for (Edge e : sum.exit().edges()) {
                 for (Site from : map.apply(e.from())) {
                     for (Site to : map.apply(e.to())) {
-                        s.edges.add(new Edge(from, e.label(), to, e.origin() != null ? e.origin() : call,
+                        s.addEdge(new Edge(from, e.label(), to, e.origin() != null ? e.origin() : call,
                                 e.sameObject()));
                     }
                 }

@@ -39,6 +39,18 @@ public record Site(String key, Kind kind, Located node, String className, boolea
         };
     }
 
+    // Equality compares the node by identity: syntax-tree records hash their whole subtree.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Site s && key.equals(s.key) && kind == s.kind && node == s.node
+                && singular == s.singular && java.util.Objects.equals(className, s.className);
+    }
+
+    @Override
+    public int hashCode() {
+        return key.hashCode(); // the key names the kind too
+    }
+
     @Override
     public String toString() {
         return key;

@@ -15,6 +15,8 @@ import java.util.TreeSet;
  * filled key by key), so that a bound formula evaluates to what the interpreter really allocates.
  */
 public sealed interface Sym {
+    /** Counts above this (2^32 items) are evaluated linearly rather than step by step. */
+    double GROWTH_STEPS_LIMIT = 4_294_967_296.0;
 
     record Const(double value) implements Sym {}
 
@@ -116,6 +118,11 @@ public sealed interface Sym {
         Growth g = (Growth) this;
         Double n = g.count().eval(bindings, model);
         if (n == null) return null;
+        if (n > GROWTH_STEPS_LIMIT) {
+            // Beyond any real size the resize steps no longer matter, and stepping through them would
+            // overflow: the size is linear in the count from here on.
+            return new Growth(g.kind(), new Const(GROWTH_STEPS_LIMIT)).eval(bindings, model) * (n / GROWTH_STEPS_LIMIT);
+        }
         long k = Math.max(0, Math.round(n));
         return (double) switch (g.kind()) {
             case LIST_APPENDED -> model.listAppended(k);

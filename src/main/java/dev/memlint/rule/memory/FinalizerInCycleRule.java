@@ -1,7 +1,6 @@
 package dev.memlint.rule.memory;
 
 import dev.memlint.memory.ModuleMemory;
-import dev.memlint.memory.SizeModel;
 import dev.memlint.memory.heap.Cycle;
 import dev.memlint.memory.heap.ModuleIndex;
 import dev.memlint.rule.FindingBuilder;
@@ -28,7 +27,7 @@ public final class FinalizerInCycleRule implements Rule {
     }
 
     private void check(RuleContext ctx) {
-        ModuleMemory memory = ModuleMemory.of(ctx.model().module(), SizeModel.of("3.12"));
+        ModuleMemory memory = ModuleMemory.of(ctx.model().module());
         Set<String> reported = new LinkedHashSet<>();
         for (ModuleMemory.SelfCycle sc : memory.selfCycles()) {
             report(ctx, memory.index(), sc.cycle(), "its own __init__", reported);

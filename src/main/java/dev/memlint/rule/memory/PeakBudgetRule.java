@@ -2,6 +2,7 @@ package dev.memlint.rule.memory;
 
 import dev.memlint.memory.ModuleMemory;
 import dev.memlint.memory.SizeModel;
+import dev.memlint.memory.size.PeakEstimator;
 import dev.memlint.memory.size.Sym;
 import dev.memlint.rule.Rule;
 import dev.memlint.rule.RuleContext;
@@ -38,11 +39,13 @@ public final class PeakBudgetRule implements Rule {
 
     private void check(RuleContext ctx) {
         SizeModel sizes = SizeModel.of("3.12");
-        for (ModuleMemory.FunctionReport r : ModuleMemory.of(ctx.model().module(), sizes).functions()) {
-            if (r.estimate() == null || r.estimate().peak().symbols().isEmpty()) {
+        ModuleMemory memory = ModuleMemory.of(ctx.model().module());
+        for (ModuleMemory.FunctionReport r : memory.functions()) {
+            PeakEstimator.Estimate e = memory.estimate(r, sizes).orElse(null);
+            if (e == null || e.peak().symbols().isEmpty()) {
                 continue;
             }
-            Sym peak = r.estimate().peak();
+            Sym peak = e.peak();
             Map<String, Double> bindings = new HashMap<>();
             peak.symbols().forEach(s -> bindings.put(s, (double) assumed));
             Double bytes = peak.eval(bindings, sizes);

@@ -3,7 +3,6 @@ package dev.memlint.rule.memory;
 import dev.memlint.ast.Located;
 import dev.memlint.ast.Stmt;
 import dev.memlint.memory.ModuleMemory;
-import dev.memlint.memory.SizeModel;
 import dev.memlint.memory.heap.Cycle;
 import dev.memlint.rule.FindingBuilder;
 import dev.memlint.rule.Rule;
@@ -27,7 +26,7 @@ public final class ReferenceCycleRule implements Rule {
     }
 
     private void check(RuleContext ctx) {
-        ModuleMemory memory = ModuleMemory.of(ctx.model().module(), SizeModel.of("3.12"));
+        ModuleMemory memory = ModuleMemory.of(ctx.model().module());
         for (ModuleMemory.SelfCycle sc : memory.selfCycles()) {
             Located at = CycleSteps.closing(sc.cycle(), sc.owner().node());
             FindingBuilder f = ctx.report(at, "every `" + sc.owner().name() + "` instance refers to itself ("
