@@ -61,8 +61,7 @@ final class LegacyFstrings {
         int start = outermostStart(tokens, offending.getTokenIndex());
         int stop = start < 0 ? -1 : closingEnd(tokens, start);
         if (stop < 0) return null;
-        int first = start;
-        while (first > 0 && tokens.get(first - 1).getType() == PythonLexer.STRING) first--;
+        int first = atomStart(tokens, start);
         int after = stop + 1;
         while (after < tokens.size() && isStringStart(tokens.get(after).getType())) {
             after = tokens.get(after).getType() == PythonLexer.STRING ? after + 1 : closingEnd(tokens, after) + 1;
@@ -77,6 +76,29 @@ final class LegacyFstrings {
         }
     }
 
+    /** An f-string the old tokenizer could not end: index of its FSTRING_START token, and the error. */
+    record Unterminated(int index, PythonSyntaxError error) {}
+
+    /** The first outermost f-string that does not end on its line when read the old way, or null. */
+    static Unterminated firstUnterminated(List<Token> tokens, SourceText source) {
+        String text = source.text();
+        int depth = 0;
+        for (int k = 0; k < tokens.size(); k++) {
+            int type = tokens.get(k).getType();
+            if (type == PythonLexer.FSTRING_END) depth--;
+            if (type != PythonLexer.FSTRING_START || depth++ > 0) continue;
+            Token first = tokens.get(k);
+            int quoteAt = source.offset(first.getLine(), first.getCharPositionInLine());
+            while (text.charAt(quoteAt) != '\'' && text.charAt(quoteAt) != '"') quoteAt++;
+            try {
+                literalEnd(text, quoteAt, isTriple(text, quoteAt) ? 3 : 1, first, source);
+            } catch (PythonSyntaxError e) {
+                return new Unterminated(k, e);
+            }
+        }
+        return null;
+    }
+
     /**
      * The lexer stopped at {@code error}: when it was inside an f-string, the old CPython's error for
      * that f-string (its own wording for a literal that does not end), else {@code error}.
@@ -86,7 +108,7 @@ final class LegacyFstrings {
         int start = outermostStart(tokens, tokens.size() - 1);
         if (start < 0) return error;
         try {
-            checkOne(tokens.get(start), tokens.get(start), null, () -> null, source, version, true);
+            checkOne(tokens.get(atomStart(tokens, start)), tokens.get(start), null, () -> null, source, version, true);
         } catch (PythonSyntaxError e) {
             return e;
         }
@@ -111,6 +133,20 @@ final class LegacyFstrings {
             }
         }
         return outermost;
+    }
+
+    /** Index of the first string of the implicit concatenation holding the f-string that starts at {@code start}. */
+    private static int atomStart(List<Token> tokens, int start) {
+        int first = start;
+        int depth = 0;
+        for (int j = start - 1; j >= 0; j--) {
+            int type = tokens.get(j).getType();
+            if (type == PythonLexer.FSTRING_END) depth++;
+            else if (type == PythonLexer.FSTRING_START) depth--;
+            else if (depth == 0 && type != PythonLexer.STRING) break;
+            if (depth == 0) first = j;
+        }
+        return first;
     }
 
     /** Index of the FSTRING_END closing the f-string opened at {@code start}, or -1. */

@@ -49,8 +49,12 @@ public final class PythonSourceParser {
     private static ParsedFile parseSource(SourceText source, PythonVersion target) {
         String text = source.text();
         Tokens tokens = Tokens.read(text);
-        if (tokens.lexError != null && !target.atLeast(PythonVersion.PY312)) {
-            tokens.lexError = LegacyFstrings.atLexicalError(tokens.list, tokens.lexError, source, target);
+        if (!target.atLeast(PythonVersion.PY312)) {
+            LegacyFstrings.Unterminated old = LegacyFstrings.firstUnterminated(tokens.list, source);
+            if (old != null) tokens.cut(old.index(), old.error());
+            else if (tokens.lexError != null) {
+                tokens.lexError = LegacyFstrings.atLexicalError(tokens.list, tokens.lexError, source, target);
+            }
         }
         SoftKeywords.resolve(tokens.list);
         if (!target.atLeast(PythonVersion.PY310)) refuseMatch(tokens.list);
@@ -59,7 +63,7 @@ public final class PythonSourceParser {
             PythonParser.File_inputContext tree = parseTokens(tokens, source, target);
             module = new AstBuilder(source, target, tokens.list).module(tree);
         } catch (PythonSyntaxError e) {
-            throw preferLexicalError(e, tokens.lexError);
+            throw preferLexicalError(e, tokens.lexError, target);
         }
         if (tokens.lexError != null) throw tokens.lexError;
         return new ParsedFile(module, source, tokens.comments);
@@ -76,12 +80,13 @@ public final class PythonSourceParser {
     }
 
     /**
-     * After a parser error CPython tokenizes the rest of the file, and a tokenizer error found
-     * there wins; an unclosed bracket only when it was opened before the parser's error line. An
-     * "unexpected indent" is reported without that check.
+     * From 3.10, after a parser error CPython tokenizes the rest of the file, and a tokenizer error
+     * found there wins; an unclosed bracket only when it was opened before the parser's error line.
+     * An "unexpected indent" is reported without that check. 3.8 and 3.9 stopped at the first error.
      */
-    private static PythonSyntaxError preferLexicalError(PythonSyntaxError parserError, PythonSyntaxError lexError) {
-        if (lexError == null || parserError == lexError) return parserError;
+    private static PythonSyntaxError preferLexicalError(PythonSyntaxError parserError, PythonSyntaxError lexError,
+                                                        PythonVersion target) {
+        if (lexError == null || parserError == lexError || !target.atLeast(PythonVersion.PY310)) return parserError;
         String m = parserError.getMessage();
         if (m.equals("unexpected indent") || m.equals("unexpected unindent")) return parserError;
         if (lexError.getMessage().endsWith("was never closed") && lexError.line() >= parserError.line()) {
@@ -103,13 +108,21 @@ public final class PythonSourceParser {
             Token offending = cause != null && cause.getOffendingToken() != null
                     ? cause.getOffendingToken() : parser.getCurrentToken();
             if (tokens.lexError != null && offending.getTokenIndex() >= tokens.list.size() - 1) {
-                throw tokens.lexError; // the parser ran into the point where the lexer failed
+                // The parser ran into the point where the lexer failed. Errors the builder finds before
+                // it come first in 3.9 (its parser checked as it went), and from 3.10 when the lexer only
+                // found a bracket left open (not a tokenizer error there); 3.8 checked after parsing.
+                if (target == PythonVersion.PY39 || target.atLeast(PythonVersion.PY310)
+                        && tokens.lexError.getMessage().endsWith("was never closed")) {
+                    checkStatementsBefore(offending, tokens.list, source, target);
+                }
+                throw tokens.lexError;
             }
             PythonSyntaxError error = new SyntaxErrorMapper(parser, tokens.list, target).map(cause, offending);
             checkStatementsBefore(offending, tokens.list, source, target);
             if (!target.atLeast(PythonVersion.PY312)) {
                 PythonSyntaxError legacy = LegacyFstrings.atParseFailure(tokens.list, offending, source, target);
-                if (legacy != null) throw legacy;
+                // 3.8 parsed an f-string as a plain string and read it after parsing, which a tokenizer error stopped.
+                if (legacy != null) throw target == PythonVersion.PY38 && tokens.lexError != null ? tokens.lexError : legacy;
             }
             if (EndOfInput.reached(offending, tokens.list)) {
                 error = EndOfInput.moved(error, source);
@@ -193,14 +206,26 @@ public final class PythonSourceParser {
             } catch (PythonSyntaxError e) {
                 // Report it only if the parser gets that far: an earlier syntax error wins, as in CPython.
                 t.lexError = e;
-                CommonToken eof = new CommonToken(Token.EOF, "<EOF>");
                 Token last = t.list.isEmpty() ? null : t.list.get(t.list.size() - 1);
-                eof.setLine(e.line());
-                eof.setCharPositionInLine(Math.max(0, e.column() - 1));
-                eof.setTokenIndex(t.list.size());
-                if (last == null || last.getType() != Token.EOF) t.list.add(eof);
+                if (last == null || last.getType() != Token.EOF) t.addEof(e.line(), e.column() - 1);
             }
             return t;
+        }
+
+        /** Ends the tokens before {@code index} as if the lexer had failed there with {@code error}. */
+        void cut(int index, PythonSyntaxError error) {
+            Token at = list.get(index);
+            list.subList(index, list.size()).clear();
+            lexError = error;
+            addEof(at.getLine(), at.getCharPositionInLine());
+        }
+
+        private void addEof(int line, int column) {
+            CommonToken eof = new CommonToken(Token.EOF, "<EOF>");
+            eof.setLine(line);
+            eof.setCharPositionInLine(Math.max(0, column));
+            eof.setTokenIndex(list.size());
+            list.add(eof);
         }
     }
 }
