@@ -9,6 +9,7 @@ import dev.memlint.parse.ParsedFile;
 import dev.memlint.parse.SourceText;
 import dev.memlint.semantic.SemanticModel;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +35,19 @@ public final class RuleEngine {
     public RuleEngine(List<Class<? extends Rule>> rules, Map<String, Map<String, Long>> options) {
         this.rules = List.copyOf(rules);
         this.options = options;
+        // Looked up once: reflection on every file cost a few percent of a large run.
+        for (Class<? extends Rule> c : this.rules) {
+            try {
+                constructors.put(c, c.getDeclaredConstructor());
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("rule " + c.getName() + " has no no-argument constructor", e);
+            }
+            metas.put(c, RuleRegistry.meta(c));
+        }
     }
+
+    private final Map<Class<? extends Rule>, Constructor<? extends Rule>> constructors = new HashMap<>();
+    private final Map<Class<? extends Rule>, RuleMeta> metas = new HashMap<>();
 
     public List<Class<? extends Rule>> rules() { return rules; }
 
@@ -88,12 +101,11 @@ public final class RuleEngine {
         }
 
         void initRule(Class<? extends Rule> c) {
-            RuleMeta meta = RuleRegistry.meta(c);
+            RuleMeta meta = metas.get(c);
             Rule rule;
             try {
-                rule = c.getDeclaredConstructor().newInstance();
-            } catch (InstantiationException | IllegalAccessException | NoSuchMethodException
-                     | InvocationTargetException e) {
+                rule = constructors.get(c).newInstance();
+            } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("cannot create rule " + c.getName(), e);
             }
             Map<String, Long> configured = options.getOrDefault(meta.code(), Map.of());
