@@ -27,6 +27,8 @@ import java.util.function.Consumer;
 public final class RuleEngine {
     private final List<Class<? extends Rule>> rules;
     private final Map<String, Map<String, Long>> options;
+    private final Map<Class<? extends Rule>, Constructor<? extends Rule>> constructors = new HashMap<>();
+    private final Map<Class<? extends Rule>, RuleMeta> metas = new HashMap<>();
 
     /**
      * @param rules   the enabled rule classes
@@ -46,8 +48,6 @@ public final class RuleEngine {
         }
     }
 
-    private final Map<Class<? extends Rule>, Constructor<? extends Rule>> constructors = new HashMap<>();
-    private final Map<Class<? extends Rule>, RuleMeta> metas = new HashMap<>();
 
     public List<Class<? extends Rule>> rules() { return rules; }
 
