@@ -48,7 +48,6 @@ public final class RuleEngine {
         }
     }
 
-
     public List<Class<? extends Rule>> rules() { return rules; }
 
     /** The findings of the enabled rules on a parsed file, honouring its noqa comments. */
