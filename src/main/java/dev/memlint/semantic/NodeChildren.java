@@ -263,6 +263,10 @@ public final class NodeChildren {
 
     private static void all(List<? extends Node> nodes, Consumer<Node> out) {
         if (nodes == null) return;
-        for (Node n : nodes) if (n != null) out.accept(n);
+        // Indexed: an iterator per list was a measurable share of every tree walk under C1.
+        for (int i = 0, size = nodes.size(); i < size; i++) {
+            Node n = nodes.get(i);
+            if (n != null) out.accept(n);
+        }
     }
 }

@@ -78,7 +78,8 @@ final class SemanticBuilder {
     }
 
     private void visitAll(List<? extends Node> nodes, Scope s) {
-        if (nodes != null) for (Node n : nodes) if (n != null) visit(n, s);
+        if (nodes == null) return;
+        for (int i = 0, size = nodes.size(); i < size; i++) visit(nodes.get(i), s);
     }
 
     /**
@@ -86,7 +87,8 @@ final class SemanticBuilder {
      * the nearest node that has one. Most nodes are reached here, so this saves most map stores.
      */
     private void visitChildren(Node n, Scope s) {
-        for (Node c : NodeChildren.of(n)) visitInScopeOfParent(c, s);
+        List<Node> children = NodeChildren.of(n);
+        for (int i = 0, size = children.size(); i < size; i++) visitInScopeOfParent(children.get(i), s);
     }
 
     private void visit(Node n, Scope s) {
