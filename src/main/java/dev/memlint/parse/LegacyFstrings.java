@@ -9,7 +9,6 @@ import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * f-strings as CPython 3.8-3.11 read them, before PEP 701. Their tokenizer saw an f-string as a
@@ -47,7 +46,7 @@ final class LegacyFstrings {
     static void check(StringsContext atom, SourceText source, PythonVersion version) {
         for (int k = 0; k < atom.getChildCount(); k++) {
             if (atom.getChild(k) instanceof FstringContext f) {
-                checkOne(atom.getStart(), f.getStart(), f.getStop(), () -> tokenAfter(atom), source, version, false);
+                checkOne(atom.getStart(), f.getStart(), f.getStop(), inTree(atom), source, version, false);
             }
         }
     }
@@ -69,7 +68,8 @@ final class LegacyFstrings {
         }
         Token next = after < tokens.size() && tokens.get(after).getType() != Token.EOF ? tokens.get(after) : null;
         try {
-            checkOne(tokens.get(first), tokens.get(start), tokens.get(stop), () -> next, source, version, true);
+            checkOne(tokens.get(first), tokens.get(start), tokens.get(stop), inTokens(tokens, first, next), source, version,
+                    true);
             return null;
         } catch (PythonSyntaxError e) {
             return e;
@@ -108,7 +108,8 @@ final class LegacyFstrings {
         int start = outermostStart(tokens, tokens.size() - 1);
         if (start < 0) return error;
         try {
-            checkOne(tokens.get(atomStart(tokens, start)), tokens.get(start), null, () -> null, source, version, true);
+            int first = atomStart(tokens, start);
+            checkOne(tokens.get(first), tokens.get(start), null, inTokens(tokens, first, null), source, version, true);
         } catch (PythonSyntaxError e) {
             return e;
         }
@@ -168,7 +169,7 @@ final class LegacyFstrings {
      * Reads one f-string the old way. {@code last} is its FSTRING_END token, null when the lexer failed
      * inside it; {@code after} gives the token after the string atom (null at the end of input).
      */
-    private static void checkOne(Token atomStart, Token first, Token last, Supplier<Token> after, SourceText source,
+    private static void checkOne(Token atomStart, Token first, Token last, Surroundings around, SourceText source,
                                  PythonVersion version, boolean compileFields) {
         String text = source.text();
         int start = source.offset(first.getLine(), first.getCharPositionInLine());
@@ -193,8 +194,10 @@ final class LegacyFstrings {
                 throw new PythonSyntaxError(found.message, atomStart.getLine(), atomStart.getCharPositionInLine() + 1);
             }
             // 3.9-3.11 read them while parsing, and put the error on the token after the atom.
-            if (truncated || last == null) throw errorAt(source, afterStrings(text, oldEnd), found.message);
-            Token next = after.get();
+            if (truncated || last == null) {
+                throw errorAt(source, afterStrings(text, oldEnd, around.inBrackets()), found.message);
+            }
+            Token next = around.after();
             if (next == null) throw EndOfInput.at("SyntaxError", found.message, source);
             throw new PythonSyntaxError(found.message, next.getLine(), next.getCharPositionInLine() + 1);
         }
@@ -260,9 +263,12 @@ final class LegacyFstrings {
         return k < text.length() && (text.charAt(k) == '\'' || text.charAt(k) == '"');
     }
 
-    /** Where the token after a run of string literals starts (implicit concatenation on one line). */
-    private static int afterStrings(String text, int j) {
-        int k = skipBlanks(text, j);
+    /**
+     * Where the token after a run of string literals starts (implicit concatenation, over line
+     * breaks and comments when inside brackets).
+     */
+    private static int afterStrings(String text, int j, boolean inBrackets) {
+        int k = inBrackets ? skipLayout(text, j) : skipBlanks(text, j);
         while (startsString(text, k)) {
             int quoteAt = k;
             while (text.charAt(quoteAt) != '\'' && text.charAt(quoteAt) != '"') quoteAt++;
@@ -273,9 +279,77 @@ final class LegacyFstrings {
                 if (text.charAt(close) == '\n' && quotes == 1) return k;
                 close += text.charAt(close) == '\\' ? 2 : 1;
             }
-            k = skipBlanks(text, Math.min(text.length(), close + quotes));
+            k = Math.min(text.length(), close + quotes);
+            k = inBrackets ? skipLayout(text, k) : skipBlanks(text, k);
         }
         return k;
+    }
+
+    /** Skips blanks, line breaks and comments. */
+    private static int skipLayout(String text, int j) {
+        int k = j;
+        while (k < text.length()) {
+            char c = text.charAt(k);
+            if (c == '#') {
+                while (k < text.length() && text.charAt(k) != '\n' && text.charAt(k) != '\r') k++;
+            } else if (c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '\r') {
+                k++;
+            } else {
+                break;
+            }
+        }
+        return k;
+    }
+
+    /** What an error's position needs to know about where a string atom stands. */
+    private interface Surroundings {
+        /** The token after the atom, null at the end of input. */
+        Token after();
+
+        /** Inside (), [] or {}, where the atom's strings may continue on the next lines. */
+        boolean inBrackets();
+    }
+
+    private static Surroundings inTree(StringsContext atom) {
+        return new Surroundings() {
+            @Override public Token after() { return tokenAfter(atom); }
+
+            @Override public boolean inBrackets() {
+                ParseTree child = atom;
+                for (ParserRuleContext p = atom.getParent(); p != null; child = p, p = p.getParent()) {
+                    int open = 0;
+                    for (int k = 0; k < p.getChildCount() && p.getChild(k) != child; k++) {
+                        if (p.getChild(k) instanceof TerminalNode t) open += bracket(t.getSymbol().getType());
+                    }
+                    if (open > 0) return true;
+                }
+                return false;
+            }
+        };
+    }
+
+    /** +1 for an opening bracket, -1 for a closing one, else 0. */
+    private static int bracket(int type) {
+        if (type == PythonLexer.LPAR || type == PythonLexer.LSQB || type == PythonLexer.LBRACE) return 1;
+        if (type == PythonLexer.RPAR || type == PythonLexer.RSQB || type == PythonLexer.RBRACE) return -1;
+        return 0;
+    }
+
+    private static Surroundings inTokens(List<Token> tokens, int first, Token next) {
+        return new Surroundings() {
+            @Override public Token after() { return next; }
+
+            @Override public boolean inBrackets() {
+                int depth = 0;
+                for (int j = first - 1; j >= 0; j--) {
+                    int type = tokens.get(j).getType();
+                    if (type == PythonLexer.NEWLINE || type == PythonLexer.INDENT || type == PythonLexer.DEDENT) break;
+                    depth += bracket(type);
+                    if (depth > 0) return true;
+                }
+                return false;
+            }
+        };
     }
 
     /** The first token after {@code node} in the parse tree, or null at the end of the input. */

@@ -57,7 +57,7 @@ public final class PythonSourceParser {
             }
         }
         SoftKeywords.resolve(tokens.list);
-        if (!target.atLeast(PythonVersion.PY310)) refuseMatch(tokens.list);
+        if (!target.atLeast(PythonVersion.PY310)) refuseMatch(tokens);
         Module module;
         try {
             PythonParser.File_inputContext tree = parseTokens(tokens, source, target);
@@ -69,12 +69,18 @@ public final class PythonSourceParser {
         return new ParsedFile(module, source, tokens.comments);
     }
 
-    /** Before 3.10 `match x:` is a name followed by another expression: invalid at the subject. */
-    private static void refuseMatch(List<Token> tokens) {
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            if (tokens.get(i).getType() == PythonParser.MATCH) {
-                Token subject = tokens.get(i + 1);
-                throw new PythonSyntaxError("invalid syntax", subject.getLine(), subject.getCharPositionInLine() + 1);
+    /**
+     * Before 3.10 `match x:` is a name followed by another expression: invalid at the subject. The
+     * parser reports it when it gets there, so the tokens end at the first match statement.
+     */
+    private static void refuseMatch(Tokens tokens) {
+        List<Token> list = tokens.list;
+        for (int i = 0; i + 1 < list.size(); i++) {
+            if (list.get(i).getType() == PythonParser.MATCH) {
+                Token subject = list.get(i + 1);
+                tokens.cut(i, new PythonSyntaxError("invalid syntax", subject.getLine(), subject.getCharPositionInLine() + 1));
+                tokens.parserErrorAtEnd = true;
+                return;
             }
         }
     }
@@ -110,8 +116,9 @@ public final class PythonSourceParser {
             if (tokens.lexError != null && offending.getTokenIndex() >= tokens.list.size() - 1) {
                 // The parser ran into the point where the lexer failed. Errors the builder finds before
                 // it come first in 3.9 (its parser checked as it went), and from 3.10 when the lexer only
-                // found a bracket left open (not a tokenizer error there); 3.8 checked after parsing.
-                if (target == PythonVersion.PY39 || target.atLeast(PythonVersion.PY310)
+                // found a bracket left open (not a tokenizer error there); 3.8 checked after parsing;
+                // all come before an error CPython's parser finds there.
+                if (tokens.parserErrorAtEnd || target == PythonVersion.PY39 || target.atLeast(PythonVersion.PY310)
                         && tokens.lexError.getMessage().endsWith("was never closed")) {
                     checkStatementsBefore(offending, tokens.list, source, target);
                 }
@@ -186,6 +193,8 @@ public final class PythonSourceParser {
         final List<Token> list = new ArrayList<>();
         final List<Comment> comments = new ArrayList<>();
         PythonSyntaxError lexError;
+        /** The tokens were cut where CPython's parser (not its tokenizer) fails: {@link #lexError} is that error. */
+        boolean parserErrorAtEnd;
 
         static Tokens read(String text) {
             Tokens t = new Tokens();
