@@ -163,8 +163,9 @@ public final class PythonSourceParser {
      */
     private static void checkStatementsBefore(Token offending, List<Token> tokens, SourceText source,
                                               PythonVersion target) {
-        int end = offending.getTokenIndex();
-        while (end > 0 && tokens.get(end - 1).getType() != PythonParser.NEWLINE) end--;
+        int end = lineStart(tokens, offending.getTokenIndex());
+        // A block header whose body starts on the failing line would have no body: leave it out too.
+        while (end > 1 && tokens.get(end - 2).getType() == PythonParser.COLON) end = lineStart(tokens, end - 1);
         if (end == 0) return;
         List<Token> prefix = new ArrayList<>(tokens.subList(0, end));
         int open = 0;
@@ -178,6 +179,13 @@ public final class PythonSourceParser {
         PythonParser.File_inputContext tree = trySll(prefix);
         if (tree == null) return;
         new AstBuilder(source, target, prefix).module(tree);
+    }
+
+    /** Index of the first token of the logical line holding token {@code index}. */
+    private static int lineStart(List<Token> tokens, int index) {
+        int i = index;
+        while (i > 0 && tokens.get(i - 1).getType() != PythonParser.NEWLINE) i--;
+        return i;
     }
 
     private static Token synthetic(int type, Token after, int index) {
