@@ -8,6 +8,7 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The settings of one run: [tool.memlint] of a pyproject.toml (or --config FILE) with command-line
@@ -66,6 +67,9 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
         return false;
     }
 
+    // Compiled once per glob: every file is matched against every glob, and compiling was a hot spot.
+    private static final Map<String, PathMatcher> MATCHERS = new ConcurrentHashMap<>();
+
     /**
      * A glob matches a path relative to the root, or, when it has no '/', the name of the file or of
      * any directory on the way to it (so "build" excludes every build directory).
@@ -74,7 +78,7 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
         Path abs = file.toAbsolutePath().normalize();
         Path rootAbs = root.toAbsolutePath().normalize();
         Path rel = abs.startsWith(rootAbs) ? rootAbs.relativize(abs) : abs;
-        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        PathMatcher m = MATCHERS.computeIfAbsent(glob, g -> FileSystems.getDefault().getPathMatcher("glob:" + g));
         if (m.matches(rel) || m.matches(abs)) return true;
         if (!glob.contains("/")) {
             for (Path part : rel) if (m.matches(part)) return true;
