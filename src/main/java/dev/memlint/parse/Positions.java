@@ -24,15 +24,10 @@ final class Positions {
         if (line < 1 || line > source.lineCount()) return codePointCol;
         byte ascii = lineIsAscii[line];
         if (ascii == 0) {
-            ascii = isAscii(source.line(line)) ? (byte) 1 : (byte) 2;
+            ascii = source.isAsciiLine(line) ? (byte) 1 : (byte) 2;
             lineIsAscii[line] = ascii;
         }
         return ascii == 1 ? codePointCol : source.utf8Col(line, codePointCol);
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
-        return true;
     }
 
     int startCol(Token t) { return utf8Col(t.getLine(), t.getCharPositionInLine()); }

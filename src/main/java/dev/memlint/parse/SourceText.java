@@ -45,6 +45,13 @@ public final class SourceText {
         return text.substring(start, end);
     }
 
+    /** Whether a 1-based line holds only ASCII, so that its code-point and UTF-8 columns agree. */
+    public boolean isAsciiLine(int line) {
+        int end = line < lineStarts.length ? lineStarts[line] : text.length();
+        for (int i = lineStarts[line - 1]; i < end; i++) if (text.charAt(i) >= 0x80) return false;
+        return true;
+    }
+
     /** UTF-16 index in the whole text of a 1-based line and 0-based code-point column. */
     public int offset(int line, int codePointCol) {
         int start = lineStarts[Math.max(0, Math.min(line, lineStarts.length) - 1)];
