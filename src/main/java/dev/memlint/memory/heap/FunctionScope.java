@@ -8,15 +8,13 @@ import dev.memlint.ast.Stmt;
 import dev.memlint.semantic.NodeChildren;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Facts about one function the heap analysis needs: its parameters in binding order, the names it
- * declares global or nonlocal, and which of its nodes run once per loop iteration.
+ * Facts about one function the heap analysis needs: its parameters in binding order and the names
+ * it declares global or nonlocal.
  */
 final class FunctionScope {
     final Stmt.FunctionNode function;
@@ -24,7 +22,6 @@ final class FunctionScope {
     final String ownerClass;
     final List<String> params = new ArrayList<>();
     final Set<String> declaredOuter = new HashSet<>();
-    private final Set<Node> inLoop = Collections.newSetFromMap(new IdentityHashMap<>());
 
     FunctionScope(Stmt.FunctionNode function, String ownerClass) {
         this.function = function;
@@ -40,7 +37,7 @@ final class FunctionScope {
             params.add(a.kwarg().arg());
         }
         for (Stmt s : function.body()) {
-            mark(s, false);
+            mark(s);
         }
     }
 
@@ -59,53 +56,19 @@ final class FunctionScope {
         return names;
     }
 
-    /** Whether the node may run more than once per call. */
-    boolean inLoop(Node node) {
-        return inLoop.contains(node);
-    }
-
-    private void mark(Node n, boolean loop) {
-        if (n == null) {
-            return;
-        }
-        if (loop) {
-            inLoop.add(n);
-        }
-        if (n instanceof Stmt.Global g) {
+    /** Collects global and nonlocal declarations (statements only: expressions hold none). */
+    private void mark(Stmt s) {
+        if (s instanceof Stmt.Global g) {
             declaredOuter.addAll(g.names());
-        } else if (n instanceof Stmt.Nonlocal nl) {
+        } else if (s instanceof Stmt.Nonlocal nl) {
             declaredOuter.addAll(nl.names());
-        } else if (n instanceof Stmt.ForNode f) {
-            mark(f.iter(), loop);
-            mark(f.target(), true);
-            f.body().forEach(s -> mark(s, true));
-            f.orelse().forEach(s -> mark(s, loop));
-        } else if (n instanceof Stmt.While w) {
-            mark(w.test(), true);
-            w.body().forEach(s -> mark(s, true));
-            w.orelse().forEach(s -> mark(s, loop));
-        } else if (n instanceof Stmt.FunctionNode || n instanceof Stmt.ClassDef || n instanceof Expr.Lambda) {
-            return; // their bodies are other scopes; the def itself was marked above
-        } else if (isComprehension(n)) {
-            markComprehension((Expr) n, loop);
-        } else {
-            NodeChildren.forEach(n, c -> mark(c, loop));
+        } else if (!(s instanceof Stmt.FunctionNode) && !(s instanceof Stmt.ClassDef)) {
+            NodeChildren.forEach(s, c -> {
+                if (c instanceof Stmt st) {
+                    mark(st);
+                }
+            });
         }
-    }
-
-    private void markComprehension(Expr e, boolean loop) {
-        List<Comprehension> gens = generators(e);
-        for (int i = 0; i < gens.size(); i++) {
-            Comprehension g = gens.get(i);
-            mark(g.iter(), loop || i > 0);
-            mark(g.target(), true);
-            g.ifs().forEach(x -> mark(x, true));
-        }
-        NodeChildren.forEach(e, c -> {
-            if (!(c instanceof Comprehension)) {
-                mark(c, true);
-            }
-        });
     }
 
     static boolean isComprehension(Node n) {

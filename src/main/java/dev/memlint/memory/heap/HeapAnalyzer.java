@@ -11,6 +11,7 @@ import dev.memlint.ast.Stmt;
 import dev.memlint.memory.cfg.Cfg;
 import dev.memlint.memory.cfg.CfgBuilder;
 import dev.memlint.memory.cfg.Element;
+import dev.memlint.memory.cfg.LoopBlocks;
 import dev.memlint.memory.flow.ForwardAnalysis;
 import dev.memlint.semantic.NodeChildren;
 
@@ -133,7 +134,9 @@ public final class HeapAnalyzer {
             String cls = i == 0 && scope.ownerClass != null && !isStatic(f) ? scope.ownerClass : null;
             init.bind(p, Set.of(new Site("param " + p, Site.Kind.PARAM, null, cls, true)));
         }
-        Transfer t = new Transfer(scope);
+        Set<Element> looping = Collections.newSetFromMap(new IdentityHashMap<>());
+        LoopBlocks.of(cfg).forEach(b -> looping.addAll(b.elements()));
+        Transfer t = new Transfer(scope, looping);
         ForwardAnalysis.Result<HeapState> result;
         try {
             result = ForwardAnalysis.run(cfg, init, t::apply);
@@ -178,13 +181,24 @@ public final class HeapAnalyzer {
         private final Map<String, Site> sites = new HashMap<>();
         private Located origin;
         private int work;
+        /** Elements of blocks on a loop: what they allocate may be many objects per call. */
+        private final Set<Element> looping;
+        private boolean inLoop;
+        /** How deep evaluation is inside the repeated parts of comprehensions. */
+        private int comprehensionDepth;
 
-        Transfer(FunctionScope scope) {
+        Transfer(FunctionScope scope, Set<Element> looping) {
             this.scope = scope;
+            this.looping = looping;
+        }
+
+        private boolean repeated() {
+            return inLoop || comprehensionDepth > 0;
         }
 
         HeapState apply(Element e, HeapState s) {
             spend(1, s);
+            inLoop = looping.contains(e);
             if (e instanceof Element.Simple simple) {
                 origin = simple.stmt();
                 statement(simple.stmt(), s);
@@ -405,8 +419,10 @@ public final class HeapAnalyzer {
         }
 
         Site site(Located node, Site.Kind kind, String className) {
-            String key = node.pos().line() + ":" + node.pos().col() + " " + kind.name().toLowerCase();
-            return sites.computeIfAbsent(key, k -> new Site(k, kind, node, className, !scope.inLoop(node)));
+            // the end too: `(a, b), c` starts where its first item does
+            var p = node.pos();
+            String key = p.line() + ":" + p.col() + "-" + p.endLine() + ":" + p.endCol() + " " + kind.name().toLowerCase();
+            return sites.computeIfAbsent(key, k -> new Site(k, kind, node, className, !repeated()));
         }
 
         Set<Site> eval(Expr e, HeapState s) {
@@ -520,8 +536,13 @@ public final class HeapAnalyzer {
             Site site = site(e, kind, null);
             // Comprehension variables live in their own scope: bind them, then restore the outer ones.
             Map<String, Set<Site>> saved = new LinkedHashMap<>();
+            boolean first = true;
             for (Comprehension g : FunctionScope.generators(e)) {
                 Set<Site> iterable = eval(g.iter(), s);
+                if (first) {
+                    comprehensionDepth++; // all but the first iterable run once per item
+                    first = false;
+                }
                 if (kind == Site.Kind.GENERATOR) {
                     addItems(site, iterable, origin, false, s);
                 }
@@ -539,6 +560,7 @@ public final class HeapAnalyzer {
             for (Expr part : parts) {
                 addItems(site, eval(part, s), origin, false, s);
             }
+            comprehensionDepth--;
             saved.forEach((name, before) -> {
                 if (before == null) {
                     s.unbind(name);
@@ -693,7 +715,7 @@ public final class HeapAnalyzer {
                     s.escaped.addAll(v);
                 }
             });
-            boolean callSingular = !scope.inLoop(call);
+            boolean callSingular = !repeated();
             String prefix = call.pos().line() + ":" + call.pos().col() + ">";
             Map<Site, Set<Site>> mapped = new HashMap<>();
             java.util.function.Function<Site, Set<Site>> map = new java.util.function.Function<>() {
