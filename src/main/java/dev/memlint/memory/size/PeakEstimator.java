@@ -72,6 +72,8 @@ public final class PeakEstimator {
         final Set<String> limits = new LinkedHashSet<>();
         /** Synthetic markers at the start of except clauses, standing for the exception they catch. */
         final Map<Stmt, ExceptHandler> caught = new IdentityHashMap<>();
+        /** Bytes the enclosing loops hold while their bodies run: unnamed iterables and their iterators. */
+        Sym loopHeld = Sym.ZERO;
         Obj returned;
         boolean quadratic;
         String churnSymbol;
@@ -102,7 +104,7 @@ public final class PeakEstimator {
         }
 
         void observe(Sym extra) {
-            candidates.add(Sym.add(live(), extra));
+            candidates.add(Sym.add(Sym.add(live(), extra), loopHeld));
         }
 
         Sym peak() {
@@ -230,12 +232,23 @@ public final class PeakEstimator {
         void forLoop(Stmt.ForNode f) {
             Obj iterable = eval(f.iter());
             Sym trips = tripCount(f.iter(), iterable);
-            observe(Sym.add(temporary(iterable), Sym.of(iterable != null && iterable.isFile ? FILE_READ_AHEAD : 0)));
+            Sym held = Sym.add(temporary(iterable), Sym.of(iteratorBytes(f.iter(), iterable)));
+            observe(held);
+            Sym outerHeld = loopHeld;
+            loopHeld = Sym.add(loopHeld, held); // alive until the loop ends
             loop(trips, () -> {
                 bind(f.target(), iterable == null ? null : iterable.item);
                 block(f.body());
             });
+            loopHeld = outerHeld;
             block(f.orelse());
+        }
+
+        /** The iterator a for loop makes over its iterable (a file reads ahead one chunk). */
+        long iteratorBytes(Expr iter, Obj iterable) {
+            if (iterable != null && iterable.isFile) return FILE_READ_AHEAD;
+            if (isRange(iter)) return model.rangeIterator();
+            return iterable != null && (iterable.isSequence() || iterable.shape == Obj.Shape.UNKNOWN) ? model.sequenceIterator() : 0;
         }
 
         /** Walks one iteration and scales what it added to outer containers by the trip count. */
@@ -353,6 +366,10 @@ public final class PeakEstimator {
                 Obj grown = new Obj(target.shape, Sym.add(target.count, value.count), target.fixed, true);
                 env.put(n.id(), grown);
                 observe(grown.bytes(model));
+            } else if (a.target() instanceof Expr.Name n && (isIntLike(target) || isIntLike(value))) {
+                Obj sum = anInt(); // the new int exists while the name still holds the old one
+                observe(Sym.add(temporary(value), sum.bytes(model)));
+                env.put(n.id(), sum);
             }
         }
 
