@@ -65,7 +65,7 @@ public final class FileLinter {
             if (!config.isEnabled(RuleRegistry.SYNTAX_ERROR.code(), file.path())) return new FileResult(List.of(), null);
             return new FileResult(List.of(syntaxError(file.displayPath(), error)), displayText(content));
         }
-        RuleEngine engine = new RuleEngine(rulesFor(file.path()), config.ruleOptions());
+        RuleEngine engine = new RuleEngine(rulesFor(file.path()), config.ruleOptions(), target);
         List<Finding> findings = engine.check(file.displayPath(), parsed);
         if (fixMode != FixMode.NONE && isPlainUtf8(content, parsed)) {
             for (int round = 0; round < MAX_FIX_ROUNDS; round++) {

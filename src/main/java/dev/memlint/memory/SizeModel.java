@@ -38,6 +38,12 @@ public final class SizeModel {
         return new SizeModel(version, node);
     }
 
+    /** The model nearest a target version: 3.11's before it, 3.13's after it (the ones measured). */
+    public static SizeModel forTarget(dev.memlint.parse.PythonVersion target) {
+        int minor = Math.max(11, Math.min(13, target.minor()));
+        return of("3." + minor);
+    }
+
     public static List<String> versions() {
         List<String> names = new ArrayList<>();
         TABLE.path("versions").fieldNames().forEachRemaining(names::add);

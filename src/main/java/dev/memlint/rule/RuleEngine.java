@@ -6,6 +6,7 @@ import dev.memlint.ast.Node;
 import dev.memlint.ast.Pos;
 import dev.memlint.parse.Comment;
 import dev.memlint.parse.ParsedFile;
+import dev.memlint.parse.PythonVersion;
 import dev.memlint.parse.SourceText;
 import dev.memlint.semantic.SemanticModel;
 
@@ -29,14 +30,22 @@ public final class RuleEngine {
     private final Map<String, Map<String, Long>> options;
     private final Map<Class<? extends Rule>, Constructor<? extends Rule>> constructors = new HashMap<>();
     private final Map<Class<? extends Rule>, RuleMeta> metas = new HashMap<>();
+    private final PythonVersion target;
+
+    /** An engine for code of the latest Python version. */
+    public RuleEngine(List<Class<? extends Rule>> rules, Map<String, Map<String, Long>> options) {
+        this(rules, options, PythonVersion.LATEST);
+    }
 
     /**
      * @param rules   the enabled rule classes
      * @param options per code, option values overriding the declared defaults (may be empty)
+     * @param target  the Python version the code targets
      */
-    public RuleEngine(List<Class<? extends Rule>> rules, Map<String, Map<String, Long>> options) {
+    public RuleEngine(List<Class<? extends Rule>> rules, Map<String, Map<String, Long>> options, PythonVersion target) {
         this.rules = List.copyOf(rules);
         this.options = options;
+        this.target = target;
         // Looked up once: reflection on every file cost a few percent of a large run.
         for (Class<? extends Rule> c : this.rules) {
             try {
@@ -123,6 +132,10 @@ public final class RuleEngine {
                             .findFirst().orElseThrow(() -> new IllegalArgumentException(
                                     meta.code() + " declares no option " + name));
                     return configured.getOrDefault(name, o.defaultValue());
+                }
+
+                @Override public PythonVersion targetVersion() {
+                    return target;
                 }
             });
         }

@@ -1,6 +1,7 @@
 package dev.memlint.rule;
 
 import dev.memlint.ast.Node;
+import dev.memlint.parse.PythonVersion;
 
 import java.util.function.Consumer;
 
@@ -24,4 +25,7 @@ public interface RuleInit {
 
     /** The value of one of the rule's declared {@link RuleMeta.Option}s, as configured. */
     long option(String name);
+
+    /** The Python version the code targets (--target-version). */
+    PythonVersion targetVersion();
 }

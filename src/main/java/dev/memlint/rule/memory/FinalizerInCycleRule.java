@@ -19,7 +19,7 @@ import java.util.Set;
  */
 @RuleMeta(code = "MEM607", name = "finalizer-in-cycle", severity = Severity.WARNING,
         summary = "A class with __del__ has instances in a reference cycle; its finalizer runs late, if ever.",
-        defaultEnabled = false, tags = {"memory", "gc"})
+        tags = {"memory", "gc"})
 public final class FinalizerInCycleRule implements Rule {
     @Override
     public void init(RuleInit init) {

@@ -4,6 +4,7 @@ import dev.memlint.memory.ModuleMemory;
 import dev.memlint.memory.SizeModel;
 import dev.memlint.memory.size.PeakEstimator;
 import dev.memlint.memory.size.Sym;
+import dev.memlint.parse.PythonVersion;
 import dev.memlint.rule.Rule;
 import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
@@ -27,18 +28,20 @@ import java.util.Map;
                         description = "value bound to every size symbol (n, len(a), ...)")
         })
 public final class PeakBudgetRule implements Rule {
+    private PythonVersion target;
     private long budget;
     private long assumed;
 
     @Override
     public void init(RuleInit init) {
+        target = init.targetVersion();
         budget = init.option("peak-budget");
         assumed = init.option("assume");
         init.onFileEnd(this::check);
     }
 
     private void check(RuleContext ctx) {
-        SizeModel sizes = SizeModel.of("3.12");
+        SizeModel sizes = SizeModel.forTarget(target);
         ModuleMemory memory = ModuleMemory.of(ctx.model().module());
         for (ModuleMemory.FunctionReport r : memory.functions()) {
             PeakEstimator.Estimate e = memory.estimate(r, sizes).orElse(null);

@@ -4,6 +4,7 @@ import dev.memlint.ast.Stmt;
 import dev.memlint.memory.ModuleMemory;
 import dev.memlint.memory.SizeModel;
 import dev.memlint.memory.size.PeakEstimator;
+import dev.memlint.parse.PythonVersion;
 import dev.memlint.rule.Rule;
 import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
@@ -20,15 +21,17 @@ import java.util.List;
  */
 @RuleMeta(code = "MEM702", name = "quadratic-allocation", severity = Severity.WARNING,
         summary = "Allocation grows quadratically with an input (repeated copies in a loop).",
-        defaultEnabled = false, precision = "medium", tags = {"memory", "estimate"})
+        precision = "medium", tags = {"memory", "estimate"})
 public final class QuadraticAllocationRule implements Rule {
+    private PythonVersion target;
     @Override
     public void init(RuleInit init) {
+        target = init.targetVersion();
         init.onFileEnd(this::check);
     }
 
     private void check(RuleContext ctx) {
-        SizeModel sizes = SizeModel.of("3.12");
+        SizeModel sizes = SizeModel.forTarget(target);
         ModuleMemory memory = ModuleMemory.of(ctx.model().module());
         for (ModuleMemory.FunctionReport r : memory.functions()) {
             if (!hasLoop(r.function().body())) {

@@ -18,7 +18,7 @@ import dev.memlint.rule.Severity;
  */
 @RuleMeta(code = "MEM601", name = "reference-cycle", severity = Severity.WARNING,
         summary = "Objects left in a reference cycle are freed only by the cyclic garbage collector.",
-        defaultEnabled = false, tags = {"memory", "gc"})
+        tags = {"memory", "gc"})
 public final class ReferenceCycleRule implements Rule {
     @Override
     public void init(RuleInit init) {

@@ -1,0 +1,93 @@
+package dev.memlint.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `memlint estimate` on the measured suite's modules, in both formats, with bindings and versions. */
+class EstimateCommandTest {
+    private static final String PEAKS = "testdata/memory/peaks.py";
+    private static final String CYCLES = "testdata/memory/cycles.py";
+
+    private static JsonNode function(JsonNode output, String qualname) {
+        for (JsonNode f : output.get("functions")) {
+            if (f.get("qualname").asText().equals(qualname)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no entry for " + qualname + " in " + output);
+    }
+
+    private static JsonNode json(String... args) throws Exception {
+        CliRun run = CliRun.of(args);
+        assertEquals(0, run.exitCode(), run::toString);
+        return new ObjectMapper().readTree(run.out());
+    }
+
+    @Test
+    void boundPeakIsCPythonsListOfZeros() throws Exception {
+        JsonNode out = json("estimate", "--format", "json", "--bind", "n=1000", PEAKS);
+        assertEquals("3.12", out.get("python").asText());
+        assertEquals("off", out.get("gc").asText());
+        JsonNode zeros = function(out, "zeros");
+        assertEquals(8056, zeros.get("peakBytes").asLong(), zeros::toString); // [0] * n: 56 + 8·n, exactly
+        assertEquals("O(n)", zeros.get("growth").asText());
+        assertEquals(false, zeros.get("cyclicGarbage").asBoolean());
+    }
+
+    @Test
+    void unboundPeakHasNoValue() throws Exception {
+        JsonNode zeros = function(json("estimate", "--format", "json", PEAKS), "zeros");
+        assertTrue(zeros.get("peakBytes").isNull(), zeros::toString);
+        assertTrue(zeros.get("peakFormula").asText().contains("n"), zeros::toString);
+    }
+
+    @Test
+    void quadraticCopiesAreReported() throws Exception {
+        JsonNode copies = function(json("estimate", "--format", "json", PEAKS), "quadratic_list_copies");
+        assertTrue(copies.get("quadraticChurn").asBoolean(), copies::toString);
+    }
+
+    @Test
+    void instanceSizesFollowThePythonVersion() throws Exception {
+        // Two instances of a class with three attributes: 96 bytes each settled on 3.11 and 3.13, 88 on 3.12.
+        long[] expected = {192, 176, 192};
+        String[] versions = {"3.11", "3.12", "3.13"};
+        for (int i = 0; i < versions.length; i++) {
+            JsonNode out = json("estimate", "--format", "json", "--python", versions[i], CYCLES);
+            assertEquals(versions[i], out.get("python").asText());
+            assertEquals(expected[i], function(out, "doubly_linked_pair").get("peakBytes").asLong(), versions[i]);
+        }
+    }
+
+    @Test
+    void cyclesComeWithTheirSteps() throws Exception {
+        JsonNode family = function(json("estimate", "--format", "json", CYCLES), "build_family");
+        assertTrue(family.get("cyclicGarbage").asBoolean(), family::toString);
+        assertTrue(family.get("cyclicObjects").asInt() >= 2, family::toString);
+        JsonNode steps = family.get("cycles").get(0).get("steps");
+        assertTrue(steps.size() > 0 && steps.get(0).get("line").asInt() > 0, family::toString);
+        JsonNode detached = function(json("estimate", "--format", "json", CYCLES), "build_family_detached");
+        assertEquals(false, detached.get("cyclicGarbage").asBoolean(), detached::toString);
+    }
+
+    @Test
+    void textFormatShowsValuesCyclesAndTheCollectorAssumption() {
+        CliRun run = CliRun.of("estimate", "--bind", "n=1000", PEAKS, CYCLES);
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains(PEAKS + ":30: zeros\n    peak      56 + 8·n bytes = 8,056   growth O(n)"), run::toString);
+        assertTrue(run.out().contains("build_family\n"), run::toString);
+        assertTrue(run.out().contains("    cycle     "), run::toString);
+        assertTrue(run.out().contains("cyclic garbage collector assumed off"), run::toString);
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors() {
+        assertEquals(2, CliRun.of("estimate", "--python", "3.9", PEAKS).exitCode());
+        assertEquals(2, CliRun.of("estimate", "--bind", "n", PEAKS).exitCode());
+        assertEquals(2, CliRun.of("estimate", "--format", "xml", PEAKS).exitCode());
+    }
+}
