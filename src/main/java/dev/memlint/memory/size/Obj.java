@@ -27,6 +27,8 @@ final class Obj {
     boolean isInt;
     /** An open file (iterating it reads ahead). */
     boolean isFile;
+    /** Made by + of two sequences: a rebinding to it copies what the name held (churn), a display does not. */
+    boolean concatenation;
 
     Obj(Shape shape, Sym count, Sym fixed, boolean fresh) {
         this.shape = shape;

@@ -279,7 +279,7 @@ public final class PeakEstimator {
             for (var e : before.entrySet()) {
                 Obj now = env.get(e.getKey());
                 Obj old = e.getValue();
-                if (now != null && old != null && now != old && now.fresh && now.count != null && old.count != null
+                if (now != null && old != null && now != old && now.fresh && now.concatenation && now.count != null && old.count != null
                         && (now.isSequence() || now.shape == Obj.Shape.BYTES)) {
                     Sym growth = difference(now.count, old.count);
                     if (growth != null) {
@@ -364,6 +364,7 @@ public final class PeakEstimator {
                     && value.count != null && (target.shape == Obj.Shape.STR || target.shape == Obj.Shape.BYTES
                     || target.isSequence()) && a.op() == Operator.Add) {
                 Obj grown = new Obj(target.shape, Sym.add(target.count, value.count), target.fixed, true);
+                grown.concatenation = true;
                 env.put(n.id(), grown);
                 observe(grown.bytes(model));
             } else if (a.target() instanceof Expr.Name n && (isIntLike(target) || isIntLike(value))) {
@@ -566,11 +567,14 @@ public final class PeakEstimator {
                     && l.shape == r.shape && (l.isSequence() || l.shape == Obj.Shape.STR || l.shape == Obj.Shape.BYTES)) {
                 Obj.Shape shape = l.isList() ? Obj.Shape.LIST_EXACT : l.shape;
                 Obj joined = new Obj(shape, Sym.add(l.count, r.count), l.fixed, true);
+                joined.concatenation = true;
                 joined.owned = Sym.add(l.owned, r.owned); // the items of the operands, now shared with the result
                 return joined;
             }
             if (b.op() == Operator.Add && l != null && r != null && l.isList() && r.isList()) {
-                return new Obj(Obj.Shape.LIST_EXACT, Sym.add(l.count, r.count), Sym.ZERO, true);
+                Obj joined = new Obj(Obj.Shape.LIST_EXACT, Sym.add(l.count, r.count), Sym.ZERO, true);
+                joined.concatenation = true;
+                return joined;
             }
             if (isIntLike(l) || isIntLike(r)) {
                 return anInt(); // + - * of ints: a new int, cached only when small
