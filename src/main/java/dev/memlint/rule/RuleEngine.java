@@ -28,8 +28,17 @@ import java.util.function.Consumer;
 public final class RuleEngine {
     private final List<Class<? extends Rule>> rules;
     private final Map<String, Map<String, Long>> options;
-    private final Map<Class<? extends Rule>, Constructor<? extends Rule>> constructors = new HashMap<>();
-    private final Map<Class<? extends Rule>, RuleMeta> metas = new HashMap<>();
+    // Looked up once per rule class, not per file (an engine is made for every file): reflection
+    // on every file cost a few percent of a large run.
+    private static final ClassValue<Constructor<?>> CONSTRUCTORS = new ClassValue<>() {
+        @Override protected Constructor<?> computeValue(Class<?> rule) {
+            try {
+                return rule.getDeclaredConstructor();
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("rule " + rule.getName() + " has no no-argument constructor", e);
+            }
+        }
+    };
     private final PythonVersion target;
 
     /** An engine for code of the latest Python version. */
@@ -46,15 +55,6 @@ public final class RuleEngine {
         this.rules = List.copyOf(rules);
         this.options = options;
         this.target = target;
-        // Looked up once: reflection on every file cost a few percent of a large run.
-        for (Class<? extends Rule> c : this.rules) {
-            try {
-                constructors.put(c, c.getDeclaredConstructor());
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("rule " + c.getName() + " has no no-argument constructor", e);
-            }
-            metas.put(c, RuleRegistry.meta(c));
-        }
     }
 
     public List<Class<? extends Rule>> rules() { return rules; }
@@ -109,10 +109,10 @@ public final class RuleEngine {
         }
 
         void initRule(Class<? extends Rule> c) {
-            RuleMeta meta = metas.get(c);
+            RuleMeta meta = RuleRegistry.meta(c);
             Rule rule;
             try {
-                rule = constructors.get(c).newInstance();
+                rule = c.cast(CONSTRUCTORS.get(c).newInstance());
             } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("cannot create rule " + c.getName(), e);
             }
