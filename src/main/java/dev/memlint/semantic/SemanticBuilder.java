@@ -50,24 +50,23 @@ final class SemanticBuilder {
     /** Lists every node in pre-order and maps each to its parent, in one iterative walk. */
     private void linkParents(Node root) {
         List<Node> stack = new ArrayList<>();
-        List<Node> stackParents = new ArrayList<>();
+        List<Node> childOf = new ArrayList<>(); // with parentOf: the pairs, so that the map is sized once
         List<Node> parentOf = new ArrayList<>();
         NodeChildren.Collector children = new NodeChildren.Collector();
         stack.add(root);
-        stackParents.add(null);
         while (!stack.isEmpty()) {
             Node n = stack.remove(stack.size() - 1);
             preorder.add(n);
-            parentOf.add(stackParents.remove(stackParents.size() - 1));
             children.clear();
             NodeChildren.forEach(n, children);
             for (int i = children.size() - 1; i >= 0; i--) {
                 stack.add(children.get(i));
-                stackParents.add(n);
+                childOf.add(children.get(i));
+                parentOf.add(n);
             }
         }
-        parents = new IdentityHashMap<>(preorder.size()); // sized once: rehashing was a hot spot
-        for (int i = 1; i < preorder.size(); i++) parents.put(preorder.get(i), parentOf.get(i));
+        parents = new IdentityHashMap<>(childOf.size()); // rehashing a growing map was a hot spot
+        for (int i = 0; i < childOf.size(); i++) parents.put(childOf.get(i), parentOf.get(i));
     }
 
     private Scope newScope(Scope.Kind kind, Node node, Scope parent) {
