@@ -65,7 +65,7 @@ public final class SourceText {
         int i = start;
         for (int cp = 0; cp < codePointCol && i < text.length(); cp++) {
             int c = text.codePointAt(i);
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+            bytes += utf8Length(c);
             i += Character.charCount(c);
         }
         return bytes;
@@ -81,10 +81,14 @@ public final class SourceText {
         while (bytes < utf8Col && i < end) {
             int c = text.codePointAt(i);
             if (c == '\n' || c == '\r') break;
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+            bytes += utf8Length(c);
             i += Character.charCount(c);
             cps++;
         }
         return cps + Math.max(0, utf8Col - bytes);
+    }
+
+    private static int utf8Length(int codePoint) {
+        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
     }
 }
