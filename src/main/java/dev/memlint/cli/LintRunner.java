@@ -1,5 +1,6 @@
 package dev.memlint.cli;
 
+import dev.memlint.memory.ThreadCpu;
 import dev.memlint.parse.SourceText;
 import dev.memlint.report.FileFailure;
 import dev.memlint.report.LintReport;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
 
 /**
@@ -69,7 +71,11 @@ final class LintRunner {
         return collect(files, outcomes, walkFailures);
     }
 
+    /** CPU time the workers spent checking files, for `check --stats`. */
+    static final LongAdder WORKER_CPU = new LongAdder();
+
     private Outcome check(SourceFile file) {
+        long start = ThreadCpu.now();
         try {
             return new Checked(linter.lint(file));
         } catch (IOException e) {
@@ -80,6 +86,8 @@ final class LintRunner {
             return new Failed("internal error: out of memory");
         } catch (Throwable e) { // a bug in memlint: report it for this file, keep checking the others
             return new Failed("internal error: " + e);
+        } finally {
+            WORKER_CPU.add(ThreadCpu.now() - start);
         }
     }
 

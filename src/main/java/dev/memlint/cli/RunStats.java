@@ -1,5 +1,6 @@
 package dev.memlint.cli;
 
+import dev.memlint.memory.ModuleMemory;
 import dev.memlint.parse.ParseStats;
 
 /** The hidden `check --stats` line on stderr, for bench/run: how the parser and the run went. */
@@ -8,13 +9,20 @@ final class RunStats {
 
     RunStats() {
         ParseStats.reset();
+        ModuleMemory.resetPassCpu();
+        LintRunner.WORKER_CPU.reset();
     }
 
-    /** "stats: 1958 files parsed, 0 LL fallbacks, 15 syntax errors, 4.21 s checking on 2 threads, 310 MB heap used" */
+    /**
+     * "stats: 1958 files parsed, 0 LL fallbacks, 15 syntax errors, 4.21 s checking on 2 threads, 310 MB heap used,
+     * workers' CPU 7.90 s, 1.20 s of it in the reference-count pass"
+     */
     String describe(int threads) {
         Runtime rt = Runtime.getRuntime();
-        return String.format("stats: %d files parsed, %d LL fallbacks, %d syntax errors, %.2f s checking on %d threads, %d MB heap used",
+        return String.format("stats: %d files parsed, %d LL fallbacks, %d syntax errors, %.2f s checking on %d threads, "
+                        + "%d MB heap used, workers' CPU %.2f s, %.2f s of it in the reference-count pass",
                 ParseStats.files(), ParseStats.llFallbacks(), ParseStats.syntaxErrors(),
-                (System.nanoTime() - start) / 1e9, threads, (rt.totalMemory() - rt.freeMemory()) >> 20);
+                (System.nanoTime() - start) / 1e9, threads, (rt.totalMemory() - rt.freeMemory()) >> 20,
+                LintRunner.WORKER_CPU.sum() / 1e9, ModuleMemory.passCpuNanos() / 1e9);
     }
 }

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The memory pass over one module: for every function (methods and nested functions included) the
@@ -76,20 +77,36 @@ public final class ModuleMemory {
     public static ModuleMemory of(Module module) {
         Cached last = LAST.get();
         if (last == null || last.module() != module) { // identity: the tree's hash would walk all of it
+            long start = ThreadCpu.now();
             last = new Cached(module, new ModuleMemory(module));
+            PASS_CPU.add(ThreadCpu.now() - start);
             LAST.set(last);
         }
         return last.memory();
+    }
+
+    /** CPU time all threads spent in the pass (analyses and estimates), for `check --stats`. */
+    private static final LongAdder PASS_CPU = new LongAdder();
+
+    public static long passCpuNanos() {
+        return PASS_CPU.sum();
+    }
+
+    public static void resetPassCpu() {
+        PASS_CPU.reset();
     }
 
     /** The function's peak estimate under one version's sizes; empty when the estimator cannot follow it. */
     public Optional<PeakEstimator.Estimate> estimate(FunctionReport r, SizeModel sizes) {
         return estimates.computeIfAbsent(sizes.version(), v -> new IdentityHashMap<>())
                 .computeIfAbsent(r.function(), f -> {
+                    long start = ThreadCpu.now();
                     try {
                         return Optional.of(new PeakEstimator(sizes, index).estimate(f));
                     } catch (RuntimeException | StackOverflowError e) {
                         return Optional.empty(); // reported as "not estimated", never a crash
+                    } finally {
+                        PASS_CPU.add(ThreadCpu.now() - start);
                     }
                 });
     }

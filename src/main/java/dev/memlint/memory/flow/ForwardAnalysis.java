@@ -69,7 +69,7 @@ public final class ForwardAnalysis {
                 S before = in.get(next);
                 boolean last = i == successors.size() - 1; // the last may take the state itself, uncopied
                 S after = before != null ? before.join(state) : last ? state : state.copy();
-                if (before == null || !after.equals(before)) {
+                if (after != before) { // join returns its receiver when nothing changed
                     in.put(next, after);
                     if (queued.add(next)) {
                         work.add(next);

@@ -19,7 +19,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -69,22 +68,35 @@ public final class HeapAnalyzer {
     private final Map<Stmt.FunctionNode, String> ownerClass = new IdentityHashMap<>();
     private final Map<Stmt.FunctionNode, FunctionScope> scopes = new IdentityHashMap<>();
 
-    private final Set<String> methodNames = new HashSet<>();
+    /** The module's methods by name: a call of x.name() may run any of them. */
+    private final Map<String, List<Stmt.FunctionNode>> methodsNamed = new HashMap<>();
+    private final Map<Stmt.FunctionNode, Boolean> mayStore = new IdentityHashMap<>();
 
     public HeapAnalyzer(ModuleIndex index) {
         this.index = index;
         index.classes().values().forEach(c -> c.methods().values().forEach(m -> ownerClass.put(m, c.name())));
-        index.classes().values().forEach(c -> methodNames.addAll(c.methods().keySet()));
+        index.classes().values().forEach(c -> c.methods().forEach((name, m) ->
+                methodsNamed.computeIfAbsent(name, k -> new ArrayList<>()).add(m)));
     }
 
     /**
      * Whether the function could leave new objects pointing at one another: it stores into an
      * attribute or item, adds to a container, closes over names, keeps a caught exception, or calls
-     * the module's own code, whose summary could do any of these. Without any of them every
-     * reference it makes goes from a new object to older ones, which cannot close a cycle, so the
-     * (costly) analysis is skipped.
+     * module code that could do one of these. Without any of them every reference made during the
+     * call goes from an object to older ones, which cannot close a cycle, so the (costly) analysis
+     * is skipped. Callees are judged the same way, once each; a recursive call counts as storing.
      */
     public boolean mayFormCycle(Stmt.FunctionNode f) {
+        Boolean known = mayStore.get(f);
+        if (known == null) {
+            mayStore.put(f, Boolean.TRUE);
+            known = storesOrCallsStorer(f);
+            mayStore.put(f, known);
+        }
+        return known;
+    }
+
+    private boolean storesOrCallsStorer(Stmt.FunctionNode f) {
         Deque<Node> work = new ArrayDeque<>(f.body());
         while (!work.isEmpty()) {
             Node n = work.pop();
@@ -104,10 +116,24 @@ public final class HeapAnalyzer {
 
     private boolean callMayStore(Expr.Call c) {
         if (c.func() instanceof Expr.Name n) {
-            return index.classNamed(n.id()) != null || index.functionNamed(n.id()) != null || n.id().equals("setattr");
+            if (n.id().equals("setattr")) {
+                return true;
+            }
+            Stmt.FunctionNode callee = index.classNamed(n.id()) != null ? index.method(n.id(), "__init__")
+                    : index.functionNamed(n.id());
+            return callee != null && mayFormCycle(callee);
         }
-        return c.func() instanceof Expr.Attribute a && (ADDERS.contains(a.attr()) || BULK_ADDERS.contains(a.attr())
-                || methodNames.contains(a.attr()));
+        if (c.func() instanceof Expr.Attribute a) {
+            if (ADDERS.contains(a.attr()) || BULK_ADDERS.contains(a.attr())) {
+                return true;
+            }
+            for (Stmt.FunctionNode m : methodsNamed.getOrDefault(a.attr(), List.of())) {
+                if (mayFormCycle(m)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public ModuleIndex index() {
@@ -155,7 +181,7 @@ public final class HeapAnalyzer {
         exit = exit.copy();
         // The frame keeps every local alive; it matters only where a traceback keeps the frame.
         Site frame = t.frame;
-        for (var entry : exit.vars.entrySet()) {
+        for (var entry : new java.util.TreeMap<>(exit.bindings()).entrySet()) { // by name: stable cycle texts
             if (!entry.getKey().startsWith("$")) {
                 for (Site v : entry.getValue()) {
                     exit.addEdge(new Edge(frame, "local " + entry.getKey(), v, null, false));
@@ -264,9 +290,9 @@ public final class HeapAnalyzer {
             } else if (st instanceof Stmt.ExprStmt x) {
                 eval(x.value(), s);
             } else if (st instanceof Stmt.Return r && r.value() != null) {
-                s.returned.addAll(eval(r.value(), s));
+                s.markReturned(eval(r.value(), s));
             } else if (st instanceof Stmt.Raise r) {
-                s.escaped.addAll(eval(r.exc(), s));
+                s.escape(eval(r.exc(), s));
             } else if (st instanceof Stmt.Delete d) {
                 for (Expr target : d.targets()) {
                     delete(target, s);
@@ -329,13 +355,13 @@ public final class HeapAnalyzer {
             }
             s.removeEdges(o, label);
             if (o.kind() == Site.Kind.PARAM) {
-                s.killedParamFields.add(o.key() + "." + label);
+                s.killParamField(o.key() + "." + label);
             }
         }
 
         private void bindName(String name, Set<Site> v, HeapState s) {
             if (scope.declaredOuter.contains(name)) {
-                s.escaped.addAll(v);
+                s.escape(v);
             } else {
                 s.bind(name, v);
             }
@@ -347,7 +373,7 @@ public final class HeapAnalyzer {
             } else if (target instanceof Expr.Attribute a) {
                 Set<Site> objs = eval(a.value(), s);
                 if (objs.isEmpty()) {
-                    s.escaped.addAll(v);
+                    s.escape(v);
                     return;
                 }
                 if (objs.size() == 1) {
@@ -363,7 +389,7 @@ public final class HeapAnalyzer {
                 Set<Site> objs = eval(sub.value(), s);
                 eval(sub.slice(), s);
                 if (objs.isEmpty()) {
-                    s.escaped.addAll(v);
+                    s.escape(v);
                 }
                 boolean same = sameName(sub.value(), valueExpr) && objs.equals(v);
                 for (Site o : objs) {
@@ -488,13 +514,13 @@ public final class HeapAnalyzer {
                 b.values().forEach(v -> out.addAll(eval(v, s)));
                 return out;
             } else if (e instanceof Expr.Yield y) {
-                s.escaped.addAll(eval(y.value(), s));
+                s.escape(eval(y.value(), s));
                 return Set.of();
             } else if (e instanceof Expr.YieldFrom y) {
-                s.escaped.addAll(eval(y.value(), s));
+                s.escape(eval(y.value(), s));
                 return Set.of();
             } else if (e instanceof Expr.Await w) {
-                s.escaped.addAll(eval(w.value(), s));
+                s.escape(eval(w.value(), s));
                 return Set.of();
             } else if (e instanceof Expr.Starred st) {
                 return eval(st.value(), s);
@@ -549,7 +575,7 @@ public final class HeapAnalyzer {
                 Set<String> targets = new LinkedHashSet<>();
                 collectNames(g.target(), targets);
                 for (String t : targets) {
-                    saved.putIfAbsent(t, s.vars.get(t));
+                    saved.putIfAbsent(t, s.binding(t));
                 }
                 assign(g.target(), items(iterable, s), null, s);
                 g.ifs().forEach(x -> eval(x, s));
@@ -561,13 +587,7 @@ public final class HeapAnalyzer {
                 addItems(site, eval(part, s), origin, false, s);
             }
             comprehensionDepth--;
-            saved.forEach((name, before) -> {
-                if (before == null) {
-                    s.unbind(name);
-                } else {
-                    s.vars.put(name, before);
-                }
-            });
+            saved.forEach(s::restore);
             return Set.of(site);
         }
 
@@ -593,7 +613,7 @@ public final class HeapAnalyzer {
             if (index.isWeakFactory(c.func())) {
                 return Set.of(site(c, Site.Kind.WEAK, null));
             }
-            if (c.func() instanceof Expr.Name n && !s.vars.containsKey(n.id())) {
+            if (c.func() instanceof Expr.Name n && !s.isBound(n.id())) {
                 ModuleIndex.ClassInfo cls = index.classNamed(n.id());
                 if (cls != null) {
                     return instantiate(cls, c, args, kwargs, splatted, s);
@@ -659,11 +679,11 @@ public final class HeapAnalyzer {
                 }
             }
             // Unknown code may keep whatever it is given.
-            args.forEach(s.escaped::addAll);
-            kwargs.values().forEach(s.escaped::addAll);
-            s.escaped.addAll(splatted);
+            args.forEach(s::escape);
+            kwargs.values().forEach(s::escape);
+            s.escape(splatted);
             if (c.func() instanceof Expr.Attribute a) {
-                s.escaped.addAll(eval(a.value(), s));
+                s.escape(eval(a.value(), s));
             }
             return Set.of();
         }
@@ -675,9 +695,9 @@ public final class HeapAnalyzer {
             if (init != null && splatted.isEmpty()) {
                 apply(init, Set.of(instance), args, kwargs, c, s);
             } else if (init != null || !cls.onlyKnownBases() || !splatted.isEmpty()) {
-                args.forEach(s.escaped::addAll);
-                kwargs.values().forEach(s.escaped::addAll);
-                s.escaped.addAll(splatted);
+                args.forEach(s::escape);
+                kwargs.values().forEach(s::escape);
+                s.escape(splatted);
             }
             return Set.of(instance);
         }
@@ -705,14 +725,14 @@ public final class HeapAnalyzer {
                 if (p < positional.size()) {
                     bound.put(positional.get(p++), a);
                 } else {
-                    s.escaped.addAll(a); // into *args: not followed
+                    s.escape(a); // into *args: not followed
                 }
             }
             kwargs.forEach((name, v) -> {
                 if (callee.keywordNames().contains(name)) {
                     bound.put(name, v);
                 } else {
-                    s.escaped.addAll(v);
+                    s.escape(v);
                 }
             });
             boolean callSingular = !repeated();
@@ -747,7 +767,7 @@ public final class HeapAnalyzer {
                     return next;
                 }
             };
-            for (String killed : sum.exit().killedParamFields) {
+            for (String killed : sum.exit().killedParamFields()) {
                 int dot = killed.lastIndexOf('.');
                 Set<Site> objs = map.apply(new Site(killed.substring(0, dot), Site.Kind.PARAM, null, null, true));
                 if (objs.size() == 1) {
@@ -763,19 +783,19 @@ public final class HeapAnalyzer {
                     }
                 }
             }
-            sum.exit().escaped.forEach(x -> s.escaped.addAll(map.apply(x)));
+            sum.exit().escaped().forEach(x -> s.escape(map.apply(x)));
             Set<Site> result = new LinkedHashSet<>();
-            sum.exit().returned.forEach(x -> result.addAll(map.apply(x)));
+            sum.exit().returned().forEach(x -> result.addAll(map.apply(x)));
             return result;
         }
 
         private Set<Site> unknownCall(Set<Site> receiver, List<Set<Site>> args, Map<String, Set<Site>> kwargs,
                                       HeapState s) {
             if (receiver != null) {
-                s.escaped.addAll(receiver);
+                s.escape(receiver);
             }
-            args.forEach(s.escaped::addAll);
-            kwargs.values().forEach(s.escaped::addAll);
+            args.forEach(s::escape);
+            kwargs.values().forEach(s::escape);
             return Set.of();
         }
     }

@@ -9,29 +9,37 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The abstract heap at one program point: which sites each local name may refer to, the references
  * between sites, which sites escaped the call (stored in a global, passed to unknown code, yielded),
  * and which the function may return. Joined by union: a may-analysis.
+ *
+ * <p>A copy shares every part with its original until one of them changes that part (copy on
+ * write): the analysis copies a state per block visited, and most blocks change one part or none.
  */
 public final class HeapState implements FlowState<HeapState> {
-    final Map<String, Set<Site>> vars;
-    /** Shared with copies until one of them changes it (copy on write): most blocks add no reference. */
+    /** Names to the sites they may refer to; the site sets themselves are never changed in place. */
+    private Map<String, Set<Site>> vars;
     private Set<Edge> edges;
-    private boolean edgesShared;
-    final Set<Site> escaped;
-    final Set<Site> returned;
+    private Set<Site> escaped;
+    private Set<Site> returned;
     /** (site key + "." + label) of parameter fields this call overwrote (for callers' summaries). */
-    final Set<String> killedParamFields;
+    private Set<String> killedParamFields;
+    /** Which of the five parts above this state shares with another and must copy before a change. */
+    private int shared;
+    private static final int VARS = 1;
+    private static final int EDGES = 2;
+    private static final int ESCAPED = 4;
+    private static final int RETURNED = 8;
+    private static final int KILLED = 16;
+    private static final int ALL = VARS | EDGES | ESCAPED | RETURNED | KILLED;
     /** The edges by source, built on the first lookup and kept in step with edges from then on. */
     private Map<Site, List<Edge>> outgoing;
 
     HeapState() {
-        this(new TreeMap<>(), new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
+        this(new HashMap<>(), new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
     }
 
     private HeapState(Map<String, Set<Site>> vars, Set<Edge> edges, Set<Site> escaped, Set<Site> returned,
@@ -43,78 +51,151 @@ public final class HeapState implements FlowState<HeapState> {
         this.killedParamFields = killed;
     }
 
+    /** Returns this state itself when it already covers other, so callers can test identity for change. */
     @Override
     public HeapState join(HeapState other) {
         if (covers(other)) {
             return this; // the common case at loop heads once the analysis settles: no copy
         }
         HeapState j = copy();
-        other.vars.forEach((name, sites) -> {
-            Set<Site> mine = j.vars.get(name);
-            if (mine == null || !mine.containsAll(sites)) {
-                Set<Site> union = mine == null ? new LinkedHashSet<>() : new LinkedHashSet<>(mine);
-                union.addAll(sites);
-                j.vars.put(name, Collections.unmodifiableSet(union));
-            }
-        });
-        other.edges.forEach(j::addEdge);
-        j.escaped.addAll(other.escaped);
-        j.returned.addAll(other.returned);
-        j.killedParamFields.addAll(other.killedParamFields);
+        if (vars != other.vars) {
+            other.vars.forEach((name, sites) -> {
+                Set<Site> mine = j.vars.get(name);
+                if (mine == null || !mine.containsAll(sites)) {
+                    Set<Site> union = mine == null ? new LinkedHashSet<>() : new LinkedHashSet<>(mine);
+                    union.addAll(sites);
+                    j.ownVars().put(name, Collections.unmodifiableSet(union));
+                }
+            });
+        }
+        if (edges != other.edges) {
+            other.edges.forEach(j::addEdge);
+        }
+        j.escape(other.escaped);
+        j.markReturned(other.returned);
+        if (!j.killedParamFields.containsAll(other.killedParamFields)) {
+            j.own(KILLED);
+            j.killedParamFields.addAll(other.killedParamFields);
+        }
         return j;
     }
 
     private boolean covers(HeapState other) {
-        for (var e : other.vars.entrySet()) {
-            Set<Site> mine = vars.get(e.getKey());
-            if (mine == null || !mine.containsAll(e.getValue())) {
-                return false;
+        if (vars != other.vars) {
+            for (var e : other.vars.entrySet()) {
+                Set<Site> mine = vars.get(e.getKey());
+                if (mine != e.getValue() && (mine == null || !mine.containsAll(e.getValue()))) {
+                    return false;
+                }
             }
         }
-        return edges.containsAll(other.edges) && escaped.containsAll(other.escaped)
-                && returned.containsAll(other.returned) && killedParamFields.containsAll(other.killedParamFields);
+        return (edges == other.edges || edges.containsAll(other.edges))
+                && (escaped == other.escaped || escaped.containsAll(other.escaped))
+                && (returned == other.returned || returned.containsAll(other.returned))
+                && (killedParamFields == other.killedParamFields || killedParamFields.containsAll(other.killedParamFields));
     }
 
     @Override
     public HeapState copy() {
-        // The names' site sets are never changed in place, so copies share them.
-        edgesShared = true;
-        HeapState c = new HeapState(new TreeMap<>(vars), edges, new LinkedHashSet<>(escaped),
-                new LinkedHashSet<>(returned), new LinkedHashSet<>(killedParamFields));
-        c.edgesShared = true;
+        shared = ALL;
+        HeapState c = new HeapState(vars, edges, escaped, returned, killedParamFields);
+        c.shared = ALL;
+        c.outgoing = null;
         return c;
+    }
+
+    /** Makes the named part this state's own (copies it if shared) before a change. */
+    private void own(int part) {
+        if ((shared & part) == 0) {
+            return;
+        }
+        shared &= ~part;
+        switch (part) {
+            case VARS -> vars = new HashMap<>(vars);
+            case EDGES -> {
+                edges = new LinkedHashSet<>(edges);
+                outgoing = null;
+            }
+            case ESCAPED -> escaped = new LinkedHashSet<>(escaped);
+            case RETURNED -> returned = new LinkedHashSet<>(returned);
+            default -> killedParamFields = new LinkedHashSet<>(killedParamFields);
+        }
+    }
+
+    private Map<String, Set<Site>> ownVars() {
+        own(VARS);
+        return vars;
     }
 
     public Set<Site> valueOf(String name) {
         return vars.getOrDefault(name, Set.of());
     }
 
+    boolean isBound(String name) {
+        return vars.containsKey(name);
+    }
+
+    /** The names bound here, with what they refer to; do not change. */
+    Map<String, Set<Site>> bindings() {
+        return Collections.unmodifiableMap(vars);
+    }
+
+    /** The sites bound to name, or null: to be restored with {@link #restore} (comprehension scopes). */
+    Set<Site> binding(String name) {
+        return vars.get(name);
+    }
+
+    void restore(String name, Set<Site> before) {
+        if (before == null) {
+            unbind(name);
+        } else {
+            ownVars().put(name, before);
+        }
+    }
+
     public Set<Edge> edges() {
         return Collections.unmodifiableSet(edges);
     }
 
-    private Set<Edge> ownEdges() {
-        if (edgesShared) {
-            edges = new LinkedHashSet<>(edges);
-            edgesShared = false;
-            outgoing = null;
-        }
-        return edges;
-    }
-
     public Set<Site> escaped() {
-        return escaped;
+        return Collections.unmodifiableSet(escaped);
     }
 
     public Set<Site> returned() {
-        return returned;
+        return Collections.unmodifiableSet(returned);
+    }
+
+    Set<String> killedParamFields() {
+        return Collections.unmodifiableSet(killedParamFields);
+    }
+
+    void escape(Collection<Site> sites) {
+        if (!sites.isEmpty() && !escaped.containsAll(sites)) {
+            own(ESCAPED);
+            escaped.addAll(sites);
+        }
+    }
+
+    void markReturned(Collection<Site> sites) {
+        if (!sites.isEmpty() && !returned.containsAll(sites)) {
+            own(RETURNED);
+            returned.addAll(sites);
+        }
+    }
+
+    void killParamField(String field) {
+        if (!killedParamFields.contains(field)) {
+            own(KILLED);
+            killedParamFields.add(field);
+        }
     }
 
     void addEdge(Edge e) {
         if (edges.contains(e)) {
             return;
         }
-        ownEdges().add(e);
+        own(EDGES);
+        edges.add(e);
         if (outgoing != null) {
             outgoing.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
         }
@@ -136,16 +217,19 @@ public final class HeapState implements FlowState<HeapState> {
         if (outgoing(from).stream().noneMatch(e -> e.label().equals(label))) {
             return;
         }
-        Set<Edge> own = ownEdges();
+        own(EDGES);
+        Set<Edge> own = edges;
         outgoing(from).removeIf(e -> e.label().equals(label) && own.remove(e));
     }
 
     void bind(String name, Collection<Site> sites) {
-        vars.put(name, Collections.unmodifiableSet(new LinkedHashSet<>(sites)));
+        ownVars().put(name, Collections.unmodifiableSet(new LinkedHashSet<>(sites)));
     }
 
     void unbind(String name) {
-        vars.remove(name);
+        if (vars.containsKey(name)) {
+            ownVars().remove(name);
+        }
     }
 
     @Override
@@ -157,6 +241,6 @@ public final class HeapState implements FlowState<HeapState> {
 
     @Override
     public int hashCode() {
-        return Objects.hash(vars, edges, escaped, returned);
+        return java.util.Objects.hash(vars, edges, escaped, returned);
     }
 }
