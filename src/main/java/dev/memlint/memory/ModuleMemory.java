@@ -142,7 +142,7 @@ public final class ModuleMemory {
     }
 
     private FunctionReport report(String qualname, Stmt.FunctionNode f, HeapAnalyzer heap) {
-        if (!heap.mayFormCycle(f)) {
+        if (!heap.mayLeaveCycle(f)) {
             return new FunctionReport(qualname, f, List.of(), 0, false);
         }
         HeapAnalyzer.Summary summary;

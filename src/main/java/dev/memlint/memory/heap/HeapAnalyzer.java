@@ -68,72 +68,21 @@ public final class HeapAnalyzer {
     private final Map<Stmt.FunctionNode, String> ownerClass = new IdentityHashMap<>();
     private final Map<Stmt.FunctionNode, FunctionScope> scopes = new IdentityHashMap<>();
 
-    /** The module's methods by name: a call of x.name() may run any of them. */
-    private final Map<String, List<Stmt.FunctionNode>> methodsNamed = new HashMap<>();
-    private final Map<Stmt.FunctionNode, Boolean> mayStore = new IdentityHashMap<>();
+    private final CycleCandidates candidates;
 
     public HeapAnalyzer(ModuleIndex index) {
         this.index = index;
         index.classes().values().forEach(c -> c.methods().values().forEach(m -> ownerClass.put(m, c.name())));
-        index.classes().values().forEach(c -> c.methods().forEach((name, m) ->
-                methodsNamed.computeIfAbsent(name, k -> new ArrayList<>()).add(m)));
+        candidates = new CycleCandidates(index, this::scope, f -> ownerClass.get(f) != null && !isStatic(f));
     }
 
-    /**
-     * Whether the function could leave new objects pointing at one another: it stores into an
-     * attribute or item, adds to a container, closes over names, keeps a caught exception, or calls
-     * module code that could do one of these. Without any of them every reference made during the
-     * call goes from an object to older ones, which cannot close a cycle, so the (costly) analysis
-     * is skipped. Callees are judged the same way, once each; a recursive call counts as storing.
-     */
-    public boolean mayFormCycle(Stmt.FunctionNode f) {
-        Boolean known = mayStore.get(f);
-        if (known == null) {
-            mayStore.put(f, Boolean.TRUE);
-            known = storesOrCallsStorer(f);
-            mayStore.put(f, known);
-        }
-        return known;
+    /** Whether a call of f could leave objects in a cycle: only then is it worth analysing for its own report. */
+    public boolean mayLeaveCycle(Stmt.FunctionNode f) {
+        return candidates.mayLeaveCycle(f);
     }
 
-    private boolean storesOrCallsStorer(Stmt.FunctionNode f) {
-        Deque<Node> work = new ArrayDeque<>(f.body());
-        while (!work.isEmpty()) {
-            Node n = work.pop();
-            if (n instanceof Stmt.FunctionNode || n instanceof Expr.Lambda || n instanceof Stmt.AugAssign
-                    || n instanceof ExceptHandler h && h.name() != null
-                    || (n instanceof Expr.Attribute a && a.ctx() == Ctx.Store)
-                    || (n instanceof Expr.Subscript sub && sub.ctx() == Ctx.Store)
-                    || n instanceof Expr.Call c && callMayStore(c)) {
-                return true;
-            }
-            if (!(n instanceof Stmt.ClassDef)) {
-                NodeChildren.forEach(n, work::push);
-            }
-        }
-        return false;
-    }
-
-    private boolean callMayStore(Expr.Call c) {
-        if (c.func() instanceof Expr.Name n) {
-            if (n.id().equals("setattr")) {
-                return true;
-            }
-            Stmt.FunctionNode callee = index.classNamed(n.id()) != null ? index.method(n.id(), "__init__")
-                    : index.functionNamed(n.id());
-            return callee != null && mayFormCycle(callee);
-        }
-        if (c.func() instanceof Expr.Attribute a) {
-            if (ADDERS.contains(a.attr()) || BULK_ADDERS.contains(a.attr())) {
-                return true;
-            }
-            for (Stmt.FunctionNode m : methodsNamed.getOrDefault(a.attr(), List.of())) {
-                if (mayFormCycle(m)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    static boolean isAdder(String method) {
+        return ADDERS.contains(method) || BULK_ADDERS.contains(method);
     }
 
     public ModuleIndex index() {

@@ -1,5 +1,8 @@
 package dev.memlint.rule.memory;
 
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.Node;
+import dev.memlint.ast.Operator;
 import dev.memlint.ast.Stmt;
 import dev.memlint.memory.ModuleMemory;
 import dev.memlint.memory.SizeModel;
@@ -34,8 +37,8 @@ public final class QuadraticAllocationRule implements Rule {
         SizeModel sizes = SizeModel.forTarget(target);
         ModuleMemory memory = ModuleMemory.of(ctx.model().module());
         for (ModuleMemory.FunctionReport r : memory.functions()) {
-            if (!hasLoop(r.function().body())) {
-                continue; // churn needs a loop: skip estimating the rest
+            if (!concatenatesInLoop(r.function().body())) {
+                continue; // churn needs a `+` in a loop: skip estimating the rest
             }
             PeakEstimator.Estimate e = memory.estimate(r, sizes).orElse(null);
             // only when the loop's trip count is an input (n, len(a)), not a loop of unknown length
@@ -46,24 +49,40 @@ public final class QuadraticAllocationRule implements Rule {
         }
     }
 
-    /** Whether the statements hold a for or while loop (nested functions and classes aside). */
-    private static boolean hasLoop(List<Stmt> body) {
+    /**
+     * Whether a for or while loop of the statements (nested functions and classes aside) holds a
+     * `+` or `+=` that is not plain arithmetic on a number literal: the estimate finds churn only
+     * where a loop rebinds a name to such a concatenation.
+     */
+    private static boolean concatenatesInLoop(List<Stmt> body) {
         for (Stmt s : body) {
             if (s instanceof Stmt.ForNode || s instanceof Stmt.While) {
-                return true;
-            }
-            if (!(s instanceof Stmt.FunctionNode) && !(s instanceof Stmt.ClassDef)) {
+                boolean[] found = {false};
+                NodeChildren.walk(s, n -> found[0] |= isConcatenation(n));
+                if (found[0]) {
+                    return true;
+                }
+            } else if (!(s instanceof Stmt.FunctionNode) && !(s instanceof Stmt.ClassDef)) {
                 List<Stmt> inner = new ArrayList<>();
                 NodeChildren.forEach(s, c -> {
                     if (c instanceof Stmt st) {
                         inner.add(st);
                     }
                 });
-                if (hasLoop(inner)) {
+                if (concatenatesInLoop(inner)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static boolean isConcatenation(Node n) {
+        return n instanceof Stmt.AugAssign a && a.op() == Operator.Add && !isNumber(a.value())
+                || n instanceof Expr.BinOp b && b.op() == Operator.Add && !isNumber(b.left()) && !isNumber(b.right());
+    }
+
+    private static boolean isNumber(Expr e) {
+        return e instanceof Expr.Constant c && c.value() instanceof Number;
     }
 }

@@ -1,0 +1,295 @@
+package dev.memlint.memory.heap;
+
+import dev.memlint.ast.Ctx;
+import dev.memlint.ast.ExceptHandler;
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.Keyword;
+import dev.memlint.ast.Node;
+import dev.memlint.ast.Stmt;
+import dev.memlint.semantic.NodeChildren;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Which functions are worth the heap analysis. A reference cycle among the objects a call leaves
+ * behind needs a reference from an object to one made after it, and only a store makes one: an
+ * attribute or item assignment, an add to a container, a caught exception kept with its frame, or
+ * module code that does one of these. Without such a store every reference goes from an object to
+ * older ones, which cannot close a cycle, so the analysis is skipped.
+ *
+ * <p>A store straight into a parameter ({@code self.x = v}) starts from an object from outside the
+ * call, which no garbage cycle of the call contains. So each function's stores are summed up as
+ * the parameters it stores into (or "anything"), and a call matters to its caller only when it
+ * passes something other than the caller's own parameters or constants to one of those.
+ */
+final class CycleCandidates {
+    private final ModuleIndex index;
+    private final Function<Stmt.FunctionNode, FunctionScope> scopes;
+    private final Function<Stmt.FunctionNode, Boolean> isMethodWithSelf;
+    /** The module's methods by name: a call of x.name() may run any of them. */
+    private final Map<String, List<Stmt.FunctionNode>> methodsNamed = new HashMap<>();
+    private final Map<Stmt.FunctionNode, Facts> facts = new IdentityHashMap<>();
+    /** Per function, the parameters it may store into; empty Optional: it may store anywhere. */
+    private final Map<Stmt.FunctionNode, Optional<Set<String>>> effects = new IdentityHashMap<>();
+    private final Map<Stmt.FunctionNode, Boolean> leavesCycle = new IdentityHashMap<>();
+
+    /**
+     * What one walk of a function finds. storesIntoNew: a store whose target may be an object the
+     * call made (or anything but a parameter); storedInto: the parameters stored into directly;
+     * params: the parameters never rebound; calls: the calls of module code.
+     */
+    private record Facts(boolean storesIntoNew, Set<String> storedInto, Set<String> params, List<Call> calls) {}
+
+    /** What a function that certainly stores into an object it made needs to know no more of. */
+    private static final Facts STORES_INTO_NEW = new Facts(true, Set.of(), Set.of(), List.of());
+
+    /**
+     * A call of module code: the functions it may run, and what it passes them. receiver is the
+     * object bound to a method's first parameter: null for a plain function, {@link #NEW_INSTANCE}
+     * for a class call.
+     */
+    private record Call(List<Stmt.FunctionNode> targets, Expr receiver, Expr.Call call) {}
+
+    /** Stand-ins no parameter is named after: the instance a class call makes, and what a * or ** argument may supply. */
+    private static final Expr NEW_INSTANCE = new Expr.Name("<new instance>", Ctx.Load, null);
+    private static final Expr UNKNOWN_ARGUMENT = new Expr.Name("<starred argument>", Ctx.Load, null);
+
+    CycleCandidates(ModuleIndex index, Function<Stmt.FunctionNode, FunctionScope> scopes,
+                    Function<Stmt.FunctionNode, Boolean> isMethodWithSelf) {
+        this.index = index;
+        this.scopes = scopes;
+        this.isMethodWithSelf = isMethodWithSelf;
+        index.classes().values().forEach(c -> c.methods().forEach((name, m) ->
+                methodsNamed.computeIfAbsent(name, k -> new ArrayList<>()).add(m)));
+    }
+
+    /** Whether a call of f could leave (or return) objects in a cycle; a recursive call counts as yes. */
+    boolean mayLeaveCycle(Stmt.FunctionNode f) {
+        Boolean known = leavesCycle.get(f);
+        if (known == null) {
+            leavesCycle.put(f, Boolean.TRUE);
+            known = computeMayLeaveCycle(facts(f));
+            leavesCycle.put(f, known);
+        }
+        return known;
+    }
+
+    private boolean computeMayLeaveCycle(Facts fs) {
+        if (fs.storesIntoNew()) {
+            return true;
+        }
+        for (Call c : fs.calls()) {
+            for (Stmt.FunctionNode t : c.targets()) {
+                if (mayLeaveCycle(t)) {
+                    return true;
+                }
+                Optional<Set<String>> effect = effect(t);
+                if (effect.isEmpty() ? !passesOnly(c, fs.params()) : storesIntoOther(c, t, effect.get(), fs.params())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The parameters of f that a call of f may store into; empty when it may store anywhere. */
+    private Optional<Set<String>> effect(Stmt.FunctionNode f) {
+        Optional<Set<String>> known = effects.get(f);
+        if (known == null) {
+            effects.put(f, Optional.empty()); // a recursive call may store anywhere
+            known = computeEffect(facts(f));
+            effects.put(f, known);
+        }
+        return known;
+    }
+
+    private Optional<Set<String>> computeEffect(Facts fs) {
+        if (fs.storesIntoNew()) {
+            return Optional.empty();
+        }
+        Set<String> out = new HashSet<>(fs.storedInto());
+        for (Call c : fs.calls()) {
+            for (Stmt.FunctionNode t : c.targets()) {
+                Optional<Set<String>> inner = effect(t);
+                if (inner.isEmpty()) {
+                    return Optional.empty();
+                }
+                for (String q : inner.get()) {
+                    Expr arg = argumentFor(c, t, q);
+                    if (arg instanceof Expr.Name n && fs.params().contains(n.id())) {
+                        out.add(n.id());
+                    } else if (arg != null && !(arg instanceof Expr.Constant)) {
+                        return Optional.empty(); // a local may alias anything, a new instance is the caller's
+                    }
+                }
+            }
+        }
+        return Optional.of(out);
+    }
+
+    /** Whether the call passes, to a parameter the callee stores into, anything but a parameter or constant. */
+    private boolean storesIntoOther(Call c, Stmt.FunctionNode target, Set<String> storedInto, Set<String> params) {
+        for (String q : storedInto) {
+            Expr arg = argumentFor(c, target, q);
+            if (arg != null && !isParamOrConstant(arg, params)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The expression a call binds to the callee's parameter, as the analysis binds it (receiver
+     * first, then positional arguments, then keywords by name); null when it binds none.
+     */
+    private Expr argumentFor(Call c, Stmt.FunctionNode target, String param) {
+        List<String> positional = scopes.apply(target).positional();
+        int index = positional.indexOf(param);
+        int offset = c.receiver() != null ? 1 : 0;
+        if (index == 0 && offset == 1) {
+            return c.receiver();
+        }
+        List<Expr> args = c.call().args();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i) instanceof Expr.Starred) {
+                return UNKNOWN_ARGUMENT;
+            }
+            if (index >= 0 && i + offset == index) {
+                return args.get(i);
+            }
+        }
+        for (Keyword k : c.call().keywords()) {
+            if (k.arg() == null) {
+                return UNKNOWN_ARGUMENT;
+            }
+            if (k.arg().equals(param)) {
+                return k.value();
+            }
+        }
+        return null;
+    }
+
+    private Facts facts(Stmt.FunctionNode f) {
+        return facts.computeIfAbsent(f, this::walk);
+    }
+
+    private Facts walk(Stmt.FunctionNode f) {
+        FunctionScope scope = scopes.apply(f);
+        Set<String> params = new HashSet<>(scope.params);
+        Set<String> rebound = new HashSet<>();
+        Set<String> storedInto = new HashSet<>();
+        List<Expr.Call> calls = new ArrayList<>();
+        List<Node> work = new ArrayList<>(f.body());
+        NodeChildren.Collector children = new NodeChildren.Collector();
+        while (!work.isEmpty()) {
+            Node n = work.remove(work.size() - 1);
+            if (n instanceof Expr.Name name) { // the commonest node first
+                if (name.ctx() != Ctx.Load) {
+                    rebound.add(name.id());
+                }
+                continue;
+            }
+            Expr target = null; // the object a store goes into
+            if (n instanceof Expr.Call c) {
+                if (c.func() instanceof Expr.Attribute a && HeapAnalyzer.isAdder(a.attr())) {
+                    target = a.value();
+                } else if (c.func() instanceof Expr.Name name && name.id().equals("setattr")) {
+                    return STORES_INTO_NEW;
+                } else {
+                    calls.add(c);
+                }
+            } else if (n instanceof Expr.Attribute a && a.ctx() == Ctx.Store) {
+                target = a.value();
+            } else if (n instanceof Expr.Subscript sub && sub.ctx() == Ctx.Store) {
+                target = sub.value();
+            } else if (n instanceof Stmt.AugAssign aug && !(aug.value() instanceof Expr.Constant)
+                    || n instanceof ExceptHandler h && h.name() != null) {
+                return STORES_INTO_NEW; // x += [item] adds to a list; x += 1 adds nothing
+            }
+            if (target != null) {
+                if (!(target instanceof Expr.Name p && params.contains(p.id()))) {
+                    return STORES_INTO_NEW;
+                }
+                storedInto.add(((Expr.Name) target).id());
+            }
+            // The analysis evaluates a nested def's decorators only, and no lambda or class body.
+            if (n instanceof Stmt.FunctionNode inner) {
+                work.addAll(inner.decoratorList());
+            } else if (!(n instanceof Stmt.ClassDef) && !(n instanceof Expr.Lambda)) {
+                children.clear();
+                NodeChildren.forEach(n, children);
+                work.addAll(children);
+            }
+        }
+        for (String p : storedInto) {
+            if (rebound.contains(p)) {
+                return STORES_INTO_NEW; // a rebound parameter may hold anything
+            }
+        }
+        params.removeAll(rebound);
+        // In a method, self.m() runs the class's own m: the analysis resolves it statically too.
+        String self = isMethodWithSelf.apply(f) && !scope.params.isEmpty() && params.contains(scope.params.get(0))
+                ? scope.params.get(0) : null;
+        List<Call> modular = new ArrayList<>();
+        for (Expr.Call c : calls) {
+            Call call = resolve(c, scope, self);
+            if (call != null) {
+                modular.add(call);
+            }
+        }
+        return new Facts(false, storedInto, params, modular);
+    }
+
+    /** The module functions a call may run, or null: a class's __init__, a function, or methods of that name. */
+    private Call resolve(Expr.Call c, FunctionScope scope, String self) {
+        if (c.func() instanceof Expr.Name n) {
+            if (index.classNamed(n.id()) != null) {
+                Stmt.FunctionNode init = index.method(n.id(), "__init__");
+                return init == null ? null : new Call(List.of(init), NEW_INSTANCE, c);
+            }
+            Stmt.FunctionNode fn = index.functionNamed(n.id());
+            return fn == null ? null : new Call(List.of(fn), null, c);
+        }
+        if (c.func() instanceof Expr.Attribute a) {
+            List<Stmt.FunctionNode> targets;
+            if (self != null && a.value() instanceof Expr.Name r && r.id().equals(self)) {
+                Stmt.FunctionNode own = index.method(scope.ownerClass, a.attr());
+                targets = own == null ? List.of() : List.of(own);
+            } else {
+                targets = methodsNamed.getOrDefault(a.attr(), List.of());
+            }
+            return targets.isEmpty() ? null : new Call(targets, a.value(), c);
+        }
+        return null;
+    }
+
+    /** Whether the call passes only the caller's parameters and constants (receiver included). */
+    private static boolean passesOnly(Call c, Set<String> params) {
+        if (c.receiver() != null && !isParamOrConstant(c.receiver(), params)) {
+            return false;
+        }
+        for (Expr arg : c.call().args()) {
+            if (!isParamOrConstant(arg, params)) {
+                return false;
+            }
+        }
+        for (Keyword k : c.call().keywords()) {
+            if (k.arg() == null || !isParamOrConstant(k.value(), params)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isParamOrConstant(Expr e, Set<String> params) {
+        return e instanceof Expr.Constant || e instanceof Expr.Name n && params.contains(n.id());
+    }
+}
