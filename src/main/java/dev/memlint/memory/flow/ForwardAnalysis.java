@@ -5,13 +5,13 @@ import dev.memlint.memory.cfg.Cfg;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -42,45 +42,61 @@ public final class ForwardAnalysis {
     }
 
     public static <S extends FlowState<S>> Result<S> run(Cfg cfg, S initial, Transfer<S> transfer, int maxVisits) {
-        Map<Block, S> in = new HashMap<>();
-        Map<Block, Integer> visits = new HashMap<>();
-        Map<Block, Integer> order = reversePostorder(cfg);
+        // Arrays by block id and a bit set of reverse-postorder positions: the analysis runs for
+        // thousands of small functions, where hash maps and a priority queue cost more than the work.
+        List<Block> order = reversePostorder(cfg);
+        int size = 0;
+        for (Block b : order) {
+            size = Math.max(size, b.id() + 1);
+        }
+        int[] position = new int[size];
+        for (int i = 0; i < order.size(); i++) {
+            position[order.get(i).id()] = i;
+        }
+        List<S> in = new ArrayList<>(Collections.nCopies(size, null));
+        int[] visits = new int[size];
         // Blocks in reverse postorder: a block runs after its forward predecessors, so each loop
         // body is walked once per round instead of once per changed predecessor.
-        PriorityQueue<Block> work = new PriorityQueue<>(Comparator.comparingInt(order::get));
-        Set<Block> queued = new HashSet<>();
-        in.put(cfg.entry(), initial);
-        work.add(cfg.entry());
-        queued.add(cfg.entry());
-        while (!work.isEmpty()) {
-            Block b = work.poll();
-            queued.remove(b);
-            int seen = visits.merge(b, 1, Integer::sum);
-            if (seen > maxVisits) {
-                return new Result<>(in, true);
+        BitSet work = new BitSet(order.size());
+        in.set(cfg.entry().id(), initial);
+        work.set(position[cfg.entry().id()]);
+        for (int i = work.nextSetBit(0); i >= 0; i = work.nextSetBit(0)) {
+            work.clear(i);
+            Block b = order.get(i);
+            if (++visits[b.id()] > maxVisits) {
+                return new Result<>(states(order, in), true);
             }
-            S state = in.get(b).copy();
+            S state = in.get(b.id()).copy();
             for (var e : b.elements()) {
                 state = transfer.apply(e, state);
             }
             List<Block> successors = b.allSuccessors();
-            for (int i = 0; i < successors.size(); i++) {
-                Block next = successors.get(i);
-                S before = in.get(next);
-                boolean last = i == successors.size() - 1; // the last may take the state itself, uncopied
+            for (int k = 0; k < successors.size(); k++) {
+                Block next = successors.get(k);
+                S before = in.get(next.id());
+                boolean last = k == successors.size() - 1; // the last may take the state itself, uncopied
                 S after = before != null ? before.join(state) : last ? state : state.copy();
                 if (after != before) { // join returns its receiver when nothing changed
-                    in.put(next, after);
-                    if (queued.add(next)) {
-                        work.add(next);
-                    }
+                    in.set(next.id(), after);
+                    work.set(position[next.id()]);
                 }
             }
         }
-        return new Result<>(in, false);
+        return new Result<>(states(order, in), false);
     }
 
-    private static Map<Block, Integer> reversePostorder(Cfg cfg) {
+    private static <S> Map<Block, S> states(List<Block> order, List<S> in) {
+        Map<Block, S> out = new HashMap<>();
+        for (Block b : order) {
+            if (in.get(b.id()) != null) {
+                out.put(b, in.get(b.id()));
+            }
+        }
+        return out;
+    }
+
+    /** The blocks reachable from the entry, in reverse postorder. */
+    private static List<Block> reversePostorder(Cfg cfg) {
         List<Block> post = new ArrayList<>();
         Set<Block> seen = new HashSet<>();
         Deque<Block> stack = new ArrayDeque<>();
@@ -104,10 +120,7 @@ public final class ForwardAnalysis {
                 post.add(b);
             }
         }
-        Map<Block, Integer> order = new HashMap<>();
-        for (int i = 0; i < post.size(); i++) {
-            order.put(post.get(i), post.size() - 1 - i);
-        }
-        return order;
+        Collections.reverse(post);
+        return post;
     }
 }

@@ -154,6 +154,9 @@ public final class HeapAnalyzer {
         final FunctionScope scope;
         final Site frame = new Site("frame", Site.Kind.FRAME, null, null, true);
         private final Map<String, Site> sites = new HashMap<>();
+        private static final int KINDS = Site.Kind.values().length;
+        private final Map<Located, Site[]> sitesOfNode = new IdentityHashMap<>();
+        private final Map<Located, String> iterKeys = new IdentityHashMap<>();
         private Located origin;
         private int work;
         /** Elements of blocks on a loop: what they allocate may be many objects per call. */
@@ -211,13 +214,13 @@ public final class HeapAnalyzer {
 
         private void spend(int units, HeapState s) {
             work += units;
-            if (work > MAX_WORK || s.edges().size() > MAX_EDGES) {
+            if (work > MAX_WORK || s.edgeCount() > MAX_EDGES) {
                 throw new OverBudget();
             }
         }
 
         private String iterKey(Located owner) {
-            return "$iter " + owner.pos().line() + ":" + owner.pos().col();
+            return iterKeys.computeIfAbsent(owner, o -> "$iter " + o.pos().line() + ":" + o.pos().col());
         }
 
         private void statement(Stmt st, HeapState s) {
@@ -394,10 +397,16 @@ public final class HeapAnalyzer {
         }
 
         Site site(Located node, Site.Kind kind, String className) {
-            // the end too: `(a, b), c` starts where its first item does
-            var p = node.pos();
-            String key = p.line() + ":" + p.col() + "-" + p.endLine() + ":" + p.endCol() + " " + kind.name().toLowerCase();
-            return sites.computeIfAbsent(key, k -> new Site(k, kind, node, className, !repeated()));
+            Site[] byKind = sitesOfNode.computeIfAbsent(node, n -> new Site[KINDS]);
+            Site known = byKind[kind.ordinal()];
+            if (known == null) { // the fixed point evaluates each node many times: make its key once
+                // the end too: `(a, b), c` starts where its first item does
+                var p = node.pos();
+                String key = p.line() + ":" + p.col() + "-" + p.endLine() + ":" + p.endCol() + " " + kind.name().toLowerCase();
+                known = sites.computeIfAbsent(key, k -> new Site(k, kind, node, className, !repeated()));
+                byKind[kind.ordinal()] = known;
+            }
+            return known;
         }
 
         Set<Site> eval(Expr e, HeapState s) {
@@ -723,7 +732,7 @@ public final class HeapAnalyzer {
                     kill(objs.iterator().next(), killed.substring(dot + 1), s);
                 }
             }
-            spend(sum.exit().edges().size(), s);
+            spend(sum.exit().edgeCount(), s);
             for (Edge e : sum.exit().edges()) {
                 for (Site from : map.apply(e.from())) {
                     for (Site to : map.apply(e.to())) {

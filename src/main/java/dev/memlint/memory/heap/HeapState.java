@@ -153,6 +153,10 @@ public final class HeapState implements FlowState<HeapState> {
         }
     }
 
+    public int edgeCount() {
+        return edges.size();
+    }
+
     public Set<Edge> edges() {
         return Collections.unmodifiableSet(edges);
     }
