@@ -25,15 +25,20 @@ import java.util.function.Function;
  * module code that does one of these. Without such a store every reference goes from an object to
  * older ones, which cannot close a cycle, so the analysis is skipped.
  *
- * <p>A store straight into a parameter ({@code self.x = v}) starts from an object from outside the
- * call, which no garbage cycle of the call contains. So each function's stores are summed up as
- * the parameters it stores into (or "anything"), and a call matters to its caller only when it
- * passes something other than the caller's own parameters or constants to one of those.
+ * <p>A store into a parameter or an object it reaches ({@code self.x = v},
+ * {@code self.items.append(v)}) goes into an object from outside the call, or one the call hung
+ * on it, which stays reachable; such a store makes a garbage cycle only if the call later cuts
+ * that object loose again, which real code does not do, so it is not counted. Each function's
+ * stores are summed up as the parameters they go into (or "anything"), and a call matters to its
+ * caller only when it passes something other than the caller's own parameters or constants to
+ * one of those.
  */
 final class CycleCandidates {
     private final ModuleIndex index;
     private final Function<Stmt.FunctionNode, FunctionScope> scopes;
     private final Function<Stmt.FunctionNode, Boolean> isMethodWithSelf;
+    /** Whether the heap analysis of a callee leaves objects it made in a cycle, returned or not. */
+    private final java.util.function.Predicate<Stmt.FunctionNode> callerSeesCycle;
     /** The module's methods by name: a call of x.name() may run any of them. */
     private final Map<String, List<Stmt.FunctionNode>> methodsNamed = new HashMap<>();
     private final Map<Stmt.FunctionNode, Facts> facts = new IdentityHashMap<>();
@@ -42,14 +47,17 @@ final class CycleCandidates {
     private final Map<Stmt.FunctionNode, Boolean> leavesCycle = new IdentityHashMap<>();
 
     /**
-     * What one walk of a function finds. storesIntoNew: a store whose target may be an object the
-     * call made (or anything but a parameter); storedInto: the parameters stored into directly;
-     * params: the parameters never rebound; calls: the calls of module code.
+     * What one walk of a function finds. storesIntoNew: a store whose target may be anything but
+     * a parameter; storesIntoFresh: stores only into locals that only ever hold objects made right
+     * there (a display, a comprehension, list(), a class call), which callers cannot see;
+     * storedInto: the parameters stored into directly; params: the parameters never rebound;
+     * calls: the calls of module code.
      */
-    private record Facts(boolean storesIntoNew, Set<String> storedInto, Set<String> params, List<Call> calls) {}
+    private record Facts(boolean storesIntoNew, boolean storesIntoFresh, Set<String> storedInto, Set<String> params,
+                         List<Call> calls) {}
 
-    /** What a function that certainly stores into an object it made needs to know no more of. */
-    private static final Facts STORES_INTO_NEW = new Facts(true, Set.of(), Set.of(), List.of());
+    /** What a function that may store into anything needs to know no more of. */
+    private static final Facts STORES_INTO_NEW = new Facts(true, true, Set.of(), Set.of(), List.of());
 
     /**
      * A call of module code: the functions it may run, and what it passes them. receiver is the
@@ -63,15 +71,21 @@ final class CycleCandidates {
     private static final Expr UNKNOWN_ARGUMENT = new Expr.Name("<starred argument>", Ctx.Load, null);
 
     CycleCandidates(ModuleIndex index, Function<Stmt.FunctionNode, FunctionScope> scopes,
-                    Function<Stmt.FunctionNode, Boolean> isMethodWithSelf) {
+                    Function<Stmt.FunctionNode, Boolean> isMethodWithSelf,
+                    java.util.function.Predicate<Stmt.FunctionNode> callerSeesCycle) {
         this.index = index;
+        this.callerSeesCycle = callerSeesCycle;
         this.scopes = scopes;
         this.isMethodWithSelf = isMethodWithSelf;
         index.classes().values().forEach(c -> c.methods().forEach((name, m) ->
                 methodsNamed.computeIfAbsent(name, k -> new ArrayList<>()).add(m)));
     }
 
-    /** Whether a call of f could leave (or return) objects in a cycle; a recursive call counts as yes. */
+    /**
+     * Whether a call of f could leave (or return) objects in a cycle; a recursive call counts as
+     * yes. A call of module code counts when what it passes may be stored into, or when the
+     * callee, itself a candidate, was analysed and does leave a cycle of its objects.
+     */
     boolean mayLeaveCycle(Stmt.FunctionNode f) {
         Boolean known = leavesCycle.get(f);
         if (known == null) {
@@ -83,12 +97,12 @@ final class CycleCandidates {
     }
 
     private boolean computeMayLeaveCycle(Facts fs) {
-        if (fs.storesIntoNew()) {
+        if (fs.storesIntoNew() || fs.storesIntoFresh()) {
             return true;
         }
         for (Call c : fs.calls()) {
             for (Stmt.FunctionNode t : c.targets()) {
-                if (mayLeaveCycle(t)) {
+                if (mayLeaveCycle(t) && callerSeesCycle.test(t)) {
                     return true;
                 }
                 Optional<Set<String>> effect = effect(t);
@@ -186,7 +200,13 @@ final class CycleCandidates {
         Set<String> params = new HashSet<>(scope.params);
         Set<String> rebound = new HashSet<>();
         Set<String> storedInto = new HashSet<>();
+        Set<String> storedIntoLocals = new HashSet<>();
+        Set<Node> freshBindings = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<String> boundOtherwise = new HashSet<>(scope.declaredOuter);
         List<Expr.Call> calls = new ArrayList<>();
+        // Stores of values the analysis gives no object (numbers, strings, results of unknown calls)
+        // make no reference: their targets are harmless.
+        Set<Node> harmless = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         List<Node> work = new ArrayList<>(f.body());
         NodeChildren.Collector children = new NodeChildren.Collector();
         while (!work.isEmpty()) {
@@ -194,31 +214,51 @@ final class CycleCandidates {
             if (n instanceof Expr.Name name) { // the commonest node first
                 if (name.ctx() != Ctx.Load) {
                     rebound.add(name.id());
+                    if (!freshBindings.contains(name)) {
+                        boundOtherwise.add(name.id());
+                    }
                 }
                 continue;
             }
+            if (n instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name
+                    && isFresh(a.value())) {
+                freshBindings.add(a.targets().get(0));
+            }
+            boundOtherwise(n, boundOtherwise);
             Expr target = null; // the object a store goes into
             if (n instanceof Expr.Call c) {
                 if (c.func() instanceof Expr.Attribute a && HeapAnalyzer.isAdder(a.attr())) {
-                    target = a.value();
+                    target = addsOnlyObjectless(c) ? null : a.value();
                 } else if (c.func() instanceof Expr.Name name && name.id().equals("setattr")) {
                     return STORES_INTO_NEW;
                 } else {
                     calls.add(c);
                 }
-            } else if (n instanceof Expr.Attribute a && a.ctx() == Ctx.Store) {
+            } else if (n instanceof Expr.Attribute a && a.ctx() == Ctx.Store && !harmless.contains(a)) {
                 target = a.value();
-            } else if (n instanceof Expr.Subscript sub && sub.ctx() == Ctx.Store) {
+            } else if (n instanceof Expr.Subscript sub && sub.ctx() == Ctx.Store && !harmless.contains(sub)) {
                 target = sub.value();
-            } else if (n instanceof Stmt.AugAssign aug && !(aug.value() instanceof Expr.Constant)
-                    || n instanceof ExceptHandler h && h.name() != null) {
-                return STORES_INTO_NEW; // x += [item] adds to a list; x += 1 adds nothing
+            } else if (n instanceof Stmt.Assign a && objectless(a.value())) {
+                harmless.addAll(a.targets());
+            } else if (n instanceof Stmt.AnnAssign a && objectless(a.value())) {
+                harmless.add(a.target());
+            } else if (n instanceof Stmt.AugAssign aug) {
+                if (!objectless(aug.value())) {
+                    return STORES_INTO_NEW; // x += [item] adds to a list
+                }
+                harmless.add(aug.target()); // x += 1 adds nothing, and += stores no attribute
+            } else if (n instanceof ExceptHandler h && h.name() != null && keepsException(h)) {
+                return STORES_INTO_NEW;
             }
             if (target != null) {
-                if (!(target instanceof Expr.Name p && params.contains(p.id()))) {
+                Expr.Name root = root(target);
+                if (root != null && params.contains(root.id())) {
+                    storedInto.add(root.id()); // into the parameter or an object it reaches
+                } else if (root != null && root == target) {
+                    storedIntoLocals.add(root.id());
+                } else {
                     return STORES_INTO_NEW;
                 }
-                storedInto.add(((Expr.Name) target).id());
             }
             // The analysis evaluates a nested def's decorators only, and no lambda or class body.
             if (n instanceof Stmt.FunctionNode inner) {
@@ -234,6 +274,11 @@ final class CycleCandidates {
                 return STORES_INTO_NEW; // a rebound parameter may hold anything
             }
         }
+        for (String local : storedIntoLocals) {
+            if (!rebound.contains(local) || boundOtherwise.contains(local)) {
+                return STORES_INTO_NEW; // a global, or a local that may hold what it was given
+            }
+        }
         params.removeAll(rebound);
         // In a method, self.m() runs the class's own m: the analysis resolves it statically too.
         String self = isMethodWithSelf.apply(f) && !scope.params.isEmpty() && params.contains(scope.params.get(0))
@@ -245,7 +290,7 @@ final class CycleCandidates {
                 modular.add(call);
             }
         }
-        return new Facts(false, storedInto, params, modular);
+        return new Facts(false, !storedIntoLocals.isEmpty(), storedInto, params, modular);
     }
 
     /** The module functions a call may run, or null: a class's __init__, a function, or methods of that name. */
@@ -269,6 +314,134 @@ final class CycleCandidates {
             return targets.isEmpty() ? null : new Call(targets, a.value(), c);
         }
         return null;
+    }
+
+    /**
+     * Whether a handler may keep the exception it names once it ends (Python deletes the name
+     * there): it binds it, or something made from it, to another name, returns it, or closes over
+     * it. Only then can its traceback's frame and the exception form a cycle. Adds and stores of it
+     * into objects are stores, and calls that pass it are calls: both are judged as such.
+     */
+    private static boolean keepsException(ExceptHandler h) {
+        boolean[] keeps = {false};
+        for (Stmt st : h.body()) {
+            NodeChildren.walk(st, n -> {
+                Node kept = n instanceof Stmt.Assign a ? a.value() : n instanceof Stmt.AnnAssign a ? a.value()
+                        : n instanceof Stmt.AugAssign a ? a.value() : n instanceof Stmt.Return r ? r.value()
+                        : n instanceof Expr.NamedExpr ne ? ne.value() : n instanceof Stmt.ForNode f ? f.iter()
+                        : n instanceof dev.memlint.ast.WithItem w ? w.contextExpr()
+                        : n instanceof Expr.Lambda || n instanceof Stmt.FunctionNode ? n : null;
+                keeps[0] |= kept != null && mentions(kept, h.name());
+            });
+        }
+        return keeps[0];
+    }
+
+    private static boolean mentions(Node node, String name) {
+        boolean[] found = {false};
+        NodeChildren.walk(node, n -> found[0] |= n instanceof Expr.Name x && x.id().equals(name));
+        return found[0];
+    }
+
+    /** The name an attribute and subscript chain starts from (`self` in `self.a[i].b`), or null. */
+    private static Expr.Name root(Expr e) {
+        while (true) {
+            if (e instanceof Expr.Name n) {
+                return n;
+            } else if (e instanceof Expr.Attribute a) {
+                e = a.value();
+            } else if (e instanceof Expr.Subscript sub) {
+                e = sub.value();
+            } else {
+                return null;
+            }
+        }
+    }
+
+    /** A new object the analysis makes on the spot: a display, a comprehension, list()/dict()/set(), a class call. */
+    private boolean isFresh(Expr e) {
+        if (e instanceof Expr.ListExpr || e instanceof Expr.DictExpr || e instanceof Expr.SetExpr
+                || e instanceof Expr.ListComp || e instanceof Expr.SetComp || e instanceof Expr.DictComp) {
+            return true;
+        }
+        if (e instanceof Expr.Call c && c.func() instanceof Expr.Name n && !index.isImported(n.id())
+                && index.functionNamed(n.id()) == null) {
+            return index.classNamed(n.id()) != null || n.id().equals("list") || n.id().equals("dict")
+                    || n.id().equals("set");
+        }
+        return false;
+    }
+
+    /** Records the names a node binds other than through a Name target (imports, defs, handlers, patterns). */
+    private static void boundOtherwise(Node n, Set<String> names) {
+        if (n instanceof Stmt.Import i) {
+            i.names().forEach(a -> names.add(a.asname() != null ? a.asname() : a.name().split("\\.")[0]));
+        } else if (n instanceof Stmt.ImportFrom i) {
+            i.names().forEach(a -> names.add(a.asname() != null ? a.asname() : a.name()));
+        } else if (n instanceof Stmt.FunctionNode fn) {
+            names.add(fn.name());
+        } else if (n instanceof Stmt.ClassDef c) {
+            names.add(c.name());
+        } else if (n instanceof ExceptHandler h && h.name() != null) {
+            names.add(h.name());
+        } else if (n instanceof dev.memlint.ast.Pattern.MatchAs m && m.name() != null) {
+            names.add(m.name());
+        } else if (n instanceof dev.memlint.ast.Pattern.MatchStar m && m.name() != null) {
+            names.add(m.name());
+        } else if (n instanceof dev.memlint.ast.Pattern.MatchMapping m && m.rest() != null) {
+            names.add(m.rest());
+        }
+    }
+
+    /** Whether an add (append, update, ...) passes only values the analysis gives no object. */
+    private boolean addsOnlyObjectless(Expr.Call c) {
+        for (Expr arg : c.args()) {
+            if (!objectless(arg)) {
+                return false;
+            }
+        }
+        for (Keyword k : c.keywords()) {
+            if (!objectless(k.value())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the heap analysis evaluates the expression to no object at all: constants, f-strings,
+     * arithmetic, comparisons, and calls of code it does not know (a module class or function, a
+     * copying builtin, a reader like get() or a module method may give objects).
+     */
+    private boolean objectless(Expr e) {
+        if (e == null || e instanceof Expr.Constant || e instanceof Expr.JoinedStr || e instanceof Expr.Compare
+                || e instanceof Expr.UnaryOp || e instanceof Expr.Await || e instanceof Expr.Yield
+                || e instanceof Expr.YieldFrom) {
+            return true;
+        }
+        if (e instanceof Expr.BinOp b) { // only a + of two sequences makes one
+            return b.op() != dev.memlint.ast.Operator.Add || objectless(b.left()) || objectless(b.right());
+        }
+        if (e instanceof Expr.BoolOp b) {
+            return b.values().stream().allMatch(this::objectless);
+        }
+        if (e instanceof Expr.IfExp i) {
+            return objectless(i.body()) && objectless(i.orelse());
+        }
+        if (e instanceof Expr.Call c) {
+            if (index.isWeakFactory(c.func())) {
+                return false;
+            }
+            if (c.func() instanceof Expr.Name n) {
+                return index.classNamed(n.id()) == null && index.functionNamed(n.id()) == null
+                        && !HeapAnalyzer.isCopyingBuiltin(n.id());
+            }
+            if (c.func() instanceof Expr.Attribute a) {
+                return !HeapAnalyzer.isReader(a.attr()) && !methodsNamed.containsKey(a.attr());
+            }
+            return true; // f()(), fs[i](): unknown code
+        }
+        return false;
     }
 
     /** Whether the call passes only the caller's parameters and constants (receiver included). */

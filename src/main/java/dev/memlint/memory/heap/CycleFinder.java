@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,6 +61,34 @@ public final class CycleFinder {
             cycles.add(new Cycle(scc, inside, scc.stream().anyMatch(returned::contains)));
         }
         return cycles;
+    }
+
+    /**
+     * Whether objects the call made (not its parameters nor what they reach) refer to one another
+     * in a loop at its exit, reachable or not: what a caller could find as a cycle of its own.
+     */
+    public static boolean anyAmongNew(HeapState exit) {
+        Map<Site, List<Edge>> out = new LinkedHashMap<>();
+        Set<Site> all = new LinkedHashSet<>();
+        Set<Site> outer = new HashSet<>();
+        for (Edge e : exit.edges()) {
+            if (e.from().equals(e.to()) && !e.from().outer()) {
+                return true;
+            }
+            out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+            for (Site s : new Site[] {e.from(), e.to()}) {
+                all.add(s);
+                if (s.outer()) {
+                    outer.add(s);
+                }
+            }
+        }
+        for (List<Site> scc : stronglyConnected(all, outer, out)) {
+            if (scc.size() > 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isFieldOf(Site s, Site self) {

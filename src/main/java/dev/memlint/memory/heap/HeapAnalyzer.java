@@ -73,12 +73,35 @@ public final class HeapAnalyzer {
     public HeapAnalyzer(ModuleIndex index) {
         this.index = index;
         index.classes().values().forEach(c -> c.methods().values().forEach(m -> ownerClass.put(m, c.name())));
-        candidates = new CycleCandidates(index, this::scope, f -> ownerClass.get(f) != null && !isStatic(f));
+        candidates = new CycleCandidates(index, this::scope, f -> ownerClass.get(f) != null && !isStatic(f),
+                this::leavesCycleOfItsObjects);
     }
 
     /** Whether a call of f could leave objects in a cycle: only then is it worth analysing for its own report. */
     public boolean mayLeaveCycle(Stmt.FunctionNode f) {
         return candidates.mayLeaveCycle(f);
+    }
+
+    /** Whether f's summary holds objects it made in a cycle (what its callers would see); yes when unsure. */
+    private boolean leavesCycleOfItsObjects(Stmt.FunctionNode f) {
+        if (inProgress.contains(f)) {
+            return true;
+        }
+        try {
+            Summary s = summary(f);
+            return !s.gaveUp() && CycleFinder.anyAmongNew(s.exit());
+        } catch (RuntimeException | StackOverflowError e) {
+            return true; // the caller's own analysis meets the same failure and says "not estimated"
+        }
+    }
+
+    static boolean isCopyingBuiltin(String name) {
+        return COPYING_BUILTINS.contains(name);
+    }
+
+    /** Methods whose result the analysis takes from the receiver's items (get, pop, copy, ...). */
+    static boolean isReader(String method) {
+        return READERS.contains(method) || method.equals("copy");
     }
 
     static boolean isAdder(String method) {

@@ -1,0 +1,125 @@
+package dev.memlint.memory.heap;
+
+import dev.memlint.ast.Module;
+import dev.memlint.ast.Stmt;
+import dev.memlint.parse.PythonSourceParser;
+import dev.memlint.parse.PythonVersion;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Which functions the heap analysis skips. A skipped function must be one the analysis would find
+ * no cycle in: each case checks that too, by analysing it anyway.
+ */
+class CycleCandidatesTest {
+    private static final String MODULE = """
+            class Node:
+                def __init__(self, parent=None):
+                    self.parent = parent
+                    self.children = []
+                    if parent is not None:
+                        parent.children.append(self)
+
+                def rename(self, name):
+                    self.name = name
+                    self.names.append(name)
+
+            def link(a, b):
+                a.other = b
+                b.other = a
+
+            def counts(words):
+                total = {}
+                for w in words:
+                    total[w] = len(w)
+                    total["n"] += 1
+                return total
+
+            def tree():
+                root = Node()
+                Node(root)
+
+            def rename_one(node, label):
+                node.rename(label)
+
+            def link_params(a, b):
+                link(a, b)
+
+            def link_new():
+                link(Node(), Node())
+
+            def self_list():
+                xs = []
+                xs.append(xs)
+
+            def reads_error():
+                try:
+                    open("f")
+                except OSError as e:
+                    print(e)
+                    raise RuntimeError(str(e)) from e
+
+            def keeps_error():
+                try:
+                    open("f")
+                except OSError as e:
+                    error = e
+                return None
+            """;
+
+    private final Module module = parse(MODULE);
+    private final HeapAnalyzer heap = new HeapAnalyzer(new ModuleIndex(module));
+
+    private static Module parse(String source) {
+        try {
+            return PythonSourceParser.parse(source.getBytes(StandardCharsets.UTF_8), PythonVersion.PY313).module();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private Stmt.FunctionNode function(String name) {
+        for (Stmt s : module.body()) {
+            if (s instanceof Stmt.FunctionNode f && f.name().equals(name)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no function " + name);
+    }
+
+    private void assertCandidate(String name, boolean expected) {
+        Stmt.FunctionNode f = function(name);
+        assertEquals(expected, heap.mayLeaveCycle(f), name);
+        if (!expected) {
+            HeapAnalyzer.Summary s = heap.summary(f);
+            assertTrue(s.gaveUp() || CycleFinder.find(s.exit(), null).isEmpty(), name + " has a cycle after all");
+        }
+    }
+
+    @Test
+    void storesOfNumbersOrIntoParametersAreSkipped() {
+        assertCandidate("counts", false); // total[w] = len(w): no object stored
+        assertCandidate("rename_one", false); // Node.rename stores only into its own self
+        assertCandidate("link_params", false); // link stores into what the caller got from outside
+    }
+
+    @Test
+    void storesThatCanCloseACycleAreAnalysed() {
+        assertCandidate("self_list", true);
+        assertCandidate("link_new", true); // link stores into the caller's new nodes
+        assertCandidate("tree", true); // Node(root) appends itself to root.children and points back
+        assertTrue(CycleFinder.find(heap.summary(function("tree")).exit(), null).size() > 0);
+    }
+
+    @Test
+    void aCaughtExceptionCountsOnlyWhenKept() {
+        assertCandidate("reads_error", false);
+        assertCandidate("keeps_error", true);
+        assertFalse(CycleFinder.find(heap.summary(function("keeps_error")).exit(), null).isEmpty());
+    }
+}
