@@ -220,35 +220,50 @@ final class CycleCandidates {
                 }
                 continue;
             }
-            if (n instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name
-                    && isFresh(a.value())) {
-                freshBindings.add(a.targets().get(0));
+            if (n instanceof Expr.Constant) {
+                continue;
             }
-            boundOtherwise(n, boundOtherwise);
             Expr target = null; // the object a store goes into
-            if (n instanceof Expr.Call c) {
-                if (c.func() instanceof Expr.Attribute a && HeapAnalyzer.isAdder(a.attr())) {
-                    target = addsOnlyObjectless(c) ? null : a.value();
-                } else if (c.func() instanceof Expr.Name name && name.id().equals("setattr")) {
+            if (n instanceof Expr) { // expressions first: one interface test instead of a chain of statement kinds
+                if (n instanceof Expr.Call c) {
+                    if (c.func() instanceof Expr.Attribute a && HeapAnalyzer.isAdder(a.attr())) {
+                        target = addsOnlyObjectless(c) ? null : a.value();
+                    } else if (c.func() instanceof Expr.Name name && name.id().equals("setattr")) {
+                        return STORES_INTO_NEW;
+                    } else {
+                        calls.add(c);
+                    }
+                } else if (n instanceof Expr.Attribute a && a.ctx() == Ctx.Store && !harmless.contains(a)) {
+                    target = a.value();
+                } else if (n instanceof Expr.Subscript sub && sub.ctx() == Ctx.Store && !harmless.contains(sub)) {
+                    target = sub.value();
+                } else if (n instanceof Expr.Lambda) {
+                    continue; // the analysis does not evaluate a lambda's body
+                }
+            } else {
+                boundOtherwise(n, boundOtherwise);
+                if (n instanceof Stmt.Assign a) {
+                    if (a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name && isFresh(a.value())) {
+                        freshBindings.add(a.targets().get(0));
+                    }
+                    if (objectless(a.value())) {
+                        harmless.addAll(a.targets());
+                    }
+                } else if (n instanceof Stmt.AnnAssign a && objectless(a.value())) {
+                    harmless.add(a.target());
+                } else if (n instanceof Stmt.AugAssign aug) {
+                    if (!objectless(aug.value())) {
+                        return STORES_INTO_NEW; // x += [item] adds to a list
+                    }
+                    harmless.add(aug.target()); // x += 1 adds nothing, and += stores no attribute
+                } else if (n instanceof ExceptHandler h && h.name() != null && keepsException(h)) {
                     return STORES_INTO_NEW;
-                } else {
-                    calls.add(c);
+                } else if (n instanceof Stmt.FunctionNode inner) {
+                    work.addAll(inner.decoratorList()); // the analysis evaluates a nested def's decorators only
+                    continue;
+                } else if (n instanceof Stmt.ClassDef) {
+                    continue; // nor a class body
                 }
-            } else if (n instanceof Expr.Attribute a && a.ctx() == Ctx.Store && !harmless.contains(a)) {
-                target = a.value();
-            } else if (n instanceof Expr.Subscript sub && sub.ctx() == Ctx.Store && !harmless.contains(sub)) {
-                target = sub.value();
-            } else if (n instanceof Stmt.Assign a && objectless(a.value())) {
-                harmless.addAll(a.targets());
-            } else if (n instanceof Stmt.AnnAssign a && objectless(a.value())) {
-                harmless.add(a.target());
-            } else if (n instanceof Stmt.AugAssign aug) {
-                if (!objectless(aug.value())) {
-                    return STORES_INTO_NEW; // x += [item] adds to a list
-                }
-                harmless.add(aug.target()); // x += 1 adds nothing, and += stores no attribute
-            } else if (n instanceof ExceptHandler h && h.name() != null && keepsException(h)) {
-                return STORES_INTO_NEW;
             }
             if (target != null) {
                 Expr.Name root = root(target);
@@ -260,14 +275,9 @@ final class CycleCandidates {
                     return STORES_INTO_NEW;
                 }
             }
-            // The analysis evaluates a nested def's decorators only, and no lambda or class body.
-            if (n instanceof Stmt.FunctionNode inner) {
-                work.addAll(inner.decoratorList());
-            } else if (!(n instanceof Stmt.ClassDef) && !(n instanceof Expr.Lambda)) {
-                children.clear();
-                NodeChildren.forEach(n, children);
-                work.addAll(children);
-            }
+            children.clear();
+            NodeChildren.forEach(n, children);
+            work.addAll(children);
         }
         for (String p : storedInto) {
             if (rebound.contains(p)) {

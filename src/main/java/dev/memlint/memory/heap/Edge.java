@@ -5,22 +5,65 @@ import dev.memlint.ast.Located;
 /**
  * A strong reference from one abstract object to another: an attribute ("parent"), a container
  * item ("item"), a closure cell ("cell x"), a bound method's "__self__", a traceback's frame, a
- * frame's local ("local x").
- *
- * @param origin     the statement or expression that stores the reference (a flow step)
- * @param sameObject true when source and target are provably one object ({@code x.me = x},
- *                   {@code xs.append(xs)}), which makes a self-edge a real cycle even in a loop
+ * frame's local ("local x"). A value class rather than a record so that its hash, asked for on
+ * every set operation of the analysis, is computed once.
  */
-public record Edge(Site from, String label, Site to, Located origin, boolean sameObject) {
+public final class Edge {
+    private final Site from;
+    private final String label;
+    private final Site to;
+    private final Located origin;
+    private final boolean sameObject;
+    private final int hash;
+
+    /**
+     * @param origin     the statement or expression that stores the reference (a flow step)
+     * @param sameObject true when source and target are provably one object ({@code x.me = x},
+     *                   {@code xs.append(xs)}), which makes a self-edge a real cycle even in a loop
+     */
+    public Edge(Site from, String label, Site to, Located origin, boolean sameObject) {
+        this.from = from;
+        this.label = label;
+        this.to = to;
+        this.origin = origin;
+        this.sameObject = sameObject;
+        this.hash = (from.key().hashCode() * 31 + label.hashCode()) * 31 + to.key().hashCode();
+    }
+
+    public Site from() {
+        return from;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Site to() {
+        return to;
+    }
+
+    public Located origin() {
+        return origin;
+    }
+
+    public boolean sameObject() {
+        return sameObject;
+    }
+
     // Equality compares the origin by identity: syntax-tree records hash their whole subtree.
     @Override
     public boolean equals(Object o) {
-        return o instanceof Edge e && from.equals(e.from) && label.equals(e.label) && to.equals(e.to)
-                && origin == e.origin && sameObject == e.sameObject;
+        return o == this || o instanceof Edge e && hash == e.hash && from.equals(e.from) && label.equals(e.label)
+                && to.equals(e.to) && origin == e.origin && sameObject == e.sameObject;
     }
 
     @Override
     public int hashCode() {
-        return (from.key().hashCode() * 31 + label.hashCode()) * 31 + to.key().hashCode();
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return "Edge[from=" + from + ", label=" + label + ", to=" + to + ", origin=" + origin + ", sameObject=" + sameObject + "]";
     }
 }
