@@ -75,7 +75,11 @@ public final class ForwardAnalysis {
                 Block next = successors.get(k);
                 S before = in.get(next.id());
                 boolean last = k == successors.size() - 1; // the last may take the state itself, uncopied
-                S after = before != null ? before.join(state) : last ? state : state.copy();
+                // Only where paths meet (the entry meets the call's start) is a join needed: a block
+                // with one predecessor takes its state. Every loop passes through a meeting point,
+                // whose join stops the iteration.
+                boolean meets = next.predecessors().size() > 1 || next == cfg.entry();
+                S after = before != null && meets ? before.join(state) : last ? state : state.copy();
                 if (after != before) { // join returns its receiver when nothing changed
                     in.set(next.id(), after);
                     work.set(position[next.id()]);
