@@ -23,6 +23,9 @@ public final class CycleFinder {
 
     /** Cycles garbage once the call returns; selfSite, if not null, is a parameter treated as new (self in __init__). */
     public static List<Cycle> find(HeapState exit, Site selfSite) {
+        if (selfSite == null && !mayHoldCycle(exit)) {
+            return List.of(); // the common case: no object both refers to and is referred to by new ones
+        }
         Map<Site, List<Edge>> out = new LinkedHashMap<>();
         Set<Site> all = new LinkedHashSet<>();
         for (Edge e : exit.edges()) {
@@ -64,10 +67,37 @@ public final class CycleFinder {
     }
 
     /**
+     * A cheap necessary condition for a cycle among the call's new objects: one of them refers to
+     * another new object and is referred to by one (or refers to itself).
+     */
+    private static boolean mayHoldCycle(HeapState exit) {
+        Set<Site> referring = new HashSet<>();
+        Set<Site> referred = new HashSet<>();
+        for (Edge e : exit.edges()) {
+            if (!e.from().outer() && !e.to().outer()) {
+                if (e.from().equals(e.to())) {
+                    return true;
+                }
+                referring.add(e.from());
+                referred.add(e.to());
+            }
+        }
+        for (Site s : referring) {
+            if (referred.contains(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether objects the call made (not its parameters nor what they reach) refer to one another
      * in a loop at its exit, reachable or not: what a caller could find as a cycle of its own.
      */
     public static boolean anyAmongNew(HeapState exit) {
+        if (!mayHoldCycle(exit)) {
+            return false;
+        }
         Map<Site, List<Edge>> out = new LinkedHashMap<>();
         Set<Site> all = new LinkedHashSet<>();
         Set<Site> outer = new HashSet<>();
