@@ -6,8 +6,10 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -62,9 +64,35 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
 
     /** Whether exclude or extend-exclude names the file or one of its directories. */
     public boolean isExcluded(Path file) {
-        for (String glob : exclude) if (matches(glob, file)) return true;
-        for (String glob : extendExclude) if (matches(glob, file)) return true;
+        Set<String> names = null; // the file's and its directories' names, for the plain-name globs
+        for (List<String> globs : List.of(exclude, extendExclude)) {
+            for (String glob : globs) {
+                if (isPlainName(glob)) {
+                    if (names == null) {
+                        names = new HashSet<>();
+                        for (Path part : relative(file)) names.add(part.toString());
+                    }
+                    if (names.contains(glob)) return true;
+                } else if (matches(glob, file)) {
+                    return true;
+                }
+            }
+        }
         return false;
+    }
+
+    /** A glob without wildcards, brackets or slashes matches exactly one name: the defaults are all such. */
+    private static boolean isPlainName(String glob) {
+        for (int i = 0; i < glob.length(); i++) {
+            if ("*?[]{}\\/".indexOf(glob.charAt(i)) >= 0) return false;
+        }
+        return !glob.isEmpty();
+    }
+
+    private Path relative(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path rootAbs = root.toAbsolutePath().normalize();
+        return abs.startsWith(rootAbs) ? rootAbs.relativize(abs) : abs;
     }
 
     // Compiled once per glob: every file is matched against every glob, and compiling was a hot spot.
@@ -76,8 +104,7 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
      */
     boolean matches(String glob, Path file) {
         Path abs = file.toAbsolutePath().normalize();
-        Path rootAbs = root.toAbsolutePath().normalize();
-        Path rel = abs.startsWith(rootAbs) ? rootAbs.relativize(abs) : abs;
+        Path rel = relative(file);
         PathMatcher m = MATCHERS.computeIfAbsent(glob, g -> FileSystems.getDefault().getPathMatcher("glob:" + g));
         if (m.matches(rel) || m.matches(abs)) return true;
         if (!glob.contains("/")) {
