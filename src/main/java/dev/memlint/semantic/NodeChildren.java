@@ -41,13 +41,6 @@ public final class NodeChildren {
         }
     }
 
-    /** The direct children of a node, in source order. */
-    public static List<Node> of(Node node) {
-        Collector children = new Collector();
-        forEach(node, children);
-        return children;
-    }
-
     /**
      * A list that is its own consumer: under the C1 compiler memlint runs with, every capture of a
      * lambda or method reference is a slow runtime call, so hot walks reuse one of these instead.

@@ -86,9 +86,20 @@ final class SemanticBuilder {
      * the nearest node that has one. Most nodes are reached here, so this saves most map stores.
      */
     private void visitChildren(Node n, Scope s) {
-        List<Node> children = NodeChildren.of(n);
-        for (int i = 0, size = children.size(); i < size; i++) visitInScopeOfParent(children.get(i), s);
+        // One child list per nesting depth, reused: a new list per node was a hot spot.
+        if (depth == childLists.size()) childLists.add(new NodeChildren.Collector());
+        NodeChildren.Collector children = childLists.get(depth++);
+        children.clear();
+        NodeChildren.forEach(n, children);
+        try {
+            for (int i = 0, size = children.size(); i < size; i++) visitInScopeOfParent(children.get(i), s);
+        } finally {
+            depth--;
+        }
     }
+
+    private final List<NodeChildren.Collector> childLists = new ArrayList<>();
+    private int depth;
 
     private void visit(Node n, Scope s) {
         if (n == null) return;
