@@ -67,6 +67,46 @@ public final class CycleFinder {
     }
 
     /**
+     * The exit state with only the references a caller can see or must report: those from objects
+     * reachable from parameters, escaped or returned objects, or from objects in a cycle.
+     */
+    static HeapState visibleToCallers(HeapState exit) {
+        Map<Site, List<Edge>> out = new LinkedHashMap<>();
+        Set<Site> all = new LinkedHashSet<>();
+        Set<Site> outer = new HashSet<>();
+        for (Edge e : exit.edges()) {
+            out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+            for (Site s : new Site[] {e.from(), e.to()}) {
+                all.add(s);
+                if (s.outer()) {
+                    outer.add(s);
+                }
+            }
+        }
+        Set<Site> roots = new LinkedHashSet<>(outer);
+        roots.addAll(exit.escaped());
+        roots.addAll(exit.returned());
+        if (mayHoldCycle(exit)) {
+            for (List<Site> scc : stronglyConnected(all, outer, out)) {
+                if (scc.size() > 1 || out.getOrDefault(scc.get(0), List.of()).stream().anyMatch(e -> e.to().equals(scc.get(0)))) {
+                    roots.addAll(scc);
+                }
+            }
+        }
+        Set<Site> visible = reach(roots, out);
+        HeapState view = new HeapState();
+        for (Edge e : exit.edges()) {
+            if (visible.contains(e.from())) {
+                view.addEdge(e);
+            }
+        }
+        view.escape(exit.escaped());
+        view.markReturned(exit.returned());
+        exit.killedParamFields().forEach(view::killParamField);
+        return view;
+    }
+
+    /**
      * A cheap necessary condition for a cycle among the call's new objects: one of them refers to
      * another new object and is referred to by one (or refers to itself).
      */

@@ -82,6 +82,18 @@ public final class HeapAnalyzer {
         return candidates.mayLeaveCycle(f);
     }
 
+    /**
+     * The references of a summary that can matter to a caller: those from objects the caller can
+     * reach (through arguments, the result, escaped objects) or from objects in a cycle and what
+     * hangs off them. The rest, such as the frame's references to locals that die, is garbage
+     * the caller can never see; leaving it out makes applying the summary at each call cheap.
+     */
+    private HeapState callerView(Summary sum) {
+        return callerViews.computeIfAbsent(sum, x -> CycleFinder.visibleToCallers(x.exit()));
+    }
+
+    private final Map<Summary, HeapState> callerViews = new IdentityHashMap<>();
+
     /** Whether f's summary holds objects it made in a cycle (what its callers would see); yes when unsure. */
     private boolean leavesCycleOfItsObjects(Stmt.FunctionNode f) {
         if (inProgress.contains(f)) {
@@ -756,7 +768,7 @@ public final class HeapAnalyzer {
                 }
             }
             spend(sum.exit().edgeCount(), s);
-            for (Edge e : sum.exit().edges()) {
+            for (Edge e : callerView(sum).edges()) {
                 for (Site from : map.apply(e.from())) {
                     for (Site to : map.apply(e.to())) {
                         s.addEdge(new Edge(from, e.label(), to, e.origin() != null ? e.origin() : call,
