@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -117,7 +118,14 @@ public final class HeapAnalyzer {
     }
 
     static boolean isAdder(String method) {
-        return ADDERS.contains(method) || BULK_ADDERS.contains(method);
+        return ALL_ADDERS.contains(method);
+    }
+
+    /** Both kinds in one hash set: asked of every method call in every function. */
+    private static final Set<String> ALL_ADDERS = new HashSet<>(ADDERS);
+
+    static {
+        ALL_ADDERS.addAll(BULK_ADDERS);
     }
 
     public ModuleIndex index() {
