@@ -9,7 +9,7 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
-import dev.memlint.rule.support.ArrayLibraries;
+import dev.memlint.rule.support.ModuleImports;
 import dev.memlint.rule.support.Trees;
 import dev.memlint.semantic.Binding;
 import dev.memlint.semantic.PyType;
@@ -28,7 +28,6 @@ import java.util.List;
         summary = "A recursive call passes its own parameter minus a few items, copying it at every level.",
         tags = {"memory", "performance"})
 public final class RecursiveSliceArgumentRule implements Rule {
-    private Boolean arrayLibrary;
 
     @Override
     public void init(RuleInit init) {
@@ -47,17 +46,13 @@ public final class RecursiveSliceArgumentRule implements Rule {
             Symbol parameter = Trees.symbolOf(model, s.value());
             if (parameter == null || !isParameterOf(model, parameter, function)) continue;
             PyType type = model.typeOf(parameter);
-            if (type.isKnown() ? !type.isCopyingSequence() : arrayLibrary(model) || hasAnnotation(parameter)) continue;
+            if (type.isKnown() ? !type.isCopyingSequence() : ModuleImports.of(model).arrayLibrary() || hasAnnotation(parameter)) continue;
             ctx.report(s, "`" + ctx.text(s) + "` copies nearly all of `" + parameter.name() + "` at every level of "
                     + "the recursion (O(n²) copying); pass start/end indices instead")
                     .related(function, "the recursive function");
         }
     }
 
-    private boolean arrayLibrary(SemanticModel model) {
-        if (arrayLibrary == null) arrayLibrary = ArrayLibraries.imported(model.module());
-        return arrayLibrary;
-    }
 
     /** a[k:], a[:-k], a[k:-m] with small constants k, m (not a[:] and not a[:mid]). */
     private static boolean shrinksByConstant(Expr.Subscript s) {

@@ -10,7 +10,7 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
-import dev.memlint.rule.support.ArrayLibraries;
+import dev.memlint.rule.support.ModuleImports;
 import dev.memlint.rule.support.Blocks;
 import dev.memlint.rule.support.Trees;
 import dev.memlint.semantic.Binding;
@@ -28,7 +28,6 @@ import java.util.List;
         summary = "A sequence is shortened in a loop by re-slicing it, copying the rest on every step.",
         tags = {"memory", "performance"})
 public final class ShrinkBySlicingInLoopRule implements Rule {
-    private Boolean arrayLibrary;
 
     @Override
     public void init(RuleInit init) {
@@ -53,7 +52,7 @@ public final class ShrinkBySlicingInLoopRule implements Rule {
             if (!fromFront && (type == PyType.STR || !type.isKnown())) return;
             if (type.isKnown() ? !type.isCopyingSequence() : viewsPossible(model, s)) return;
         } else {
-            if (!fromFront || reassignedInLoop(ctx, target, loop) || arrayLibrary(model)) return;
+            if (!fromFront || reassignedInLoop(ctx, target, loop) || ModuleImports.of(model).arrayLibrary()) return;
         }
         ctx.report(assign, "`" + ctx.text(assign) + "` copies the rest of the sequence on every iteration "
                         + "(O(n²) in all); " + (fromFront
@@ -163,14 +162,10 @@ public final class ShrinkBySlicingInLoopRule implements Rule {
 
     /** Unknown type: a view is possible when an array library is imported or an unread annotation exists. */
     private boolean viewsPossible(SemanticModel model, Symbol s) {
-        if (arrayLibrary(model)) return true;
+        if (ModuleImports.of(model).arrayLibrary()) return true;
         return s.bindings().stream().anyMatch(b -> b.kind() == Binding.Kind.PARAMETER
                 && ((Arg) b.node()).annotation() != null
                 || b.node() instanceof Stmt.AnnAssign);
     }
 
-    private boolean arrayLibrary(SemanticModel model) {
-        if (arrayLibrary == null) arrayLibrary = ArrayLibraries.imported(model.module());
-        return arrayLibrary;
-    }
 }

@@ -12,8 +12,8 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
+import dev.memlint.rule.support.ModuleImports;
 import dev.memlint.rule.support.SourceSized;
-import dev.memlint.rule.support.TestModules;
 import dev.memlint.rule.support.Trees;
 import dev.memlint.semantic.Binding;
 import dev.memlint.semantic.NodeChildren;
@@ -75,8 +75,9 @@ public final class ClassWithoutSlotsInLoopRule implements Rule {
             instanceNames.retainAll(classNames);
             if (!instanceNames.isEmpty()) return; // a class attribute doubles as a default: slots would conflict
         }
-        if (importsWeakref(model)) return; // weakly referenced instances would need "__weakref__" in the slots
-        if (TestModules.isTestModule(model)) return; // a test makes a handful of instances
+        ModuleImports imports = ModuleImports.of(model);
+        if (imports.weakref()) return; // weakly referenced instances would need "__weakref__" in the slots
+        if (imports.testModule()) return; // a test makes a handful of instances
         ctx.report(header(cls), "class `" + cls.name() + "` has no `__slots__` and is instantiated in a loop; "
                         + (dataclass ? "`@dataclass(slots=True)`" : "`__slots__`")
                         + " drops the per-instance attribute dict")
@@ -106,14 +107,6 @@ public final class ClassWithoutSlotsInLoopRule implements Rule {
             }
         });
         return dynamic[0] ? null : names;
-    }
-
-    private static boolean importsWeakref(SemanticModel model) {
-        for (Stmt s : model.module().body()) {
-            if (s instanceof Stmt.Import i && i.names().stream().anyMatch(a -> a.name().equals("weakref"))) return true;
-            if (s instanceof Stmt.ImportFrom f && "weakref".equals(f.module())) return true;
-        }
-        return false;
     }
 
     /** A call of the class inside a loop; null when there is none or the class is subclassed here. */

@@ -8,7 +8,7 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
-import dev.memlint.rule.support.ArrayLibraries;
+import dev.memlint.rule.support.ModuleImports;
 
 import java.math.BigInteger;
 
@@ -25,7 +25,6 @@ import java.math.BigInteger;
                 description = "Smallest literal length that is reported."))
 public final class LargeNumberListRule implements Rule {
     private long threshold;
-    private Boolean arrayLibrary;
 
     @Override
     public void init(RuleInit init) {
@@ -58,7 +57,7 @@ public final class LargeNumberListRule implements Rule {
     private void check(RuleContext ctx, Expr list, Expr.Constant item, BigInteger n) {
         if (n.compareTo(BigInteger.valueOf(threshold)) < 0) return;
         // np.array([0.0] * n): the list only feeds another container; an array library has its own fill.
-        if (ctx.model().parent(list) instanceof Expr.Call || arrayLibrary(ctx)) return;
+        if (ctx.model().parent(list) instanceof Expr.Call || ModuleImports.of(ctx.model()).arrayLibrary()) return;
         String instead = item.value() instanceof Boolean ? "a `bytearray` (1 byte per item)"
                 : item.value() instanceof Double ? "`array.array(\"d\")` (8 bytes per item, no float objects)"
                 : "`array.array(\"q\")` (8 bytes per item, no int objects) or a `bytearray` for values 0–255";
@@ -66,10 +65,6 @@ public final class LargeNumberListRule implements Rule {
                 + "distinct value stored later; " + instead + " stores them compactly");
     }
 
-    private boolean arrayLibrary(RuleContext ctx) {
-        if (arrayLibrary == null) arrayLibrary = ArrayLibraries.imported(ctx.model().module());
-        return arrayLibrary;
-    }
 
     private static Expr.Constant singleNumber(Expr e) {
         return e instanceof Expr.ListExpr l && l.elts().size() == 1 && l.elts().get(0) instanceof Expr.Constant c

@@ -8,7 +8,7 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
-import dev.memlint.rule.support.TestModules;
+import dev.memlint.rule.support.ModuleImports;
 import dev.memlint.semantic.NodeChildren;
 import dev.memlint.semantic.SemanticModel;
 
@@ -106,7 +106,7 @@ public final class GarbageCollectorMisuseRule implements Rule {
         if (!(model.parent(call) instanceof Stmt.ExprStmt)) return true; // if gc.collect() == 0: break
         if (loop instanceof Stmt.ForNode f && f.body().size() == 1) return true;
         if (loop instanceof Stmt.While w && w.body().size() == 1) return true;
-        return TestModules.isTestModule(model);
+        return ModuleImports.of(model).testModule();
     }
 
     /**
