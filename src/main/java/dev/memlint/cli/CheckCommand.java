@@ -4,6 +4,7 @@ import dev.memlint.config.Config;
 import dev.memlint.config.ConfigException;
 import dev.memlint.config.ConfigLoader;
 import dev.memlint.config.RuleSelection;
+import dev.memlint.memory.ThreadCpu;
 import dev.memlint.report.Baseline;
 import dev.memlint.report.BaselineException;
 import dev.memlint.report.DiffBase;
@@ -79,6 +80,7 @@ final class CheckCommand implements Callable<Integer> {
             err.println("memlint: error: " + e.getMessage());
             return ExitStatus.ERROR;
         }
+        if (options.stats) ThreadCpu.enable(); // off otherwise: it loads the JVM's management classes
         RunStats stats = new RunStats();
         SourceFinder.Result found = SourceFinder.find(paths, new ExcludeFilter(options.exclude, Path.of("")));
         // Configured excludes skip what directory walks find; files named on the command line are always checked.

@@ -3,15 +3,28 @@ package dev.memlint.memory;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
-/** The CPU time of the calling thread, for the cost figures of `check --stats`; 0 where the JVM cannot tell. */
+/**
+ * The CPU time of the calling thread, for the cost figures of `check --stats`. Off unless a run
+ * asks for them: loading the JVM's management classes costs a short run tens of milliseconds.
+ */
 public final class ThreadCpu {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final boolean SUPPORTED = THREADS.isCurrentThreadCpuTimeSupported();
+    private static volatile boolean enabled;
 
     private ThreadCpu() {}
 
-    /** Nanoseconds; only differences are meaningful. */
+    /** Turns measuring on (for the rest of the JVM's life). */
+    public static void enable() {
+        enabled = true;
+    }
+
+    /** Nanoseconds; only differences are meaningful; 0 when off or where the JVM cannot tell. */
     public static long now() {
-        return SUPPORTED ? THREADS.getCurrentThreadCpuTime() : 0;
+        return enabled ? Bean.SUPPORTED ? Bean.THREADS.getCurrentThreadCpuTime() : 0 : 0;
+    }
+
+    /** Loaded on first use only. */
+    private static final class Bean {
+        static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        static final boolean SUPPORTED = THREADS.isCurrentThreadCpuTimeSupported();
     }
 }
