@@ -19,7 +19,10 @@ public final class ThreadCpu {
 
     /** Nanoseconds; only differences are meaningful; 0 when off or where the JVM cannot tell. */
     public static long now() {
-        return enabled ? Bean.SUPPORTED ? Bean.THREADS.getCurrentThreadCpuTime() : 0 : 0;
+        if (!enabled || !Bean.SUPPORTED) {
+            return 0;
+        }
+        return Bean.THREADS.getCurrentThreadCpuTime();
     }
 
     /** Loaded on first use only. */

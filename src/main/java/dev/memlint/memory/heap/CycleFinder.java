@@ -26,13 +26,9 @@ public final class CycleFinder {
         if (selfSite == null && !mayHoldCycle(exit)) {
             return List.of(); // the common case: no object both refers to and is referred to by new ones
         }
-        Map<Site, List<Edge>> out = new LinkedHashMap<>();
-        Set<Site> all = new LinkedHashSet<>();
-        for (Edge e : exit.edges()) {
-            out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
-            all.add(e.from());
-            all.add(e.to());
-        }
+        Graph g = Graph.of(exit);
+        Map<Site, List<Edge>> out = g.out();
+        Set<Site> all = g.all();
         Set<Site> roots = new LinkedHashSet<>(exit.escaped());
         for (Site s : all) {
             if (s.outer() && !s.equals(selfSite) && !isFieldOf(s, selfSite)) {
@@ -71,29 +67,12 @@ public final class CycleFinder {
      * reachable from parameters, escaped or returned objects, or from objects in a cycle.
      */
     static HeapState visibleToCallers(HeapState exit) {
-        Map<Site, List<Edge>> out = new LinkedHashMap<>();
-        Set<Site> all = new LinkedHashSet<>();
-        Set<Site> outer = new HashSet<>();
-        for (Edge e : exit.edges()) {
-            out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
-            for (Site s : new Site[] {e.from(), e.to()}) {
-                all.add(s);
-                if (s.outer()) {
-                    outer.add(s);
-                }
-            }
-        }
-        Set<Site> roots = new LinkedHashSet<>(outer);
+        Graph g = Graph.of(exit);
+        Set<Site> roots = new LinkedHashSet<>(g.outer());
         roots.addAll(exit.escaped());
         roots.addAll(exit.returned());
-        if (mayHoldCycle(exit)) {
-            for (List<Site> scc : stronglyConnected(all, outer, out)) {
-                if (scc.size() > 1 || out.getOrDefault(scc.get(0), List.of()).stream().anyMatch(e -> e.to().equals(scc.get(0)))) {
-                    roots.addAll(scc);
-                }
-            }
-        }
-        Set<Site> visible = reach(roots, out);
+        cyclesAmongNew(exit, g).forEach(roots::addAll);
+        Set<Site> visible = reach(roots, g.out());
         HeapState view = new HeapState();
         for (Edge e : exit.edges()) {
             if (visible.contains(e.from())) {
@@ -135,30 +114,39 @@ public final class CycleFinder {
      * in a loop at its exit, reachable or not: what a caller could find as a cycle of its own.
      */
     public static boolean anyAmongNew(HeapState exit) {
+        return !cyclesAmongNew(exit, Graph.of(exit)).isEmpty();
+    }
+
+    /** The groups of the call's new objects that refer to one another in a loop (one referring to itself too). */
+    private static List<List<Site>> cyclesAmongNew(HeapState exit, Graph g) {
         if (!mayHoldCycle(exit)) {
-            return false;
+            return List.of();
         }
-        Map<Site, List<Edge>> out = new LinkedHashMap<>();
-        Set<Site> all = new LinkedHashSet<>();
-        Set<Site> outer = new HashSet<>();
-        for (Edge e : exit.edges()) {
-            if (e.from().equals(e.to()) && !e.from().outer()) {
-                return true;
+        List<List<Site>> cycles = new ArrayList<>();
+        for (List<Site> scc : stronglyConnected(g.all(), g.outer(), g.out())) {
+            Site first = scc.get(0);
+            if (scc.size() > 1 || g.out().getOrDefault(first, List.of()).stream().anyMatch(e -> e.to().equals(first))) {
+                cycles.add(scc);
             }
-            out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
-            for (Site s : new Site[] {e.from(), e.to()}) {
-                all.add(s);
-                if (s.outer()) {
-                    outer.add(s);
+        }
+        return cycles;
+    }
+
+    /** The references of an exit state by source, every site they touch, and those from outside the call. */
+    private record Graph(Map<Site, List<Edge>> out, Set<Site> all, Set<Site> outer) {
+        static Graph of(HeapState exit) {
+            Graph g = new Graph(new LinkedHashMap<>(), new LinkedHashSet<>(), new HashSet<>());
+            for (Edge e : exit.edges()) {
+                g.out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+                for (Site s : new Site[] {e.from(), e.to()}) {
+                    g.all.add(s);
+                    if (s.outer()) {
+                        g.outer.add(s);
+                    }
                 }
             }
+            return g;
         }
-        for (List<Site> scc : stronglyConnected(all, outer, out)) {
-            if (scc.size() > 1) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isFieldOf(Site s, Site self) {

@@ -114,7 +114,7 @@ public final class HeapAnalyzer {
 
     /** Methods whose result the analysis takes from the receiver's items (get, pop, copy, ...). */
     static boolean isReader(String method) {
-        return READERS.contains(method) || method.equals("copy");
+        return READERS.contains(method);
     }
 
     static boolean isAdder(String method) {

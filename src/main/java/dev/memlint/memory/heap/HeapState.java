@@ -235,16 +235,4 @@ public final class HeapState implements FlowState<HeapState> {
             ownVars().remove(name);
         }
     }
-
-    @Override
-    public boolean equals(Object o) {
-        return o == this || o instanceof HeapState s && vars.equals(s.vars) && edges.equals(s.edges)
-                && escaped.equals(s.escaped) && returned.equals(s.returned)
-                && killedParamFields.equals(s.killedParamFields);
-    }
-
-    @Override
-    public int hashCode() {
-        return java.util.Objects.hash(vars, edges, escaped, returned);
-    }
 }
