@@ -74,12 +74,24 @@ public final class CycleFinder {
         cyclesAmongNew(exit, g).forEach(roots::addAll);
         Set<Site> visible = reach(roots, g.out());
         HeapState view = new HeapState();
+        Set<Site> touched = new HashSet<>(exit.returned());
         for (Edge e : exit.edges()) {
             if (visible.contains(e.from())) {
                 view.addEdge(e);
+                touched.add(e.from());
+                touched.add(e.to());
             }
         }
-        view.escape(exit.escaped());
+        // An escaped object the caller can never refer to (in no reference it sees, not returned) is
+        // left out: mapped into every caller, such objects piled up call after call (a recursive-descent
+        // parser's methods took a minute). An escaped argument still makes the caller's object escape.
+        List<Site> escaped = new ArrayList<>();
+        for (Site x : exit.escaped()) {
+            if (x.outer() || touched.contains(x)) {
+                escaped.add(x);
+            }
+        }
+        view.escape(escaped);
         view.markReturned(exit.returned());
         exit.killedParamFields().forEach(view::killParamField);
         return view;

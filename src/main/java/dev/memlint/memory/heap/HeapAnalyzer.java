@@ -775,8 +775,11 @@ public final class HeapAnalyzer {
                     kill(objs.iterator().next(), killed.substring(dot + 1), s);
                 }
             }
-            spend(sum.exit().edgeCount(), s);
-            for (Edge e : callerView(sum).edges()) {
+            HeapState view = callerView(sum);
+            // Each call makes new objects of the callee's: count them, so that objects handed up
+            // through chains of calls cannot multiply past the budget.
+            spend(sum.exit().edgeCount() + view.escaped().size() + view.returned().size(), s);
+            for (Edge e : view.edges()) {
                 for (Site from : map.apply(e.from())) {
                     for (Site to : map.apply(e.to())) {
                         s.addEdge(new Edge(from, e.label(), to, e.origin() != null ? e.origin() : call,
@@ -784,7 +787,7 @@ public final class HeapAnalyzer {
                     }
                 }
             }
-            sum.exit().escaped().forEach(x -> s.escape(map.apply(x)));
+            view.escaped().forEach(x -> s.escape(map.apply(x)));
             Set<Site> result = new LinkedHashSet<>();
             sum.exit().returned().forEach(x -> result.addAll(map.apply(x)));
             return result;

@@ -170,4 +170,41 @@ class CycleFinderTest {
                     return 0
                 """, "f"));
     }
+
+    @Test
+    void argumentEscapingInACalleeEscapesInTheCaller() throws Exception {
+        assertEquals(List.of(), cyclesOf("""
+                def keep(x):
+                    registry.add(x)
+
+                def build():
+                    a = []
+                    a.append(a)
+                    keep(a)
+                    return 1
+                """, "build"));
+    }
+
+    @Test
+    void calleeObjectsTheCallerCannotReachAreNotCarriedIntoItsSummary() throws Exception {
+        Module m = CPythonAst.parse("""
+                def log_pair(x):
+                    tmp = ["pair", len(x)]
+                    audit(tmp)
+                    return len(x)
+
+                def caller(items):
+                    log_pair(items)
+                    log_pair(items)
+                    return 0
+                """);
+        HeapAnalyzer heap = new HeapAnalyzer(new ModuleIndex(m));
+        Stmt.FunctionDef callee = (Stmt.FunctionDef) m.body().get(0);
+        Stmt.FunctionDef caller = (Stmt.FunctionDef) m.body().get(1);
+        assertTrue(heap.summary(callee).exit().escaped().stream().anyMatch(s -> s.kind() == Site.Kind.LIST),
+                "the callee's own list escapes in the callee");
+        // Once per call site these piled up in every caller; a recursive-descent parser took a minute.
+        assertTrue(heap.summary(caller).exit().escaped().stream().allMatch(Site::outer),
+                heap.summary(caller).exit().escaped().toString());
+    }
 }
