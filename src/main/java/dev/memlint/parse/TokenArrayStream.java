@@ -17,6 +17,7 @@ import java.util.List;
 final class TokenArrayStream implements TokenStream {
     private final List<Token> list;
     private final Token[] tokens;
+    private final int[] types; // the parser asks LA(1) far more often than anything else
     private int p;
 
     TokenArrayStream(List<Token> tokens) {
@@ -25,10 +26,13 @@ final class TokenArrayStream implements TokenStream {
         }
         this.list = tokens;
         this.tokens = tokens.toArray(new Token[0]);
+        this.types = new int[this.tokens.length];
+        for (int i = 0; i < types.length; i++) types[i] = this.tokens[i].getType();
     }
 
     @Override
     public Token LT(int k) {
+        if (k == 1) return tokens[p];
         if (k == 0) return null;
         int i = k > 0 ? p + k - 1 : p + k;
         if (i < 0) return null;
@@ -37,13 +41,14 @@ final class TokenArrayStream implements TokenStream {
 
     @Override
     public int LA(int k) {
+        if (k == 1) return types[p]; // p never passes the EOF at the end
         Token t = LT(k);
         return t == null ? Token.INVALID_TYPE : t.getType();
     }
 
     @Override
     public void consume() {
-        if (tokens[p].getType() == Token.EOF) throw new IllegalStateException("cannot consume EOF");
+        if (types[p] == Token.EOF) throw new IllegalStateException("cannot consume EOF");
         p++;
     }
 

@@ -63,6 +63,7 @@ public final class RuleEngine {
     public List<Finding> check(String path, ParsedFile file) {
         Suppressions suppressions = new Suppressions();
         for (Comment c : file.comments()) {
+            if (!Suppressions.mayBeNoqa(c.text())) continue; // most comments: no line text, no regex
             String line = file.source().line(c.line());
             boolean ownLine = line.substring(0, Math.min(line.length(), line.offsetByCodePoints(0,
                     Math.min(c.column(), line.codePointCount(0, line.length()))))).isBlank();
@@ -152,7 +153,10 @@ public final class RuleEngine {
                 for (Subscriber<?> s : subscribers) if (s.kind().isAssignableFrom(n.getClass())) subs.add(s);
                 byClass.put(n.getClass(), subs);
             }
-            for (Subscriber s : subs) s.handler().visit(s.context(), n);
+            for (int i = 0, size = subs.size(); i < size; i++) {
+                Subscriber s = subs.get(i);
+                s.handler().visit(s.context(), n);
+            }
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})

@@ -42,6 +42,15 @@ public final class Suppressions {
         }
     }
 
+    /** False when a comment cannot be a noqa comment of either kind (it does not mention noqa). */
+    public static boolean mayBeNoqa(String comment) {
+        for (int i = 0, last = comment.length() - 4; i <= last; i++) {
+            char c = comment.charAt(i);
+            if ((c == 'n' || c == 'N') && comment.regionMatches(true, i, "noqa", 0, 4)) return true;
+        }
+        return false;
+    }
+
     public boolean isSuppressed(String code, int line) {
         if (fileWide.contains("*") || fileWide.contains(code)) return true;
         Set<String> codes = byLine.get(line);

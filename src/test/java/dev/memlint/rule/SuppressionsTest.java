@@ -46,4 +46,14 @@ class SuppressionsTest {
         s.addComment(1, false, "# see the noqa docs");
         assertFalse(s.isSuppressed("MEM201", 1));
     }
+
+    @Test
+    void onlyCommentsMentioningNoqaInAnyCaseAreLookedAt() {
+        for (String c : new String[] {"# noqa", "#NOQA:MEM201", "# memlint: NoQa", "# x  # noqa: MEM1"}) {
+            assertTrue(Suppressions.mayBeNoqa(c), c);
+        }
+        for (String c : new String[] {"#", "# nothing to see", "# noq", "# n o q a"}) {
+            assertFalse(Suppressions.mayBeNoqa(c), c);
+        }
+    }
 }
