@@ -67,6 +67,7 @@ public abstract class PythonLexerBase extends Lexer {
             return dequeue();
         }
         for (;;) {
+            skipBlanks();
             Token token = super.nextToken();
             int type = token.getType();
             if (type == PythonLexer.NEWLINE) {
@@ -101,6 +102,21 @@ public abstract class PythonLexerBase extends Lexer {
             }
             return token;
         }
+    }
+
+    /**
+     * Skips the blanks before the next token of code, as the grammar's WS rule would: about as many
+     * blanks as tokens separate them, and a skipped token costs a whole round through ANTLR's lexer.
+     * (The indentation is measured from the line's text, so skipping it here changes nothing.)
+     */
+    private void skipBlanks() {
+        if (_mode != DEFAULT_MODE) return; // in a string body blanks are text
+        int skipped = 0;
+        for (int c = _input.LA(1); c == ' ' || c == '\t' || c == '\f'; c = _input.LA(1)) {
+            _input.consume();
+            skipped++;
+        }
+        if (skipped > 0) getInterpreter().setCharPositionInLine(getInterpreter().getCharPositionInLine() + skipped);
     }
 
     // ------------------------------------------------------------------ per-token work

@@ -4,7 +4,6 @@ import dev.memlint.ast.Module;
 import dev.memlint.parse.generated.PythonLexer;
 import dev.memlint.parse.generated.PythonParser;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
@@ -206,7 +205,7 @@ public final class PythonSourceParser {
 
         static Tokens read(String text) {
             Tokens t = new Tokens();
-            PythonLexer lexer = new PythonLexer(CharStreams.fromString(text));
+            PythonLexer lexer = new PythonLexer(StringCharStream.of(text));
             lexer.removeErrorListeners();
             try {
                 for (Token tok = lexer.nextToken(); ; tok = lexer.nextToken()) {
