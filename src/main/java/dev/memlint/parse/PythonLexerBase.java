@@ -5,6 +5,10 @@ import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.Vocabulary;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Superclass of the generated PythonLexer: turns its raw tokens into the token stream of
@@ -59,6 +63,7 @@ public abstract class PythonLexerBase extends Lexer {
 
     protected PythonLexerBase(CharStream input) {
         super(input);
+        text = input instanceof StringCharStream s ? s : null;
     }
 
     @Override
@@ -67,8 +72,12 @@ public abstract class PythonLexerBase extends Lexer {
             return dequeue();
         }
         for (;;) {
-            skipBlanks();
-            Token token = super.nextToken();
+            Token token = null;
+            if (text != null) {
+                skipBlanks();
+                token = commonToken();
+            }
+            if (token == null) token = super.nextToken();
             int type = token.getType();
             if (type == PythonLexer.NEWLINE) {
                 fixLoneCarriageReturn();
@@ -105,18 +114,130 @@ public abstract class PythonLexerBase extends Lexer {
     }
 
     /**
+     * Keywords and soft keywords by their text, read from the grammar's vocabulary (in a holder
+     * class: the vocabulary exists only once the generated subclass is initialised).
+     */
+    private static final class Keywords {
+        static final Map<String, Integer> BY_TEXT = new HashMap<>();
+
+        static {
+            Vocabulary v = PythonLexer.VOCABULARY;
+            for (int type = 1; type <= v.getMaxTokenType(); type++) {
+                String literal = v.getLiteralName(type);
+                if (literal != null && literal.length() > 2 && (Character.isLetter(literal.charAt(1)) || literal.charAt(1) == '_')) {
+                    BY_TEXT.put(literal.substring(1, literal.length() - 1), type);
+                }
+            }
+        }
+    }
+
+    /**
+     * The input when it is memlint's own stream, which the shortcuts below read directly; null to
+     * lex through the grammar alone (ANTLR's streams, and the test that compares the two).
+     */
+    private StringCharStream text;
+
+    void disableShortcuts() {
+        text = null;
+    }
+
+    /**
+     * The next token when it is one of the commonest plain kinds (an ASCII name or keyword, a line
+     * break, a comment, single-character punctuation), made here as the grammar's rules would make
+     * it; null for anything else, which goes through ANTLR's lexer. These kinds are over four tokens
+     * in five and were most of the lexer's time. A name followed by a quote (a string prefix) or by
+     * a non-ASCII character, and a character that may begin a longer token, are left to the grammar.
+     */
+    private Token commonToken() {
+        if (_mode != DEFAULT_MODE) return null;
+        StringCharStream in = text;
+        int start = in.index();
+        int c = in.at(start);
+        int end = start + 1; // exclusive
+        int type;
+        int channel = DEFAULT_TOKEN_CHANNEL;
+        String name = null;
+        if (isNameStart(c)) {
+            int next;
+            while (isNamePart(next = in.at(end))) end++;
+            if (next == '\'' || next == '"' || next >= 128) return null;
+            name = in.getText(start, end);
+            type = Keywords.BY_TEXT.getOrDefault(name, PythonLexer.NAME);
+        } else {
+            switch (c) {
+                case '\n' -> type = PythonLexer.NEWLINE;
+                case '(' -> type = PythonLexer.LPAR;
+                case ')' -> type = PythonLexer.RPAR;
+                case '[' -> type = PythonLexer.LSQB;
+                case ']' -> type = PythonLexer.RSQB;
+                case '{' -> type = PythonLexer.LBRACE;
+                case '}' -> type = PythonLexer.RBRACE;
+                case ',' -> type = PythonLexer.COMMA;
+                case ';' -> type = PythonLexer.SEMI;
+                case '~' -> type = PythonLexer.TILDE;
+                case '.' -> {
+                    int next = in.at(end);
+                    if (next == '.' || next >= '0' && next <= '9') return null; // `...`, `.5`
+                    type = PythonLexer.DOT;
+                }
+                case ':' -> {
+                    if (in.at(end) == '=') return null;
+                    type = PythonLexer.COLON;
+                }
+                case '=' -> {
+                    if (in.at(end) == '=') return null;
+                    type = PythonLexer.EQUAL;
+                }
+                case '#' -> {
+                    int next;
+                    while ((next = in.at(end)) != '\n' && next != '\r' && next != CharStream.EOF) end++;
+                    type = PythonLexer.COMMENT;
+                    channel = HIDDEN;
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        int line = getLine();
+        int column = getCharPositionInLine();
+        CommonToken token = new CommonToken(_tokenFactorySourcePair, type, channel, start, end - 1);
+        token.setLine(line);
+        token.setCharPositionInLine(column);
+        if (name != null) token.setText(name);
+        in.seek(end);
+        if (type == PythonLexer.NEWLINE) {
+            setLine(line + 1);
+            setCharPositionInLine(0);
+        } else {
+            setCharPositionInLine(column + end - start);
+        }
+        return token;
+    }
+
+    private static boolean isNameStart(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
+    }
+
+    private static boolean isNamePart(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= '0' && c <= '9';
+    }
+
+    /**
      * Skips the blanks before the next token of code, as the grammar's WS rule would: about as many
      * blanks as tokens separate them, and a skipped token costs a whole round through ANTLR's lexer.
      * (The indentation is measured from the line's text, so skipping it here changes nothing.)
      */
     private void skipBlanks() {
         if (_mode != DEFAULT_MODE) return; // in a string body blanks are text
-        int skipped = 0;
-        for (int c = _input.LA(1); c == ' ' || c == '\t' || c == '\f'; c = _input.LA(1)) {
-            _input.consume();
-            skipped++;
+        StringCharStream in = text;
+        int start = in.index();
+        int end = start;
+        for (int c = in.at(end); c == ' ' || c == '\t' || c == '\f'; c = in.at(end)) end++;
+        if (end > start) {
+            in.seek(end);
+            setCharPositionInLine(getCharPositionInLine() + end - start);
         }
-        if (skipped > 0) getInterpreter().setCharPositionInLine(getInterpreter().getCharPositionInLine() + skipped);
     }
 
     // ------------------------------------------------------------------ per-token work

@@ -204,9 +204,15 @@ public final class PythonSourceParser {
         boolean parserErrorAtEnd;
 
         static Tokens read(String text) {
+            return read(text, true);
+        }
+
+        /** shortcuts: whether the lexer may make the commonest tokens itself (off only to test that it may). */
+        static Tokens read(String text, boolean shortcuts) {
             Tokens t = new Tokens();
             PythonLexer lexer = new PythonLexer(StringCharStream.of(text));
             lexer.removeErrorListeners();
+            if (!shortcuts) ((PythonLexerBase) lexer).disableShortcuts();
             try {
                 for (Token tok = lexer.nextToken(); ; tok = lexer.nextToken()) {
                     if (tok.getChannel() != Token.DEFAULT_CHANNEL) {

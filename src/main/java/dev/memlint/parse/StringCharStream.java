@@ -31,7 +31,12 @@ final class StringCharStream implements CharStream {
         // Equal exactly when every char fit in a byte; for the usual Latin-1 text the copy and the
         // comparison are array copies, and other text compares unequal at once.
         if (text.equals(new String(bytes, StandardCharsets.ISO_8859_1))) return new StringCharStream(text, bytes, null);
-        return new StringCharStream(text, null, text.codePoints().toArray());
+        int[] codePoints = new int[text.codePointCount(0, text.length())];
+        for (int i = 0, j = 0; i < codePoints.length; i++) {
+            codePoints[i] = text.codePointAt(j);
+            j += Character.charCount(codePoints[i]);
+        }
+        return new StringCharStream(text, null, codePoints);
     }
 
     @Override
@@ -40,6 +45,17 @@ final class StringCharStream implements CharStream {
         if (i == 0) return 0; // undefined, as in ANTLR's streams
         if (at < 0 || at >= length) return EOF;
         return latin1 != null ? latin1[at] & 0xFF : codePoints[at];
+    }
+
+    /** The code point at an index, EOF past the end (what LA(1) says there, without the arithmetic). */
+    int at(int index) {
+        if (index >= length) return EOF;
+        return latin1 != null ? latin1[index] & 0xFF : codePoints[index];
+    }
+
+    /** The text from start to end (exclusive), in code point indexes. */
+    String getText(int start, int end) {
+        return latin1 != null ? text.substring(start, end) : new String(codePoints, start, end - start);
     }
 
     @Override
@@ -70,8 +86,7 @@ final class StringCharStream implements CharStream {
     public String getText(Interval interval) {
         int start = Math.min(interval.a, length);
         int end = Math.min(interval.b + 1, length);
-        if (end <= start) return "";
-        return latin1 != null ? text.substring(start, end) : new String(codePoints, start, end - start);
+        return end <= start ? "" : getText(start, end);
     }
 
     @Override

@@ -58,7 +58,7 @@ final class SemanticBuilder {
             Node n = stack.remove(stack.size() - 1);
             preorder.add(n);
             children.clear();
-            NodeChildren.forEach(n, children);
+            NodeChildren.children(n, children);
             for (int i = children.size() - 1; i >= 0; i--) {
                 stack.add(children.get(i));
                 childOf.add(children.get(i));
@@ -90,7 +90,7 @@ final class SemanticBuilder {
         if (depth == childLists.size()) childLists.add(new NodeChildren.Collector());
         NodeChildren.Collector children = childLists.get(depth++);
         children.clear();
-        NodeChildren.forEach(n, children);
+        NodeChildren.children(n, children);
         try {
             for (int i = 0, size = children.size(); i < size; i++) visitInScopeOfParent(children.get(i), s);
         } finally {

@@ -208,6 +208,7 @@ final class CycleCandidates {
         // make no reference: their targets are harmless.
         Set<Node> harmless = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         WorkList work = new WorkList();
+        NodeChildren.Collector children = new NodeChildren.Collector();
         work.addAll(f.body());
         while (!work.isEmpty()) {
             Node n = work.pop();
@@ -275,7 +276,9 @@ final class CycleCandidates {
                     return STORES_INTO_NEW;
                 }
             }
-            NodeChildren.forEach(n, work);
+            children.clear();
+            NodeChildren.children(n, children);
+            for (int i = 0, size = children.size(); i < size; i++) work.accept(children.get(i));
         }
         for (String p : storedInto) {
             if (rebound.contains(p)) {
