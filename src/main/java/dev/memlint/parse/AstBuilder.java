@@ -19,7 +19,7 @@ import dev.memlint.parse.generated.PythonParser.*;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
+import org.antlr.v4.runtime.tree.TerminalNodeImpl;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -397,7 +397,7 @@ final class AstBuilder {
     }
 
     private static void collectTokens(ParseTree t, List<Token> out) {
-        if (t instanceof TerminalNode n) {
+        if (t instanceof TerminalNodeImpl n) {
             out.add(n.getSymbol());
             return;
         }

@@ -18,7 +18,7 @@ import dev.memlint.parse.generated.PythonParser.*;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
+import org.antlr.v4.runtime.tree.TerminalNodeImpl;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -43,10 +43,10 @@ final class ExpressionBuilder {
     // ---- helpers -------------------------------------------------------------------------------
 
     static int tokenType(ParseTree t) {
-        return t instanceof TerminalNode n ? n.getSymbol().getType() : -1;
+        return t instanceof TerminalNodeImpl n ? n.getSymbol().getType() : -1;
     }
 
-    static Token token(ParseTree t) { return ((TerminalNode) t).getSymbol(); }
+    static Token token(ParseTree t) { return ((TerminalNodeImpl) t).getSymbol(); }
 
     /** Identifiers are NFKC-normalised, as CPython does for non-ASCII names. */
     static String identifier(Token t) {
@@ -132,11 +132,11 @@ final class ExpressionBuilder {
     }
 
     private static Token startToken(ParseTree t) {
-        return t instanceof TerminalNode n ? n.getSymbol() : ((ParserRuleContext) t).getStart();
+        return t instanceof TerminalNodeImpl n ? n.getSymbol() : ((ParserRuleContext) t).getStart();
     }
 
     private static Token stopToken(ParseTree t) {
-        return t instanceof TerminalNode n ? n.getSymbol() : ((ParserRuleContext) t).getStop();
+        return t instanceof TerminalNodeImpl n ? n.getSymbol() : ((ParserRuleContext) t).getStop();
     }
 
     /** NOT* expr (comp_op expr)*. */
@@ -236,18 +236,19 @@ final class ExpressionBuilder {
         }
     }
 
-    /** (PLUS|MINUS|TILDE)* AWAIT? atom trailer* (DOUBLESTAR factor)?. */
+    /** (PLUS|MINUS|TILDE)* AWAIT? atom trailer* (DOUBLESTAR factor)?, the atom written out in the factor. */
     Expr factor(FactorContext c) {
         int n = c.getChildCount();
         int i = 0;
-        while (c.getChild(i) instanceof TerminalNode t && isUnary(t.getSymbol().getType())) i++;
+        while (c.getChild(i) instanceof TerminalNodeImpl t && isUnary(t.getSymbol().getType())) i++;
         int unary = i;
         boolean await = tokenType(c.getChild(i)) == PythonParser.AWAIT;
         if (await) i++;
-        AtomContext atom = (AtomContext) c.getChild(i++);
-        Token start = atom.getStart();
-        Token stop = atom.getStop();
-        Expr e = atom(atom);
+        int atomEnd = atomEnd(c, i);
+        Token start = startToken(c.getChild(i));
+        Token stop = stopToken(c.getChild(atomEnd - 1));
+        Expr e = atom(c, i, atomEnd);
+        i = atomEnd;
         while (i < n && c.getChild(i) instanceof TrailerContext t) {
             e = trailer(e, t, start);
             stop = t.getStop();
@@ -309,7 +310,7 @@ final class ExpressionBuilder {
             }
         }
         Token first = ((ParserRuleContext) t.getChild(1)).getStart();
-        Token last = ((TerminalNode) t.getChild(n - 1)).getSymbol();
+        Token last = ((TerminalNodeImpl) t.getChild(n - 1)).getSymbol();
         Token beforeClose = tokenBefore(t, n - 1);
         return new TupleExpr(elts, Ctx.Load, positions.span(first, beforeClose == null ? last : beforeClose));
     }
@@ -317,7 +318,7 @@ final class ExpressionBuilder {
     /** The last token of the child just before index {@code i}. */
     private static Token tokenBefore(ParserRuleContext c, int i) {
         ParseTree prev = c.getChild(i - 1);
-        if (prev instanceof TerminalNode tn) return tn.getSymbol();
+        if (prev instanceof TerminalNodeImpl tn) return tn.getSymbol();
         return ((ParserRuleContext) prev).getStop();
     }
 
@@ -334,7 +335,7 @@ final class ExpressionBuilder {
         int part = 0;
         for (int i = 0; i < n; i++) {
             ParseTree child = s.getChild(i);
-            if (child instanceof TerminalNode) part++;
+            if (child instanceof TerminalNodeImpl) part++;
             else if (child instanceof Namedexpr_testContext ne) {
                 Expr lower = namedexpr(ne);
                 if (lower instanceof NamedExpr) throw errors.at(token(s.getChild(i + 1)), "invalid syntax");
@@ -401,28 +402,34 @@ final class ExpressionBuilder {
 
     // ---- atoms -----------------------------------------------------------------------------------
 
-    Expr atom(AtomContext c) {
-        ParseTree first = c.getChild(0);
+    /** Where the atom starting at child i of a factor ends (exclusive): brackets hold one context or none. */
+    private static int atomEnd(FactorContext c, int i) {
+        int type = tokenType(c.getChild(i));
+        if (type != PythonParser.LPAR && type != PythonParser.LSQB && type != PythonParser.LBRACE) return i + 1;
+        return c.getChild(i + 1) instanceof TerminalNodeImpl ? i + 2 : i + 3;
+    }
+
+    /** The atom in children [from, to) of a factor. */
+    private Expr atom(FactorContext c, int from, int to) {
+        ParseTree first = c.getChild(from);
         if (first instanceof StringsContext s) return strings.strings(s);
-        switch (((TerminalNode) first).getSymbol().getType()) {
-            case PythonParser.NAME: {
-                Token t = c.getStart();
-                return new Name(identifier(t), Ctx.Load, positions.of(t));
-            }
-            case PythonParser.NUMBER: return new Constant(Literals.number(c.getStart().getText()), null, pos(c));
-            case PythonParser.LPAR: return parenthesized(c);
-            case PythonParser.LSQB: return list(c);
-            case PythonParser.LBRACE: return dictOrSet(c);
-            case PythonParser.NONE: return new Constant(null, null, pos(c));
-            case PythonParser.TRUE: return new Constant(Boolean.TRUE, null, pos(c));
-            case PythonParser.FALSE: return new Constant(Boolean.FALSE, null, pos(c));
-            default: return new Constant(Ellipsis.INSTANCE, null, pos(c));
+        Token t = token(first);
+        switch (t.getType()) {
+            case PythonParser.NAME: return new Name(identifier(t), Ctx.Load, positions.of(t));
+            case PythonParser.NUMBER: return new Constant(Literals.number(t.getText()), null, positions.of(t));
+            case PythonParser.LPAR: return parenthesized(c, from, to);
+            case PythonParser.LSQB: return list(c, from, to);
+            case PythonParser.LBRACE: return dictOrSet(c, from, to);
+            case PythonParser.NONE: return new Constant(null, null, positions.of(t));
+            case PythonParser.TRUE: return new Constant(Boolean.TRUE, null, positions.of(t));
+            case PythonParser.FALSE: return new Constant(Boolean.FALSE, null, positions.of(t));
+            default: return new Constant(Ellipsis.INSTANCE, null, positions.of(t));
         }
     }
 
-    private Expr parenthesized(AtomContext c) {
-        if (c.getChildCount() == 2) return new TupleExpr(new ArrayList<>(), Ctx.Load, pos(c));
-        ParseTree inner = c.getChild(1);
+    private Expr parenthesized(FactorContext c, int from, int to) {
+        if (to - from == 2) return new TupleExpr(new ArrayList<>(), Ctx.Load, span(c, from, to - 1));
+        ParseTree inner = c.getChild(from + 1);
         if (inner instanceof Yield_exprContext y) return yieldExpr(y);
         Testlist_compContext list = (Testlist_compContext) inner;
         int n = list.getChildCount();
@@ -432,18 +439,18 @@ final class ExpressionBuilder {
             return only;
         }
         if (list.getChild(1) instanceof Comp_forContext comp) {
-            return new GeneratorExp(comprehensionElement(list.getChild(0)), comprehensions(comp), pos(c));
+            return new GeneratorExp(comprehensionElement(list.getChild(0)), comprehensions(comp), span(c, from, to - 1));
         }
-        return new TupleExpr(elements(list), Ctx.Load, pos(c));
+        return new TupleExpr(elements(list), Ctx.Load, span(c, from, to - 1));
     }
 
-    private Expr list(AtomContext c) {
-        if (c.getChildCount() == 2) return new ListExpr(new ArrayList<>(), Ctx.Load, pos(c));
-        Testlist_compContext list = (Testlist_compContext) c.getChild(1);
+    private Expr list(FactorContext c, int from, int to) {
+        if (to - from == 2) return new ListExpr(new ArrayList<>(), Ctx.Load, span(c, from, to - 1));
+        Testlist_compContext list = (Testlist_compContext) c.getChild(from + 1);
         if (list.getChildCount() > 1 && list.getChild(1) instanceof Comp_forContext comp) {
-            return new ListComp(comprehensionElement(list.getChild(0)), comprehensions(comp), pos(c));
+            return new ListComp(comprehensionElement(list.getChild(0)), comprehensions(comp), span(c, from, to - 1));
         }
-        return new ListExpr(elements(list), Ctx.Load, pos(c));
+        return new ListExpr(elements(list), Ctx.Load, span(c, from, to - 1));
     }
 
     private Expr comprehensionElement(ParseTree t) {
@@ -466,9 +473,10 @@ final class ExpressionBuilder {
         return expr((ExprContext) t);
     }
 
-    private Expr dictOrSet(AtomContext c) {
-        if (c.getChildCount() == 2) return new DictExpr(new ArrayList<>(), new ArrayList<>(), pos(c));
-        DictorsetmakerContext maker = (DictorsetmakerContext) c.getChild(1);
+    private Expr dictOrSet(FactorContext c, int from, int to) {
+        Pos pos = span(c, from, to - 1);
+        if (to - from == 2) return new DictExpr(new ArrayList<>(), new ArrayList<>(), pos);
+        DictorsetmakerContext maker = (DictorsetmakerContext) c.getChild(from + 1);
         Dict_or_set_itemContext first = (Dict_or_set_itemContext) maker.getChild(0);
         boolean dict = isDictItem(first);
         int n = maker.getChildCount();
@@ -481,10 +489,10 @@ final class ExpressionBuilder {
                 Expr key = test(((Namedexpr_testContext) first.getChild(0)));
                 Expr value = test((TestContext) first.getChild(2));
                 generators = comprehensions(comp);
-                return new DictComp(key, value, generators, pos(c));
+                return new DictComp(key, value, generators, pos);
             }
             Expr elt = comprehensionElement(first.getChild(0));
-            return new SetComp(elt, comprehensions(comp), pos(c));
+            return new SetComp(elt, comprehensions(comp), pos);
         }
         if (dict) {
             List<Expr> keys = new ArrayList<>();
@@ -500,7 +508,7 @@ final class ExpressionBuilder {
                     values.add(test((TestContext) item.getChild(2)));
                 }
             }
-            return new DictExpr(keys, values, pos(c));
+            return new DictExpr(keys, values, pos);
         }
         List<Expr> elts = new ArrayList<>();
         for (int i = 0; i < n; i += 2) {
@@ -508,7 +516,7 @@ final class ExpressionBuilder {
             if (isDictItem(item)) throw errors.at(item.getStart(), "invalid syntax");
             elts.add(element(item.getChild(0)));
         }
-        return new SetExpr(elts, pos(c));
+        return new SetExpr(elts, pos);
     }
 
     private static boolean isDictItem(Dict_or_set_itemContext item) {

@@ -6,7 +6,7 @@ import dev.memlint.parse.generated.PythonParser.StringsContext;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
+import org.antlr.v4.runtime.tree.TerminalNodeImpl;
 
 import java.util.List;
 
@@ -319,7 +319,7 @@ final class LegacyFstrings {
                 for (ParserRuleContext p = atom.getParent(); p != null; child = p, p = p.getParent()) {
                     int open = 0;
                     for (int k = 0; k < p.getChildCount() && p.getChild(k) != child; k++) {
-                        if (p.getChild(k) instanceof TerminalNode t) open += bracket(t.getSymbol().getType());
+                        if (p.getChild(k) instanceof TerminalNodeImpl t) open += bracket(t.getSymbol().getType());
                     }
                     if (open > 0) return true;
                 }
@@ -359,7 +359,7 @@ final class LegacyFstrings {
             for (int k = 0; k < p.getChildCount() - 1; k++) {
                 if (p.getChild(k) != child) continue;
                 ParseTree next = p.getChild(k + 1);
-                Token t = next instanceof TerminalNode n ? n.getSymbol() : ((ParserRuleContext) next).getStart();
+                Token t = next instanceof TerminalNodeImpl n ? n.getSymbol() : ((ParserRuleContext) next).getStart();
                 return t.getType() == Token.EOF ? null : t;
             }
         }

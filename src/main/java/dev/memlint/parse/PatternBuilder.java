@@ -12,7 +12,7 @@ import dev.memlint.parse.generated.PythonParser.*;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
+import org.antlr.v4.runtime.tree.TerminalNodeImpl;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -183,7 +183,7 @@ final class PatternBuilder {
             Mapping_itemContext item = (Mapping_itemContext) c.getChild(i);
             if (rest != null) throw errors.at(item.getStart(), "invalid syntax");
             ParseTree first = item.getChild(0);
-            if (first instanceof TerminalNode) {
+            if (first instanceof TerminalNodeImpl) {
                 rest = identifier(token(item.getChild(1)));
                 if (rest.equals("_")) throw errors.at(token(item.getChild(1)), "invalid syntax");
                 continue;

@@ -9,7 +9,7 @@ import dev.memlint.parse.generated.PythonParser.*;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
+import org.antlr.v4.runtime.tree.TerminalNodeImpl;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -68,7 +68,7 @@ final class StringLiteralBuilder {
             ParseTree child = c.getChild(i);
             if (child instanceof FstringContext) anyF = true;
             else if (child instanceof TstringContext) anyT = true;
-            else if (isBytes(((TerminalNode) child).getSymbol().getText())) anyBytes = true;
+            else if (isBytes(((TerminalNodeImpl) child).getSymbol().getText())) anyBytes = true;
             else anyStr = true;
         }
         Pos whole = positions.of(c);
@@ -88,7 +88,7 @@ final class StringLiteralBuilder {
         List<Piece> pieces = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ParseTree child = c.getChild(i);
-            if (child instanceof TerminalNode t) {
+            if (child instanceof TerminalNodeImpl t) {
                 Token tok = t.getSymbol();
                 pieces.add(new Piece((String) string(tok), tok, tok));
             } else {
@@ -115,12 +115,12 @@ final class StringLiteralBuilder {
         if (bytes) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (int i = 0; i < n; i++) {
-                out.writeBytes(((Bytes) string(((TerminalNode) c.getChild(i)).getSymbol())).data());
+                out.writeBytes(((Bytes) string(((TerminalNodeImpl) c.getChild(i)).getSymbol())).data());
             }
             return new Constant(new Bytes(out.toByteArray()), null, whole);
         }
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) b.append((String) string(((TerminalNode) c.getChild(i)).getSymbol()));
+        for (int i = 0; i < n; i++) b.append((String) string(((TerminalNodeImpl) c.getChild(i)).getSymbol()));
         return new Constant(b.toString(), kind, whole);
     }
 
@@ -147,7 +147,7 @@ final class StringLiteralBuilder {
         int n = part.getChildCount();
         for (int i = 1; i < n - 1; i++) {
             ParseTree child = part.getChild(i);
-            if (child instanceof TerminalNode t) {
+            if (child instanceof TerminalNodeImpl t) {
                 Token tok = t.getSymbol();
                 pieces.add(new Piece(middle(tok, raw), tok, tok));
             } else {
@@ -265,7 +265,7 @@ final class StringLiteralBuilder {
 
     private static int indexAfter(ParserRuleContext c, Token t) {
         for (int i = 0; i < c.getChildCount(); i++) {
-            if (c.getChild(i) instanceof TerminalNode tn && tn.getSymbol() == t) return i + 1;
+            if (c.getChild(i) instanceof TerminalNodeImpl tn && tn.getSymbol() == t) return i + 1;
         }
         return c.getChildCount() - 1;
     }
@@ -276,7 +276,7 @@ final class StringLiteralBuilder {
         boolean nestedField = false;
         for (int i = colonIndex + 1; i < n - 1; i++) {
             ParseTree child = f.getChild(i);
-            if (child instanceof TerminalNode t) {
+            if (child instanceof TerminalNodeImpl t) {
                 Token tok = t.getSymbol();
                 pieces.add(new Piece(middle(tok, raw), tok, tok));
             } else {
@@ -288,7 +288,7 @@ final class StringLiteralBuilder {
         Token colon = ExpressionBuilder.token(f.getChild(colonIndex));
         Token last = ExpressionBuilder.token(f.getChild(n - 1));
         Token lastSpecToken = n - 2 == colonIndex ? colon
-                : f.getChild(n - 2) instanceof TerminalNode t ? t.getSymbol()
+                : f.getChild(n - 2) instanceof TerminalNodeImpl t ? t.getSymbol()
                 : ((ParserRuleContext) f.getChild(n - 2)).getStop();
         if (partPositions) {
             if (version == PythonVersion.PY312 && f.getChild(n - 2) instanceof Fstring_fieldContext) {
