@@ -162,9 +162,10 @@ exprlist: (expr | star_expr) (COMMA (expr | star_expr))* COMMA?;
 namedexpr_test: test (COLONEQUAL test)?;
 
 // `and`/`or` chains, `not` prefixes, comparisons and unary prefixes are flat lists the builder
-// structures: a plain name costs five rule contexts instead of ten.
+// structures. An operand of `and`/`or` is NOT* expr (comp_op expr)*, written out rather than a rule
+// of its own: a plain name costs four rule contexts instead of ten.
 test
-    : not_test ((AND | OR) not_test)* (IF or_test ELSE test)?
+    : NOT* expr (comp_op expr)* ((AND | OR) NOT* expr (comp_op expr)*)* (IF or_test ELSE test)?
     | lambdef
     ;
 
@@ -176,8 +177,7 @@ lambda_param
     | DOUBLESTAR NAME
     ;
 
-or_test: not_test ((AND | OR) not_test)*;
-not_test: NOT* expr (comp_op expr)*;
+or_test: NOT* expr (comp_op expr)* ((AND | OR) NOT* expr (comp_op expr)*)*;
 comp_op: LESS | GREATER | EQEQUAL | GREATEREQUAL | LESSEQUAL | NOTEQUAL | IN | NOT IN | IS NOT?;
 
 star_expr: STAR expr;

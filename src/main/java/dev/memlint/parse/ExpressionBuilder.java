@@ -79,7 +79,7 @@ final class ExpressionBuilder {
         ParseTree first = c.getChild(0);
         if (first instanceof LambdefContext l) return lambda(l);
         int n = c.getChildCount();
-        if (n == 1) return notTest((Not_testContext) first);
+        if (n == 1) return expr((ExprContext) first);
         int boolEnd = n;
         if (n >= 5 && tokenType(c.getChild(n - 4)) == PythonParser.IF) boolEnd = n - 4;
         Expr body = boolean_(c, 0, boolEnd);
@@ -102,28 +102,34 @@ final class ExpressionBuilder {
     Expr orTest(Or_testContext c) { return boolean_(c, 0, c.getChildCount()); }
 
     /**
-     * Children [from, to) of a context are not_test (('and'|'or') not_test)*: `or` groups of
-     * `and` groups, each BoolOp spanning its operands.
+     * Children [from, to) of a context are operands (NOT* expr (comp_op expr)*) separated by `and`
+     * and `or`: `or` groups of `and` groups, each BoolOp spanning its operands.
      */
     private Expr boolean_(ParserRuleContext c, int from, int to) {
-        if (to - from == 1) return notTest((Not_testContext) c.getChild(from));
+        int firstOperator = nextAndOr(c, from, to);
+        if (firstOperator == to) return notTest(c, from, to);
         List<Expr> ors = new ArrayList<>();
+        List<Expr> ands = new ArrayList<>();
         int groupStart = from;
-        for (int i = from + 1; i <= to; i += 2) {
-            if (i == to || tokenType(c.getChild(i)) == PythonParser.OR) {
-                ors.add(andGroup(c, groupStart, i));
-                groupStart = i + 1;
+        for (int operand = from, end = firstOperator; ; operand = end + 1, end = nextAndOr(c, operand, to)) {
+            ands.add(notTest(c, operand, end));
+            if (end == to || tokenType(c.getChild(end)) == PythonParser.OR) {
+                ors.add(ands.size() == 1 ? ands.get(0) : new BoolOp(BoolOperator.And, ands, span(c, groupStart, end - 1)));
+                if (end == to) break;
+                ands = new ArrayList<>();
+                groupStart = end + 1;
             }
         }
-        if (ors.size() == 1) return ors.get(0);
-        return new BoolOp(BoolOperator.Or, ors, span(c, from, to - 1));
+        return ors.size() == 1 ? ors.get(0) : new BoolOp(BoolOperator.Or, ors, span(c, from, to - 1));
     }
 
-    private Expr andGroup(ParserRuleContext c, int from, int to) {
-        if (to - from == 1) return notTest((Not_testContext) c.getChild(from));
-        List<Expr> values = new ArrayList<>((to - from + 1) / 2);
-        for (int i = from; i < to; i += 2) values.add(notTest((Not_testContext) c.getChild(i)));
-        return new BoolOp(BoolOperator.And, values, span(c, from, to - 1));
+    /** Index of the first `and`/`or` among children [from, to), or to. */
+    private static int nextAndOr(ParserRuleContext c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int type = tokenType(c.getChild(i));
+            if (type == PythonParser.AND || type == PythonParser.OR) return i;
+        }
+        return to;
     }
 
     /** From the first token of child {@code first} to the last token of child {@code last}. */
@@ -139,23 +145,22 @@ final class ExpressionBuilder {
         return t instanceof TerminalNodeImpl n ? n.getSymbol() : ((ParserRuleContext) t).getStop();
     }
 
-    /** NOT* expr (comp_op expr)*. */
-    Expr notTest(Not_testContext c) {
-        int n = c.getChildCount();
-        if (n == 1) return expr((ExprContext) c.getChild(0));
-        int nots = 0;
+    /** Children [from, to) of c: NOT* expr (comp_op expr)*. */
+    private Expr notTest(ParserRuleContext c, int from, int to) {
+        if (to - from == 1) return expr((ExprContext) c.getChild(from));
+        int nots = from;
         while (tokenType(c.getChild(nots)) == PythonParser.NOT) nots++;
         Expr e = expr((ExprContext) c.getChild(nots));
-        if (n - nots > 1) {
-            List<CmpOp> ops = new ArrayList<>((n - nots) / 2);
-            List<Expr> comparators = new ArrayList<>((n - nots) / 2);
-            for (int i = nots + 1; i < n; i += 2) {
+        if (to - nots > 1) {
+            List<CmpOp> ops = new ArrayList<>((to - nots) / 2);
+            List<Expr> comparators = new ArrayList<>((to - nots) / 2);
+            for (int i = nots + 1; i < to; i += 2) {
                 ops.add(compareOp((Comp_opContext) c.getChild(i)));
                 comparators.add(expr((ExprContext) c.getChild(i + 1)));
             }
-            e = new Compare(e, ops, comparators, span(c, nots, n - 1));
+            e = new Compare(e, ops, comparators, span(c, nots, to - 1));
         }
-        for (int k = nots - 1; k >= 0; k--) e = new UnaryOp(UnaryOperator.Not, e, span(c, k, n - 1));
+        for (int k = nots - 1; k >= from; k--) e = new UnaryOp(UnaryOperator.Not, e, span(c, k, to - 1));
         return e;
     }
 
