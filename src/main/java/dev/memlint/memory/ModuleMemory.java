@@ -132,11 +132,7 @@ public final class ModuleMemory {
             } else if (s instanceof Stmt.ClassDef c) {
                 collect(c.body(), prefix + c.name() + ".", heap);
             } else {
-                dev.memlint.semantic.NodeChildren.forEach(s, child -> {
-                    if (child instanceof Stmt st) {
-                        collect(List.of(st), prefix, heap);
-                    }
-                });
+                collect(dev.memlint.semantic.NodeChildren.childStatements(s), prefix, heap);
             }
         }
     }

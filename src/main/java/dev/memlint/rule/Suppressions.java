@@ -2,6 +2,7 @@ package dev.memlint.rule;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -44,11 +45,8 @@ public final class Suppressions {
 
     /** False when a comment cannot be a noqa comment of either kind (it does not mention noqa). */
     public static boolean mayBeNoqa(String comment) {
-        for (int i = 0, last = comment.length() - 4; i <= last; i++) {
-            char c = comment.charAt(i);
-            if ((c == 'n' || c == 'N') && comment.regionMatches(true, i, "noqa", 0, 4)) return true;
-        }
-        return false;
+        // toLowerCase returns the comment itself when it has no capital letter (nearly always)
+        return comment.toLowerCase(Locale.ROOT).contains("noqa");
     }
 
     public boolean isSuppressed(String code, int line) {

@@ -61,6 +61,39 @@ public final class NodeChildren {
         for (int i = 0, size = children.size(); i < size; i++) out.accept(children.get(i));
     }
 
+    /**
+     * The statements directly inside a statement (its bodies; an except handler's or a case's body
+     * is not directly inside): the children that are statements, without listing the expressions.
+     */
+    public static List<Stmt> childStatements(Stmt s) {
+        List<Stmt> out = new ArrayList<>();
+        if (s instanceof Stmt.If i) {
+            out.addAll(i.body());
+            out.addAll(i.orelse());
+        } else if (s instanceof Stmt.ForNode f) {
+            out.addAll(f.body());
+            out.addAll(f.orelse());
+        } else if (s instanceof Stmt.While w) {
+            out.addAll(w.body());
+            out.addAll(w.orelse());
+        } else if (s instanceof Stmt.WithNode w) {
+            out.addAll(w.body());
+        } else if (s instanceof Stmt.Try t) {
+            out.addAll(t.body());
+            out.addAll(t.orelse());
+            out.addAll(t.finalbody());
+        } else if (s instanceof Stmt.TryStar t) {
+            out.addAll(t.body());
+            out.addAll(t.orelse());
+            out.addAll(t.finalbody());
+        } else if (s instanceof Stmt.FunctionNode f) {
+            out.addAll(f.body());
+        } else if (s instanceof Stmt.ClassDef c) {
+            out.addAll(c.body());
+        }
+        return out;
+    }
+
     /** Adds the direct children of node to out. */
     public static void children(Node node, Collector out) {
         // Names and constants are half of all nodes: leave before the chain of type tests.

@@ -63,11 +63,9 @@ final class FunctionScope {
         } else if (s instanceof Stmt.Nonlocal nl) {
             declaredOuter.addAll(nl.names());
         } else if (!(s instanceof Stmt.FunctionNode) && !(s instanceof Stmt.ClassDef)) {
-            NodeChildren.forEach(s, c -> {
-                if (c instanceof Stmt st) {
-                    mark(st);
-                }
-            });
+            for (Stmt inner : NodeChildren.childStatements(s)) {
+                mark(inner);
+            }
         }
     }
 

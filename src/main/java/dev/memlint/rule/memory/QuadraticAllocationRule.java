@@ -15,7 +15,6 @@ import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
 import dev.memlint.semantic.NodeChildren;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -63,13 +62,7 @@ public final class QuadraticAllocationRule implements Rule {
                     return true;
                 }
             } else if (!(s instanceof Stmt.FunctionNode) && !(s instanceof Stmt.ClassDef)) {
-                List<Stmt> inner = new ArrayList<>();
-                NodeChildren.forEach(s, c -> {
-                    if (c instanceof Stmt st) {
-                        inner.add(st);
-                    }
-                });
-                if (concatenatesInLoop(inner)) {
+                if (concatenatesInLoop(NodeChildren.childStatements(s))) {
                     return true;
                 }
             }
