@@ -10,6 +10,7 @@ import dev.memlint.ast.Keyword;
 import dev.memlint.ast.MatchCase;
 import dev.memlint.ast.Module;
 import dev.memlint.ast.Node;
+import dev.memlint.ast.NodeKinds;
 import dev.memlint.ast.Pattern;
 import dev.memlint.ast.Stmt;
 import dev.memlint.ast.TypeParam;
@@ -70,13 +71,13 @@ public final class NodeChildren {
         if (s instanceof Stmt.If i) {
             out.addAll(i.body());
             out.addAll(i.orelse());
-        } else if (s instanceof Stmt.ForNode f) {
+        } else if (NodeKinds.isFor(s) && s instanceof Stmt.ForNode f) {
             out.addAll(f.body());
             out.addAll(f.orelse());
         } else if (s instanceof Stmt.While w) {
             out.addAll(w.body());
             out.addAll(w.orelse());
-        } else if (s instanceof Stmt.WithNode w) {
+        } else if (NodeKinds.isWith(s) && s instanceof Stmt.WithNode w) {
             out.addAll(w.body());
         } else if (s instanceof Stmt.Try t) {
             out.addAll(t.body());
@@ -86,7 +87,7 @@ public final class NodeChildren {
             out.addAll(t.body());
             out.addAll(t.orelse());
             out.addAll(t.finalbody());
-        } else if (s instanceof Stmt.FunctionNode f) {
+        } else if (NodeKinds.isFunction(s) && s instanceof Stmt.FunctionNode f) {
             out.addAll(f.body());
         } else if (s instanceof Stmt.ClassDef c) {
             out.addAll(c.body());
@@ -98,8 +99,8 @@ public final class NodeChildren {
     public static void children(Node node, Collector out) {
         // Names and constants are half of all nodes: leave before the chain of type tests.
         if (node instanceof Expr.Name || node instanceof Expr.Constant) return;
-        if (node instanceof Expr e) expr(e, out); // the commonest kind first: interface tests are slow under C1
-        else if (node instanceof Stmt s) stmt(s, out);
+        if (NodeKinds.isExpr(node)) expr(node, out); // the commonest kind first
+        else if (NodeKinds.isStmt(node)) stmt(node, out);
         else if (node instanceof Module m) all(m.body(), out);
         else if (node instanceof Pattern p) pattern(p, out);
         else if (node instanceof Arguments a) arguments(a, out);
@@ -127,8 +128,9 @@ public final class NodeChildren {
         else if (!(node instanceof Alias)) throw new IllegalArgumentException("unknown node " + node.getClass());
     }
 
-    private static void stmt(Stmt s, Collector out) {
-        if (s instanceof Stmt.FunctionNode f) {
+    private static void stmt(Node s, Collector out) {
+        if (NodeKinds.isFunction(s)) {
+            Stmt.FunctionNode f = (Stmt.FunctionNode) s;
             all(f.decoratorList(), out);
             all(f.typeParams(), out);
             one(f.args(), out);
@@ -156,7 +158,8 @@ public final class NodeChildren {
             one(a.target(), out);
             one(a.annotation(), out);
             one(a.value(), out);
-        } else if (s instanceof Stmt.ForNode f) {
+        } else if (NodeKinds.isFor(s)) {
+            Stmt.ForNode f = (Stmt.ForNode) s;
             one(f.target(), out);
             one(f.iter(), out);
             all(f.body(), out);
@@ -169,7 +172,8 @@ public final class NodeChildren {
             one(i.test(), out);
             all(i.body(), out);
             all(i.orelse(), out);
-        } else if (s instanceof Stmt.WithNode w) {
+        } else if (NodeKinds.isWith(s)) {
+            Stmt.WithNode w = (Stmt.WithNode) s;
             all(w.items(), out);
             all(w.body(), out);
         } else if (s instanceof Stmt.Match m) {
@@ -197,7 +201,7 @@ public final class NodeChildren {
         // Global, Nonlocal, Pass, Break, Continue have no child nodes.
     }
 
-    private static void expr(Expr e, Collector out) {
+    private static void expr(Node e, Collector out) {
         if (e instanceof Expr.BoolOp b) all(b.values(), out);
         else if (e instanceof Expr.NamedExpr n) {
             one(n.target(), out);

@@ -9,6 +9,7 @@ import dev.memlint.ast.Expr;
 import dev.memlint.ast.Located;
 import dev.memlint.ast.Module;
 import dev.memlint.ast.Node;
+import dev.memlint.ast.NodeKinds;
 import dev.memlint.ast.Pattern;
 import dev.memlint.ast.Stmt;
 import dev.memlint.ast.TypeParam;
@@ -114,9 +115,8 @@ final class SemanticBuilder {
     }
 
     private void visitInScopeOfParent(Node n, Scope s) {
-        // Expressions first, with one interface test: type tests against interfaces are slow under C1.
-        if (n instanceof Expr e) expression(e, s);
-        else if (n instanceof Stmt.FunctionNode f) function(f, s);
+        if (NodeKinds.isExpr(n)) expression(n, s); // expressions first
+        else if (NodeKinds.isFunction(n)) function((Stmt.FunctionNode) n, s);
         else if (n instanceof Stmt.ClassDef c) classDef(c, s);
         else if (n instanceof Stmt.Assign a) {
             visit(a.value(), s);
@@ -133,12 +133,14 @@ final class SemanticBuilder {
             visit(a.value(), s);
             Binding.Kind kind = a.value() == null ? Binding.Kind.ANNOTATION : Binding.Kind.ASSIGNMENT;
             target(a.target(), a.value(), kind, a, s);
-        } else if (n instanceof Stmt.ForNode f) {
+        } else if (NodeKinds.isFor(n)) {
+            Stmt.ForNode f = (Stmt.ForNode) n;
             visit(f.iter(), s);
             target(f.target(), null, Binding.Kind.LOOP_TARGET, f, s);
             visitAll(f.body(), s);
             visitAll(f.orelse(), s);
-        } else if (n instanceof Stmt.WithNode w) {
+        } else if (NodeKinds.isWith(n)) {
+            Stmt.WithNode w = (Stmt.WithNode) n;
             for (WithItem item : w.items()) {
                 scopeOfNode.put(item, s);
                 visit(item.contextExpr(), s);
@@ -180,7 +182,7 @@ final class SemanticBuilder {
         } else visitChildren(n, s);
     }
 
-    private void expression(Expr n, Scope s) {
+    private void expression(Node n, Scope s) {
         if (n instanceof Expr.Constant) return;
         if (n instanceof Expr.Name name) name(name, s);
         else if (n instanceof Expr.Lambda l) lambda(l, s);

@@ -5,6 +5,7 @@ import dev.memlint.ast.Expr;
 import dev.memlint.ast.Located;
 import dev.memlint.ast.Module;
 import dev.memlint.ast.Node;
+import dev.memlint.ast.NodeKinds;
 import dev.memlint.ast.Stmt;
 
 import java.util.Collections;
@@ -147,7 +148,8 @@ public final class SemanticModel {
     public Located enclosingLoop(Node node) {
         Node child = node;
         for (Node p = parents.get(node); p != null; child = p, p = parents.get(p)) {
-            if (p instanceof Stmt.ForNode f) {
+            if (NodeKinds.isFor(p)) {
+                Stmt.ForNode f = (Stmt.ForNode) p;
                 if (contains(f.body(), child)) return f;
             } else if (p instanceof Stmt.While w) {
                 if (w.test() == child || contains(w.body(), child)) return w;
@@ -158,8 +160,8 @@ public final class SemanticModel {
                 p = comp; // the first iterable runs once, outside the comprehension's loop
             } else if (isComprehension(p)) {
                 return (Located) p; // the element (generators are handled above)
-            } else if (p instanceof Stmt.FunctionNode f) {
-                if (contains(f.body(), child)) return null;
+            } else if (NodeKinds.isFunction(p)) {
+                if (contains(((Stmt.FunctionNode) p).body(), child)) return null;
             } else if (p instanceof Expr.Lambda l) {
                 if (l.body() == child) return null;
             }
@@ -174,14 +176,14 @@ public final class SemanticModel {
     public Stmt.FunctionNode enclosingFunction(Node node) {
         Node child = node;
         for (Node p = parents.get(node); p != null; child = p, p = parents.get(p)) {
-            if (p instanceof Stmt.FunctionNode f && contains(f.body(), child)) return f;
+            if (NodeKinds.isFunction(p) && contains(((Stmt.FunctionNode) p).body(), child)) return (Stmt.FunctionNode) p;
         }
         return null;
     }
 
     /** The nearest ancestor statement of a node (the node itself when it is one). */
     public Stmt statementOf(Node node) {
-        for (Node n = node; n != null; n = parents.get(n)) if (n instanceof Stmt s) return s;
+        for (Node n = node; n != null; n = parents.get(n)) if (NodeKinds.isStmt(n)) return (Stmt) n;
         return null;
     }
 

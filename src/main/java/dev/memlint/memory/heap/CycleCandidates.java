@@ -5,6 +5,7 @@ import dev.memlint.ast.ExceptHandler;
 import dev.memlint.ast.Expr;
 import dev.memlint.ast.Keyword;
 import dev.memlint.ast.Node;
+import dev.memlint.ast.NodeKinds;
 import dev.memlint.ast.Stmt;
 import dev.memlint.semantic.NodeChildren;
 
@@ -225,7 +226,7 @@ final class CycleCandidates {
                 continue;
             }
             Expr target = null; // the object a store goes into
-            if (n instanceof Expr) { // expressions first: one interface test instead of a chain of statement kinds
+            if (NodeKinds.isExpr(n)) { // expressions first: one test instead of a chain of statement kinds
                 if (n instanceof Expr.Call c) {
                     if (c.func() instanceof Expr.Attribute a && HeapAnalyzer.isAdder(a.attr())) {
                         target = addsOnlyObjectless(c) ? null : a.value();

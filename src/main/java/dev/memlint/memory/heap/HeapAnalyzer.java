@@ -7,6 +7,7 @@ import dev.memlint.ast.Expr;
 import dev.memlint.ast.Keyword;
 import dev.memlint.ast.Located;
 import dev.memlint.ast.Node;
+import dev.memlint.ast.NodeKinds;
 import dev.memlint.ast.Stmt;
 import dev.memlint.memory.cfg.Cfg;
 import dev.memlint.memory.cfg.CfgBuilder;
@@ -537,8 +538,8 @@ public final class HeapAnalyzer {
                 return Set.of();
             }
             NodeChildren.forEach(e, c -> {
-                if (c instanceof Expr x) {
-                    eval(x, s);
+                if (NodeKinds.isExpr(c)) {
+                    eval((Expr) c, s);
                 }
             });
             return Set.of();
