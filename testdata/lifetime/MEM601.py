@@ -48,6 +48,55 @@ def remember_error(task):
     return failure is None
 
 
+def run_in_thread(task):
+    failure = None
+
+    def target():
+        nonlocal failure
+        try:
+            task()
+        except ValueError as exc:
+            failure = exc  # expect: MEM601
+    target()
+    return failure
+
+
+def poll(task):
+    error = None
+
+    def reader():
+        try:
+            task()
+        except OSError as exc:
+            nonlocal error
+            error = exc  # expect: MEM601
+    reader()
+    return error
+
+
+try:
+    from _speedups import parse_quietly
+except ImportError:
+    def parse_quietly(text, parse):
+        failure = None
+        try:
+            parse(text)
+        except ValueError as exc:  # expect: MEM601
+            failure = exc
+        return failure is None
+
+
+LAST_FAILURE = None
+
+
+def run_and_record(task):
+    global LAST_FAILURE
+    try:
+        task()
+    except ValueError as exc:
+        LAST_FAILURE = exc
+
+
 def remember_error_message(task):
     message = ""
     try:

@@ -63,8 +63,8 @@ public final class NodeChildren {
     }
 
     /**
-     * The statements directly inside a statement (its bodies; an except handler's or a case's body
-     * is not directly inside): the children that are statements, without listing the expressions.
+     * The statements in a statement's own blocks: its bodies, and those of its except handlers and
+     * match cases, without listing the expressions.
      */
     public static List<Stmt> childStatements(Stmt s) {
         List<Stmt> out = new ArrayList<>();
@@ -81,12 +81,16 @@ public final class NodeChildren {
             out.addAll(w.body());
         } else if (s instanceof Stmt.Try t) {
             out.addAll(t.body());
+            for (ExceptHandler h : t.handlers()) out.addAll(h.body());
             out.addAll(t.orelse());
             out.addAll(t.finalbody());
         } else if (s instanceof Stmt.TryStar t) {
             out.addAll(t.body());
+            for (ExceptHandler h : t.handlers()) out.addAll(h.body());
             out.addAll(t.orelse());
             out.addAll(t.finalbody());
+        } else if (s instanceof Stmt.Match m) {
+            for (MatchCase c : m.cases()) out.addAll(c.body());
         } else if (NodeKinds.isFunction(s) && s instanceof Stmt.FunctionNode f) {
             out.addAll(f.body());
         } else if (s instanceof Stmt.ClassDef c) {

@@ -22,6 +22,8 @@ final class FunctionScope {
     final String ownerClass;
     final List<String> params = new ArrayList<>();
     final Set<String> declaredOuter = new HashSet<>();
+    /** The names declared nonlocal: cells this function's frame shares with an enclosing one. */
+    final Set<String> nonlocals = new HashSet<>();
 
     FunctionScope(Stmt.FunctionNode function, String ownerClass) {
         this.function = function;
@@ -62,6 +64,7 @@ final class FunctionScope {
             declaredOuter.addAll(g.names());
         } else if (s instanceof Stmt.Nonlocal nl) {
             declaredOuter.addAll(nl.names());
+            nonlocals.addAll(nl.names());
         } else if (!(s instanceof Stmt.FunctionNode) && !(s instanceof Stmt.ClassDef)) {
             for (Stmt inner : NodeChildren.childStatements(s)) {
                 mark(inner);

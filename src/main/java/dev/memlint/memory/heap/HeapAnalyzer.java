@@ -356,11 +356,26 @@ public final class HeapAnalyzer {
         }
 
         private void bindName(String name, Set<Site> v, HeapState s) {
-            if (scope.declaredOuter.contains(name)) {
-                s.escape(v);
-            } else {
+            if (!scope.declaredOuter.contains(name)) {
                 s.bind(name, v);
+                return;
             }
+            if (!scope.nonlocals.contains(name)) {
+                s.escape(v);
+                return;
+            }
+            // The frame keeps its nonlocal cells: a caught exception stored in one is a cycle
+            // (exception -> traceback -> frame -> cell -> exception) however long the enclosing
+            // function keeps the cell. Everything else stored there outlives the call.
+            List<Site> others = new ArrayList<>();
+            for (Site x : v) {
+                if (x.kind() == Site.Kind.EXCEPTION) {
+                    s.addEdge(new Edge(frame, "cell " + name, x, origin, false));
+                } else {
+                    others.add(x);
+                }
+            }
+            s.escape(others);
         }
 
         private void assign(Expr target, Set<Site> v, Expr valueExpr, HeapState s) {
