@@ -71,8 +71,11 @@ public final class ListMembershipInLoopRule implements Rule {
             return; // changed in the loop, or handed to code that might change it
         }
         if (!mayBeLong || !hashable) return;
+        String advice = left instanceof Expr.Constant
+                ? "; its answer is the same every time: test once before the loop" // hoisting beats any set
+                : "; build a set from it once before the loop";
         ctx.report(cmp, "`" + ctx.text(cmp) + "` scans the list `" + s.name() + "` on every iteration, and the loop "
-                        + "never changes it; build a set from it once before the loop")
+                        + "never changes it" + advice)
                 .related(loop, "the loop");
     }
 

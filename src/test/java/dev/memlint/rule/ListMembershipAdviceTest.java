@@ -1,0 +1,33 @@
+package dev.memlint.rule;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** MEM502 advises hoisting a test whose answer cannot change in the loop, and a set otherwise. */
+class ListMembershipAdviceTest {
+    private static final String SOURCE = """
+            def render(records, columns):
+                shown = [str(c) for c in columns]
+                rows = []
+                for record in records:
+                    if "id" in shown:
+                        rows.append(record["id"])
+                    if record["name"] in shown:
+                        rows.append(record["name"])
+                return rows
+            """;
+
+    @Test
+    void constantTestIsToBeHoistedAndVaryingTestToUseASet() {
+        List<String> messages = Linting.lint("render.py", SOURCE).stream()
+                .filter(f -> f.code().equals("MEM502")).map(Finding::message).toList();
+        assertEquals(List.of(
+                "`\"id\" in shown` scans the list `shown` on every iteration, and the loop never changes it; "
+                        + "its answer is the same every time: test once before the loop",
+                "`record[\"name\"] in shown` scans the list `shown` on every iteration, and the loop never changes it; "
+                        + "build a set from it once before the loop"), messages);
+    }
+}
