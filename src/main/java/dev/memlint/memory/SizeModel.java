@@ -1,41 +1,37 @@
 package dev.memlint.memory;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
 
 /**
  * Bytes that 64-bit CPython allocates for its objects, as tracemalloc counts them (the size requested
- * from the allocator). Constants come from {@code memory/sizes-cpython.json}; the growth rules of lists,
- * dicts and sets are CPython's own formulas (Objects/listobject.c, dictobject.c, setobject.c), which
+ * from the allocator). Constants come from {@code memory/sizes-cpython.properties} (not JSON: a
+ * fresh JVM took 180 ms to make Jackson's first ObjectMapper); the growth rules of lists, dicts and
+ * sets are CPython's own formulas (Objects/listobject.c, dictobject.c, setobject.c), which
  * are the same in 3.11, 3.12 and 3.13. Cached singletons (small ints, empty and one-character strings,
  * empty tuple, bytes of length 0 or 1) cost nothing. Free lists are ignored.
  */
 public final class SizeModel {
-    private static final String RESOURCE = "/memory/sizes-cpython.json";
-    private static final JsonNode TABLE = readTable();
+    private static final String RESOURCE = "/memory/sizes-cpython.properties";
+    private static final Properties TABLE = readTable();
 
     private final String version;
-    private final JsonNode v;
 
-    private SizeModel(String version, JsonNode v) {
+    private SizeModel(String version) {
         this.version = version;
-        this.v = v;
     }
 
     /** The model for "3.11", "3.12" or "3.13". */
     public static SizeModel of(String version) {
-        JsonNode node = TABLE.path("versions").get(version);
-        if (node == null) {
+        if (!versions().contains(version)) {
             throw new IllegalArgumentException("no size model for Python " + version + "; known: " + versions());
         }
-        return new SizeModel(version, node);
+        return new SizeModel(version);
     }
 
     /** The model nearest a target version: 3.11's before it, 3.13's after it (the ones measured). */
@@ -44,10 +40,14 @@ public final class SizeModel {
         return of("3." + minor);
     }
 
+    /** The versions the table has ("3.11", …), in order. */
     public static List<String> versions() {
-        List<String> names = new ArrayList<>();
-        TABLE.path("versions").fieldNames().forEachRemaining(names::add);
-        return names;
+        TreeSet<String> names = new TreeSet<>();
+        for (String key : TABLE.stringPropertyNames()) {
+            int minor = key.indexOf('.', key.indexOf('.') + 1); // "3.11.int.header" -> "3.11"
+            names.add(key.substring(0, minor));
+        }
+        return List.copyOf(names);
     }
 
     public String version() {
@@ -55,14 +55,11 @@ public final class SizeModel {
     }
 
     private long get(String... path) {
-        JsonNode node = v;
-        for (String p : path) {
-            node = node.path(p);
-        }
-        if (!node.canConvertToLong()) {
+        String value = TABLE.getProperty(version + "." + String.join(".", path));
+        if (value == null) {
             throw new IllegalStateException("size table lacks " + String.join(".", path) + " for " + version);
         }
-        return node.asLong();
+        return Long.parseLong(value.strip());
     }
 
     // ---- numbers ----
@@ -390,12 +387,14 @@ public final class SizeModel {
         return size;
     }
 
-    private static JsonNode readTable() {
+    private static Properties readTable() {
         try (InputStream in = SizeModel.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            return new ObjectMapper().readTree(in);
+            Properties table = new Properties();
+            table.load(in);
+            return table;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
