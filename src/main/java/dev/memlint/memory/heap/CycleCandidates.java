@@ -107,7 +107,7 @@ final class CycleCandidates {
                     return true;
                 }
                 Optional<Set<String>> effect = effect(t);
-                if (effect.isEmpty() ? !passesOnly(c, fs.params()) : storesIntoOther(c, t, effect.get(), fs.params())) {
+                if (effect.isEmpty() ? !passesNothingNew(c, fs.params()) : storesIntoOther(c, t, effect.get(), fs.params())) {
                     return true;
                 }
             }
@@ -150,11 +150,11 @@ final class CycleCandidates {
         return Optional.of(out);
     }
 
-    /** Whether the call passes, to a parameter the callee stores into, anything but a parameter or constant. */
+    /** Whether the call passes, to a parameter the callee stores into, an object it may have made. */
     private boolean storesIntoOther(Call c, Stmt.FunctionNode target, Set<String> storedInto, Set<String> params) {
         for (String q : storedInto) {
             Expr arg = argumentFor(c, target, q);
-            if (arg != null && !isParamOrConstant(arg, params)) {
+            if (arg != null && !passesNothingNew(arg, params)) {
                 return true;
             }
         }
@@ -204,6 +204,9 @@ final class CycleCandidates {
         Set<String> storedIntoLocals = new HashSet<>();
         Set<Node> freshBindings = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         Set<String> boundOtherwise = new HashSet<>(scope.declaredOuter);
+        // Names that may hold an object: all but locals only ever assigned objectless values.
+        Set<String> holdObjects = new HashSet<>(scope.declaredOuter);
+        Set<String> augmented = new HashSet<>(); // x += v: adds v's items to x when x holds a container
         List<Expr.Call> calls = new ArrayList<>();
         // Stores of values the analysis gives no object (numbers, strings, results of unknown calls)
         // make no reference: their targets are harmless.
@@ -218,6 +221,9 @@ final class CycleCandidates {
                     rebound.add(name.id());
                     if (!freshBindings.contains(name)) {
                         boundOtherwise.add(name.id());
+                    }
+                    if (!harmless.contains(name)) {
+                        holdObjects.add(name.id());
                     }
                 }
                 continue;
@@ -244,6 +250,7 @@ final class CycleCandidates {
                 }
             } else {
                 boundOtherwise(n, boundOtherwise);
+                boundOtherwise(n, holdObjects);
                 if (n instanceof Stmt.Assign a) {
                     if (a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name && isFresh(a.value())) {
                         freshBindings.add(a.targets().get(0));
@@ -254,10 +261,14 @@ final class CycleCandidates {
                 } else if (n instanceof Stmt.AnnAssign a && objectless(a.value())) {
                     harmless.add(a.target());
                 } else if (n instanceof Stmt.AugAssign aug) {
-                    if (!objectless(aug.value())) {
-                        return STORES_INTO_NEW; // x += [item] adds to a list
+                    harmless.add(aug.target()); // += binds nothing the analysis follows, and stores no attribute
+                    if (!objectless(aug.value())) { // x += [item] adds to x if it is a container
+                        if (aug.target() instanceof Expr.Name x) {
+                            augmented.add(x.id());
+                        } else {
+                            target = aug.target(); // self.items += more: into what the attribute holds
+                        }
                     }
-                    harmless.add(aug.target()); // x += 1 adds nothing, and += stores no attribute
                 } else if (n instanceof ExceptHandler h && h.name() != null && keepsException(h)) {
                     return STORES_INTO_NEW;
                 } else if (n instanceof Stmt.FunctionNode inner) {
@@ -280,6 +291,13 @@ final class CycleCandidates {
             children.clear();
             NodeChildren.children(n, children);
             for (int i = 0, size = children.size(); i < size; i++) work.accept(children.get(i));
+        }
+        for (String x : augmented) {
+            if (params.contains(x)) {
+                storedInto.add(x);
+            } else if (holdObjects.contains(x)) {
+                return STORES_INTO_NEW; // a container made here, or one that may be anyone's
+            }
         }
         for (String p : storedInto) {
             if (rebound.contains(p)) {
@@ -478,25 +496,31 @@ final class CycleCandidates {
         return false;
     }
 
-    /** Whether the call passes only the caller's parameters and constants (receiver included). */
-    private static boolean passesOnly(Call c, Set<String> params) {
-        if (c.receiver() != null && !isParamOrConstant(c.receiver(), params)) {
+    /** Whether every argument (the receiver too) can only hand the callee objects from outside the call. */
+    private boolean passesNothingNew(Call c, Set<String> params) {
+        if (c.receiver() != null && !passesNothingNew(c.receiver(), params)) {
             return false;
         }
         for (Expr arg : c.call().args()) {
-            if (!isParamOrConstant(arg, params)) {
+            if (!passesNothingNew(arg, params)) {
                 return false;
             }
         }
         for (Keyword k : c.call().keywords()) {
-            if (k.arg() == null || !isParamOrConstant(k.value(), params)) {
+            if (k.arg() == null || !passesNothingNew(k.value(), params)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean isParamOrConstant(Expr e, Set<String> params) {
-        return e instanceof Expr.Constant || e instanceof Expr.Name n && params.contains(n.id());
+    /**
+     * Whether an argument can only hand the callee objects from outside the call: a constant, a
+     * value the analysis gives no object, or a parameter (never rebound) or what it reaches. Those
+     * stay reachable from the caller's caller, so no store into them leaves garbage.
+     */
+    private boolean passesNothingNew(Expr e, Set<String> params) {
+        Expr.Name root = root(e);
+        return root != null && params.contains(root.id()) || objectless(e);
     }
 }

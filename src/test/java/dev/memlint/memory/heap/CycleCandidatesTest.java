@@ -64,6 +64,26 @@ class CycleCandidatesTest {
                     print(e)
                     raise RuntimeError(str(e)) from e
 
+            def link_reached(a, b):
+                link(a.left, b[0])
+
+            def link_unknown(a):
+                link(a, open("f"))
+
+            def link_local(a):
+                b = [a]
+                link(a, b)
+
+            def add_sizes(parts):
+                total = 0
+                for p in parts:
+                    total += p
+                return total
+
+            def extend_self():
+                xs = []
+                xs += [xs]
+
             def keeps_error():
                 try:
                     open("f")
@@ -114,6 +134,20 @@ class CycleCandidatesTest {
         assertCandidate("link_new", true); // link stores into the caller's new nodes
         assertCandidate("tree", true); // Node(root) appends itself to root.children and points back
         assertTrue(CycleFinder.find(heap.summary(function("tree")).exit(), null).size() > 0);
+    }
+
+    @Test
+    void argumentsFromOutsideTheCallAreSkipped() {
+        assertCandidate("link_reached", false); // what a parameter reaches lives outside the call too
+        assertCandidate("link_unknown", false); // the result of unknown code is no object to the analysis
+        assertCandidate("link_local", true);
+    }
+
+    @Test
+    void augmentedAssignmentCountsOnlyOnWhatMayBeAContainer() {
+        assertCandidate("add_sizes", false); // total holds only numbers
+        assertCandidate("extend_self", true);
+        assertFalse(CycleFinder.find(heap.summary(function("extend_self")).exit(), null).isEmpty());
     }
 
     @Test
