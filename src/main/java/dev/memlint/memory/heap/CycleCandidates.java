@@ -202,6 +202,7 @@ final class CycleCandidates {
         Set<String> rebound = new HashSet<>();
         Set<String> storedInto = new HashSet<>();
         Set<String> storedIntoLocals = new HashSet<>();
+        Set<String> storedBelowLocals = new HashSet<>(); // x.parts.append(v): into what a local reaches
         Set<Node> freshBindings = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         Set<String> boundOtherwise = new HashSet<>(scope.declaredOuter);
         // Names that may hold an object: all but locals only ever assigned objectless values.
@@ -284,6 +285,8 @@ final class CycleCandidates {
                     storedInto.add(root.id()); // into the parameter or an object it reaches
                 } else if (root != null && root == target) {
                     storedIntoLocals.add(root.id());
+                } else if (root != null) {
+                    storedBelowLocals.add(root.id());
                 } else {
                     return STORES_INTO_NEW;
                 }
@@ -304,9 +307,16 @@ final class CycleCandidates {
                 return STORES_INTO_NEW; // a rebound parameter may hold anything
             }
         }
+        // A name the function never binds is a module global or an enclosing function's: the
+        // analysis knows no object for it, and what is stored there stays reachable from it.
+        storedIntoLocals.removeIf(x -> !rebound.contains(x) && !boundOtherwise.contains(x));
+        storedBelowLocals.removeIf(x -> !rebound.contains(x) && !boundOtherwise.contains(x));
+        if (!storedBelowLocals.isEmpty()) {
+            return STORES_INTO_NEW;
+        }
         for (String local : storedIntoLocals) {
-            if (!rebound.contains(local) || boundOtherwise.contains(local)) {
-                return STORES_INTO_NEW; // a global, or a local that may hold what it was given
+            if (boundOtherwise.contains(local)) {
+                return STORES_INTO_NEW; // a local that may hold what it was given
             }
         }
         params.removeAll(rebound);

@@ -84,6 +84,16 @@ class CycleCandidatesTest {
                 xs = []
                 xs += [xs]
 
+            REGISTRY = {}
+
+            def register(name, factory):
+                REGISTRY[name] = [factory]
+                REGISTRY.handlers.append(factory)
+
+            def register_local(name):
+                entry = {}
+                entry["self"] = entry
+
             def keeps_error():
                 try:
                     open("f")
@@ -148,6 +158,12 @@ class CycleCandidatesTest {
         assertCandidate("add_sizes", false); // total holds only numbers
         assertCandidate("extend_self", true);
         assertFalse(CycleFinder.find(heap.summary(function("extend_self")).exit(), null).isEmpty());
+    }
+
+    @Test
+    void storesIntoModuleGlobalsAreSkipped() {
+        assertCandidate("register", false); // what a global holds stays reachable from it
+        assertCandidate("register_local", true);
     }
 
     @Test
