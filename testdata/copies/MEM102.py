@@ -1,3 +1,6 @@
+import re
+
+
 def total(values):
     if not values:
         return 0
@@ -62,6 +65,18 @@ def view_slices(buf: memoryview) -> int:
     if not buf:
         return 0
     return buf[0] + view_slices(buf[1:])  # memoryview slices do not copy
+
+
+def needs_transcode(key: str) -> bool:
+    return key.startswith("HTTP_") or (key.startswith("REDIRECT_") and needs_transcode(key[9:]))
+
+
+def guess_strategy(name: str):
+    if name.endswith("_id"):
+        return "integers"
+    if re.fullmatch(r"\w*[^s]s", name):  # a plural: its singular ends otherwise, so one level deep
+        return ["list of", guess_strategy(name[:-1])]
+    return None
 
 
 def slice_of_a_local(values):

@@ -1,8 +1,10 @@
 package dev.memlint.rule.copies;
 
 import dev.memlint.ast.Arg;
+import dev.memlint.ast.BoolOperator;
 import dev.memlint.ast.Expr;
 import dev.memlint.ast.Keyword;
+import dev.memlint.ast.Node;
 import dev.memlint.ast.Stmt;
 import dev.memlint.rule.Rule;
 import dev.memlint.rule.RuleContext;
@@ -47,6 +49,7 @@ public final class RecursiveSliceArgumentRule implements Rule {
             if (parameter == null || !isParameterOf(model, parameter, function)) continue;
             PyType type = model.typeOf(parameter);
             if (type.isKnown() ? !type.isCopyingSequence() : ModuleImports.of(model).arrayLibrary() || hasAnnotation(parameter)) continue;
+            if (onlyWhileAPatternMatches(model, call, function, parameter.name())) continue;
             ctx.report(s, "`" + ctx.text(s) + "` copies nearly all of `" + parameter.name() + "` at every level of "
                     + "the recursion (O(n²) copying); pass start/end indices instead")
                     .related(function, "the recursive function");
@@ -80,6 +83,44 @@ public final class RecursiveSliceArgumentRule implements Rule {
                     && isParameterOf(model, s, function) && function.decoratorList().isEmpty();
         }
         return false;
+    }
+
+    /**
+     * Whether the call runs only when the parameter starts or ends with a constant or matches a
+     * regular expression ({@code k.startswith("REDIRECT_") and f(k[9:])}): the recursion goes as
+     * deep as the pattern repeats, usually once or twice, not as long as the sequence is.
+     */
+    private static boolean onlyWhileAPatternMatches(SemanticModel model, Expr.Call call, Stmt.FunctionNode function,
+                                                    String parameter) {
+        Node child = call;
+        for (Node p = model.parent(call); p != null && p != function; child = p, p = model.parent(p)) {
+            List<Expr> guards = new ArrayList<>();
+            if (p instanceof Stmt.If i && SemanticModel.contains(i.body(), child)) guards.add(i.test());
+            else if (p instanceof Stmt.While w && SemanticModel.contains(w.body(), child)) guards.add(w.test());
+            else if (p instanceof Expr.IfExp i && i.body() == child) guards.add(i.test());
+            else if (p instanceof Expr.BoolOp b && b.op() == BoolOperator.And) {
+                for (Expr v : b.values()) {
+                    if (v == child) break;
+                    guards.add(v); // a and f(...): f runs only when a holds
+                }
+            }
+            for (Expr guard : guards) {
+                if (Trees.any(List.of(guard), n -> isPatternTest(n, parameter))) return true;
+            }
+        }
+        return false;
+    }
+
+    /** p.startswith(constant), p.endswith(constant), or a regex match(…, p) / fullmatch(…, p). */
+    private static boolean isPatternTest(Node n, String parameter) {
+        if (!(n instanceof Expr.Call c) || !(c.func() instanceof Expr.Attribute a)) return false;
+        if (a.attr().equals("startswith") || a.attr().equals("endswith")) {
+            return a.value() instanceof Expr.Name name && name.id().equals(parameter)
+                    && c.args().size() == 1 && (c.args().get(0) instanceof Expr.Constant
+                    || c.args().get(0) instanceof Expr.TupleExpr t && t.elts().stream().allMatch(x -> x instanceof Expr.Constant));
+        }
+        return (a.attr().equals("match") || a.attr().equals("fullmatch"))
+                && c.args().stream().anyMatch(x -> x instanceof Expr.Name name && name.id().equals(parameter));
     }
 
     /** An annotation memlint cannot read (memoryview, ndarray, Sequence[int]…) may name a type whose slices are views. */
