@@ -47,7 +47,14 @@ public final class Scope {
 
     public boolean declaresNonlocal(String name) { return nonlocalNames.contains(name); }
 
-    Symbol symbolFor(String name) { return symbols.computeIfAbsent(name, n -> new Symbol(n, this)); }
+    Symbol symbolFor(String name) {
+        Symbol symbol = symbols.get(name); // not computeIfAbsent: a capturing lambda costs a VM call under C1
+        if (symbol == null) {
+            symbol = new Symbol(name, this);
+            symbols.put(name, symbol);
+        }
+        return symbol;
+    }
 
     /** Whether a name is local here: bound in this scope and not declared global or nonlocal. */
     boolean isLocal(String name) {

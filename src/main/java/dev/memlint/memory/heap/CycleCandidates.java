@@ -193,7 +193,12 @@ final class CycleCandidates {
     }
 
     private Facts facts(Stmt.FunctionNode f) {
-        return facts.computeIfAbsent(f, this::walk);
+        Facts known = facts.get(f); // not computeIfAbsent(f, this::walk): a bound reference costs a VM call under C1
+        if (known == null) {
+            known = walk(f);
+            facts.put(f, known);
+        }
+        return known;
     }
 
     private Facts walk(Stmt.FunctionNode f) {
@@ -309,8 +314,14 @@ final class CycleCandidates {
         }
         // A name the function never binds is a module global or an enclosing function's: the
         // analysis knows no object for it, and what is stored there stays reachable from it.
-        storedIntoLocals.removeIf(x -> !rebound.contains(x) && !boundOtherwise.contains(x));
-        storedBelowLocals.removeIf(x -> !rebound.contains(x) && !boundOtherwise.contains(x));
+        for (Set<String> locals : List.of(storedIntoLocals, storedBelowLocals)) {
+            for (var it = locals.iterator(); it.hasNext(); ) {
+                String x = it.next();
+                if (!rebound.contains(x) && !boundOtherwise.contains(x)) {
+                    it.remove();
+                }
+            }
+        }
         if (!storedBelowLocals.isEmpty()) {
             return STORES_INTO_NEW;
         }
@@ -485,7 +496,12 @@ final class CycleCandidates {
             return b.op() != dev.memlint.ast.Operator.Add || objectless(b.left()) || objectless(b.right());
         }
         if (e instanceof Expr.BoolOp b) {
-            return b.values().stream().allMatch(this::objectless);
+            for (Expr v : b.values()) {
+                if (!objectless(v)) {
+                    return false;
+                }
+            }
+            return true;
         }
         if (e instanceof Expr.IfExp i) {
             return objectless(i.body()) && objectless(i.orelse());

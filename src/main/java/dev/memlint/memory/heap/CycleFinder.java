@@ -167,7 +167,10 @@ public final class CycleFinder {
 
     private static Set<Site> reach(Set<Site> from, Map<Site, List<Edge>> out) {
         Set<Site> seen = new LinkedHashSet<>(from);
-        Deque<Site> work = new ArrayDeque<>(from);
+        Deque<Site> work = new ArrayDeque<>();
+        for (Site x : from) {
+            work.addLast(x); // not new ArrayDeque<>(from): its copy captures a lambda, slow under C1
+        }
         while (!work.isEmpty()) {
             for (Edge e : out.getOrDefault(work.pop(), List.of())) {
                 if (seen.add(e.to())) {

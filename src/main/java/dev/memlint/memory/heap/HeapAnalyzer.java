@@ -185,7 +185,12 @@ public final class HeapAnalyzer {
     }
 
     private FunctionScope scope(Stmt.FunctionNode f) {
-        return scopes.computeIfAbsent(f, fn -> new FunctionScope(fn, ownerClass.get(fn)));
+        FunctionScope scope = scopes.get(f); // no computeIfAbsent: a capturing lambda costs a VM call under C1
+        if (scope == null) {
+            scope = new FunctionScope(f, ownerClass.get(f));
+            scopes.put(f, scope);
+        }
+        return scope;
     }
 
     private static boolean isStatic(Stmt.FunctionNode f) {
@@ -462,7 +467,11 @@ public final class HeapAnalyzer {
                 // the end too: `(a, b), c` starts where its first item does
                 var p = node.pos();
                 String key = p.line() + ":" + p.col() + "-" + p.endLine() + ":" + p.endCol() + " " + kind.name().toLowerCase();
-                known = sites.computeIfAbsent(key, k -> new Site(k, kind, node, className, !repeated()));
+                known = sites.get(key);
+                if (known == null) {
+                    known = new Site(key, kind, node, className, !repeated());
+                    sites.put(key, known);
+                }
                 byKind[kind.ordinal()] = known;
             }
             return known;
@@ -528,7 +537,9 @@ public final class HeapAnalyzer {
                 return out;
             } else if (e instanceof Expr.BoolOp b) {
                 Set<Site> out = new LinkedHashSet<>();
-                b.values().forEach(v -> out.addAll(eval(v, s)));
+                for (Expr v : b.values()) {
+                    out.addAll(eval(v, s));
+                }
                 return out;
             } else if (e instanceof Expr.Yield y) {
                 s.escape(eval(y.value(), s));
@@ -552,16 +563,23 @@ public final class HeapAnalyzer {
                 }
                 return Set.of();
             }
-            NodeChildren.forEach(e, c -> {
-                if (NodeKinds.isExpr(c)) {
-                    eval((Expr) c, s);
+            NodeChildren.Collector children = new NodeChildren.Collector();
+            NodeChildren.children(e, children);
+            for (int i = 0, n = children.size(); i < n; i++) {
+                if (NodeKinds.isExpr(children.get(i))) {
+                    eval((Expr) children.get(i), s);
                 }
-            });
+            }
             return Set.of();
         }
 
         private boolean isSequence(Set<Site> v) {
-            return !v.isEmpty() && v.stream().allMatch(x -> x.kind() == Site.Kind.LIST || x.kind() == Site.Kind.TUPLE);
+            for (Site x : v) {
+                if (x.kind() != Site.Kind.LIST && x.kind() != Site.Kind.TUPLE) {
+                    return false;
+                }
+            }
+            return !v.isEmpty();
         }
 
         private Set<Site> display(Expr node, Site.Kind kind, List<Expr> elts, HeapState s) {
@@ -651,7 +669,9 @@ public final class HeapAnalyzer {
                     for (Set<Site> a : args) {
                         addItems(made, kind == Site.Kind.ITERATOR ? a : items(a, s), origin, false, s);
                     }
-                    kwargs.values().forEach(v -> addItems(made, v, origin, false, s));
+                    for (Set<Site> v : kwargs.values()) {
+                        addItems(made, v, origin, false, s);
+                    }
                     return Set.of(made);
                 }
                 if (HARMLESS_BUILTINS.contains(n.id()) && !index.isImported(n.id())) {
@@ -676,8 +696,12 @@ public final class HeapAnalyzer {
                                 addItems(r, args.get(0), origin, false, s);
                             }
                         } else if (BULK_ADDERS.contains(m)) {
-                            args.forEach(x -> addItems(r, items(x, s), origin, false, s));
-                            kwargs.values().forEach(x -> addItems(r, x, origin, false, s));
+                            for (Set<Site> x : args) {
+                                addItems(r, items(x, s), origin, false, s);
+                            }
+                            for (Set<Site> x : kwargs.values()) {
+                                addItems(r, x, origin, false, s);
+                            }
                         } else if (m.equals("copy")) {
                             Site copy = site(c, r.kind() == Site.Kind.PARAM ? Site.Kind.LIST : r.kind(), null);
                             addItems(copy, field(r, "item", s), origin, false, s);
@@ -696,8 +720,7 @@ public final class HeapAnalyzer {
                 }
             }
             // Unknown code may keep whatever it is given.
-            args.forEach(s::escape);
-            kwargs.values().forEach(s::escape);
+            escapeAll(args, kwargs, s);
             s.escape(splatted);
             if (c.func() instanceof Expr.Attribute a) {
                 s.escape(eval(a.value(), s));
@@ -712,8 +735,7 @@ public final class HeapAnalyzer {
             if (init != null && splatted.isEmpty()) {
                 apply(init, Set.of(instance), args, kwargs, c, s);
             } else if (init != null || !cls.onlyKnownBases() || !splatted.isEmpty()) {
-                args.forEach(s::escape);
-                kwargs.values().forEach(s::escape);
+                escapeAll(args, kwargs, s);
                 s.escape(splatted);
             }
             return Set.of(instance);
@@ -745,13 +767,16 @@ public final class HeapAnalyzer {
                     s.escape(a); // into *args: not followed
                 }
             }
-            kwargs.forEach((name, v) -> {
-                if (callee.keywordNames().contains(name)) {
-                    bound.put(name, v);
-                } else {
-                    s.escape(v);
+            if (!kwargs.isEmpty()) {
+                Set<String> keywordNames = callee.keywordNames();
+                for (Map.Entry<String, Set<Site>> k : kwargs.entrySet()) {
+                    if (keywordNames.contains(k.getKey())) {
+                        bound.put(k.getKey(), k.getValue());
+                    } else {
+                        s.escape(k.getValue());
+                    }
                 }
-            });
+            }
             boolean callSingular = !repeated();
             String prefix = call.pos().line() + ":" + call.pos().col() + ">";
             Map<Site, Set<Site>> mapped = new HashMap<>();
@@ -803,10 +828,23 @@ public final class HeapAnalyzer {
                     }
                 }
             }
-            view.escaped().forEach(x -> s.escape(map.apply(x)));
+            for (Site x : view.escaped()) {
+                s.escape(map.apply(x));
+            }
             Set<Site> result = new LinkedHashSet<>();
-            sum.exit().returned().forEach(x -> result.addAll(map.apply(x)));
+            for (Site x : sum.exit().returned()) {
+                result.addAll(map.apply(x));
+            }
             return result;
+        }
+
+        private void escapeAll(List<Set<Site>> args, Map<String, Set<Site>> kwargs, HeapState s) {
+            for (Set<Site> a : args) {
+                s.escape(a);
+            }
+            for (Set<Site> a : kwargs.values()) {
+                s.escape(a);
+            }
         }
 
         private Set<Site> unknownCall(Set<Site> receiver, List<Set<Site>> args, Map<String, Set<Site>> kwargs,
@@ -814,8 +852,7 @@ public final class HeapAnalyzer {
             if (receiver != null) {
                 s.escape(receiver);
             }
-            args.forEach(s::escape);
-            kwargs.values().forEach(s::escape);
+            escapeAll(args, kwargs, s);
             return Set.of();
         }
     }

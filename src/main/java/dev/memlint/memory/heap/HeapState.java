@@ -59,17 +59,19 @@ public final class HeapState implements FlowState<HeapState> {
         }
         HeapState j = copy();
         if (vars != other.vars) {
-            other.vars.forEach((name, sites) -> {
-                Set<Site> mine = j.vars.get(name);
-                if (mine == null || !mine.containsAll(sites)) {
+            for (Map.Entry<String, Set<Site>> var : other.vars.entrySet()) { // loops: lambdas are slow under C1
+                Set<Site> mine = j.vars.get(var.getKey());
+                if (mine == null || !mine.containsAll(var.getValue())) {
                     Set<Site> union = mine == null ? new LinkedHashSet<>() : new LinkedHashSet<>(mine);
-                    union.addAll(sites);
-                    j.ownVars().put(name, Collections.unmodifiableSet(union));
+                    union.addAll(var.getValue());
+                    j.ownVars().put(var.getKey(), Collections.unmodifiableSet(union));
                 }
-            });
+            }
         }
         if (edges != other.edges) {
-            other.edges.forEach(j::addEdge);
+            for (Edge e : other.edges) {
+                j.addEdge(e);
+            }
         }
         j.escape(other.escaped);
         j.markReturned(other.returned);
@@ -218,12 +220,20 @@ public final class HeapState implements FlowState<HeapState> {
 
     /** Removes the references from o labelled label (an overwritten attribute). */
     void removeEdges(Site from, String label) {
-        if (outgoing(from).stream().noneMatch(e -> e.label().equals(label))) {
+        List<Edge> labelled = new ArrayList<>(); // loops: lambdas capturing label are slow under C1
+        for (Edge e : outgoing(from)) {
+            if (e.label().equals(label)) {
+                labelled.add(e);
+            }
+        }
+        if (labelled.isEmpty()) {
             return;
         }
-        own(EDGES);
-        Set<Edge> own = edges;
-        outgoing(from).removeIf(e -> e.label().equals(label) && own.remove(e));
+        own(EDGES); // drops the index when it copies the edges: it is rebuilt on the next lookup
+        edges.removeAll(labelled);
+        if (outgoing != null) {
+            outgoing.get(from).removeAll(labelled);
+        }
     }
 
     void bind(String name, Collection<Site> sites) {

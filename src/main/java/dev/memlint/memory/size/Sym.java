@@ -142,7 +142,7 @@ public sealed interface Sym {
 
     private static void collect(Sym s, Set<String> out) {
         if (s instanceof Var v) out.add(v.name());
-        else if (s instanceof Add a) a.terms().forEach(t -> collect(t, out));
+        else if (s instanceof Add a) { for (Sym t : a.terms()) collect(t, out); }
         else if (s instanceof Mul m) { collect(m.left(), out); collect(m.right(), out); }
         else if (s instanceof Max m) { collect(m.left(), out); collect(m.right(), out); }
         else if (s instanceof Growth g) collect(g.count(), out);
