@@ -55,6 +55,9 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("check")) {
+            Warmup.start();
+        }
         CommandLine cl = commandLine();
         // UTF-8 whatever the locale, buffered because a large run prints thousands of lines.
         cl.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(
