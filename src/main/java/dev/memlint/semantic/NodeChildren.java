@@ -19,6 +19,7 @@ import dev.memlint.ast.WithItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The direct children of every node kind, in source order (decorators before the def, a
@@ -48,6 +49,20 @@ public final class NodeChildren {
      */
     public static final class Collector extends ArrayList<Node> {
         public Collector() { super(8); }
+    }
+
+    /** Whether some node of the subtrees passes the test; the walk stops at the first one. */
+    public static boolean anyMatch(List<? extends Node> roots, Predicate<Node> test) {
+        List<Node> stack = new ArrayList<>(roots);
+        Collector children = new Collector();
+        while (!stack.isEmpty()) {
+            Node n = stack.remove(stack.size() - 1);
+            if (test.test(n)) return true;
+            children.clear();
+            children(n, children);
+            stack.addAll(children);
+        }
+        return false;
     }
 
     /** Visits every node of the statements, pre-order. */

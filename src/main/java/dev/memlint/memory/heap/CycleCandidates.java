@@ -389,9 +389,7 @@ final class CycleCandidates {
     }
 
     private static boolean mentions(Node node, String name) {
-        boolean[] found = {false};
-        NodeChildren.walk(node, n -> found[0] |= n instanceof Expr.Name x && x.id().equals(name));
-        return found[0];
+        return NodeChildren.anyMatch(List.of(node), n -> n instanceof Expr.Name x && x.id().equals(name));
     }
 
     /** The name an attribute and subscript chain starts from (`self` in `self.a[i].b`), or null. */

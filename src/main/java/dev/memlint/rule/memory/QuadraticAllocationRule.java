@@ -56,9 +56,7 @@ public final class QuadraticAllocationRule implements Rule {
     private static boolean concatenatesInLoop(List<Stmt> body) {
         for (Stmt s : body) {
             if (s instanceof Stmt.ForNode || s instanceof Stmt.While) {
-                boolean[] found = {false};
-                NodeChildren.walk(s, n -> found[0] |= isConcatenation(n));
-                if (found[0]) {
+                if (NodeChildren.anyMatch(List.of(s), QuadraticAllocationRule::isConcatenation)) {
                     return true;
                 }
             } else if (!(s instanceof Stmt.FunctionNode) && !(s instanceof Stmt.ClassDef)) {

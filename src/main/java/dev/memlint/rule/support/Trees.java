@@ -16,9 +16,7 @@ public final class Trees {
 
     /** Whether some node of the subtrees satisfies the test. */
     public static boolean any(List<? extends Node> roots, Predicate<Node> test) {
-        boolean[] found = {false};
-        NodeChildren.walkAll(roots, n -> found[0] |= test.test(n));
-        return found[0];
+        return NodeChildren.anyMatch(roots, test);
     }
 
     /** Whether ancestor is node itself or one of its syntactic ancestors. */
