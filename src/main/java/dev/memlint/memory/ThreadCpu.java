@@ -9,6 +9,8 @@ import java.lang.management.ThreadMXBean;
  */
 public final class ThreadCpu {
     private static volatile boolean enabled;
+    /** A thread whose work is not the run's (the warm-up): its time counts as nothing. */
+    private static volatile Thread uncounted;
 
     private ThreadCpu() {}
 
@@ -17,9 +19,14 @@ public final class ThreadCpu {
         enabled = true;
     }
 
+    /** Leaves the calling thread's time out of the figures. */
+    public static void leaveOutThisThread() {
+        uncounted = Thread.currentThread();
+    }
+
     /** Nanoseconds; only differences are meaningful; 0 when off or where the JVM cannot tell. */
     public static long now() {
-        if (!enabled || !Bean.SUPPORTED) {
+        if (!enabled || !Bean.SUPPORTED || Thread.currentThread() == uncounted) {
             return 0;
         }
         return Bean.THREADS.getCurrentThreadCpuTime();
