@@ -312,15 +312,11 @@ final class CycleCandidates {
                 return STORES_INTO_NEW; // a rebound parameter may hold anything
             }
         }
-        // A name the function never binds is a module global or an enclosing function's: the
-        // analysis knows no object for it, and what is stored there stays reachable from it.
+        // Stores into a name that holds no object the analysis knows are skipped: a module global
+        // or an enclosing function's name (what is stored there stays reachable from it), or a
+        // local only ever assigned numbers, strings or results of unknown calls.
         for (Set<String> locals : List.of(storedIntoLocals, storedBelowLocals)) {
-            for (var it = locals.iterator(); it.hasNext(); ) {
-                String x = it.next();
-                if (!rebound.contains(x) && !boundOtherwise.contains(x)) {
-                    it.remove();
-                }
-            }
+            locals.retainAll(holdObjects);
         }
         if (!storedBelowLocals.isEmpty()) {
             return STORES_INTO_NEW;
