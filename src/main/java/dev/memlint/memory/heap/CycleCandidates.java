@@ -52,13 +52,14 @@ final class CycleCandidates {
      * a parameter; storesIntoFresh: stores only into locals that only ever hold objects made right
      * there (a display, a comprehension, list(), a class call), which callers cannot see;
      * storedInto: the parameters stored into directly; params: the parameters never rebound;
-     * calls: the calls of module code.
+     * outside: the names that can only hold objects from outside the call (those parameters, and
+     * locals only ever given values the analysis knows no object for); calls: the calls of module code.
      */
     private record Facts(boolean storesIntoNew, boolean storesIntoFresh, Set<String> storedInto, Set<String> params,
-                         List<Call> calls) {}
+                         Set<String> outside, List<Call> calls) {}
 
     /** What a function that may store into anything needs to know no more of. */
-    private static final Facts STORES_INTO_NEW = new Facts(true, true, Set.of(), Set.of(), List.of());
+    private static final Facts STORES_INTO_NEW = new Facts(true, true, Set.of(), Set.of(), Set.of(), List.of());
 
     /**
      * A call of module code: the functions it may run, and what it passes them. receiver is the
@@ -107,7 +108,7 @@ final class CycleCandidates {
                     return true;
                 }
                 Optional<Set<String>> effect = effect(t);
-                if (effect.isEmpty() ? !passesNothingNew(c, fs.params()) : storesIntoOther(c, t, effect.get(), fs.params())) {
+                if (effect.isEmpty() ? !passesNothingNew(c, fs.outside()) : storesIntoOther(c, t, effect.get(), fs.outside())) {
                     return true;
                 }
             }
@@ -151,10 +152,10 @@ final class CycleCandidates {
     }
 
     /** Whether the call passes, to a parameter the callee stores into, an object it may have made. */
-    private boolean storesIntoOther(Call c, Stmt.FunctionNode target, Set<String> storedInto, Set<String> params) {
+    private boolean storesIntoOther(Call c, Stmt.FunctionNode target, Set<String> storedInto, Set<String> outside) {
         for (String q : storedInto) {
             Expr arg = argumentFor(c, target, q);
-            if (arg != null && !passesNothingNew(arg, params)) {
+            if (arg != null && !passesNothingNew(arg, outside)) {
                 return true;
             }
         }
@@ -337,7 +338,11 @@ final class CycleCandidates {
                 modular.add(call);
             }
         }
-        return new Facts(false, !storedIntoLocals.isEmpty(), storedInto, params, modular);
+        Set<String> outside = new HashSet<>(rebound);
+        outside.removeAll(holdObjects);
+        outside.removeAll(scope.params);
+        outside.addAll(params);
+        return new Facts(false, !storedIntoLocals.isEmpty(), storedInto, params, outside, modular);
     }
 
     /** The module functions a call may run, or null: a class's __init__, a function, or methods of that name. */
@@ -517,17 +522,17 @@ final class CycleCandidates {
     }
 
     /** Whether every argument (the receiver too) can only hand the callee objects from outside the call. */
-    private boolean passesNothingNew(Call c, Set<String> params) {
-        if (c.receiver() != null && !passesNothingNew(c.receiver(), params)) {
+    private boolean passesNothingNew(Call c, Set<String> outside) {
+        if (c.receiver() != null && !passesNothingNew(c.receiver(), outside)) {
             return false;
         }
         for (Expr arg : c.call().args()) {
-            if (!passesNothingNew(arg, params)) {
+            if (!passesNothingNew(arg, outside)) {
                 return false;
             }
         }
         for (Keyword k : c.call().keywords()) {
-            if (k.arg() == null || !passesNothingNew(k.value(), params)) {
+            if (k.arg() == null || !passesNothingNew(k.value(), outside)) {
                 return false;
             }
         }
@@ -536,11 +541,12 @@ final class CycleCandidates {
 
     /**
      * Whether an argument can only hand the callee objects from outside the call: a constant, a
-     * value the analysis gives no object, or a parameter (never rebound) or what it reaches. Those
-     * stay reachable from the caller's caller, so no store into them leaves garbage.
+     * value the analysis gives no object, or what a name of outside reaches (a parameter never
+     * rebound, or a local that holds no object the analysis knows). Those stay reachable from the
+     * caller's caller, so no store into them leaves garbage.
      */
-    private boolean passesNothingNew(Expr e, Set<String> params) {
+    private boolean passesNothingNew(Expr e, Set<String> outside) {
         Expr.Name root = root(e);
-        return root != null && params.contains(root.id()) || objectless(e);
+        return root != null && outside.contains(root.id()) || objectless(e);
     }
 }

@@ -70,6 +70,10 @@ class CycleCandidatesTest {
             def link_unknown(a):
                 link(a, open("f"))
 
+            def link_opened(a):
+                b = open("f")
+                link(a, b)
+
             def link_local(a):
                 b = [a]
                 link(a, b)
@@ -155,6 +159,7 @@ class CycleCandidatesTest {
     void argumentsFromOutsideTheCallAreSkipped() {
         assertCandidate("link_reached", false); // what a parameter reaches lives outside the call too
         assertCandidate("link_unknown", false); // the result of unknown code is no object to the analysis
+        assertCandidate("link_opened", false); // b holds only what unknown code returned
         assertCandidate("link_local", true);
     }
 
