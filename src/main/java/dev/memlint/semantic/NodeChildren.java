@@ -120,11 +120,10 @@ public final class NodeChildren {
         if (node instanceof Expr.Name || node instanceof Expr.Constant) return;
         if (NodeKinds.isExpr(node)) expr(node, out); // the commonest kind first
         else if (NodeKinds.isStmt(node)) stmt(node, out);
-        else if (node instanceof Module m) all(m.body(), out);
-        else if (node instanceof Pattern p) pattern(p, out);
-        else if (node instanceof Arguments a) arguments(a, out);
         else if (node instanceof Arg a) one(a.annotation(), out);
+        else if (node instanceof Arguments a) arguments(a, out);
         else if (node instanceof Keyword k) one(k.value(), out);
+        else if (node instanceof Module m) all(m.body(), out);
         else if (node instanceof Comprehension c) {
             one(c.target(), out);
             one(c.iter(), out);
@@ -144,147 +143,150 @@ public final class NodeChildren {
             one(t.defaultValue(), out);
         } else if (node instanceof TypeParam.ParamSpec t) one(t.defaultValue(), out);
         else if (node instanceof TypeParam.TypeVarTuple t) one(t.defaultValue(), out);
+        else if (node instanceof Pattern p) pattern(p, out); // an interface: tested last, failing tests are slow under C1
         else if (!(node instanceof Alias)) throw new IllegalArgumentException("unknown node " + node.getClass());
     }
 
     private static void stmt(Node s, Collector out) {
-        if (NodeKinds.isFunction(s)) {
+        // The commonest kinds first (stdlib: 158k expression statements, 123k assignments, 57k defs...).
+        if (s instanceof Stmt.ExprStmt e) one(e.value(), out);
+        else if (s instanceof Stmt.Assign a) {
+            all(a.targets(), out);
+            one(a.value(), out);
+        } else if (NodeKinds.isFunction(s)) {
             Stmt.FunctionNode f = (Stmt.FunctionNode) s;
             all(f.decoratorList(), out);
             all(f.typeParams(), out);
             one(f.args(), out);
             one(f.returns(), out);
             all(f.body(), out);
-        } else if (s instanceof Stmt.ClassDef c) {
+        } else if (s instanceof Stmt.If i) {
+            one(i.test(), out);
+            all(i.body(), out);
+            all(i.orelse(), out);
+        } else if (s instanceof Stmt.Return r) one(r.value(), out);
+        else if (s instanceof Stmt.ClassDef c) {
             all(c.decoratorList(), out);
             all(c.typeParams(), out);
             all(c.bases(), out);
             all(c.keywords(), out);
             all(c.body(), out);
-        } else if (s instanceof Stmt.Return r) one(r.value(), out);
-        else if (s instanceof Stmt.Delete d) all(d.targets(), out);
-        else if (s instanceof Stmt.Assign a) {
-            all(a.targets(), out);
-            one(a.value(), out);
-        } else if (s instanceof Stmt.TypeAlias t) {
-            one(t.name(), out);
-            all(t.typeParams(), out);
-            one(t.value(), out);
-        } else if (s instanceof Stmt.AugAssign a) {
-            one(a.target(), out);
-            one(a.value(), out);
-        } else if (s instanceof Stmt.AnnAssign a) {
-            one(a.target(), out);
-            one(a.annotation(), out);
-            one(a.value(), out);
+        } else if (NodeKinds.isWith(s)) {
+            Stmt.WithNode w = (Stmt.WithNode) s;
+            all(w.items(), out);
+            all(w.body(), out);
         } else if (NodeKinds.isFor(s)) {
             Stmt.ForNode f = (Stmt.ForNode) s;
             one(f.target(), out);
             one(f.iter(), out);
             all(f.body(), out);
             all(f.orelse(), out);
-        } else if (s instanceof Stmt.While w) {
-            one(w.test(), out);
-            all(w.body(), out);
-            all(w.orelse(), out);
-        } else if (s instanceof Stmt.If i) {
-            one(i.test(), out);
-            all(i.body(), out);
-            all(i.orelse(), out);
-        } else if (NodeKinds.isWith(s)) {
-            Stmt.WithNode w = (Stmt.WithNode) s;
-            all(w.items(), out);
-            all(w.body(), out);
-        } else if (s instanceof Stmt.Match m) {
-            one(m.subject(), out);
-            all(m.cases(), out);
-        } else if (s instanceof Stmt.Raise r) {
-            one(r.exc(), out);
-            one(r.cause(), out);
-        } else if (s instanceof Stmt.Try t) {
+        } else if (s instanceof Stmt.Import i) all(i.names(), out);
+        else if (s instanceof Stmt.Try t) {
             all(t.body(), out);
             all(t.handlers(), out);
             all(t.orelse(), out);
             all(t.finalbody(), out);
+        } else if (s instanceof Stmt.Raise r) {
+            one(r.exc(), out);
+            one(r.cause(), out);
+        } else if (s instanceof Stmt.ImportFrom i) all(i.names(), out);
+        else if (s instanceof Stmt.AugAssign a) {
+            one(a.target(), out);
+            one(a.value(), out);
+        } else if (s instanceof Stmt.While w) {
+            one(w.test(), out);
+            all(w.body(), out);
+            all(w.orelse(), out);
+        } else if (s instanceof Stmt.Assert a) {
+            one(a.test(), out);
+            one(a.msg(), out);
+        } else if (s instanceof Stmt.AnnAssign a) {
+            one(a.target(), out);
+            one(a.annotation(), out);
+            one(a.value(), out);
+        } else if (s instanceof Stmt.Delete d) all(d.targets(), out);
+        else if (s instanceof Stmt.Match m) {
+            one(m.subject(), out);
+            all(m.cases(), out);
         } else if (s instanceof Stmt.TryStar t) {
             all(t.body(), out);
             all(t.handlers(), out);
             all(t.orelse(), out);
             all(t.finalbody(), out);
-        } else if (s instanceof Stmt.Assert a) {
-            one(a.test(), out);
-            one(a.msg(), out);
-        } else if (s instanceof Stmt.Import i) all(i.names(), out);
-        else if (s instanceof Stmt.ImportFrom i) all(i.names(), out);
-        else if (s instanceof Stmt.ExprStmt e) one(e.value(), out);
+        } else if (s instanceof Stmt.TypeAlias t) {
+            one(t.name(), out);
+            all(t.typeParams(), out);
+            one(t.value(), out);
+        }
         // Global, Nonlocal, Pass, Break, Continue have no child nodes.
     }
 
     private static void expr(Node e, Collector out) {
-        if (e instanceof Expr.BoolOp b) all(b.values(), out);
-        else if (e instanceof Expr.NamedExpr n) {
-            one(n.target(), out);
-            one(n.value(), out);
-        } else if (e instanceof Expr.BinOp b) {
+        // The commonest kinds first (stdlib: 375k attributes, 327k calls, 45k tuples, 32k binary operations...).
+        if (e instanceof Expr.Attribute a) one(a.value(), out);
+        else if (e instanceof Expr.Call c) {
+            one(c.func(), out);
+            all(c.args(), out);
+            all(c.keywords(), out);
+        } else if (e instanceof Expr.TupleExpr t) all(t.elts(), out);
+        else if (e instanceof Expr.BinOp b) {
             one(b.left(), out);
             one(b.right(), out);
-        } else if (e instanceof Expr.UnaryOp u) one(u.operand(), out);
-        else if (e instanceof Expr.Lambda l) {
-            one(l.args(), out);
-            one(l.body(), out);
-        } else if (e instanceof Expr.IfExp i) {
-            one(i.test(), out);
-            one(i.body(), out);
-            one(i.orelse(), out);
-        } else if (e instanceof Expr.DictExpr d) {
+        } else if (e instanceof Expr.Subscript s) {
+            one(s.value(), out);
+            one(s.slice(), out);
+        } else if (e instanceof Expr.Compare c) {
+            one(c.left(), out);
+            all(c.comparators(), out);
+        } else if (e instanceof Expr.ListExpr l) all(l.elts(), out);
+        else if (e instanceof Expr.UnaryOp u) one(u.operand(), out);
+        else if (e instanceof Expr.DictExpr d) {
             for (int i = 0; i < d.values().size(); i++) {
                 one(d.keys().get(i), out);
                 one(d.values().get(i), out);
             }
-        } else if (e instanceof Expr.SetExpr s) all(s.elts(), out);
-        else if (e instanceof Expr.ListComp c) {
-            all(c.generators(), out);
-            one(c.elt(), out);
-        } else if (e instanceof Expr.SetComp c) {
+        } else if (e instanceof Expr.BoolOp b) all(b.values(), out);
+        else if (e instanceof Expr.Slice s) {
+            one(s.lower(), out);
+            one(s.upper(), out);
+            one(s.step(), out);
+        } else if (e instanceof Expr.FormattedValue f) {
+            one(f.value(), out);
+            one(f.formatSpec(), out);
+        } else if (e instanceof Expr.JoinedStr j) all(j.values(), out);
+        else if (e instanceof Expr.Starred s) one(s.value(), out);
+        else if (e instanceof Expr.IfExp i) {
+            one(i.test(), out);
+            one(i.body(), out);
+            one(i.orelse(), out);
+        } else if (e instanceof Expr.Lambda l) {
+            one(l.args(), out);
+            one(l.body(), out);
+        } else if (e instanceof Expr.ListComp c) {
             all(c.generators(), out);
             one(c.elt(), out);
         } else if (e instanceof Expr.GeneratorExp c) {
+            all(c.generators(), out);
+            one(c.elt(), out);
+        } else if (e instanceof Expr.SetExpr s) all(s.elts(), out);
+        else if (e instanceof Expr.SetComp c) {
             all(c.generators(), out);
             one(c.elt(), out);
         } else if (e instanceof Expr.DictComp c) {
             all(c.generators(), out);
             one(c.key(), out);
             one(c.value(), out);
+        } else if (e instanceof Expr.NamedExpr n) {
+            one(n.target(), out);
+            one(n.value(), out);
         } else if (e instanceof Expr.Await a) one(a.value(), out);
         else if (e instanceof Expr.Yield y) one(y.value(), out);
         else if (e instanceof Expr.YieldFrom y) one(y.value(), out);
-        else if (e instanceof Expr.Compare c) {
-            one(c.left(), out);
-            all(c.comparators(), out);
-        } else if (e instanceof Expr.Call c) {
-            one(c.func(), out);
-            all(c.args(), out);
-            all(c.keywords(), out);
-        } else if (e instanceof Expr.FormattedValue f) {
-            one(f.value(), out);
-            one(f.formatSpec(), out);
-        } else if (e instanceof Expr.Interpolation i) {
+        else if (e instanceof Expr.Interpolation i) {
             one(i.value(), out);
             one(i.formatSpec(), out);
-        } else if (e instanceof Expr.JoinedStr j) all(j.values(), out);
-        else if (e instanceof Expr.TemplateStr t) all(t.values(), out);
-        else if (e instanceof Expr.Attribute a) one(a.value(), out);
-        else if (e instanceof Expr.Subscript s) {
-            one(s.value(), out);
-            one(s.slice(), out);
-        } else if (e instanceof Expr.Starred s) one(s.value(), out);
-        else if (e instanceof Expr.ListExpr l) all(l.elts(), out);
-        else if (e instanceof Expr.TupleExpr t) all(t.elts(), out);
-        else if (e instanceof Expr.Slice s) {
-            one(s.lower(), out);
-            one(s.upper(), out);
-            one(s.step(), out);
-        }
+        } else if (e instanceof Expr.TemplateStr t) all(t.values(), out);
         // Constant and Name have no child nodes.
     }
 
