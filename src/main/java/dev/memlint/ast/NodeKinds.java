@@ -10,11 +10,14 @@ public final class NodeKinds {
 
     private static final int EXPR = 1;
     private static final int STMT = 2;
+    private static final int PATTERN = 3;
+    private static final int TYPE_PARAM = 4;
 
     private static final ClassValue<Integer> FAMILY = new ClassValue<>() {
         @Override
         protected Integer computeValue(Class<?> c) {
-            return Expr.class.isAssignableFrom(c) ? EXPR : Stmt.class.isAssignableFrom(c) ? STMT : 0;
+            return Expr.class.isAssignableFrom(c) ? EXPR : Stmt.class.isAssignableFrom(c) ? STMT
+                    : Pattern.class.isAssignableFrom(c) ? PATTERN : TypeParam.class.isAssignableFrom(c) ? TYPE_PARAM : 0;
         }
     };
 
@@ -24,6 +27,14 @@ public final class NodeKinds {
 
     public static boolean isStmt(Node n) {
         return FAMILY.get(n.getClass()) == STMT;
+    }
+
+    public static boolean isPattern(Node n) {
+        return FAMILY.get(n.getClass()) == PATTERN;
+    }
+
+    public static boolean isTypeParam(Node n) {
+        return FAMILY.get(n.getClass()) == TYPE_PARAM;
     }
 
     public static boolean isFunction(Node n) {

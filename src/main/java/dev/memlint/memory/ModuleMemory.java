@@ -2,6 +2,7 @@ package dev.memlint.memory;
 
 import dev.memlint.ast.Module;
 import dev.memlint.ast.Node;
+import dev.memlint.ast.NodeKinds;
 import dev.memlint.ast.Stmt;
 import dev.memlint.memory.heap.Cycle;
 import dev.memlint.memory.heap.CycleFinder;
@@ -125,7 +126,8 @@ public final class ModuleMemory {
 
     private void collect(List<Stmt> body, String prefix, HeapAnalyzer heap) {
         for (Stmt s : body) {
-            if (s instanceof Stmt.FunctionNode f) {
+            if (NodeKinds.isFunction(s)) {
+                Stmt.FunctionNode f = (Stmt.FunctionNode) s;
                 String qualname = prefix + f.name();
                 functions.add(report(qualname, f, heap));
                 collect(f.body(), qualname + ".<locals>.", heap);

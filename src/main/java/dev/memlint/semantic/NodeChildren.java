@@ -120,7 +120,7 @@ public final class NodeChildren {
         if (node instanceof Expr.Name || node instanceof Expr.Constant) return;
         if (NodeKinds.isExpr(node)) expr(node, out); // the commonest kind first
         else if (NodeKinds.isStmt(node)) stmt(node, out);
-        else if (node instanceof Arg a) one(a.annotation(), out);
+        else if (node instanceof Arg a) one(a.annotation(), out); // records: cheap exact-class tests
         else if (node instanceof Arguments a) arguments(a, out);
         else if (node instanceof Keyword k) one(k.value(), out);
         else if (node instanceof Module m) all(m.body(), out);
@@ -143,7 +143,7 @@ public final class NodeChildren {
             one(t.defaultValue(), out);
         } else if (node instanceof TypeParam.ParamSpec t) one(t.defaultValue(), out);
         else if (node instanceof TypeParam.TypeVarTuple t) one(t.defaultValue(), out);
-        else if (node instanceof Pattern p) pattern(p, out); // an interface: tested last, failing tests are slow under C1
+        else if (NodeKinds.isPattern(node)) pattern((Pattern) node, out);
         else if (!(node instanceof Alias)) throw new IllegalArgumentException("unknown node " + node.getClass());
     }
 

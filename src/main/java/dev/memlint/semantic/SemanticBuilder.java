@@ -172,9 +172,10 @@ final class SemanticBuilder {
         else if (n instanceof Stmt.Nonlocal nl) s.nonlocalNames.addAll(nl.names());
         else if (n instanceof Stmt.Delete d) {
             for (Expr t : d.targets()) target(t, null, Binding.Kind.DELETION, d, s);
-        } else if (n instanceof Pattern p) {
-            pattern(p, s);
-        } else if (n instanceof TypeParam tp) {
+        } else if (NodeKinds.isPattern(n)) {
+            pattern((Pattern) n, s);
+        } else if (NodeKinds.isTypeParam(n)) {
+            TypeParam tp = (TypeParam) n;
             String name = tp instanceof TypeParam.TypeVar t ? t.name()
                     : tp instanceof TypeParam.ParamSpec p ? p.name() : ((TypeParam.TypeVarTuple) tp).name();
             bind(s, name, new Binding(Binding.Kind.TYPE_PARAM, tp, tp, null, null, s));

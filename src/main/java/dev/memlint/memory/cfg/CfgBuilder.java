@@ -6,6 +6,7 @@ import dev.memlint.ast.Expr;
 import dev.memlint.ast.MatchCase;
 import dev.memlint.ast.Module;
 import dev.memlint.ast.Node;
+import dev.memlint.ast.NodeKinds;
 import dev.memlint.ast.Pattern;
 import dev.memlint.ast.Stmt;
 import dev.memlint.ast.WithItem;
@@ -166,8 +167,8 @@ public final class CfgBuilder {
     }
 
     private static boolean isStraightLine(Stmt s) {
-        return !(s instanceof Stmt.If || s instanceof Stmt.While || s instanceof Stmt.ForNode
-                || s instanceof Stmt.Try || s instanceof Stmt.TryStar || s instanceof Stmt.WithNode
+        return !(s instanceof Stmt.If || s instanceof Stmt.While || NodeKinds.isFor(s)
+                || s instanceof Stmt.Try || s instanceof Stmt.TryStar || NodeKinds.isWith(s)
                 || s instanceof Stmt.Match || s instanceof Stmt.Return || s instanceof Stmt.Raise
                 || s instanceof Stmt.Break || s instanceof Stmt.Continue || s instanceof Stmt.Assert);
     }
@@ -177,14 +178,14 @@ public final class CfgBuilder {
             return branch(i.test(), sequence(i.body(), successor), sequence(i.orelse(), successor));
         } else if (s instanceof Stmt.While w) {
             return whileLoop(w, successor);
-        } else if (s instanceof Stmt.ForNode f) {
-            return forLoop(f, successor);
+        } else if (NodeKinds.isFor(s)) {
+            return forLoop((Stmt.ForNode) s, successor);
         } else if (s instanceof Stmt.Try t) {
             return tryStatement(t.body(), t.handlers(), t.orelse(), t.finalbody(), successor);
         } else if (s instanceof Stmt.TryStar t) {
             return tryStatement(t.body(), t.handlers(), t.orelse(), t.finalbody(), successor);
-        } else if (s instanceof Stmt.WithNode w) {
-            return withStatement(w, successor);
+        } else if (NodeKinds.isWith(s)) {
+            return withStatement((Stmt.WithNode) s, successor);
         } else if (s instanceof Stmt.Match m) {
             return match(m, successor);
         } else if (s instanceof Stmt.Return) {

@@ -278,8 +278,8 @@ final class CycleCandidates {
                     }
                 } else if (n instanceof ExceptHandler h && h.name() != null && keepsException(h)) {
                     return STORES_INTO_NEW;
-                } else if (n instanceof Stmt.FunctionNode inner) {
-                    work.addAll(inner.decoratorList()); // the analysis evaluates a nested def's decorators only
+                } else if (NodeKinds.isFunction(n)) {
+                    work.addAll(((Stmt.FunctionNode) n).decoratorList()); // the analysis evaluates a nested def's decorators only
                     continue;
                 } else if (n instanceof Stmt.ClassDef) {
                     continue; // nor a class body
@@ -450,8 +450,8 @@ final class CycleCandidates {
             i.names().forEach(a -> names.add(a.asname() != null ? a.asname() : a.name().split("\\.")[0]));
         } else if (n instanceof Stmt.ImportFrom i) {
             i.names().forEach(a -> names.add(a.asname() != null ? a.asname() : a.name()));
-        } else if (n instanceof Stmt.FunctionNode fn) {
-            names.add(fn.name());
+        } else if (NodeKinds.isFunction(n)) {
+            names.add(((Stmt.FunctionNode) n).name());
         } else if (n instanceof Stmt.ClassDef c) {
             names.add(c.name());
         } else if (n instanceof ExceptHandler h && h.name() != null) {

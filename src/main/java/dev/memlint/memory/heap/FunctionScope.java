@@ -4,6 +4,7 @@ import dev.memlint.ast.Arg;
 import dev.memlint.ast.Comprehension;
 import dev.memlint.ast.Expr;
 import dev.memlint.ast.Node;
+import dev.memlint.ast.NodeKinds;
 import dev.memlint.ast.Stmt;
 import dev.memlint.semantic.NodeChildren;
 
@@ -71,7 +72,7 @@ final class FunctionScope {
         } else if (s instanceof Stmt.Nonlocal nl) {
             declaredOuter.addAll(nl.names());
             nonlocals.addAll(nl.names());
-        } else if (!(s instanceof Stmt.FunctionNode) && !(s instanceof Stmt.ClassDef)) {
+        } else if (!NodeKinds.isFunction(s) && !(s instanceof Stmt.ClassDef)) {
             for (Stmt inner : NodeChildren.childStatements(s)) {
                 mark(inner);
             }

@@ -298,7 +298,8 @@ public final class HeapAnalyzer {
                 for (Expr target : d.targets()) {
                     delete(target, s);
                 }
-            } else if (st instanceof Stmt.FunctionNode f) {
+            } else if (NodeKinds.isFunction(st)) {
+                Stmt.FunctionNode f = (Stmt.FunctionNode) st;
                 Site fn = site(f, Site.Kind.FUNCTION, null);
                 capture(fn, f.body(), f, s);
                 f.decoratorList().forEach(dec -> eval(dec, s));
