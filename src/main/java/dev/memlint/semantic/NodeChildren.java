@@ -82,6 +82,9 @@ public final class NodeChildren {
      * match cases, without listing the expressions.
      */
     public static List<Stmt> childStatements(Stmt s) {
+        if (s instanceof Stmt.ExprStmt || s instanceof Stmt.Assign || s instanceof Stmt.Return) {
+            return List.of(); // the commonest statements, which have no block: no list to make
+        }
         List<Stmt> out = new ArrayList<>();
         if (s instanceof Stmt.If i) {
             out.addAll(i.body());

@@ -338,10 +338,15 @@ final class CycleCandidates {
                 modular.add(call);
             }
         }
-        Set<String> outside = new HashSet<>(rebound);
-        outside.removeAll(holdObjects);
-        outside.removeAll(scope.params);
-        outside.addAll(params);
+        Set<String> outside = params; // only calls ask: most functions call no module code
+        if (!modular.isEmpty()) {
+            outside = new HashSet<>(params);
+            for (String x : rebound) {
+                if (!holdObjects.contains(x) && !scope.params.contains(x)) {
+                    outside.add(x);
+                }
+            }
+        }
         return new Facts(false, !storedIntoLocals.isEmpty(), storedInto, params, outside, modular);
     }
 
