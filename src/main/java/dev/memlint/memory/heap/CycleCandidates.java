@@ -193,6 +193,36 @@ final class CycleCandidates {
         return null;
     }
 
+    /** The working collections of a walk, cleared for each function instead of made anew. */
+    private static final class Scratch {
+        final Set<String> rebound = new HashSet<>();
+        final Set<String> storedIntoLocals = new HashSet<>();
+        final Set<String> storedBelowLocals = new HashSet<>();
+        final Set<Node> freshBindings = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        final Set<String> boundOtherwise = new HashSet<>();
+        final Set<String> holdObjects = new HashSet<>();
+        final Set<String> augmented = new HashSet<>();
+        final List<Expr.Call> calls = new ArrayList<>();
+        final Set<Node> harmless = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        final WorkList work = new WorkList();
+        final NodeChildren.Collector children = new NodeChildren.Collector();
+
+        void clear() {
+            rebound.clear();
+            storedIntoLocals.clear();
+            storedBelowLocals.clear();
+            freshBindings.clear();
+            boundOtherwise.clear();
+            holdObjects.clear();
+            augmented.clear();
+            calls.clear();
+            harmless.clear();
+            work.clear(); // a walk that returned early leaves nodes behind
+        }
+    }
+
+    private final Scratch scratch = new Scratch();
+
     private Facts facts(Stmt.FunctionNode f) {
         Facts known = facts.get(f); // not computeIfAbsent(f, this::walk): a bound reference costs a VM call under C1
         if (known == null) {
@@ -205,21 +235,25 @@ final class CycleCandidates {
     private Facts walk(Stmt.FunctionNode f) {
         FunctionScope scope = scopes.apply(f);
         Set<String> params = new HashSet<>(scope.params);
-        Set<String> rebound = new HashSet<>();
         Set<String> storedInto = new HashSet<>();
-        Set<String> storedIntoLocals = new HashSet<>();
-        Set<String> storedBelowLocals = new HashSet<>(); // x.parts.append(v): into what a local reaches
-        Set<Node> freshBindings = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<String> boundOtherwise = new HashSet<>(scope.declaredOuter);
+        Scratch w = scratch; // walks do not nest: one set of working collections serves them all
+        w.clear();
+        Set<String> rebound = w.rebound;
+        Set<String> storedIntoLocals = w.storedIntoLocals;
+        Set<String> storedBelowLocals = w.storedBelowLocals; // x.parts.append(v): into what a local reaches
+        Set<Node> freshBindings = w.freshBindings;
+        Set<String> boundOtherwise = w.boundOtherwise;
+        boundOtherwise.addAll(scope.declaredOuter);
         // Names that may hold an object: all but locals only ever assigned objectless values.
-        Set<String> holdObjects = new HashSet<>(scope.declaredOuter);
-        Set<String> augmented = new HashSet<>(); // x += v: adds v's items to x when x holds a container
-        List<Expr.Call> calls = new ArrayList<>();
+        Set<String> holdObjects = w.holdObjects;
+        holdObjects.addAll(scope.declaredOuter);
+        Set<String> augmented = w.augmented; // x += v: adds v's items to x when x holds a container
+        List<Expr.Call> calls = w.calls;
         // Stores of values the analysis gives no object (numbers, strings, results of unknown calls)
         // make no reference: their targets are harmless.
-        Set<Node> harmless = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        WorkList work = new WorkList();
-        NodeChildren.Collector children = new NodeChildren.Collector();
+        Set<Node> harmless = w.harmless;
+        WorkList work = w.work;
+        NodeChildren.Collector children = w.children;
         work.addAll(f.body());
         while (!work.isEmpty()) {
             Node n = work.pop();
