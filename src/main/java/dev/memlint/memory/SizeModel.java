@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * Bytes that 64-bit CPython allocates for its objects, as tracemalloc counts them (the size requested
@@ -18,9 +20,12 @@ import java.util.TreeSet;
  */
 public final class SizeModel {
     private static final String RESOURCE = "/memory/sizes-cpython.properties";
-    private static final Properties TABLE = readTable();
+    /** One model per version, read once: rules ask for one per file. */
+    private static final Map<String, SizeModel> MODELS = readModels();
 
     private final String version;
+    /** kind -> part -> bytes: "int" -> "header" -> 24; a kind with one size has the part "". */
+    private final Map<String, Map<String, Long>> sizes = new HashMap<>();
 
     private SizeModel(String version) {
         this.version = version;
@@ -28,10 +33,11 @@ public final class SizeModel {
 
     /** The model for "3.11", "3.12" or "3.13". */
     public static SizeModel of(String version) {
-        if (!versions().contains(version)) {
+        SizeModel model = MODELS.get(version);
+        if (model == null) {
             throw new IllegalArgumentException("no size model for Python " + version + "; known: " + versions());
         }
-        return new SizeModel(version);
+        return model;
     }
 
     /** The model nearest a target version: 3.11's before it, 3.13's after it (the ones measured). */
@@ -42,24 +48,23 @@ public final class SizeModel {
 
     /** The versions the table has ("3.11", …), in order. */
     public static List<String> versions() {
-        TreeSet<String> names = new TreeSet<>();
-        for (String key : TABLE.stringPropertyNames()) {
-            int minor = key.indexOf('.', key.indexOf('.') + 1); // "3.11.int.header" -> "3.11"
-            names.add(key.substring(0, minor));
-        }
-        return List.copyOf(names);
+        return List.copyOf(MODELS.keySet());
     }
 
     public String version() {
         return version;
     }
 
-    private long get(String... path) {
-        String value = TABLE.getProperty(version + "." + String.join(".", path));
-        if (value == null) {
-            throw new IllegalStateException("size table lacks " + String.join(".", path) + " for " + version);
+    private long get(String kind) {
+        return get(kind, "");
+    }
+
+    private long get(String kind, String part) {
+        Long bytes = sizes.getOrDefault(kind, Map.of()).get(part);
+        if (bytes == null) {
+            throw new IllegalStateException("size table lacks " + kind + (part.isEmpty() ? "" : "." + part) + " for " + version);
         }
-        return Long.parseLong(value.strip());
+        return bytes;
     }
 
     // ---- numbers ----
@@ -387,16 +392,24 @@ public final class SizeModel {
         return size;
     }
 
-    private static Properties readTable() {
+    /** Keys read "3.11.int.header = 24": the version, the kind of object, and the part, if any. */
+    private static Map<String, SizeModel> readModels() {
+        Properties table = new Properties();
         try (InputStream in = SizeModel.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            Properties table = new Properties();
             table.load(in);
-            return table;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Map<String, SizeModel> models = new TreeMap<>();
+        for (String key : table.stringPropertyNames()) {
+            String[] parts = key.split("\\.", 4); // "3", "11", kind, part
+            SizeModel model = models.computeIfAbsent(parts[0] + "." + parts[1], SizeModel::new);
+            model.sizes.computeIfAbsent(parts[2], k -> new HashMap<>())
+                    .put(parts.length > 3 ? parts[3] : "", Long.parseLong(table.getProperty(key).strip()));
+        }
+        return models;
     }
 }
