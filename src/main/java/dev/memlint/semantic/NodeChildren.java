@@ -89,14 +89,14 @@ public final class NodeChildren {
         if (s instanceof Stmt.If i) {
             out.addAll(i.body());
             out.addAll(i.orelse());
-        } else if (NodeKinds.isFor(s) && s instanceof Stmt.ForNode f) {
-            out.addAll(f.body());
-            out.addAll(f.orelse());
+        } else if (NodeKinds.isFor(s)) {
+            out.addAll(((Stmt.ForNode) s).body());
+            out.addAll(((Stmt.ForNode) s).orelse());
         } else if (s instanceof Stmt.While w) {
             out.addAll(w.body());
             out.addAll(w.orelse());
-        } else if (NodeKinds.isWith(s) && s instanceof Stmt.WithNode w) {
-            out.addAll(w.body());
+        } else if (NodeKinds.isWith(s)) {
+            out.addAll(((Stmt.WithNode) s).body());
         } else if (s instanceof Stmt.Try t) {
             out.addAll(t.body());
             for (ExceptHandler h : t.handlers()) out.addAll(h.body());
@@ -109,8 +109,8 @@ public final class NodeChildren {
             out.addAll(t.finalbody());
         } else if (s instanceof Stmt.Match m) {
             for (MatchCase c : m.cases()) out.addAll(c.body());
-        } else if (NodeKinds.isFunction(s) && s instanceof Stmt.FunctionNode f) {
-            out.addAll(f.body());
+        } else if (NodeKinds.isFunction(s)) {
+            out.addAll(((Stmt.FunctionNode) s).body());
         } else if (s instanceof Stmt.ClassDef c) {
             out.addAll(c.body());
         }

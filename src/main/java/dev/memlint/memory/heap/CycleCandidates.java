@@ -201,6 +201,7 @@ final class CycleCandidates {
         final Set<Node> freshBindings = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         final Set<String> boundOtherwise = new HashSet<>();
         final Set<String> holdObjects = new HashSet<>();
+        final Set<String> statementBound = new HashSet<>();
         final Set<String> augmented = new HashSet<>();
         final List<Expr.Call> calls = new ArrayList<>();
         final Set<Node> harmless = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -214,6 +215,7 @@ final class CycleCandidates {
             freshBindings.clear();
             boundOtherwise.clear();
             holdObjects.clear();
+            statementBound.clear();
             augmented.clear();
             calls.clear();
             harmless.clear();
@@ -247,6 +249,7 @@ final class CycleCandidates {
         // Names that may hold an object: all but locals only ever assigned objectless values.
         Set<String> holdObjects = w.holdObjects;
         holdObjects.addAll(scope.declaredOuter);
+        Set<String> statementBound = w.statementBound; // by import, def, class, except ... as, patterns
         Set<String> augmented = w.augmented; // x += v: adds v's items to x when x holds a container
         List<Expr.Call> calls = w.calls;
         // Stores of values the analysis gives no object (numbers, strings, results of unknown calls)
@@ -290,8 +293,7 @@ final class CycleCandidates {
                     continue; // the analysis does not evaluate a lambda's body
                 }
             } else {
-                boundOtherwise(n, boundOtherwise);
-                boundOtherwise(n, holdObjects);
+                boundOtherwise(n, statementBound);
                 if (n instanceof Stmt.Assign a) {
                     if (a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name && isFresh(a.value())) {
                         freshBindings.add(a.targets().get(0));
@@ -335,6 +337,8 @@ final class CycleCandidates {
             NodeChildren.children(n, children);
             for (int i = 0, size = children.size(); i < size; i++) work.accept(children.get(i));
         }
+        boundOtherwise.addAll(statementBound); // those names hold objects the walk did not see made
+        holdObjects.addAll(statementBound);
         for (String x : augmented) {
             if (params.contains(x)) {
                 storedInto.add(x);
