@@ -1,0 +1,148 @@
+package dev.memlint.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Runs the `memlint` launcher the ways a user does, in a fresh copy (the launcher and the built
+ * jar, nothing else): help first, a bad option first, then checks. The launcher records a class
+ * archive on first use; a bad archive once made every later JVM crash (SIGSEGV, exit 134).
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a hang guard: each run is a fresh JVM or two
+class LauncherIT {
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+
+    @TempDir
+    Path temp;
+    private Path copy;
+    private Path work;
+    private Path tmpdir;
+
+    @BeforeEach
+    void freshCopy() throws IOException {
+        Path jar = PROJECT.resolve("target/memlint.jar");
+        assumeTrue(Files.isRegularFile(jar), "target/memlint.jar is not built: the launcher test runs after `package`");
+        copy = Files.createDirectories(temp.resolve("memlint"));
+        Files.copy(PROJECT.resolve("memlint"), copy.resolve("memlint"));
+        Files.createDirectories(copy.resolve("target"));
+        Files.copy(jar, copy.resolve("target/memlint.jar"));
+        work = Files.createDirectories(temp.resolve("project"));
+        Files.writeString(work.resolve("report.py"), """
+                def render(rows):
+                    out = ""
+                    for row in rows:
+                        out += f"{row}\\n"
+                    return out
+                """);
+        tmpdir = Files.createDirectories(temp.resolve("tmp"));
+    }
+
+    @Test
+    void helpFirstThenEverythingWorks() throws Exception {
+        assertEquals(0, run("check", "--help").exit);
+        assertUsable();
+    }
+
+    @Test
+    void badOptionFirstThenEverythingWorks() throws Exception {
+        Run bad = run("check", "--target-version", "9.9", "report.py");
+        assertEquals(2, bad.exit, bad.toString());
+        assertTrue(bad.err.contains("'9.9' is not a supported Python version"), bad.toString());
+        assertUsable();
+    }
+
+    @Test
+    void checkFirstThenEverythingWorks() throws Exception {
+        assertFinding(run("check", "report.py"));
+        assertUsable();
+    }
+
+    @Test
+    void damagedArchiveIsIgnoredNotCrashedOn() throws Exception {
+        assertEquals(0, run("--version").exit);
+        Path archive = copy.resolve("target/memlint.jsa");
+        assertTrue(Files.isRegularFile(archive), "the first run records the archive");
+        byte[] bytes = Files.readAllBytes(archive);
+        for (int i = bytes.length / 3; i < bytes.length / 3 + 4096; i++) bytes[i] ^= 0x5a;
+        Files.write(archive, bytes);
+        assertUsable();
+    }
+
+    @Test
+    void archiveOfAnOlderJarIsRecordedAgain() throws Exception {
+        assertEquals(0, run("--version").exit);
+        Path archive = copy.resolve("target/memlint.jsa");
+        FileTime recorded = Files.getLastModifiedTime(archive);
+        Files.setLastModifiedTime(copy.resolve("target/memlint.jar"), FileTime.fromMillis(recorded.toMillis() + 10_000));
+        assertUsable();
+        assertTrue(Files.getLastModifiedTime(archive).compareTo(recorded) > 0, "a new archive was recorded");
+    }
+
+    /** The commands that crashed on a bad archive, then a check; no JVM error report anywhere. */
+    private void assertUsable() throws Exception {
+        assertEquals(0, run("check", "--help").exit);
+        assertEquals(0, run("ast", "--help").exit);
+        Run bad = run("check", "--target-version", "9.9", "report.py");
+        assertEquals(2, bad.exit, bad.toString());
+        assertFinding(run("check", "report.py"));
+        assertTrue(Files.isRegularFile(copy.resolve("target/memlint.jsa")), "the class archive is kept");
+        for (Path dir : List.of(work, tmpdir, copy)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                List<Path> reports = files.filter(p -> p.getFileName().toString().contains("hs_err")).toList();
+                assertTrue(reports.isEmpty(), "JVM error reports: " + reports);
+            }
+        }
+    }
+
+    private static void assertFinding(Run check) {
+        assertEquals(1, check.exit, check.toString());
+        assertTrue(check.out.contains("report.py:4:9: MEM201"), check.toString());
+        assertFalse(check.err.contains("fatal error"), check.toString());
+    }
+
+    private Run run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", copy.resolve("memlint").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+        builder.environment().put("TMPDIR", tmpdir.toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = builder.start();
+        p.getOutputStream().close();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        String out = read(p.getInputStream());
+        return new Run(p.waitFor(), out, err.join());
+    }
+
+    private static String read(java.io.InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private record Run(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+}
