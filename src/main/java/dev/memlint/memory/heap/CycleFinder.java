@@ -51,15 +51,66 @@ public final class CycleFinder {
             if (inside.isEmpty()) {
                 continue;
             }
-            boolean concrete = scc.stream().allMatch(Site::singular)
+            // A group of older objects only (no recent one) may be a chain, each pointing at the one before.
+            boolean concrete = scc.stream().anyMatch(Site::singular)
                     || (scc.size() == 1 && inside.stream().anyMatch(Edge::sameObject));
             if (!concrete) {
                 continue;
             }
             inside.sort(Comparator.comparingInt(e -> e.origin() == null ? Integer.MAX_VALUE : e.origin().pos().line()));
-            cycles.add(new Cycle(scc, inside, scc.stream().anyMatch(returned::contains)));
+            List<Edge> path = shortestCycle(inside);
+            List<Site> sites = new ArrayList<>();
+            for (Edge e : path) {
+                sites.add(e.from());
+            }
+            cycles.add(new Cycle(sites, path, scc.stream().anyMatch(returned::contains)));
         }
         return cycles;
+    }
+
+    /**
+     * One way round a group: the shortest cycle through the recent object made first in source
+     * order (else through the first reference's source), each step once, in the order they are taken.
+     */
+    private static List<Edge> shortestCycle(List<Edge> inside) {
+        Site start = inside.get(0).from();
+        for (Edge e : inside) {
+            if (e.from().singular()) {
+                start = e.from();
+                break;
+            }
+        }
+        Map<Site, List<Edge>> out = new LinkedHashMap<>();
+        for (Edge e : inside) {
+            out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+        }
+        Map<Site, Edge> reachedBy = new HashMap<>();
+        Deque<Site> queue = new ArrayDeque<>();
+        queue.add(start);
+        Edge closing = null;
+        while (!queue.isEmpty() && closing == null) {
+            for (Edge e : out.getOrDefault(queue.poll(), List.of())) {
+                if (e.to().equals(start)) {
+                    closing = e;
+                    break;
+                }
+                if (!reachedBy.containsKey(e.to())) {
+                    reachedBy.put(e.to(), e);
+                    queue.add(e.to());
+                }
+            }
+        }
+        if (closing == null) {
+            return inside; // cannot happen in a strongly connected group; keep every reference then
+        }
+        List<Edge> path = new ArrayList<>();
+        for (Edge e = closing; ; e = reachedBy.get(e.from())) {
+            path.add(0, e);
+            if (e.from().equals(start)) {
+                break;
+            }
+        }
+        return path;
     }
 
     /**

@@ -211,6 +211,9 @@ public final class HeapAnalyzer {
         private final Map<Located, Site[]> sitesOfNode = new IdentityHashMap<>();
         private final Map<Located, String> iterKeys = new IdentityHashMap<>();
         private Located origin;
+        /** The step being evaluated, and the objects each step of a loop made (sites and callees' objects). */
+        private Element step;
+        private final Map<Element, Set<Site>> madeBy = new IdentityHashMap<>();
         private int work;
         /** Elements of blocks on a loop: what they allocate may be many objects per call. */
         private final Set<Element> looping;
@@ -230,6 +233,10 @@ public final class HeapAnalyzer {
         HeapState apply(Element e, HeapState s) {
             spend(1, s);
             inLoop = looping.contains(e);
+            if (inLoop) {
+                ageObjectsMadeBy(e, s);
+            }
+            step = e;
             if (e instanceof Element.Simple simple) {
                 origin = simple.stmt();
                 statement(simple.stmt(), s);
@@ -263,6 +270,20 @@ public final class HeapAnalyzer {
                 eval(m.match().subject(), s);
             }
             return s;
+        }
+
+        /**
+         * Recency: each site's recent object is the one it made last, a single concrete object, so
+         * that a cycle one loop iteration closes is found. Before a step of a loop runs again, the
+         * objects its expressions (and the calls among them) made the last time round become older
+         * objects of their sites: a summary, so a chain of them (each pointing at the one before)
+         * is no cycle.
+         */
+        private void ageObjectsMadeBy(Element e, HeapState s) {
+            Set<Site> made = madeBy.get(e);
+            if (made != null) { // most steps of a loop make no object: no need to look at the state
+                s.age(made::contains);
+            }
         }
 
         private void spend(int units, HeapState s) {
@@ -392,7 +413,10 @@ public final class HeapAnalyzer {
             if (target instanceof Expr.Name n) {
                 bindName(n.id(), v, s);
             } else if (target instanceof Expr.Attribute a) {
-                Set<Site> objs = eval(a.value(), s);
+                Set<Site> objs = withoutNone(eval(a.value(), s));
+                if (objs == null) {
+                    return; // storing into None raises: nothing is stored
+                }
                 if (objs.isEmpty()) {
                     s.escape(v);
                     return;
@@ -407,8 +431,11 @@ public final class HeapAnalyzer {
                     }
                 }
             } else if (target instanceof Expr.Subscript sub) {
-                Set<Site> objs = eval(sub.value(), s);
+                Set<Site> objs = withoutNone(eval(sub.value(), s));
                 eval(sub.slice(), s);
+                if (objs == null) {
+                    return;
+                }
                 if (objs.isEmpty()) {
                     s.escape(v);
                 }
@@ -430,6 +457,16 @@ public final class HeapAnalyzer {
             } else if (target instanceof Expr.Starred st) {
                 assign(st.value(), v, null, s);
             }
+        }
+
+        /** The objects other than None; null when there were some and all were None. */
+        private static Set<Site> withoutNone(Set<Site> objs) {
+            if (!objs.contains(Site.NONE)) {
+                return objs;
+            }
+            Set<Site> rest = new LinkedHashSet<>(objs);
+            rest.remove(Site.NONE);
+            return rest.isEmpty() ? null : rest;
         }
 
         private boolean sameName(Expr a, Expr b) {
@@ -465,6 +502,20 @@ public final class HeapAnalyzer {
             return out;
         }
 
+        /** Notes an object the current step makes, when it is in a loop (see {@link #ageObjectsMadeBy}). */
+        private Site noteMade(Site x) {
+            if (inLoop) {
+                Set<Site> made = madeBy.get(step);
+                if (made == null) {
+                    made = new HashSet<>();
+                    madeBy.put(step, made);
+                }
+                made.add(x);
+            }
+            return x;
+        }
+
+        /** The object a node makes: in a loop, the one it made last (see {@link #ageObjectsMadeBy}). */
         Site site(Located node, Site.Kind kind, String className) {
             Site[] byKind = sitesOfNode.computeIfAbsent(node, n -> new Site[KINDS]);
             Site known = byKind[kind.ordinal()];
@@ -474,12 +525,12 @@ public final class HeapAnalyzer {
                 String key = p.line() + ":" + p.col() + "-" + p.endLine() + ":" + p.endCol() + " " + kind.name().toLowerCase();
                 known = sites.get(key);
                 if (known == null) {
-                    known = new Site(key, kind, node, className, !repeated());
+                    known = new Site(key, kind, node, className, true);
                     sites.put(key, known);
                 }
                 byKind[kind.ordinal()] = known;
             }
-            return known;
+            return noteMade(known);
         }
 
         Set<Site> eval(Expr e, HeapState s) {
@@ -488,6 +539,8 @@ public final class HeapAnalyzer {
             }
             if (e instanceof Expr.Name n) {
                 return s.valueOf(n.id());
+            } else if (e instanceof Expr.Constant k) {
+                return k.value() == null && k.kind() == null ? Set.of(Site.NONE) : Set.of();
             } else if (e instanceof Expr.ListExpr l) {
                 return display(l, Site.Kind.LIST, l.elts(), s);
             } else if (e instanceof Expr.TupleExpr t) {
@@ -684,8 +737,11 @@ public final class HeapAnalyzer {
                 }
             }
             if (c.func() instanceof Expr.Attribute a) {
-                Set<Site> receivers = eval(a.value(), s);
+                Set<Site> receivers = withoutNone(eval(a.value(), s));
                 String m = a.attr();
+                if (receivers == null) {
+                    return Set.of(); // a method of None: an AttributeError, nothing is kept
+                }
                 if (!receivers.isEmpty()) {
                     Set<Site> result = new LinkedHashSet<>();
                     boolean handled = true;
@@ -708,7 +764,8 @@ public final class HeapAnalyzer {
                                 addItems(r, x, origin, false, s);
                             }
                         } else if (m.equals("copy")) {
-                            Site copy = site(c, r.kind() == Site.Kind.PARAM ? Site.Kind.LIST : r.kind(), null);
+                            Site.Kind kind = r.kind() == Site.Kind.PARAM ? Site.Kind.LIST : r.kind();
+                            Site copy = site(c, kind, null);
                             addItems(copy, field(r, "item", s), origin, false, s);
                             result.add(copy);
                         } else if (READERS.contains(m)) {
@@ -782,7 +839,6 @@ public final class HeapAnalyzer {
                     }
                 }
             }
-            boolean callSingular = !repeated();
             String prefix = call.pos().line() + ":" + call.pos().col() + ">";
             Map<Site, Set<Site>> mapped = new HashMap<>();
             java.util.function.Function<Site, Set<Site>> map = new java.util.function.Function<>() {
@@ -792,15 +848,16 @@ public final class HeapAnalyzer {
                         return known;
                     }
                     Set<Site> out;
-                    if (x.kind() == Site.Kind.PARAM) {
+                    if (x.kind() == Site.Kind.NONE) {
+                        out = Set.of(x);
+                    } else if (x.kind() == Site.Kind.PARAM) {
                         String[] path = x.key().substring("param ".length()).split("\\.");
                         out = new LinkedHashSet<>(bound.getOrDefault(path[0], Set.of()));
                         for (int i = 1; i < path.length; i++) {
                             out = field(out, path[i]);
                         }
                     } else {
-                        out = Set.of(new Site(prefix + x.key(), x.kind(), call, x.className(),
-                                x.singular() && callSingular));
+                        out = Set.of(noteMade(new Site(prefix + x.key(), x.kind(), call, x.className(), x.singular())));
                     }
                     mapped.put(x, out);
                     return out;

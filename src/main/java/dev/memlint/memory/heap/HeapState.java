@@ -197,7 +197,7 @@ public final class HeapState implements FlowState<HeapState> {
     }
 
     void addEdge(Edge e) {
-        if (edges.contains(e)) {
+        if (e.to().kind() == Site.Kind.NONE || edges.contains(e)) { // a reference to None joins no cycle
             return;
         }
         own(EDGES);
@@ -234,6 +234,73 @@ public final class HeapState implements FlowState<HeapState> {
         if (outgoing != null) {
             outgoing.get(from).removeAll(labelled);
         }
+    }
+
+    /**
+     * Recency: the objects the matching recent sites stand for become older objects of their sites,
+     * because the code is about to make a new object at each. All older objects of a site are one
+     * summary object, which is not singular (its references may join different objects).
+     */
+    void age(java.util.function.Predicate<Site> recent) {
+        Map<Site, Site> old = new HashMap<>();
+        for (Edge e : edges) {
+            noteAged(e.from(), recent, old);
+            noteAged(e.to(), recent, old);
+        }
+        for (Set<Site> v : vars.values()) {
+            for (Site x : v) {
+                noteAged(x, recent, old);
+            }
+        }
+        for (Site x : escaped) {
+            noteAged(x, recent, old);
+        }
+        for (Site x : returned) {
+            noteAged(x, recent, old);
+        }
+        if (old.isEmpty()) {
+            return;
+        }
+        Map<String, Set<Site>> newVars = new HashMap<>();
+        for (Map.Entry<String, Set<Site>> e : vars.entrySet()) {
+            newVars.put(e.getKey(), renamed(e.getValue(), old));
+        }
+        Set<Edge> newEdges = new LinkedHashSet<>();
+        for (Edge e : edges) {
+            Site from = old.getOrDefault(e.from(), e.from());
+            Site to = old.getOrDefault(e.to(), e.to());
+            newEdges.add(from == e.from() && to == e.to() ? e : new Edge(from, e.label(), to, e.origin(), e.sameObject()));
+        }
+        vars = newVars;
+        edges = newEdges;
+        escaped = new LinkedHashSet<>(renamed(escaped, old));
+        returned = new LinkedHashSet<>(renamed(returned, old));
+        outgoing = null;
+        shared &= KILLED;
+    }
+
+    private static void noteAged(Site x, java.util.function.Predicate<Site> recent, Map<Site, Site> old) {
+        if (x.singular() && !old.containsKey(x) && recent.test(x)) {
+            old.put(x, new Site(x.key(), x.kind(), x.node(), x.className(), false));
+        }
+    }
+
+    private static Set<Site> renamed(Set<Site> sites, Map<Site, Site> old) {
+        boolean any = false;
+        for (Site x : sites) {
+            if (old.containsKey(x)) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) {
+            return sites;
+        }
+        Set<Site> out = new LinkedHashSet<>();
+        for (Site x : sites) {
+            out.add(old.getOrDefault(x, x));
+        }
+        return Collections.unmodifiableSet(out);
     }
 
     void bind(String name, Collection<Site> sites) {

@@ -20,8 +20,13 @@ public record Site(String key, Kind kind, Located node, String className, boolea
         /** A weak reference: refers to nothing as far as cycles go. */
         WEAK,
         /** An argument, or an object reached from one: lives outside the call. */
-        PARAM
+        PARAM,
+        /** None: refers to nothing, and nothing can be stored into it (that raises). */
+        NONE
     }
+
+    /** The one None object. */
+    public static final Site NONE = new Site("None", Kind.NONE, null, null, true);
 
     /** Lives outside the call (an argument or something reached from one). */
     public boolean outer() {
@@ -35,6 +40,7 @@ public record Site(String key, Kind kind, Located node, String className, boolea
             case EXCEPTION -> "caught exception";
             case FRAME -> "frame";
             case PARAM -> key.substring("param ".length());
+            case NONE -> "None";
             default -> kind.name().toLowerCase().replace('_', ' ');
         };
     }

@@ -27,8 +27,10 @@ final class CycleSteps {
     static Located closing(Cycle cycle, Located fallback) {
         Located last = null;
         for (Edge e : cycle.edges()) {
-            if (e.origin() != null) {
-                last = e.origin();
+            Located o = e.origin();
+            if (o != null && (last == null || o.pos().line() > last.pos().line()
+                    || (o.pos().line() == last.pos().line() && o.pos().col() > last.pos().col()))) {
+                last = o;
             }
         }
         return last != null ? last : fallback;

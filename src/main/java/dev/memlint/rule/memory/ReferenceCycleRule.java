@@ -11,6 +11,9 @@ import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * MEM601: a function leaves objects that point at one another and at nothing else alive: only the
  * cyclic garbage collector frees them, later, in a pause. Also a class whose __init__ makes every
@@ -34,6 +37,9 @@ public final class ReferenceCycleRule implements Rule {
             CycleSteps.addSteps(f, sc.cycle());
         }
         for (ModuleMemory.FunctionReport r : memory.functions()) {
+            // One finding per function: its other cycles are related locations, not findings of their own.
+            List<Cycle> cycles = new ArrayList<>();
+            List<Located> places = new ArrayList<>();
             for (Cycle c : r.cycles()) {
                 if (c.returned() || memory.isSelfCycleOfClass(c)) {
                     continue; // a returned structure is the caller's; a self-cyclic class is reported once
@@ -43,11 +49,30 @@ public final class ReferenceCycleRule implements Rule {
                 if (!contains(fn, at)) {
                     at = lastSiteIn(fn, c); // the cycle was closed by a callee: point at the call here
                 }
-                FindingBuilder f = ctx.report(at, "`" + r.qualname() + "` leaves a reference cycle ("
-                        + c.describe() + "): it is freed only by the cyclic garbage collector");
-                CycleSteps.addSteps(f, c);
+                int i = 0;
+                while (i < places.size() && !before(at, places.get(i))) {
+                    i++;
+                }
+                cycles.add(i, c);
+                places.add(i, at);
+            }
+            if (cycles.isEmpty()) {
+                continue;
+            }
+            Cycle first = cycles.get(0);
+            String more = cycles.size() == 1 ? "" : "; it leaves " + (cycles.size() - 1)
+                    + " more at the related locations";
+            FindingBuilder f = ctx.report(places.get(0), "`" + r.qualname() + "` leaves a reference cycle ("
+                    + first.describe() + "): it is freed only by the cyclic garbage collector" + more);
+            CycleSteps.addSteps(f, first);
+            for (int i = 1; i < cycles.size(); i++) {
+                f.related(places.get(i), "another reference cycle: " + cycles.get(i).describe());
             }
         }
+    }
+
+    private static boolean before(Located a, Located b) {
+        return a.pos().line() < b.pos().line() || (a.pos().line() == b.pos().line() && a.pos().col() < b.pos().col());
     }
 
     private static Located lastSiteIn(Stmt.FunctionNode fn, Cycle c) {
