@@ -459,6 +459,14 @@ public final class HeapAnalyzer {
             }
         }
 
+        /** The module method an instance (or a parameter of known class) has under name, or null. */
+        private Stmt.FunctionNode methodOf(Site o, String name) {
+            if (o.className() == null || (o.kind() != Site.Kind.INSTANCE && o.kind() != Site.Kind.PARAM)) {
+                return null;
+            }
+            return index.method(o.className(), name);
+        }
+
         /** The objects other than None; null when there were some and all were None. */
         private static Set<Site> withoutNone(Set<Site> objs) {
             if (!objs.contains(Site.NONE)) {
@@ -567,13 +575,29 @@ public final class HeapAnalyzer {
                 Set<Site> objs = eval(a.value(), s);
                 Set<Site> out = new LinkedHashSet<>();
                 for (Site o : objs) {
-                    if (o.className() != null && (o.kind() == Site.Kind.INSTANCE || o.kind() == Site.Kind.PARAM)
-                            && index.method(o.className(), a.attr()) != null) {
-                        Site bound = site(a, Site.Kind.BOUND_METHOD, o.className());
-                        s.addEdge(new Edge(bound, "__self__", o, origin, false));
-                        out.add(bound);
-                    } else {
+                    Stmt.FunctionNode method = methodOf(o, a.attr());
+                    if (method == null) {
                         out.addAll(field(o, a.attr(), s));
+                        continue;
+                    }
+                    switch (ModuleIndex.kindOf(method)) {
+                        case INSTANCE -> {
+                            Site bound = site(a, Site.Kind.BOUND_METHOD, o.className());
+                            s.addEdge(new Edge(bound, "__self__", o, origin, false));
+                            out.add(bound);
+                        }
+                        case PROPERTY -> out.addAll(apply(method, Set.of(o), List.of(), Map.of(), a, s));
+                        case CACHED_PROPERTY -> {
+                            Set<Site> cached = field(o, a.attr(), s);
+                            if (cached.isEmpty()) { // the first read runs the getter and keeps its result
+                                cached = apply(method, Set.of(o), List.of(), Map.of(), a, s);
+                                for (Site v : cached) {
+                                    s.addEdge(new Edge(o, a.attr(), v, origin, false));
+                                }
+                            }
+                            out.addAll(cached);
+                        }
+                        default -> { } // the function itself, or bound to the class: nothing new refers to o
                     }
                 }
                 return out;
@@ -746,9 +770,16 @@ public final class HeapAnalyzer {
                     Set<Site> result = new LinkedHashSet<>();
                     boolean handled = true;
                     for (Site r : receivers) {
-                        Stmt.FunctionNode method = r.className() != null ? index.method(r.className(), m) : null;
-                        if (method != null && (r.kind() == Site.Kind.INSTANCE || r.kind() == Site.Kind.PARAM)) {
+                        Stmt.FunctionNode method = methodOf(r, m);
+                        ModuleIndex.MethodKind kind = method == null ? null : ModuleIndex.kindOf(method);
+                        if (kind == ModuleIndex.MethodKind.INSTANCE) {
                             result.addAll(apply(method, Set.of(r), args, kwargs, c, s));
+                        } else if (kind == ModuleIndex.MethodKind.STATIC) {
+                            result.addAll(apply(method, null, args, kwargs, c, s));
+                        } else if (kind == ModuleIndex.MethodKind.CLASS) {
+                            result.addAll(apply(method, Set.of(), args, kwargs, c, s)); // cls: the class itself
+                        } else if (kind != null) {
+                            handled = false; // calling what a property returns: unknown code
                         } else if (ADDERS.contains(m) && !args.isEmpty()) {
                             Set<Site> added = args.get(args.size() - 1);
                             boolean same = sameName(a.value(), argExprs.get(argExprs.size() - 1)) && receivers.equals(added);
@@ -764,8 +795,7 @@ public final class HeapAnalyzer {
                                 addItems(r, x, origin, false, s);
                             }
                         } else if (m.equals("copy")) {
-                            Site.Kind kind = r.kind() == Site.Kind.PARAM ? Site.Kind.LIST : r.kind();
-                            Site copy = site(c, kind, null);
+                            Site copy = site(c, r.kind() == Site.Kind.PARAM ? Site.Kind.LIST : r.kind(), null);
                             addItems(copy, field(r, "item", s), origin, false, s);
                             result.add(copy);
                         } else if (READERS.contains(m)) {
@@ -805,7 +835,7 @@ public final class HeapAnalyzer {
 
         /** Applies a callee's summary at a call: its references, escapes and overwritten fields. */
         private Set<Site> apply(Stmt.FunctionNode fn, Set<Site> receiver, List<Set<Site>> args,
-                                Map<String, Set<Site>> kwargs, Expr.Call call, HeapState s) {
+                                Map<String, Set<Site>> kwargs, Expr call, HeapState s) {
             if (inProgress.contains(fn)) {
                 return unknownCall(receiver, args, kwargs, s);
             }

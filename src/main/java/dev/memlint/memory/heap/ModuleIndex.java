@@ -22,6 +22,46 @@ public final class ModuleIndex {
         }
     }
 
+    /** How a function defined in a class body is reached through an instance. */
+    public enum MethodKind {
+        /** A plain method: reading it makes a bound method holding the instance. */
+        INSTANCE,
+        /** A staticmethod: the function itself, no instance. */
+        STATIC,
+        /** A classmethod: bound to the class, which lives as long as the module. */
+        CLASS,
+        /** A property: reading it runs the getter. */
+        PROPERTY,
+        /** functools.cached_property: the getter runs once and its result is stored on the instance. */
+        CACHED_PROPERTY
+    }
+
+    /** What the decorators of a method make of it (the last known one wins, as it is applied last). */
+    public static MethodKind kindOf(Stmt.FunctionNode f) {
+        MethodKind kind = MethodKind.INSTANCE;
+        for (Expr d : f.decoratorList()) {
+            String name = d instanceof Expr.Name n ? n.id() : d instanceof Expr.Attribute a ? a.attr() : "";
+            switch (name) {
+                case "staticmethod" -> kind = MethodKind.STATIC;
+                case "classmethod" -> kind = MethodKind.CLASS;
+                case "property" -> kind = MethodKind.PROPERTY;
+                case "cached_property" -> kind = MethodKind.CACHED_PROPERTY;
+                default -> { }
+            }
+        }
+        return kind;
+    }
+
+    /** {@code @x.setter} / {@code @x.deleter}: a second def of a property's name that must not hide its getter. */
+    private static boolean isPropertyAccessor(Stmt.FunctionNode f) {
+        for (Expr d : f.decoratorList()) {
+            if (d instanceof Expr.Attribute a && (a.attr().equals("setter") || a.attr().equals("deleter"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final Set<String> WEAK_FACTORIES = Set.of("ref", "proxy", "WeakSet", "WeakValueDictionary",
             "WeakKeyDictionary", "WeakMethod", "finalize");
 
@@ -35,7 +75,7 @@ public final class ModuleIndex {
             if (s instanceof Stmt.ClassDef c) {
                 Map<String, Stmt.FunctionNode> methods = new LinkedHashMap<>();
                 for (Stmt member : c.body()) {
-                    if (member instanceof Stmt.FunctionNode f) {
+                    if (member instanceof Stmt.FunctionNode f && !(isPropertyAccessor(f) && methods.containsKey(f.name()))) {
                         methods.put(f.name(), f);
                     }
                 }

@@ -1,16 +1,10 @@
 package dev.memlint.memory.heap;
 
-import dev.memlint.ast.Module;
-import dev.memlint.ast.Stmt;
-import dev.memlint.parse.PythonSourceParser;
-import dev.memlint.parse.PythonVersion;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -34,16 +28,7 @@ class LoopCyclesTest {
             """;
 
     private static List<Cycle> cyclesOf(String body, String function) throws Exception {
-        Module m = PythonSourceParser.parse((CLASSES + body).getBytes(StandardCharsets.UTF_8), PythonVersion.LATEST).module();
-        HeapAnalyzer heap = new HeapAnalyzer(new ModuleIndex(m));
-        for (Stmt s : m.body()) {
-            if (s instanceof Stmt.FunctionDef f && f.name().equals(function)) {
-                var summary = heap.summary(f);
-                assertFalse(summary.gaveUp());
-                return CycleFinder.find(summary.exit(), null);
-            }
-        }
-        throw new AssertionError("no function " + function);
+        return HeapCycles.of(CLASSES + body, function);
     }
 
     @Test

@@ -1,0 +1,29 @@
+package dev.memlint.memory.heap;
+
+import dev.memlint.ast.Module;
+import dev.memlint.ast.Stmt;
+import dev.memlint.parse.PythonSourceParser;
+import dev.memlint.parse.PythonVersion;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The cycles the heap analysis finds a module-level function of some source leaving. */
+final class HeapCycles {
+    private HeapCycles() {}
+
+    static List<Cycle> of(String source, String function) throws Exception {
+        Module m = PythonSourceParser.parse(source.getBytes(StandardCharsets.UTF_8), PythonVersion.LATEST).module();
+        HeapAnalyzer heap = new HeapAnalyzer(new ModuleIndex(m));
+        for (Stmt s : m.body()) {
+            if (s instanceof Stmt.FunctionNode f && f.name().equals(function)) {
+                var summary = heap.summary(f);
+                assertFalse(summary.gaveUp(), "the analysis gave up on " + function);
+                return CycleFinder.find(summary.exit(), null);
+            }
+        }
+        throw new AssertionError("no function " + function);
+    }
+}
