@@ -204,6 +204,7 @@ final class CycleCandidates {
         final Set<String> statementBound = new HashSet<>();
         final Set<String> augmented = new HashSet<>();
         final List<Expr.Call> calls = new ArrayList<>();
+        final List<Node> closures = new ArrayList<>();
         final Set<Node> harmless = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         final WorkList work = new WorkList();
         final NodeChildren.Collector children = new NodeChildren.Collector();
@@ -218,6 +219,7 @@ final class CycleCandidates {
             statementBound.clear();
             augmented.clear();
             calls.clear();
+            closures.clear();
             harmless.clear();
             work.clear(); // a walk that returned early leaves nodes behind
         }
@@ -252,6 +254,7 @@ final class CycleCandidates {
         Set<String> statementBound = w.statementBound; // by import, def, class, except ... as, patterns
         Set<String> augmented = w.augmented; // x += v: adds v's items to x when x holds a container
         List<Expr.Call> calls = w.calls;
+        List<Node> closures = w.closures; // nested defs and lambdas: cells are late-bound
         // Stores of values the analysis gives no object (numbers, strings, results of unknown calls)
         // make no reference: their targets are harmless.
         Set<Node> harmless = w.harmless;
@@ -278,6 +281,9 @@ final class CycleCandidates {
             Expr target = null; // the object a store goes into
             if (NodeKinds.isExpr(n)) { // expressions first: one test instead of a chain of statement kinds
                 if (n instanceof Expr.Call c) {
+                    if (makesRuntimeCycle(c)) {
+                        return STORES_INTO_NEW;
+                    }
                     if (c.func() instanceof Expr.Attribute a && HeapAnalyzer.isAdder(a.attr())) {
                         target = addsOnlyObjectless(c) ? null : a.value();
                     } else if (c.func() instanceof Expr.Name name && name.id().equals("setattr")) {
@@ -289,7 +295,8 @@ final class CycleCandidates {
                     target = a.value();
                 } else if (n instanceof Expr.Subscript sub && sub.ctx() == Ctx.Store && !harmless.contains(sub)) {
                     target = sub.value();
-                } else if (n instanceof Expr.Lambda) {
+                } else if (n instanceof Expr.Lambda l) {
+                    closures.add(l);
                     continue; // the analysis does not evaluate a lambda's body
                 }
             } else {
@@ -315,10 +322,15 @@ final class CycleCandidates {
                 } else if (n instanceof ExceptHandler h && h.name() != null && keepsException(h)) {
                     return STORES_INTO_NEW;
                 } else if (NodeKinds.isFunction(n)) {
-                    work.addAll(((Stmt.FunctionNode) n).decoratorList()); // the analysis evaluates a nested def's decorators only
+                    Stmt.FunctionNode nested = (Stmt.FunctionNode) n;
+                    if (FunctionScope.freeNames(nested).contains(nested.name())) {
+                        return STORES_INTO_NEW; // a nested function that calls itself refers to itself through its cell
+                    }
+                    closures.add(nested);
+                    work.addAll(nested.decoratorList()); // the analysis evaluates a nested def's decorators only
                     continue;
                 } else if (n instanceof Stmt.ClassDef) {
-                    continue; // nor a class body
+                    return STORES_INTO_NEW; // a class object is always in a cycle (its __mro__ holds it)
                 }
             }
             if (target != null) {
@@ -336,6 +348,9 @@ final class CycleCandidates {
             children.clear();
             NodeChildren.children(n, children);
             for (int i = 0, size = children.size(); i < size; i++) work.accept(children.get(i));
+        }
+        if (bindsAfterClosure(closures, f)) {
+            return STORES_INTO_NEW;
         }
         boundOtherwise.addAll(statementBound); // those names hold objects the walk did not see made
         holdObjects.addAll(statementBound);
@@ -386,6 +401,48 @@ final class CycleCandidates {
             }
         }
         return new Facts(false, !storedIntoLocals.isEmpty(), storedInto, params, outside, modular);
+    }
+
+    private static final Set<String> RUNTIME_CYCLE_CALLS = Set.of("currentframe", "_getframe", "exc_info",
+            "namedtuple", "NamedTuple", "make_dataclass", "new_class");
+
+    /** Calls that hand out the running frame or a traceback, or make a class: cycles without a store. */
+    private static boolean makesRuntimeCycle(Expr.Call c) {
+        String name = c.func() instanceof Expr.Name n ? n.id() : c.func() instanceof Expr.Attribute a ? a.attr() : "";
+        return RUNTIME_CYCLE_CALLS.contains(name) || (name.equals("type") && c.args().size() == 3);
+    }
+
+    /**
+     * Whether a nested function or lambda reads a name this function binds after it is made: its
+     * cell then refers to that later value, which may hold the closure itself ({@code box = [get]}).
+     */
+    private static boolean bindsAfterClosure(List<Node> closures, Stmt.FunctionNode f) {
+        if (closures.isEmpty()) {
+            return false;
+        }
+        Map<String, Integer> lastBinding = new HashMap<>();
+        lastBindings(f.body(), lastBinding);
+        for (Node c : closures) {
+            int line = ((dev.memlint.ast.Located) c).pos().line();
+            for (String name : FunctionScope.freeNames(c)) {
+                Integer last = lastBinding.get(name);
+                if (last != null && last >= line) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void lastBindings(Object node, Map<String, Integer> out) {
+        if (node instanceof List<?> list) {
+            list.forEach(x -> lastBindings(x, out));
+        } else if (node instanceof Expr.Name n && n.ctx() == Ctx.Store) {
+            out.merge(n.id(), n.pos().line(), Math::max);
+        } else if (node instanceof Node n && !NodeKinds.isFunction(n) && !(n instanceof Expr.Lambda)
+                && !(n instanceof Stmt.ClassDef)) {
+            NodeChildren.forEach(n, x -> lastBindings(x, out));
+        }
     }
 
     /** The module functions a call may run, or null: a class's __init__, a function, or methods of that name. */

@@ -25,6 +25,8 @@ final class FunctionScope {
     final Set<String> declaredOuter = new HashSet<>();
     /** The names declared nonlocal: cells this function's frame shares with an enclosing one. */
     final Set<String> nonlocals = new HashSet<>();
+    /** A generator or coroutine function: a call returns a suspended frame instead of running the body. */
+    final boolean suspends;
 
     FunctionScope(Stmt.FunctionNode function, String ownerClass) {
         this.function = function;
@@ -41,6 +43,95 @@ final class FunctionScope {
         }
         for (Stmt s : function.body()) {
             mark(s);
+        }
+        suspends = function instanceof Stmt.AsyncFunctionDef || yields(function.body());
+    }
+
+    /** Whether a yield belongs to this function (not to a function, lambda or class nested in it). */
+    private static boolean yields(Object node) {
+        if (node instanceof List<?> list) {
+            for (Object o : list) {
+                if (yields(o)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (node instanceof Expr.Yield || node instanceof Expr.YieldFrom) {
+            return true;
+        }
+        if (node instanceof Stmt.FunctionNode || node instanceof Expr.Lambda || node instanceof Stmt.ClassDef) {
+            return false;
+        }
+        if (node instanceof Node n) {
+            NodeChildren.Collector children = new NodeChildren.Collector();
+            NodeChildren.children(n, children);
+            for (int i = 0; i < children.size(); i++) {
+                if (yields(children.get(i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The names a nested function, lambda or class body reads from enclosing scopes: those it
+     * loads but neither binds itself (parameters, assignments, defs) nor declares global.
+     */
+    static Set<String> freeNames(Node owner) {
+        Set<String> loaded = new java.util.LinkedHashSet<>();
+        Set<String> bound = new HashSet<>();
+        if (owner instanceof Stmt.FunctionNode f) {
+            addParams(f.args(), bound);
+            walkNames(f.body(), loaded, bound);
+        } else if (owner instanceof Expr.Lambda l) {
+            addParams(l.args(), bound);
+            walkNames(l.body(), loaded, bound);
+        } else if (owner instanceof Stmt.ClassDef c) {
+            walkNames(c.body(), loaded, new HashSet<>()); // class-level names are not its methods' locals
+        }
+        loaded.removeAll(bound);
+        return loaded;
+    }
+
+    private static void addParams(dev.memlint.ast.Arguments a, Set<String> out) {
+        addNames(a.posonlyargs(), out);
+        addNames(a.args(), out);
+        addNames(a.kwonlyargs(), out);
+        if (a.vararg() != null) {
+            out.add(a.vararg().arg());
+        }
+        if (a.kwarg() != null) {
+            out.add(a.kwarg().arg());
+        }
+    }
+
+    private static void walkNames(Object node, Set<String> loaded, Set<String> bound) {
+        if (node instanceof List<?> list) {
+            for (Object o : list) {
+                walkNames(o, loaded, bound);
+            }
+        } else if (node instanceof Expr.Name n) {
+            (n.ctx() == dev.memlint.ast.Ctx.Load ? loaded : bound).add(n.id());
+        } else if (node instanceof Stmt.FunctionNode f) {
+            bound.add(f.name());
+            f.decoratorList().forEach(d -> walkNames(d, loaded, bound));
+            loaded.addAll(freeNames(f)); // a nested function's free names are read through this one's cells
+        } else if (node instanceof Expr.Lambda l) {
+            loaded.addAll(freeNames(l));
+        } else if (node instanceof Stmt.ClassDef c) {
+            bound.add(c.name());
+            c.bases().forEach(b -> walkNames(b, loaded, bound));
+            loaded.addAll(freeNames(c));
+        } else if (node instanceof Stmt.Global g) {
+            bound.addAll(g.names());
+        } else if (node instanceof Node n) {
+            NodeChildren.Collector children = new NodeChildren.Collector();
+            NodeChildren.children(n, children);
+            for (int i = 0; i < children.size(); i++) {
+                walkNames(children.get(i), loaded, bound);
+            }
         }
     }
 

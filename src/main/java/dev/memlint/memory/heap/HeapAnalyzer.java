@@ -9,6 +9,7 @@ import dev.memlint.ast.Located;
 import dev.memlint.ast.Node;
 import dev.memlint.ast.NodeKinds;
 import dev.memlint.ast.Stmt;
+import dev.memlint.ast.WithItem;
 import dev.memlint.memory.cfg.Cfg;
 import dev.memlint.memory.cfg.CfgBuilder;
 import dev.memlint.memory.cfg.Element;
@@ -49,7 +50,7 @@ public final class HeapAnalyzer {
     private static final Set<String> ADDERS = Set.of("append", "add", "insert", "appendleft", "setdefault", "put");
     private static final Set<String> BULK_ADDERS = Set.of("extend", "update", "extendleft");
     private static final Set<String> READERS = Set.of("get", "pop", "popitem", "popleft", "copy", "keys", "values",
-            "items", "index", "count", "remove", "discard", "clear", "__contains__", "sort", "reverse");
+            "items", "index", "count", "remove", "discard", "__contains__", "sort", "reverse");
 
     /** Elements evaluated plus callee references copied, per function, before the analysis gives up. */
     static final int MAX_WORK = 20_000;
@@ -95,6 +96,23 @@ public final class HeapAnalyzer {
     }
 
     private final Map<Summary, HeapState> callerViews = new IdentityHashMap<>();
+
+    /** The objects a callee leaves in cycles that are garbage when it returns. */
+    private Set<Site> garbageOf(Summary sum) {
+        Set<Site> known = garbage.get(sum);
+        if (known == null) {
+            known = new HashSet<>();
+            for (Cycle c : CycleFinder.find(sum.exit(), null)) {
+                if (!c.returned()) {
+                    known.addAll(c.sites());
+                }
+            }
+            garbage.put(sum, known);
+        }
+        return known;
+    }
+
+    private final Map<Summary, Set<Site>> garbage = new IdentityHashMap<>();
 
     /** Whether f's summary holds objects it made in a cycle (what its callers would see); yes when unsure. */
     private boolean leavesCycleOfItsObjects(Stmt.FunctionNode f) {
@@ -181,6 +199,7 @@ public final class HeapAnalyzer {
                 }
             }
         }
+        t.closeCells(exit);
         return new Summary(f, exit, result.gaveUp());
     }
 
@@ -214,6 +233,10 @@ public final class HeapAnalyzer {
         /** The step being evaluated, and the objects each step of a loop made (sites and callees' objects). */
         private Element step;
         private final Map<Element, Set<Site>> madeBy = new IdentityHashMap<>();
+        /** The names each nested function (or class) made here reads from this function's scope. */
+        private final Map<Site, Set<String>> cells = new LinkedHashMap<>();
+        /** The context managers of the with statements being run, by item. */
+        private final Map<WithItem, String> withKeys = new IdentityHashMap<>();
         private int work;
         /** Elements of blocks on a loop: what they allocate may be many objects per call. */
         private final Set<Element> looping;
@@ -252,8 +275,18 @@ public final class HeapAnalyzer {
             } else if (e instanceof Element.WithEnter w) {
                 origin = w.with();
                 Set<Site> cm = eval(w.item().contextExpr(), s);
+                s.bind(withKey(w.item()), cm);
+                Set<Site> entered = callDunder(cm, "__enter__", List.of(), w.with(), s);
                 if (w.item().optionalVars() != null) {
-                    assign(w.item().optionalVars(), cm, null, s);
+                    assign(w.item().optionalVars(), entered == null ? cm : entered, null, s);
+                }
+            } else if (e instanceof Element.WithExit w) {
+                origin = w.with();
+                for (WithItem item : ((Stmt.WithNode) w.with()).items()) {
+                    String key = withKey(item);
+                    Set<Site> none = Set.of(Site.NONE);
+                    callDunder(s.valueOf(key), "__exit__", List.of(none, none, none), w.with(), s);
+                    s.unbind(key);
                 }
             } else if (e instanceof Element.HandlerBind h) {
                 origin = h.handler();
@@ -284,6 +317,28 @@ public final class HeapAnalyzer {
             if (made != null) { // most steps of a loop make no object: no need to look at the state
                 s.age(made::contains);
             }
+        }
+
+        private String withKey(WithItem item) {
+            return withKeys.computeIfAbsent(item, i -> "$with " + i.contextExpr().pos().line() + ":" + i.contextExpr().pos().col());
+        }
+
+        /**
+         * Runs a special method (__enter__, __exit__) of the module's classes on the objects that
+         * have one; null when none has (the with statement binds the manager itself then).
+         */
+        private Set<Site> callDunder(Set<Site> objs, String name, List<Set<Site>> args, Stmt at, HeapState s) {
+            Set<Site> result = null;
+            for (Site o : objs) {
+                Stmt.FunctionNode method = methodOf(o, name);
+                if (method != null && ModuleIndex.kindOf(method) == ModuleIndex.MethodKind.INSTANCE) {
+                    if (result == null) {
+                        result = new LinkedHashSet<>();
+                    }
+                    result.addAll(apply(method, Set.of(o), args, Map.of(), at, s));
+                }
+            }
+            return result;
         }
 
         private void spend(int units, HeapState s) {
@@ -330,7 +385,11 @@ public final class HeapAnalyzer {
                 f.decoratorList().forEach(dec -> eval(dec, s));
                 bindName(f.name(), Set.of(fn), s);
             } else if (st instanceof Stmt.ClassDef c) {
-                bindName(c.name(), Set.of(), s);
+                c.bases().forEach(b -> eval(b, s));
+                c.decoratorList().forEach(dec -> eval(dec, s));
+                Site cls = classObject(c, c.name(), s);
+                capture(cls, c.body(), c, s); // its methods' cells
+                bindName(c.name(), Set.of(cls), s);
             } else if (st instanceof Stmt.Assert a) {
                 eval(a.test(), s);
             } else if (st instanceof Stmt.Import || st instanceof Stmt.ImportFrom) {
@@ -342,15 +401,39 @@ public final class HeapAnalyzer {
             }
         }
 
-        /** A nested function or lambda keeps, through its cells, the locals it reads. */
+        /**
+         * A nested function or lambda keeps, through its cells, the locals it reads: what they hold
+         * now, and (see {@link #closeCells}) whatever they are bound to later, for a cell is late-bound.
+         */
         private void capture(Site fn, Object body, Node owner, HeapState s) {
-            Set<String> read = new LinkedHashSet<>();
-            collectNames(body, read);
+            Set<String> read = FunctionScope.freeNames(owner);
+            cells.computeIfAbsent(fn, k -> new LinkedHashSet<>()).addAll(read);
             for (String name : read) {
                 for (Site v : s.valueOf(name)) {
                     s.addEdge(new Edge(fn, "cell " + name, v, origin, false));
                 }
             }
+        }
+
+        /** Cells are late-bound: a nested function refers to what its free names hold when the call ends too. */
+        void closeCells(HeapState exit) {
+            for (Map.Entry<Site, Set<String>> e : cells.entrySet()) {
+                Site recent = e.getKey();
+                Site older = new Site(recent.key(), recent.kind(), recent.node(), recent.className(), false);
+                for (String name : e.getValue()) {
+                    for (Site v : exit.valueOf(name)) {
+                        exit.addEdge(new Edge(recent, "cell " + name, v, null, false));
+                        exit.addEdge(new Edge(older, "cell " + name, v, null, false));
+                    }
+                }
+            }
+        }
+
+        /** A class object: its __mro__ (and __dict__ descriptors) refer back to it, so it is always in a cycle. */
+        private Site classObject(Located node, String name, HeapState s) {
+            Site cls = site(node, Site.Kind.CLASS, name);
+            s.addEdge(new Edge(cls, "__mro__", cls, node, true));
+            return cls;
         }
 
         private void collectNames(Object node, Set<String> out) {
@@ -727,8 +810,20 @@ public final class HeapAnalyzer {
                     kwargs.put(k.arg(), v);
                 }
             }
-            if (index.isWeakFactory(c.func())) {
-                return Set.of(site(c, Site.Kind.WEAK, null));
+            String weak = index.weakFactory(c.func());
+            if (weak != null) {
+                if (weak.equals("finalize")) { // the registry keeps the callback and its arguments
+                    for (int i = 1; i < args.size(); i++) {
+                        s.escape(args.get(i));
+                    }
+                    escapeAll(List.of(), kwargs, s);
+                }
+                // A WeakKeyDictionary holds its values strongly.
+                return Set.of(site(c, weak.equals("WeakKeyDictionary") ? Site.Kind.DICT : Site.Kind.WEAK, null));
+            }
+            Set<Site> runtime = runtimeObject(c, args, s);
+            if (runtime != null) {
+                return runtime;
             }
             if (c.func() instanceof Expr.Name n && !s.isBound(n.id())) {
                 ModuleIndex.ClassInfo cls = index.classNamed(n.id());
@@ -794,6 +889,8 @@ public final class HeapAnalyzer {
                             for (Set<Site> x : kwargs.values()) {
                                 addItems(r, x, origin, false, s);
                             }
+                        } else if (m.equals("clear") && args.isEmpty()) {
+                            kill(r, "item", s); // a list, dict or set of one object: its items are gone
                         } else if (m.equals("copy")) {
                             Site copy = site(c, r.kind() == Site.Kind.PARAM ? Site.Kind.LIST : r.kind(), null);
                             addItems(copy, field(r, "item", s), origin, false, s);
@@ -820,6 +917,43 @@ public final class HeapAnalyzer {
             return Set.of();
         }
 
+        /**
+         * Frames and class objects made by the runtime: the running frame (inspect.currentframe(),
+         * sys._getframe()), the exception being handled with its traceback (sys.exc_info()), and
+         * classes made by calls (type(name, bases, ns), namedtuple, make_dataclass, ...). Null for other calls.
+         */
+        private Set<Site> runtimeObject(Expr.Call c, List<Set<Site>> args, HeapState s) {
+            String name = index.importedName(c.func());
+            if (name == null && c.func() instanceof Expr.Name n && !s.isBound(n.id()) && index.functionNamed(n.id()) == null
+                    && index.classNamed(n.id()) == null) {
+                name = "builtins." + n.id();
+            }
+            if (name == null) {
+                return null;
+            }
+            switch (name) {
+                case "inspect.currentframe":
+                    return Set.of(frame);
+                case "sys._getframe":
+                    return c.args().isEmpty() || (c.args().get(0) instanceof Expr.Constant k && Integer.valueOf(0).equals(k.value()))
+                            ? Set.of(frame) : Set.of(); // a caller's frame lives outside this call
+                case "sys.exc_info": {
+                    Site info = site(c, Site.Kind.TUPLE, null);
+                    Site exc = site(c, Site.Kind.EXCEPTION, null);
+                    s.addEdge(new Edge(exc, "__traceback__", frame, c, false));
+                    s.addEdge(new Edge(info, "item", exc, c, false));
+                    return Set.of(info);
+                }
+                case "builtins.type":
+                    return args.size() == 3 ? Set.of(classObject(c, null, s)) : null;
+                case "collections.namedtuple", "typing.NamedTuple", "dataclasses.make_dataclass", "enum.Enum",
+                        "enum.IntEnum", "enum.Flag", "enum.IntFlag", "enum.StrEnum", "types.new_class":
+                    return args.isEmpty() ? null : Set.of(classObject(c, null, s));
+                default:
+                    return null;
+            }
+        }
+
         private Set<Site> instantiate(ModuleIndex.ClassInfo cls, Expr.Call c, List<Set<Site>> args,
                                       Map<String, Set<Site>> kwargs, Set<Site> splatted, HeapState s) {
             Site instance = site(c, Site.Kind.INSTANCE, cls.name());
@@ -835,7 +969,7 @@ public final class HeapAnalyzer {
 
         /** Applies a callee's summary at a call: its references, escapes and overwritten fields. */
         private Set<Site> apply(Stmt.FunctionNode fn, Set<Site> receiver, List<Set<Site>> args,
-                                Map<String, Set<Site>> kwargs, Expr call, HeapState s) {
+                                Map<String, Set<Site>> kwargs, Located call, HeapState s) {
             if (inProgress.contains(fn)) {
                 return unknownCall(receiver, args, kwargs, s);
             }
@@ -887,7 +1021,11 @@ public final class HeapAnalyzer {
                             out = field(out, path[i]);
                         }
                     } else {
-                        out = Set.of(noteMade(new Site(prefix + x.key(), x.kind(), call, x.className(), x.singular())));
+                        String key = prefix + x.key();
+                        if (!x.key().endsWith(Site.LEFT_BY_CALLEE) && garbageOf(sum).contains(x)) {
+                            key += Site.LEFT_BY_CALLEE; // its cycle is the callee's finding, not this caller's
+                        }
+                        out = Set.of(noteMade(new Site(key, x.kind(), call, x.className(), x.singular())));
                     }
                     mapped.put(x, out);
                     return out;
@@ -923,11 +1061,28 @@ public final class HeapAnalyzer {
             for (Site x : view.escaped()) {
                 s.escape(map.apply(x));
             }
+            if (callee.suspends) {
+                // A generator (or coroutine) function returns at once a generator whose frame holds its arguments.
+                Site generator = site(call, Site.Kind.GENERATOR, null);
+                for (Set<Site> a : actual) {
+                    addArguments(generator, a, s);
+                }
+                for (Set<Site> a : kwargs.values()) {
+                    addArguments(generator, a, s);
+                }
+                return Set.of(generator);
+            }
             Set<Site> result = new LinkedHashSet<>();
             for (Site x : sum.exit().returned()) {
                 result.addAll(map.apply(x));
             }
             return result;
+        }
+
+        private void addArguments(Site generator, Set<Site> values, HeapState s) {
+            for (Site v : values) {
+                s.addEdge(new Edge(generator, "gi_frame", v, origin, false));
+            }
         }
 
         private void escapeAll(List<Set<Site>> args, Map<String, Set<Site>> kwargs, HeapState s) {

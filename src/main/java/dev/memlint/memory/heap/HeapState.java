@@ -197,7 +197,8 @@ public final class HeapState implements FlowState<HeapState> {
     }
 
     void addEdge(Edge e) {
-        if (e.to().kind() == Site.Kind.NONE || edges.contains(e)) { // a reference to None joins no cycle
+        // A reference to None joins no cycle; a weak reference or weak container refers to nothing strongly.
+        if (e.to().kind() == Site.Kind.NONE || e.from().kind() == Site.Kind.WEAK || edges.contains(e)) {
             return;
         }
         own(EDGES);

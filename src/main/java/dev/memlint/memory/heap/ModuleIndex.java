@@ -139,6 +139,25 @@ public final class ModuleIndex {
         return false;
     }
 
+    /** The weak-reference factory a call's function names (ref, WeakSet, finalize, ...), or null. */
+    public String weakFactory(Expr func) {
+        return isWeakFactory(func) ? (func instanceof Expr.Name n ? imports.get(n.id()).substring(8) : ((Expr.Attribute) func).attr()) : null;
+    }
+
+    /**
+     * The qualified name ("sys._getframe", "collections.namedtuple") a call's function refers to
+     * through the module's imports, or null when it is not an imported name.
+     */
+    public String importedName(Expr func) {
+        if (func instanceof Expr.Name n) {
+            return imports.get(n.id());
+        }
+        if (func instanceof Expr.Attribute a && a.value() instanceof Expr.Name m && imports.containsKey(m.id())) {
+            return imports.get(m.id()) + "." + a.attr();
+        }
+        return null;
+    }
+
     /** Whether the name refers to an imported module or a name imported from one. */
     public boolean isImported(String name) {
         return imports.containsKey(name);

@@ -15,6 +15,8 @@ public record Site(String key, Kind kind, Located node, String className, boolea
 
     public enum Kind {
         LIST, TUPLE, DICT, SET, INSTANCE, FUNCTION, BOUND_METHOD, GENERATOR, ITERATOR, EXCEPTION,
+        /** A class object made at run time (a class statement in a function, type(), namedtuple()): always in a cycle. */
+        CLASS,
         /** The running function's frame, which a caught exception's traceback keeps alive. */
         FRAME,
         /** A weak reference: refers to nothing as far as cycles go. */
@@ -23,6 +25,14 @@ public record Site(String key, Kind kind, Located node, String className, boolea
         PARAM,
         /** None: refers to nothing, and nothing can be stored into it (that raises). */
         NONE
+    }
+
+    /** Ends the key of a callee's object that was in a garbage cycle when the callee returned. */
+    public static final String LEFT_BY_CALLEE = " (left by callee)";
+
+    /** Whether this stands for objects a callee made and left in a cycle that is reported at the callee. */
+    public boolean leftByCallee() {
+        return key.endsWith(LEFT_BY_CALLEE);
     }
 
     /** The one None object. */
@@ -37,6 +47,7 @@ public record Site(String key, Kind kind, Located node, String className, boolea
         return switch (kind) {
             case INSTANCE -> className + " instance";
             case BOUND_METHOD -> "bound method";
+            case CLASS -> "class " + (className != null ? className : "object");
             case EXCEPTION -> "caught exception";
             case FRAME -> "frame";
             case PARAM -> key.substring("param ".length());

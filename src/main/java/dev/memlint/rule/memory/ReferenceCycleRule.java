@@ -41,8 +41,11 @@ public final class ReferenceCycleRule implements Rule {
             List<Cycle> cycles = new ArrayList<>();
             List<Located> places = new ArrayList<>();
             for (Cycle c : r.cycles()) {
-                if (c.returned() || memory.isSelfCycleOfClass(c)) {
-                    continue; // a returned structure is the caller's; a self-cyclic class is reported once
+                if (c.returned() || memory.isSelfCycleOfClass(c) || isClassObject(c) || leftByCallee(c)) {
+                    // A returned structure is the caller's; a self-cyclic class is reported once; a
+                    // class made in a function is cyclic by design (`estimate` still counts it); a
+                    // cycle a callee left is reported at the callee.
+                    continue;
                 }
                 Stmt.FunctionNode fn = r.function();
                 Located at = CycleSteps.closing(c, fn);
@@ -69,6 +72,14 @@ public final class ReferenceCycleRule implements Rule {
                 f.related(places.get(i), "another reference cycle: " + cycles.get(i).describe());
             }
         }
+    }
+
+    private static boolean leftByCallee(Cycle c) {
+        return c.sites().stream().allMatch(dev.memlint.memory.heap.Site::leftByCallee);
+    }
+
+    private static boolean isClassObject(Cycle c) {
+        return c.sites().stream().allMatch(x -> x.kind() == dev.memlint.memory.heap.Site.Kind.CLASS);
     }
 
     private static boolean before(Located a, Located b) {

@@ -14,6 +14,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 final class HeapCycles {
     private HeapCycles() {}
 
+    /** The cycles the memory pass reports for a function, the cheap prefilter included. */
+    static List<Cycle> reported(String source, String qualname) throws Exception {
+        Module m = PythonSourceParser.parse(source.getBytes(StandardCharsets.UTF_8), PythonVersion.LATEST).module();
+        for (var r : dev.memlint.memory.ModuleMemory.of(m).functions()) {
+            if (r.qualname().equals(qualname)) {
+                assertFalse(r.gaveUp(), "the analysis gave up on " + qualname);
+                return r.cycles();
+            }
+        }
+        throw new AssertionError("no function " + qualname);
+    }
+
     static List<Cycle> of(String source, String function) throws Exception {
         Module m = PythonSourceParser.parse(source.getBytes(StandardCharsets.UTF_8), PythonVersion.LATEST).module();
         HeapAnalyzer heap = new HeapAnalyzer(new ModuleIndex(m));
