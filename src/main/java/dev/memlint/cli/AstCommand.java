@@ -12,7 +12,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -40,9 +39,9 @@ final class AstCommand implements Callable<Integer> {
         String path = SourceFinder.displayName(file);
         byte[] content;
         try {
-            content = Files.readAllBytes(file);
+            content = SourceReader.read(file, SourceReader.MAX_READABLE);
         } catch (IOException e) {
-            err.println(path + ": error: cannot read: " + SourceFinder.describe(e));
+            err.println(path + ": " + FailureMessages.of(e));
             return ExitStatus.ERROR;
         }
         String json;

@@ -14,7 +14,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,13 +69,14 @@ final class EstimateCommand implements Callable<Integer> {
         for (Path file : files) {
             String shown = file.toString().replace('\\', '/');
             try {
-                ParsedFile parsed = PythonSourceParser.parse(Files.readAllBytes(file), PythonVersion.parse(python));
+                ParsedFile parsed = PythonSourceParser.parse(SourceReader.read(file, SourceReader.MAX_READABLE),
+                        PythonVersion.parse(python));
                 entries.addAll(Estimates.of(parsed.module(), shown, sizes, bindings));
             } catch (PythonSyntaxError e) {
                 err.println(shown + ":" + e.line() + ":" + e.column() + ": syntax error: " + e.getMessage());
                 status = ExitStatus.ERROR;
             } catch (IOException e) {
-                err.println("memlint: error: cannot read " + shown + ": " + e.getMessage());
+                err.println(shown + ": " + FailureMessages.of(e));
                 status = ExitStatus.ERROR;
             }
         }
