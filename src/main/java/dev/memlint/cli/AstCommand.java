@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -34,23 +33,20 @@ final class AstCommand implements Callable<Integer> {
     PythonVersion targetVersion;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         String path = SourceFinder.displayName(file);
-        byte[] content;
-        try {
-            content = SourceReader.read(file, SourceReader.MAX_READABLE);
-        } catch (IOException e) {
-            err.println(path + ": " + FailureMessages.of(e));
-            return ExitStatus.ERROR;
-        }
         String json;
         try {
             // Parsing and the JSON walk both recurse per nesting level.
-            json = BigStack.call(() -> AstJson.toJson(PythonSourceParser.parse(content, targetVersion).module()));
+            json = BigStack.call(() -> AstJson.toJson(
+                    PythonSourceParser.parse(SourceReader.read(file, SourceReader.MAX_READABLE), targetVersion).module()));
         } catch (PythonSyntaxError e) {
             err.println(path + ":" + e.line() + ":" + e.column() + ": " + e.kind() + ": " + e.getMessage());
             return ExitStatus.FINDINGS;
+        } catch (Throwable e) { // unreadable, refused, or out of memory: one line, never a stack trace
+            err.println(path + ": " + FailureMessages.of(e));
+            return ExitStatus.ERROR;
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json);

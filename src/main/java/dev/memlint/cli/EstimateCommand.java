@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,6 +64,24 @@ final class EstimateCommand implements Callable<Integer> {
         }
         SizeModel sizes = SizeModel.of(python);
         List<Estimates.Entry> entries = new ArrayList<>();
+        int status;
+        try {
+            // Parsing and the memory analysis recurse per nesting level.
+            status = BigStack.call(() -> estimateAll(sizes, bindings, entries, err));
+        } catch (Exception e) { // interrupted: nothing to report but the reason
+            err.println("memlint: internal error: " + e);
+            return ExitStatus.ERROR;
+        }
+        Estimates.Output output = new Estimates.Output(python, "off", bindings, entries);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.equals("json") ? Estimates.json(output) + "\n" : Estimates.text(output));
+        out.flush();
+        return status;
+    }
+
+    /** Adds each file's entries; a file that fails gets one line on err and the others go on. */
+    private int estimateAll(SizeModel sizes, Map<String, Double> bindings, List<Estimates.Entry> entries,
+                            PrintWriter err) {
         int status = ExitStatus.CLEAN;
         for (Path file : files) {
             String shown = file.toString().replace('\\', '/');
@@ -75,15 +92,11 @@ final class EstimateCommand implements Callable<Integer> {
             } catch (PythonSyntaxError e) {
                 err.println(shown + ":" + e.line() + ":" + e.column() + ": syntax error: " + e.getMessage());
                 status = ExitStatus.ERROR;
-            } catch (IOException e) {
+            } catch (Throwable e) { // unreadable, refused, or a failure of memlint's: for this file only
                 err.println(shown + ": " + FailureMessages.of(e));
                 status = ExitStatus.ERROR;
             }
         }
-        Estimates.Output output = new Estimates.Output(python, "off", bindings, entries);
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(format.equals("json") ? Estimates.json(output) + "\n" : Estimates.text(output));
-        out.flush();
         return status;
     }
 }
