@@ -1,6 +1,7 @@
 package dev.memlint.cli;
 
 import dev.memlint.ast.AstJson;
+import dev.memlint.config.Config;
 import dev.memlint.parse.PythonSourceParser;
 import dev.memlint.parse.PythonSyntaxError;
 import dev.memlint.parse.PythonVersion;
@@ -32,6 +33,11 @@ final class AstCommand implements Callable<Integer> {
             description = "Python version whose syntax is accepted: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     PythonVersion targetVersion;
 
+    @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = Config.DEFAULT_MAX_FILE_SIZE_TEXT,
+            converter = ByteSizeConverter.class,
+            description = "Do not read files larger than BYTES (K, M or G suffix for 1024-based units) (default: ${DEFAULT-VALUE}).")
+    long maxFileSize;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -40,7 +46,7 @@ final class AstCommand implements Callable<Integer> {
         try {
             // Parsing and the JSON walk both recurse per nesting level.
             json = BigStack.call(() -> AstJson.toJson(
-                    PythonSourceParser.parse(SourceReader.read(file, SourceReader.MAX_READABLE), targetVersion).module()));
+                    PythonSourceParser.parse(SourceReader.read(file, maxFileSize), targetVersion).module()));
         } catch (PythonSyntaxError e) {
             err.println(path + ":" + e.line() + ":" + e.column() + ": " + e.kind() + ": " + e.getMessage());
             return ExitStatus.FINDINGS;

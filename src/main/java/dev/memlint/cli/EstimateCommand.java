@@ -1,5 +1,6 @@
 package dev.memlint.cli;
 
+import dev.memlint.config.Config;
 import dev.memlint.memory.Estimates;
 import dev.memlint.memory.SizeModel;
 import dev.memlint.parse.ParsedFile;
@@ -42,6 +43,11 @@ final class EstimateCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
     String format;
+
+    @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = Config.DEFAULT_MAX_FILE_SIZE_TEXT,
+            converter = ByteSizeConverter.class,
+            description = "Do not read files larger than BYTES (K, M or G suffix for 1024-based units) (default: ${DEFAULT-VALUE}).")
+    long maxFileSize;
 
     @Override
     public Integer call() {
@@ -86,7 +92,7 @@ final class EstimateCommand implements Callable<Integer> {
         for (Path file : files) {
             String shown = file.toString().replace('\\', '/');
             try {
-                ParsedFile parsed = PythonSourceParser.parse(SourceReader.read(file, SourceReader.MAX_READABLE),
+                ParsedFile parsed = PythonSourceParser.parse(SourceReader.read(file, maxFileSize),
                         PythonVersion.parse(python));
                 entries.addAll(Estimates.of(parsed.module(), shown, sizes, bindings));
             } catch (PythonSyntaxError e) {
