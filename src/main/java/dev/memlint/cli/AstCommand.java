@@ -1,6 +1,7 @@
 package dev.memlint.cli;
 
 import dev.memlint.ast.AstJson;
+import dev.memlint.config.Config;
 import dev.memlint.parse.PythonSourceParser;
 import dev.memlint.parse.PythonSyntaxError;
 import dev.memlint.parse.PythonVersion;
@@ -10,9 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -34,24 +33,26 @@ final class AstCommand implements Callable<Integer> {
             description = "Python version whose syntax is accepted: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     PythonVersion targetVersion;
 
+    @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = Config.DEFAULT_MAX_FILE_SIZE_TEXT,
+            converter = ByteSizeConverter.class,
+            description = "Do not read files larger than BYTES (K, M or G suffix for 1024-based units) (default: ${DEFAULT-VALUE}).")
+    long maxFileSize;
+
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         String path = SourceFinder.displayName(file);
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (IOException e) {
-            err.println(path + ": error: cannot read: " + SourceFinder.describe(e));
-            return ExitStatus.ERROR;
-        }
         String json;
         try {
             // Parsing and the JSON walk both recurse per nesting level.
-            json = BigStack.call(() -> AstJson.toJson(PythonSourceParser.parse(content, targetVersion).module()));
+            json = BigStack.call(() -> AstJson.toJson(
+                    PythonSourceParser.parse(SourceReader.read(file, maxFileSize), targetVersion).module()));
         } catch (PythonSyntaxError e) {
             err.println(path + ":" + e.line() + ":" + e.column() + ": " + e.kind() + ": " + e.getMessage());
             return ExitStatus.FINDINGS;
+        } catch (Throwable e) { // unreadable, refused, or out of memory: one line, never a stack trace
+            err.println(path + ": " + FailureMessages.of(e));
+            return ExitStatus.ERROR;
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json);

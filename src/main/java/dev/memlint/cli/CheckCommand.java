@@ -72,7 +72,8 @@ final class CheckCommand implements Callable<Integer> {
         Config config;
         try {
             config = (options.config != null ? ConfigLoader.load(options.config) : ConfigLoader.discover(paths.get(0)))
-                    .withOverrides(options.select, options.extendSelect, options.ignore, options.targetVersion);
+                    .withOverrides(options.select, options.extendSelect, options.ignore, options.targetVersion)
+                    .withMaxFileSize(options.maxFileSize);
             checkSelectors(options.select, "--select");
             checkSelectors(options.extendSelect, "--extend-select");
             checkSelectors(options.ignore, "--ignore");

@@ -55,6 +55,10 @@ final class CheckOptions {
             description = "Skip files and directories matching GLOB (a name, or a path relative to the working directory when it contains '/'); repeatable or comma-separated. Files named on the command line are always checked.")
     List<String> exclude = new ArrayList<>();
 
+    @Option(names = "--max-file-size", paramLabel = "BYTES", converter = ByteSizeConverter.class,
+            description = "Do not read files larger than BYTES (K, M or G suffix for 1024-based units); each is an error (default: max-file-size of the configuration, else 20M).")
+    Long maxFileSize;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the report to FILE instead of standard output.")
     Path output;

@@ -1,5 +1,6 @@
 package dev.memlint.cli;
 
+import dev.memlint.config.Config;
 import dev.memlint.memory.Estimates;
 import dev.memlint.memory.SizeModel;
 import dev.memlint.parse.ParsedFile;
@@ -12,9 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +44,11 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
     String format;
 
+    @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = Config.DEFAULT_MAX_FILE_SIZE_TEXT,
+            converter = ByteSizeConverter.class,
+            description = "Do not read files larger than BYTES (K, M or G suffix for 1024-based units) (default: ${DEFAULT-VALUE}).")
+    long maxFileSize;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -66,24 +70,39 @@ final class EstimateCommand implements Callable<Integer> {
         }
         SizeModel sizes = SizeModel.of(python);
         List<Estimates.Entry> entries = new ArrayList<>();
-        int status = ExitStatus.CLEAN;
-        for (Path file : files) {
-            String shown = file.toString().replace('\\', '/');
-            try {
-                ParsedFile parsed = PythonSourceParser.parse(Files.readAllBytes(file), PythonVersion.parse(python));
-                entries.addAll(Estimates.of(parsed.module(), shown, sizes, bindings));
-            } catch (PythonSyntaxError e) {
-                err.println(shown + ":" + e.line() + ":" + e.column() + ": syntax error: " + e.getMessage());
-                status = ExitStatus.ERROR;
-            } catch (IOException e) {
-                err.println("memlint: error: cannot read " + shown + ": " + e.getMessage());
-                status = ExitStatus.ERROR;
-            }
+        int status;
+        try {
+            // Parsing and the memory analysis recurse per nesting level.
+            status = BigStack.call(() -> estimateAll(sizes, bindings, entries, err));
+        } catch (Exception e) { // interrupted: nothing to report but the reason
+            err.println("memlint: internal error: " + e);
+            return ExitStatus.ERROR;
         }
         Estimates.Output output = new Estimates.Output(python, "off", bindings, entries);
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.equals("json") ? Estimates.json(output) + "\n" : Estimates.text(output));
         out.flush();
+        return status;
+    }
+
+    /** Adds each file's entries; a file that fails gets one line on err and the others go on. */
+    private int estimateAll(SizeModel sizes, Map<String, Double> bindings, List<Estimates.Entry> entries,
+                            PrintWriter err) {
+        int status = ExitStatus.CLEAN;
+        for (Path file : files) {
+            String shown = file.toString().replace('\\', '/');
+            try {
+                ParsedFile parsed = PythonSourceParser.parse(SourceReader.read(file, maxFileSize),
+                        PythonVersion.parse(python));
+                entries.addAll(Estimates.of(parsed.module(), shown, sizes, bindings));
+            } catch (PythonSyntaxError e) {
+                err.println(shown + ":" + e.line() + ":" + e.column() + ": syntax error: " + e.getMessage());
+                status = ExitStatus.ERROR;
+            } catch (Throwable e) { // unreadable, refused, or a failure of memlint's: for this file only
+                err.println(shown + ": " + FailureMessages.of(e));
+                status = ExitStatus.ERROR;
+            }
+        }
         return status;
     }
 }

@@ -55,9 +55,9 @@ public final class FileLinter {
     /** How many fixes --fix applied so far, over all files. */
     public int fixesApplied() { return fixesApplied.get(); }
 
-    /** @throws IOException when the file cannot be read (it vanished, permissions, ...) */
+    /** @throws IOException when the file cannot be read (it vanished, permissions, not a regular file, too large, ...) */
     public FileResult lint(SourceFile file) throws IOException {
-        byte[] content = Files.readAllBytes(file.path());
+        byte[] content = SourceReader.read(file.path(), config.maxFileSize());
         ParsedFile parsed;
         try {
             parsed = PythonSourceParser.parse(content, target);

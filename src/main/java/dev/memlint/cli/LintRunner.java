@@ -78,14 +78,8 @@ final class LintRunner {
         long start = ThreadCpu.now();
         try {
             return new Checked(linter.lint(file));
-        } catch (IOException e) {
-            return new Failed("error: cannot read: " + SourceFinder.describe(e));
-        } catch (StackOverflowError e) {
-            return new Failed("internal error: stack overflow");
-        } catch (OutOfMemoryError e) {
-            return new Failed("internal error: out of memory");
-        } catch (Throwable e) { // a bug in memlint: report it for this file, keep checking the others
-            return new Failed("internal error: " + e);
+        } catch (Throwable e) { // even a bug in memlint: report it for this file, keep checking the others
+            return new Failed(FailureMessages.of(e));
         } finally {
             WORKER_CPU.add(ThreadCpu.now() - start);
         }

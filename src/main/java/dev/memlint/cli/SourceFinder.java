@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Finds the Python files under the paths given on the command line. Files named explicitly are
- * always checked; directories are walked in name order, skipping what {@link ExcludeFilter} skips.
+ * always checked; directories are walked in name order, skipping what {@link ExcludeFilter} skips
+ * and whatever is neither a regular file nor a directory (FIFOs, devices, sockets).
  * Symbolic links are followed, except one that leads back to a directory being walked (a loop).
  * A file reached twice (through links or overlapping arguments) is checked once.
  */
@@ -79,6 +80,8 @@ final class SourceFinder {
                 ancestors.add(key);
                 walk(child, ancestors);
                 ancestors.remove(key);
+            } else if (attrs.isOther()) {
+                continue; // a FIFO, device or socket: no source to read, and reading may never end
             } else if (isPythonSource(child) && !filter.skipsFile(child)) {
                 add(child, displayName(child), attrs);
             }

@@ -19,10 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @param select        codes or prefixes to run; null means the default-enabled rules
  * @param ruleOptions   per code, option name to value
+ * @param maxFileSize   larger files are not read, only reported
  */
 public record Config(Path root, Path file, List<String> select, List<String> extendSelect, List<String> ignore,
                      Map<String, List<String>> perFileIgnores, List<String> exclude, List<String> extendExclude,
-                     PythonVersion targetVersion, Map<String, Map<String, Long>> ruleOptions) {
+                     PythonVersion targetVersion, Map<String, Map<String, Long>> ruleOptions, long maxFileSize) {
+
+    /** 20 MB: well above any hand-written module (the largest in CPython's stdlib is under 1 MB). */
+    public static final String DEFAULT_MAX_FILE_SIZE_TEXT = "20M";
+    public static final long DEFAULT_MAX_FILE_SIZE = ByteSize.parse(DEFAULT_MAX_FILE_SIZE_TEXT);
 
     /** Directories nobody wants linted, as ruff's defaults. */
     public static final List<String> DEFAULT_EXCLUDE = List.of(".bzr", ".direnv", ".eggs", ".git", ".git-rewrite",
@@ -32,7 +37,8 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
 
     /** No configuration file: defaults, globs relative to dir. */
     public static Config defaults(Path dir) {
-        return new Config(dir, null, null, List.of(), List.of(), Map.of(), DEFAULT_EXCLUDE, List.of(), null, Map.of());
+        return new Config(dir, null, null, List.of(), List.of(), Map.of(), DEFAULT_EXCLUDE, List.of(), null, Map.of(),
+                DEFAULT_MAX_FILE_SIZE);
     }
 
     public RuleSelection selection() { return new RuleSelection(select, extendSelect, ignore); }
@@ -50,7 +56,14 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
         List<String> ign = new ArrayList<>(ignore);
         if (cliIgnore != null) ign.addAll(cliIgnore);
         return new Config(root, file, cliSelect != null ? cliSelect : select, ext, ign, perFileIgnores, exclude,
-                extendExclude, cliTarget != null ? cliTarget : targetVersion, ruleOptions);
+                extendExclude, cliTarget != null ? cliTarget : targetVersion, ruleOptions, maxFileSize);
+    }
+
+    /** --max-file-size on top; null leaves the configured size. */
+    public Config withMaxFileSize(Long cliMaxFileSize) {
+        if (cliMaxFileSize == null) return this;
+        return new Config(root, file, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
+                targetVersion, ruleOptions, cliMaxFileSize);
     }
 
     /** Whether a rule runs on a file: selected, and not ignored for it by per-file-ignores. */

@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     private static final Set<String> KEYS = Set.of("select", "ignore", "extend-select", "per-file-ignores",
-            "exclude", "extend-exclude", "target-version", "rules");
+            "exclude", "extend-exclude", "target-version", "rules", "max-file-size");
 
     private ConfigLoader() {}
 
@@ -59,7 +59,7 @@ public final class ConfigLoader {
         String prefix = pyproject ? "tool.memlint." : "";
         Path root = file.toAbsolutePath().normalize().getParent();
         if (table == null) return new Config(root, file, null, List.of(), List.of(), Map.of(),
-                Config.DEFAULT_EXCLUDE, List.of(), null, Map.of());
+                Config.DEFAULT_EXCLUDE, List.of(), null, Map.of(), Config.DEFAULT_MAX_FILE_SIZE);
         return parse(table, file, prefix, root);
     }
 
@@ -116,7 +116,24 @@ public final class ConfigLoader {
             }
         }
         return new Config(root, file, select, extendSelect, ignore, perFile, exclude, extendExclude, target,
-                ruleOptions(table.get("rules"), file, prefix));
+                ruleOptions(table.get("rules"), file, prefix), maxFileSize(table.get("max-file-size"), file, prefix));
+    }
+
+    /** A number of bytes, or a string with a suffix: 20971520 or "20M". */
+    private static long maxFileSize(JsonNode value, Path file, String prefix) throws ConfigException {
+        if (value == null) return Config.DEFAULT_MAX_FILE_SIZE;
+        String problem;
+        if (value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 0) return value.asLong();
+        if (value.isTextual()) {
+            try {
+                return ByteSize.parse(value.asText());
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage();
+            }
+        } else {
+            problem = "expected a number of bytes or a string such as \"20M\", got " + value;
+        }
+        throw new ConfigException(file + ": '" + prefix + "max-file-size': " + problem);
     }
 
     private static Map<String, Map<String, Long>> ruleOptions(JsonNode rules, Path file, String prefix)

@@ -14,8 +14,16 @@ import java.util.concurrent.CompletableFuture;
  */
 record MemlintProcess(int exitCode, String out, String err) {
     static MemlintProcess run(Path workingDirectory, String... args) throws IOException, InterruptedException {
+        return run(List.of(), workingDirectory, args);
+    }
+
+    /** With options for the child JVM, such as a small -Xmx. */
+    static MemlintProcess run(List<String> jvmOptions, Path workingDirectory, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1", Main.class.getName()));
+                "-cp", System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.add(Main.class.getName());
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).directory(workingDirectory.toFile()).start();
         p.getOutputStream().close();
