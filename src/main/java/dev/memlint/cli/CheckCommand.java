@@ -3,6 +3,7 @@ package dev.memlint.cli;
 import dev.memlint.config.Config;
 import dev.memlint.config.ConfigException;
 import dev.memlint.config.ConfigLoader;
+import dev.memlint.config.Glob;
 import dev.memlint.config.RuleSelection;
 import dev.memlint.memory.ThreadCpu;
 import dev.memlint.report.Baseline;
@@ -55,6 +56,12 @@ final class CheckCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--format': '" + options.format
                     + "' (expected one of " + String.join(", ", new Reporters.Names()) + ")");
         }
+        ExcludeFilter excludeFilter;
+        try {
+            excludeFilter = new ExcludeFilter(options.exclude, Path.of(""));
+        } catch (Glob.InvalidGlobException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--exclude': " + e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path workingDirectory = Path.of("").toAbsolutePath();
@@ -82,7 +89,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (options.stats) ThreadCpu.enable(); // off otherwise: it loads the JVM's management classes
         RunStats stats = new RunStats();
-        SourceFinder.Result found = SourceFinder.find(paths, new ExcludeFilter(options.exclude, Path.of("")));
+        SourceFinder.Result found = SourceFinder.find(paths, excludeFilter);
         // Configured excludes skip what directory walks find; files named on the command line are always checked.
         List<SourceFile> files = found.files().stream()
                 .filter(f -> paths.contains(f.path()) || !config.isExcluded(f.path())).toList();

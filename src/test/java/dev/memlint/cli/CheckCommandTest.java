@@ -124,6 +124,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void aMalformedExcludeGlobIsAUsageError() throws IOException {
+        write("a.py", "x = 1\n");
+        CliRun run = CliRun.of("check", "--exclude", "gen_*.py,data/[!", dir.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertEquals("", run.out(), run::toString);
+        assertTrue(run.err().startsWith("memlint: error: Invalid value for option '--exclude': invalid glob "
+                + "\"data/[!\": unclosed '[' at character 6\n"), run::toString);
+    }
+
+    @Test
     void aPackageNamedVenvIsCheckedButAVirtualEnvironmentIsNot() throws IOException {
         write("lib/venv/__init__.py", "(\n"); // like the stdlib's venv package
         write("project/venv/pyvenv.cfg", "home = /usr/bin\n");

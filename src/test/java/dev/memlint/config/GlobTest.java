@@ -68,7 +68,7 @@ class GlobTest {
         String[] pathParts = {"a", "b", "/", "*", "ab"};
         Random random = new Random(20240611);
         int matched = 0;
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 10_000; i++) {
             StringBuilder glob = new StringBuilder();
             for (int n = random.nextInt(7); n > 0; n--) glob.append(globParts[random.nextInt(globParts.length)]);
             StringBuilder path = new StringBuilder();
@@ -78,7 +78,7 @@ class GlobTest {
             assertEquals(expected, Glob.compile(glob.toString()).matches(Path.of(path.toString())), glob + " ~ " + path);
             if (expected) matched++;
         }
-        assertTrue(matched > 1000, "the random cases should match often enough to test something: " + matched);
+        assertTrue(matched > 500, "the random cases should match often enough to test something: " + matched);
     }
 
     @Test
