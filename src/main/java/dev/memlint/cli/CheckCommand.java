@@ -3,6 +3,7 @@ package dev.memlint.cli;
 import dev.memlint.config.Config;
 import dev.memlint.config.ConfigException;
 import dev.memlint.config.ConfigLoader;
+import dev.memlint.config.Glob;
 import dev.memlint.config.RuleSelection;
 import dev.memlint.memory.ThreadCpu;
 import dev.memlint.report.Baseline;
@@ -26,6 +27,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -55,6 +57,12 @@ final class CheckCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--format': '" + options.format
                     + "' (expected one of " + String.join(", ", new Reporters.Names()) + ")");
         }
+        ExcludeFilter excludeFilter;
+        try {
+            excludeFilter = new ExcludeFilter(options.exclude, Path.of(""));
+        } catch (Glob.InvalidGlobException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--exclude': " + e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path workingDirectory = Path.of("").toAbsolutePath();
@@ -67,6 +75,13 @@ final class CheckCommand implements Callable<Integer> {
         } catch (BaselineException | DiffBaseException e) {
             err.println("memlint: error: " + e.getMessage());
             return ExitStatus.ERROR;
+        }
+        for (Path target : new Path[] {options.writeBaseline, options.output}) {
+            String problem = target == null ? null : unwritable(target);
+            if (problem != null) {
+                err.println("memlint: error: cannot write " + target + ": " + problem);
+                return ExitStatus.ERROR;
+            }
         }
 
         Config config;
@@ -83,7 +98,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (options.stats) ThreadCpu.enable(); // off otherwise: it loads the JVM's management classes
         RunStats stats = new RunStats();
-        SourceFinder.Result found = SourceFinder.find(paths, new ExcludeFilter(options.exclude, Path.of("")));
+        SourceFinder.Result found = SourceFinder.find(paths, excludeFilter);
         // Configured excludes skip what directory walks find; files named on the command line are always checked.
         List<SourceFile> files = found.files().stream()
                 .filter(f -> paths.contains(f.path()) || !config.isExcluded(f.path())).toList();
@@ -134,10 +149,27 @@ final class CheckCommand implements Callable<Integer> {
         } catch (AccessDeniedException e) {
             err.println("memlint: error: cannot write " + file + ": permission denied");
             return false;
+        } catch (FileSystemException e) {
+            err.println("memlint: error: cannot write " + file + ": " + (e.getReason() != null ? e.getReason() : e));
+            return false;
         } catch (IOException e) {
             err.println("memlint: error: cannot write " + file + ": " + e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * Why a report file cannot be written, or null when it looks writable: asked before the run, so
+     * that a mistyped --write-baseline or --output costs no run. write() still catches what this misses.
+     */
+    private static String unwritable(Path file) {
+        Path absolute = file.toAbsolutePath();
+        if (Files.isDirectory(absolute)) return "is a directory";
+        Path parent = absolute.getParent();
+        if (parent == null || !Files.exists(parent)) return "no such directory";
+        if (!Files.isDirectory(parent)) return parent + " is not a directory";
+        boolean writable = Files.exists(absolute) ? Files.isWritable(absolute) : Files.isWritable(parent);
+        return writable ? null : "permission denied";
     }
 
     private static void checkSelectors(List<String> selectors, String option) throws ConfigException {

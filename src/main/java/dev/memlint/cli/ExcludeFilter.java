@@ -1,8 +1,8 @@
 package dev.memlint.cli;
 
-import java.nio.file.FileSystems;
+import dev.memlint.config.Glob;
+
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Set;
 
@@ -22,20 +22,17 @@ final class ExcludeFilter {
     private static final Set<String> VENV_NAMES = Set.of(".venv", "venv", ".env", "env");
 
     private final Path workingDir;
-    private final List<PathMatcher> nameGlobs;
-    private final List<PathMatcher> pathGlobs;
+    private final List<Glob> nameGlobs;
+    private final List<Glob> pathGlobs;
 
+    /** Throws {@link Glob.InvalidGlobException} for a malformed glob. */
     ExcludeFilter(List<String> globs, Path workingDir) {
         this.workingDir = workingDir.toAbsolutePath().normalize();
-        this.nameGlobs = globs.stream().filter(g -> !g.contains("/")).map(ExcludeFilter::matcher).toList();
+        this.nameGlobs = globs.stream().filter(g -> !g.contains("/")).map(Glob::compile).toList();
         this.pathGlobs = globs.stream().filter(g -> g.contains("/"))
                 .map(g -> g.startsWith("./") ? g.substring(2) : g)
                 .map(g -> g.endsWith("/") ? g.substring(0, g.length() - 1) : g)
-                .map(ExcludeFilter::matcher).toList();
-    }
-
-    private static PathMatcher matcher(String glob) {
-        return FileSystems.getDefault().getPathMatcher("glob:" + glob);
+                .map(Glob::compile).toList();
     }
 
     boolean skipsDirectory(Path dir) {
@@ -60,12 +57,12 @@ final class ExcludeFilter {
     private boolean matchesUserGlob(Path path) {
         if (nameGlobs.isEmpty() && pathGlobs.isEmpty()) return false;
         Path name = path.getFileName();
-        for (PathMatcher m : nameGlobs) {
+        for (Glob m : nameGlobs) {
             if (m.matches(name)) return true;
         }
         Path absolute = path.toAbsolutePath().normalize();
         Path relative = absolute.startsWith(workingDir) ? workingDir.relativize(absolute) : absolute;
-        for (PathMatcher m : pathGlobs) {
+        for (Glob m : pathGlobs) {
             if (m.matches(relative)) return true;
         }
         return false;

@@ -2,9 +2,7 @@ package dev.memlint.config;
 
 import dev.memlint.parse.PythonVersion;
 
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -109,7 +107,8 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
     }
 
     // Compiled once per glob: every file is matched against every glob, and compiling was a hot spot.
-    private static final Map<String, PathMatcher> MATCHERS = new ConcurrentHashMap<>();
+    // ConfigLoader has compiled each already, so a malformed one here is a bug (IllegalArgumentException).
+    private static final Map<String, Glob> GLOBS = new ConcurrentHashMap<>();
 
     /**
      * A glob matches a path relative to the root, or, when it has no '/', the name of the file or of
@@ -118,7 +117,7 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
     boolean matches(String glob, Path file) {
         Path abs = file.toAbsolutePath().normalize();
         Path rel = relative(file);
-        PathMatcher m = MATCHERS.computeIfAbsent(glob, g -> FileSystems.getDefault().getPathMatcher("glob:" + g));
+        Glob m = GLOBS.computeIfAbsent(glob, Glob::compile);
         if (m.matches(rel) || m.matches(abs)) return true;
         if (!glob.contains("/")) {
             for (Path part : rel) if (m.matches(part)) return true;

@@ -91,10 +91,10 @@ public final class ConfigLoader {
         List<String> select = table.has("select") ? selectors(table, "select", file, prefix) : null;
         List<String> extendSelect = table.has("extend-select") ? selectors(table, "extend-select", file, prefix) : List.of();
         List<String> ignore = table.has("ignore") ? selectors(table, "ignore", file, prefix) : List.of();
-        List<String> exclude = table.has("exclude") ? strings(table.get("exclude"), file, prefix + "exclude")
+        List<String> exclude = table.has("exclude") ? globs(table.get("exclude"), file, prefix + "exclude")
                 : Config.DEFAULT_EXCLUDE;
         List<String> extendExclude = table.has("extend-exclude")
-                ? strings(table.get("extend-exclude"), file, prefix + "extend-exclude") : List.of();
+                ? globs(table.get("extend-exclude"), file, prefix + "extend-exclude") : List.of();
         PythonVersion target = null;
         if (table.has("target-version")) {
             JsonNode v = table.get("target-version");
@@ -109,6 +109,7 @@ public final class ConfigLoader {
                     + "per-file-ignores' must be a table of glob = [codes]");
             for (Iterator<Map.Entry<String, JsonNode>> it = pf.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
+                checkGlob(e.getKey(), file, prefix + "per-file-ignores");
                 String key = prefix + "per-file-ignores.\"" + e.getKey() + "\"";
                 List<String> codes = strings(e.getValue(), file, key);
                 for (String c : codes) checkSelector(c, file, key);
@@ -177,6 +178,21 @@ public final class ConfigLoader {
     private static void checkSelector(String s, Path file, String key) throws ConfigException {
         if (!RuleSelection.isValidSelector(s)) throw new ConfigException(file + ": '" + key
                 + "' has \"" + s + "\", which is no rule code or prefix (see `memlint rules`)");
+    }
+
+    private static List<String> globs(JsonNode node, Path file, String key) throws ConfigException {
+        List<String> list = strings(node, file, key);
+        for (String glob : list) checkGlob(glob, file, key);
+        return list;
+    }
+
+    /** Compiled here, so that a malformed glob stops the run before it starts, naming the key. */
+    private static void checkGlob(String glob, Path file, String key) throws ConfigException {
+        try {
+            Glob.compile(glob);
+        } catch (Glob.InvalidGlobException e) {
+            throw new ConfigException(file + ": '" + key + "' has an " + e.getMessage());
+        }
     }
 
     private static List<String> strings(JsonNode node, Path file, String key) throws ConfigException {

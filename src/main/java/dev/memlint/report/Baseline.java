@@ -2,11 +2,19 @@ package dev.memlint.report;
 
 import com.contrastsecurity.sarif.Result;
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.memlint.parse.SourceText;
 import dev.memlint.rule.Finding;
 
+import java.io.CharConversionException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -37,40 +45,124 @@ public final class Baseline {
         this.inOrder = inOrder;
     }
 
-    /** Reads a SARIF file; a file that is not SARIF is an error naming the file and the problem. */
+    /**
+     * Reads a SARIF file and checks the parts a comparison uses, so that a file that is not a usable
+     * baseline is an error before the run, naming the file, what is wrong and where.
+     */
     public static Baseline read(Path file) throws BaselineException {
-        JsonNode log;
-        try {
-            log = SarifJson.MAPPER.readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new BaselineException(file + ": no such file");
-        } catch (JacksonException e) {
-            throw new BaselineException(file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
-                    + ": not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new BaselineException(file + ": cannot read: " + e.getMessage());
-        }
-        if (log == null || !log.path("runs").isArray()) {
-            throw new BaselineException(file + ": not a SARIF log (no \"runs\" array)");
-        }
+        JsonNode log = parse(file);
         Map<Key, ArrayDeque<JsonNode>> results = new HashMap<>();
         List<JsonNode> inOrder = new ArrayList<>();
-        for (JsonNode run : log.path("runs")) {
-            for (JsonNode result : run.path("results")) {
-                if ("absent".equals(result.path("baselineState").asText())) continue;
-                Key key = new Key(ruleId(result),
-                        result.path("locations").path(0).path("physicalLocation").path("artifactLocation").path("uri").asText(),
-                        result.path("partialFingerprints").path("primaryLocationLineHash").asText());
-                results.computeIfAbsent(key, k -> new ArrayDeque<>()).add(result);
+        Shape shape = new Shape(file);
+        JsonNode runs = shape.field(shape.object(log, "the top level"), "runs", "", JsonNodeType.ARRAY);
+        for (int i = 0; i < runs.size(); i++) {
+            String run = "runs[" + i + "]";
+            JsonNode runResults = shape.object(runs.get(i), run).get("results");
+            if (runResults == null || runResults.isNull()) continue; // SARIF: the tool did not get to run
+            shape.check(runResults, run + ".results", JsonNodeType.ARRAY);
+            for (int j = 0; j < runResults.size(); j++) {
+                String where = run + ".results[" + j + "]";
+                JsonNode result = shape.object(runResults.get(j), where);
+                JsonNode state = result.get("baselineState");
+                if (state != null) shape.check(state, where + ".baselineState", JsonNodeType.STRING);
+                if (state != null && state.asText().equals("absent")) continue;
+                results.computeIfAbsent(shape.key(result, where), k -> new ArrayDeque<>()).add(result);
                 inOrder.add(result);
             }
         }
         return new Baseline(results, inOrder);
     }
 
-    private static String ruleId(JsonNode result) {
-        String id = result.path("ruleId").asText();
-        return id.isEmpty() ? result.path("rule").path("id").asText() : id;
+    /** The file as a JSON tree; any failure to read or parse it is a BaselineException. */
+    private static JsonNode parse(Path file) throws BaselineException {
+        String name = "baseline " + file;
+        JsonParser parser = null;
+        try (InputStream in = Files.newInputStream(file)) {
+            parser = SarifJson.MAPPER.createParser(in);
+            JsonNode log = SarifJson.MAPPER.readTree(parser);
+            if (log == null || log.isMissingNode()) throw new BaselineException(name + ": empty file, not a SARIF log");
+            if (parser.nextToken() != null) {
+                throw new BaselineException(name + at(parser.currentTokenLocation()) + ": not valid JSON: "
+                        + "more after the end of the SARIF log");
+            }
+            return log;
+        } catch (StreamConstraintsException e) { // carries no location: the parser has it
+            throw new BaselineException(name + at(parser == null ? null : parser.currentLocation()) + ": not valid JSON: "
+                    + e.getOriginalMessage().replaceFirst(", from `[^`]*`\\)", ")"));
+        } catch (JacksonException e) {
+            throw new BaselineException(name + at(e.getLocation()) + ": not valid JSON: " + e.getOriginalMessage());
+        } catch (CharConversionException e) {
+            throw new BaselineException(name + ": not valid JSON: " + e.getMessage());
+        } catch (NoSuchFileException e) {
+            throw new BaselineException(name + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new BaselineException(name + ": permission denied");
+        } catch (FileSystemException e) {
+            throw new BaselineException(name + ": cannot read: " + (e.getReason() != null ? e.getReason() : e));
+        } catch (IOException e) {
+            throw new BaselineException(name + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? "" : ":" + location.getLineNr() + ":" + location.getColumnNr();
+    }
+
+    /** Checks that the parts of a SARIF log a comparison reads have the types SARIF gives them. */
+    private record Shape(Path file) {
+        Key key(JsonNode result, String where) throws BaselineException {
+            JsonNode ruleId = result.get("ruleId");
+            String rule;
+            if (ruleId != null) {
+                rule = check(ruleId, where + ".ruleId", JsonNodeType.STRING).asText();
+            } else if (result.get("rule") != null) {
+                rule = field(object(result.get("rule"), where + ".rule"), "id", where + ".rule", JsonNodeType.STRING).asText();
+            } else {
+                throw error(where + " has no \"ruleId\"");
+            }
+            JsonNode locations = field(result, "locations", where, JsonNodeType.ARRAY);
+            if (locations.isEmpty()) throw error(where + ".locations is empty");
+            JsonNode location = object(locations.get(0), where + ".locations[0]");
+            JsonNode physical = field(location, "physicalLocation", where + ".locations[0]", JsonNodeType.OBJECT);
+            String at = where + ".locations[0].physicalLocation";
+            JsonNode artifact = field(physical, "artifactLocation", at, JsonNodeType.OBJECT);
+            String uri = field(artifact, "uri", at + ".artifactLocation", JsonNodeType.STRING).asText();
+            JsonNode fingerprints = field(result, "partialFingerprints", where, JsonNodeType.OBJECT);
+            String hash = field(fingerprints, "primaryLocationLineHash", where + ".partialFingerprints",
+                    JsonNodeType.STRING).asText();
+            return new Key(rule, uri, hash);
+        }
+
+        JsonNode object(JsonNode node, String where) throws BaselineException {
+            return check(node, where, JsonNodeType.OBJECT);
+        }
+
+        /** The named member of an object; where is the object's path, "" for the top level. */
+        JsonNode field(JsonNode object, String name, String where, JsonNodeType type) throws BaselineException {
+            JsonNode value = object.get(name);
+            if (value == null) throw error((where.isEmpty() ? "the top level" : where) + " has no \"" + name + "\"");
+            return check(value, where.isEmpty() ? name : where + "." + name, type);
+        }
+
+        JsonNode check(JsonNode node, String where, JsonNodeType type) throws BaselineException {
+            if (node.getNodeType() != type) throw error(where + " is " + describe(node.getNodeType()) + ", not " + describe(type));
+            return node;
+        }
+
+        private BaselineException error(String problem) {
+            return new BaselineException("baseline " + file + ": not a usable SARIF log: " + problem);
+        }
+
+        private static String describe(JsonNodeType type) {
+            return switch (type) {
+                case ARRAY -> "an array";
+                case OBJECT, POJO -> "an object";
+                case STRING, BINARY -> "a string";
+                case NUMBER -> "a number";
+                case BOOLEAN -> "a boolean";
+                case NULL, MISSING -> "null";
+            };
+        }
     }
 
     /** Compares findings (any order) with the baseline; this baseline is not changed. */

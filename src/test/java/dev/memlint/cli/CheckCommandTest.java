@@ -124,6 +124,51 @@ class CheckCommandTest {
     }
 
     @Test
+    void aMalformedExcludeGlobIsAUsageError() throws IOException {
+        write("a.py", "x = 1\n");
+        CliRun run = CliRun.of("check", "--exclude", "gen_*.py,data/[!", dir.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertEquals("", run.out(), run::toString);
+        assertTrue(run.err().startsWith("memlint: error: Invalid value for option '--exclude': invalid glob "
+                + "\"data/[!\": unclosed '[' at character 6\n"), run::toString);
+    }
+
+    private static final String FIXABLE = "def f(n):\n    for i in list(range(n)):\n        print(i)\n";
+
+    /** Checked before the run: --fix would have rewritten the file first. */
+    @Test
+    void aBadBaselineStopsTheRunBeforeItStarts() throws IOException {
+        Path code = write("a.py", FIXABLE);
+        String[][] baselines = {
+                {"deep.sarif", "{\"runs\": " + "[".repeat(1000) + "]".repeat(1000) + "}", ":1:1010: not valid JSON: Document nesting depth"},
+                {"ints.sarif", "{\"runs\": [{\"results\": [1]}]}", ": not a usable SARIF log: runs[0].results[0] is a number, not an object"},
+                {"empty.sarif", "", ": empty file, not a SARIF log"},
+        };
+        for (String[] b : baselines) {
+            Path baseline = write(b[0], b[1]);
+            CliRun run = CliRun.of("check", "--fix", "--baseline", baseline.toString(), code.toString());
+            assertEquals(2, run.exitCode(), run::toString);
+            assertEquals("", run.out(), run::toString);
+            assertTrue(run.err().startsWith("memlint: error: baseline " + baseline + b[2]), run::toString);
+            assertEquals(1, run.err().lines().count(), run::toString);
+            assertEquals(FIXABLE, Files.readString(code));
+        }
+    }
+
+    @Test
+    void anUnwritableWriteBaselineStopsTheRunBeforeItStarts() throws IOException {
+        Path code = write("a.py", FIXABLE);
+        Path[] targets = {dir.resolve("missing/baseline.sarif"), dir, code.resolve("baseline.sarif")};
+        String[] problems = {"no such directory", "is a directory", code + " is not a directory"};
+        for (int i = 0; i < targets.length; i++) {
+            CliRun run = CliRun.of("check", "--fix", "--write-baseline", targets[i].toString(), code.toString());
+            assertEquals(2, run.exitCode(), run::toString);
+            assertEquals("memlint: error: cannot write " + targets[i] + ": " + problems[i] + "\n", run.err(), run::toString);
+            assertEquals(FIXABLE, Files.readString(code));
+        }
+    }
+
+    @Test
     void aPackageNamedVenvIsCheckedButAVirtualEnvironmentIsNot() throws IOException {
         write("lib/venv/__init__.py", "(\n"); // like the stdlib's venv package
         write("project/venv/pyvenv.cfg", "home = /usr/bin\n");

@@ -1,11 +1,13 @@
 package dev.memlint.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,6 +64,35 @@ class CheckConfigTest {
         assertTrue(run.err().contains("'tool.memlint.per-file-ignore'"), run.toString());
         CliRun bad = CliRun.of("check", "--select", "E501", "--config", dir.resolve("none.toml").toString(), f.toString());
         assertEquals(2, bad.exitCode(), bad.toString());
+    }
+
+    /** A malformed per-file-ignores glob once failed every file; now the run stops before it starts. */
+    @Test
+    void aMalformedGlobInTheConfigurationStopsTheRunWithOneMessage() throws IOException {
+        write("pyproject.toml", "[tool.memlint]\n[tool.memlint.per-file-ignores]\n\"tests/[\" = [\"MEM3\"]\n");
+        write("a.py", CODE);
+        write("b.py", CODE);
+        CliRun run = CliRun.of("check", dir.toString());
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals("", run.out(), run.toString());
+        assertEquals("memlint: error: " + dir.resolve("pyproject.toml") + ": 'tool.memlint.per-file-ignores' has an "
+                + "invalid glob \"tests/[\": unclosed '[' at character 7\n", run.err(), run.toString());
+    }
+
+    /** java.nio's backtracking matcher took hours on this; a hang guard, not a speed goal. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aPathologicalGlobOnALongFileNameFinishes() throws IOException {
+        write("pyproject.toml", """
+                [tool.memlint]
+                extend-exclude = ["*a*a*a*a*a*a*a*a*b"]
+                [tool.memlint.per-file-ignores]
+                "*a*a*a*a*a*a*a*a*c" = ["MEM3"]
+                """);
+        write("src/" + "a".repeat(240) + ".py", CODE);
+        CliRun run = CliRun.of("check", "--format", "json", "--exclude", "*a*a*a*a*a*a*a*a*d", dir.toString());
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("MEM301"), run.toString());
     }
 
     @Test

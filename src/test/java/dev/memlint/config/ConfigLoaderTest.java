@@ -78,6 +78,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aMalformedGlobInAnyGlobKeyIsAnErrorNamingTheKeyAndTheGlob() throws Exception {
+        String[][] cases = {
+                {"exclude = [\"build\", \"[\"]", "'tool.memlint.exclude' has an invalid glob \"[\": unclosed '['"},
+                {"extend-exclude = [\"src/{a,b\"]", "'tool.memlint.extend-exclude' has an invalid glob \"src/{a,b\": unclosed '{'"},
+                {"per-file-ignores = { \"tests/[z-a]*\" = [\"MEM6\"] }",
+                        "'tool.memlint.per-file-ignores' has an invalid glob \"tests/[z-a]*\": range 'z-a'"},
+        };
+        for (String[] c : cases) {
+            Path f = pyproject("[tool.memlint]\n" + c[0] + "\n");
+            String message = assertThrows(ConfigException.class, () -> ConfigLoader.load(f)).getMessage();
+            assertTrue(message.startsWith(f + ": " + c[1]), message);
+        }
+    }
+
+    @Test
+    void excludeGlobsMatchTheFileOrAnyDirectoryOnTheWay() throws Exception {
+        Path f = pyproject("[tool.memlint]\nexclude = [\"gen_*\", \"docs/**/conf.py\", \"{build,out}\"]\n");
+        Config c = ConfigLoader.load(f);
+        assertTrue(c.isExcluded(dir.resolve("src/gen_parser.py")));
+        assertTrue(c.isExcluded(dir.resolve("src/gen_code/a.py")));
+        assertTrue(c.isExcluded(dir.resolve("docs/en/conf.py")));
+        assertFalse(c.isExcluded(dir.resolve("docs/conf.py")), "'**/' needs a directory in between");
+        assertTrue(c.isExcluded(dir.resolve("out/a.py")));
+        assertFalse(c.isExcluded(dir.resolve("src/generator.py")));
+    }
+
+    @Test
     void commandLineSelectReplacesAndIgnoreAdds() throws Exception {
         Path f = pyproject("[tool.memlint]\nignore = [\"MEM001\"]\n");
         Config c = ConfigLoader.load(f);
