@@ -105,3 +105,7 @@ def finalizer_registered(n):
     s = Session()
     weakref.finalize(s, print, "closed")
     return 0
+
+def exc_info_of_callers_exception(n):
+    kind, value, tb = sys.exc_info()
+    return 0

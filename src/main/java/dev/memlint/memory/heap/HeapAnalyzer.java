@@ -41,10 +41,6 @@ public final class HeapAnalyzer {
     /** What one function leaves at its exit; gaveUp when the fixed point was not reached in bounds. */
     public record Summary(Stmt.FunctionNode function, HeapState exit, boolean gaveUp) {}
 
-    private static final Set<String> HARMLESS_BUILTINS = Set.of("len", "print", "isinstance", "issubclass", "id",
-            "repr", "str", "int", "float", "bool", "hash", "min", "max", "sum", "any", "all", "abs", "range",
-            "type", "hasattr", "callable", "format", "round", "divmod", "ord", "chr", "bytes", "bytearray",
-            "hex", "oct", "bin", "ascii", "complex", "slice", "object", "super", "vars", "dir", "open");
     private static final Set<String> COPYING_BUILTINS = Set.of("list", "tuple", "set", "frozenset", "dict",
             "sorted", "reversed", "iter", "enumerate", "zip", "map", "filter", "deque");
     private static final Set<String> ADDERS = Set.of("append", "add", "insert", "appendleft", "setdefault", "put");
@@ -629,7 +625,14 @@ public final class HeapAnalyzer {
                 return Set.of();
             }
             if (e instanceof Expr.Name n) {
-                return s.valueOf(n.id());
+                Set<Site> v = s.valueOf(n.id());
+                if (v.isEmpty() && !s.isBound(n.id())) {
+                    String cls = index.moduleInstance(n.id());
+                    if (cls != null) { // registry = Registry() at module level: its methods are followed
+                        return Set.of(new Site(Site.GLOBAL + n.id(), Site.Kind.PARAM, null, cls, true));
+                    }
+                }
+                return v;
             } else if (e instanceof Expr.Constant k) {
                 return k.value() == null && k.kind() == null ? Set.of(Site.NONE) : Set.of();
             } else if (e instanceof Expr.ListExpr l) {
@@ -851,9 +854,13 @@ public final class HeapAnalyzer {
                     }
                     return Set.of(made);
                 }
-                if (HARMLESS_BUILTINS.contains(n.id()) && !index.isImported(n.id())) {
+                if (RetainsNothing.builtin(n.id()) && !index.isImported(n.id())) {
                     return Set.of();
                 }
+            }
+            String qualified = index.importedName(c.func());
+            if (qualified != null && RetainsNothing.moduleFunction(qualified)) {
+                return Set.of(); // math.sqrt(x), os.path.join(a, b), logging.debug(msg, obj), json.dumps(d)
             }
             if (c.func() instanceof Expr.Attribute a) {
                 Set<Site> receivers = withoutNone(eval(a.value(), s));
@@ -875,6 +882,8 @@ public final class HeapAnalyzer {
                             result.addAll(apply(method, Set.of(), args, kwargs, c, s)); // cls: the class itself
                         } else if (kind != null) {
                             handled = false; // calling what a property returns: unknown code
+                        } else if (r.kind() == Site.Kind.PARAM && r.className() == null && RetainsNothing.method(m)) {
+                            continue; // out.write(text), log.debug(msg, x), text.split(sep) on an argument
                         } else if (ADDERS.contains(m) && !args.isEmpty()) {
                             Set<Site> added = args.get(args.size() - 1);
                             boolean same = sameName(a.value(), argExprs.get(argExprs.size() - 1)) && receivers.equals(added);
@@ -904,8 +913,13 @@ public final class HeapAnalyzer {
                     if (handled) {
                         return result;
                     }
-                } else if (a.value() instanceof Expr.Constant) {
-                    return Set.of(); // "sep".join(...), "fmt".format(...)
+                } else if (a.value() instanceof Expr.Constant || RetainsNothing.method(m)) {
+                    return Set.of(); // "sep".join(...), "fmt".format(...), text.split(sep), log.debug(msg, x)
+                }
+                if (storedCallable(receivers, m)) {
+                    escapeAll(args, kwargs, s); // self.on_done(result): the callable may keep its arguments,
+                    s.escape(splatted);         // but calling it does not hand it its holder
+                    return Set.of();
                 }
             }
             // Unknown code may keep whatever it is given.
@@ -938,6 +952,9 @@ public final class HeapAnalyzer {
                     return c.args().isEmpty() || (c.args().get(0) instanceof Expr.Constant k && Integer.valueOf(0).equals(k.value()))
                             ? Set.of(frame) : Set.of(); // a caller's frame lives outside this call
                 case "sys.exc_info": {
+                    if (!insideHandler(c)) {
+                        return Set.of(); // an exception a caller handles: its traceback holds the caller's frames
+                    }
                     Site info = site(c, Site.Kind.TUPLE, null);
                     Site exc = site(c, Site.Kind.EXCEPTION, null);
                     s.addEdge(new Edge(exc, "__traceback__", frame, c, false));
@@ -952,6 +969,62 @@ public final class HeapAnalyzer {
                 default:
                     return null;
             }
+        }
+
+        /**
+         * Whether every receiver is an instance of a module class (with only module bases) that
+         * has no method of that name: the call is of a callable stored in an attribute.
+         */
+        private boolean storedCallable(Set<Site> receivers, String name) {
+            if (receivers.isEmpty()) {
+                return false;
+            }
+            for (Site r : receivers) {
+                ModuleIndex.ClassInfo cls = r.kind() == Site.Kind.INSTANCE && r.className() != null
+                        ? index.classNamed(r.className()) : null;
+                if (cls == null || !cls.onlyKnownBases() || index.method(cls.name(), name) != null) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether a node is inside an except clause of this function (not of a nested one). */
+        private boolean insideHandler(Located node) {
+            if (handlers == null) {
+                handlers = new ArrayList<>();
+                collectHandlers(scope.function.body(), handlers);
+            }
+            for (ExceptHandler h : handlers) {
+                if (within(node.pos(), h.pos())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private List<ExceptHandler> handlers;
+
+        private static void collectHandlers(Object node, List<ExceptHandler> out) {
+            if (node instanceof List<?> list) {
+                list.forEach(x -> collectHandlers(x, out));
+            } else if (node instanceof ExceptHandler h) {
+                out.add(h);
+                collectHandlers(h.body(), out);
+            } else if (node instanceof Stmt st && !NodeKinds.isFunction(st) && !(st instanceof Stmt.ClassDef)) {
+                NodeChildren.forEach(st, x -> {
+                    if (x instanceof Stmt || x instanceof ExceptHandler) {
+                        collectHandlers(x, out);
+                    }
+                });
+            }
+        }
+
+        private static boolean within(dev.memlint.ast.Pos inner, dev.memlint.ast.Pos outer) {
+            boolean startsAfter = inner.line() > outer.line() || (inner.line() == outer.line() && inner.col() >= outer.col());
+            boolean endsBefore = inner.endLine() < outer.endLine()
+                    || (inner.endLine() == outer.endLine() && inner.endCol() <= outer.endCol());
+            return startsAfter && endsBefore;
         }
 
         private Set<Site> instantiate(ModuleIndex.ClassInfo cls, Expr.Call c, List<Set<Site>> args,
@@ -1012,7 +1085,7 @@ public final class HeapAnalyzer {
                         return known;
                     }
                     Set<Site> out;
-                    if (x.kind() == Site.Kind.NONE) {
+                    if (x.kind() == Site.Kind.NONE || x.global()) {
                         out = Set.of(x);
                     } else if (x.kind() == Site.Kind.PARAM) {
                         String[] path = x.key().substring("param ".length()).split("\\.");

@@ -67,6 +67,8 @@ public final class ModuleIndex {
 
     private final Map<String, ClassInfo> classes = new LinkedHashMap<>();
     private final Map<String, Stmt.FunctionNode> functions = new LinkedHashMap<>();
+    /** Module-level names bound once to an instance of a module class: name -> class. */
+    private final Map<String, String> moduleInstances = new HashMap<>();
     /** local name -> "module" or "module.attr" it was imported as. */
     private final Map<String, String> imports = new HashMap<>();
 
@@ -85,6 +87,9 @@ public final class ModuleIndex {
                 classes.put(c.name(), new ClassInfo(c.name(), c, methods, bases, known));
             } else if (s instanceof Stmt.FunctionNode f) {
                 functions.put(f.name(), f);
+            } else if (s instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name n
+                    && a.value() instanceof Expr.Call c && c.func() instanceof Expr.Name cls && classes.containsKey(cls.id())) {
+                moduleInstances.merge(n.id(), cls.id(), (x, y) -> x.equals(y) ? x : "?");
             } else if (s instanceof Stmt.Import imp) {
                 for (Alias a : imp.names()) {
                     imports.put(a.asname() != null ? a.asname() : a.name().split("\\.")[0],
@@ -108,6 +113,12 @@ public final class ModuleIndex {
 
     public Map<String, ClassInfo> classes() {
         return classes;
+    }
+
+    /** The class of the instance a module-level name is bound to (name = Cls(...), once), or null. */
+    public String moduleInstance(String name) {
+        String cls = moduleInstances.get(name);
+        return cls == null || cls.equals("?") || functions.containsKey(name) ? null : cls;
     }
 
     public Stmt.FunctionNode functionNamed(String name) {

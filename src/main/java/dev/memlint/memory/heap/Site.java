@@ -21,7 +21,7 @@ public record Site(String key, Kind kind, Located node, String className, boolea
         FRAME,
         /** A weak reference: refers to nothing as far as cycles go. */
         WEAK,
-        /** An argument, or an object reached from one: lives outside the call. */
+        /** An argument, a module global, or an object reached from one: lives outside the call. */
         PARAM,
         /** None: refers to nothing, and nothing can be stored into it (that raises). */
         NONE
@@ -33,6 +33,13 @@ public record Site(String key, Kind kind, Located node, String className, boolea
     /** Whether this stands for objects a callee made and left in a cycle that is reported at the callee. */
     public boolean leftByCallee() {
         return key.endsWith(LEFT_BY_CALLEE);
+    }
+
+    /** Starts the key of a module-level object (or one reached from it): it outlives every call. */
+    public static final String GLOBAL = "global ";
+
+    public boolean global() {
+        return key.startsWith(GLOBAL);
     }
 
     /** The one None object. */
@@ -50,7 +57,7 @@ public record Site(String key, Kind kind, Located node, String className, boolea
             case CLASS -> "class " + (className != null ? className : "object");
             case EXCEPTION -> "caught exception";
             case FRAME -> "frame";
-            case PARAM -> key.substring("param ".length());
+            case PARAM -> global() ? key.substring(GLOBAL.length()) : key.substring("param ".length());
             case NONE -> "None";
             default -> kind.name().toLowerCase().replace('_', ' ');
         };

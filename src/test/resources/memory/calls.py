@@ -1,0 +1,52 @@
+"""Calls the heap analysis follows or knows to keep nothing (CallModelTest; verdicts from CPython 3.12)."""
+import logging
+log = logging.getLogger(__name__)
+
+class Registry:
+    def __init__(self):
+        self.items = {}
+    def add(self, key, obj):
+        self.items[key] = obj
+
+registry = Registry()
+
+class Node:
+    def __init__(self, name):
+        self.name = name
+        self.peer = None
+        self.on_done = None
+
+def logged_cycle(n):
+    a = Node("a")
+    b = Node("b")
+    a.peer = b
+    b.peer = a
+    log.debug("made %s %s", a, b)
+    return 0
+
+def registered(n):
+    a = Node("a")
+    b = Node("b")
+    a.peer = b
+    b.peer = a
+    registry.add("a", a)
+    return 0
+
+def callback_call(n):
+    a = Node("a")
+    a.peer = a
+    a.on_done = print
+    a.on_done("x")
+    return 0
+
+def kept_by_unknown_method(n, sink):
+    a = Node("a")
+    a.peer = a
+    sink.register(a)
+    return 0
+
+def split_and_stripped(text):
+    a = Node(text)
+    a.peer = a
+    parts = text.strip().split(",")
+    return len(parts)
