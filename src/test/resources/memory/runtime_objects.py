@@ -109,3 +109,20 @@ def finalizer_registered(n):
 def exc_info_of_callers_exception(n):
     kind, value, tb = sys.exc_info()
     return 0
+
+def unlinked_in_a_loop(n):
+    s = Session()
+    for i in range(n):
+        Conn(s)
+    for c in s.conns:
+        c.session = None
+    return 0
+
+def unlinked_only_first(n):
+    s = Session()
+    for i in range(n):
+        Conn(s)
+    for c in s.conns:
+        c.session = None
+        break
+    return 0

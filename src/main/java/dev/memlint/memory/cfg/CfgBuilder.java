@@ -256,7 +256,7 @@ public final class CfgBuilder {
         loops.pop();
         next.addSuccessor(body);
         head.addSuccessor(next);
-        head.addSuccessor(afterLoop);
+        head.addSuccessor(singleStep(new Element.IterDone(f), afterLoop));
         Block init = newBlock();
         init.add(new Element.IterInit(f.iter(), f));
         init.addSuccessor(head);

@@ -26,6 +26,9 @@ public sealed interface Element {
     /** Binds target to the iterator's next item at the top of each iteration. */
     record IterNext(Expr target, Located owner) implements Element {}
 
+    /** A for loop ran out of items: its body ran for every one (a break skips this step). */
+    record IterDone(Stmt.ForNode loop) implements Element {}
+
     /** Appends one element of a comprehension to its result (value is null except for dict keys: key). */
     record Collect(Expr element, Expr value, Expr comprehension) implements Element {}
 

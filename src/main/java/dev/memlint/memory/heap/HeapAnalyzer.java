@@ -292,6 +292,8 @@ public final class HeapAnalyzer {
                     s.addEdge(new Edge(exc, "__traceback__", frame, h.handler(), false));
                     s.bind(h.handler().name(), Set.of(exc));
                 }
+            } else if (e instanceof Element.IterDone done) {
+                clearEveryItem(done.loop(), s);
             } else if (e instanceof Element.HandlerUnbind h) {
                 s.unbind(h.handler().name());
             } else if (e instanceof Element.MatchSubject m) {
@@ -312,6 +314,37 @@ public final class HeapAnalyzer {
             Set<Site> made = madeBy.get(e);
             if (made != null) { // most steps of a loop make no object: no need to look at the state
                 s.age(made::contains);
+            }
+        }
+
+        /**
+         * A loop that clears a link of every item it visits ({@code for n in nodes: n.parent = None},
+         * {@code del n.parent}, {@code n.children.clear()}) has cleared it on all of them once it
+         * ran out of items: the link is gone from every object the iterable holds.
+         */
+        private void clearEveryItem(Stmt.ForNode loop, HeapState s) {
+            List<Expr> cleared = LoopClearing.clearedLinks(loop);
+            if (cleared.isEmpty()) {
+                return;
+            }
+            for (Site item : items(s.valueOf(iterKey(loop)), s)) {
+                for (Expr link : cleared) {
+                    if (link instanceof Expr.Attribute a) { // x.attr itself
+                        clearLink(item, a.attr(), s);
+                    } else if (link instanceof Expr.Call c && c.func() instanceof Expr.Attribute clear
+                            && clear.value() instanceof Expr.Attribute held) { // x.attr.clear()
+                        for (Site container : field(item, held.attr(), s)) {
+                            clearLink(container, "item", s);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void clearLink(Site o, String label, HeapState s) {
+            s.removeEdges(o, label);
+            if (o.kind() == Site.Kind.PARAM) {
+                s.killParamField(o.key() + "." + label);
             }
         }
 

@@ -85,7 +85,9 @@ class CfgBuilderTest {
         assertEquals(List.of(new Element.IterNext(store("i"), loop)), next.elements());
         assertEquals(List.of(blockOf(cfg, body)), next.successors());
         assertEquals(List.of(head), blockOf(cfg, body).successors());
-        assertEquals(blockOf(cfg, orelse), head.successors().get(1));
+        Block done = head.successors().get(1); // the loop ran out of items: then the else clause
+        assertEquals(List.of(new Element.IterDone(loop)), done.elements());
+        assertEquals(List.of(blockOf(cfg, orelse)), done.successors());
     }
 
     @Test
