@@ -40,6 +40,8 @@ final class CycleCandidates {
     private final Function<Stmt.FunctionNode, Boolean> isMethodWithSelf;
     /** Whether the heap analysis of a callee leaves objects it made in a cycle, returned or not. */
     private final java.util.function.Predicate<Stmt.FunctionNode> callerSeesCycle;
+    /** Whether an __init__ leaves its new instance in a cycle of its own (a bound method or closure stored on it). */
+    private final java.util.function.Predicate<Stmt.FunctionNode> makesSelfCycle;
     /** The module's methods by name: a call of x.name() may run any of them. */
     private final Map<String, List<Stmt.FunctionNode>> methodsNamed = new HashMap<>();
     private final Map<Stmt.FunctionNode, Facts> facts = new IdentityHashMap<>();
@@ -74,7 +76,9 @@ final class CycleCandidates {
 
     CycleCandidates(ModuleIndex index, Function<Stmt.FunctionNode, FunctionScope> scopes,
                     Function<Stmt.FunctionNode, Boolean> isMethodWithSelf,
-                    java.util.function.Predicate<Stmt.FunctionNode> callerSeesCycle) {
+                    java.util.function.Predicate<Stmt.FunctionNode> callerSeesCycle,
+                    java.util.function.Predicate<Stmt.FunctionNode> makesSelfCycle) {
+        this.makesSelfCycle = makesSelfCycle;
         this.index = index;
         this.callerSeesCycle = callerSeesCycle;
         this.scopes = scopes;
@@ -106,6 +110,9 @@ final class CycleCandidates {
             for (Stmt.FunctionNode t : c.targets()) {
                 if (mayLeaveCycle(t) && callerSeesCycle.test(t)) {
                     return true;
+                }
+                if (c.receiver() == NEW_INSTANCE && makesSelfCycle.test(t)) {
+                    return true; // an instance that refers to itself from __init__ on is garbage once dropped
                 }
                 Optional<Set<String>> effect = effect(t);
                 if (effect.isEmpty() ? !passesNothingNew(c, fs.outside()) : storesIntoOther(c, t, effect.get(), fs.outside())) {
@@ -404,12 +411,13 @@ final class CycleCandidates {
     }
 
     private static final Set<String> RUNTIME_CYCLE_CALLS = Set.of("currentframe", "_getframe", "exc_info",
-            "namedtuple", "NamedTuple", "make_dataclass", "new_class");
+            "namedtuple", "NamedTuple", "make_dataclass", "new_class", "Enum", "IntEnum", "Flag", "IntFlag", "StrEnum");
 
     /** Calls that hand out the running frame or a traceback, or make a class: cycles without a store. */
     private static boolean makesRuntimeCycle(Expr.Call c) {
         String name = c.func() instanceof Expr.Name n ? n.id() : c.func() instanceof Expr.Attribute a ? a.attr() : "";
-        return RUNTIME_CYCLE_CALLS.contains(name) || (name.equals("type") && c.args().size() == 3);
+        return (RUNTIME_CYCLE_CALLS.contains(name) && !c.args().isEmpty()) || name.equals("currentframe")
+                || name.equals("_getframe") || name.equals("exc_info") || (name.equals("type") && c.args().size() == 3);
     }
 
     /**
@@ -450,6 +458,9 @@ final class CycleCandidates {
         if (c.func() instanceof Expr.Name n) {
             if (index.classNamed(n.id()) != null) {
                 Stmt.FunctionNode init = index.method(n.id(), "__init__");
+                if (init == null) {
+                    init = index.method(n.id(), "__post_init__"); // a dataclass's generated __init__ calls it
+                }
                 return init == null ? null : new Call(List.of(init), NEW_INSTANCE, c);
             }
             Stmt.FunctionNode fn = index.functionNamed(n.id());

@@ -73,7 +73,7 @@ public final class HeapAnalyzer {
         this.index = index;
         index.classes().values().forEach(c -> c.methods().values().forEach(m -> ownerClass.put(m, c.name())));
         candidates = new CycleCandidates(index, this::scope, f -> ownerClass.get(f) != null && !isStatic(f),
-                this::leavesCycleOfItsObjects);
+                this::leavesCycleOfItsObjects, this::makesSelfCycle);
     }
 
     /** Whether a call of f could leave objects in a cycle: only then is it worth analysing for its own report. */
@@ -120,6 +120,29 @@ public final class HeapAnalyzer {
             return !s.gaveUp() && CycleFinder.anyAmongNew(s.exit());
         } catch (RuntimeException | StackOverflowError e) {
             return true; // the caller's own analysis meets the same failure and says "not estimated"
+        }
+    }
+
+    /** Whether an __init__ (or __post_init__) leaves self in a cycle: each instance is garbage with it. */
+    public boolean makesSelfCycle(Stmt.FunctionNode init) {
+        String cls = ownerClass.get(init);
+        if (cls == null || init.args().args().isEmpty() || inProgress.contains(init)) {
+            return false;
+        }
+        try {
+            Summary s = summary(init);
+            if (s.gaveUp()) {
+                return false;
+            }
+            Site self = new Site("param " + init.args().args().get(0).arg(), Site.Kind.PARAM, null, cls, true);
+            for (Cycle c : CycleFinder.find(s.exit(), self)) {
+                if (c.sites().contains(self)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (RuntimeException | StackOverflowError e) {
+            return false;
         }
     }
 
@@ -538,6 +561,11 @@ public final class HeapAnalyzer {
                 }
                 boolean same = sameName(a.value(), valueExpr) && objs.equals(v);
                 for (Site o : objs) {
+                    Stmt.FunctionNode setter = o.className() == null ? null : index.propertySetter(o.className(), a.attr());
+                    if (setter != null) { // obj.parent = p runs the property's setter
+                        apply(setter, Set.of(o), List.of(v), Map.of(), a, s);
+                        continue;
+                    }
                     for (Site t : v) {
                         s.addEdge(new Edge(o, a.attr(), t, origin, same));
                     }
@@ -559,11 +587,13 @@ public final class HeapAnalyzer {
                 List<Expr> elts = target instanceof Expr.TupleExpr t ? t.elts() : ((Expr.ListExpr) target).elts();
                 List<Expr> values = valueExpr instanceof Expr.TupleExpr vt ? vt.elts()
                         : valueExpr instanceof Expr.ListExpr vl ? vl.elts() : null;
+                boolean starred = elts.stream().anyMatch(x -> x instanceof Expr.Starred);
                 for (int i = 0; i < elts.size(); i++) {
                     if (values != null && values.size() == elts.size() && !(values.get(i) instanceof Expr.Starred)) {
                         assign(elts.get(i), eval(values.get(i), s), values.get(i), s);
                     } else {
-                        assign(elts.get(i), items(v, s), null, s);
+                        Set<Site> at = starred ? null : position(v, i, s);
+                        assign(elts.get(i), at != null ? at : items(v, s), null, s);
                     }
                 }
             } else if (target instanceof Expr.Starred st) {
@@ -599,11 +629,43 @@ public final class HeapAnalyzer {
             }
         }
 
-        /** What the items of some containers may be. */
+        /**
+         * An iterator over its arguments (iter, reversed, filter, map, enumerate, zip): it refers to
+         * what it iterates; enumerate and zip yield tuples of their items.
+         */
+        private Set<Site> iterator(Site it, String maker, List<Set<Site>> args, Expr.Call c, HeapState s) {
+            for (Set<Site> a : args) {
+                for (Site x : a) {
+                    s.addEdge(new Edge(it, "iterates", x, origin, false));
+                }
+            }
+            if (maker.equals("enumerate") || maker.equals("zip")) { // tuples: (count, item), (a_item, b_item, ...)
+                Site tuple = site(c, Site.Kind.TUPLE, null);
+                for (int i = 0; i < args.size() && (i == 0 || maker.equals("zip")); i++) {
+                    String label = "item " + (maker.equals("enumerate") ? 1 : i);
+                    for (Site x : items(args.get(i), s)) {
+                        s.addEdge(new Edge(tuple, label, x, origin, false));
+                    }
+                }
+                s.addEdge(new Edge(it, "yields", tuple, origin, false));
+            }
+            return Set.of(it);
+        }
+
+        /** What the items of some containers may be; what an iterator yields. */
         private Set<Site> items(Set<Site> containers, HeapState s) {
             Set<Site> out = new LinkedHashSet<>();
             for (Site c : containers) {
-                out.addAll(field(c, "item", s));
+                if (c.kind() == Site.Kind.ITERATOR) {
+                    Set<Site> yielded = field(c, "yields", s);
+                    if (!yielded.isEmpty()) {
+                        out.addAll(yielded);
+                    } else {
+                        out.addAll(items(field(c, "iterates", s), s));
+                    }
+                } else {
+                    out.addAll(field(c, "item", s));
+                }
             }
             return out;
         }
@@ -611,8 +673,9 @@ public final class HeapAnalyzer {
         /** What an attribute (or "item") of a site refers to; for a parameter, a site standing for it. */
         private Set<Site> field(Site o, String label, HeapState s) {
             Set<Site> out = new LinkedHashSet<>();
+            boolean anyItem = label.equals("item"); // a tuple's items are labelled by position too: "item 0"
             for (Edge e : s.outgoing(o)) {
-                if (e.label().equals(label)) {
+                if (e.label().equals(label) || (anyItem && e.label().startsWith("item "))) {
                     out.add(e.to());
                 }
             }
@@ -785,11 +848,49 @@ public final class HeapAnalyzer {
 
         private Set<Site> display(Expr node, Site.Kind kind, List<Expr> elts, HeapState s) {
             Site site = site(node, kind, null);
-            for (Expr x : elts) {
+            boolean positional = kind == Site.Kind.TUPLE; // until a starred item makes positions unknown
+            for (int i = 0; i < elts.size(); i++) {
+                Expr x = elts.get(i);
+                positional &= !(x instanceof Expr.Starred);
                 Set<Site> v = x instanceof Expr.Starred st ? items(eval(st.value(), s), s) : eval(x, s);
-                addItems(site, v, origin, false, s);
+                if (positional) {
+                    for (Site t : v) {
+                        s.addEdge(new Edge(site, "item " + i, t, origin, false));
+                    }
+                } else {
+                    addItems(site, v, origin, false, s);
+                }
             }
             return Set.of(site);
+        }
+
+        /** What position i of some tuples holds, when every one is a tuple with its items by position; else null. */
+        private Set<Site> position(Set<Site> tuples, int i, HeapState s) {
+            if (tuples.isEmpty()) {
+                return null;
+            }
+            Set<Site> out = new LinkedHashSet<>();
+            for (Site t : tuples) {
+                if (t.kind() != Site.Kind.TUPLE) {
+                    return null;
+                }
+                boolean byPosition = false;
+                for (Edge e : s.outgoing(t)) {
+                    if (e.label().equals("item")) {
+                        return null;
+                    }
+                    if (e.label().startsWith("item ")) {
+                        byPosition = true;
+                        if (e.label().equals("item " + i)) {
+                            out.add(e.to());
+                        }
+                    }
+                }
+                if (!byPosition) {
+                    return null;
+                }
+            }
+            return out;
         }
 
         private Set<Site> comprehension(Expr e, HeapState s) {
@@ -879,8 +980,11 @@ public final class HeapAnalyzer {
                         default -> Site.Kind.ITERATOR;
                     };
                     Site made = site(c, kind, null);
+                    if (kind == Site.Kind.ITERATOR) {
+                        return iterator(made, n.id(), args, c, s);
+                    }
                     for (Set<Site> a : args) {
-                        addItems(made, kind == Site.Kind.ITERATOR ? a : items(a, s), origin, false, s);
+                        addItems(made, items(a, s), origin, false, s);
                     }
                     for (Set<Site> v : kwargs.values()) {
                         addItems(made, v, origin, false, s);
@@ -1064,13 +1168,51 @@ public final class HeapAnalyzer {
                                       Map<String, Set<Site>> kwargs, Set<Site> splatted, HeapState s) {
             Site instance = site(c, Site.Kind.INSTANCE, cls.name());
             Stmt.FunctionNode init = index.method(cls.name(), "__init__");
-            if (init != null && splatted.isEmpty()) {
+            if (init == null && ModuleIndex.isDataclass(cls.node()) && splatted.isEmpty()) {
+                dataclassInit(cls, instance, args, kwargs, c, s);
+            } else if (init != null && splatted.isEmpty()) {
                 apply(init, Set.of(instance), args, kwargs, c, s);
             } else if (init != null || !cls.onlyKnownBases() || !splatted.isEmpty()) {
                 escapeAll(args, kwargs, s);
                 s.escape(splatted);
             }
             return Set.of(instance);
+        }
+
+        /**
+         * A dataclass's generated __init__: each field (annotated class attribute, in order) refers to
+         * its argument, or to a new container from {@code field(default_factory=list)}; then __post_init__.
+         */
+        private void dataclassInit(ModuleIndex.ClassInfo cls, Site instance, List<Set<Site>> args,
+                                   Map<String, Set<Site>> kwargs, Expr.Call c, HeapState s) {
+            int position = 0;
+            for (Stmt member : cls.node().body()) {
+                if (!(member instanceof Stmt.AnnAssign f && f.target() instanceof Expr.Name field)) {
+                    continue;
+                }
+                if (f.annotation() instanceof Expr.Subscript sub && sub.value() instanceof Expr.Name cv
+                        && cv.id().equals("ClassVar")) {
+                    continue;
+                }
+                Set<Site> value = position < args.size() ? args.get(position) : kwargs.get(field.id());
+                position++;
+                if (value == null && f.value() instanceof Expr.Call factory) {
+                    for (Keyword k : factory.keywords()) {
+                        if ("default_factory".equals(k.arg()) && k.value() instanceof Expr.Name n
+                                && (n.id().equals("list") || n.id().equals("dict") || n.id().equals("set"))) {
+                            value = Set.of(site(f, n.id().equals("list") ? Site.Kind.LIST
+                                    : n.id().equals("dict") ? Site.Kind.DICT : Site.Kind.SET, null));
+                        }
+                    }
+                }
+                for (Site v : value == null ? Set.<Site>of() : value) {
+                    s.addEdge(new Edge(instance, field.id(), v, c, false));
+                }
+            }
+            Stmt.FunctionNode post = index.method(cls.name(), "__post_init__");
+            if (post != null) {
+                apply(post, Set.of(instance), List.of(), Map.of(), c, s);
+            }
         }
 
         /** Applies a callee's summary at a call: its references, escapes and overwritten fields. */

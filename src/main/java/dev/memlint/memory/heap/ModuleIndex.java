@@ -138,6 +138,36 @@ public final class ModuleIndex {
         return null;
     }
 
+    /** The setter of a property (a def decorated {@code @name.setter}) of a class or its module bases, or null. */
+    public Stmt.FunctionNode propertySetter(String className, String name) {
+        ClassInfo c = classes.get(className);
+        for (int depth = 0; c != null && depth < 16; depth++) {
+            for (Stmt member : c.node().body()) {
+                if (member instanceof Stmt.FunctionNode f && f.name().equals(name)) {
+                    for (Expr d : f.decoratorList()) {
+                        if (d instanceof Expr.Attribute a && a.attr().equals("setter")) {
+                            return f;
+                        }
+                    }
+                }
+            }
+            c = c.baseNames().isEmpty() ? null : classes.get(c.baseNames().get(0));
+        }
+        return null;
+    }
+
+    /** Whether a class is decorated with {@code @dataclass} (called or not, bare or through the module). */
+    public static boolean isDataclass(Stmt.ClassDef c) {
+        for (Expr d : c.decoratorList()) {
+            Expr f = d instanceof Expr.Call call ? call.func() : d;
+            String name = f instanceof Expr.Name n ? n.id() : f instanceof Expr.Attribute a ? a.attr() : "";
+            if (name.equals("dataclass")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether name (a bare name or module.attr) makes a weak reference: weakref.ref, proxy, WeakSet... */
     public boolean isWeakFactory(Expr func) {
         if (func instanceof Expr.Name n) {
