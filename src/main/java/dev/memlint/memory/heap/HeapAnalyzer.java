@@ -996,8 +996,18 @@ public final class HeapAnalyzer {
                 }
             }
             String qualified = index.importedName(c.func());
+            if (qualified != null && LibraryObjects.makesObject(qualified) && splatted.isEmpty()) {
+                return Set.of(libraryObject(c, qualified, args, kwargs, s));
+            }
             if (qualified != null && RetainsNothing.moduleFunction(qualified)) {
                 return Set.of(); // math.sqrt(x), os.path.join(a, b), logging.debug(msg, obj), json.dumps(d)
+            }
+            if (c.func() instanceof Expr.Call || c.func() instanceof Expr.Name) {
+                Set<Site> callee = c.func() instanceof Expr.Call inner ? eval(inner, s) : s.valueOf(((Expr.Name) c.func()).id());
+                if (!callee.isEmpty() && callee.stream().allMatch(this::isLibraryObject)) {
+                    // lru_cache(maxsize=64)(f), a decorator or factory a library made: its result keeps f
+                    return Set.of(libraryObject(c, callee.iterator().next().className(), args, kwargs, s));
+                }
             }
             if (c.func() instanceof Expr.Attribute a) {
                 Set<Site> receivers = withoutNone(eval(a.value(), s));
@@ -1021,6 +1031,13 @@ public final class HeapAnalyzer {
                             handled = false; // calling what a property returns: unknown code
                         } else if (r.kind() == Site.Kind.PARAM && r.className() == null && RetainsNothing.method(m)) {
                             continue; // out.write(text), log.debug(msg, x), text.split(sep) on an argument
+                        } else if (isLibraryObject(r) && !LibraryObjects.publishes(m)) {
+                            for (Set<Site> x : args) { // stack.callback(self.close): the object may keep it
+                                keep(r, x, s);
+                            }
+                            for (Set<Site> x : kwargs.values()) {
+                                keep(r, x, s);
+                            }
                         } else if (ADDERS.contains(m) && !args.isEmpty()) {
                             Set<Site> added = args.get(args.size() - 1);
                             boolean same = sameName(a.value(), argExprs.get(argExprs.size() - 1)) && receivers.equals(added);
@@ -1124,6 +1141,54 @@ public final class HeapAnalyzer {
                 }
             }
             return true;
+        }
+
+        /**
+         * An object a library class or factory makes (its className is the qualified name): it may
+         * keep its arguments; types.MethodType(f, obj) is a bound method of obj; a defaultdict keeps
+         * its factory; some library classes are cyclic from the start.
+         */
+        private Site libraryObject(Expr.Call c, String qualified, List<Set<Site>> args, Map<String, Set<Site>> kwargs,
+                                   HeapState s) {
+            if (qualified.equals("types.MethodType") && args.size() == 2) {
+                Site bound = site(c, Site.Kind.BOUND_METHOD, null);
+                for (Site x : args.get(1)) {
+                    s.addEdge(new Edge(bound, "__self__", x, origin, false));
+                }
+                keep(bound, args.get(0), s);
+                return bound;
+            }
+            Site.Kind kind = qualified.equals("collections.defaultdict") || qualified.equals("collections.OrderedDict")
+                    ? Site.Kind.DICT : qualified.equals("collections.deque") ? Site.Kind.LIST : Site.Kind.INSTANCE;
+            Site made = site(c, kind, kind == Site.Kind.INSTANCE ? qualified : null);
+            if (kind == Site.Kind.INSTANCE) {
+                for (Set<Site> x : args) {
+                    keep(made, x, s);
+                }
+            } else if (!args.isEmpty()) { // a defaultdict's factory; a deque's or OrderedDict's items
+                if (qualified.equals("collections.defaultdict")) {
+                    keep(made, args.get(0), s);
+                } else {
+                    addItems(made, items(args.get(0), s), origin, false, s);
+                }
+            }
+            for (Set<Site> x : kwargs.values()) {
+                keep(made, x, s);
+            }
+            if (LibraryObjects.selfCyclic(qualified)) {
+                s.addEdge(new Edge(made, "(internal)", made, c, true));
+            }
+            return made;
+        }
+
+        private boolean isLibraryObject(Site x) {
+            return x.kind() == Site.Kind.INSTANCE && x.className() != null && index.classNamed(x.className()) == null;
+        }
+
+        private void keep(Site holder, Set<Site> values, HeapState s) {
+            for (Site v : values) {
+                s.addEdge(new Edge(holder, "keeps", v, origin, false));
+            }
         }
 
         /** Whether a node is inside an except clause of this function (not of a nested one). */

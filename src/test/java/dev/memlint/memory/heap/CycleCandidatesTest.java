@@ -99,9 +99,13 @@ class CycleCandidatesTest {
                 entry["self"] = entry
 
             def configure(name):
-                parser = argparse.ArgumentParser()
+                parser = argparse.make_parser()
                 parser.prog = name
                 parser.groups.append([name])
+
+            def configure_argparse(name):
+                parser = argparse.ArgumentParser()
+                parser.prog = name
 
             def keeps_error():
                 try:
@@ -175,6 +179,7 @@ class CycleCandidatesTest {
         assertCandidate("register", false); // what a global holds stays reachable from it
         assertCandidate("register_local", true);
         assertCandidate("configure", false); // parser holds what unknown code made: no object to the analysis
+        assertCandidate("configure_argparse", true); // an ArgumentParser is cyclic from its constructor on
     }
 
     @Test
