@@ -126,3 +126,10 @@ def unlinked_only_first(n):
         c.session = None
         break
     return 0
+
+def raise_local(n):
+    exc = ValueError("bad %d" % n)
+    raise exc
+
+def raise_directly(n):
+    raise ValueError("bad %d" % n)

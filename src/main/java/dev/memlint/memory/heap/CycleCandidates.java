@@ -212,6 +212,7 @@ final class CycleCandidates {
         final Set<String> augmented = new HashSet<>();
         final List<Expr.Call> calls = new ArrayList<>();
         final List<Node> closures = new ArrayList<>();
+        final Set<String> raised = new HashSet<>();
         final Set<Node> harmless = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         final WorkList work = new WorkList();
         final NodeChildren.Collector children = new NodeChildren.Collector();
@@ -227,6 +228,7 @@ final class CycleCandidates {
             augmented.clear();
             calls.clear();
             closures.clear();
+            raised.clear();
             harmless.clear();
             work.clear(); // a walk that returned early leaves nodes behind
         }
@@ -262,6 +264,7 @@ final class CycleCandidates {
         Set<String> augmented = w.augmented; // x += v: adds v's items to x when x holds a container
         List<Expr.Call> calls = w.calls;
         List<Node> closures = w.closures; // nested defs and lambdas: cells are late-bound
+        Set<String> raised = w.raised; // names raised: a local exception raised is kept by its frame
         // Stores of values the analysis gives no object (numbers, strings, results of unknown calls)
         // make no reference: their targets are harmless.
         Set<Node> harmless = w.harmless;
@@ -326,6 +329,8 @@ final class CycleCandidates {
                             target = aug.target(); // self.items += more: into what the attribute holds
                         }
                     }
+                } else if (n instanceof Stmt.Raise r && r.exc() instanceof Expr.Name raisedName) {
+                    raised.add(raisedName.id()); // exc = Error(...); raise exc: the frame keeps what its traceback holds
                 } else if (n instanceof ExceptHandler h && h.name() != null && keepsException(h)) {
                     return STORES_INTO_NEW;
                 } else if (NodeKinds.isFunction(n)) {
@@ -358,6 +363,11 @@ final class CycleCandidates {
         }
         if (bindsAfterClosure(closures, f)) {
             return STORES_INTO_NEW;
+        }
+        for (String x : raised) {
+            if (rebound.contains(x)) {
+                return STORES_INTO_NEW;
+            }
         }
         boundOtherwise.addAll(statementBound); // those names hold objects the walk did not see made
         holdObjects.addAll(statementBound);

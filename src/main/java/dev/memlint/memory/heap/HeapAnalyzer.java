@@ -425,7 +425,7 @@ public final class HeapAnalyzer {
             } else if (st instanceof Stmt.Return r && r.value() != null) {
                 s.markReturned(eval(r.value(), s));
             } else if (st instanceof Stmt.Raise r) {
-                s.escape(eval(r.exc(), s));
+                raise(r, s);
             } else if (st instanceof Stmt.Delete d) {
                 for (Expr target : d.targets()) {
                     delete(target, s);
@@ -451,6 +451,25 @@ public final class HeapAnalyzer {
                     }
                 });
             }
+        }
+
+        /**
+         * Raising an exception this call made: its traceback holds this frame, so one a local still
+         * refers to ({@code exc = ValueError(...); raise exc}) is in a cycle with the frame once the
+         * catcher drops it. Anything else raised is the catcher's: it escapes.
+         */
+        private void raise(Stmt.Raise r, HeapState s) {
+            Set<Site> raised = eval(r.exc(), s);
+            eval(r.cause(), s);
+            List<Site> others = new ArrayList<>();
+            for (Site x : raised) {
+                if (x.kind() == Site.Kind.EXCEPTION && x.node() instanceof Expr.Call && r.exc() instanceof Expr.Name) {
+                    s.addEdge(new Edge(x, "__traceback__", frame, r, false));
+                } else {
+                    others.add(x);
+                }
+            }
+            s.escape(others);
         }
 
         /**
@@ -994,6 +1013,13 @@ public final class HeapAnalyzer {
                 if (RetainsNothing.builtin(n.id()) && !index.isImported(n.id())) {
                     return Set.of();
                 }
+                if (isBuiltinException(n.id()) && !index.isImported(n.id())) {
+                    Site exc = site(c, Site.Kind.EXCEPTION, n.id()); // ValueError(msg, obj): its args keep obj
+                    for (Set<Site> a : args) {
+                        keep(exc, a, s);
+                    }
+                    return Set.of(exc);
+                }
             }
             String qualified = index.importedName(c.func());
             if (qualified != null && LibraryObjects.makesObject(qualified) && splatted.isEmpty()) {
@@ -1179,6 +1205,11 @@ public final class HeapAnalyzer {
                 s.addEdge(new Edge(made, "(internal)", made, c, true));
             }
             return made;
+        }
+
+        private static boolean isBuiltinException(String name) {
+            return name.endsWith("Error") || name.endsWith("Exception") || name.equals("StopIteration")
+                    || name.equals("KeyboardInterrupt") || name.equals("SystemExit") || name.equals("GeneratorExit");
         }
 
         private boolean isLibraryObject(Site x) {

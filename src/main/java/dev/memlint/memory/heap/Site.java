@@ -55,7 +55,7 @@ public record Site(String key, Kind kind, Located node, String className, boolea
             case INSTANCE -> className + " instance";
             case BOUND_METHOD -> "bound method";
             case CLASS -> "class " + (className != null ? className : "object");
-            case EXCEPTION -> "caught exception";
+            case EXCEPTION -> className != null ? className + " exception" : "caught exception";
             case FRAME -> "frame";
             case PARAM -> global() ? key.substring(GLOBAL.length()) : key.substring("param ".length());
             case NONE -> "None";
