@@ -162,16 +162,20 @@ public final class ModuleMemory {
 
     /** Objects of the cycle and everything only it keeps: all become garbage together. */
     private static int garbageHangingOff(Cycle c, dev.memlint.memory.heap.HeapState exit) {
+        Map<Site, List<Edge>> out = new HashMap<>(); // by source: one pass over the edges, not one per object
+        for (Edge e : exit.edges()) {
+            out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+        }
         Set<Site> seen = new LinkedHashSet<>(c.sites());
         List<Site> work = new ArrayList<>(c.sites());
         int tracebacks = 0;
         while (!work.isEmpty()) {
             Site s = work.remove(work.size() - 1);
-            for (Edge e : exit.edges()) {
-                if (e.from().equals(s) && !e.to().outer() && !exit.escaped().contains(e.to()) && seen.add(e.to())) {
+            for (Edge e : out.getOrDefault(s, List.of())) {
+                if (!e.to().outer() && !exit.escaped().contains(e.to()) && seen.add(e.to())) {
                     work.add(e.to());
                 }
-                if (e.from().equals(s) && e.to().kind() == Site.Kind.FRAME) {
+                if (e.to().kind() == Site.Kind.FRAME) {
                     tracebacks++;
                 }
             }

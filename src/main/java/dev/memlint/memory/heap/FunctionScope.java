@@ -25,8 +25,7 @@ final class FunctionScope {
     final Set<String> declaredOuter = new HashSet<>();
     /** The names declared nonlocal: cells this function's frame shares with an enclosing one. */
     final Set<String> nonlocals = new HashSet<>();
-    /** A generator or coroutine function: a call returns a suspended frame instead of running the body. */
-    final boolean suspends;
+    private Boolean suspends;
 
     FunctionScope(Stmt.FunctionNode function, String ownerClass) {
         this.function = function;
@@ -44,7 +43,14 @@ final class FunctionScope {
         for (Stmt s : function.body()) {
             mark(s);
         }
-        suspends = function instanceof Stmt.AsyncFunctionDef || yields(function.body());
+    }
+
+    /** A generator or coroutine function: a call returns a suspended frame instead of running the body. */
+    boolean suspends() {
+        if (suspends == null) { // asked only where a call is followed: most functions are never asked
+            suspends = function instanceof Stmt.AsyncFunctionDef || yields(function.body());
+        }
+        return suspends;
     }
 
     /** Whether a yield belongs to this function (not to a function, lambda or class nested in it). */

@@ -1405,7 +1405,7 @@ public final class HeapAnalyzer {
             for (Site x : view.escaped()) {
                 s.escape(map.apply(x));
             }
-            if (callee.suspends) {
+            if (callee.suspends()) {
                 // A generator (or coroutine) function returns at once a generator whose frame holds its arguments.
                 Site generator = site(call, Site.Kind.GENERATOR, null);
                 for (Set<Site> a : actual) {
