@@ -47,6 +47,17 @@ public final class SourceText {
         return text.substring(start, end);
     }
 
+    /** Number of code points on a 1-based line, its line terminator not counted; 0 past the end. */
+    public int codePointLength(int line) {
+        if (line < 1 || line > lineStarts.length) return 0;
+        LineColumns c = columns(line);
+        if (c != LineColumns.ASCII) return c.codePoints;
+        int start = lineStarts[line - 1];
+        int end = start + lineLength(line);
+        while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) end--;
+        return end - start;
+    }
+
     /** Whether a 1-based line holds only ASCII, so that its code-point and UTF-8 columns agree. */
     public boolean isAsciiLine(int line) {
         return columns(line) == LineColumns.ASCII;
@@ -57,7 +68,10 @@ public final class SourceText {
         int l = Math.max(0, Math.min(line, lineStarts.length) - 1) + 1;
         LineColumns c = columns(l);
         int start = lineStarts[l - 1];
-        if (c == LineColumns.ASCII) return text.offsetByCodePoints(start, codePointCol);
+        if (c == LineColumns.ASCII) {
+            if (codePointCol >= 0 && codePointCol <= lineLength(l)) return start + codePointCol;
+            return text.offsetByCodePoints(start, codePointCol); // into other lines
+        }
         int k = c.checkpointAtOrBefore(codePointCol);
         return text.offsetByCodePoints(start + c.utf16[k], codePointCol - k * LineColumns.STEP);
     }
@@ -124,14 +138,16 @@ public final class SourceText {
      */
     private static final class LineColumns {
         static final int STEP = 64;
-        static final LineColumns ASCII = new LineColumns(null, null);
+        static final LineColumns ASCII = new LineColumns(null, null, 0);
 
         final int[] utf16;
         final int[] utf8;
+        final int codePoints; // on the line, without its terminator
 
-        private LineColumns(int[] utf16, int[] utf8) {
+        private LineColumns(int[] utf16, int[] utf8, int codePoints) {
             this.utf16 = utf16;
             this.utf8 = utf8;
+            this.codePoints = codePoints;
         }
 
         static LineColumns of(String text, int start, int end) {
@@ -158,7 +174,7 @@ public final class SourceText {
                     count++;
                 }
             }
-            return new LineColumns(Arrays.copyOf(utf16, count), Arrays.copyOf(utf8, count));
+            return new LineColumns(Arrays.copyOf(utf16, count), Arrays.copyOf(utf8, count), cp);
         }
 
         /** The last checkpoint at or before a code-point column. */

@@ -21,6 +21,8 @@ class SourceTextTest {
         assertEquals(10, s.utf8Col(1, 7)); // the whole line: é and € take 2 and 3 bytes
         assertEquals(5, s.codePointCol(1, 6)); // the byte after €
         assertEquals(8, s.offset(2, 0));
+        assertEquals(7, s.codePointLength(1));
+        assertEquals(1, s.codePointLength(2));
         assertEquals(true, s.isAsciiLine(2));
         assertEquals(false, s.isAsciiLine(1));
     }
@@ -40,6 +42,7 @@ class SourceTextTest {
             SourceText s = new SourceText(text);
             for (int line = 1; line <= s.lineCount(); line++) {
                 int lineCps = s.line(line).codePointCount(0, s.line(line).length());
+                assertEquals(lineCps, s.codePointLength(line), "text " + round + " line " + line);
                 for (int col = -2; col <= lineCps + 3; col++) {
                     String where = "text " + round + " line " + line + " column " + col;
                     assertEquals(Naive.utf8Col(s, line, col), s.utf8Col(line, col), where);
