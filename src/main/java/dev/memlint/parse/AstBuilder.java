@@ -62,7 +62,7 @@ final class AstBuilder {
         return new Module(body);
     }
 
-    private void statement(StmtContext c, List<Stmt> out) {
+    void statement(StmtContext c, List<Stmt> out) {
         ParseTree inner = c.getChild(0);
         if (inner instanceof Simple_stmtsContext s) simpleStatements(s, out);
         else out.add(compound((Compound_stmtContext) inner));
