@@ -78,7 +78,18 @@ public final class Literals {
         // Only 0, 00... may start with 0; CPython reads those without counting digits.
         int digits = t.length() - leadingZeros;
         if (digits > MAX_DECIMAL_DIGITS) throw new TooManyDigits(digits);
+        if (digits <= 3) {
+            int value = digits == 0 ? 0 : Integer.parseInt(t, leadingZeros, t.length(), 10);
+            if (value < SMALL_INTS.length) return SMALL_INTS[value];
+        }
         return new BigInteger(t);
+    }
+
+    /** 0 to 255, shared: the commonest literals, each a BigInteger and an array otherwise. */
+    private static final BigInteger[] SMALL_INTS = new BigInteger[256];
+
+    static {
+        for (int i = 0; i < SMALL_INTS.length; i++) SMALL_INTS[i] = BigInteger.valueOf(i);
     }
 
     /**
