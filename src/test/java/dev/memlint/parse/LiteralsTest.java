@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -29,6 +30,10 @@ class LiteralsTest {
         assertEquals(BigInteger.valueOf(15), Literals.number("0O17"));
         assertEquals(BigInteger.valueOf(5), Literals.number("0b101"));
         assertEquals(BigInteger.ZERO, Literals.number("000"));
+        assertEquals(BigInteger.valueOf(255), Literals.number("2_55"));
+        assertEquals(BigInteger.valueOf(256), Literals.number("256"));
+        assertEquals(BigInteger.valueOf(999), Literals.number("999"));
+        assertSame(Literals.number("7"), Literals.number("7")); // small ints are shared
         assertEquals(new BigInteger("123456789012345678901234567890"), Literals.number("123456789012345678901234567890"));
     }
 
