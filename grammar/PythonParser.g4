@@ -11,7 +11,7 @@
  */
 parser grammar PythonParser;
 
-options { tokenVocab=PythonLexer; }
+options { tokenVocab=PythonLexer; contextSuperClass=dev.memlint.parse.CompactContext; }
 
 file_input: (NEWLINE | stmt)* EOF;
 

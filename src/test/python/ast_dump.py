@@ -25,6 +25,7 @@ _ADDED = {
     "ParamSpec": (("default_value", None),),
     "TypeVarTuple": (("default_value", None),),
 }
+_DECIMAL_LIMIT = 10 ** 4300
 _NAMED_ONLY = (ast.expr_context, ast.operator, ast.boolop, ast.unaryop, ast.cmpop)
 _POSITION = ("lineno", "col_offset", "end_lineno", "end_col_offset")
 
@@ -37,7 +38,8 @@ def _constant(value):
     if value is None or isinstance(value, (bool, str)):
         return value
     if isinstance(value, int):
-        return {"int": str(value)}
+        # Past 4300 decimal digits str() refuses (3.11+, and 3.8-3.10 security releases): hex, as AstJson writes it.
+        return {"int": str(value) if abs(value) < _DECIMAL_LIMIT else hex(value)}
     if isinstance(value, float):
         return {"float": _bits(value)}
     if isinstance(value, complex):

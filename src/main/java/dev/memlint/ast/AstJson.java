@@ -35,8 +35,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code simple}, {@code is_async}) are numbers.</li>
  *   <li>Operators and contexts ({@code ctx}, {@code op}, {@code ops}) are their names: "Load", "Add".</li>
  *   <li>Constant values: str as a string; bytes as {@code {"bytes": "<each byte as one latin-1 char>"}};
- *       int as {@code {"int": "<decimal>"}}; float as {@code {"float": "<IEEE-754 bits as a signed
- *       decimal long>"}}; complex as {@code {"complex": ["<bits of real>", "<bits of imag>"]}};
+ *       int as {@code {"int": "<decimal>"}} (with more than 4300 decimal digits, which CPython's
+ *       {@code str()} refuses to write, as {@code {"int": "0x<hex>"}} like Python's {@code hex()});
+ *       float as {@code {"float": "<IEEE-754 bits as a signed decimal long>"}}; complex as
+ *       {@code {"complex": ["<bits of real>", "<bits of imag>"]}};
  *       True/False as booleans; None as null; Ellipsis as {@code {"ellipsis": true}}.</li>
  * </ul>
  */
@@ -106,7 +108,7 @@ public final class AstJson {
         if (v == null) return F.nullNode();
         if (v instanceof String s) return F.textNode(s);
         if (v instanceof Boolean b) return F.booleanNode(b);
-        if (v instanceof BigInteger i) return tagged("int", F.textNode(i.toString()));
+        if (v instanceof BigInteger i) return tagged("int", F.textNode(intText(i)));
         if (v instanceof Double d) return tagged("float", bits(d));
         if (v instanceof Complex c) return tagged("complex", F.arrayNode().add(bits(c.real())).add(bits(c.imag())));
         if (v instanceof Ellipsis) return tagged("ellipsis", F.booleanNode(true));
@@ -116,6 +118,29 @@ public final class AstJson {
             return tagged("bytes", F.textNode(new String(chars)));
         }
         throw new IllegalArgumentException("not a Constant value: " + v.getClass().getName());
+    }
+
+    /** 10^4300: ints from here on have more decimal digits than CPython's str() writes by default. */
+    private static final BigInteger DECIMAL_LIMIT = BigInteger.TEN.pow(4300);
+    /** 2^14284 < 10^4300: ints of fewer bits need no comparison. */
+    private static final int SURELY_DECIMAL_BITS = 14284;
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
+    /**
+     * Decimal, or like Python's hex() past CPython's limit: BigInteger's conversions to text take
+     * seconds per megabyte of a hex literal (in any radix); this one is linear.
+     */
+    private static String intText(BigInteger i) {
+        if (i.bitLength() <= SURELY_DECIMAL_BITS || i.abs().compareTo(DECIMAL_LIMIT) < 0) return i.toString();
+        byte[] magnitude = i.abs().toByteArray();
+        char[] digits = new char[magnitude.length * 2];
+        for (int k = 0; k < magnitude.length; k++) {
+            digits[2 * k] = HEX_DIGITS[(magnitude[k] >> 4) & 0xF];
+            digits[2 * k + 1] = HEX_DIGITS[magnitude[k] & 0xF];
+        }
+        int first = 0;
+        while (digits[first] == '0') first++; // a sign byte, a zero high nibble
+        return (i.signum() < 0 ? "-0x" : "0x") + new String(digits, first, digits.length - first);
     }
 
     private static JsonNode bits(double d) {

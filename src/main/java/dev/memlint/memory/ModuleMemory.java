@@ -86,6 +86,11 @@ public final class ModuleMemory {
         return last.memory();
     }
 
+    /** Drops this thread's cached analysis, which holds its module: call when done with the module. */
+    public static void forgetLast() {
+        LAST.remove();
+    }
+
     /** CPU time all threads spent in the pass (analyses and estimates), for `check --stats`. */
     private static final LongAdder PASS_CPU = new LongAdder();
 

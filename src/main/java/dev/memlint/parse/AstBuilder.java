@@ -62,7 +62,7 @@ final class AstBuilder {
         return new Module(body);
     }
 
-    private void statement(StmtContext c, List<Stmt> out) {
+    void statement(StmtContext c, List<Stmt> out) {
         ParseTree inner = c.getChild(0);
         if (inner instanceof Simple_stmtsContext s) simpleStatements(s, out);
         else out.add(compound((Compound_stmtContext) inner));
@@ -175,8 +175,8 @@ final class AstBuilder {
             return new AugAssign(target, ExpressionBuilder.operator(tokenType(aug.getChild(0))),
                     exprs.expression(c.getChild(2)), pos);
         }
-        List<Expr> assignTargets = new ArrayList<>();
         int targetCount = (n - 1) / 2;
+        List<Expr> assignTargets = new ArrayList<>(targetCount);
         for (int i = 0; i < n - 2; i += 2) {
             Expr target = i == 0 ? first : exprs.expression(c.getChild(i));
             assignTargets.add(assignTarget(target, i == 0 && targetCount == 1));

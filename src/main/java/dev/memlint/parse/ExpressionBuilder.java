@@ -421,7 +421,7 @@ final class ExpressionBuilder {
         Token t = token(first);
         switch (t.getType()) {
             case PythonParser.NAME: return new Name(identifier(t), Ctx.Load, positions.of(t));
-            case PythonParser.NUMBER: return new Constant(Literals.number(t.getText()), null, positions.of(t));
+            case PythonParser.NUMBER: return number(t);
             case PythonParser.LPAR: return parenthesized(c, from, to);
             case PythonParser.LSQB: return list(c, from, to);
             case PythonParser.LBRACE: return dictOrSet(c, from, to);
@@ -429,6 +429,15 @@ final class ExpressionBuilder {
             case PythonParser.TRUE: return new Constant(Boolean.TRUE, null, positions.of(t));
             case PythonParser.FALSE: return new Constant(Boolean.FALSE, null, positions.of(t));
             default: return new Constant(Ellipsis.INSTANCE, null, positions.of(t));
+        }
+    }
+
+    /** A NUMBER token's Constant (patterns use it too). */
+    Constant number(Token t) {
+        try {
+            return new Constant(Literals.number(t.getText()), null, positions.of(t));
+        } catch (Literals.TooManyDigits e) {
+            throw SyntaxErrors.tooManyDigits(t, positions.startCol(t), e.digits(), version);
         }
     }
 

@@ -31,8 +31,30 @@ public final class Literals {
     // ---------------------------------------------------------------- numbers
 
     /**
+     * CPython's limit on the digits of a decimal int literal (sys.int_info.default_max_str_digits,
+     * in every release from 3.8.14 / 3.9.14 / 3.10.7 / 3.11 on): a longer one is a SyntaxError.
+     * Literals in a power-of-two base have no limit.
+     */
+    public static final int MAX_DECIMAL_DIGITS = 4300;
+
+    /** A decimal int literal with more than {@link #MAX_DECIMAL_DIGITS} digits (not counting underscores). */
+    public static final class TooManyDigits extends RuntimeException {
+        private final int digits;
+
+        TooManyDigits(int digits) {
+            super(null, null, false, false);
+            this.digits = digits;
+        }
+
+        public int digits() { return digits; }
+    }
+
+    /**
      * The value of a NUMBER token: BigInteger (int in any base), Double (float, correctly rounded
-     * like CPython's; too large gives infinity) or {@link Complex} (imaginary literal).
+     * like CPython's; too large gives infinity) or {@link Complex} (imaginary literal). Takes time
+     * linear in the length of the literal.
+     *
+     * @throws TooManyDigits for a decimal int literal over CPython's limit
      */
     public static Object number(String tokenText) {
         String t = tokenText.replace("_", "");
@@ -42,16 +64,62 @@ public final class Literals {
         }
         if (t.length() > 1 && t.charAt(0) == '0') {
             switch (Character.toLowerCase(t.charAt(1))) {
-                case 'x': return new BigInteger(t.substring(2), 16);
-                case 'o': return new BigInteger(t.substring(2), 8);
-                case 'b': return new BigInteger(t.substring(2), 2);
+                case 'x': return powerOfTwoBase(t, 4);
+                case 'o': return powerOfTwoBase(t, 3);
+                case 'b': return powerOfTwoBase(t, 1);
                 default: break;
             }
         }
         if (t.indexOf('.') >= 0 || t.indexOf('e') >= 0 || t.indexOf('E') >= 0) {
             return Double.parseDouble(t);
         }
+        int leadingZeros = 0;
+        while (leadingZeros < t.length() && t.charAt(leadingZeros) == '0') leadingZeros++;
+        // Only 0, 00... may start with 0; CPython reads those without counting digits.
+        int digits = t.length() - leadingZeros;
+        if (digits > MAX_DECIMAL_DIGITS) throw new TooManyDigits(digits);
+        if (digits <= 3) {
+            int value = digits == 0 ? 0 : Integer.parseInt(t, leadingZeros, t.length(), 10);
+            if (value < SMALL_INTS.length) return SMALL_INTS[value];
+        }
         return new BigInteger(t);
+    }
+
+    /** 0 to 255, shared: the commonest literals, each a BigInteger and an array otherwise. */
+    private static final BigInteger[] SMALL_INTS = new BigInteger[256];
+
+    static {
+        for (int i = 0; i < SMALL_INTS.length; i++) SMALL_INTS[i] = BigInteger.valueOf(i);
+    }
+
+    /**
+     * The int whose digits follow the 2-character prefix of {@code literal}, each digit worth
+     * {@code bitsPerDigit} bits: the magnitude's bytes are filled from the last digit on, in one
+     * pass (BigInteger's string constructor takes quadratic time on long literals).
+     */
+    private static BigInteger powerOfTwoBase(String literal, int bitsPerDigit) {
+        int first = 2;
+        long bits = (long) (literal.length() - first) * bitsPerDigit;
+        byte[] magnitude = new byte[(int) ((bits + 7) / 8)];
+        int next = magnitude.length; // fills downwards: big-endian
+        int pending = 0;
+        int pendingBits = 0;
+        for (int i = literal.length() - 1; i >= first; i--) {
+            pending |= hexDigitValue(literal.charAt(i)) << pendingBits;
+            pendingBits += bitsPerDigit;
+            if (pendingBits >= 8) {
+                magnitude[--next] = (byte) pending;
+                pending >>>= 8;
+                pendingBits -= 8;
+            }
+        }
+        if (pendingBits > 0) magnitude[--next] = (byte) pending;
+        return new BigInteger(1, magnitude);
+    }
+
+    /** The value of an ASCII digit of base 2, 8 or 16 (the lexer let only those through). */
+    private static int hexDigitValue(char c) {
+        return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
     }
 
     // ---------------------------------------------------------------- strings

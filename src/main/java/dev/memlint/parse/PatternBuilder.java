@@ -115,16 +115,16 @@ final class PatternBuilder {
         if (first == PythonParser.MINUS) {
             Token minus = token(c.getChild(0));
             Token number = token(c.getChild(1));
-            real = new UnaryOp(UnaryOperator.USub, number(number), positions.span(minus, number));
+            real = new UnaryOp(UnaryOperator.USub, exprs.number(number), positions.span(minus, number));
             i = 2;
         } else {
-            real = number(token(c.getChild(0)));
+            real = exprs.number(token(c.getChild(0)));
             i = 1;
         }
         if (i == c.getChildCount()) return real;
         Token op = token(c.getChild(i));
         Token imagToken = token(c.getChild(i + 1));
-        Constant imag = number(imagToken);
+        Constant imag = exprs.number(imagToken);
         if (!(imag.value() instanceof dev.memlint.ast.Complex)) {
             throw errors.at(imagToken, "imaginary number required in complex literal");
         }
@@ -134,10 +134,6 @@ final class PatternBuilder {
         }
         Operator operator = op.getType() == PythonParser.PLUS ? Operator.Add : Operator.Sub;
         return new BinOp(real, operator, imag, positions.of(c));
-    }
-
-    private Constant number(Token t) {
-        return new Constant(Literals.number(t.getText()), null, positions.of(t));
     }
 
     private Expr nameOrAttr(Name_or_attrContext c) {

@@ -7,27 +7,20 @@ import org.antlr.v4.runtime.Token;
 
 /**
  * Turns token extents into CPython positions: ANTLR gives lines and code-point columns, CPython
- * counts columns in UTF-8 bytes. Lines that are pure ASCII (nearly all) need no conversion.
+ * counts columns in UTF-8 bytes (SourceText converts).
  */
 final class Positions {
     private final SourceText source;
-    private final byte[] lineIsAscii; // 0 unknown, 1 ascii, 2 not
 
     Positions(SourceText source) {
         this.source = source;
-        this.lineIsAscii = new byte[source.lineCount() + 2];
     }
 
     SourceText source() { return source; }
 
     int utf8Col(int line, int codePointCol) {
         if (line < 1 || line > source.lineCount()) return codePointCol;
-        byte ascii = lineIsAscii[line];
-        if (ascii == 0) {
-            ascii = source.isAsciiLine(line) ? (byte) 1 : (byte) 2;
-            lineIsAscii[line] = ascii;
-        }
-        return ascii == 1 ? codePointCol : source.utf8Col(line, codePointCol);
+        return source.utf8Col(line, codePointCol);
     }
 
     int startCol(Token t) { return utf8Col(t.getLine(), t.getCharPositionInLine()); }

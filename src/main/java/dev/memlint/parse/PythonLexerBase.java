@@ -61,6 +61,9 @@ public abstract class PythonLexerBase extends Lexer {
     // Where the last backslash-newline ended: a file may not end right after one.
     private int lastLineJoinEnd = -1;
 
+    // One String per distinct name: the tree keeps a name's text for every use of it.
+    private final Map<String, String> names = new HashMap<>();
+
     protected PythonLexerBase(CharStream input) {
         super(input);
         text = input instanceof StringCharStream s ? s : null;
@@ -161,7 +164,9 @@ public abstract class PythonLexerBase extends Lexer {
             int next;
             while (isNamePart(next = in.at(end))) end++;
             if (next == '\'' || next == '"' || next >= 128) return null;
-            name = in.getText(start, end);
+            String spelled = in.getText(start, end);
+            String known = names.putIfAbsent(spelled, spelled);
+            name = known != null ? known : spelled;
             type = Keywords.BY_TEXT.getOrDefault(name, PythonLexer.NAME);
         } else {
             switch (c) {

@@ -1,12 +1,14 @@
 package dev.memlint.parse;
 
 import dev.memlint.ast.Module;
+import dev.memlint.ast.Stmt;
 import dev.memlint.parse.generated.PythonLexer;
 import dev.memlint.parse.generated.PythonParser;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -59,8 +61,11 @@ public final class PythonSourceParser {
         if (!target.atLeast(PythonVersion.PY310)) refuseMatch(tokens);
         Module module;
         try {
-            PythonParser.File_inputContext tree = parseTokens(tokens, source, target);
-            module = new AstBuilder(source, target, tokens.list).module(tree);
+            module = buildByStatement(tokens, source, target);
+            if (module == null) {
+                PythonParser.File_inputContext tree = parseTokens(tokens, source, target);
+                module = new AstBuilder(source, target, tokens.list).module(tree);
+            }
         } catch (PythonSyntaxError e) {
             throw preferLexicalError(e, tokens.lexError, target);
         }
@@ -98,6 +103,33 @@ public final class PythonSourceParser {
             return parserError;
         }
         return lexError;
+    }
+
+    /**
+     * The module, parsed with SLL prediction and built one top-level statement at a time, so that
+     * only one statement's parse tree is alive at once (a whole file's tree took about 200 bytes
+     * per byte of source); null when SLL prediction fails anywhere, and the caller parses the
+     * whole file again the way that finds and words errors. A statement the builder refuses
+     * throws here, as it would after a whole-file parse; but for 3.8, which checked statements
+     * only once the whole file had parsed, a syntax error further on comes first: null then too.
+     */
+    private static Module buildByStatement(Tokens tokens, SourceText source, PythonVersion target) {
+        PythonParser parser = parser(tokens.list, PredictionMode.SLL);
+        TokenStream in = parser.getInputStream();
+        AstBuilder builder = new AstBuilder(source, target, tokens.list);
+        List<Stmt> body = new ArrayList<>();
+        try {
+            for (int type = in.LA(1); type != Token.EOF; type = in.LA(1)) {
+                if (type == PythonParser.NEWLINE) in.consume(); // as file_input: (NEWLINE | stmt)* EOF
+                else builder.statement(parser.stmt(), body);
+            }
+        } catch (ParseCancellationException sllFailure) {
+            return null;
+        } catch (PythonSyntaxError refused) {
+            if (target == PythonVersion.PY38) return null;
+            throw refused;
+        }
+        return new Module(body);
     }
 
     static PythonParser.File_inputContext parseTokens(Tokens tokens, SourceText source, PythonVersion target) {

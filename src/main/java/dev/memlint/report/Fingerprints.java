@@ -58,39 +58,74 @@ public final class Fingerprints {
         String[] result = new String[findings.size()];
         Map<String, Integer> seen = new HashMap<>();
         String currentPath = null;
+        LineHasher line = null;
         for (int i : order) {
             Finding f = findings.get(i);
             if (!f.path().equals(currentPath)) {
                 currentPath = f.path();
                 seen.clear();
+                line = null;
             }
-            String hash = hash(key(f, sources.get(f.path())));
+            if (line == null || line.line != f.range().line()) {
+                line = new LineHasher(sources.get(f.path()), f.range().line());
+            }
+            String hash = line.hash(f);
             int occurrence = seen.merge(hash, 1, Integer::sum);
             result[i] = hash + ":" + occurrence;
         }
         return List.of(result);
     }
 
-    private static String key(Finding f, SourceText source) {
-        String line = source == null ? "" : source.line(f.range().line());
-        return f.code() + "\n" + normalise(line) + "\n" + normalise(rangeOnFirstLine(line, f.range()));
-    }
+    /**
+     * Hashes the keys of the findings on one line. The line's part of a key is normalised and
+     * digested once per rule, not once per finding: thousands of findings on one long line would
+     * otherwise each hash the whole line.
+     */
+    private static final class LineHasher {
+        private final SourceText source; // null when the file's text is unknown
+        private final int line;
+        private final String normalisedLine;
+        private final Map<String, MessageDigest> afterLine = new HashMap<>(); // by rule code
 
-    private static String rangeOnFirstLine(String line, TextRange range) {
-        int length = line.codePointCount(0, line.length());
-        int start = Math.max(0, Math.min(range.column() - 1, length));
-        int end = range.endLine() > range.line() ? length : Math.max(start, Math.min(range.endColumn() - 1, length));
-        return line.substring(line.offsetByCodePoints(0, start), line.offsetByCodePoints(0, end));
+        LineHasher(SourceText source, int line) {
+            this.source = source;
+            this.line = line;
+            this.normalisedLine = normalise(source == null ? "" : source.line(line));
+        }
+
+        String hash(Finding f) {
+            MessageDigest prefix = afterLine.computeIfAbsent(f.code(), code -> {
+                MessageDigest d = sha256();
+                d.update((code + "\n" + normalisedLine + "\n").getBytes(StandardCharsets.UTF_8));
+                return d;
+            });
+            MessageDigest digest;
+            try {
+                digest = (MessageDigest) prefix.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("the SHA-256 digest cannot be copied", e);
+            }
+            digest.update(normalise(rangeOnLine(f.range())).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(), 0, 8);
+        }
+
+        /** The text of the range on this line (to the line's end when the range goes on). */
+        private String rangeOnLine(TextRange range) {
+            if (source == null) return "";
+            int length = source.codePointLength(line);
+            int start = Math.max(0, Math.min(range.column() - 1, length));
+            int end = range.endLine() > range.line() ? length : Math.max(start, Math.min(range.endColumn() - 1, length));
+            return source.text().substring(source.offset(line, start), source.offset(line, end));
+        }
     }
 
     static String normalise(String text) {
         return text.strip().replaceAll("\\s+", " ");
     }
 
-    private static String hash(String key) {
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -245,10 +245,7 @@ public final class SarifReporter implements Reporter {
 
     /** UTF-16 index of a 1-based line and 1-based code-point column, the column clamped to the line. */
     private static int offset(SourceText source, int line, int column) {
-        String text = source.line(line);
-        int columns = text.codePointCount(0, text.length());
-        int lineStart = source.offset(line, 0);
-        return lineStart + text.offsetByCodePoints(0, Math.max(0, Math.min(column - 1, columns)));
+        return source.offset(line, Math.max(0, Math.min(column - 1, source.codePointLength(line))));
     }
 
     private static Region region(TextRange range) {

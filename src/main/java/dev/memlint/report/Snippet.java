@@ -1,5 +1,7 @@
 package dev.memlint.report;
 
+import dev.memlint.parse.SourceText;
+
 /**
  * One source line prepared for a terminal, with the caret line that underlines a span of it.
  * Tabs are expanded, control characters (which could drive the terminal) are made visible, and a
@@ -21,22 +23,26 @@ final class Snippet {
     }
 
     /**
-     * @param line        the source line without terminator
+     * Only the shown window of the line is read: many findings on one long line each cost the
+     * window, not the line.
+     *
+     * @param line        1-based line of the source
      * @param startColumn 1-based code-point column where the span starts
      * @param endColumn   1-based code-point column where it ends (exclusive) on this line, or -1 when
      *                    the span runs past the end of the line
      */
-    static Snippet of(String line, int startColumn, int endColumn) {
-        int[] cps = line.codePoints().toArray();
-        int start = Math.max(0, Math.min(startColumn - 1, cps.length));
-        int end = endColumn < 0 ? cps.length : Math.max(start, Math.min(endColumn - 1, cps.length));
+    static Snippet of(SourceText source, int line, int startColumn, int endColumn) {
+        int length = source.codePointLength(line);
+        int start = Math.max(0, Math.min(startColumn - 1, length));
+        int end = endColumn < 0 ? length : Math.max(start, Math.min(endColumn - 1, length));
 
         int from = 0;
-        int to = cps.length;
-        if (cps.length > MAX_WIDTH) {
-            from = Math.max(0, Math.min(start - CONTEXT_BEFORE, cps.length - MAX_WIDTH));
-            to = Math.min(cps.length, from + MAX_WIDTH);
+        int to = length;
+        if (length > MAX_WIDTH) {
+            from = Math.max(0, Math.min(start - CONTEXT_BEFORE, length - MAX_WIDTH));
+            to = Math.min(length, from + MAX_WIDTH);
         }
+        int[] cps = source.text().substring(source.offset(line, from), source.offset(line, to)).codePoints().toArray();
         StringBuilder shown = new StringBuilder();
         if (from > 0) shown.append('…');
         int caretStart = -1;
@@ -45,11 +51,11 @@ final class Snippet {
             if (i == start) caretStart = width(shown);
             if (i == end) caretEnd = width(shown);
             if (i == to) break;
-            appendVisible(shown, cps[i], width(shown));
+            appendVisible(shown, cps[i - from], width(shown));
         }
         if (caretStart < 0) caretStart = width(shown); // span starts beyond the cut window
         if (caretEnd < 0) caretEnd = width(shown);
-        if (to < cps.length) shown.append('…');
+        if (to < length) shown.append('…');
         return new Snippet(shown.toString(), caretStart, Math.max(1, caretEnd - caretStart));
     }
 

@@ -43,7 +43,7 @@ public final class TextReporter implements Reporter {
                 + ansi.style(f.code(), Ansi.BOLD, colorOf(f.severity())) + " " + f.message());
         if (source != null && r.line() >= 1 && r.line() <= source.lineCount()) {
             int end = r.endLine() == r.line() ? r.endColumn() : -1;
-            Snippet snippet = Snippet.of(source.line(r.line()), r.column(), end);
+            Snippet snippet = Snippet.of(source, r.line(), r.column(), end);
             String number = Integer.toString(r.line());
             String gutter = " ".repeat(number.length() + 1) + ansi.style("|", Ansi.BLUE);
             out.println(gutter);

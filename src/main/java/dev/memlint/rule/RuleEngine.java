@@ -4,10 +4,12 @@ import dev.memlint.ast.Located;
 import dev.memlint.ast.Module;
 import dev.memlint.ast.Node;
 import dev.memlint.ast.Pos;
+import dev.memlint.memory.ModuleMemory;
 import dev.memlint.parse.Comment;
 import dev.memlint.parse.ParsedFile;
 import dev.memlint.parse.PythonVersion;
 import dev.memlint.parse.SourceText;
+import dev.memlint.rule.support.ModuleImports;
 import dev.memlint.semantic.SemanticModel;
 
 import java.lang.reflect.Constructor;
@@ -76,9 +78,16 @@ public final class RuleEngine {
     public List<Finding> check(String path, Module module, SourceText source, Suppressions suppressions) {
         SemanticModel model = SemanticModel.build(module);
         FileRun run = new FileRun(path, source, model);
-        for (Class<? extends Rule> c : rules) run.initRule(c);
-        run.walk();
-        run.finish();
+        try {
+            for (Class<? extends Rule> c : rules) run.initRule(c);
+            run.walk();
+            run.finish();
+        } finally {
+            // The rules' per-file caches would keep this file's tree and model alive while the
+            // thread parses its next file.
+            ModuleMemory.forgetLast();
+            ModuleImports.forgetLast();
+        }
         List<Finding> out = new ArrayList<>();
         for (Finding f : run.findings) if (!suppressions.isSuppressed(f.code(), f.range().line())) out.add(f);
         out.sort(Comparator.comparingInt((Finding f) -> f.range().line()).thenComparingInt(f -> f.range().column())

@@ -92,6 +92,22 @@ class AstJsonTest {
     }
 
     @Test
+    void intsPastCPythonsDecimalLimitAreWrittenInHex() throws Exception {
+        BigInteger largestDecimal = BigInteger.TEN.pow(4300).subtract(BigInteger.ONE); // 4300 nines
+        BigInteger smallestHex = BigInteger.TEN.pow(4300);
+        String hex1 = largestDecimal.toString(16);
+        String hex2 = smallestHex.toString(16);
+        Module m = new Module(List.of(
+                new Stmt.ExprStmt(constant(largestDecimal, 1, 0, 2 + hex1.length()), p(1, 0, 1, 2 + hex1.length())),
+                new Stmt.ExprStmt(constant(smallestHex, 2, 0, 2 + hex2.length()), p(2, 0, 2, 2 + hex2.length()))));
+        JsonNode tree = AstJson.toTree(m);
+        assertEquals("9".repeat(4300), tree.at("/body/0/value/value/int").asText());
+        assertEquals("0x" + hex2, tree.at("/body/1/value/value/int").asText());
+        assertEquals("-0x" + hex2, AstJson.toTree(constant(smallestHex.negate(), 1, 0, 1)).at("/value/int").asText());
+        assertSameAsCPython("0x" + hex1 + "\n0x" + hex2 + "\n", m);
+    }
+
+    @Test
     void jsonTextIsOneLineWithTaggedValues() {
         Module m = new Module(List.of(new Stmt.ExprStmt(constant(-0.0, 1, 0, 4), p(1, 0, 1, 4))));
         assertEquals("{\"_type\":\"Module\",\"body\":[{\"_type\":\"Expr\",\"value\":{\"_type\":\"Constant\","

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -29,7 +30,59 @@ class LiteralsTest {
         assertEquals(BigInteger.valueOf(15), Literals.number("0O17"));
         assertEquals(BigInteger.valueOf(5), Literals.number("0b101"));
         assertEquals(BigInteger.ZERO, Literals.number("000"));
+        assertEquals(BigInteger.valueOf(255), Literals.number("2_55"));
+        assertEquals(BigInteger.valueOf(256), Literals.number("256"));
+        assertEquals(BigInteger.valueOf(999), Literals.number("999"));
+        assertSame(Literals.number("7"), Literals.number("7")); // small ints are shared
         assertEquals(new BigInteger("123456789012345678901234567890"), Literals.number("123456789012345678901234567890"));
+    }
+
+    /** Values checked against CPython: int(digits, base) % 1000000007 and int.bit_length(). */
+    @Test
+    void longLiteralsInPowerOfTwoBases() {
+        BigInteger prime = BigInteger.valueOf(1_000_000_007);
+        BigInteger hex = (BigInteger) Literals.number("0x" + "123456789abcdef".repeat(1000));
+        assertEquals(182513984, hex.mod(prime).intValue());
+        assertEquals(59997, hex.bitLength());
+        BigInteger octal = (BigInteger) Literals.number("0o" + "1234567".repeat(1000));
+        assertEquals(423156922, octal.mod(prime).intValue());
+        assertEquals(20998, octal.bitLength());
+        BigInteger binary = (BigInteger) Literals.number("0B" + "1101".repeat(1000));
+        assertEquals(682884449, binary.mod(prime).intValue());
+        assertEquals(4000, binary.bitLength());
+    }
+
+    @Test
+    void powersOfTenRoundTripThroughHexOctalAndBinary() {
+        for (int k : new int[] {0, 1, 19, 20, 4300, 30_000}) {
+            BigInteger p = BigInteger.TEN.pow(k);
+            assertEquals(p, Literals.number("0x" + p.toString(16)), "hex of 10^" + k);
+            assertEquals(p, Literals.number("0X_" + String.join("_", p.toString(16).toUpperCase().split(""))), "10^" + k);
+            assertEquals(p, Literals.number("0o" + p.toString(8)), "octal of 10^" + k);
+            assertEquals(p, Literals.number("0b" + p.toString(2)), "binary of 10^" + k);
+        }
+    }
+
+    @Test
+    void leadingZeroDigitsAndDigitCountsThatAreNotMultiplesOfAByte() {
+        assertEquals(BigInteger.ZERO, Literals.number("0x" + "0".repeat(10_001)));
+        assertEquals(BigInteger.ONE.shiftLeft(4 * 9_999), Literals.number("0x0001" + "0".repeat(9_999)));
+        assertEquals(BigInteger.ONE.shiftLeft(3 * 5_001).subtract(BigInteger.ONE), Literals.number("0o" + "7".repeat(5_001)));
+        assertEquals(BigInteger.ONE.shiftLeft(7).subtract(BigInteger.ONE), Literals.number("0b1111111"));
+        assertEquals(BigInteger.valueOf(0x1ff), Literals.number("0o777"));
+    }
+
+    /** CPython's limit applies to decimal digits, underscores not counted, and not to 0, 00...; floats have none. */
+    @Test
+    void decimalIntsUpToTheDigitLimit() {
+        assertEquals(BigInteger.TEN.pow(4300).subtract(BigInteger.ONE), Literals.number("9".repeat(4300)));
+        assertEquals(4301, assertThrows(Literals.TooManyDigits.class, () -> Literals.number("1" + "0".repeat(4300))).digits());
+        assertEquals(4301, assertThrows(Literals.TooManyDigits.class, () -> Literals.number("1_".repeat(4300) + "1")).digits());
+        assertEquals(new BigInteger("1".repeat(4300)), Literals.number("1_".repeat(4299) + "1"));
+        assertEquals(1_000_000, assertThrows(Literals.TooManyDigits.class, () -> Literals.number("7".repeat(1_000_000))).digits());
+        assertEquals(BigInteger.ZERO, Literals.number("0_".repeat(5000) + "0"));
+        assertEquals(Double.POSITIVE_INFINITY, Literals.number("1".repeat(5000) + ".0"));
+        assertEquals(new Complex(0.0, Double.POSITIVE_INFINITY), Literals.number("1".repeat(5000) + "j"));
     }
 
     @Test

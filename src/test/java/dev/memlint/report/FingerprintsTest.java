@@ -6,7 +6,12 @@ import dev.memlint.rule.Severity;
 import dev.memlint.rule.TextRange;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -65,6 +70,32 @@ class FingerprintsTest {
         Finding other = new Finding("MEM990", "m.py", new TextRange(2, 16, 2, 23), Severity.NOTE, "x");
         List<String> p = prints(CODE, List.of(at(2, 16, 23), other));
         assertEquals(2, new HashSet<>(p).size());
+    }
+
+    /** The recipe of the class comment, computed from the key string, for findings of two rules on one long line. */
+    @Test
+    void manyFindingsOnOneLineHashTheRecipesKey() throws Exception {
+        String line = "x = ['é', 1];  ".repeat(500);
+        String text = "import os\n" + line + "\n";
+        List<Finding> findings = new ArrayList<>();
+        for (int k = 0; k < 500; k += 7) {
+            String code = k % 2 == 0 ? "MEM991" : "MEM990";
+            findings.add(new Finding(code, "m.py", new TextRange(2, 15 * k + 5, 2, 15 * k + 13), Severity.NOTE, "x"));
+        }
+        findings.add(new Finding("MEM991", "m.py", new TextRange(2, 7400, 3, 1), Severity.NOTE, "to the end"));
+        List<String> p = prints(text, findings);
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            int[] cps = line.codePoints().toArray();
+            int end = f.range().endLine() > 2 ? cps.length : f.range().endColumn() - 1;
+            String range = new String(cps, f.range().column() - 1, end - f.range().column() + 1);
+            String key = f.code() + "\n" + Fingerprints.normalise(line) + "\n" + Fingerprints.normalise(range);
+            byte[] sha = MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8));
+            String hash = HexFormat.of().formatHex(sha, 0, 8);
+            assertEquals(hash + ":" + seen.merge(hash, 1, Integer::sum), p.get(i), "finding " + i);
+        }
     }
 
     @Test

@@ -55,6 +55,11 @@ public final class ModuleImports {
         return last;
     }
 
+    /** Drops this thread's cached answers, which hold their model: call when done with the file. */
+    public static void forgetLast() {
+        LAST.remove();
+    }
+
     private void imported(List<String> modules, boolean atTop) {
         for (String name : modules) {
             arrayLibrary |= VIEW_SLICING.contains(name.split("\\.", 2)[0]);
