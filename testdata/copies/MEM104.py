@@ -97,3 +97,37 @@ def shadowed_list(text: str):
     parts = text.split()
     for p in list(parts):
         print(p)
+
+
+
+def lower_keys(pairs):
+    d = dict(pairs)
+    d.update((k.lower(), d[k]) for k in list(d))  # update() changes d while the generator reads it
+    return sorted(d)
+
+
+def lower_keys_comprehension(pairs):
+    d = dict(pairs)
+    d.update({k.lower(): d[k] for k in list(d)})  # conservative: the statement changes d
+    return sorted(d)
+
+
+def pending_keys(pairs):
+    d = dict(pairs)
+    keys = (k for k in list(d))  # read later, after d changes
+    d.clear()
+    return sum(1 for _ in keys)
+
+
+def total_then_grow(pairs):
+    d = dict(pairs)
+    total = sum(len(k) for k in list(d))  # expect: MEM104
+    d["total"] = total
+    return sorted(d)
+
+
+def rename_all(pairs):
+    d = dict(pairs)
+    for k in list(d):
+        d.pop(k) if k.startswith("_") else None  # the body changes d
+    return sorted(d)

@@ -22,11 +22,11 @@ def any_unpaid(orders):
 
 
 def customers(orders):
-    return set([o.customer for o in orders])  # expect: MEM301
+    return set([o.customer for o in orders])  # set() keeps every item: a generator saves nothing, and is slower
 
 
 def as_table(orders):
-    return dict([(o.customer, o.total) for o in orders])  # expect: MEM301
+    return dict([(o.customer, o.total) for o in orders])  # dict() keeps every pair
 
 
 def print_rows(orders):
@@ -66,7 +66,28 @@ async def fetch_all(clients):
 
 
 def sum_with_start(groups):
-    return sum([g.items for g in groups], [])  # expect: MEM301
+    return sum([g.items for g in groups], [])  # keeps every item: MEM203's quadratic copy is the problem
+
+
+def frozen(orders):
+    return frozenset([o.customer for o in orders]), tuple([o.total for o in orders])
+
+
+def listed(orders):
+    return list([o.total for o in orders]), b"".join([o.customer.encode() for o in orders])
+
+
+def pairs(orders, names):
+    return dict(zip(names, [o.total for o in orders]))  # dict() keeps what zip() hands out
+
+
+def paired_totals(orders, weights):
+    return sum(w * t for w, t in zip(weights, [o.total for o in orders]))  # expect: MEM301
+
+
+def print_pairs(orders):
+    for i, total in enumerate([o.total for o in orders]):  # expect: MEM301
+        print(i, total)
 
 
 def drop_rare(counts: dict[str, int]) -> None:
@@ -81,3 +102,15 @@ def as_ints(x, y, z):
 def byte_values():
     for b in [bytes([i]) for i in range(0x80, 0xA0)]:  # 32 one-byte strings
         print(b)
+
+
+class Sessions:
+    def __init__(self):
+        self._open = {}
+
+    def close(self, key):
+        self._open.pop(key).close()
+
+    def close_idle(self):
+        for key in [k for k, s in self._open.items() if s.idle]:  # a snapshot: close() changes self._open
+            self.close(key)

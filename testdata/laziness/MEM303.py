@@ -168,3 +168,42 @@ def rotated_files(prefixes, times):
     for name in files:
         print(name)
     return rotators
+
+
+def distinct_names(users):
+    names = [u.name for u in users]
+    return set(names)  # set() keeps every item: a generator saves nothing, and is slower
+
+
+def sorted_ids(users):
+    ids = [u.id for u in users]
+    return sorted(ids), tuple([u.name for u in users])
+
+
+def frozen_emails(users):
+    emails = [u.email for u in users]
+    return frozenset(emails)
+
+
+def csv_row(values):
+    cells = [str(v) for v in values]
+    return ",".join(cells)
+
+
+class Registry:
+    def __init__(self):
+        self._entries = {}
+
+    def drop(self, key):
+        del self._entries[key]
+
+    def purge(self):
+        stale = [k for k in self._entries if self._entries[k] is None]
+        for key in stale:
+            self.drop(key)  # changes self._entries through a call: the list is a snapshot
+
+
+def purge_with(store, forget):
+    stale = [k for k in store if store[k] is None]
+    for key in stale:
+        forget(store, key)  # store handed to a call that may change it

@@ -67,3 +67,11 @@ def use_them(values):
     for s in _sometimes_none(values):
         print(s)
     return first, kept, len(_kept(values))
+
+
+def _names(users):
+    return [u.name for u in users]
+
+
+def name_set(users):
+    return set(_names(users)), sorted(_names(users)), tuple(_names(users))  # keep every item anyway

@@ -28,19 +28,29 @@ def attempt(fn):
         FAILURES.append(e)  # expect: MEM605
 
 
-def debug_info(fn):
-    try:
-        fn()
-    except Exception:
-        info = sys.exc_info()  # expect: MEM605
-        logging.error("failed: %s", info[1])
+def serve(next_job):
+    while True:  # the frame lives on: each traceback stays until the next failure or collection
+        try:
+            next_job()()
+        except Exception:
+            info = sys.exc_info()  # expect: MEM605
+            logging.error("failed: %s", info[1])
+
+
+def lines_of(fns):
+    for fn in fns:
+        try:
+            fn()
+        except Exception as e:
+            tb = e.__traceback__  # expect: MEM605
+            yield tb.tb_lineno
 
 
 def traceback_of(fn):
     try:
         fn()
     except Exception as e:
-        tb = e.__traceback__  # expect: MEM605
+        tb = e.__traceback__  # one call: the frame dies at once, the collector frees the cycle soon
         return tb.tb_lineno
 
 
@@ -98,3 +108,161 @@ def local_list(fn):
     except Exception as e:
         errors.append(e)  # a local list: the caller decides
     return errors
+
+
+def cleared_before_only(fns):
+    for fn in fns:
+        err = None  # cleared before the store: does not count
+        try:
+            fn()
+        except OSError as e:
+            err = e  # expect: MEM605
+        logging.warning("done")
+
+
+class Logged:
+    def run(self, fn, log):
+        try:
+            fn()
+        except Exception as exc:
+            self.failure = exc  # expect: MEM605
+            log.error("failed: %s", exc)  # logging only looks at it
+
+
+class Tracer:
+    def run(self, fn):
+        try:
+            fn()
+        except Exception:
+            self.trace = sys.exc_info()[2]  # expect: MEM605
+            self.kind = sys.exc_info()[0]  # the type keeps no frame
+
+    def summary(self):
+        return str(self.trace)  # only formatted: not handed over
+
+
+# Kept on purpose: handed over, re-raised, returned or exposed.
+
+def retry(fn, attempts):
+    last = None
+    for _ in range(attempts):
+        try:
+            return fn()
+        except OSError as e:
+            last = e  # raised after the loop
+    raise last
+
+
+def first_error(fns):
+    for fn in fns:
+        try:
+            fn()
+        except ValueError as e:
+            found = e
+            return found
+
+
+def report_later(fn, callback):
+    try:
+        fn()
+    except Exception as e:
+        failure = e
+    else:
+        failure = None
+    callback(failure)
+
+
+class Recorder:
+    def run(self, fn):
+        try:
+            fn()
+        except Exception as exc:
+            self.last = exc
+            raise  # re-raised: the caller gets it anyway
+
+
+class Task:
+    def __init__(self, fn, done):
+        self.fn = fn
+        self.done = done
+        self._exception = None
+
+    def run(self):
+        try:
+            self.fn()
+        except Exception as exc:
+            self._exception = exc  # exception() hands it out: an API, as concurrent.futures'
+        self.done(self)
+
+    def exception(self):
+        return self._exception
+
+
+class Deferred:
+    def __init__(self, fn):
+        self.fn = fn
+        self._error = None
+
+    def start(self):
+        try:
+            self.fn()
+        except Exception as exc:
+            self._error = exc  # raised again by wait()
+
+    def wait(self):
+        if self._error is not None:
+            raise self._error
+
+
+class RuleContext:
+    exception = None
+
+
+def parse_rule(parser):
+    ctx = RuleContext()
+    try:
+        parser.match()
+    except ValueError as re:
+        ctx.exception = re  # the context carries it to the caller
+        parser.report_error(re)
+    return ctx
+
+
+def notify(self_, fn):
+    try:
+        fn()
+    except Exception as exc:
+        self_.error = exc
+        self_.on_error(exc)  # passed on to a callback
+
+
+def record(result, fn):
+    try:
+        fn()
+    except Exception:
+        result.error_in_exec = sys.exc_info()[1]  # stored on the caller's result object: its API
+
+
+class Collector:
+    def __init__(self):
+        self.errors = []
+
+    def collect(self, fn):
+        try:
+            fn()
+        except ValueError as error:
+            self.errors.append(error)  # raised together by finish()
+
+    def finish(self):
+        if self.errors:
+            raise ExceptionGroup("failed", self.errors)
+
+
+def wrapped(fn):
+    caught = None
+    try:
+        fn()
+    except ValueError as e:
+        caught = e
+    if caught:
+        raise RuntimeError(caught.args)  # read after the handler: kept to be used

@@ -5,6 +5,7 @@ import dev.memlint.config.ConfigException;
 import dev.memlint.config.ConfigLoader;
 import dev.memlint.config.Glob;
 import dev.memlint.config.RuleSelection;
+import dev.memlint.config.TestCode;
 import dev.memlint.memory.ThreadCpu;
 import dev.memlint.report.Baseline;
 import dev.memlint.report.BaselineException;
@@ -88,7 +89,8 @@ final class CheckCommand implements Callable<Integer> {
         try {
             config = (options.config != null ? ConfigLoader.load(options.config) : ConfigLoader.discover(paths.get(0)))
                     .withOverrides(options.select, options.extendSelect, options.ignore, options.targetVersion)
-                    .withMaxFileSize(options.maxFileSize);
+                    .withMaxFileSize(options.maxFileSize)
+                    .withTestCodeMode(options.testCode);
             checkSelectors(options.select, "--select");
             checkSelectors(options.extendSelect, "--extend-select");
             checkSelectors(options.ignore, "--ignore");
@@ -100,8 +102,11 @@ final class CheckCommand implements Callable<Integer> {
         RunStats stats = new RunStats();
         SourceFinder.Result found = SourceFinder.find(paths, excludeFilter);
         // Configured excludes skip what directory walks find; files named on the command line are always checked.
+        // test-code = "skip" drops test code however it was named (pre-commit names every changed file).
+        boolean skipTests = config.testCode().mode() == TestCode.Mode.SKIP;
         List<SourceFile> files = found.files().stream()
-                .filter(f -> paths.contains(f.path()) || !config.isExcluded(f.path())).toList();
+                .filter(f -> paths.contains(f.path()) || !config.isExcluded(f.path()))
+                .filter(f -> !skipTests || !config.isTestCode(f.path())).toList();
         FileLinter.FixMode fixMode = !options.fix ? FileLinter.FixMode.NONE
                 : options.unsafeFixes ? FileLinter.FixMode.UNSAFE : FileLinter.FixMode.SAFE;
         FileLinter linter = new FileLinter(config.targetVersionOrLatest(), config, fixMode);

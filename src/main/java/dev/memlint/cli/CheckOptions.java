@@ -1,5 +1,6 @@
 package dev.memlint.cli;
 
+import dev.memlint.config.TestCode;
 import dev.memlint.parse.PythonVersion;
 import dev.memlint.rule.Severity;
 import picocli.CommandLine.Option;
@@ -54,6 +55,11 @@ final class CheckOptions {
     @Option(names = "--exclude", paramLabel = "GLOB", split = ",",
             description = "Skip files and directories matching GLOB (a name, or a path relative to the working directory when it contains '/'); repeatable or comma-separated. Files named on the command line are always checked.")
     List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--test-code", paramLabel = "MODE", converter = TestCodeModeConverter.class,
+            completionCandidates = TestCodeModeConverter.Labels.class,
+            description = "What runs on tests, fixtures and docs examples: ${COMPLETION-CANDIDATES} (default: test-code of the configuration, else lifetime-only: the MEM6 rules).")
+    TestCode.Mode testCode;
 
     @Option(names = "--max-file-size", paramLabel = "BYTES", converter = ByteSizeConverter.class,
             description = "Do not read files larger than BYTES (K, M or G suffix for 1024-based units); each is an error (default: max-file-size of the configuration, else 20M).")

@@ -58,14 +58,15 @@ public final class FileLinter {
     /** @throws IOException when the file cannot be read (it vanished, permissions, not a regular file, too large, ...) */
     public FileResult lint(SourceFile file) throws IOException {
         byte[] content = SourceReader.read(file.path(), config.maxFileSize());
+        boolean testCode = config.isTestCode(file.path());
         ParsedFile parsed;
         try {
             parsed = PythonSourceParser.parse(content, target);
         } catch (PythonSyntaxError error) {
-            if (!config.isEnabled(RuleRegistry.SYNTAX_ERROR.code(), file.path())) return new FileResult(List.of(), null);
+            if (!runs(RuleRegistry.SYNTAX_ERROR.code(), file.path(), testCode)) return new FileResult(List.of(), null);
             return new FileResult(List.of(syntaxError(file.displayPath(), error)), displayText(content));
         }
-        RuleEngine engine = new RuleEngine(rulesFor(file.path()), config.ruleOptions(), target);
+        RuleEngine engine = new RuleEngine(rulesFor(file.path(), testCode), config.ruleOptions(), target);
         List<Finding> findings = engine.check(file.displayPath(), parsed);
         if (fixMode != FixMode.NONE && isPlainUtf8(content, parsed)) {
             for (int round = 0; round < MAX_FIX_ROUNDS; round++) {
@@ -85,9 +86,14 @@ public final class FileLinter {
         return new FileResult(findings, findings.isEmpty() ? null : parsed.source());
     }
 
-    private List<Class<? extends Rule>> rulesFor(Path file) {
-        if (config.perFileIgnores().isEmpty()) return selected;
-        return selected.stream().filter(c -> config.isEnabled(RuleRegistry.meta(c).code(), file)).toList();
+    private List<Class<? extends Rule>> rulesFor(Path file, boolean testCode) {
+        if (config.perFileIgnores().isEmpty() && !testCode) return selected;
+        return selected.stream().filter(c -> runs(RuleRegistry.meta(c).code(), file, testCode)).toList();
+    }
+
+    /** Whether a rule runs on a file: selected, not in its per-file-ignores, and allowed on test code. */
+    private boolean runs(String code, Path file, boolean testCode) {
+        return config.isEnabled(code, file) && (!testCode || config.testCode().runsOnTestCode(code));
     }
 
     /** Fixes are written back as UTF-8, so only files that are plain UTF-8 (no BOM, no other coding) are fixed. */

@@ -18,10 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param select        codes or prefixes to run; null means the default-enabled rules
  * @param ruleOptions   per code, option name to value
  * @param maxFileSize   larger files are not read, only reported
+ * @param testCode      which files are test code and what runs on them
  */
 public record Config(Path root, Path file, List<String> select, List<String> extendSelect, List<String> ignore,
                      Map<String, List<String>> perFileIgnores, List<String> exclude, List<String> extendExclude,
-                     PythonVersion targetVersion, Map<String, Map<String, Long>> ruleOptions, long maxFileSize) {
+                     PythonVersion targetVersion, Map<String, Map<String, Long>> ruleOptions, long maxFileSize,
+                     TestCode testCode) {
 
     /** 20 MB: well above any hand-written module (the largest in CPython's stdlib is under 1 MB). */
     public static final String DEFAULT_MAX_FILE_SIZE_TEXT = "20M";
@@ -36,7 +38,7 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
     /** No configuration file: defaults, globs relative to dir. */
     public static Config defaults(Path dir) {
         return new Config(dir, null, null, List.of(), List.of(), Map.of(), DEFAULT_EXCLUDE, List.of(), null, Map.of(),
-                DEFAULT_MAX_FILE_SIZE);
+                DEFAULT_MAX_FILE_SIZE, TestCode.defaults());
     }
 
     public RuleSelection selection() { return new RuleSelection(select, extendSelect, ignore); }
@@ -54,14 +56,27 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
         List<String> ign = new ArrayList<>(ignore);
         if (cliIgnore != null) ign.addAll(cliIgnore);
         return new Config(root, file, cliSelect != null ? cliSelect : select, ext, ign, perFileIgnores, exclude,
-                extendExclude, cliTarget != null ? cliTarget : targetVersion, ruleOptions, maxFileSize);
+                extendExclude, cliTarget != null ? cliTarget : targetVersion, ruleOptions, maxFileSize, testCode);
     }
 
     /** --max-file-size on top; null leaves the configured size. */
     public Config withMaxFileSize(Long cliMaxFileSize) {
         if (cliMaxFileSize == null) return this;
         return new Config(root, file, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
-                targetVersion, ruleOptions, cliMaxFileSize);
+                targetVersion, ruleOptions, cliMaxFileSize, testCode);
+    }
+
+    /** --test-code on top; null leaves the configured mode. */
+    public Config withTestCodeMode(TestCode.Mode cliMode) {
+        if (cliMode == null) return this;
+        return new Config(root, file, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
+                targetVersion, ruleOptions, maxFileSize, testCode.withMode(cliMode));
+    }
+
+    /** Whether a file is test code: a test-code glob names it or one of its directories. */
+    public boolean isTestCode(Path file) {
+        for (String glob : testCode.globs()) if (matches(glob, file)) return true;
+        return false;
     }
 
     /** Whether a rule runs on a file: selected, and not ignored for it by per-file-ignores. */

@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     private static final Set<String> KEYS = Set.of("select", "ignore", "extend-select", "per-file-ignores",
-            "exclude", "extend-exclude", "target-version", "rules", "max-file-size");
+            "exclude", "extend-exclude", "target-version", "rules", "max-file-size", "test-code", "test-code-globs");
 
     private ConfigLoader() {}
 
@@ -42,11 +42,17 @@ public final class ConfigLoader {
         return null;
     }
 
-    /** The configuration for files under start: from the nearest pyproject.toml, else defaults. */
+    /**
+     * The configuration for files under start: from the nearest pyproject.toml, else defaults whose
+     * globs are relative to the working directory (as --exclude's), or to start's directory when
+     * start is outside it. So `memlint check tests` still sees the tests directory's name.
+     */
     public static Config discover(Path start) throws ConfigException {
         Path file = find(start);
         if (file != null) return load(file);
         Path dir = start.toAbsolutePath().normalize();
+        Path workingDir = Path.of("").toAbsolutePath().normalize();
+        if (dir.startsWith(workingDir)) return Config.defaults(workingDir);
         return Config.defaults(Files.isDirectory(dir) ? dir : dir.getParent());
     }
 
@@ -59,7 +65,7 @@ public final class ConfigLoader {
         String prefix = pyproject ? "tool.memlint." : "";
         Path root = file.toAbsolutePath().normalize().getParent();
         if (table == null) return new Config(root, file, null, List.of(), List.of(), Map.of(),
-                Config.DEFAULT_EXCLUDE, List.of(), null, Map.of(), Config.DEFAULT_MAX_FILE_SIZE);
+                Config.DEFAULT_EXCLUDE, List.of(), null, Map.of(), Config.DEFAULT_MAX_FILE_SIZE, TestCode.defaults());
         return parse(table, file, prefix, root);
     }
 
@@ -117,7 +123,21 @@ public final class ConfigLoader {
             }
         }
         return new Config(root, file, select, extendSelect, ignore, perFile, exclude, extendExclude, target,
-                ruleOptions(table.get("rules"), file, prefix), maxFileSize(table.get("max-file-size"), file, prefix));
+                ruleOptions(table.get("rules"), file, prefix), maxFileSize(table.get("max-file-size"), file, prefix),
+                testCode(table, file, prefix));
+    }
+
+    private static TestCode testCode(JsonNode table, Path file, String prefix) throws ConfigException {
+        TestCode.Mode mode = TestCode.Mode.LIFETIME_ONLY;
+        JsonNode value = table.get("test-code");
+        if (value != null) {
+            mode = value.isTextual() ? TestCode.Mode.parse(value.asText()) : null;
+            if (mode == null) throw new ConfigException(file + ": '" + prefix + "test-code' must be one of \""
+                    + String.join("\", \"", TestCode.Mode.labels()) + "\", got " + value);
+        }
+        List<String> globs = table.has("test-code-globs")
+                ? globs(table.get("test-code-globs"), file, prefix + "test-code-globs") : List.of();
+        return TestCode.of(mode, globs);
     }
 
     /** A number of bytes, or a string with a suffix: 20971520 or "20M". */

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The noqa comments of one file. {@code # noqa} or {@code # noqa: MEM201, MEM202} anywhere in a
  * comment suppresses findings that start on its line; a comment alone on its line reading
- * {@code # memlint: noqa} (optionally {@code : CODES}) suppresses them in the whole file.
+ * {@code # memlint: noqa} (optionally {@code : CODES}) suppresses them in the whole file. A peer
+ * linter's code for the same check counts as memlint's ({@link PeerCodes}).
  */
 public final class Suppressions {
     private static final Pattern LINE = Pattern.compile(
@@ -58,7 +59,12 @@ public final class Suppressions {
     private static Set<String> codes(String list) {
         if (list == null) return ALL;
         Set<String> out = new HashSet<>();
-        for (String c : list.split("[\\s,]+")) if (!c.isEmpty()) out.add(c.toUpperCase());
+        for (String c : list.split("[\\s,]+")) {
+            if (c.isEmpty()) continue;
+            String code = c.toUpperCase(Locale.ROOT);
+            out.add(code);
+            out.addAll(PeerCodes.memlintCodes(code));
+        }
         return out;
     }
 }

@@ -101,10 +101,10 @@ class CheckConfigTest {
                 [tool.memlint]
                 extend-exclude = ["generated"]
                 [tool.memlint.per-file-ignores]
-                "tests/*" = ["MEM3"]
+                "scripts/*" = ["MEM3"]
                 """);
         write("generated/g.py", CODE);
-        Path t = write("tests/t.py", CODE);
+        Path t = write("scripts/t.py", CODE);
         CliRun run = CliRun.of("check", "--format", "json", dir.toString());
         assertTrue(!run.out().contains("g.py"), run.toString());
         assertTrue(run.out().contains("t.py") && run.out().contains("MEM201") && !run.out().contains("MEM301"),

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,6 +80,19 @@ class ConventionsTest {
             tests.add(DynamicTest.dynamicTest(r.code(), () -> checkDoc(r)));
         }
         return tests;
+    }
+
+    @Test
+    void everyPeerCodeIsDocumentedInTheConfigurationAndTheRulesDocs() throws IOException {
+        String configuration = Files.readString(Path.of("docs", "configuration.md"));
+        for (Map.Entry<String, List<String>> e : PeerCodes.table().entrySet()) {
+            assertTrue(configuration.contains("`" + e.getKey() + "`"), "docs/configuration.md lacks " + e.getKey());
+            for (String code : e.getValue()) {
+                assertNotNull(RuleRegistry.ruleClass(code), e.getKey() + " stands for no rule: " + code);
+                String doc = Files.readString(Path.of("rules", code + ".md"));
+                assertTrue(doc.contains("`# noqa: " + e.getKey() + "`"), "rules/" + code + ".md lacks " + e.getKey());
+            }
+        }
     }
 
     private static void checkDoc(RuleInfo rule) throws IOException {

@@ -25,6 +25,36 @@ class SuppressionsTest {
     }
 
     @Test
+    void aPeerLintersCodeForTheSameCheckSuppressesMemlintsOnly() {
+        Suppressions s = new Suppressions();
+        s.addComment(2, false, "# noqa: B019");
+        s.addComment(3, false, "# noqa: perf101, E501");
+        s.addComment(4, false, "# noqa: C419 FURB129,RUF017");
+        assertTrue(s.isSuppressed("MEM602", 2));
+        assertFalse(s.isSuppressed("MEM603", 2));
+        assertTrue(s.isSuppressed("MEM302", 3));
+        assertTrue(s.isSuppressed("MEM104", 3));
+        assertFalse(s.isSuppressed("MEM301", 3));
+        assertTrue(s.isSuppressed("MEM301", 4) && s.isSuppressed("MEM305", 4) && s.isSuppressed("MEM203", 4));
+        assertFalse(s.isSuppressed("MEM602", 4));
+    }
+
+    @Test
+    void b019OnACachedMethodSilencesMem602ThroughTheEngine() {
+        String code = """
+                import functools
+
+
+                class Parser:
+                    @functools.lru_cache(maxsize=None)%s
+                    def parse(self, text):
+                        return text.split()
+                """;
+        assertTrue(Linting.lint("a.py", code.formatted("")).stream().anyMatch(f -> f.code().equals("MEM602")));
+        assertFalse(Linting.lint("a.py", code.formatted("  # noqa: B019")).stream().anyMatch(f -> f.code().equals("MEM602")));
+    }
+
+    @Test
     void fileLevelNoqaNeedsItsOwnLine() {
         Suppressions file = new Suppressions();
         file.addComment(1, true, "# memlint: noqa: MEM501");

@@ -38,15 +38,27 @@ public final class IterationOverCopyRule implements Rule {
     @Override
     public void init(RuleInit init) {
         init.on(Stmt.ForNode.class, (ctx, f) -> check(ctx, f.iter(), f.target(), f.body()));
-        init.on(Expr.ListComp.class, (ctx, c) -> checkComprehension(ctx, c, c.generators(), List.of(c.elt())));
-        init.on(Expr.SetComp.class, (ctx, c) -> checkComprehension(ctx, c, c.generators(), List.of(c.elt())));
-        init.on(Expr.DictComp.class, (ctx, c) -> checkComprehension(ctx, c, c.generators(), List.of(c.key(), c.value())));
-        init.on(Expr.GeneratorExp.class, (ctx, c) -> checkComprehension(ctx, c, c.generators(), List.of(c.elt())));
+        init.on(Expr.ListComp.class, (ctx, c) -> checkComprehension(ctx, c, c.generators()));
+        init.on(Expr.SetComp.class, (ctx, c) -> checkComprehension(ctx, c, c.generators()));
+        init.on(Expr.DictComp.class, (ctx, c) -> checkComprehension(ctx, c, c.generators()));
+        init.on(Expr.GeneratorExp.class, (ctx, c) -> checkComprehension(ctx, c, c.generators()));
     }
 
-    private void checkComprehension(RuleContext ctx, Expr comp, List<Comprehension> gens, List<Expr> results) {
+    /**
+     * A comprehension iterates while its whole statement runs (d.update({k: ... for k in list(d)})
+     * changes d around it), and a generator expression for as long as it lives: the call that
+     * consumes it (d.update(... for k in list(d))), or the whole function when it is stored or
+     * returned. A change of the container anywhere there needs the copy.
+     */
+    private void checkComprehension(RuleContext ctx, Expr comp, List<Comprehension> gens) {
+        SemanticModel model = ctx.model();
+        Node reach = model.statementOf(comp);
+        if (comp instanceof Expr.GeneratorExp && !(model.parent(comp) instanceof Expr.Call)) { // stored, returned, yielded
+            Node function = model.enclosingFunction(comp);
+            reach = function != null ? function : model.module();
+        }
         Comprehension first = gens.get(0);
-        check(ctx, first.iter(), first.target(), List.of(comp));
+        check(ctx, first.iter(), first.target(), List.of(reach));
     }
 
     private void check(RuleContext ctx, Expr iter, Expr target, List<? extends Node> body) {

@@ -4,7 +4,6 @@ import dev.memlint.ast.Ctx;
 import dev.memlint.ast.Expr;
 import dev.memlint.ast.Keyword;
 import dev.memlint.ast.Located;
-import dev.memlint.ast.Node;
 import dev.memlint.ast.Pos;
 import dev.memlint.ast.Stmt;
 import dev.memlint.rule.Rule;
@@ -12,16 +11,12 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
+import dev.memlint.rule.support.Instantiations;
 import dev.memlint.rule.support.ModuleImports;
-import dev.memlint.rule.support.SourceSized;
-import dev.memlint.rule.support.Trees;
-import dev.memlint.semantic.Binding;
 import dev.memlint.semantic.NodeChildren;
 import dev.memlint.semantic.SemanticModel;
-import dev.memlint.semantic.Symbol;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,9 +32,6 @@ import java.util.Set;
         summary = "Instances of a class without __slots__ are created in a loop, each with a per-instance dict.",
         tags = {"memory"})
 public final class ClassWithoutSlotsInLoopRule implements Rule {
-    /** Container methods that keep their argument. */
-    private static final Set<String> STORING = Set.of("append", "add", "insert", "appendleft", "setdefault", "put");
-
     @Override
     public void init(RuleInit init) {
         init.on(Stmt.ClassDef.class, this::check);
@@ -109,55 +101,12 @@ public final class ClassWithoutSlotsInLoopRule implements Rule {
         return dynamic[0] ? null : names;
     }
 
-    /** A call of the class inside a loop; null when there is none or the class is subclassed here. */
+    /** A call of the class in a loop whose instance outlives its iteration; null when there is none or the class is subclassed here. */
     private static Expr.Call instantiationInLoop(SemanticModel model, Stmt.ClassDef cls) {
-        Symbol s = model.scopeOf(cls).symbol(cls.name());
-        if (s == null || s.bindings().size() != 1 || s.bindings().get(0).kind() != Binding.Kind.CLASS) return null;
-        List<Expr.Call> sites = new ArrayList<>();
-        for (Expr.Name use : s.uses()) {
-            Node parent = model.parent(use);
-            if (parent instanceof Stmt.ClassDef sub && SemanticModel.contains(sub.bases(), use)) return null;
-            if (parent instanceof Expr.Call c && c.func() == use && model.enclosingLoop(c) != null
-                    && !SourceSized.isBoundedLoop(model, model.enclosingLoop(c)) && kept(model, c)) sites.add(c);
-        }
-        return sites.isEmpty() ? null : sites.get(0);
-    }
-
-    /**
-     * Whether the new instance outlives its iteration, so that many are alive at once: it is an
-     * element of a comprehension, appended or stored into a container, yielded, or bound to a name
-     * that the loop then appends or stores. A context manager, a raised exception or a temporary
-     * whose method is called right away lives for one iteration: slots would save nothing.
-     */
-    private static boolean kept(SemanticModel model, Expr.Call instance) {
-        Node value = instance;
-        Node parent = model.parent(value);
-        if (parent instanceof Expr.TupleExpr || parent instanceof Expr.ListExpr) {
-            value = parent;
-            parent = model.parent(value);
-        }
-        if (storedBy(model, value, parent)) return true;
-        if (parent instanceof Stmt.Assign a && a.value() == value && a.targets().size() == 1
-                && a.targets().get(0) instanceof Expr.Name n && model.symbol(n) != null) {
-            Node loop = model.enclosingLoop(instance);
-            for (Expr.Name use : model.symbol(n).uses()) {
-                if (Trees.isWithin(model, use, loop) && storedBy(model, use, model.parent(use))) return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean storedBy(SemanticModel model, Node value, Node parent) {
-        if (parent instanceof Expr.ListComp c) return c.elt() == value;
-        if (parent instanceof Expr.SetComp c) return c.elt() == value;
-        if (parent instanceof Expr.GeneratorExp g) return g.elt() == value;
-        if (parent instanceof Expr.DictComp d) return d.value() == value || d.key() == value;
-        if (parent instanceof Expr.Yield) return true;
-        if (parent instanceof Stmt.Assign a) {
-            return a.value() == value && a.targets().stream().anyMatch(t -> t instanceof Expr.Subscript);
-        }
-        return parent instanceof Expr.Call c && SemanticModel.contains(c.args(), value)
-                && c.func() instanceof Expr.Attribute m && STORING.contains(m.attr());
+        List<Expr.Call> sites = Instantiations.inLoops(model, cls);
+        if (sites == null) return null;
+        for (Expr.Call c : sites) if (Instantiations.outlivesIteration(model, c)) return c;
+        return null;
     }
 
     /** "class Name": the class's first line up to the end of its name. */

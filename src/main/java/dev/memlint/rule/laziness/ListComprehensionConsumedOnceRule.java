@@ -2,6 +2,7 @@ package dev.memlint.rule.laziness;
 
 import dev.memlint.ast.Comprehension;
 import dev.memlint.ast.Expr;
+import dev.memlint.ast.Node;
 import dev.memlint.ast.Stmt;
 import dev.memlint.rule.Fix;
 import dev.memlint.rule.Mutations;
@@ -10,16 +11,22 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
+import dev.memlint.rule.support.ContainerUses;
+import dev.memlint.rule.support.OnePassConsumers;
 import dev.memlint.rule.support.SourceSized;
 import dev.memlint.semantic.NodeChildren;
+import dev.memlint.semantic.SemanticModel;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * MEM301: a list comprehension whose list is only iterated once by its consumer (sum, any, set(),
- * a for loop...). str.join is left alone: it turns any argument into a list first.
+ * MEM301: a list comprehension whose list is only iterated once by a consumer that keeps none of
+ * its items (sum, min, max, any, all; enumerate and zip when a for loop, a comprehension or one of
+ * those reads them) or by a for loop. Consumers that keep every item (tuple, set, sorted, dict,
+ * str.join, sum with a list start, ...) are left alone: a generator would save no memory there and
+ * is slower (see {@link OnePassConsumers}).
  */
 @RuleMeta(code = "MEM301", name = "list-comprehension-consumed-once", severity = Severity.WARNING,
         summary = "A list comprehension is built only to be iterated once, where a generator expression holds one item at a time.",
@@ -31,9 +38,7 @@ public final class ListComprehensionConsumedOnceRule implements Rule {
      */
     private static final Map<String, Fix.Applicability> CONSUMERS = Map.ofEntries(
             Map.entry("sum", Fix.Applicability.SAFE), Map.entry("min", Fix.Applicability.SAFE),
-            Map.entry("max", Fix.Applicability.SAFE), Map.entry("set", Fix.Applicability.SAFE),
-            Map.entry("frozenset", Fix.Applicability.SAFE), Map.entry("tuple", Fix.Applicability.SAFE),
-            Map.entry("dict", Fix.Applicability.SAFE), Map.entry("any", Fix.Applicability.UNSAFE),
+            Map.entry("max", Fix.Applicability.SAFE), Map.entry("any", Fix.Applicability.UNSAFE),
             Map.entry("all", Fix.Applicability.UNSAFE), Map.entry("enumerate", Fix.Applicability.UNSAFE),
             Map.entry("zip", Fix.Applicability.UNSAFE));
 
@@ -46,6 +51,9 @@ public final class ListComprehensionConsumedOnceRule implements Rule {
     private void call(RuleContext ctx, Expr.Call call) {
         if (!(call.func() instanceof Expr.Name name) || !CONSUMERS.containsKey(name.id())
                 || !ctx.model().isBuiltin(name, name.id())) return;
+        // sum(parts, []) keeps every item (MEM203 reports it); zip(...) into list() or dict() too.
+        if (OnePassConsumers.keepsEveryItem(ctx.model(), call)) return;
+        if ((name.id().equals("zip") || name.id().equals("enumerate")) && !readOnce(ctx.model(), call)) return;
         for (int i = 0; i < call.args().size(); i++) {
             if (!(call.args().get(i) instanceof Expr.ListComp comp)) continue;
             if (i > 0 && !name.id().equals("zip")) continue; // sum(xs, start) etc.: only the iterable counts
@@ -63,22 +71,35 @@ public final class ListComprehensionConsumedOnceRule implements Rule {
         if (!(loop.iter() instanceof Expr.ListComp comp) || isAsync(comp)
                 || SourceSized.isSmallComprehension(ctx.model(), comp.generators())) return;
         // for k in [k for k in d if ...]: del d[k] — the list is a snapshot of what the body changes.
-        if (bodyChangesSources(loop, comp)) return;
+        if (bodyChangesSources(ctx.model(), loop, comp)) return;
         ctx.report(comp, "list comprehension iterated once by a for loop is built in full first; "
                         + "a generator expression holds one item at a time")
                 .fix("Use a generator expression", Fix.Applicability.UNSAFE,
                         ctx.replace(comp, "(" + innerText(ctx, comp) + ")"));
     }
 
-    private static boolean bodyChangesSources(Stmt.ForNode loop, Expr.ListComp comp) {
+    /** Whether the items of a lazy call are read once and dropped: by a for loop, a comprehension, or a reducing call. */
+    private static boolean readOnce(SemanticModel model, Expr.Call lazy) {
+        Node parent = model.parent(lazy);
+        if (parent instanceof Stmt.ForNode f) return f.iter() == lazy;
+        if (parent instanceof Comprehension c) return c.iter() == lazy;
+        return parent instanceof Expr.Call outer && OnePassConsumers.reduces(model, outer);
+    }
+
+    /** Whether the loop changes what the comprehension read, directly or through a call (self.discard(k)). */
+    private static boolean bodyChangesSources(SemanticModel model, Stmt.ForNode loop, Expr.ListComp comp) {
         List<Expr> sources = new ArrayList<>();
-        for (Comprehension g : comp.generators()) NodeChildren.walk(g.iter(), n -> {
-            if (n instanceof Expr.Name || n instanceof Expr.Attribute) sources.add((Expr) n);
-        });
+        List<Expr> iters = new ArrayList<>();
+        for (Comprehension g : comp.generators()) {
+            iters.add(g.iter());
+            NodeChildren.walk(g.iter(), n -> {
+                if (n instanceof Expr.Name || n instanceof Expr.Attribute) sources.add((Expr) n);
+            });
+        }
         for (Stmt s : loop.body()) {
             if (Mutations.mutates(s, e -> sources.stream().anyMatch(src -> Mutations.sameReference(src, e)))) return true;
         }
-        return false;
+        return ContainerUses.mayChangeThroughCalls(model, loop.body(), ContainerUses.containerRoots(model, iters));
     }
 
     /** The comprehension without its brackets. */

@@ -95,7 +95,7 @@ public final class ListReturnedForOnePassRule implements Rule {
         if (p instanceof Comprehension c && c.iter() == call) return true;
         if (p instanceof Expr.Call outer && outer.args().size() == 1 && outer.args().get(0) == call
                 && outer.keywords().isEmpty()) {
-            if (OnePassConsumers.isOnePassBuiltin(model, outer.func())) return true;
+            if (OnePassConsumers.reduces(model, outer)) return true; // not tuple(), sorted(): they keep every item
             return model.isBuiltin(outer.func(), "enumerate") && model.parent(outer) instanceof Stmt.ForNode f
                     && f.iter() == outer;
         }

@@ -15,6 +15,7 @@ import dev.memlint.semantic.Binding;
 import dev.memlint.semantic.NodeChildren;
 import dev.memlint.semantic.Scope;
 import dev.memlint.rule.support.Blocks;
+import dev.memlint.rule.support.ContainerUses;
 import dev.memlint.rule.support.OnePassConsumers;
 import dev.memlint.rule.support.SourceSized;
 import dev.memlint.rule.support.Trees;
@@ -28,7 +29,7 @@ import java.util.Set;
 
 /**
  * MEM303: a function-local list, filled by a comprehension or by appends in a loop, whose only
- * other use iterates it once ({@code for}, a comprehension, sum/min/max/any/all/set/tuple/sorted) or
+ * other use iterates it once ({@code for}, a comprehension, sum/min/max/any/all) or
  * only counts it ({@code len}). A generator (or a counter) would hold one item at a time.
  * Lists whose consuming loop changes what they were built from are left alone: there the list is
  * a snapshot on purpose.
@@ -76,7 +77,7 @@ public final class LocalListIteratedOnceRule implements Rule {
         if (others.size() != 1 || (empty && sources.isEmpty())) return;
         Expr.Name use = others.get(0);
         if (model.scopeOf(use) != s.scope() || model.enclosingLoop(use) != model.enclosingLoop(assign)) return;
-        String how = consumer(ctx, use, sources, comprehension);
+        String how = consumer(ctx, use, sources);
         if (how == null) return;
         List<Node> builders = new ArrayList<>(fillingLoops);
         builders.add(assign);
@@ -159,36 +160,48 @@ public final class LocalListIteratedOnceRule implements Rule {
     }
 
     /**
-     * "iterated" or "counted" when the single use reads the list in one pass; null otherwise.
-     * tuple(), set() and sorted() of a list filled by appends are left alone: they keep every item
-     * anyway, and the loop is no comprehension to hand them.
+     * "iterated" or "counted" when the single use reads the list in one pass and keeps no item;
+     * null otherwise. tuple(), set(), sorted() and "".join() of the list are left alone: they keep
+     * every item anyway, so a generator saves nothing and is slower.
      */
-    private static String consumer(RuleContext ctx, Expr.Name use, List<Node> sources, boolean comprehension) {
+    private static String consumer(RuleContext ctx, Expr.Name use, List<Node> sources) {
         SemanticModel model = ctx.model();
         Node parent = model.parent(use);
         if (parent instanceof Expr.Call c && c.args().size() == 1 && c.args().get(0) == use && c.keywords().isEmpty()) {
             if (model.isBuiltin(c.func(), "len")) return "counted";
-            if (OnePassConsumers.isOnePassBuiltin(model, c.func())
-                    && (comprehension || OnePassConsumers.isReducing(model, c.func()))) return "iterated";
+            if (OnePassConsumers.reduces(model, c)) return "iterated";
             if (model.isBuiltin(c.func(), "enumerate")) {
                 parent = model.parent(c);
                 if (!(parent instanceof Stmt.ForNode f && f.iter() == c)) return null;
-                return changesSources(f.body(), sources) ? null : "iterated";
+                return changesSources(model, f.body(), sources) ? null : "iterated";
             }
             return null;
         }
         if (parent instanceof Stmt.ForNode f && f.iter() == use) {
-            return changesSources(f.body(), sources) ? null : "iterated";
+            return changesSources(model, f.body(), sources) ? null : "iterated";
         }
         if (parent instanceof Comprehension c && c.iter() == use) return "iterated";
         return null;
     }
 
-    /** Whether the consuming loop changes a name the list was built from (then the list is a snapshot). */
-    private static boolean changesSources(List<Stmt> body, List<Node> sources) {
+    /**
+     * Whether the consuming loop changes a name the list was built from, or may change what it
+     * iterated through a call ({@code for k in keys: self.discard(k)}): the list is then a snapshot.
+     */
+    private static boolean changesSources(SemanticModel model, List<Stmt> body, List<Node> sources) {
         Set<String> names = sourceNames(sources);
         for (Stmt st : body) if (changes(st, names)) return true;
-        return false;
+        return ContainerUses.mayChangeThroughCalls(model, body, iteratedRoots(model, sources));
+    }
+
+    /** The names the sources iterate from: d for [k for k in d.keys()], self for a loop over self.items. */
+    private static Set<String> iteratedRoots(SemanticModel model, List<Node> sources) {
+        List<Expr> iters = new ArrayList<>();
+        for (Node src : sources) {
+            if (src instanceof Expr.ListComp c) for (Comprehension g : c.generators()) iters.add(g.iter());
+            if (src instanceof Stmt.ForNode f) iters.add(f.iter());
+        }
+        return ContainerUses.containerRoots(model, iters);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.memlint.rule.lifetime;
 
 import dev.memlint.ast.Expr;
 import dev.memlint.ast.Keyword;
+import dev.memlint.rule.RuleContext;
 import dev.memlint.semantic.SemanticModel;
 
 /** Recognises functools.cache / functools.lru_cache decorators and whether their cache is bounded. */
@@ -24,6 +25,14 @@ final class CacheDecorators {
         if (!c.args().isEmpty()) return isNone(c.args().get(0));
         for (Keyword k : c.keywords()) if ("maxsize".equals(k.arg())) return isNone(k.value());
         return false;
+    }
+
+    /** The size limit of a bounded cache decorator as written: "256", "128" for a bare @lru_cache, or the expression. */
+    static String maxsizeText(RuleContext ctx, Expr d) {
+        if (!(d instanceof Expr.Call c)) return "128";
+        if (!c.args().isEmpty()) return ctx.text(c.args().get(0));
+        for (Keyword k : c.keywords()) if ("maxsize".equals(k.arg())) return ctx.text(k.value());
+        return "128";
     }
 
     private static boolean isNone(Expr e) {

@@ -7,6 +7,8 @@ import dev.memlint.ast.Node;
 import dev.memlint.ast.Stmt;
 import dev.memlint.semantic.SemanticModel;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -46,6 +48,58 @@ public final class ContainerUses {
         if (parent instanceof Expr.Call c) return SemanticModel.contains(c.args(), use) && isReadingCall(model, c);
         if (parent instanceof dev.memlint.ast.Keyword k && model.parent(k) instanceof Expr.Call c) return isReadingCall(model, c);
         return false;
+    }
+
+    /**
+     * Whether code may change a container reached from one of the named roots through a call: a
+     * method called on a root that is not known to only read ({@code self.discard(key)},
+     * {@code d.update(more)}), or a root passed to a call that is not a reading builtin
+     * ({@code prune(d)}). What the callee does is unknown, so it may change the container.
+     */
+    public static boolean mayChangeThroughCalls(SemanticModel model, List<? extends Node> code, Set<String> roots) {
+        return Trees.any(code, n -> n instanceof Expr.Call c && changesThroughCall(model, c, roots));
+    }
+
+    private static boolean changesThroughCall(SemanticModel model, Expr.Call c, Set<String> roots) {
+        if (c.func() instanceof Expr.Attribute a && reaches(roots, a.value()) && !READ_METHODS.contains(a.attr()))
+            return true;
+        if (isReadingCall(model, c)) return false;
+        for (Expr arg : c.args()) if (reaches(roots, arg instanceof Expr.Starred st ? st.value() : arg)) return true;
+        for (dev.memlint.ast.Keyword k : c.keywords()) if (reaches(roots, k.value())) return true;
+        return false;
+    }
+
+    private static boolean reaches(Set<String> roots, Expr e) {
+        String root = rootName(e);
+        return root != null && roots.contains(root);
+    }
+
+    /** The name an expression starts from: d for d, d.items(), self.cache[k]; null for anything else. */
+    public static String rootName(Expr e) {
+        Expr.Name n = root(e);
+        return n == null ? null : n.id();
+    }
+
+    /**
+     * The names a container read by these expressions can be reached from, leaving out imported
+     * modules and builtins ({@code os} of {@code os.listdir(p)}): calling them changes no container.
+     */
+    public static Set<String> containerRoots(SemanticModel model, List<Expr> exprs) {
+        Set<String> roots = new HashSet<>();
+        for (Expr e : exprs) {
+            Expr.Name n = root(e);
+            if (n != null && model.qualifiedName(n) == null) roots.add(n.id()); // a qualified name: a module or builtin
+        }
+        return roots;
+    }
+
+    private static Expr.Name root(Expr e) {
+        while (e instanceof Expr.Attribute || e instanceof Expr.Subscript || e instanceof Expr.Call) {
+            if (e instanceof Expr.Attribute a) e = a.value();
+            else if (e instanceof Expr.Subscript s) e = s.value();
+            else e = ((Expr.Call) e).func();
+        }
+        return e instanceof Expr.Name n ? n : null;
     }
 
     private static boolean isReadingCall(SemanticModel model, Expr.Call c) {
