@@ -1,6 +1,7 @@
 package dev.memlint.cli;
 
 import dev.memlint.config.Config;
+import dev.memlint.memory.CollectorMode;
 import dev.memlint.memory.Estimates;
 import dev.memlint.memory.SizeModel;
 import dev.memlint.parse.ParsedFile;
@@ -94,7 +95,7 @@ final class EstimateCommand implements Callable<Integer> {
             try {
                 ParsedFile parsed = PythonSourceParser.parse(SourceReader.read(file, maxFileSize),
                         PythonVersion.parse(python));
-                entries.addAll(Estimates.of(parsed.module(), shown, sizes, bindings));
+                entries.addAll(Estimates.of(parsed.module(), shown, sizes, CollectorMode.OFF, bindings));
             } catch (PythonSyntaxError e) {
                 err.println(shown + ":" + e.line() + ":" + e.column() + ": syntax error: " + e.getMessage());
                 status = ExitStatus.ERROR;

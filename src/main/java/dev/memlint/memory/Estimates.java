@@ -35,11 +35,12 @@ public final class Estimates {
 
     private Estimates() {}
 
-    public static List<Entry> of(Module module, String path, SizeModel sizes, Map<String, Double> bindings) {
+    public static List<Entry> of(Module module, String path, SizeModel sizes, CollectorMode mode,
+                                 Map<String, Double> bindings) {
         ModuleMemory memory = ModuleMemory.of(module);
         List<Entry> out = new ArrayList<>();
         for (ModuleMemory.FunctionReport r : memory.functions()) {
-            out.add(entry(r, memory.estimate(r, sizes).orElse(null), path, sizes, bindings));
+            out.add(entry(r, memory.estimate(r, sizes, mode).orElse(null), path, sizes, bindings));
         }
         return out;
     }

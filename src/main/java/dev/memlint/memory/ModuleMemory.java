@@ -44,7 +44,7 @@ public final class ModuleMemory {
     private final ModuleIndex index;
     private final List<FunctionReport> functions = new ArrayList<>();
     private final List<SelfCycle> selfCycles = new ArrayList<>();
-    /** Peak estimates are made only when asked for (estimate, MEM701/702), per Python version. */
+    /** Peak estimates are made only when asked for (estimate, MEM701/702), per Python version and collector mode. */
     private final Map<String, Map<Stmt.FunctionNode, Optional<PeakEstimator.Estimate>>> estimates = new HashMap<>();
 
     private ModuleMemory(Module module) {
@@ -98,8 +98,8 @@ public final class ModuleMemory {
     }
 
     /** The function's peak estimate under one version's sizes; empty when the estimator cannot follow it. */
-    public Optional<PeakEstimator.Estimate> estimate(FunctionReport r, SizeModel sizes) {
-        return estimates.computeIfAbsent(sizes.version(), v -> new IdentityHashMap<>())
+    public Optional<PeakEstimator.Estimate> estimate(FunctionReport r, SizeModel sizes, CollectorMode mode) {
+        return estimates.computeIfAbsent(sizes.version() + " " + mode, v -> new IdentityHashMap<>())
                 .computeIfAbsent(r.function(), f -> {
                     long start = ThreadCpu.now();
                     try {
