@@ -61,9 +61,10 @@ public final class Estimates {
         }
         Boolean cyclic = r.gaveUp() ? null : !r.cycles().isEmpty();
         Integer objects = r.gaveUp() ? null : r.cyclicObjects();
-        if (estimate == null) {
+        if (estimate == null || estimate.notEstimated() != null) {
             return new Entry(r.qualname(), path, line, null, null, null, null, null, cyclic, objects, cycles,
-                    false, "the size estimator could not follow this function", List.of());
+                    false, estimate == null ? "the size estimator could not follow this function" : estimate.notEstimated(),
+                    estimate == null ? List.of() : estimate.limits());
         }
         Sym peak = estimate.peak();
         Sym retained = estimate.retained();
