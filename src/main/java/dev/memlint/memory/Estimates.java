@@ -131,8 +131,11 @@ public final class Estimates {
                 }
             }
         }
-        b.append("(sizes: CPython ").append(output.python()).append(", 64-bit; cyclic garbage collector assumed ")
-                .append(output.gc()).append(" during the call)\n");
+        b.append("(sizes: CPython ").append(output.python()).append(", 64-bit; cyclic garbage collector ")
+                .append(output.gc().equals("on")
+                        ? "on: the cyclic garbage a loop leaves is freed each time its threshold of container allocations is passed"
+                        : "off: cyclic garbage stays until the call returns")
+                .append(")\n");
         return b.toString();
     }
 

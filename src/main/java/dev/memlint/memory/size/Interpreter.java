@@ -252,7 +252,9 @@ final class Interpreter {
     /** An int the code computes: 32 bytes unless small and cached, which the walk cannot tell. */
     Obj computedInt(Sym value) {
         Obj i = make(Obj.Kind.INT, null);
-        i.fixed = value == null ? Sym.of(model.intObject(BigInteger.valueOf(1000))) : new Sym.Growth(Sym.Kind.INT_OBJECT, value);
+        i.fixed = value == null ? Sym.of(model.intObject(BigInteger.valueOf(1000)))
+                : value instanceof Sym.Const c ? Sym.of(model.intObject(BigInteger.valueOf((long) Math.rint(c.value()))))
+                : new Sym.Growth(Sym.Kind.INT_OBJECT, value);
         i.value = value;
         return i;
     }
