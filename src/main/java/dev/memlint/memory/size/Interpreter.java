@@ -112,6 +112,8 @@ final class Interpreter {
     static final class Log {
         final long stamp;
         final Map<Obj, Obj.State> before = new IdentityHashMap<>();
+        /** Objects the path being walked changed. */
+        Set<Obj> touchedNow = Footprint.identitySet();
 
         Log(long stamp) {
             this.stamp = stamp;
@@ -279,7 +281,10 @@ final class Interpreter {
     void touch(Obj o) {
         if (o == null || logs.isEmpty()) return;
         for (Log l : logs) {
-            if (o.born < l.stamp && !l.before.containsKey(o)) l.before.put(o, o.save());
+            if (o.born < l.stamp) {
+                if (!l.before.containsKey(o)) l.before.put(o, o.save());
+                l.touchedNow.add(o);
+            }
         }
     }
 
@@ -343,12 +348,12 @@ final class Interpreter {
         double small = -1, large = -1;
         for (Sym s : syms) {
             Double a = sample(s, SMALL), b = sample(s, LARGE);
-            if (a == null || b == null) continue;
+            if (a == null || b == null || a.isNaN() || b.isNaN()) continue;
             if (a > small) { small = a; bestSmall = s; }
             if (b > large) { large = b; bestLarge = s; }
         }
         if (bestLarge == null) return Sym.ZERO;
-        return bestSmall == bestLarge ? bestLarge : Sym.max(bestLarge, bestSmall);
+        return bestSmall == null || bestSmall == bestLarge ? bestLarge : Sym.max(bestLarge, bestSmall);
     }
 
     Double sample(Sym s, double v) {
@@ -520,6 +525,15 @@ final class Interpreter {
      * paths that go on to the next statement over those that return, break or raise.
      */
     void branches(List<Runnable> paths) {
+        branches(paths, false);
+    }
+
+    /**
+     * As above. What the paths change in different objects is all kept; in one object, the kept
+     * path's change wins. With averaged, the growth a loop iteration makes is the mean of the paths'
+     * (an except clause runs on some iterations, not on all).
+     */
+    void branches(List<Runnable> paths, boolean averaged) {
         Frame f = frame();
         Log log = new Log(clock);
         logs.push(log);
@@ -530,6 +544,7 @@ final class Interpreter {
         try {
             for (Runnable path : paths) {
                 for (var e : log.before.entrySet()) e.getKey().restore(e.getValue());
+                log.touchedNow = Footprint.identitySet();
                 f.env = new LinkedHashMap<>(env0);
                 f.flow = flow0;
                 restoreLoopState(loop0);
@@ -537,7 +552,7 @@ final class Interpreter {
                 path.run();
                 int walked = steps - before;
                 Map<Obj, Obj.State> after = new IdentityHashMap<>();
-                for (Obj o : log.before.keySet()) after.put(o, o.save());
+                for (Obj o : log.touchedNow) after.put(o, o.save());
                 LoopState ls = saveLoopState();
                 outcomes.add(new Outcome(new LinkedHashMap<>(f.env), f.flow, after, ls, branchWeight(ls), walked));
             }
@@ -554,10 +569,37 @@ final class Interpreter {
                 best = o;
             }
         }
+        for (Outcome o : outcomes) {
+            if (o != best) for (var e : o.after().entrySet()) e.getKey().restore(e.getValue());
+        }
         for (var e : best.after().entrySet()) e.getKey().restore(e.getValue());
+        for (Log outer : logs) outer.touchedNow.addAll(log.before.keySet());
         f.env = best.env();
         f.flow = best.flow();
-        restoreLoopState(best.loop());
+        restoreLoopState(averaged && best.loop().deltas() != null ? mean(outcomes) : best.loop());
+    }
+
+    /** The loop state of paths equally likely: each one's growth and garbage, times its share. */
+    private LoopState mean(List<Outcome> outcomes) {
+        Sym share = Sym.of(1.0 / outcomes.size());
+        Map<Obj, Delta> deltas = new IdentityHashMap<>();
+        Sym garbageSum = Sym.ZERO;
+        Sym cap = null;
+        double tracked = 0;
+        for (Outcome o : outcomes) {
+            LoopState ls = o.loop();
+            for (var e : ls.deltas().entrySet()) {
+                Delta d = e.getValue(), sum = deltas.get(e.getKey());
+                List<Obj.Group> groups = new ArrayList<>(sum == null ? List.of() : sum.groups());
+                for (Obj.Group g : d.groups()) groups.add(new Obj.Group(Sym.mul(share, g.count()), g.item(), g.stamp()));
+                deltas.put(e.getKey(), new Delta(Sym.add(sum == null ? Sym.ZERO : sum.count(), Sym.mul(share, d.count())),
+                        groups, Sym.add(sum == null ? Sym.ZERO : sum.bulk(), Sym.mul(share, d.bulk()))));
+            }
+            garbageSum = Sym.add(garbageSum, Sym.mul(share, ls.garbage()));
+            if (ls.cap() != null) cap = cap == null ? ls.cap() : Sym.max(cap, ls.cap());
+            tracked = Math.max(tracked, ls.tracked());
+        }
+        return new LoopState(deltas, garbageSum, cap, tracked);
     }
 
     private double branchWeight(LoopState ls) {
@@ -603,7 +645,7 @@ final class Interpreter {
             });
         }
         if (bodyFlow == Flow.RAISE && handlers.isEmpty()) paths.remove(0);
-        branches(paths);
+        branches(paths, raised != null || bodyFlow == Flow.RAISE ? true : !handlers.isEmpty());
         if (lastRaised == null) lastRaised = raised != null ? raised : raisedBefore;
         if (!finalbody.isEmpty()) {
             Flow after = f.flow;
@@ -1079,30 +1121,38 @@ final class Interpreter {
         Sym mean = Sym.mul(Sym.of(0.5), Sym.add(trips, Sym.of(-1))), last = Sym.add(trips, Sym.of(-1));
         Set<Obj> named = Footprint.identitySet();
         for (Frame f : frames) for (Obj o : f.env.values()) if (o != null && o.born >= l.stamp) named.add(o);
-        for (Obj o : footprint.reachable(roots(), x -> false)) {
+        Set<Obj> reached = footprint.reachable(roots(), x -> false);
+        List<Obj> groupItems = new ArrayList<>(); // standing for many: their cost is averaged over the iterations
+        for (Obj o : reached) {
+            for (Obj.Group g : o.groups) if (!(g.count() instanceof Sym.Const c && c.value() == 1)) groupItems.add(g.item());
+        }
+        Set<Obj> items = footprint.reachable(groupItems, x -> x.born < l.stamp);
+        for (Obj o : reached) {
             if (o.born < l.stamp) continue;
             touch(o);
-            Sym at = named.contains(o) ? last : mean;
-            o.count = averaged(o.count, var, trips, at);
+            boolean many = items.contains(o);
+            Sym at = named.contains(o) && !many ? last : mean;
+            o.count = averaged(o.count, var, trips, at, many);
             o.value = o.value == null ? null : o.value.subst(var, at);
-            o.fixed = averaged(o.fixed, var, trips, at);
-            o.bulk = averaged(o.bulk, var, trips, at);
+            o.fixed = averaged(o.fixed, var, trips, at, many);
+            o.bulk = averaged(o.bulk, var, trips, at, many);
             List<Obj.Group> groups = new ArrayList<>();
-            for (Obj.Group g : o.groups) groups.add(new Obj.Group(averaged(g.count(), var, trips, at), g.item(), g.stamp()));
+            for (Obj.Group g : o.groups) groups.add(new Obj.Group(averaged(g.count(), var, trips, at, many), g.item(), g.stamp()));
             o.groups = groups;
         }
     }
 
     /** s with the counter var replaced: by its mean, or, for an int made from it, by its mean cost. */
-    private Sym averaged(Sym s, String var, Sym trips, Sym at) {
+    private Sym averaged(Sym s, String var, Sym trips, Sym at, boolean many) {
         if (s == null || !s.mentions(var)) return s;
         if (s instanceof Sym.Growth g && g.kind() == Sym.Kind.INT_OBJECT) {
+            if (!many) return Sym.of(model.intObject(BigInteger.valueOf(1000))); // one int: at most its object
             Sym sum = total(s, trips, var);
             if (!sum.mentions(var)) return Sym.div(sum, trips);
         }
         if (s instanceof Sym.Add a) {
             Sym out = Sym.ZERO;
-            for (Sym t : a.terms()) out = Sym.add(out, averaged(t, var, trips, at));
+            for (Sym t : a.terms()) out = Sym.add(out, averaged(t, var, trips, at, many));
             return out;
         }
         return s.subst(var, at);
@@ -1118,7 +1168,9 @@ final class Interpreter {
             for (Obj.Group gr : d.groups()) {
                 Obj item = gr.item();
                 boolean one = item != null && item.born < l.stamp && !l.local.contains(item); // the same object each time
-                groups.add(one ? gr : new Obj.Group(total(gr.count(), trips, var), item, Math.max(l.stamp, gr.stamp())));
+                Sym n = total(gr.count(), trips, var);
+                if (o.keyCap != null && item != null && item.distinct != null) n = Sym.min(n, o.keyCap); // keys seen again replace
+                groups.add(one ? gr : new Obj.Group(n, item, Math.max(l.stamp, gr.stamp())));
             }
             growBy(o, count, groups, total(d.bulk(), trips, var));
         }
@@ -1265,6 +1317,9 @@ final class Interpreter {
         if (key != null && key.kind == Obj.Kind.STR && key.count instanceof Sym.Const c && c.value() == 1) {
             container.keyCap = Sym.of(128); // keyed by characters: at most the distinct ones of the text
         }
+        if (key != null && key.distinct != null && constant == null) {
+            container.keyCap = container.keyCap == null ? key.distinct : Sym.min(container.keyCap, key.distinct);
+        }
         if (constant != null) {
             boolean present = container.constantKeys.contains(constant);
             container.constantKeys.add(constant);
@@ -1340,8 +1395,32 @@ final class Interpreter {
 
     void setAttr(Obj o, String attr, Obj v) {
         if (o == null || o.kind == Obj.Kind.NONE && o.carriedFrom == null) return;
+        Stmt.FunctionNode setter = o.cls == null || o.kind == Obj.Kind.CLASS ? null : propertySetter(o.cls, attr);
+        if (setter != null) {
+            inline(setter, o, java.util.Arrays.asList(v), Map.of(), setter.decoratorList().get(0));
+            return;
+        }
         touch(o);
         o.attrs.put(attr, v == null ? none() : v);
+    }
+
+    /** The {@code @name.setter} method of a module class (or its bases) for a property, or null. */
+    private Stmt.FunctionNode propertySetter(String cls, String attr) {
+        ModuleIndex.ClassInfo c = index.classNamed(cls);
+        for (int depth = 0; c != null && depth < 16; depth++) {
+            for (Stmt s : c.node().body()) {
+                if (s instanceof Stmt.FunctionNode f && f.name().equals(attr)) {
+                    for (Expr d : f.decoratorList()) {
+                        if (d instanceof Expr.Attribute a && a.attr().equals("setter") && a.value() instanceof Expr.Name n
+                                && n.id().equals(attr)) {
+                            return f;
+                        }
+                    }
+                }
+            }
+            c = c.baseNames().isEmpty() ? null : index.classNamed(c.baseNames().get(0));
+        }
+        return null;
     }
 
     void setItem(Obj container, Obj key, Expr slice, Obj v) {
@@ -1441,7 +1520,18 @@ final class Interpreter {
             Boolean truth = test(i.test());
             if (truth != null) return eval(truth ? i.body() : i.orelse());
             Obj a = eval(i.body()), b = eval(i.orelse());
-            return weight(a) >= weight(b) && a != null ? a : b;
+            Obj chosen = weight(a) >= weight(b) && a != null ? a : b;
+            if (chosen != null && a != null && b != null && distinctOf(a) != null && distinctOf(b) != null) {
+                if (!chosen.fresh) { // a constant, shared: a copy that knows it is one of two
+                    Obj copy = new Obj(chosen.kind, chosen.count, false, clock++);
+                    copy.fixed = chosen.fixed;
+                    copy.value = chosen.value;
+                    chosen = copy;
+                }
+                touch(chosen);
+                chosen.distinct = Sym.add(distinctOf(a), distinctOf(b));
+            }
+            return chosen;
         }
         if (e instanceof Expr.NamedExpr n) {
             Obj v = eval(n.value());
@@ -1565,6 +1655,9 @@ final class Interpreter {
         } else if (moduleValues.containsKey(name)) {
             globals.put(name, null); // a value defined in terms of itself stays unknown
             v = moduleValue(name, moduleValues.get(name));
+        } else if (Library.isBuiltinCallable(name)) {
+            v = given(Obj.Kind.FUNCTION, name); // list, dict, str... passed as a value (defaultdict(list), map(str, xs))
+            v.producer = "builtin";
         }
         globals.put(name, v);
         return v;
@@ -1752,6 +1845,7 @@ final class Interpreter {
 
     private Obj joinedStr(Expr.JoinedStr j) {
         Sym length = Sym.ZERO;
+        Sym distinct = Sym.of(1); // a text made of values from small sets is one of few texts
         for (Expr part : j.values()) {
             if (part instanceof Expr.Constant c && c.value() instanceof String s) {
                 length = Sym.add(length, Sym.of(s.length()));
@@ -1759,9 +1853,19 @@ final class Interpreter {
                 Obj v = eval(fv.value());
                 if (fv.formatSpec() != null) eval(fv.formatSpec());
                 length = Sym.add(length, library.formattedLength(v, fv.formatSpec()));
+                distinct = distinct == null || v == null || distinctOf(v) == null ? null : Sym.mul(distinct, distinctOf(v));
             }
         }
-        return str(length);
+        Obj text = str(length);
+        text.distinct = distinct;
+        return text;
+    }
+
+    /** How many different values o can have, when few: a constant, x % k, a choice of two. */
+    static Sym distinctOf(Obj o) {
+        if (o.distinct != null) return o.distinct;
+        return !o.fresh && (o.kind == Obj.Kind.STR || o.kind == Obj.Kind.INT || o.kind == Obj.Kind.BOOL
+                || o.kind == Obj.Kind.NONE) && o.path == null ? Sym.of(1) : null;
     }
 
     private Obj subscript(Expr.Subscript s) {
@@ -2029,6 +2133,12 @@ final class Interpreter {
         if (b.op() == Operator.Mod && l != null && l.kind == Obj.Kind.STR) {
             return str(Sym.add(l.count == null ? Sym.of(ITEM_CHARS) : l.count, Sym.of(8)));
         }
+        if (b.op() == Operator.Mod && r != null && scalarOf(b.right(), r) instanceof Sym.Const k && k.value() > 0
+                && (isNumber(l) || l == null)) {
+            Obj rest = k.value() <= model.smallIntMax() + 1 ? constantInt(null) : computedInt(null);
+            rest.distinct = Sym.of(k.value()); // x % k takes at most k values
+            return rest;
+        }
         if (l != null && l.kind == Obj.Kind.FLOAT || r != null && r.kind == Obj.Kind.FLOAT || b.op() == Operator.Div) {
             return aFloat();
         }
@@ -2265,6 +2375,11 @@ final class Interpreter {
         }
         switch (callee.kind) {
             case FUNCTION -> {
+                if ("builtin".equals(callee.producer)) {
+                    Expr.Call call = where instanceof Expr.Call c ? c : new Expr.Call(where, List.of(), List.of(), where.pos());
+                    return library.builtin(pathOf(callee), args, kwargs, call.args().size() == args.size() ? call
+                            : new Expr.Call(call.func(), List.of(), List.of(), where.pos()));
+                }
                 if (callee.lambda != null) return callLambda(callee, args, where);
                 if (callee.function != null) {
                     Obj result = inline(callee.function, null, args, kwargs, where, callee.closureFrame);

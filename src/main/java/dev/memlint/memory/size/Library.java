@@ -49,6 +49,15 @@ final class Library {
         this.model = in.model;
     }
 
+    private static final Set<String> BUILTIN_CALLABLES = Set.of("list", "dict", "set", "frozenset", "tuple", "str",
+            "int", "float", "bool", "bytes", "bytearray", "sorted", "len", "repr", "abs", "min", "max", "sum", "object",
+            "reversed", "enumerate", "zip", "map", "filter", "iter", "next", "print", "round", "hash", "id", "ord", "chr");
+
+    /** Builtins the walk can call when they are passed around as values. */
+    static boolean isBuiltinCallable(String name) {
+        return BUILTIN_CALLABLES.contains(name);
+    }
+
     static boolean isBuiltinMethodName(String name) {
         return BUILTIN_METHODS.contains(name) || SCALAR_METHODS.contains(name) || SAME_LENGTH.contains(name);
     }
@@ -1202,8 +1211,7 @@ final class Library {
                 args.add(x);
                 for (int i = 1; i < it.sources.size(); i++) args.add(in.elementOf(it.sources.get(i)));
                 Obj f = it.partialOf;
-                body.accept(f == null ? null : f.kind == Obj.Kind.CLASS && !f.fresh && f.cls == null
-                        ? builtinOf(f, args, where) : in.callObject(f, args, Map.of(), where));
+                body.accept(f == null ? null : in.callObject(f, args, Map.of(), where));
             }, where, carried);
             case "filter" -> in.produce(src, x -> {
                 if (it.partialOf != null && it.partialOf.kind != Obj.Kind.NONE) in.callObject(it.partialOf, java.util.Arrays.asList(x), Map.of(), where);
@@ -1256,11 +1264,6 @@ final class Library {
                     "loop at line " + line + ": iterations unknown");
             default -> in.produce(null, body, where, carried);
         }
-    }
-
-    /** map(str, ...), map(int, ...): a builtin type used as the function. */
-    private Obj builtinOf(Obj type, List<Obj> args, Expr where) {
-        return in.str(formattedLength(args.isEmpty() ? null : args.get(0), null));
     }
 
     /** Lines of a text file or buffer: size / LINE_CHARS of them, each a new str; the file reads ahead. */

@@ -78,6 +78,8 @@ final class Obj {
     boolean cyclic;
     /** Constant keys (str, int) put into a dict: putting one again replaces. */
     java.util.Set<Object> constantKeys = new java.util.HashSet<>();
+    /** At most this many different values (x % 20, a text made of such values); null when not few. */
+    Sym distinct;
     /** A dict or set keyed by single characters: it holds at most this many keys. */
     Sym keyCap;
     /** A dict whose keys are all str (CPython's smaller entries). */
