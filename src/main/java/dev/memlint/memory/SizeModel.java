@@ -390,6 +390,11 @@ public final class SizeModel {
         return get("gc", "threshold0");
     }
 
+    /** How many freed objects of a kind ("list", "dict", "float", "tuple" of each length) CPython keeps for reuse. */
+    public long freeList(String kind) {
+        return get("freelist", kind);
+    }
+
     /**
      * A library object's measured aggregate size ("textFile", "classObject", "stringIOPerKiloChar"...):
      * what making one allocates in all, or per 1000 characters it holds or reads.

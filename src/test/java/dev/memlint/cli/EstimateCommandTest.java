@@ -37,7 +37,9 @@ class EstimateCommandTest {
         assertEquals("3.12", out.get("python").asText());
         assertEquals("on", out.get("gc").asText());
         JsonNode zeros = function(out, "zeros");
-        assertEquals(8056, zeros.get("peakBytes").asLong(), zeros::toString); // [0] * n: 56 + 8·n, exactly
+        // [0] * n: 56 + 8·n, less the list object a warmed-up process takes from its free list;
+        // CPython 3.12 measures 8,028 (tracemalloc's own 28 bytes included)
+        assertEquals(8000, zeros.get("peakBytes").asLong(), zeros::toString);
         assertEquals("O(n)", zeros.get("growth").asText());
         assertEquals(false, zeros.get("cyclicGarbage").asBoolean());
     }
@@ -82,7 +84,7 @@ class EstimateCommandTest {
     void textFormatShowsValuesCyclesAndTheCollectorAssumption() {
         CliRun run = CliRun.of("estimate", "--bind", "n=1000", PEAKS, CYCLES);
         assertEquals(0, run.exitCode(), run::toString);
-        assertTrue(run.out().contains(PEAKS + ":30: zeros\n    peak      56 + 8·n bytes = 8,056   growth O(n)"), run::toString);
+        assertTrue(run.out().contains(PEAKS + ":30: zeros\n    peak      8·n bytes = 8,000   growth O(n)"), run::toString);
         assertTrue(run.out().contains("build_family\n"), run::toString);
         assertTrue(run.out().contains("    cycle     "), run::toString);
         assertTrue(run.out().contains("cyclic garbage collector on: "), run::toString);

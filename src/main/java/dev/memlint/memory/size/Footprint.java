@@ -31,24 +31,100 @@ final class Footprint {
 
     /** Bytes the roots keep alive, leaving out (and not looking into) objects skip accepts. */
     Sym of(Collection<Obj> roots, Predicate<Obj> skip) {
-        Set<Obj> representatives = identitySet();
-        Set<Obj> seen = identitySet();
-        for (Obj r : roots) {
-            collectRepresentatives(r, skip, seen, representatives);
-        }
-        Set<Obj> counted = identitySet();
-        java.util.List<Obj> shared = new java.util.ArrayList<>();
-        Sym total = Sym.ZERO;
-        for (Obj r : roots) {
-            if (r != null && !representatives.contains(r)) {
-                total = Sym.add(total, bytes(r, skip, counted, representatives, Long.MIN_VALUE, shared));
-            }
-        }
-        // objects the items of a group share (older than the loop that made them): once each
-        for (int i = 0; i < shared.size(); i++) {
-            total = Sym.add(total, bytes(shared.get(i), skip, counted, representatives, Long.MIN_VALUE, shared));
+        return new Walk(roots, skip).total;
+    }
+
+    /**
+     * As {@link #of}, less what CPython's free lists hand out again: the list, dict, float and small
+     * tuple objects a warmed-up process reuses instead of allocating (up to each free list's length).
+     */
+    Sym live(Collection<Obj> roots, Predicate<Obj> skip) {
+        Walk w = new Walk(roots, skip);
+        Sym total = w.total;
+        for (var e : w.reusable.entrySet()) {
+            String kind = e.getKey();
+            long each = kind.equals("list") ? model.listExact(0) : kind.equals("dict") ? model.dictWithTable(0, false)
+                    : kind.equals("float") ? model.floatObject() : model.tuple(Long.parseLong(kind.substring(6)));
+            long free = model.freeList(kind.startsWith("tuple") ? "tuple" : kind);
+            total = Sym.add(total, Sym.mul(Sym.of(-each), Sym.min(e.getValue(), Sym.of(free))));
         }
         return total;
+    }
+
+    /** One count of what roots keep alive. */
+    private final class Walk {
+        final Predicate<Obj> skip;
+        final Set<Obj> representatives = identitySet();
+        final Set<Obj> counted = identitySet();
+        final java.util.List<Obj> shared = new java.util.ArrayList<>();
+        /** How many objects of each free-listed kind were counted ("list", "dict", "float", "tuple 2"). */
+        final java.util.Map<String, Sym> reusable = new java.util.HashMap<>();
+        Sym total = Sym.ZERO;
+
+        Walk(Collection<Obj> roots, Predicate<Obj> skip) {
+            this.skip = skip;
+            Set<Obj> seen = identitySet();
+            for (Obj r : roots) collectRepresentatives(r, skip, seen, representatives);
+            for (Obj r : roots) {
+                if (r != null && !representatives.contains(r)) total = Sym.add(total, bytes(r, Long.MIN_VALUE, Sym.of(1)));
+            }
+            // objects the items of a group share (older than the loop that made them): once each
+            for (int i = 0; i < shared.size(); i++) {
+                total = Sym.add(total, bytes(shared.get(i), Long.MIN_VALUE, Sym.of(1)));
+            }
+        }
+
+        /**
+         * Bytes of o and what it refers to, counted once. Below a group's item (floor = the stamp of
+         * the loop that made the group), an object older than the loop is shared by all the items:
+         * it is put aside to be counted once rather than once per item. times is how many objects
+         * o stands for.
+         */
+        private Sym bytes(Obj o, long floor, Sym times) {
+            if (o == null || skip.test(o) || counted.contains(o)) return Sym.ZERO;
+            if (o.born < floor) {
+                shared.add(o);
+                return Sym.ZERO;
+            }
+            counted.add(o);
+            note(o, times);
+            Sym total = Sym.add(own(o), o.bulk);
+            for (Obj.Group g : o.groups) {
+                Obj item = g.item();
+                if (item == null || skip.test(item) || counted.contains(item)) continue;
+                boolean one = g.count() instanceof Sym.Const c && c.value() == 1;
+                long itemFloor = one ? floor : Math.max(floor, g.stamp());
+                if (item.born < itemFloor && !one) {
+                    total = Sym.add(total, bytes(item, Long.MIN_VALUE, Sym.of(1)));
+                    continue; // one object the group refers to many times
+                }
+                total = Sym.add(total, Sym.mul(g.count(), bytes(item, itemFloor, Sym.mul(times, g.count()))));
+            }
+            for (Obj a : o.attrs.values()) {
+                if (!representatives.contains(a)) total = Sym.add(total, bytes(a, floor, times));
+            }
+            for (Obj x : o.sources) {
+                if (!representatives.contains(x)) total = Sym.add(total, bytes(x, floor, times));
+            }
+            if (o.frame != null) {
+                for (Obj v : o.frame.values()) {
+                    if (!representatives.contains(v)) total = Sym.add(total, bytes(v, floor, times));
+                }
+            }
+            return total;
+        }
+
+        private void note(Obj o, Sym times) {
+            if (!o.fresh) return;
+            String kind = switch (o.kind) {
+                case LIST -> "deque".equals(o.producer) ? null : "list";
+                case DICT -> "dict";
+                case FLOAT -> "float";
+                case TUPLE -> o.count instanceof Sym.Const c && c.value() >= 1 && c.value() < 20 ? "tuple " + (long) c.value() : null;
+                default -> null;
+            };
+            if (kind != null) reusable.merge(kind, times, Sym::add);
+        }
     }
 
     /** Every object the roots reach, skipped ones excluded. */
@@ -84,45 +160,6 @@ final class Footprint {
                 if (x != null && !skip.test(x) && seen.add(x)) work.push(x);
             });
         }
-    }
-
-    /**
-     * Bytes of o and what it refers to, counted once. Below a group's item (floor = the stamp of the
-     * loop that made the group), an object older than the loop is shared by all the items: it is
-     * put aside to be counted once rather than once per item.
-     */
-    private Sym bytes(Obj o, Predicate<Obj> skip, Set<Obj> counted, Set<Obj> representatives, long floor,
-                      java.util.List<Obj> shared) {
-        if (o == null || skip.test(o) || counted.contains(o)) return Sym.ZERO;
-        if (o.born < floor) {
-            shared.add(o);
-            return Sym.ZERO;
-        }
-        counted.add(o);
-        Sym total = Sym.add(own(o), o.bulk);
-        for (Obj.Group g : o.groups) {
-            Obj item = g.item();
-            if (item == null || skip.test(item) || counted.contains(item)) continue;
-            boolean one = g.count() instanceof Sym.Const c && c.value() == 1;
-            long itemFloor = one ? floor : Math.max(floor, g.stamp());
-            if (item.born < itemFloor && !one) {
-                total = Sym.add(total, bytes(item, skip, counted, representatives, Long.MIN_VALUE, shared));
-                continue; // one object the group refers to many times
-            }
-            total = Sym.add(total, Sym.mul(g.count(), bytes(item, skip, counted, representatives, itemFloor, shared)));
-        }
-        for (Obj a : o.attrs.values()) {
-            if (!representatives.contains(a)) total = Sym.add(total, bytes(a, skip, counted, representatives, floor, shared));
-        }
-        for (Obj s : o.sources) {
-            if (!representatives.contains(s)) total = Sym.add(total, bytes(s, skip, counted, representatives, floor, shared));
-        }
-        if (o.frame != null) {
-            for (Obj v : o.frame.values()) {
-                if (!representatives.contains(v)) total = Sym.add(total, bytes(v, skip, counted, representatives, floor, shared));
-            }
-        }
-        return total;
     }
 
     /** The objects o keeps alive. */

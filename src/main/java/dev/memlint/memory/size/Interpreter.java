@@ -322,7 +322,7 @@ final class Interpreter {
 
     Sym live() {
         Loop l = loops.peek();
-        return footprint.of(roots(), l == null ? o -> false : this::external);
+        return footprint.live(roots(), l == null ? o -> false : this::external);
     }
 
     void observe(Sym extra) {

@@ -245,13 +245,17 @@ public sealed interface Sym {
         }
         if (this instanceof Var v) return v.name();
         if (this instanceof Add a) {
-            List<String> parts = new ArrayList<>();
-            for (Sym t : a.terms()) parts.add(t.text());
-            // constants last reads like the "56 + 8·n" only when first: put them first
-            List<String> ordered = new ArrayList<>();
-            for (int i = 0; i < a.terms().size(); i++) if (a.terms().get(i) instanceof Const) ordered.add(parts.get(i));
-            for (int i = 0; i < a.terms().size(); i++) if (!(a.terms().get(i) instanceof Const)) ordered.add(parts.get(i));
-            return String.join(" + ", ordered);
+            // constants first, as in "56 + 8·n"; a negative term reads as a subtraction
+            List<Sym> ordered = new ArrayList<>();
+            for (Sym t : a.terms()) if (t instanceof Const) ordered.add(t);
+            for (Sym t : a.terms()) if (!(t instanceof Const)) ordered.add(t);
+            StringBuilder b = new StringBuilder();
+            for (Sym t : ordered) {
+                Sym positive = negated(t);
+                if (b.length() == 0) b.append(positive != null ? "-" + wrap(positive) : t.text());
+                else b.append(positive != null ? " - " + wrap(positive) : " + " + t.text());
+            }
+            return b.toString();
         }
         if (this instanceof Mul m) {
             return wrap(m.left()) + "·" + wrap(m.right());
@@ -269,6 +273,13 @@ public sealed interface Sym {
             case INT_OBJECT -> "int";
         };
         return name + "(" + g.count().text() + ")";
+    }
+
+    /** -t when t is a negative constant or a negative constant times something, else null. */
+    private static Sym negated(Sym t) {
+        if (t instanceof Const c && c.value() < 0) return new Const(-c.value());
+        if (t instanceof Mul m && m.left() instanceof Const c && c.value() < 0) return mul(new Const(-c.value()), m.right());
+        return null;
     }
 
     private static String wrap(Sym s) {
