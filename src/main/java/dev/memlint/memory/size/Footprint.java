@@ -43,8 +43,13 @@ final class Footprint {
         Sym total = w.total;
         for (var e : w.reusable.entrySet()) {
             String kind = e.getKey();
-            long each = kind.equals("list") ? model.listExact(0) : kind.equals("dict") ? model.dictWithTable(0, false)
-                    : kind.equals("float") ? model.floatObject() : model.tuple(Long.parseLong(kind.substring(6)));
+            long each = switch (kind) {
+                case "list" -> model.listExact(0);
+                case "dict" -> model.dictWithTable(0, false);
+                case "dictkeys" -> model.dictWithTable(8, true) - model.dictWithTable(0, true);
+                case "float" -> model.floatObject();
+                default -> model.tuple(Long.parseLong(kind.substring(6)));
+            };
             long free = model.freeList(kind.startsWith("tuple") ? "tuple" : kind);
             total = Sym.add(total, Sym.mul(Sym.of(-each), Sym.min(e.getValue(), Sym.of(free))));
         }
@@ -124,6 +129,10 @@ final class Footprint {
                 default -> null;
             };
             if (kind != null) reusable.merge(kind, times, Sym::add);
+            if (o.kind == Obj.Kind.DICT && o.strKeys && o.count instanceof Sym.Const c && c.value() >= 1
+                    && c.value() <= SizeModel.dictUsable(8)) {
+                reusable.merge("dictkeys", times, Sym::add); // the smallest str-keyed table has a free list too
+            }
         }
     }
 

@@ -101,6 +101,8 @@ final class Interpreter {
         Sym cap;
         double tracked;
         Sym held = Sym.ZERO;
+        /** A container the loop pops as it pushes: what one iteration adds is all it holds at once. */
+        Obj worklist;
 
         Loop(long stamp, String var) {
             this.stamp = stamp;
@@ -149,6 +151,8 @@ final class Interpreter {
     Obj lastRaised;
     int lastRaisedDepth;
     private int loopCounter;
+    /** The worklist of the while loop about to be walked. */
+    private Obj worklist;
 
     Interpreter(SizeModel model, ModuleIndex index, CollectorMode mode, Set<Object> cyclicNodes,
                 Map<Stmt.FunctionNode, String> ownerClass, Map<String, Expr> moduleValues, Syntax syntax) {
@@ -395,10 +399,10 @@ final class Interpreter {
             augAssign(a);
         } else if (s instanceof Stmt.ExprStmt x) {
             Obj v = eval(x.value());
-            observe(temporary(v));
+            observeHolding(v);
         } else if (s instanceof Stmt.Return r) {
             Obj v = r.value() == null ? none() : eval(r.value());
-            observe(temporary(v));
+            observeHolding(v);
             if (f.returned == null || weight(v) > weight(f.returned)) f.returned = v;
             f.flow = Flow.RETURN;
         } else if (s instanceof Stmt.Delete d) {
@@ -463,14 +467,18 @@ final class Interpreter {
         }
     }
 
-    /** Bytes a value holds that nothing named holds: counted at the point it is made, then dropped. */
-    Sym temporary(Obj v) {
-        if (!peaks || v == null || !v.fresh) return Sym.ZERO;
-        for (Frame f : frames) {
-            if (f.env.containsValue(v)) return Sym.ZERO;
+    /** A peak candidate with v alive too (a value made by the statement, not yet dropped). */
+    void observeHolding(Obj v) {
+        if (!peaks || v == null) {
+            observe(Sym.ZERO);
+            return;
         }
-        if (temps.contains(v) || loops.peek() != null && external(v)) return Sym.ZERO;
-        return footprint.of(List.of(v), loops.isEmpty() ? o -> false : this::external);
+        temps.add(v);
+        try {
+            observe(Sym.ZERO);
+        } finally {
+            temps.remove(temps.size() - 1);
+        }
     }
 
     private void delete(Expr t) {
@@ -719,6 +727,7 @@ final class Interpreter {
         Frame f = frame();
         Trips trips = whileTrips(w);
         Set<String> carried = syntax.carried(w.body());
+        worklist = trips.worklist();
         loop(trips.count(), null, null, carried, w.pos().line(), () -> {
             test(w.test());
             block(w.body());
@@ -728,7 +737,12 @@ final class Interpreter {
         block(w.orelse());
     }
 
-    record Trips(Sym count, String note) {}
+    /** A while loop's trip count, what it notes in limits, and the worklist it pops and pushes (or null). */
+    record Trips(Sym count, String note, Obj worklist) {
+        Trips(Sym count, String note) {
+            this(count, note, null);
+        }
+    }
 
     /**
      * A while loop's trip count: a counter stepped towards a bound, a container popped until empty,
@@ -751,7 +765,8 @@ final class Interpreter {
                 Obj largest = largestCollection();
                 if (largest != null) {
                     return new Trips(largest.count, "while loop at line " + w.pos().line()
-                            + ": a worklist, iterations taken as the size of " + (largest.path != null ? largest.path : "the largest collection"));
+                            + ": a worklist, iterations taken as the size of " + (largest.path != null ? largest.path : "the largest collection"),
+                            o);
                 }
             }
         }
@@ -778,8 +793,14 @@ final class Interpreter {
     private Obj largestCollection() {
         Obj best = null;
         double most = 0;
-        for (Obj o : frame().env.values()) {
+        Frame f = frame();
+        for (var e : f.env.entrySet()) {
+            Obj o = e.getValue();
             if (o == null || o.count == null || !(o.isContainer() || o.kind == Obj.Kind.UNKNOWN)) continue;
+            if (o.kind == Obj.Kind.UNKNOWN && o.value != null
+                    && !(f.function != null && syntax.collection(f.function, e.getKey()))) {
+                continue; // a parameter used as a number, not a collection
+            }
             Double n = sample(o.count, MIDDLE);
             if (n != null && n > most) {
                 most = n;
@@ -1002,9 +1023,18 @@ final class Interpreter {
      */
     void loop(Sym trips, String var, Obj element, Set<String> carried, int line, Runnable iteration, String unknownNote) {
         if (trips instanceof Sym.Const c && c.value() <= 0) return;
+        FirstItem stopped = walkLoop(trips, var, element, carried, iteration, unknownNote);
+        if (stopped != null) throw stopped;
+    }
+
+    /** The loop, or, when next() stopped it at its first item, that one iteration (returned to rethrow). */
+    private FirstItem walkLoop(Sym trips, String var, Obj element, Set<String> carried, Runnable iteration,
+                               String unknownNote) {
         Frame f = frame();
         Loop outer = loops.peek();
         Loop l = new Loop(clock, var);
+        l.worklist = worklist;
+        worklist = null;
         if (element != null && !element.fresh) l.local.addAll(footprint.reachable(List.of(element), o -> o.fresh && o.born < clock));
         else if (element != null) l.local.add(element);
         Map<String, Obj> before = new LinkedHashMap<>(f.env);
@@ -1028,8 +1058,12 @@ final class Interpreter {
         }
         clock++;
         loops.push(l);
+        FirstItem stopped = null;
         try {
             iteration.run();
+        } catch (FirstItem e) {
+            stopped = e;
+            trips = Sym.of(1); // next() ran one iteration, up to its yield
         } finally {
             loops.pop();
         }
@@ -1042,7 +1076,7 @@ final class Interpreter {
                 if (f.env.get(e.getKey()) == e.getValue()) f.env.put(e.getKey(), e.getValue().carriedFrom);
             }
             if (used && unknownNote != null) limit(unknownNote);
-            return;
+            return stopped;
         }
         // names rebound each iteration to an object linked to the one before: a chain of all of them
         Set<Obj> chains = Footprint.identitySet();
@@ -1086,8 +1120,9 @@ final class Interpreter {
         }
         if (used && unknownNote != null) limit(unknownNote);
         scale(l, trips, var);
+        List<Obj> copies = churn(before, trips, l);
         if (var != null) averageCounter(l, trips, var);
-        churn(before, trips, l);
+        for (Obj now : copies) observe(footprint.own(now)); // the last copy and the one before it, together
         // the garbage of all iterations, as the collector mode allows
         Sym allGarbage = total(g, trips, var);
         Sym cap = l.cap;
@@ -1110,6 +1145,7 @@ final class Interpreter {
         Sym perIteration = largest(iterationPeaks);
         Loop now = loops.peek();
         observeAt(now == null ? candidates : now.candidates, perIteration, now);
+        return stopped;
     }
 
     /**
@@ -1163,6 +1199,10 @@ final class Interpreter {
         for (var e : l.deltas.entrySet()) {
             Obj o = e.getKey();
             Delta d = e.getValue();
+            if (o == l.worklist) {
+                growBy(o, d.count(), d.groups(), d.bulk()); // consumed as it grows: about one iteration's worth at a time
+                continue;
+            }
             Sym count = total(d.count(), trips, var);
             List<Obj.Group> groups = new ArrayList<>();
             for (Obj.Group gr : d.groups()) {
@@ -1210,11 +1250,15 @@ final class Interpreter {
         if (perIteration instanceof Sym.Mul m && m.left() instanceof Sym.Const) {
             return Sym.mul(m.left(), total(m.right(), trips, var));
         }
-        if (perIteration instanceof Sym.Growth g && g.kind() == Sym.Kind.INT_OBJECT) {
-            Sym intercept = g.count().subst(var, Sym.ZERO), next = g.count().subst(var, Sym.of(1));
-            if (intercept instanceof Sym.Const b && next instanceof Sym.Const n1 && n1.value() > b.value()) {
-                double slope = n1.value() - b.value();
-                double firstUncached = Math.max(0, Math.ceil((model.smallIntMax() + 1 - b.value()) / slope));
+        if (perIteration instanceof Sym.Growth g && g.kind() == Sym.Kind.INT_OBJECT && g.count().symbols().equals(Set.of(var))) {
+            // the counter's ints are cached up to 256: count the iterations whose value is past that
+            long firstUncached = -1;
+            for (long v = 0; v <= 4 * (model.smallIntMax() + 1) && firstUncached < 0; v++) {
+                Double x = g.count().eval(Map.of(var, (double) v), model);
+                if (x == null) break;
+                if (x > model.smallIntMax() || x < -5) firstUncached = v;
+            }
+            if (firstUncached >= 0) {
                 Sym uncached = firstUncached == 0 ? trips
                         : trips instanceof Sym.Const t ? Sym.of(Math.max(0, t.value() - firstUncached))
                         : new Sym.Max(Sym.ZERO, Sym.add(trips, Sym.of(-firstUncached)));
@@ -1231,8 +1275,9 @@ final class Interpreter {
     }
 
     /** Names rebound to a longer copy of what they held: quadratic churn, and the final size. */
-    private void churn(Map<String, Obj> before, Sym trips, Loop l) {
+    private List<Obj> churn(Map<String, Obj> before, Sym trips, Loop l) {
         Frame f = frame();
+        List<Obj> copies = new ArrayList<>();
         for (var e : before.entrySet()) {
             Obj now = f.env.get(e.getKey());
             Obj old = e.getValue();
@@ -1253,10 +1298,10 @@ final class Interpreter {
                     quadratic = true;
                     churnSymbol = trips.symbols().isEmpty() ? null : String.join(", ", trips.symbols());
                 }
-                // the last copy and the one before it are alive together
-                observe(footprint.own(now));
+                copies.add(now);
             }
         }
+        return copies;
     }
 
     /** Adds items to a container: at once when this iteration made it, else per iteration of the loop. */
@@ -2165,7 +2210,8 @@ final class Interpreter {
         if (v.kind != Obj.Kind.UNKNOWN) return v.isSequence();
         if (v.value == null) return true; // an item or attribute, never taken as a number
         Frame f = frame();
-        return e instanceof Expr.Name n && f.function != null && syntax.collection(f.function, n.id());
+        return e instanceof Expr.Name n && f.function != null
+                && (syntax.collection(f.function, n.id()) || !syntax.number(f.function, n.id()));
     }
 
     private static Sym maxWidth(Sym a, Sym b) {
@@ -2226,7 +2272,7 @@ final class Interpreter {
             result = target;
         }
         temps.add(result);
-        observe(temporary(value));
+        observeHolding(value);
         temps.remove(temps.size() - 1);
         bind(a.target(), result);
     }

@@ -163,7 +163,6 @@ final class Library {
                 if (args.size() == 3) {
                     Obj cls = in.fixed(Obj.Kind.CLASS, model.library("classObject"));
                     cls.cyclic = true;
-                    in.observe(Sym.of(model.library("runtimeClassPeak") - model.library("classObject")));
                     return cls;
                 }
                 if (first != null && first.cls != null) {
@@ -432,8 +431,9 @@ final class Library {
 
     // ---- classes ----
 
+    /** A class statement run in a function: a class object, its dict and functions (measured: about 110 bytes a member). */
     long classObjectBytes(int members) {
-        return model.library("classObject") + 64L * members;
+        return model.library("classObject") + 420 + 110L * members;
     }
 
     /** A value assigned in the class body (a class attribute), as made when the module ran. */
@@ -601,21 +601,25 @@ final class Library {
             }
             case "collections.OrderedDict": case "collections.Counter": case "collections.ChainMap":
                 return dict(first, where instanceof Expr.Call c && !c.args().isEmpty() ? c.args().get(0) : null, kwargs);
-            case "collections.namedtuple": case "typing.NamedTuple": {
-                Obj cls = in.fixed(Obj.Kind.CLASS, model.library("namedtupleClass"));
-                cls.producer = "namedtuple";
+            case "collections.namedtuple": case "typing.NamedTuple":
+                return runtimeClass("namedtupleClass", "namedtuplePeak", "namedtuple");
+            case "dataclasses.make_dataclass":
+                return runtimeClass("dataclassClass", "dataclassPeak", null);
+            case "types.new_class":
+                return runtimeClass("classObject", "classObject", null);
+            case "enum.Enum": case "enum.IntEnum": case "enum.Flag": case "enum.StrEnum": {
+                Obj members = arg(args, 1);
+                Sym n = members == null || members.count == null ? Sym.of(4) : members.count;
+                Sym bytes = Sym.add(Sym.of(model.library("enumClass")), Sym.mul(Sym.of(model.library("enumPerMember")), n));
+                Obj cls = in.make(Obj.Kind.CLASS, null);
+                cls.fixed = bytes;
                 cls.cyclic = true;
-                in.observe(Sym.of(model.library("runtimeClassPeak")));
+                in.observe(Sym.mul(Sym.of(0.75), bytes)); // the members and maps being built
                 return cls;
             }
-            case "dataclasses.make_dataclass": case "enum.Enum": case "enum.IntEnum": case "types.new_class": {
-                Obj cls = in.fixed(Obj.Kind.CLASS, model.library("classObject"));
-                cls.cyclic = true;
-                if (name.startsWith("enum.") && args.size() > 1 && args.get(1) != null && args.get(1).count != null) {
-                    cls.bulk = Sym.mul(Sym.of(model.instance(4) + model.dictInserted(4, true) + 200), args.get(1).count);
-                }
-                in.observe(Sym.of(model.library("runtimeClassPeak")));
-                return cls;
+            case "traceback.TracebackException": case "traceback.TracebackException.from_exception": {
+                in.observe(Sym.of(model.library("tracebackExceptionPeak")));
+                return in.fixed(Obj.Kind.OPAQUE, model.library("tracebackException"));
             }
             case "types.SimpleNamespace": {
                 Obj ns = in.make(Obj.Kind.INSTANCE, null);
@@ -749,6 +753,15 @@ final class Library {
                 notFollowed(name, where);
                 return null;
         }
+    }
+
+    /** A class made at run time, with what making it allocates at its peak. */
+    private Obj runtimeClass(String size, String peak, String producer) {
+        Obj cls = in.fixed(Obj.Kind.CLASS, model.library(size));
+        cls.producer = producer;
+        cls.cyclic = true;
+        in.observe(Sym.of(Math.max(0, model.library(peak) - model.library(size))));
+        return cls;
     }
 
     private Sym fileSize(Obj file) {

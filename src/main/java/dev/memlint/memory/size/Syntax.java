@@ -149,6 +149,34 @@ final class Syntax {
         return loaded;
     }
 
+    private final Map<Object, Map<String, Boolean>> numbers = new IdentityHashMap<>();
+
+    /** Whether the function uses the name as a number: range(name), name * 2, name < 10, x[name]. */
+    boolean number(Stmt.FunctionNode f, String name) {
+        return numbers.computeIfAbsent(f, x -> new HashMap<>()).computeIfAbsent(name, n -> usedAsNumber(f, n));
+    }
+
+    static boolean usedAsNumber(Stmt.FunctionNode f, String name) {
+        boolean[] found = {false};
+        NodeChildren.walkAll(f.body(), n -> {
+            if (n instanceof Expr.Call c && c.func() instanceof Expr.Name r && r.id().equals("range")
+                    && c.args().stream().anyMatch(a -> isName(a, name))
+                    || n instanceof Expr.BinOp b && b.op() != dev.memlint.ast.Operator.Add && (isName(b.left(), name) || isName(b.right(), name))
+                    || n instanceof Expr.BinOp b2 && (isName(b2.left(), name) && isNumber(b2.right()) || isName(b2.right(), name) && isNumber(b2.left()))
+                    || n instanceof Expr.Compare c2 && (isName(c2.left(), name) && c2.comparators().stream().anyMatch(Syntax::isNumber)
+                        || c2.comparators().stream().anyMatch(x -> isName(x, name)) && isNumber(c2.left()))
+                    || n instanceof Expr.Subscript s && isName(s.slice(), name)
+                    || n instanceof Stmt.AugAssign a && isName(a.target(), name) && isNumber(a.value())) {
+                found[0] = true;
+            }
+        });
+        return found[0];
+    }
+
+    private static boolean isNumber(Expr e) {
+        return e instanceof Expr.Constant c && (c.value() instanceof java.math.BigInteger || c.value() instanceof Double);
+    }
+
     /** Whether the function uses the name as a collection: len(name), for x in name, name[i], name.method(). */
     static boolean usedAsCollection(Stmt.FunctionNode f, String name) {
         boolean[] found = {false};
