@@ -1,6 +1,7 @@
 package dev.memlint.cli;
 
 import dev.memlint.config.Config;
+import dev.memlint.memory.CollectorMode;
 import dev.memlint.memory.Estimates;
 import dev.memlint.memory.SizeModel;
 import dev.memlint.parse.ParsedFile;
@@ -21,7 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * `memlint estimate FILE… [--bind NAME=VALUE]… [--python 3.11|3.12|3.13] [--format text|json]`:
+ * `memlint estimate FILE… [--bind NAME=VALUE]… [--python 3.11|3.12|3.13] [--gc on|off] [--format text|json]`:
  * per function, the peak memory formula and value, growth class, retained bytes and the reference
  * cycles it leaves (docs/estimate.md).
  */
@@ -44,6 +45,11 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
     String format;
 
+    @Option(names = "--gc", paramLabel = "on|off", defaultValue = "on",
+            description = "Whether the cyclic garbage collector runs during the call (default: ${DEFAULT-VALUE}): "
+                    + "on caps the cyclic garbage a loop leaves at the collector's threshold; off keeps it all until the call returns.")
+    String gc;
+
     @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = Config.DEFAULT_MAX_FILE_SIZE_TEXT,
             converter = ByteSizeConverter.class,
             description = "Do not read files larger than BYTES (K, M or G suffix for 1024-based units) (default: ${DEFAULT-VALUE}).")
@@ -61,8 +67,10 @@ final class EstimateCommand implements Callable<Integer> {
             err.println("memlint: error: --format must be text or json, got '" + format + "'");
             return ExitStatus.ERROR;
         }
+        CollectorMode mode;
         Map<String, Double> bindings;
         try {
+            mode = CollectorMode.parse(gc);
             bindings = Estimates.bindings(binds);
         } catch (IllegalArgumentException e) {
             err.println("memlint: error: " + e.getMessage());
@@ -73,12 +81,12 @@ final class EstimateCommand implements Callable<Integer> {
         int status;
         try {
             // Parsing and the memory analysis recurse per nesting level.
-            status = BigStack.call(() -> estimateAll(sizes, bindings, entries, err));
+            status = BigStack.call(() -> estimateAll(sizes, mode, bindings, entries, err));
         } catch (Exception e) { // interrupted: nothing to report but the reason
             err.println("memlint: internal error: " + e);
             return ExitStatus.ERROR;
         }
-        Estimates.Output output = new Estimates.Output(python, "off", bindings, entries);
+        Estimates.Output output = new Estimates.Output(python, mode.text(), bindings, entries);
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.equals("json") ? Estimates.json(output) + "\n" : Estimates.text(output));
         out.flush();
@@ -86,15 +94,15 @@ final class EstimateCommand implements Callable<Integer> {
     }
 
     /** Adds each file's entries; a file that fails gets one line on err and the others go on. */
-    private int estimateAll(SizeModel sizes, Map<String, Double> bindings, List<Estimates.Entry> entries,
-                            PrintWriter err) {
+    private int estimateAll(SizeModel sizes, CollectorMode mode, Map<String, Double> bindings,
+                            List<Estimates.Entry> entries, PrintWriter err) {
         int status = ExitStatus.CLEAN;
         for (Path file : files) {
             String shown = file.toString().replace('\\', '/');
             try {
                 ParsedFile parsed = PythonSourceParser.parse(SourceReader.read(file, maxFileSize),
                         PythonVersion.parse(python));
-                entries.addAll(Estimates.of(parsed.module(), shown, sizes, bindings));
+                entries.addAll(Estimates.of(parsed.module(), shown, sizes, mode, bindings));
             } catch (PythonSyntaxError e) {
                 err.println(shown + ":" + e.line() + ":" + e.column() + ": syntax error: " + e.getMessage());
                 status = ExitStatus.ERROR;

@@ -35,11 +35,12 @@ public final class Estimates {
 
     private Estimates() {}
 
-    public static List<Entry> of(Module module, String path, SizeModel sizes, Map<String, Double> bindings) {
+    public static List<Entry> of(Module module, String path, SizeModel sizes, CollectorMode mode,
+                                 Map<String, Double> bindings) {
         ModuleMemory memory = ModuleMemory.of(module);
         List<Entry> out = new ArrayList<>();
         for (ModuleMemory.FunctionReport r : memory.functions()) {
-            out.add(entry(r, memory.estimate(r, sizes).orElse(null), path, sizes, bindings));
+            out.add(entry(r, memory.estimate(r, sizes, mode).orElse(null), path, sizes, bindings));
         }
         return out;
     }
@@ -60,9 +61,10 @@ public final class Estimates {
         }
         Boolean cyclic = r.gaveUp() ? null : !r.cycles().isEmpty();
         Integer objects = r.gaveUp() ? null : r.cyclicObjects();
-        if (estimate == null) {
+        if (estimate == null || estimate.notEstimated() != null) {
             return new Entry(r.qualname(), path, line, null, null, null, null, null, cyclic, objects, cycles,
-                    false, "the size estimator could not follow this function", List.of());
+                    false, estimate == null ? "the size estimator could not follow this function" : estimate.notEstimated(),
+                    estimate == null ? List.of() : estimate.limits());
         }
         Sym peak = estimate.peak();
         Sym retained = estimate.retained();
@@ -129,8 +131,11 @@ public final class Estimates {
                 }
             }
         }
-        b.append("(sizes: CPython ").append(output.python()).append(", 64-bit; cyclic garbage collector assumed ")
-                .append(output.gc()).append(" during the call)\n");
+        b.append("(sizes: CPython ").append(output.python()).append(", 64-bit; cyclic garbage collector ")
+                .append(output.gc().equals("on")
+                        ? "on: the cyclic garbage a loop leaves is freed each time its threshold of container allocations is passed"
+                        : "off: cyclic garbage stays until the call returns")
+                .append(")\n");
         return b.toString();
     }
 

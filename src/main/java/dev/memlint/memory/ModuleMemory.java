@@ -42,12 +42,14 @@ public final class ModuleMemory {
     private record Cached(Module module, ModuleMemory memory) {}
 
     private final ModuleIndex index;
+    private final Module module;
     private final List<FunctionReport> functions = new ArrayList<>();
     private final List<SelfCycle> selfCycles = new ArrayList<>();
-    /** Peak estimates are made only when asked for (estimate, MEM701/702), per Python version. */
+    /** Peak estimates are made only when asked for (estimate, MEM701/702), per Python version and collector mode. */
     private final Map<String, Map<Stmt.FunctionNode, Optional<PeakEstimator.Estimate>>> estimates = new HashMap<>();
 
     private ModuleMemory(Module module) {
+        this.module = module;
         index = new ModuleIndex(module);
         HeapAnalyzer heap = new HeapAnalyzer(index);
         for (ModuleIndex.ClassInfo c : index.classes().values()) {
@@ -103,12 +105,23 @@ public final class ModuleMemory {
     }
 
     /** The function's peak estimate under one version's sizes; empty when the estimator cannot follow it. */
-    public Optional<PeakEstimator.Estimate> estimate(FunctionReport r, SizeModel sizes) {
-        return estimates.computeIfAbsent(sizes.version(), v -> new IdentityHashMap<>())
+    public Optional<PeakEstimator.Estimate> estimate(FunctionReport r, SizeModel sizes, CollectorMode mode) {
+        return estimate(r, sizes, mode, true);
+    }
+
+    /** Only the estimate's quadratic churn (MEM702), which needs no peak: a cheaper walk. */
+    public Optional<PeakEstimator.Estimate> churn(FunctionReport r, SizeModel sizes) {
+        return estimate(r, sizes, CollectorMode.DEFAULT, false);
+    }
+
+    private Optional<PeakEstimator.Estimate> estimate(FunctionReport r, SizeModel sizes, CollectorMode mode, boolean peak) {
+        return estimates.computeIfAbsent(sizes.version() + " " + mode + (peak ? "" : " churn"), v -> new IdentityHashMap<>())
                 .computeIfAbsent(r.function(), f -> {
                     long start = ThreadCpu.now();
                     try {
-                        return Optional.of(new PeakEstimator(sizes, index).estimate(f));
+                        PeakEstimator estimator = estimators.computeIfAbsent(sizes.version() + " " + mode,
+                                k -> new PeakEstimator(sizes, index, module, mode, cyclicNodes()));
+                        return Optional.of(peak ? estimator.estimate(f) : estimator.churn(f));
                     } catch (RuntimeException | StackOverflowError e) {
                         return Optional.empty(); // reported as "not estimated", never a crash
                     } finally {
@@ -116,6 +129,28 @@ public final class ModuleMemory {
                     }
                 });
     }
+
+    /** The nodes (by identity) that make the objects of every cycle found, for the peak estimator. */
+    private Set<Object> cyclicNodes() {
+        if (cyclicNodes == null) {
+            cyclicNodes = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (FunctionReport r : functions) {
+                for (Cycle c : r.cycles()) {
+                    for (Site s : c.sites()) {
+                        if (s.node() != null && !s.leftByCallee()) cyclicNodes.add(s.node());
+                    }
+                }
+            }
+            for (SelfCycle sc : selfCycles) {
+                for (Site s : sc.cycle().sites()) if (s.node() != null) cyclicNodes.add(s.node());
+            }
+        }
+        return cyclicNodes;
+    }
+
+    private Set<Object> cyclicNodes;
+    /** One estimator per version and collector mode: it keeps what it learns of the module's syntax. */
+    private final Map<String, PeakEstimator> estimators = new HashMap<>();
 
     public ModuleIndex index() {
         return index;

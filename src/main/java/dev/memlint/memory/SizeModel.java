@@ -74,6 +74,11 @@ public final class SizeModel {
                 && value.compareTo(BigInteger.valueOf(get("int", "smallMax"))) <= 0;
     }
 
+    /** The largest int CPython caches (256). */
+    public long smallIntMax() {
+        return get("int", "smallMax");
+    }
+
     /** Number of 30-bit digits CPython stores for |value| (at least 1). */
     public int intDigits(BigInteger value) {
         int bits = value.abs().bitLength();
@@ -376,6 +381,26 @@ public final class SizeModel {
 
     public long slice() {
         return get("slice");
+    }
+
+    // ---- the collector and library objects ----
+
+    /** The youngest generation's threshold: net container allocations between automatic collections. */
+    public long gcThreshold() {
+        return get("gc", "threshold0");
+    }
+
+    /** How many freed objects of a kind ("list", "dict", "float", "tuple" of each length) CPython keeps for reuse. */
+    public long freeList(String kind) {
+        return get("freelist", kind);
+    }
+
+    /**
+     * A library object's measured aggregate size ("textFile", "classObject", "stringIOPerKiloChar"...):
+     * what making one allocates in all, or per 1000 characters it holds or reads.
+     */
+    public long library(String name) {
+        return get("library", name);
     }
 
     /** What pymalloc really hands out for a request (blocks of 16 up to 512 bytes; larger go to malloc). */

@@ -41,7 +41,7 @@ public final class PassBench {
                 long t1 = ThreadCpu.now();
                 for (ModuleMemory.FunctionReport f : memory.functions()) {
                     cycles += f.cycles().size();
-                    memory.estimate(f, sizes).map(PeakEstimator.Estimate::quadraticChurn);
+                    memory.estimate(f, sizes, CollectorMode.DEFAULT).map(PeakEstimator.Estimate::quadraticChurn);
                 }
                 heap += t1 - t0;
                 estimates += ThreadCpu.now() - t1;

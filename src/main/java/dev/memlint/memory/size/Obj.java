@@ -1,89 +1,168 @@
 package dev.memlint.memory.size;
 
-import dev.memlint.memory.SizeModel;
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.Stmt;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * One abstract object the size estimator follows: how its own bytes depend on its item count,
- * plus the bytes of the fresh objects it owns (items it was given that nothing else holds).
+ * One abstract object the size estimator follows: its kind, how many items (or characters, or
+ * bytes) it holds, the objects it refers to (attributes, parts, and groups of items each standing
+ * for many), and whether this call made it. Its bytes are computed from what is reachable, so a
+ * list copied from another shares the other's items instead of counting them again.
  */
 final class Obj {
-    enum Shape { FIXED, LIST_EXACT, LIST_APPENDED, LIST_SIZED, TUPLE, DICT, DICT_STR, SET, STR, BYTES, UNKNOWN }
+    enum Kind {
+        INT, FLOAT, BOOL, NONE, STR, BYTES, BYTEARRAY, LIST, TUPLE, DICT, SET, INSTANCE, FUNCTION, BOUND_METHOD,
+        GENERATOR, ITERATOR, FILE, TEXT_BUFFER, BYTES_BUFFER, EXCEPTION, CLASS, MODULE,
+        /** Bytes of its own that follow no item count (struct.Struct, a lock, a regex, a frame). */
+        OPAQUE,
+        /** An argument or something read from one: made before the call. */
+        UNKNOWN
+    }
 
-    /** How its own bytes follow its count; a list made exact grows by appends from its first append. */
-    Shape shape;
-    /** Items (or characters) it holds. */
+    /** How a list's capacity follows its length. */
+    enum Layout { EXACT, APPENDED, SIZED }
+
+    /**
+     * count items like item, all held by the owner (the items a loop appended, a comprehension's
+     * results). stamp is when the loop that made them began: what item refers to that is older is one
+     * object shared by all of them, what is newer is made once per item.
+     */
+    record Group(Sym count, Obj item, long stamp) {
+        Group(Sym count, Obj item) {
+            this(count, item, Long.MIN_VALUE);
+        }
+    }
+
+    Kind kind;
+    Layout layout = Layout.EXACT;
+    /** Items, characters or bytes; null when unknown. */
     Sym count;
-    /** Bytes of fresh objects it owns. */
-    Sym owned = Sym.ZERO;
-    /** For FIXED: its own bytes; for STR: bytes per character (1, 2 or 4). */
-    final Sym fixed;
-    /** Made by this call (not an argument, a constant or something read from elsewhere). */
+    /** An int's value, when known (a parameter n, a literal, len(x)). */
+    Sym value;
+    /** OPAQUE, INSTANCE of a class it cannot size: its own bytes; STR: bytes per character. */
+    Sym fixed = Sym.ZERO;
+    /** Made by this call: its own bytes count. Otherwise only what was added to it counts. */
     final boolean fresh;
-    /** The container that owns it once stored into one, else null. */
-    Obj owner;
-    /** For an iterable: the object each iteration yields (null when unknown or not fresh). */
+    /** Order of making, to tell what a loop iteration made from what existed before it. */
+    final long born;
+    /** Items held, by groups. */
+    List<Group> groups = new ArrayList<>();
+    /** Attributes (instances, classes, modules) and named parts (a bound method's "__self__"). */
+    Map<String, Obj> attrs = new LinkedHashMap<>();
+    /** The object iterating it yields (one standing for all); a dict's key. */
     Obj item;
-    /** An int computed by the call (its bytes are one int's). */
-    boolean isInt;
-    /** An open file (iterating it reads ahead). */
-    boolean isFile;
-    /** Made by + of two sequences: a rebinding to it copies what the name held (churn), a display does not. */
+    /** A dict's value. */
+    Obj value2;
+    /** Bytes it holds that no object here stands for (items of an unknown producer, a chain's older links). */
+    Sym bulk = Sym.ZERO;
+    /** Count when the call started (not fresh): only growth beyond it counts. */
+    Sym baseCount;
+    /** INSTANCE, CLASS: the module class. */
+    String cls;
+    /** FUNCTION, BOUND_METHOD, GENERATOR: the code (a def); LAMBDA bodies go in lambda. */
+    Stmt.FunctionNode function;
+    Expr.Lambda lambda;
+    /** GENERATOR of a generator expression. */
+    Expr.GeneratorExp genexp;
+    /** GENERATOR: the frame it runs in (arguments bound). */
+    Map<String, Obj> frame;
+    /** ITERATOR made by map/filter/zip/enumerate/iter over a source: how it produces. */
+    String producer;
+    List<Obj> sources = List.of();
+    /** In a cycle the heap analysis found: garbage for the collector once dropped. */
+    boolean cyclic;
+    /** Constant keys (str, int) put into a dict: putting one again replaces. */
+    java.util.Set<Object> constantKeys = new java.util.HashSet<>();
+    /** At most this many different values (x % 20, a text made of such values); null when not few. */
+    Sym distinct;
+    /** A dict or set keyed by single characters: it holds at most this many keys. */
+    Sym keyCap;
+    /** A dict whose keys are all str (CPython's smaller entries). */
+    boolean strKeys;
+    /** Made by + of two sequences (a rebinding to it inside a loop copies what the name held). */
     boolean concatenation;
+    /** Name used in symbols for it ("items", "self.children"), for unknown objects. */
+    String path;
+    /** A text file: its size symbol (size(f)). */
+    Sym fileSize;
+    /** FUNCTION: the frame whose names it reads (late-bound, as closures are). */
+    Interpreter.Frame closureFrame;
+    /** A loop's stand-in for what a carried name held before the iteration: the value it copies. */
+    Obj carriedFrom;
+    /** Counted as cyclic garbage already. */
+    boolean garbage;
+    /** DICT made by defaultdict: what makes a missing key's value. */
+    Obj defaultFactory;
+    /** A range's step. */
+    Sym fixed2;
+    /** super(): methods resolve in the base class, bound to attrs["__self__"]. */
+    boolean superProxy;
+    /** functools.partial: the callable; sources hold the bound arguments. */
+    Obj partialOf;
 
-    Obj(Shape shape, Sym count, Sym fixed, boolean fresh) {
-        this.shape = shape;
+    Obj(Kind kind, Sym count, boolean fresh, long born) {
+        this.kind = kind;
         this.count = count;
-        this.fixed = fixed;
         this.fresh = fresh;
-    }
-
-    static Obj fixed(long bytes) {
-        return new Obj(Shape.FIXED, Sym.ZERO, Sym.of(bytes), bytes > 0);
-    }
-
-    /** This object with a count, and its own bytes given as fixed plus extra (a bytearray of n has n + 1). */
-    Obj withCount(Sym count, Sym extra) {
-        Obj o = new Obj(Shape.FIXED, count, Sym.add(fixed, extra), fresh);
-        return o;
-    }
-
-    static Obj unknown() {
-        return new Obj(Shape.UNKNOWN, null, Sym.ZERO, false);
+        this.born = born;
     }
 
     boolean isSequence() {
-        return shape == Shape.LIST_EXACT || shape == Shape.LIST_APPENDED || shape == Shape.LIST_SIZED
-                || shape == Shape.TUPLE;
+        return kind == Kind.LIST || kind == Kind.TUPLE;
     }
 
-    boolean isList() {
-        return shape == Shape.LIST_EXACT || shape == Shape.LIST_APPENDED || shape == Shape.LIST_SIZED;
+    boolean isContainer() {
+        return kind == Kind.LIST || kind == Kind.TUPLE || kind == Kind.DICT || kind == Kind.SET;
     }
 
-    /** Its own bytes plus what it owns; zero when not made by this call. */
-    Sym bytes(SizeModel m) {
-        if (!fresh) {
-            return Sym.ZERO;
-        }
-        return Sym.add(own(m), owned);
+    boolean isText() {
+        return kind == Kind.STR || kind == Kind.BYTES || kind == Kind.BYTEARRAY;
     }
 
-    private Sym own(SizeModel m) {
-        long slot = m.listExact(1) - m.listExact(0);
-        return switch (shape) {
-            case FIXED -> fixed;
-            case UNKNOWN -> Sym.ZERO;
-            case LIST_EXACT -> Sym.add(Sym.of(m.listExact(0)), Sym.mul(Sym.of(slot), count));
-            case LIST_APPENDED -> new Sym.Growth(Sym.Kind.LIST_APPENDED, count);
-            case LIST_SIZED -> new Sym.Growth(Sym.Kind.LIST_FROM_SIZED, count);
-            case TUPLE -> Sym.add(Sym.of(m.tupleSizeof(0)), Sym.mul(Sym.of(m.tupleSizeof(1) - m.tupleSizeof(0)), count));
-            case DICT -> new Sym.Growth(Sym.Kind.DICT_INSERTED, count);
-            case DICT_STR -> new Sym.Growth(Sym.Kind.DICT_INSERTED_STR, count);
-            case SET -> new Sym.Growth(Sym.Kind.SET_ADDED, count);
-            case STR -> fixed instanceof Sym.Const w && w.value() == 1 && count != null
-                    ? Sym.add(Sym.of(m.strSizeof(0, 'a')), count)
-                    : Sym.add(Sym.of(m.strSizeof(0, 0x101) - 2), Sym.mul(fixed, Sym.add(count, Sym.of(1))));
-            case BYTES -> Sym.add(Sym.of(m.bytesSizeof(0)), count);
+    /** CPython objects the cyclic collector tracks (its allocation count drives collections). */
+    boolean gcTracked() {
+        return switch (kind) {
+            case LIST, TUPLE, DICT, SET, INSTANCE, FUNCTION, BOUND_METHOD, GENERATOR, ITERATOR, EXCEPTION, CLASS -> true;
+            default -> false;
         };
+    }
+
+    /** A copy of the mutable state, for undoing a branch walked and redoing the one kept. */
+    State save() {
+        return new State(kind, layout, count, value, new ArrayList<>(groups), new LinkedHashMap<>(attrs), item, value2,
+                bulk, cyclic, concatenation, new java.util.HashSet<>(constantKeys), keyCap, fixed, cls, garbage);
+    }
+
+    void restore(State s) {
+        kind = s.kind();
+        layout = s.layout();
+        count = s.count();
+        value = s.value();
+        groups = new ArrayList<>(s.groups());
+        attrs = new LinkedHashMap<>(s.attrs());
+        item = s.item();
+        value2 = s.value2();
+        bulk = s.bulk();
+        cyclic = s.cyclic();
+        concatenation = s.concatenation();
+        constantKeys = new java.util.HashSet<>(s.constantKeys());
+        keyCap = s.keyCap();
+        fixed = s.fixed();
+        cls = s.cls();
+        garbage = s.garbage();
+    }
+
+    record State(Kind kind, Layout layout, Sym count, Sym value, List<Group> groups, Map<String, Obj> attrs, Obj item,
+                 Obj value2, Sym bulk, boolean cyclic, boolean concatenation, java.util.Set<Object> constantKeys,
+                 Sym keyCap, Sym fixed, String cls, boolean garbage) {}
+
+    @Override
+    public String toString() {
+        return kind + (cls != null ? " " + cls : "") + (count != null ? "[" + count.text() + "]" : "") + (fresh ? "" : " (given)");
     }
 }

@@ -28,6 +28,11 @@ public sealed interface Sym {
 
     record Max(Sym left, Sym right) implements Sym {}
 
+    record Min(Sym left, Sym right) implements Sym {}
+
+    /** A quotient (an average over a loop's iterations). */
+    record Div(Sym left, Sym right) implements Sym {}
+
     /** A CPython container's own bytes for a symbolic item count. */
     record Growth(Kind kind, Sym count) implements Sym {}
 
@@ -43,7 +48,9 @@ public sealed interface Sym {
         /** set filled element by element. */
         SET_ADDED,
         /** the ints 0..count-1 that are not cached (range iteration, enumerate). */
-        RANGE_INTS
+        RANGE_INTS,
+        /** one int of the value count: nothing when CPython caches it (-5..256), else its object. */
+        INT_OBJECT
     }
 
     Sym ZERO = new Const(0);
@@ -92,6 +99,51 @@ public sealed interface Sym {
         return new Max(a, b);
     }
 
+    /** The smaller of two formulas (a count capped by a threshold). */
+    static Sym min(Sym a, Sym b) {
+        if (a.equals(b)) return a;
+        if (a instanceof Const x && b instanceof Const y) return new Const(Math.min(x.value(), y.value()));
+        if (a instanceof Const x && x.value() == 0 || b instanceof Const y && y.value() == 0) return ZERO;
+        return new Min(a, b);
+    }
+
+    static Sym div(Sym a, Sym b) {
+        if (a instanceof Const x && x.value() == 0) return ZERO;
+        if (b instanceof Const y && y.value() == 1) return a;
+        if (a instanceof Const x && b instanceof Const y && y.value() != 0) return new Const(x.value() / y.value());
+        if (a.equals(b)) return of(1);
+        return new Div(a, b);
+    }
+
+    /** This formula with the symbol name replaced by the formula value. */
+    default Sym subst(String name, Sym value) {
+        if (this instanceof Var v) return v.name().equals(name) ? value : this;
+        if (this instanceof Const) return this;
+        if (this instanceof Add a) {
+            Sym out = ZERO;
+            for (Sym t : a.terms()) out = add(out, t.subst(name, value));
+            return out;
+        }
+        if (this instanceof Mul m) return mul(m.left().subst(name, value), m.right().subst(name, value));
+        if (this instanceof Max m) return max(m.left().subst(name, value), m.right().subst(name, value));
+        if (this instanceof Min m) return min(m.left().subst(name, value), m.right().subst(name, value));
+        if (this instanceof Div d) return div(d.left().subst(name, value), d.right().subst(name, value));
+        Growth g = (Growth) this;
+        return new Growth(g.kind(), g.count().subst(name, value));
+    }
+
+    /** Whether the formula mentions the symbol. */
+    default boolean mentions(String name) {
+        if (this instanceof Var v) return v.name().equals(name);
+        if (this instanceof Add a) return a.terms().stream().anyMatch(t -> t.mentions(name));
+        if (this instanceof Mul m) return m.left().mentions(name) || m.right().mentions(name);
+        if (this instanceof Max m) return m.left().mentions(name) || m.right().mentions(name);
+        if (this instanceof Min m) return m.left().mentions(name) || m.right().mentions(name);
+        if (this instanceof Div d) return d.left().mentions(name) || d.right().mentions(name);
+        if (this instanceof Growth g) return g.count().mentions(name);
+        return false;
+    }
+
     /** The value with every symbol bound, or null when one is missing. */
     default Double eval(Map<String, Double> bindings, SizeModel model) {
         if (this instanceof Const c) return c.value();
@@ -115,9 +167,24 @@ public sealed interface Sym {
             Double r = m.right().eval(bindings, model);
             return l == null || r == null ? null : Math.max(l, r);
         }
+        if (this instanceof Min m) {
+            Double l = m.left().eval(bindings, model);
+            Double r = m.right().eval(bindings, model);
+            return l == null || r == null ? null : Math.min(l, r);
+        }
+        if (this instanceof Div d) {
+            Double l = d.left().eval(bindings, model);
+            Double r = d.right().eval(bindings, model);
+            return l == null || r == null ? null : r == 0 ? 0.0 : l / r;
+        }
         Growth g = (Growth) this;
         Double n = g.count().eval(bindings, model);
         if (n == null) return null;
+        if (g.kind() == Kind.INT_OBJECT) {
+            double v = Math.rint(n);
+            if (Math.abs(v) > 1e18) return (double) model.intObject(java.math.BigInteger.TEN.pow(18));
+            return (double) model.intObject(java.math.BigInteger.valueOf((long) v));
+        }
         if (n > GROWTH_STEPS_LIMIT) {
             // Beyond any real size the resize steps no longer matter, and stepping through them would
             // overflow: the size is linear in the count from here on.
@@ -131,6 +198,7 @@ public sealed interface Sym {
             case DICT_INSERTED_STR -> model.dictInserted(k, true);
             case SET_ADDED -> model.setAdded(k);
             case RANGE_INTS -> Math.max(0, k - 257) * model.intObject(java.math.BigInteger.valueOf(1000));
+            case INT_OBJECT -> 0; // evaluated above
         };
     }
 
@@ -145,6 +213,8 @@ public sealed interface Sym {
         else if (s instanceof Add a) { for (Sym t : a.terms()) collect(t, out); }
         else if (s instanceof Mul m) { collect(m.left(), out); collect(m.right(), out); }
         else if (s instanceof Max m) { collect(m.left(), out); collect(m.right(), out); }
+        else if (s instanceof Min m) { collect(m.left(), out); collect(m.right(), out); }
+        else if (s instanceof Div d) { collect(d.left(), out); collect(d.right(), out); }
         else if (s instanceof Growth g) collect(g.count(), out);
     }
 
@@ -175,18 +245,24 @@ public sealed interface Sym {
         }
         if (this instanceof Var v) return v.name();
         if (this instanceof Add a) {
-            List<String> parts = new ArrayList<>();
-            for (Sym t : a.terms()) parts.add(t.text());
-            // constants last reads like the "56 + 8·n" only when first: put them first
-            List<String> ordered = new ArrayList<>();
-            for (int i = 0; i < a.terms().size(); i++) if (a.terms().get(i) instanceof Const) ordered.add(parts.get(i));
-            for (int i = 0; i < a.terms().size(); i++) if (!(a.terms().get(i) instanceof Const)) ordered.add(parts.get(i));
-            return String.join(" + ", ordered);
+            // constants first, as in "56 + 8·n"; a negative term reads as a subtraction
+            List<Sym> ordered = new ArrayList<>();
+            for (Sym t : a.terms()) if (t instanceof Const) ordered.add(t);
+            for (Sym t : a.terms()) if (!(t instanceof Const)) ordered.add(t);
+            StringBuilder b = new StringBuilder();
+            for (Sym t : ordered) {
+                Sym positive = negated(t);
+                if (b.length() == 0) b.append(positive != null ? "-" + wrap(positive) : t.text());
+                else b.append(positive != null ? " - " + wrap(positive) : " + " + t.text());
+            }
+            return b.toString();
         }
         if (this instanceof Mul m) {
             return wrap(m.left()) + "·" + wrap(m.right());
         }
         if (this instanceof Max m) return "max(" + m.left().text() + ", " + m.right().text() + ")";
+        if (this instanceof Min m) return "min(" + m.left().text() + ", " + m.right().text() + ")";
+        if (this instanceof Div d) return wrap(d.left()) + " / " + wrap(d.right());
         Growth g = (Growth) this;
         String name = switch (g.kind()) {
             case LIST_APPENDED -> "list_appended";
@@ -194,12 +270,20 @@ public sealed interface Sym {
             case DICT_INSERTED, DICT_INSERTED_STR -> "dict";
             case SET_ADDED -> "set";
             case RANGE_INTS -> "ints";
+            case INT_OBJECT -> "int";
         };
         return name + "(" + g.count().text() + ")";
     }
 
+    /** -t when t is a negative constant or a negative constant times something, else null. */
+    private static Sym negated(Sym t) {
+        if (t instanceof Const c && c.value() < 0) return new Const(-c.value());
+        if (t instanceof Mul m && m.left() instanceof Const c && c.value() < 0) return mul(new Const(-c.value()), m.right());
+        return null;
+    }
+
     private static String wrap(Sym s) {
-        return s instanceof Add || s instanceof Max ? "(" + s.text() + ")" : s.text();
+        return s instanceof Add || s instanceof Div ? "(" + s.text() + ")" : s.text();
     }
 
     static List<Sym> list(Sym... s) {

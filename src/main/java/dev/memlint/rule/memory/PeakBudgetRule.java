@@ -1,5 +1,6 @@
 package dev.memlint.rule.memory;
 
+import dev.memlint.memory.CollectorMode;
 import dev.memlint.memory.ModuleMemory;
 import dev.memlint.memory.SizeModel;
 import dev.memlint.memory.size.PeakEstimator;
@@ -44,7 +45,7 @@ public final class PeakBudgetRule implements Rule {
         SizeModel sizes = SizeModel.forTarget(target);
         ModuleMemory memory = ModuleMemory.of(ctx.model().module());
         for (ModuleMemory.FunctionReport r : memory.functions()) {
-            PeakEstimator.Estimate e = memory.estimate(r, sizes).orElse(null);
+            PeakEstimator.Estimate e = memory.estimate(r, sizes, CollectorMode.DEFAULT).orElse(null);
             if (e == null || e.peak().symbols().isEmpty()) {
                 continue;
             }

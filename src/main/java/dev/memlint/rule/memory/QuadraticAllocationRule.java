@@ -39,7 +39,7 @@ public final class QuadraticAllocationRule implements Rule {
             if (!concatenatesInLoop(r.function().body())) {
                 continue; // churn needs a `+` in a loop: skip estimating the rest
             }
-            PeakEstimator.Estimate e = memory.estimate(r, sizes).orElse(null);
+            PeakEstimator.Estimate e = memory.churn(r, sizes).orElse(null);
             // only when the loop's trip count is an input (n, len(a)), not a loop of unknown length
             if (e != null && e.quadraticChurn() && e.churnSymbol() != null && !e.churnSymbol().contains("iterations_")) {
                 ctx.report(r.function(), "`" + r.qualname() + "` copies a growing sequence on every iteration: "
