@@ -4,6 +4,7 @@ import dev.memlint.memory.SizeModel;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,13 +73,20 @@ public sealed interface Sym {
             if (s instanceof Add add) terms.addAll(add.terms());
             else terms.add(s);
         }
+        // Like terms are combined (len(a) + 2·len(a) is 3·len(a)): a long sum stays one term per symbol.
         double constant = 0;
-        List<Sym> rest = new ArrayList<>();
+        Map<Sym, Double> coefficients = new LinkedHashMap<>();
         for (Sym t : terms) {
             if (t instanceof Const c) constant += c.value();
-            else rest.add(t);
+            else if (t instanceof Mul m && m.left() instanceof Const c) coefficients.merge(m.right(), c.value(), Double::sum);
+            else coefficients.merge(t, 1.0, Double::sum);
         }
+        List<Sym> rest = new ArrayList<>();
+        coefficients.forEach((base, c) -> {
+            if (c != 0) rest.add(mul(new Const(c), base));
+        });
         if (constant != 0) rest.add(new Const(constant));
+        if (rest.isEmpty()) return ZERO;
         return rest.size() == 1 ? rest.get(0) : new Add(List.copyOf(rest));
     }
 
