@@ -22,6 +22,7 @@ import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNodeImpl;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static dev.memlint.parse.ExpressionBuilder.identifier;
@@ -110,7 +111,7 @@ final class AstBuilder {
 
     // ---- simple statements -----------------------------------------------------------------------
 
-    private Stmt simple(Simple_stmtContext c) {
+    Stmt simple(Simple_stmtContext c) {
         Pos pos = positions.of(c);
         if (c instanceof ExprStmtContext) return exprStatement((Expr_stmtContext) c.getChild(0), pos);
         if (c instanceof PassStmtContext) return new Pass(pos);
@@ -176,10 +177,12 @@ final class AstBuilder {
                     exprs.expression(c.getChild(2)), pos);
         }
         int targetCount = (n - 1) / 2;
+        if (targetCount == 1) { // nearly always: the smallest list (a file may hold millions)
+            return new Assign(Collections.singletonList(assignTarget(first, true)), exprs.expression(c.getChild(2)), pos);
+        }
         List<Expr> assignTargets = new ArrayList<>(targetCount);
         for (int i = 0; i < n - 2; i += 2) {
-            Expr target = i == 0 ? first : exprs.expression(c.getChild(i));
-            assignTargets.add(assignTarget(target, i == 0 && targetCount == 1));
+            assignTargets.add(assignTarget(i == 0 ? first : exprs.expression(c.getChild(i)), false));
         }
         return new Assign(assignTargets, exprs.expression(c.getChild(n - 1)), pos);
     }

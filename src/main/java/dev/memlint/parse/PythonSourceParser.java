@@ -1,14 +1,12 @@
 package dev.memlint.parse;
 
 import dev.memlint.ast.Module;
-import dev.memlint.ast.Stmt;
 import dev.memlint.parse.generated.PythonLexer;
 import dev.memlint.parse.generated.PythonParser;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -106,30 +104,18 @@ public final class PythonSourceParser {
     }
 
     /**
-     * The module, parsed with SLL prediction and built one top-level statement at a time, so that
-     * only one statement's parse tree is alive at once (a whole file's tree took about 200 bytes
-     * per byte of source); null when SLL prediction fails anywhere, and the caller parses the
-     * whole file again the way that finds and words errors. A statement the builder refuses
-     * throws here, as it would after a whole-file parse; but for 3.8, which checked statements
-     * only once the whole file had parsed, a syntax error further on comes first: null then too.
+     * The module built statement by statement ({@link StatementStream}); null when the whole file
+     * must be parsed again the way that finds and words errors: SLL prediction failed, or (for
+     * 3.8, which checked statements only once the whole file had parsed, so that a syntax error
+     * further on comes first) the builder refused a statement.
      */
     private static Module buildByStatement(Tokens tokens, SourceText source, PythonVersion target) {
-        PythonParser parser = parser(tokens.list, PredictionMode.SLL);
-        TokenStream in = parser.getInputStream();
-        AstBuilder builder = new AstBuilder(source, target, tokens.list);
-        List<Stmt> body = new ArrayList<>();
         try {
-            for (int type = in.LA(1); type != Token.EOF; type = in.LA(1)) {
-                if (type == PythonParser.NEWLINE) in.consume(); // as file_input: (NEWLINE | stmt)* EOF
-                else builder.statement(parser.stmt(), body);
-            }
-        } catch (ParseCancellationException sllFailure) {
-            return null;
+            return StatementStream.build(parser(tokens.list, PredictionMode.SLL), new AstBuilder(source, target, tokens.list));
         } catch (PythonSyntaxError refused) {
             if (target == PythonVersion.PY38) return null;
             throw refused;
         }
-        return new Module(body);
     }
 
     static PythonParser.File_inputContext parseTokens(Tokens tokens, SourceText source, PythonVersion target) {

@@ -16,6 +16,7 @@ import dev.memlint.ast.TypeParam;
 import dev.memlint.ast.WithItem;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,27 +52,37 @@ final class SemanticBuilder {
     /**
      * Lists every node in pre-order and maps each to its parent. Recursive, with one reused child
      * list per depth: the explicit stack and the child/parent pair lists it replaced cost an
-     * ArrayList.add per node each. The map is sized from the module's length (about five nodes a
-     * line), so that it rarely grows: rehashing a growing map was a hot spot.
+     * ArrayList.add per node each. Parents are noted by pre-order index and the map is made once
+     * the nodes are counted, at its final size: rehashing a growing map was a hot spot, and a map
+     * sized from the file's length (about five nodes a line) was twice too large for dense code.
      */
     private void linkParents(Module module) {
         int lines = module.body().isEmpty() ? 0 : ((Located) module.body().get(module.body().size() - 1)).pos().endLine();
-        parents = new IdentityHashMap<>(Math.max(16, lines * 6));
         preorder.ensureCapacity(lines * 6);
+        parentIndex = new int[Math.max(16, lines * 6)];
         preorder.add(module);
-        linkChildren(module);
+        linkChildren(module, 0);
+        preorder.trimToSize();
+        parents = new IdentityHashMap<>(preorder.size());
+        for (int i = 1, size = preorder.size(); i < size; i++) parents.put(preorder.get(i), preorder.get(parentIndex[i]));
+        parentIndex = null;
     }
 
-    private void linkChildren(Node parent) {
+    /** While linking: the pre-order index of each node's parent. */
+    private int[] parentIndex;
+
+    private void linkChildren(Node parent, int parentAt) {
         if (depth == childLists.size()) childLists.add(new NodeChildren.Collector());
         NodeChildren.Collector children = childLists.get(depth++);
         children.clear();
         NodeChildren.children(parent, children);
         for (int i = 0, size = children.size(); i < size; i++) {
             Node child = children.get(i);
+            int at = preorder.size();
             preorder.add(child);
-            parents.put(child, parent);
-            if (!(child instanceof Expr.Name) && !(child instanceof Expr.Constant)) linkChildren(child); // leaves
+            if (at == parentIndex.length) parentIndex = Arrays.copyOf(parentIndex, at + (at >> 1));
+            parentIndex[at] = parentAt;
+            if (!(child instanceof Expr.Name) && !(child instanceof Expr.Constant)) linkChildren(child, at); // leaves
         }
         depth--;
     }
