@@ -40,21 +40,25 @@ public final class RuleEngine {
         }
     };
     private final PythonVersion target;
+    private final PythonVersion lowest;
 
-    /** An engine for code of the latest Python version. */
+    /** An engine for code of the latest Python version's syntax that must run on every version from 3.8. */
     public RuleEngine(List<Class<? extends Rule>> rules, Map<String, Map<String, Long>> options) {
-        this(rules, options, PythonVersion.LATEST);
+        this(rules, options, PythonVersion.LATEST, PythonVersion.PY38);
     }
 
     /**
      * @param rules   the enabled rule classes
      * @param options per code, option values overriding the declared defaults (may be empty)
      * @param target  the Python version the code targets
+     * @param lowest  the oldest Python the code must run on, which decides what advice fits
      */
-    public RuleEngine(List<Class<? extends Rule>> rules, Map<String, Map<String, Long>> options, PythonVersion target) {
+    public RuleEngine(List<Class<? extends Rule>> rules, Map<String, Map<String, Long>> options, PythonVersion target,
+                      PythonVersion lowest) {
         this.rules = List.copyOf(rules);
         this.options = options;
         this.target = target;
+        this.lowest = lowest;
     }
 
     public List<Class<? extends Rule>> rules() { return rules; }
@@ -137,6 +141,10 @@ public final class RuleEngine {
 
                 @Override public PythonVersion targetVersion() {
                     return target;
+                }
+
+                @Override public PythonVersion lowestPython() {
+                    return lowest;
                 }
             });
         }
