@@ -170,7 +170,30 @@ public final class RuleEngine {
         @SuppressWarnings({"unchecked", "rawtypes"})
         void finish() {
             for (Subscriber s : fileEnd) s.handler().visit(s.context(), model.module());
-            for (Builder b : pending) findings.add(b.build());
+            for (Builder b : mergedPerLoop()) findings.add(b.build());
+        }
+
+        /**
+         * One finding per rule and loop: the most severe site (the first in source order among
+         * equals) reports, the others become its related locations and are named in its message.
+         * A finding with a fix stays on its own, so that its fix is not lost.
+         */
+        private List<Builder> mergedPerLoop() {
+            List<Builder> sorted = new ArrayList<>(pending);
+            sorted.sort(Comparator.comparingInt((Builder b) -> b.severity.ordinal())
+                    .thenComparingInt(b -> b.range.line()).thenComparingInt(b -> b.range.column()));
+            Map<String, Builder> firstByLoop = new HashMap<>();
+            List<Builder> out = new ArrayList<>();
+            for (Builder b : sorted) {
+                if (b.loop == null || b.fix != null) {
+                    out.add(b);
+                    continue;
+                }
+                Builder first = firstByLoop.putIfAbsent(b.code + " " + b.loop, b);
+                if (first == null) out.add(b);
+                else first.sameLoop.add(b);
+            }
+            return out;
         }
 
         /** The context one rule's callback gets; reports carry the rule's code. */
@@ -216,6 +239,8 @@ public final class RuleEngine {
             final List<Related> related = new ArrayList<>();
             final List<FlowStep> flow = new ArrayList<>();
             Fix fix;
+            TextRange loop;
+            final List<Builder> sameLoop = new ArrayList<>(); // the other findings of this rule in this loop
 
             Builder(String code, TextRange range, Severity severity, String message) {
                 this.code = code;
@@ -226,6 +251,12 @@ public final class RuleEngine {
 
             @Override public FindingBuilder related(Located node, String message) {
                 related.add(new Related(toRange(node.pos()), message));
+                return this;
+            }
+
+            @Override public FindingBuilder loop(Located node) {
+                loop = toRange(node.pos());
+                related.add(new Related(loop, "the loop"));
                 return this;
             }
 
@@ -245,7 +276,20 @@ public final class RuleEngine {
             }
 
             Finding build() {
-                return new Finding(code, path, range, severity, message, List.copyOf(related), List.copyOf(flow), fix);
+                if (sameLoop.isEmpty()) {
+                    return new Finding(code, path, range, severity, message, List.copyOf(related), List.copyOf(flow), fix);
+                }
+                sameLoop.sort(Comparator.comparingInt((Builder b) -> b.range.line()).thenComparingInt(b -> b.range.column()));
+                List<Related> all = new ArrayList<>(related);
+                StringBuilder lines = new StringBuilder();
+                for (int i = 0; i < sameLoop.size(); i++) {
+                    Builder other = sameLoop.get(i);
+                    all.add(new Related(other.range, other.message));
+                    if (i > 0) lines.append(i == sameLoop.size() - 1 ? " and " : ", ");
+                    lines.append(other.range.line());
+                }
+                String more = "; the same in this loop " + (sameLoop.size() == 1 ? "on line " : "on lines ") + lines;
+                return new Finding(code, path, range, severity, message + more, List.copyOf(all), List.copyOf(flow), fix);
             }
         }
     }
