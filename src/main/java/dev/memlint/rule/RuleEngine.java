@@ -82,9 +82,8 @@ public final class RuleEngine {
         FileRun run = new FileRun(path, source, model);
         for (Class<? extends Rule> c : rules) run.initRule(c);
         run.walk();
-        run.finish();
-        List<Finding> out = new ArrayList<>();
-        for (Finding f : run.findings) if (!suppressions.isSuppressed(f.code(), f.range().line())) out.add(f);
+        run.finish(suppressions);
+        List<Finding> out = new ArrayList<>(run.findings);
         out.sort(Comparator.comparingInt((Finding f) -> f.range().line()).thenComparingInt(f -> f.range().column())
                 .thenComparing(Finding::code));
         return out;
@@ -168,8 +167,10 @@ public final class RuleEngine {
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
-        void finish() {
+        /** Runs the file-end handlers and builds the findings noqa leaves, before merging them per loop. */
+        void finish(Suppressions suppressions) {
             for (Subscriber s : fileEnd) s.handler().visit(s.context(), model.module());
+            pending.removeIf(b -> suppressions.isSuppressed(b.code, b.range.line()));
             for (Builder b : mergedPerLoop()) findings.add(b.build());
         }
 

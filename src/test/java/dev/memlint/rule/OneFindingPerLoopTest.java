@@ -28,6 +28,14 @@ class OneFindingPerLoopTest {
             """;
 
     @Test
+    void noqaOnTheFirstSiteLeavesTheOthersReported() {
+        String code = CODE.replaceFirst("if e\\.source in names:", "if e.source in names:  # noqa: MEM502");
+        List<Finding> found = Linting.lint("route.py", code).stream().filter(f -> f.code().equals("MEM502")).toList();
+        assertEquals(List.of(8, 13), found.stream().map(f -> f.range().line()).toList(), found.toString());
+        assertTrue(found.get(0).message().endsWith("; the same in this loop on line 10"), found.get(0).message());
+    }
+
+    @Test
     void threeMembershipTestsInOneLoopAreOneFindingWithTwoRelatedSites() {
         List<Finding> found = Linting.lint("route.py", CODE).stream().filter(f -> f.code().equals("MEM502")).toList();
         assertEquals(List.of(6, 13), found.stream().map(f -> f.range().line()).toList(), found.toString());
