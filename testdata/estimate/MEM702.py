@@ -41,3 +41,12 @@ def extend_in_place(n):
     for i in range(n):
         acc += [i]  # a list's += extends in place
     return acc
+
+
+def polynomial(coeffs, x):
+    expr = 0
+    powers = ()
+    for i, c in enumerate(coeffs):
+        expr += c * x ** i  # a sum of terms, not a sequence
+        powers = powers + (i,)  # expect: MEM702
+    return expr, powers

@@ -88,12 +88,26 @@ public final class QuadraticAllocationRule implements Rule {
             if (found[0] != null || !(n instanceof Stmt s) || model.enclosingFunction(s) != f
                     || model.enclosingLoop(s) == null) return;
             if (s instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name t
-                    && a.value() instanceof Expr.BinOp op && op.op() == Operator.Add && mentions(op, t.id())) found[0] = s;
+                    && a.value() instanceof Expr.BinOp op && op.op() == Operator.Add && mentions(op, t.id())
+                    && (isSequence(model, t) || addsSequence(model, op))) found[0] = s;
             if (s instanceof Stmt.AugAssign a && a.op() == Operator.Add && a.target() instanceof Expr.Name t
-                    && !isNumber(a.value()) && model.typeOf(t) != PyType.LIST && model.typeOf(t) != PyType.INT
-                    && model.typeOf(t) != PyType.FLOAT) found[0] = s;
+                    && model.typeOf(t) != PyType.LIST // a list's += extends in place
+                    && (isSequence(model, t) || isSequence(model, a.value()))) found[0] = s;
         });
         return found[0];
+    }
+
+    /** A tuple, list or bytes: a display, a comprehension, or a value of that type. */
+    private static boolean isSequence(SemanticModel model, Expr e) {
+        if (e instanceof Expr.TupleExpr || e instanceof Expr.ListExpr || e instanceof Expr.ListComp) return true;
+        PyType t = model.typeOf(e);
+        return t == PyType.TUPLE || t == PyType.LIST || t == PyType.BYTES;
+    }
+
+    /** Whether an operand of the + chain is a sequence (so the chain concatenates, not adds numbers or terms). */
+    private static boolean addsSequence(SemanticModel model, Expr e) {
+        if (e instanceof Expr.BinOp b && b.op() == Operator.Add) return addsSequence(model, b.left()) || addsSequence(model, b.right());
+        return isSequence(model, e);
     }
 
     /** Whether an operand of the + chain is the name itself. */
