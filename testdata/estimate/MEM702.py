@@ -50,3 +50,14 @@ def polynomial(coeffs, x):
         expr += c * x ** i  # a sum of terms, not a sequence
         powers = powers + (i,)  # expect: MEM702
     return expr, powers
+
+
+def rgb(r, g, b):
+    channels = ()
+    for c in (r, g, b):  # three items written in the source
+        channels = channels + (c,)
+    return channels
+
+
+def joined(parts):
+    return b"".join(parts)
