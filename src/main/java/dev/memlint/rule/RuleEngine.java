@@ -289,7 +289,7 @@ public final class RuleEngine {
                     if (i > 0) lines.append(i == sameLoop.size() - 1 ? " and " : ", ");
                     lines.append(other.range.line());
                 }
-                String more = "; the same in this loop " + (sameLoop.size() == 1 ? "on line " : "on lines ") + lines;
+                String more = "; " + sameLoop.size() + " more in this loop, on line" + (sameLoop.size() == 1 ? " " : "s ") + lines;
                 return new Finding(code, path, range, severity, message + more, List.copyOf(all), List.copyOf(flow), fix);
             }
         }
