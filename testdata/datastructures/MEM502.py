@@ -90,3 +90,16 @@ def ask_choice(read) -> str:
     while choice not in choices:
         choice = read()
     return choice
+
+
+def route(events, names_text: str):
+    names = names_text.split()
+    routed = []
+    for e in events:
+        if e.source in names:  # expect: MEM502
+            routed.append(e)
+        elif e.target in names:  # the same loop and list: a related location of the finding above
+            routed.append(e)
+        elif e.owner in names:
+            routed.append(e)
+    return routed

@@ -1,20 +1,26 @@
 from dataclasses import dataclass
 
 
-class Point:  # expect: MEM503
+class Point:
     def __init__(self, x, y):
         self.x = x
         self.y = y
 
 
 @dataclass
-class Edge:  # expect: MEM503
+class Edge:  # a default: before 3.10 (the lowest Python here) neither slots=True nor __slots__ fits
     source: int
     target: int
     weight: float = 1.0
 
 
-class Token:  # expect: MEM503
+@dataclass
+class Span:
+    start: int
+    end: int
+
+
+class Token:
     def __init__(self, kind, text, line):
         self.kind = kind
         self.text = text
@@ -22,18 +28,19 @@ class Token:  # expect: MEM503
 
 
 def parse(rows):
-    points = [Point(r[0], r[1]) for r in rows]
+    points = [Point(r[0], r[1]) for r in rows]  # expect: MEM503
     edges = []
     for a, b in zip(points, points[1:]):
         edges.append(Edge(id(a), id(b)))
-    return points, edges
+    spans = [Span(r[0], r[1]) for r in rows]  # expect: MEM503
+    return points, edges, spans
 
 
 def tokenize(lines):
     out = []
     n = 0
     while n < len(lines):
-        out.append(Token("line", lines[n], n))
+        out.append(Token("line", lines[n], n))  # expect: MEM503
         n += 1
     return out
 
@@ -124,3 +131,16 @@ class Prefix:
 
 def prefixes(root):
     return {name: Prefix(root + "/" + name) for name in ("normal", "overlay")}  # two instances
+
+
+@dataclass
+class Measured:
+    width: int
+    height: int
+
+    def __post_init__(self):
+        self.area = self.width * self.height  # not a field: slots would make this assignment fail
+
+
+def measure(sizes):
+    return [Measured(w, h) for w, h in sizes]

@@ -1,17 +1,17 @@
 """Sequences rebuilt as longer copies of themselves on every iteration."""
 
 
-def collect_copies(n):  # expect: MEM702
+def collect_copies(n):
     acc = []
     for i in range(n):
-        acc = acc + [i]
+        acc = acc + [i]  # expect: MEM702
     return acc
 
 
-def collect_tuple(n):  # expect: MEM702
+def collect_tuple(n):
     acc = ()
     for i in range(n):
-        acc = acc + (i,)
+        acc = acc + (i,)  # expect: MEM702
     return acc
 
 
@@ -27,3 +27,37 @@ def running_total(n):
     for i in range(n):
         total = total + i
     return total
+
+
+def tokens(pattern, text):
+    words = ()
+    for word in pattern.split(text):
+        words = words + (word,)  # expect: MEM702
+    return words
+
+
+def extend_in_place(n):
+    acc = []
+    for i in range(n):
+        acc += [i]  # a list's += extends in place
+    return acc
+
+
+def polynomial(coeffs, x):
+    expr = 0
+    powers = ()
+    for i, c in enumerate(coeffs):
+        expr += c * x ** i  # a sum of terms, not a sequence
+        powers = powers + (i,)  # expect: MEM702
+    return expr, powers
+
+
+def rgb(r, g, b):
+    channels = ()
+    for c in (r, g, b):  # three items written in the source
+        channels = channels + (c,)
+    return channels
+
+
+def joined(parts):
+    return b"".join(parts)

@@ -75,3 +75,16 @@ def _names(users):
 
 def name_set(users):
     return set(_names(users)), sorted(_names(users)), tuple(_names(users))  # keep every item anyway
+
+
+def _entries_under(prefix, cache):
+    found = []
+    for path in cache:
+        if path.startswith(prefix):
+            found.append(path)
+    return found
+
+
+def drop_entries(prefix, cache):
+    for path in _entries_under(prefix, cache):
+        del cache[path]  # the loop changes what the list was read from: a snapshot

@@ -266,3 +266,63 @@ def wrapped(fn):
         caught = e
     if caught:
         raise RuntimeError(caught.args)  # read after the handler: kept to be used
+
+
+class Worker:
+    def __init__(self, fn):
+        self.fn = fn
+        self.outcome = None
+
+    def run(self):
+        try:
+            self.fn()
+        except Exception as exc:
+            self.outcome = exc  # read through the worker below: an attribute the module uses
+
+
+def run_worker(fn):
+    worker = Worker(fn)
+    worker.run()
+    return worker.outcome is None
+
+
+class Batch:
+    def __init__(self):
+        self.problems = []
+
+    def step(self, fn):
+        try:
+            fn()
+        except OSError as exc:
+            self.problems.append(exc)
+
+    def close(self):
+        problems = self.problems  # copied out and raised
+        self.problems = None
+        if problems:
+            raise problems[0]
+
+
+try:
+    import missing_module
+except ImportError as exc:
+    IMPORT_ERROR = exc  # raised by the method that needs the module
+else:
+    IMPORT_ERROR = None
+
+
+class Feature:
+    def use(self):
+        if IMPORT_ERROR is not None:
+            raise IMPORT_ERROR
+
+
+def probe(fn):
+    global LAST_ERROR
+    try:
+        fn()
+    except OSError as e:
+        LAST_ERROR = e
+    report = repr(LAST_ERROR)
+    LAST_ERROR = None  # cleared after the store
+    return report

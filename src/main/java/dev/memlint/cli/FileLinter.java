@@ -66,7 +66,7 @@ public final class FileLinter {
             if (!runs(RuleRegistry.SYNTAX_ERROR.code(), file.path(), testCode)) return new FileResult(List.of(), null);
             return new FileResult(List.of(syntaxError(file.displayPath(), error)), displayText(content));
         }
-        RuleEngine engine = new RuleEngine(rulesFor(file.path(), testCode), config.ruleOptions(), target);
+        RuleEngine engine = new RuleEngine(rulesFor(file.path(), testCode), config.ruleOptions(), target, config.lowestPython());
         List<Finding> findings = engine.check(file.displayPath(), parsed);
         if (fixMode != FixMode.NONE && isPlainUtf8(content, parsed)) {
             for (int round = 0; round < MAX_FIX_ROUNDS; round++) {

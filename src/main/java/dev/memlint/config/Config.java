@@ -19,11 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param ruleOptions   per code, option name to value
  * @param maxFileSize   larger files are not read, only reported
  * @param testCode      which files are test code and what runs on them
+ * @param requiresPython the lower bound of requires-python in the project's pyproject.toml, or null
  */
 public record Config(Path root, Path file, List<String> select, List<String> extendSelect, List<String> ignore,
                      Map<String, List<String>> perFileIgnores, List<String> exclude, List<String> extendExclude,
                      PythonVersion targetVersion, Map<String, Map<String, Long>> ruleOptions, long maxFileSize,
-                     TestCode testCode) {
+                     TestCode testCode, PythonVersion requiresPython) {
 
     /** 20 MB: well above any hand-written module (the largest in CPython's stdlib is under 1 MB). */
     public static final String DEFAULT_MAX_FILE_SIZE_TEXT = "20M";
@@ -38,7 +39,7 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
     /** No configuration file: defaults, globs relative to dir. */
     public static Config defaults(Path dir) {
         return new Config(dir, null, null, List.of(), List.of(), Map.of(), DEFAULT_EXCLUDE, List.of(), null, Map.of(),
-                DEFAULT_MAX_FILE_SIZE, TestCode.defaults());
+                DEFAULT_MAX_FILE_SIZE, TestCode.defaults(), null);
     }
 
     public RuleSelection selection() { return new RuleSelection(select, extendSelect, ignore); }
@@ -46,6 +47,21 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
     /** The version to parse for; 3.14 (the newest) when not configured. */
     public PythonVersion targetVersionOrLatest() {
         return targetVersion == null ? PythonVersion.LATEST : targetVersion;
+    }
+
+    /**
+     * The oldest Python the project supports, which decides what advice fits (slots=True needs
+     * 3.10): the target version when one is set, else requires-python, else 3.8.
+     */
+    public PythonVersion lowestPython() {
+        if (targetVersion != null) return targetVersion;
+        return requiresPython != null ? requiresPython : PythonVersion.PY38;
+    }
+
+    /** A copy with requires-python read from the project's pyproject.toml. */
+    public Config withRequiresPython(PythonVersion version) {
+        return new Config(root, file, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
+                targetVersion, ruleOptions, maxFileSize, testCode, version);
     }
 
     /** Command-line flags on top: --select replaces, --extend-select and --ignore add. */
@@ -56,21 +72,21 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
         List<String> ign = new ArrayList<>(ignore);
         if (cliIgnore != null) ign.addAll(cliIgnore);
         return new Config(root, file, cliSelect != null ? cliSelect : select, ext, ign, perFileIgnores, exclude,
-                extendExclude, cliTarget != null ? cliTarget : targetVersion, ruleOptions, maxFileSize, testCode);
+                extendExclude, cliTarget != null ? cliTarget : targetVersion, ruleOptions, maxFileSize, testCode, requiresPython);
     }
 
     /** --max-file-size on top; null leaves the configured size. */
     public Config withMaxFileSize(Long cliMaxFileSize) {
         if (cliMaxFileSize == null) return this;
         return new Config(root, file, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
-                targetVersion, ruleOptions, cliMaxFileSize, testCode);
+                targetVersion, ruleOptions, cliMaxFileSize, testCode, requiresPython);
     }
 
     /** --test-code on top; null leaves the configured mode. */
     public Config withTestCodeMode(TestCode.Mode cliMode) {
         if (cliMode == null) return this;
         return new Config(root, file, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
-                targetVersion, ruleOptions, maxFileSize, testCode.withMode(cliMode));
+                targetVersion, ruleOptions, maxFileSize, testCode.withMode(cliMode), requiresPython);
     }
 
     /** Whether a file is test code: a test-code glob names it or one of its directories. */

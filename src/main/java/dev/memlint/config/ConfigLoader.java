@@ -43,6 +43,29 @@ public final class ConfigLoader {
     }
 
     /**
+     * The lower bound of [project] requires-python, or null when there is none or it cannot be read
+     * (it belongs to the packaging tools: memlint does not fail on it, it only advises less).
+     */
+    private static PythonVersion requiresPython(JsonNode doc) {
+        JsonNode project = doc.get("project");
+        JsonNode spec = project == null ? null : project.get("requires-python");
+        return spec != null && spec.isTextual() ? RequiresPython.lowest(spec.asText()) : null;
+    }
+
+    /** requires-python of the nearest pyproject.toml at or above start that declares one; null when none does. */
+    private static PythonVersion nearestRequiresPython(Path start) throws ConfigException {
+        Path dir = start.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) dir = dir.getParent();
+        for (; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("pyproject.toml");
+            if (!Files.isRegularFile(candidate)) continue;
+            JsonNode doc = read(candidate);
+            if (doc.has("project")) return requiresPython(doc);
+        }
+        return null;
+    }
+
+    /**
      * The configuration for files under start: from the nearest pyproject.toml, else defaults whose
      * globs are relative to the working directory (as --exclude's), or to start's directory when
      * start is outside it. So `memlint check tests` still sees the tests directory's name.
@@ -52,8 +75,9 @@ public final class ConfigLoader {
         if (file != null) return load(file);
         Path dir = start.toAbsolutePath().normalize();
         Path workingDir = Path.of("").toAbsolutePath().normalize();
-        if (dir.startsWith(workingDir)) return Config.defaults(workingDir);
-        return Config.defaults(Files.isDirectory(dir) ? dir : dir.getParent());
+        Config defaults = Config.defaults(dir.startsWith(workingDir) ? workingDir
+                : Files.isDirectory(dir) ? dir : dir.getParent());
+        return defaults.withRequiresPython(nearestRequiresPython(start));
     }
 
     /** Loads a pyproject.toml ([tool.memlint]) or any other TOML file (its top level). */
@@ -65,8 +89,9 @@ public final class ConfigLoader {
         String prefix = pyproject ? "tool.memlint." : "";
         Path root = file.toAbsolutePath().normalize().getParent();
         if (table == null) return new Config(root, file, null, List.of(), List.of(), Map.of(),
-                Config.DEFAULT_EXCLUDE, List.of(), null, Map.of(), Config.DEFAULT_MAX_FILE_SIZE, TestCode.defaults());
-        return parse(table, file, prefix, root);
+                Config.DEFAULT_EXCLUDE, List.of(), null, Map.of(), Config.DEFAULT_MAX_FILE_SIZE, TestCode.defaults(),
+                requiresPython(doc));
+        return parse(table, file, prefix, root, pyproject ? doc : null);
     }
 
     private static JsonNode read(Path file) throws ConfigException {
@@ -88,7 +113,8 @@ public final class ConfigLoader {
         return t;
     }
 
-    private static Config parse(JsonNode table, Path file, String prefix, Path root) throws ConfigException {
+    private static Config parse(JsonNode table, Path file, String prefix, Path root, JsonNode pyproject)
+            throws ConfigException {
         for (Iterator<String> it = table.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) throw new ConfigException(file + ": unknown key '" + prefix + key
@@ -124,7 +150,7 @@ public final class ConfigLoader {
         }
         return new Config(root, file, select, extendSelect, ignore, perFile, exclude, extendExclude, target,
                 ruleOptions(table.get("rules"), file, prefix), maxFileSize(table.get("max-file-size"), file, prefix),
-                testCode(table, file, prefix));
+                testCode(table, file, prefix), pyproject == null ? null : requiresPython(pyproject));
     }
 
     private static TestCode testCode(JsonNode table, Path file, String prefix) throws ConfigException {

@@ -7,6 +7,12 @@ public interface FindingBuilder {
     /** A secondary location (for instance the loop that repeats the reported operation). */
     FindingBuilder related(Located node, String message);
 
+    /**
+     * The loop that repeats the reported operation: a related location, and the key that makes the
+     * findings of one rule in one loop a single finding (the others become its related locations).
+     */
+    FindingBuilder loop(Located loop);
+
     /** One step of the chain of statements that explains the finding, in order (SARIF codeFlows). */
     FindingBuilder step(Located node, String message);
 

@@ -42,21 +42,25 @@ public final class RuleEngine {
         }
     };
     private final PythonVersion target;
+    private final PythonVersion lowest;
 
-    /** An engine for code of the latest Python version. */
+    /** An engine for code of the latest Python version's syntax that must run on every version from 3.8. */
     public RuleEngine(List<Class<? extends Rule>> rules, Map<String, Map<String, Long>> options) {
-        this(rules, options, PythonVersion.LATEST);
+        this(rules, options, PythonVersion.LATEST, PythonVersion.PY38);
     }
 
     /**
      * @param rules   the enabled rule classes
      * @param options per code, option values overriding the declared defaults (may be empty)
      * @param target  the Python version the code targets
+     * @param lowest  the oldest Python the code must run on, which decides what advice fits
      */
-    public RuleEngine(List<Class<? extends Rule>> rules, Map<String, Map<String, Long>> options, PythonVersion target) {
+    public RuleEngine(List<Class<? extends Rule>> rules, Map<String, Map<String, Long>> options, PythonVersion target,
+                      PythonVersion lowest) {
         this.rules = List.copyOf(rules);
         this.options = options;
         this.target = target;
+        this.lowest = lowest;
     }
 
     public List<Class<? extends Rule>> rules() { return rules; }
@@ -81,15 +85,14 @@ public final class RuleEngine {
         try {
             for (Class<? extends Rule> c : rules) run.initRule(c);
             run.walk();
-            run.finish();
+            run.finish(suppressions);
         } finally {
             // The rules' per-file caches would keep this file's tree and model alive while the
             // thread parses its next file.
             ModuleMemory.forgetLast();
             ModuleImports.forgetLast();
         }
-        List<Finding> out = new ArrayList<>();
-        for (Finding f : run.findings) if (!suppressions.isSuppressed(f.code(), f.range().line())) out.add(f);
+        List<Finding> out = new ArrayList<>(run.findings);
         out.sort(Comparator.comparingInt((Finding f) -> f.range().line()).thenComparingInt(f -> f.range().column())
                 .thenComparing(Finding::code));
         return out;
@@ -147,6 +150,10 @@ public final class RuleEngine {
                 @Override public PythonVersion targetVersion() {
                     return target;
                 }
+
+                @Override public PythonVersion lowestPython() {
+                    return lowest;
+                }
             });
         }
 
@@ -169,9 +176,34 @@ public final class RuleEngine {
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
-        void finish() {
+        /** Runs the file-end handlers and builds the findings noqa leaves, before merging them per loop. */
+        void finish(Suppressions suppressions) {
             for (Subscriber s : fileEnd) s.handler().visit(s.context(), model.module());
-            for (Builder b : pending) findings.add(b.build());
+            pending.removeIf(b -> suppressions.isSuppressed(b.code, b.range.line()));
+            for (Builder b : mergedPerLoop()) findings.add(b.build());
+        }
+
+        /**
+         * One finding per rule and loop: the most severe site (the first in source order among
+         * equals) reports, the others become its related locations and are named in its message.
+         * A finding with a fix stays on its own, so that its fix is not lost.
+         */
+        private List<Builder> mergedPerLoop() {
+            List<Builder> sorted = new ArrayList<>(pending);
+            sorted.sort(Comparator.comparingInt((Builder b) -> b.severity.ordinal())
+                    .thenComparingInt(b -> b.range.line()).thenComparingInt(b -> b.range.column()));
+            Map<String, Builder> firstByLoop = new HashMap<>();
+            List<Builder> out = new ArrayList<>();
+            for (Builder b : sorted) {
+                if (b.loop == null || b.fix != null) {
+                    out.add(b);
+                    continue;
+                }
+                Builder first = firstByLoop.putIfAbsent(b.code + " " + b.loop, b);
+                if (first == null) out.add(b);
+                else first.sameLoop.add(b);
+            }
+            return out;
         }
 
         /** The context one rule's callback gets; reports carry the rule's code. */
@@ -217,6 +249,8 @@ public final class RuleEngine {
             final List<Related> related = new ArrayList<>();
             final List<FlowStep> flow = new ArrayList<>();
             Fix fix;
+            TextRange loop;
+            final List<Builder> sameLoop = new ArrayList<>(); // the other findings of this rule in this loop
 
             Builder(String code, TextRange range, Severity severity, String message) {
                 this.code = code;
@@ -227,6 +261,12 @@ public final class RuleEngine {
 
             @Override public FindingBuilder related(Located node, String message) {
                 related.add(new Related(toRange(node.pos()), message));
+                return this;
+            }
+
+            @Override public FindingBuilder loop(Located node) {
+                loop = toRange(node.pos());
+                related.add(new Related(loop, "the loop"));
                 return this;
             }
 
@@ -246,7 +286,20 @@ public final class RuleEngine {
             }
 
             Finding build() {
-                return new Finding(code, path, range, severity, message, List.copyOf(related), List.copyOf(flow), fix);
+                if (sameLoop.isEmpty()) {
+                    return new Finding(code, path, range, severity, message, List.copyOf(related), List.copyOf(flow), fix);
+                }
+                sameLoop.sort(Comparator.comparingInt((Builder b) -> b.range.line()).thenComparingInt(b -> b.range.column()));
+                List<Related> all = new ArrayList<>(related);
+                StringBuilder lines = new StringBuilder();
+                for (int i = 0; i < sameLoop.size(); i++) {
+                    Builder other = sameLoop.get(i);
+                    all.add(new Related(other.range, other.message));
+                    if (i > 0) lines.append(i == sameLoop.size() - 1 ? " and " : ", ");
+                    lines.append(other.range.line());
+                }
+                String more = "; " + sameLoop.size() + " more in this loop, on line" + (sameLoop.size() == 1 ? " " : "s ") + lines;
+                return new Finding(code, path, range, severity, message + more, List.copyOf(all), List.copyOf(flow), fix);
             }
         }
     }

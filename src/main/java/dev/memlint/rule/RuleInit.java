@@ -28,4 +28,10 @@ public interface RuleInit {
 
     /** The Python version the code targets (--target-version). */
     PythonVersion targetVersion();
+
+    /**
+     * The oldest Python the code must run on: --target-version when given, else requires-python of
+     * the project's pyproject.toml, else 3.8. Advice must work there (slots=True needs 3.10).
+     */
+    PythonVersion lowestPython();
 }

@@ -6,7 +6,8 @@
  *     summary = "...")}. In {@code init(RuleInit init)} subscribe by node type:
  *     {@code init.on(Stmt.AugAssign.class, (ctx, node) -> ...)} (interfaces like {@code Stmt.ForNode}
  *     work too; {@code init.onFileEnd(ctx -> ...)} runs once at the end). Report with
- *     {@code ctx.report(node, "neutral message")}, optionally {@code .related(loop, "repeated here")},
+ *     {@code ctx.report(node, "neutral message")}, optionally {@code .loop(loop)} (the loop that repeats it: one finding per rule and loop),
+ *     {@code .related(node, "defined here")},
  *     {@code .severity(Severity.NOTE)}, {@code .fix("description", Fix.Applicability.SAFE, ctx.replace(node, "new"))}.
  *     Ask {@code ctx.model()} (a {@link dev.memlint.semantic.SemanticModel}) for parents, scopes, symbols
  *     with bindings and uses, {@code qualifiedName(expr)} ("collections.deque", "builtins.list"),

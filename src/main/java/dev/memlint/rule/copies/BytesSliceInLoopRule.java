@@ -55,7 +55,7 @@ public final class BytesSliceInLoopRule implements Rule {
                 ? "use `struct.unpack_from(fmt, data, offset)`, which reads in place"
                 : "slice a `memoryview` of the data instead, which shares the bytes";
         ctx.report(slice, "`" + ctx.text(slice) + "` copies bytes on every iteration only to pass them to `"
-                + reader + "`; " + advice).related(loop, "the loop");
+                + reader + "`; " + advice).loop(loop);
     }
 
     private static String bufferReader(SemanticModel model, Expr.Call call) {

@@ -58,7 +58,7 @@ public final class ShrinkBySlicingInLoopRule implements Rule {
                         + "(O(n²) in all); " + (fromFront
                         ? "keep a start index instead (for bytes: a memoryview, or `del buf[:n]` on a bytearray)"
                         : "keep an end index instead (or `del a[-n:]` / `pop()` on a list or bytearray)"))
-                .related((Located) loop, "the loop");
+                .loop((Located) loop);
     }
 
     /**

@@ -58,7 +58,7 @@ public final class SliceCopyInLoopRule implements Rule {
         ctx.report(slice, "`" + ctx.text(slice) + "` copies " + (shape == SliceShape.SUFFIX ? "the rest" : "the start")
                         + " of the " + type.name().toLowerCase() + " on every iteration only to read it once; " + instead)
                 .severity(positional ? Severity.WARNING : Severity.NOTE)
-                .related((Located) loop, "the loop");
+                .loop((Located) loop);
     }
 
     /** What the reader of the slice could take instead, or null when the slice may be needed as is. */

@@ -6,6 +6,7 @@ import dev.memlint.ast.Keyword;
 import dev.memlint.ast.Located;
 import dev.memlint.ast.Pos;
 import dev.memlint.ast.Stmt;
+import dev.memlint.parse.PythonVersion;
 import dev.memlint.rule.Rule;
 import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
@@ -18,22 +19,29 @@ import dev.memlint.semantic.SemanticModel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * MEM503: a plain class (no bases, no metaclass, at most a {@code @dataclass} without
  * {@code slots=True}) that sets instance attributes, has no {@code __slots__}, and is instantiated
- * in a loop or comprehension of the same module. Classes that look at their own {@code __dict__},
- * use {@code vars}/{@code setattr}, have class attributes of the same names as instance attributes,
- * or are subclassed in the module are left alone: there slots are not a drop-in change.
+ * in a loop or comprehension of the same module, reported at that instantiation. Classes that look
+ * at their own {@code __dict__}, use {@code vars}/{@code setattr}, have class attributes of the same
+ * names as instance attributes, or are subclassed in the module are left alone: there slots are not
+ * a drop-in change. The advice fits the project's oldest Python ({@link RuleInit#lowestPython()}):
+ * {@code slots=True} from 3.10, a {@code __slots__} declaration before, none for a dataclass whose
+ * fields have defaults (before 3.10) or that sets attributes that are not fields.
  */
 @RuleMeta(code = "MEM503", name = "class-without-slots-in-loop", severity = Severity.NOTE,
         summary = "Instances of a class without __slots__ are created in a loop, each with a per-instance dict.",
         tags = {"memory"})
 public final class ClassWithoutSlotsInLoopRule implements Rule {
+    private PythonVersion lowestPython;
+
     @Override
     public void init(RuleInit init) {
+        lowestPython = init.lowestPython();
         init.on(Stmt.ClassDef.class, this::check);
     }
 
@@ -46,12 +54,12 @@ public final class ClassWithoutSlotsInLoopRule implements Rule {
             dataclass = true;
         }
         Set<String> classNames = new HashSet<>();
-        Set<String> fields = new HashSet<>();
+        Set<String> fields = new LinkedHashSet<>();
         for (Stmt s : cls.body()) {
             if (s instanceof Stmt.Assign a) for (Expr t : a.targets()) if (t instanceof Expr.Name n) classNames.add(n.id());
             if (s instanceof Stmt.AnnAssign a && a.target() instanceof Expr.Name n) {
-                fields.add(n.id());
                 if (a.value() != null) classNames.add(n.id());
+                if (!isClassVar(a.annotation())) fields.add(n.id());
             }
         }
         if (classNames.contains("__slots__")) return;
@@ -59,21 +67,44 @@ public final class ClassWithoutSlotsInLoopRule implements Rule {
         if (site == null) return;
         Set<String> instanceNames = instanceAttributes(model, cls);
         if (instanceNames == null) return;
+        String advice;
         if (dataclass) {
-            // slots=True turns the annotated fields into slots and keeps their defaults working.
             if (fields.isEmpty() && instanceNames.isEmpty()) return;
+            // self.total = ... in __post_init__: no slot for it, so slots would make the class fail.
+            if (!fields.containsAll(instanceNames)) return;
+            if (lowestPython.atLeast(PythonVersion.PY310)) {
+                advice = "`@dataclass(slots=True)`"; // turns the fields into slots and keeps their defaults working
+            } else {
+                // Before 3.10 only a hand-written __slots__, which clashes with a default's class attribute.
+                for (String f : fields) if (classNames.contains(f)) return;
+                advice = slotsDeclaration(fields);
+            }
         } else {
             if (instanceNames.isEmpty()) return;
-            instanceNames.retainAll(classNames);
-            if (!instanceNames.isEmpty()) return; // a class attribute doubles as a default: slots would conflict
+            for (String name : instanceNames) if (classNames.contains(name)) return; // a class attribute doubles as a default
+            advice = slotsDeclaration(instanceNames);
         }
         ModuleImports imports = ModuleImports.of(model);
         if (imports.weakref()) return; // weakly referenced instances would need "__weakref__" in the slots
         if (imports.testModule()) return; // a test makes a handful of instances
-        ctx.report(header(cls), "class `" + cls.name() + "` has no `__slots__` and is instantiated in a loop; "
-                        + (dataclass ? "`@dataclass(slots=True)`" : "`__slots__`")
-                        + " drops the per-instance attribute dict")
-                .related(site, "instantiated in a loop here");
+        ctx.report(site, "each `" + cls.name() + "` made here in a loop outlives its iteration and carries a "
+                        + "per-instance attribute dict; " + advice + " in class `" + cls.name() + "` drops it")
+                .related(header(cls), "class `" + cls.name() + "` has no `__slots__`");
+    }
+
+    /** __slots__ = ("x", "y"), in the order the attributes are first set. */
+    private static String slotsDeclaration(Set<String> names) {
+        StringBuilder b = new StringBuilder("`__slots__ = (");
+        for (String n : names) b.append('"').append(n).append("\", ");
+        b.setLength(b.length() - 2);
+        return b.append(names.size() == 1 ? ",)`" : ")`").toString();
+    }
+
+    /** ClassVar, ClassVar[int], typing.ClassVar[int]: a class attribute, not a field. */
+    private static boolean isClassVar(Expr annotation) {
+        Expr e = annotation instanceof Expr.Subscript s ? s.value() : annotation;
+        if (e instanceof Expr.Name n) return n.id().equals("ClassVar");
+        return e instanceof Expr.Attribute a && a.attr().equals("ClassVar");
     }
 
     private static boolean isDataclass(SemanticModel model, Expr d) {
@@ -87,7 +118,7 @@ public final class ClassWithoutSlotsInLoopRule implements Rule {
 
     /** Names assigned as self.x in the methods; null when the class uses __dict__, __weakref__, vars or setattr. */
     private static Set<String> instanceAttributes(SemanticModel model, Stmt.ClassDef cls) {
-        Set<String> names = new HashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         boolean[] dynamic = {false};
         NodeChildren.walk(cls, n -> {
             if (n instanceof Expr.Attribute a) {

@@ -76,7 +76,7 @@ public final class ListMembershipInLoopRule implements Rule {
                 : "; build a set from it once before the loop";
         ctx.report(cmp, "`" + ctx.text(cmp) + "` scans the list `" + s.name() + "` on every iteration, and the loop "
                         + "never changes it" + advice)
-                .related(loop, "the loop");
+                .loop(loop);
     }
 
     /**

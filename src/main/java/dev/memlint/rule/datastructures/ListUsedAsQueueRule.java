@@ -47,7 +47,7 @@ public final class ListUsedAsQueueRule implements Rule {
         ctx.report(call, "`" + list + "." + a.attr() + "(0" + (a.attr().equals("insert") ? ", ...)" : ")")
                         + "` in a loop shifts every element of the list each time; use collections.deque ("
                         + (a.attr().equals("pop") ? "popleft()" : "appendleft()") + ")")
-                .related(loop, "the loop");
+                .loop(loop);
     }
 
     /** libs = [] inside the loop: each iteration has a new list, which sees one front insert. */

@@ -2,12 +2,14 @@ package dev.memlint.rule.laziness;
 
 import dev.memlint.ast.Comprehension;
 import dev.memlint.ast.Expr;
+import dev.memlint.ast.Keyword;
 import dev.memlint.ast.Located;
 import dev.memlint.ast.Module;
 import dev.memlint.ast.Node;
 import dev.memlint.ast.Pos;
 import dev.memlint.ast.Stmt;
 import dev.memlint.rule.FindingBuilder;
+import dev.memlint.rule.Mutations;
 import dev.memlint.rule.Rule;
 import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
@@ -15,6 +17,7 @@ import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
 import dev.memlint.semantic.Binding;
 import dev.memlint.semantic.NodeChildren;
+import dev.memlint.rule.support.ContainerUses;
 import dev.memlint.rule.support.OnePassConsumers;
 import dev.memlint.semantic.SemanticModel;
 import dev.memlint.semantic.Symbol;
@@ -22,6 +25,7 @@ import dev.memlint.semantic.Symbol;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * MEM304: a private function (a leading underscore, or nested in another function, so no other
@@ -91,7 +95,7 @@ public final class ListReturnedForOnePassRule implements Rule {
 
     private static boolean iteratedOnce(SemanticModel model, Expr.Call call) {
         Node p = model.parent(call);
-        if (p instanceof Stmt.ForNode f && f.iter() == call) return true;
+        if (p instanceof Stmt.ForNode f && f.iter() == call) return !changesArguments(model, f, call);
         if (p instanceof Comprehension c && c.iter() == call) return true;
         if (p instanceof Expr.Call outer && outer.args().size() == 1 && outer.args().get(0) == call
                 && outer.keywords().isEmpty()) {
@@ -100,6 +104,22 @@ public final class ListReturnedForOnePassRule implements Rule {
                     && f.iter() == outer;
         }
         return false;
+    }
+
+    /**
+     * Whether the loop over the call's result changes what the call was given
+     * ({@code for p in _entries(cache): del cache[p]}): the list is then a snapshot, and a generator
+     * would read the container while the loop changes it.
+     */
+    private static boolean changesArguments(SemanticModel model, Stmt.ForNode loop, Expr.Call call) {
+        List<Expr> args = new ArrayList<>(call.args());
+        for (Keyword k : call.keywords()) args.add(k.value());
+        Set<String> roots = ContainerUses.containerRoots(model, args);
+        if (roots.isEmpty()) return false;
+        for (Stmt st : loop.body()) {
+            if (Mutations.mutates(st, e -> roots.contains(ContainerUses.rootName(e)))) return true;
+        }
+        return ContainerUses.mayChangeThroughCalls(model, loop.body(), roots);
     }
 
     /** "def name": the def's first line up to the end of its name. */

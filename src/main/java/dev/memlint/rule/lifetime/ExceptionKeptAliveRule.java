@@ -67,7 +67,8 @@ public final class ExceptionKeptAliveRule implements Rule {
             Expr candidate = t instanceof Expr.TupleExpr tuple && tuple.elts().size() == 3 && isExcInfo(model, a.value())
                     ? tuple.elts().get(2) : t;
             Place where = place(model, candidate);
-            if (where == null || where == Place.LOCAL && !frameOutlivesTheStore(model, a, (Expr.Name) candidate)) continue;
+            if (where == null || where == Place.LOCAL && !frameOutlivesTheStore(model, a, (Expr.Name) candidate)
+                    || where == Place.GLOBAL && clearedAfter(model, (Expr.Name) candidate, a)) continue;
             if (keptOnPurpose(model, handler, a, candidate, where)) return; // (tb, info) = ...: any target handed over
             if (target == null) {
                 target = candidate;
@@ -160,13 +161,18 @@ public final class ExceptionKeptAliveRule implements Rule {
         return s != null && s.scope().isFunctionLike() ? Place.LOCAL : null;
     }
 
-    /** `del err` or `err = None` after the store (a clearing before it, or elsewhere in a loop's start, does not count). */
-    private static boolean clearedAfter(SemanticModel model, Expr.Name local, Located store) {
-        Symbol s = model.symbol(local);
+    /**
+     * `del err` or `err = None` after the store, in the same function (a clearing before it, at the
+     * start of a loop's body or in another function does not count).
+     */
+    private static boolean clearedAfter(SemanticModel model, Expr.Name name, Located store) {
+        Symbol s = model.symbol(name);
+        if (s == null) return false;
+        Stmt.FunctionNode function = model.enclosingFunction((Node) store);
         for (Binding b : s.bindings()) {
             boolean clears = b.kind() == Binding.Kind.DELETION
                     || (b.value() instanceof Expr.Constant c && c.value() == null);
-            if (clears && after(b.node(), store)) return true;
+            if (clears && after(b.node(), store) && model.enclosingFunction(b.node()) == function) return true;
         }
         return false;
     }
@@ -190,7 +196,7 @@ public final class ExceptionKeptAliveRule implements Rule {
             if (cls == null) return !(owner instanceof Expr.Name g && isGlobal(model, g)); // result.error = e
             return handedOverByClass(model, cls, attributePath(a));
         }
-        if (target instanceof Expr.Name global && place == Place.GLOBAL) return handedOverByModule(model, global.id());
+        if (target instanceof Expr.Name global && place == Place.GLOBAL) return handedOverByModule(model, global);
         return false;
     }
 
@@ -220,6 +226,10 @@ public final class ExceptionKeptAliveRule implements Rule {
     /** Whether this use gives the value away: raise x, raise ... from x, return x (or in a tuple), yield x, f(x). */
     private static boolean handsOver(SemanticModel model, Expr use) {
         Node parent = model.parent(use);
+        while (parent instanceof Expr.Subscript sub && sub.value() == use) { // raise errors[0]
+            use = sub;
+            parent = model.parent(sub);
+        }
         if (parent instanceof Expr.TupleExpr || parent instanceof Expr.ListExpr) {
             if (model.parent(parent) instanceof Stmt.Return) return true;
         }
@@ -249,7 +259,9 @@ public final class ExceptionKeptAliveRule implements Rule {
 
     /**
      * Some method of the class hands the attribute over: returns it from a public method or a
-     * property, raises it, yields it, or passes it to a call ({@code raise Group(msg, self.errors)}).
+     * property, raises it, yields it, passes it to a call ({@code raise Group(msg, self.errors)}) or
+     * copies it out ({@code errors = self.errors}); or the module reads it through another reference
+     * than self ({@code thread.exc}): an attribute the module's own code uses as an API.
      */
     private static boolean handedOverByClass(SemanticModel model, Stmt.ClassDef cls, String path) {
         String root = path.split("\\.", 2)[0];
@@ -263,24 +275,26 @@ public final class ExceptionKeptAliveRule implements Rule {
                 Node parent = model.parent(a);
                 if (parent instanceof Stmt.Return) found[0] |= api;
                 else if (parent instanceof Expr.TupleExpr && model.parent(parent) instanceof Stmt.Return) found[0] |= api;
-                else found[0] |= handsOver(model, a);
+                else found[0] |= handsOver(model, a) || parent instanceof Stmt.Assign copy && copy.value() == a;
             });
             if (found[0]) return true;
+        }
+        for (Node n : model.nodes()) {
+            if (n instanceof Expr.Attribute a && a.ctx() == Ctx.Load && a.attr().equals(root)
+                    && !(a.value() instanceof Expr.Name self && model.selfClass(self) != null)
+                    && !(model.parent(a) instanceof Expr.Call c && c.func() == a)) return true; // log.error(...) is no read
         }
         return false;
     }
 
-    /** A public module-level function returns the global, or some function raises it or passes it on. */
-    private static boolean handedOverByModule(SemanticModel model, String global) {
-        for (Stmt s : model.module().body()) {
-            if (!(s instanceof Stmt.FunctionNode f)) continue;
-            boolean api = !f.name().startsWith("_");
-            boolean[] found = {false};
-            NodeChildren.walkAll(f.body(), n -> {
-                if (!(n instanceof Expr.Name name) || !name.id().equals(global) || name.ctx() != Ctx.Load) return;
-                found[0] |= model.parent(name) instanceof Stmt.Return ? api : handsOver(model, name);
-            });
-            if (found[0]) return true;
+    /** Some code of the module (any function or method) returns the global from a public function, raises it or passes it on. */
+    private static boolean handedOverByModule(SemanticModel model, Expr.Name global) {
+        Symbol s = model.symbol(global);
+        if (s == null) return false;
+        for (Expr.Name use : s.uses()) {
+            Stmt.FunctionNode f = model.enclosingFunction(use);
+            boolean api = f != null && !f.name().startsWith("_");
+            if (model.parent(use) instanceof Stmt.Return ? api : handsOver(model, use)) return true;
         }
         return false;
     }

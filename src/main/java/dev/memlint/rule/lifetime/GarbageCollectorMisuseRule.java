@@ -50,7 +50,7 @@ public final class GarbageCollectorMisuseRule implements Rule {
                 var loop = model.enclosingLoop(call);
                 if (loop != null && !deliberateCollection(model, call, loop)) {
                     ctx.report(call, "gc.collect() in a loop runs a full collection on every iteration")
-                            .related(loop, "the loop");
+                            .loop(loop);
                 }
             }
             default -> { }

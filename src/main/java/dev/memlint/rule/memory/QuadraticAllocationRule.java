@@ -1,8 +1,10 @@
 package dev.memlint.rule.memory;
 
 import dev.memlint.ast.Expr;
+import dev.memlint.ast.Located;
 import dev.memlint.ast.Node;
 import dev.memlint.ast.Operator;
+import dev.memlint.ast.Pos;
 import dev.memlint.ast.Stmt;
 import dev.memlint.memory.ModuleMemory;
 import dev.memlint.memory.SizeModel;
@@ -14,8 +16,12 @@ import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
 import dev.memlint.semantic.NodeChildren;
+import dev.memlint.semantic.PyType;
+import dev.memlint.semantic.SemanticModel;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * MEM702: a function whose allocation grows with the square of an input: a list, tuple or bytes
@@ -42,10 +48,84 @@ public final class QuadraticAllocationRule implements Rule {
             PeakEstimator.Estimate e = memory.churn(r, sizes).orElse(null);
             // only when the loop's trip count is an input (n, len(a)), not a loop of unknown length
             if (e != null && e.quadraticChurn() && e.churnSymbol() != null && !e.churnSymbol().contains("iterations_")) {
-                ctx.report(r.function(), "`" + r.qualname() + "` copies a growing sequence on every iteration: "
-                        + "the bytes it allocates grow as O(" + e.churnSymbol() + "^2)");
+                Stmt growing = growingStatement(ctx.model(), r.function());
+                String growth = isInputSize(e.churnSymbol())
+                        ? "the bytes it allocates grow as O(" + e.churnSymbol() + "^2)"
+                        : "the bytes it allocates grow with the square of the number of iterations";
+                if (growing != null) {
+                    ctx.report(growing, "`" + ctx.text(growingTarget(growing)) + "` is rebuilt as a longer copy of "
+                            + "itself on every iteration in `" + r.qualname() + "`: " + growth)
+                            .related(header(r.function()), "the function");
+                } else {
+                    ctx.report(header(r.function()), "`" + r.qualname() + "` copies a growing sequence on every "
+                            + "iteration: " + growth);
+                }
             }
         }
+    }
+
+    /** A name or attribute path (n, seq, expr.rank), or len() of one: a size the reader can find in the code. */
+    private static final Pattern INPUT_SIZE = Pattern.compile(
+            "[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*|len\\([A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*\\)");
+
+    /**
+     * Whether the estimate's trip count names an input a reader recognises. Others are the
+     * estimator's own terms: parts(r) counts the pieces r.split() makes of a string, not r itself
+     * (a regex, a separator); expr@1409, len(ordered()) or "i, j" are no size of anything in the code.
+     */
+    private static boolean isInputSize(String symbol) {
+        return INPUT_SIZE.matcher(symbol).matches();
+    }
+
+    /**
+     * The statement that rebinds a name to a longer copy of itself in a loop of the function
+     * (acc = acc + [x], acc = [x] + acc, acc += (x,)), the first in source order; null when none
+     * is recognised. A list's += extends in place and is no copy.
+     */
+    private static Stmt growingStatement(SemanticModel model, Stmt.FunctionNode f) {
+        Stmt[] found = {null};
+        NodeChildren.walkAll(f.body(), n -> {
+            if (found[0] != null || !(n instanceof Stmt s) || model.enclosingFunction(s) != f
+                    || model.enclosingLoop(s) == null) return;
+            if (s instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name t
+                    && a.value() instanceof Expr.BinOp op && op.op() == Operator.Add && mentions(op, t.id())
+                    && (isSequence(model, t) || addsSequence(model, op))) found[0] = s;
+            if (s instanceof Stmt.AugAssign a && a.op() == Operator.Add && a.target() instanceof Expr.Name t
+                    && model.typeOf(t) != PyType.LIST // a list's += extends in place
+                    && (isSequence(model, t) || isSequence(model, a.value()))) found[0] = s;
+        });
+        return found[0];
+    }
+
+    /** A tuple, list or bytes: a display, a comprehension, or a value of that type. */
+    private static boolean isSequence(SemanticModel model, Expr e) {
+        if (e instanceof Expr.TupleExpr || e instanceof Expr.ListExpr || e instanceof Expr.ListComp) return true;
+        PyType t = model.typeOf(e);
+        return t == PyType.TUPLE || t == PyType.LIST || t == PyType.BYTES;
+    }
+
+    /** Whether an operand of the + chain is a sequence (so the chain concatenates, not adds numbers or terms). */
+    private static boolean addsSequence(SemanticModel model, Expr e) {
+        if (e instanceof Expr.BinOp b && b.op() == Operator.Add) return addsSequence(model, b.left()) || addsSequence(model, b.right());
+        return isSequence(model, e);
+    }
+
+    /** Whether an operand of the + chain is the name itself. */
+    private static boolean mentions(Expr e, String name) {
+        if (e instanceof Expr.BinOp b && b.op() == Operator.Add) return mentions(b.left(), name) || mentions(b.right(), name);
+        return e instanceof Expr.Name n && n.id().equals(name);
+    }
+
+    private static Expr growingTarget(Stmt s) {
+        return s instanceof Stmt.Assign a ? a.targets().get(0) : ((Stmt.AugAssign) s).target();
+    }
+
+    /** "def name": the def's first line up to the end of its name, not its whole body. */
+    private static Located header(Stmt.FunctionNode f) {
+        Pos p = f.pos();
+        int start = p.col() + (f instanceof Stmt.AsyncFunctionDef ? "async def ".length() : "def ".length());
+        Pos header = new Pos(p.line(), p.col(), p.line(), start + f.name().getBytes(StandardCharsets.UTF_8).length);
+        return () -> header;
     }
 
     /**

@@ -25,6 +25,6 @@ public final class BytesConcatenationInLoopRule implements Rule {
         ctx.report(stmt, "bytes `" + ctx.text(m.target()) + "` grows by " + m.description() + " in a loop, "
                         + "copying the whole object on every iteration (quadratic); use a bytearray, "
                         + "b\"\".join() or io.BytesIO")
-                .related(m.loop(), "the loop");
+                .loop(m.loop());
     }
 }

@@ -29,11 +29,11 @@ public final class StringConcatenationInLoopRule implements Rule {
         if (m.shape() == ConcatenationInLoop.Shape.IN_PLACE_LOCAL) {
             ctx.report(stmt, "str `" + name + "` grows by " + m.description() + " in a loop; CPython resizes "
                             + "this local in place, other interpreters copy it on every iteration")
-                    .severity(Severity.NOTE).related(m.loop(), "the loop");
+                    .severity(Severity.NOTE).loop(m.loop());
         } else {
             ctx.report(stmt, "str `" + name + "` grows by " + m.description() + " in a loop, copying the whole "
                     + "string on every iteration (quadratic); collect the parts in a list and join them once")
-                    .related(m.loop(), "the loop");
+                    .loop(m.loop());
         }
     }
 }
