@@ -885,6 +885,18 @@ final class Library {
         }
         if (SCALAR_METHODS.contains(name)) return in.computedInt(null);
         Obj.Kind kind = recv.kind;
+        if (kind == Obj.Kind.UNKNOWN && splitBySomething(name, firstExpr)) {
+            // r.split(text) is as likely a compiled pattern's split as a str's: its parts are counted
+            // by a symbol of their own, not by len(r).
+            String of = recv.path != null ? recv.path : "?";
+            Sym count = Sym.var("parts(" + of + ")");
+            Obj list = in.make(Obj.Kind.LIST, count);
+            list.layout = Obj.Layout.APPENDED;
+            Obj part = in.str(Sym.of(Interpreter.WORD_CHARS));
+            list.groups.add(new Obj.Group(count, part));
+            list.item = part;
+            return list;
+        }
         if (kind == Obj.Kind.UNKNOWN) kind = guessKind(name);
         switch (kind) {
             case LIST: case TUPLE: case SET: case DICT: case BYTEARRAY:
@@ -923,6 +935,10 @@ final class Library {
         }
         notFollowed(Interpreter.text(where.func()), where);
         return null;
+    }
+
+    private static boolean splitBySomething(String name, Expr firstExpr) {
+        return (name.equals("split") || name.equals("rsplit")) && firstExpr != null && !(firstExpr instanceof Expr.Constant);
     }
 
     /** What an object the call was given probably is, from the method called on it. */
