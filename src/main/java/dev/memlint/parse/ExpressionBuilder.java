@@ -333,7 +333,8 @@ final class ExpressionBuilder {
         int n = s.getChildCount();
         if (n == 1 && first instanceof Namedexpr_testContext ne) {
             Expr e = namedexpr(ne);
-            if (e instanceof NamedExpr && !version.atLeast(PythonVersion.PY310)) throw errors.at(e.pos(), "invalid syntax");
+            // x[a := 0] from 3.10; a parenthesised x[(a := 0)] is an atom, valid in every version.
+            if (ne.COLONEQUAL() != null && !version.atLeast(PythonVersion.PY310)) throw errors.at(e.pos(), "invalid syntax");
             return e;
         }
         Expr[] parts = new Expr[3];
@@ -343,7 +344,8 @@ final class ExpressionBuilder {
             if (child instanceof TerminalNodeImpl) part++;
             else if (child instanceof Namedexpr_testContext ne) {
                 Expr lower = namedexpr(ne);
-                if (lower instanceof NamedExpr) throw errors.at(token(s.getChild(i + 1)), "invalid syntax");
+                // A slice bound is an expression: x[a := 0:] is invalid, x[(a := 0):] is not.
+                if (ne.COLONEQUAL() != null) throw errors.at(token(s.getChild(i + 1)), "invalid syntax");
                 parts[part] = lower;
             } else {
                 parts[part] = test((TestContext) child);

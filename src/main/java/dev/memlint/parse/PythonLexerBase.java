@@ -43,6 +43,11 @@ public abstract class PythonLexerBase extends Lexer {
     private final int[] indentAltCols = new int[MAX_INDENT_LEVELS + 1];
     private int indentLevel;
     private boolean atLineStart = true;
+    // A logical line that starts with whitespace and a backslash-newline: CPython counts the
+    // indentation on across the joined lines, and the column of the first such backslash (when not
+    // zero) is the line's indentation. Columns carried to the next physical line, and that column.
+    private int joinedCol, joinedAltCol, firstJoinCol;
+    private boolean joinedAtLineStart;
 
     // Open brackets, innermost last.
     private final char[] bracketChars = new char[MAX_BRACKET_DEPTH + 1];
@@ -85,6 +90,7 @@ public abstract class PythonLexerBase extends Lexer {
             if (type == PythonLexer.NEWLINE) {
                 fixLoneCarriageReturn();
                 if (bracketDepth > 0 || atLineStart) {
+                    if (bracketDepth == 0) forgetJoinedIndent(); // a blank line ends the joined one
                     continue; // NL: inside brackets, or a blank / comment-only line
                 }
                 atLineStart = true;
@@ -96,6 +102,7 @@ public abstract class PythonLexerBase extends Lexer {
             if (type == PythonLexer.LINE_JOIN) {
                 fixLoneCarriageReturn();
                 lastLineJoinEnd = token.getStopIndex() + 1;
+                if (atLineStart && bracketDepth == 0) joinAtLineStart(token);
                 continue;
             }
             if (type == Token.EOF) {
@@ -618,13 +625,14 @@ public abstract class PythonLexerBase extends Lexer {
 
     // ------------------------------------------------------------------ indentation
 
-    /** At the first token of a logical line: compare its indentation with the stack (CPython's rules). */
-    private void indent(Token first) {
-        int start = first.getStartIndex();
-        int lineStart = start - first.getCharPositionInLine();
+    /**
+     * The indentation columns (col in the high half, the tabs-as-one column in the low half) of the
+     * whitespace before token on its line, counted on from col and altCol.
+     */
+    private long measureIndent(Token token, int col, int altCol) {
+        int start = token.getStartIndex();
+        int lineStart = start - token.getCharPositionInLine();
         int position = _input.index();
-        int col = 0;
-        int altCol = 0;
         for (int i = lineStart; i < start; i++) {
             int c = _input.LA(i - position);
             if (c == ' ') {
@@ -640,6 +648,37 @@ public abstract class PythonLexerBase extends Lexer {
                 break;
             }
         }
+        return ((long) col << 32) | (altCol & 0xffffffffL);
+    }
+
+    /** A backslash-newline before the first token of a logical line (CPython 3.10+ rules). */
+    private void joinAtLineStart(Token join) {
+        long cols = measureIndent(join, joinedCol, joinedAltCol);
+        joinedCol = (int) (cols >>> 32);
+        joinedAltCol = (int) cols;
+        if (firstJoinCol == 0) firstJoinCol = joinedCol;
+        joinedAtLineStart = true;
+    }
+
+    private void forgetJoinedIndent() {
+        joinedCol = 0;
+        joinedAltCol = 0;
+        firstJoinCol = 0;
+        joinedAtLineStart = false;
+    }
+
+    /** At the first token of a logical line: compare its indentation with the stack (CPython's rules). */
+    private void indent(Token first) {
+        long cols = measureIndent(first, joinedAtLineStart ? joinedCol : 0, joinedAtLineStart ? joinedAltCol : 0);
+        int col = (int) (cols >>> 32);
+        int altCol = (int) cols;
+        if (firstJoinCol != 0) {
+            col = firstJoinCol;
+            altCol = firstJoinCol;
+        }
+        forgetJoinedIndent();
+        int start = first.getStartIndex();
+        int lineStart = start - first.getCharPositionInLine();
         int line = first.getLine();
         if (col == indentCols[indentLevel]) {
             if (altCol != indentAltCols[indentLevel]) {

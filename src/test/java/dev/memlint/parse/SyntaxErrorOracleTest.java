@@ -23,6 +23,11 @@ class SyntaxErrorOracleTest {
      * assignment in an expression, a message memlint keeps for other names.
      */
     private static final Map<String, String> KNOWN_WORDING = Map.of("f(True=1)", "3.9");
+    /**
+     * Not compared before 3.10: a logical line that starts with whitespace and a backslash takes its
+     * indentation as 3.10+ does (the column of the first backslash); 3.8 and 3.9 had other rules.
+     */
+    private static final String JOINED_INDENT = "\\\\\\n";
 
     @ParameterizedTest
     @CsvSource({"3.8.18, python3.8, 3.8", "3.9.18, python3.9, 3.9", "3.10.13, python3.10, 3.10",
@@ -41,6 +46,7 @@ class SyntaxErrorOracleTest {
         for (int i = 0; i < raws.size(); i++) {
             String raw = raws.get(i);
             String cpython = lines[i].substring(raw.length() + 3);
+            if (raw.contains(JOINED_INDENT) && !version.atLeast(PythonVersion.PY310)) continue;
             String memlint = SyntaxCases.outcome(raw, version);
             boolean compareMessages = !KNOWN_WORDING.getOrDefault(raw, "").equals(target);
             expected.add(raw + " -> " + (compareMessages ? cpython : coarse(cpython)));
