@@ -107,14 +107,18 @@ final class CheckCommand implements Callable<Integer> {
         List<SourceFile> files = found.files().stream()
                 .filter(f -> paths.contains(f.path()) || !config.isExcluded(f.path()))
                 .filter(f -> !skipTests || !config.isTestCode(f.path())).toList();
-        FileLinter.FixMode fixMode = !options.fix ? FileLinter.FixMode.NONE
+        boolean fixing = options.fix || options.diff;
+        FileLinter.FixMode fixMode = !fixing ? FileLinter.FixMode.NONE
                 : options.unsafeFixes ? FileLinter.FixMode.UNSAFE : FileLinter.FixMode.SAFE;
-        FileLinter linter = new FileLinter(config.targetVersionOrLatest(), config, fixMode);
+        FixOutcomes fixes = new FixOutcomes(!options.diff);
+        FileLinter linter = new FileLinter(config.targetVersionOrLatest(), config, fixMode, fixes);
         ProgressBar progress = ProgressBar.create(err, files.size());
         LintReport report = new LintRunner(linter::lint, options.threads)
                 .run(files, found.failures(), progress);
         progress.finish();
-        if (options.fix) err.println("memlint: applied " + linter.fixesApplied() + " fix(es)");
+        fixes.printSkipped(err);
+        if (options.fix) err.println("memlint: applied " + fixes.applied() + " fix(es)");
+        if (options.fix && options.showFixes) fixes.printFixes(err);
 
         for (FileFailure failure : report.failures()) {
             err.println(failure.path() + ": " + failure.message());
@@ -123,6 +127,13 @@ final class CheckCommand implements Callable<Integer> {
             err.println("warning: no Python files found under the given paths");
         }
         if (options.stats) err.println(stats.describe(options.threads));
+        if (options.diff) {
+            fixes.printDiffs(out);
+            out.flush();
+            if (options.showFixes) fixes.printFixes(err);
+            if (!report.failures().isEmpty()) return ExitStatus.ERROR;
+            return fixes.applied() > 0 ? ExitStatus.FINDINGS : ExitStatus.CLEAN;
+        }
         Gate gate = Gate.apply(report, diff, baseline, reportPaths, options.failOn,
                 options.exitZero || options.writeBaseline != null);
         List<RuleInfo> rules = RuleRegistry.all().stream().filter(r -> config.selection().isEnabled(r.code())).toList();

@@ -38,8 +38,15 @@ final class CheckOptions {
     @Option(names = "--fix", description = "Apply safe fixes to the files, then report what is left.")
     boolean fix;
 
-    @Option(names = "--unsafe-fixes", description = "With --fix, also apply fixes that may change behaviour.")
+    @Option(names = "--unsafe-fixes", description = "With --fix or --diff, also apply fixes that may change behaviour.")
     boolean unsafeFixes;
+
+    @Option(names = "--diff", description = "Print the changes --fix would make as a unified diff, write nothing, "
+            + "and exit 1 if there are any (no findings report).")
+    boolean diff;
+
+    @Option(names = "--show-fixes", description = "With --fix, list the fixes applied per file and rule (on stderr).")
+    boolean showFixes;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Reporters.Names.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")

@@ -18,9 +18,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Checks one file: the only place that turns a path into findings. A file that does not parse
@@ -34,26 +33,26 @@ public final class FileLinter {
     private final Config config;
     private final FixMode fixMode;
     private final List<Class<? extends Rule>> selected;
-    private final AtomicInteger fixesApplied = new AtomicInteger();
+    private final FixOutcomes fixes;
 
-    /** Whether --fix rewrites files: not at all, safe fixes only, or unsafe ones too. */
+    /** Which fixes --fix or --diff apply: none, safe fixes only, or unsafe ones too. */
     public enum FixMode { NONE, SAFE, UNSAFE }
 
     public FileLinter(PythonVersion target) {
-        this(target, Config.defaults(Path.of("")), FixMode.NONE);
+        this(target, Config.defaults(Path.of("")), FixMode.NONE, null);
     }
 
-    public FileLinter(PythonVersion target, Config config, FixMode fixMode) {
+    /** fixes collects what fixing did (it says whether files are rewritten); null when fixMode is NONE. */
+    FileLinter(PythonVersion target, Config config, FixMode fixMode, FixOutcomes fixes) {
         this.target = target;
         this.config = config;
         this.fixMode = fixMode;
+        this.fixes = fixes;
         RuleSelection selection = config.selection();
         this.selected = RuleRegistry.ruleClasses().stream()
                 .filter(c -> selection.isEnabled(RuleRegistry.meta(c).code())).toList();
     }
 
-    /** How many fixes --fix applied so far, over all files. */
-    public int fixesApplied() { return fixesApplied.get(); }
 
     /** @throws IOException when the file cannot be read (it vanished, permissions, not a regular file, too large, ...) */
     public FileResult lint(SourceFile file) throws IOException {
@@ -68,20 +67,8 @@ public final class FileLinter {
         }
         RuleEngine engine = new RuleEngine(rulesFor(file.path(), testCode), config.ruleOptions(), target, config.lowestPython());
         List<Finding> findings = engine.check(file.displayPath(), parsed);
-        if (fixMode != FixMode.NONE && isPlainUtf8(content, parsed)) {
-            for (int round = 0; round < MAX_FIX_ROUNDS; round++) {
-                FixApplier.Result fixed = FixApplier.apply(parsed.source(), findings, fixMode == FixMode.UNSAFE);
-                if (fixed.applied() == 0) break;
-                byte[] newContent = fixed.text().getBytes(StandardCharsets.UTF_8);
-                try {
-                    parsed = PythonSourceParser.parse(newContent, target);
-                } catch (PythonSyntaxError error) {
-                    break; // a fix that breaks the file is a bug; keep the file as it was
-                }
-                Files.write(file.path(), newContent);
-                fixesApplied.addAndGet(fixed.applied());
-                findings = engine.check(file.displayPath(), parsed);
-            }
+        if (fixMode != FixMode.NONE && findings.stream().anyMatch(f -> f.fix() != null)) {
+            return fix(file, content, parsed, engine, findings);
         }
         return new FileResult(findings, findings.isEmpty() ? null : parsed.source());
     }
@@ -96,9 +83,41 @@ public final class FileLinter {
         return config.isEnabled(code, file) && (!testCode || config.testCode().runsOnTestCode(code));
     }
 
-    /** Fixes are written back as UTF-8, so only files that are plain UTF-8 (no BOM, no other coding) are fixed. */
-    private static boolean isPlainUtf8(byte[] content, ParsedFile parsed) {
-        return Arrays.equals(content, parsed.source().text().getBytes(StandardCharsets.UTF_8));
+    /**
+     * Applies fixes and re-checks, round after round, then writes the file back in its own layout
+     * (BOM, line endings) or, for --diff, records what would change. A file whose bytes cannot be
+     * rebuilt from its text is left alone, with the reason.
+     */
+    private FileResult fix(SourceFile file, byte[] content, ParsedFile parsed, RuleEngine engine, List<Finding> findings)
+            throws IOException {
+        String path = file.displayPath();
+        String original = parsed.source().text();
+        SourceLayout layout = SourceLayout.of(content, original);
+        if (!layout.writable()) {
+            fixes.skipped(path, layout.reason());
+            return new FileResult(findings, parsed.source());
+        }
+        List<String> codes = new ArrayList<>();
+        for (int round = 0; round < MAX_FIX_ROUNDS; round++) {
+            FixApplier.Result fixed = FixApplier.apply(parsed.source(), findings, fixMode == FixMode.UNSAFE);
+            if (fixed.applied() == 0) break;
+            ParsedFile reparsed;
+            try {
+                reparsed = PythonSourceParser.parse(layout.encode(fixed.text()), target);
+            } catch (PythonSyntaxError error) {
+                fixes.skipped(path, "a fix made the file invalid (" + error.getMessage() + "); please report it");
+                break; // a fix that breaks the file is a bug; keep what the earlier rounds did
+            }
+            parsed = reparsed;
+            codes.addAll(fixed.codes());
+            findings = engine.check(path, parsed);
+        }
+        String text = parsed.source().text();
+        if (!codes.isEmpty()) {
+            if (fixes.writes()) Files.write(file.path(), layout.encode(text));
+            fixes.fixed(path, codes, fixes.writes() ? null : UnifiedDiff.of(path, original, text));
+        }
+        return new FileResult(findings, findings.isEmpty() ? null : parsed.source());
     }
 
     private static Finding syntaxError(String path, PythonSyntaxError error) {

@@ -2,6 +2,7 @@ package dev.memlint.report;
 
 import dev.memlint.parse.SourceText;
 import dev.memlint.rule.Finding;
+import dev.memlint.rule.Fix;
 import dev.memlint.rule.RuleInfo;
 import dev.memlint.rule.RuleRegistry;
 import dev.memlint.rule.Severity;
@@ -39,8 +40,11 @@ public final class TextReporter implements Reporter {
 
     private void writeFinding(Finding f, SourceText source, PrintWriter out) {
         TextRange r = f.range();
+        // "a.py:2:14: MEM302 [*] warning: ...": [*] marks a finding --fix can fix (as Ruff does).
+        boolean fixable = f.fix() != null && !f.fix().edits().isEmpty() && f.fix().applicability() == Fix.Applicability.SAFE;
         out.println(ansi.style(f.path(), Ansi.BOLD) + ":" + r.line() + ":" + r.column() + ": "
-                + ansi.style(f.code(), Ansi.BOLD, colorOf(f.severity())) + " " + f.message());
+                + ansi.style(f.code(), Ansi.BOLD, colorOf(f.severity())) + (fixable ? " [*] " : " ")
+                + ansi.style(f.severity().label() + ":", colorOf(f.severity())) + " " + f.message());
         if (source != null && r.line() >= 1 && r.line() <= source.lineCount()) {
             int end = r.endLine() == r.line() ? r.endColumn() : -1;
             Snippet snippet = Snippet.of(source, r.line(), r.column(), end);

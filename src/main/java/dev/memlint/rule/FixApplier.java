@@ -11,8 +11,12 @@ import java.util.List;
  * for the next round (the caller re-checks the fixed text and applies again).
  */
 public final class FixApplier {
-    /** The new text and how many fixes went into it. */
-    public record Result(String text, int applied) {}
+    /** The new text and the codes of the findings whose fixes went into it. */
+    public record Result(String text, List<String> codes) {
+        public int applied() {
+            return codes.size();
+        }
+    }
 
     private record Span(int start, int end, String replacement) {}
 
@@ -20,7 +24,7 @@ public final class FixApplier {
 
     /** Applies every SAFE fix, and the UNSAFE ones too when unsafe is true. */
     public static Result apply(SourceText source, List<Finding> findings, boolean unsafe) {
-        List<List<Span>> chosen = new ArrayList<>();
+        List<String> chosen = new ArrayList<>();
         List<Span> taken = new ArrayList<>();
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Comparator.comparingInt((Finding f) -> f.range().line()).thenComparingInt(f -> f.range().column()));
@@ -36,11 +40,11 @@ public final class FixApplier {
             }
             if (spans.stream().anyMatch(s -> taken.stream().anyMatch(t -> s.start() < t.end() && t.start() < s.end()))) continue;
             taken.addAll(spans);
-            chosen.add(spans);
+            chosen.add(f.code());
         }
         taken.sort(Comparator.comparingInt(Span::start).reversed());
         StringBuilder text = new StringBuilder(source.text());
         for (Span s : taken) text.replace(s.start(), s.end(), s.replacement());
-        return new Result(text.toString(), chosen.size());
+        return new Result(text.toString(), chosen);
     }
 }

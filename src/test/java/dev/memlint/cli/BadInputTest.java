@@ -142,7 +142,7 @@ class BadInputTest {
         assertNoStackTrace(run);
         assertEquals(2, run.exitCode(), run::toString);
         assertEquals(dir.resolve("gone.py") + ": error: cannot read: no such file or directory\n", run.err());
-        assertTrue(run.out().startsWith(dir.resolve("a.py") + ":1:1: MEM001 '(' was never closed"), run::toString);
+        assertTrue(run.out().startsWith(dir.resolve("a.py") + ":1:1: MEM001 error: '(' was never closed"), run::toString);
         assertTrue(run.out().endsWith("Found 1 finding in 1 file (1 file checked). 1 file could not be checked.\n"),
                 run::toString);
     }

@@ -45,7 +45,7 @@ class CheckCommandTest {
         var lines = run.findingLines();
         assertEquals(2, lines.size(), run::toString);
         assertTrue(lines.get(0).startsWith(dir.resolve("a.py") + ":2:"), run::toString);
-        assertTrue(lines.get(1).startsWith(dir.resolve("b.py") + ":1:5: MEM001 '(' was never closed"), run::toString);
+        assertTrue(lines.get(1).startsWith(dir.resolve("b.py") + ":1:5: MEM001 error: '(' was never closed"), run::toString);
         assertTrue(run.out().endsWith("Found 2 findings in 2 files (3 files checked).\n"), run::toString);
     }
 
@@ -53,7 +53,7 @@ class CheckCommandTest {
     void textFormatShowsTheLineWithACaret() throws IOException {
         write("a.py", "if True:\n    x = (1,\n");
         CliRun run = CliRun.of("check", "--color=never", dir.resolve("a.py").toString());
-        String expected = dir.resolve("a.py") + ":2:9: MEM001 '(' was never closed\n"
+        String expected = dir.resolve("a.py") + ":2:9: MEM001 error: '(' was never closed\n"
                 + "  |\n"
                 + "2 |     x = (1,\n"
                 + "  |         ^\n"

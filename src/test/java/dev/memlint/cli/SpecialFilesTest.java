@@ -74,7 +74,7 @@ class SpecialFilesTest {
         CliRun run = CliRun.of("check", "--color=never", dir.toString());
         assertEquals(1, run.exitCode(), run::toString);
         assertEquals("", run.err());
-        assertTrue(run.out().startsWith(broken + ":1:1: MEM001 '(' was never closed"), run::toString);
+        assertTrue(run.out().startsWith(broken + ":1:1: MEM001 error: '(' was never closed"), run::toString);
         assertTrue(run.out().endsWith("Found 1 finding in 1 file (1 file checked).\n"), run::toString);
     }
 
@@ -87,7 +87,7 @@ class SpecialFilesTest {
         assertEquals(2, run.exitCode(), run::toString);
         assertEquals(pipe + ": error: not a regular file (FIFO)\n"
                 + zero + ": error: not a regular file (character device)\n", run.err());
-        assertTrue(run.out().startsWith(broken + ":1:1: MEM001 '(' was never closed"), run::toString);
+        assertTrue(run.out().startsWith(broken + ":1:1: MEM001 error: '(' was never closed"), run::toString);
         assertTrue(run.out().endsWith("(1 file checked). 2 files could not be checked.\n"), run::toString);
     }
 

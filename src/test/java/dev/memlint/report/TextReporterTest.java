@@ -1,7 +1,9 @@
 package dev.memlint.report;
 
 import dev.memlint.parse.SourceText;
+import dev.memlint.rule.Edit;
 import dev.memlint.rule.Finding;
+import dev.memlint.rule.Fix;
 import dev.memlint.rule.Severity;
 import dev.memlint.rule.TextRange;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class TextReporterTest {
         SourceText source = new SourceText("a = 1\n\tb = [x\n  for x in y]\n");
         Finding f = new Finding("MEM001", "p.py", new TextRange(2, 6, 3, 14), Severity.ERROR, "msg");
         String out = render(new LintReport(List.of(f), Map.of("p.py", source), 4, List.of()), false);
-        assertEquals("p.py:2:6: MEM001 msg\n"
+        assertEquals("p.py:2:6: MEM001 error: msg\n"
                 + "  |\n"
                 + "2 |     b = [x\n"
                 + "  |         ^^\n"
@@ -34,9 +36,23 @@ class TextReporterTest {
     }
 
     @Test
+    void theFirstLineShowsTheSeverityAndMarksWhatFixFixes() {
+        TextRange r = new TextRange(1, 1, 1, 2);
+        Fix safe = new Fix("drop it", Fix.Applicability.SAFE, List.of(new Edit(r, "")));
+        Fix unsafe = new Fix("drop it", Fix.Applicability.UNSAFE, List.of(new Edit(r, "")));
+        List<Finding> findings = List.of(
+                new Finding("MEM302", "p.py", r, Severity.WARNING, "a", List.of(), List.of(), safe),
+                new Finding("MEM301", "p.py", r, Severity.NOTE, "b", List.of(), List.of(), unsafe),
+                new Finding("MEM601", "p.py", r, Severity.WARNING, "c"));
+        String out = render(new LintReport(findings, Map.of(), 1, List.of()), false);
+        assertEquals(List.of("p.py:1:1: MEM302 [*] warning: a", "p.py:1:1: MEM301 note: b", "p.py:1:1: MEM601 warning: c"),
+                out.lines().filter(l -> l.startsWith("p.py")).toList());
+    }
+
+    @Test
     void findingWithoutSourceIsOneLine() {
         Finding f = new Finding("MEM001", "p.py", new TextRange(1, 1, 1, 1), Severity.ERROR, "msg");
-        assertEquals("p.py:1:1: MEM001 msg\n\nFound 1 finding in 1 file (1 file checked).\n",
+        assertEquals("p.py:1:1: MEM001 error: msg\n\nFound 1 finding in 1 file (1 file checked).\n",
                 render(new LintReport(List.of(f), Map.of(), 1, List.of()), false));
     }
 
