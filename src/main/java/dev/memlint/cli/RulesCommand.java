@@ -9,8 +9,11 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** `memlint rules`: every rule with its code, name, whether it runs by default, and its summary. */
-@Command(name = "rules", description = "List every rule: code, name, on/off by default, summary.")
+/**
+ * `memlint rules`: every rule with its code, name, whether it runs by default ("on") or only when
+ * selected ("opt-in": --extend-select), and its summary.
+ */
+@Command(name = "rules", description = "List every rule: code, name, on by default or opt-in, summary.")
 final class RulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -20,7 +23,7 @@ final class RulesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int nameWidth = RuleRegistry.all().stream().mapToInt(r -> r.name().length()).max().orElse(10);
         for (RuleInfo r : RuleRegistry.all()) {
-            out.printf("%-7s %-" + nameWidth + "s  %-3s  %s%n", r.code(), r.name(), r.defaultEnabled() ? "on" : "off",
+            out.printf("%-7s %-" + nameWidth + "s  %-6s  %s%n", r.code(), r.name(), r.defaultEnabled() ? "on" : "opt-in",
                     r.summary());
         }
         out.flush();

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Which rules run, from select / extend-select / ignore lists of codes or prefixes ("MEM2" is the
  * family, "ALL" everything). The longest matching entry decides; on a tie ignore wins. With no
- * select list the default-enabled rules are selected. A rule that is off by default runs only
- * when some list names its full code.
+ * select list the default-enabled rules are selected; an opt-in rule runs when a select or
+ * extend-select entry names it, its family or ALL.
  */
 public final class RuleSelection {
     private final List<String> select;       // null: the defaults
@@ -27,7 +27,6 @@ public final class RuleSelection {
         if (info == null) return false;
         int selected = Math.max(select == null ? (info.defaultEnabled() ? 0 : -1) : matchLength(select, code),
                 matchLength(extendSelect, code));
-        if (!info.defaultEnabled() && selected < code.length()) return false;
         return selected > matchLength(ignore, code);
     }
 

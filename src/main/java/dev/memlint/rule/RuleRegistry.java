@@ -103,8 +103,14 @@ public final class RuleRegistry {
 
     public static RuleInfo info(Class<? extends Rule> rule) {
         RuleMeta m = meta(rule);
-        return new RuleInfo(m.code(), m.name(), m.severity(), m.summary(), m.defaultEnabled(),
+        return new RuleInfo(m.code(), m.name(), m.severity(), m.summary(), m.defaultEnabled() && measuredWorth(m.code()),
                 List.of(m.tags()), m.precision());
+    }
+
+    /** Whether the judged findings of a rule were worth acting on often enough to run it by default. */
+    private static boolean measuredWorth(String code) {
+        MeasuredPrecision p = MeasuredPrecision.of(code);
+        return p == null || p.keepsRuleOn();
     }
 
     /** The options a code declares (empty for unknown codes). */

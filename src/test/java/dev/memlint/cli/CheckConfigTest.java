@@ -38,7 +38,7 @@ class CheckConfigTest {
     @Test
     void rulesRunAndNoqaSuppresses() throws IOException {
         Path f = write("a.py", CODE.replace("out = r + out", "out = r + out  # noqa: MEM201"));
-        CliRun run = CliRun.of("check", "--format", "json", f.toString());
+        CliRun run = CliRun.of("check", "--format", "json", "--extend-select", "MEM2,MEM3", f.toString());
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.out().contains("MEM301") && run.out().contains("MEM302"), run.toString());
         assertTrue(!run.out().contains("MEM201"), run.toString());
@@ -90,7 +90,7 @@ class CheckConfigTest {
                 "*a*a*a*a*a*a*a*a*c" = ["MEM3"]
                 """);
         write("src/" + "a".repeat(240) + ".py", CODE);
-        CliRun run = CliRun.of("check", "--format", "json", "--exclude", "*a*a*a*a*a*a*a*a*d", dir.toString());
+        CliRun run = CliRun.of("check", "--format", "json", "--extend-select", "MEM2,MEM3", "--exclude", "*a*a*a*a*a*a*a*a*d", dir.toString());
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.out().contains("MEM301"), run.toString());
     }
@@ -105,7 +105,7 @@ class CheckConfigTest {
                 """);
         write("generated/g.py", CODE);
         Path t = write("scripts/t.py", CODE);
-        CliRun run = CliRun.of("check", "--format", "json", dir.toString());
+        CliRun run = CliRun.of("check", "--format", "json", "--extend-select", "MEM2,MEM3", dir.toString());
         assertTrue(!run.out().contains("g.py"), run.toString());
         assertTrue(run.out().contains("t.py") && run.out().contains("MEM201") && !run.out().contains("MEM301"),
                 run.toString());
@@ -114,12 +114,12 @@ class CheckConfigTest {
     @Test
     void fixAppliesSafeFixesAndUnsafeOnesOnRequest() throws IOException {
         Path f = write("a.py", CODE.replace("sum(", "any("));
-        CliRun safe = CliRun.of("check", "--fix", f.toString());
+        CliRun safe = CliRun.of("check", "--fix", "--extend-select", "MEM2,MEM3", f.toString());
         String afterSafe = Files.readString(f);
         assertTrue(afterSafe.contains("for i in range(n):"), afterSafe);
         assertTrue(afterSafe.contains("any([len(r) for r in rows])"), afterSafe);
         assertTrue(safe.err().contains("applied 1 fix"), safe.toString());
-        CliRun unsafe = CliRun.of("check", "--fix", "--unsafe-fixes", f.toString());
+        CliRun unsafe = CliRun.of("check", "--fix", "--unsafe-fixes", "--extend-select", "MEM2,MEM3", f.toString());
         assertTrue(Files.readString(f).contains("any(len(r) for r in rows)"), Files.readString(f));
         assertEquals(1, unsafe.exitCode(), "the MEM201 finding has no fix and remains: " + unsafe);
     }

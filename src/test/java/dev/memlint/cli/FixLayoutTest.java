@@ -46,7 +46,7 @@ class FixLayoutTest {
         Path bom = write("bom.py", withBom(FIXABLE));
         Path both = write("both.py", withBom(FIXABLE.replace("\n", "\r\n")));
         Path cr = write("cr.py", utf8(FIXABLE.replace("\n", "\r")));
-        CliRun run = CliRun.of("check", "--fix", crlf.toString(), bom.toString(), both.toString(), cr.toString());
+        CliRun run = CliRun.of("check", "--extend-select", "MEM302", "--fix", crlf.toString(), bom.toString(), both.toString(), cr.toString());
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.err().contains("applied 4 fix(es)"), run::toString);
         assertArrayEquals(utf8(FIXED.replace("\n", "\r\n")), Files.readAllBytes(crlf));
@@ -62,7 +62,7 @@ class FixLayoutTest {
         byte[] latin1 = "# -*- coding: latin-1 -*-\ndef f(n):\n    for i in list(range(n)):\n        print('\u00e9', i)\n"
                 .getBytes(StandardCharsets.ISO_8859_1);
         Path l = write("latin1.py", latin1);
-        CliRun run = CliRun.of("check", "--fix", m.toString(), l.toString());
+        CliRun run = CliRun.of("check", "--extend-select", "MEM302", "--fix", m.toString(), l.toString());
         assertEquals(1, run.exitCode(), "their findings remain: " + run);
         assertTrue(run.err().contains(l + ": not fixed: not UTF-8"), run::toString);
         assertTrue(run.err().contains(m + ": not fixed: mixed line endings"), run::toString);
@@ -75,12 +75,12 @@ class FixLayoutTest {
     void diffShowsTheFixesAndWritesNothing() throws IOException {
         Path f = write("a.py", utf8(FIXABLE));
         Path clean = write("b.py", utf8(FIXED));
-        CliRun run = CliRun.of("check", "--diff", f.toString(), clean.toString());
+        CliRun run = CliRun.of("check", "--extend-select", "MEM302", "--diff", f.toString(), clean.toString());
         assertEquals(1, run.exitCode(), run::toString);
         assertEquals("--- a/" + f + "\n+++ b/" + f + "\n@@ -1,3 +1,3 @@\n def f(n):\n-    for i in list(range(n)):\n"
                 + "+    for i in range(n):\n         print(i)\n", run.out());
         assertArrayEquals(utf8(FIXABLE), Files.readAllBytes(f));
-        CliRun none = CliRun.of("check", "--diff", clean.toString());
+        CliRun none = CliRun.of("check", "--extend-select", "MEM302", "--diff", clean.toString());
         assertEquals(0, none.exitCode(), none::toString);
         assertEquals("", none.out());
     }
@@ -88,7 +88,7 @@ class FixLayoutTest {
     @Test
     void showFixesListsThemPerFileAndRule() throws IOException {
         Path f = write("a.py", utf8(FIXABLE + FIXABLE.replace("def f", "def g")));
-        CliRun run = CliRun.of("check", "--fix", "--show-fixes", f.toString());
+        CliRun run = CliRun.of("check", "--extend-select", "MEM302", "--fix", "--show-fixes", f.toString());
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.err().contains("Fixed 2 findings:\n- " + f + ":\n    2 × MEM302 (materialized-lazy-iterable)\n"), run::toString);
     }

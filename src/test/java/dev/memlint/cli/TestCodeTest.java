@@ -75,7 +75,7 @@ class TestCodeTest {
     @Test
     void theCommandLineWinsOverTheConfiguration() throws IOException {
         write("pyproject.toml", "[tool.memlint]\ntest-code = \"skip\"\n");
-        CliRun run = CliRun.of("check", "--test-code", "all", dir.toString());
+        CliRun run = CliRun.of("check", "--test-code", "all", "--extend-select", "MEM201,MEM301", dir.toString());
         for (String f : TEST_CODE) assertEquals(EVERY, codesByFile(run).get(f), f);
         CliRun bad = CliRun.of("check", "--test-code", "some", dir.toString());
         assertEquals(2, bad.exitCode(), bad.toString());
@@ -122,7 +122,7 @@ class TestCodeTest {
     }
 
     private CliRun check() {
-        return CliRun.of("check", "--color", "never", dir.toString());
+        return CliRun.of("check", "--color", "never", "--extend-select", "MEM201,MEM301", dir.toString());
     }
 
     private static final Pattern LINE = Pattern.compile("^(\\S+):\\d+:\\d+: (MEM\\d+) ", Pattern.MULTILINE);
