@@ -90,7 +90,8 @@ final class CheckCommand implements Callable<Integer> {
             config = (options.config != null ? ConfigLoader.load(options.config) : ConfigLoader.discover(paths.get(0)))
                     .withOverrides(options.select, options.extendSelect, options.ignore, options.targetVersion)
                     .withMaxFileSize(options.maxFileSize)
-                    .withTestCodeMode(options.testCode);
+                    .withTestCodeMode(options.testCode)
+                    .withDiscovery(options.respectGitignore, options.forceExclude);
             checkSelectors(options.select, "--select");
             checkSelectors(options.extendSelect, "--extend-select");
             checkSelectors(options.ignore, "--ignore");
@@ -100,12 +101,16 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (options.stats) ThreadCpu.enable(); // off otherwise: it loads the JVM's management classes
         RunStats stats = new RunStats();
-        SourceFinder.Result found = SourceFinder.find(paths, excludeFilter);
-        // Configured excludes skip what directory walks find; files named on the command line are always checked.
+        SourceFinder.Result found = SourceFinder.find(paths, excludeFilter, config.discovery().respectGitignore());
+        // Configured excludes skip what directory walks find; files named on the command line are
+        // checked unless force-exclude says the excludes apply to them too.
+        boolean forceExclude = config.discovery().forceExclude();
         // test-code = "skip" drops test code however it was named (pre-commit names every changed file).
         boolean skipTests = config.testCode().mode() == TestCode.Mode.SKIP;
         List<SourceFile> files = found.files().stream()
-                .filter(f -> paths.contains(f.path()) || !config.isExcluded(f.path()))
+                .filter(f -> paths.contains(f.path())
+                        ? !forceExclude || !(config.isExcluded(f.path()) || excludeFilter.excludesNamedFile(f.path()))
+                        : !config.isExcluded(f.path()))
                 .filter(f -> !skipTests || !config.isTestCode(f.path())).toList();
         boolean fixing = options.fix || options.diff;
         FileLinter.FixMode fixMode = !fixing ? FileLinter.FixMode.NONE

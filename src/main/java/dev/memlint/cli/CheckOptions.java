@@ -35,6 +35,14 @@ final class CheckOptions {
             description = "Rule codes or prefixes not to run (added to the configured ignore).")
     List<String> ignore;
 
+    @Option(names = "--force-exclude", description = "Apply the excludes to files named on the command line too "
+            + "(pre-commit names every changed file).")
+    Boolean forceExclude;
+
+    @Option(names = "--respect-gitignore", negatable = true, description = "Skip files that .gitignore or "
+            + ".git/info/exclude ignore, in a git repository (default: respect-gitignore of the configuration, else true).")
+    Boolean respectGitignore;
+
     @Option(names = "--fix", description = "Apply safe fixes to the files, then report what is left.")
     boolean fix;
 

@@ -7,19 +7,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which directories and files the walk skips: ruff's default exclusions, virtual environments
+ * Which directories and files the walk skips: Ruff's default exclusions, virtual environments
  * recognised by their marker files, and the user's --exclude globs. A glob without '/' matches a
  * file or directory name anywhere; a glob with '/' matches the path relative to the working
  * directory (e.g. {@code tests/data} or {@code **}{@code /fixtures/*.py}).
  */
 final class ExcludeFilter {
-    /** ruff's default `exclude` list, minus `venv`/`.venv`, which are detected by content instead. */
-    private static final Set<String> DEFAULT_DIRS = Set.of(
-            ".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".ipynb_checkpoints", ".mypy_cache",
-            ".nox", ".pants.d", ".pyenv", ".pytest_cache", ".pytype", ".ruff_cache", ".svn", ".tox",
-            ".vscode", "__pypackages__", "_build", "buck-out", "dist", "node_modules", "site-packages",
-            "__pycache__");
-    private static final Set<String> VENV_NAMES = Set.of(".venv", "venv", ".env", "env");
+    /** Ruff's default `exclude` list, and __pycache__ (compiled files only). */
+    private static final Set<String> DEFAULT_DIRS = defaultDirs();
+    /** Other names of virtual environments, skipped when they hold one (an activate script). */
+    private static final Set<String> VENV_NAMES = Set.of(".env", "env");
 
     private final Path workingDir;
     private final List<Glob> nameGlobs;
@@ -42,6 +39,23 @@ final class ExcludeFilter {
 
     boolean skipsFile(Path file) {
         return matchesUserGlob(file);
+    }
+
+    /** With --force-exclude: whether a file named on the command line is excluded, by itself or a directory above it. */
+    boolean excludesNamedFile(Path file) {
+        if (skipsFile(file)) return true;
+        Path absolute = file.toAbsolutePath().normalize();
+        for (Path dir = absolute.getParent(); dir != null && dir.getFileName() != null; dir = dir.getParent()) {
+            if (!dir.startsWith(workingDir) || dir.equals(workingDir)) break;
+            if (skipsDirectory(dir)) return true;
+        }
+        return false;
+    }
+
+    private static Set<String> defaultDirs() {
+        Set<String> dirs = new java.util.HashSet<>(dev.memlint.config.Config.DEFAULT_EXCLUDE);
+        dirs.add("__pycache__");
+        return Set.copyOf(dirs);
     }
 
     /**

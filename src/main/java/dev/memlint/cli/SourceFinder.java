@@ -18,25 +18,33 @@ import java.util.Set;
 
 /**
  * Finds the Python files under the paths given on the command line. Files named explicitly are
- * always checked; directories are walked in name order, skipping what {@link ExcludeFilter} skips
+ * always checked; directories are walked in name order, skipping what {@link ExcludeFilter} skips,
+ * what git ignores (when asked)
  * and whatever is neither a regular file nor a directory (FIFOs, devices, sockets).
  * Symbolic links are followed, except one that leads back to a directory being walked (a loop).
  * A file reached twice (through links or overlapping arguments) is checked once.
  */
 final class SourceFinder {
     private final ExcludeFilter filter;
+    private final GitIgnores gitIgnores; // null: .gitignore is not respected
     private final List<SourceFile> files = new ArrayList<>();
     private final List<FileFailure> failures = new ArrayList<>();
     private final Set<Object> seen = new HashSet<>();
 
     record Result(List<SourceFile> files, List<FileFailure> failures) {}
 
-    private SourceFinder(ExcludeFilter filter) {
+    private SourceFinder(ExcludeFilter filter, boolean respectGitignore) {
         this.filter = filter;
+        this.gitIgnores = respectGitignore ? new GitIgnores() : null;
     }
 
     static Result find(List<Path> roots, ExcludeFilter filter) {
-        SourceFinder finder = new SourceFinder(filter);
+        return find(roots, filter, false);
+    }
+
+    /** respectGitignore: a walk also skips what git ignores (named files are still checked). */
+    static Result find(List<Path> roots, ExcludeFilter filter, boolean respectGitignore) {
+        SourceFinder finder = new SourceFinder(filter, respectGitignore);
         for (Path root : roots) finder.visitRoot(root);
         finder.files.sort(Comparator.comparing(SourceFile::displayPath));
         return new Result(List.copyOf(finder.files), List.copyOf(finder.failures));
@@ -76,16 +84,20 @@ final class SourceFinder {
             if (attrs == null) continue; // vanished since the listing
             if (attrs.isDirectory()) {
                 Object key = key(child, attrs);
-                if (ancestors.contains(key) || filter.skipsDirectory(child)) continue;
+                if (ancestors.contains(key) || filter.skipsDirectory(child) || gitIgnored(child, true)) continue;
                 ancestors.add(key);
                 walk(child, ancestors);
                 ancestors.remove(key);
             } else if (attrs.isOther()) {
                 continue; // a FIFO, device or socket: no source to read, and reading may never end
-            } else if (isPythonSource(child) && !filter.skipsFile(child)) {
+            } else if (isPythonSource(child) && !filter.skipsFile(child) && !gitIgnored(child, false)) {
                 add(child, displayName(child), attrs);
             }
         }
+    }
+
+    private boolean gitIgnored(Path path, boolean directory) {
+        return gitIgnores != null && gitIgnores.ignored(path, directory);
     }
 
     /** Attributes of the link target; of the link itself when it dangles (reading it then reports the error). */

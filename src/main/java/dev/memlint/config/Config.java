@@ -19,27 +19,32 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param ruleOptions   per code, option name to value
  * @param maxFileSize   larger files are not read, only reported
  * @param testCode      which files are test code and what runs on them
+ * @param discovery     whether .gitignore is respected and excludes apply to named files
  * @param requiresPython the lower bound of requires-python in the project's pyproject.toml, or null
  */
 public record Config(Path root, Path file, List<String> select, List<String> extendSelect, List<String> ignore,
                      Map<String, List<String>> perFileIgnores, List<String> exclude, List<String> extendExclude,
                      PythonVersion targetVersion, Map<String, Map<String, Long>> ruleOptions, long maxFileSize,
-                     TestCode testCode, PythonVersion requiresPython) {
+                     TestCode testCode, PythonVersion requiresPython, Discovery discovery) {
 
     /** 20 MB: well above any hand-written module (the largest in CPython's stdlib is under 1 MB). */
     public static final String DEFAULT_MAX_FILE_SIZE_TEXT = "20M";
     public static final long DEFAULT_MAX_FILE_SIZE = ByteSize.parse(DEFAULT_MAX_FILE_SIZE_TEXT);
 
     /** Directories nobody wants linted, as ruff's defaults. */
+    /**
+     * Ruff's default exclude list (a package named venv is skipped too, as in Ruff; build is not:
+     * Ruff dropped it in 0.3, since a build directory is usually in .gitignore, which is respected).
+     */
     public static final List<String> DEFAULT_EXCLUDE = List.of(".bzr", ".direnv", ".eggs", ".git", ".git-rewrite",
-            ".hg", ".mypy_cache", ".nox", ".pants.d", ".pytype", ".ruff_cache", ".svn", ".tox", ".venv",
-            "__pypackages__", "_build", "buck-out", "dist", "node_modules");
-    // Not "venv" by name: the stdlib has a venv package; the walker finds environments by pyvenv.cfg.
+            ".hg", ".ipynb_checkpoints", ".mypy_cache", ".nox", ".pants.d", ".pyenv", ".pytest_cache", ".pytype",
+            ".ruff_cache", ".svn", ".tox", ".venv", ".vscode", "__pypackages__", "_build", "buck-out", "dist",
+            "node_modules", "site-packages", "venv");
 
     /** No configuration file: defaults, globs relative to dir. */
     public static Config defaults(Path dir) {
         return new Config(dir, null, null, List.of(), List.of(), Map.of(), DEFAULT_EXCLUDE, List.of(), null, Map.of(),
-                DEFAULT_MAX_FILE_SIZE, TestCode.defaults(), null);
+                DEFAULT_MAX_FILE_SIZE, TestCode.defaults(), null, Discovery.DEFAULTS);
     }
 
     public RuleSelection selection() { return new RuleSelection(select, extendSelect, ignore); }
@@ -61,7 +66,7 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
     /** A copy with requires-python read from the project's pyproject.toml. */
     public Config withRequiresPython(PythonVersion version) {
         return new Config(root, file, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
-                targetVersion, ruleOptions, maxFileSize, testCode, version);
+                targetVersion, ruleOptions, maxFileSize, testCode, version, discovery);
     }
 
     /** Command-line flags on top: --select replaces, --extend-select and --ignore add. */
@@ -72,21 +77,28 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
         List<String> ign = new ArrayList<>(ignore);
         if (cliIgnore != null) ign.addAll(cliIgnore);
         return new Config(root, file, cliSelect != null ? cliSelect : select, ext, ign, perFileIgnores, exclude,
-                extendExclude, cliTarget != null ? cliTarget : targetVersion, ruleOptions, maxFileSize, testCode, requiresPython);
+                extendExclude, cliTarget != null ? cliTarget : targetVersion, ruleOptions, maxFileSize, testCode, requiresPython, discovery);
+    }
+
+    /** --respect-gitignore / --no-respect-gitignore and --force-exclude on top; null leaves the configured value. */
+    public Config withDiscovery(Boolean cliRespectGitignore, Boolean cliForceExclude) {
+        return new Config(root, file, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
+                targetVersion, ruleOptions, maxFileSize, testCode, requiresPython,
+                discovery.with(cliRespectGitignore, cliForceExclude));
     }
 
     /** --max-file-size on top; null leaves the configured size. */
     public Config withMaxFileSize(Long cliMaxFileSize) {
         if (cliMaxFileSize == null) return this;
         return new Config(root, file, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
-                targetVersion, ruleOptions, cliMaxFileSize, testCode, requiresPython);
+                targetVersion, ruleOptions, cliMaxFileSize, testCode, requiresPython, discovery);
     }
 
     /** --test-code on top; null leaves the configured mode. */
     public Config withTestCodeMode(TestCode.Mode cliMode) {
         if (cliMode == null) return this;
         return new Config(root, file, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
-                targetVersion, ruleOptions, maxFileSize, testCode.withMode(cliMode), requiresPython);
+                targetVersion, ruleOptions, maxFileSize, testCode.withMode(cliMode), requiresPython, discovery);
     }
 
     /** Whether a file is test code: a test-code glob names it or one of its directories. */

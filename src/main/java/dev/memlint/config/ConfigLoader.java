@@ -24,7 +24,8 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     private static final Set<String> KEYS = Set.of("select", "ignore", "extend-select", "per-file-ignores",
-            "exclude", "extend-exclude", "target-version", "rules", "max-file-size", "test-code", "test-code-globs");
+            "exclude", "extend-exclude", "target-version", "rules", "max-file-size", "test-code", "test-code-globs",
+            "respect-gitignore", "force-exclude");
 
     private ConfigLoader() {}
 
@@ -90,7 +91,7 @@ public final class ConfigLoader {
         Path root = file.toAbsolutePath().normalize().getParent();
         if (table == null) return new Config(root, file, null, List.of(), List.of(), Map.of(),
                 Config.DEFAULT_EXCLUDE, List.of(), null, Map.of(), Config.DEFAULT_MAX_FILE_SIZE, TestCode.defaults(),
-                requiresPython(doc));
+                requiresPython(doc), Discovery.DEFAULTS);
         return parse(table, file, prefix, root, pyproject ? doc : null);
     }
 
@@ -150,7 +151,20 @@ public final class ConfigLoader {
         }
         return new Config(root, file, select, extendSelect, ignore, perFile, exclude, extendExclude, target,
                 ruleOptions(table.get("rules"), file, prefix), maxFileSize(table.get("max-file-size"), file, prefix),
-                testCode(table, file, prefix), pyproject == null ? null : requiresPython(pyproject));
+                testCode(table, file, prefix), pyproject == null ? null : requiresPython(pyproject),
+                discovery(table, file, prefix));
+    }
+
+    private static Discovery discovery(JsonNode table, Path file, String prefix) throws ConfigException {
+        return new Discovery(bool(table, "respect-gitignore", Discovery.DEFAULTS.respectGitignore(), file, prefix),
+                bool(table, "force-exclude", Discovery.DEFAULTS.forceExclude(), file, prefix));
+    }
+
+    private static boolean bool(JsonNode table, String key, boolean otherwise, Path file, String prefix) throws ConfigException {
+        JsonNode value = table.get(key);
+        if (value == null) return otherwise;
+        if (!value.isBoolean()) throw new ConfigException(file + ": '" + prefix + key + "' must be true or false, got " + value);
+        return value.asBoolean();
     }
 
     private static TestCode testCode(JsonNode table, Path file, String prefix) throws ConfigException {

@@ -169,14 +169,15 @@ class CheckCommandTest {
     }
 
     @Test
-    void aPackageNamedVenvIsCheckedButAVirtualEnvironmentIsNot() throws IOException {
-        write("lib/venv/__init__.py", "(\n"); // like the stdlib's venv package
-        write("project/venv/pyvenv.cfg", "home = /usr/bin\n");
-        write("project/venv/lib/python3.11/site.py", "(\n");
+    void aDirectoryNamedVenvIsSkippedAsInRuffAndSoIsAnEnvironmentUnderAnyName() throws IOException {
+        write("lib/venv/__init__.py", "(\n"); // like the stdlib's venv package: Ruff skips it by name too
+        write("project/tools/pyvenv.cfg", "home = /usr/bin\n");
+        write("project/tools/lib/python3.11/site.py", "(\n");
+        write("project/app.py", "(\n");
         CliRun run = CliRun.of("check", "--select", "MEM001", dir.toString());
         assertEquals(1, run.exitCode(), run::toString);
         assertEquals(1, run.findingLines().size(), run::toString);
-        assertTrue(run.findingLines().get(0).startsWith(dir.resolve("lib/venv/__init__.py") + ":1:1:"), run::toString);
+        assertTrue(run.findingLines().get(0).startsWith(dir.resolve("project/app.py") + ":1:1:"), run::toString);
     }
 
     @Test
