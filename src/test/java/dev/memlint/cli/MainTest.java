@@ -20,6 +20,21 @@ class MainTest {
         assertTrue(run.out().startsWith("Usage: memlint"), run::toString);
     }
 
+    /** Every registered subcommand, so that a new one without help fails here. */
+    @Test
+    void helpWorksOnEverySubcommand() {
+        var names = Main.commandLine().getSubcommands().keySet();
+        assertTrue(names.containsAll(java.util.List.of("check", "ast", "rules", "explain", "estimate")), names::toString);
+        for (String name : names) {
+            for (String flag : new String[] {"--help", "-h"}) {
+                CliRun run = CliRun.of(name, flag);
+                assertEquals(0, run.exitCode(), name + " " + flag + ": " + run);
+                assertTrue(run.out().startsWith("Usage: memlint " + name), name + " " + flag + ": " + run);
+                assertEquals("", run.err(), name + " " + flag + ": " + run);
+            }
+        }
+    }
+
     @Test
     void noCommandIsAUsageError() {
         CliRun run = CliRun.of();
