@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Checks one file: the only place that turns a path into findings. A file that does not parse
- * gets exactly one MEM001 finding at CPython's error position, with CPython's message.
+ * gets exactly one MEM001 finding at CPython's error position, with CPython's message, whatever
+ * select, ignore, per-file-ignores and test-code say.
  */
 public final class FileLinter {
     /** Rounds of fix-and-recheck per file; fixes that overlap wait for the next round. */
@@ -63,7 +64,8 @@ public final class FileLinter {
         try {
             parsed = PythonSourceParser.parse(content, target);
         } catch (PythonSyntaxError error) {
-            if (!runs(RuleRegistry.SYNTAX_ERROR.code(), file.path(), testCode)) return new FileResult(List.of(), null);
+            // Always reported, whatever the selection: a file that did not parse was not checked at all,
+            // and dropping its MEM001 would turn it into a clean file.
             return new FileResult(List.of(syntaxError(file.displayPath(), error)), displayText(content));
         }
         RuleEngine engine = new RuleEngine(rulesFor(file.path(), testCode), config.ruleOptions(), target);
