@@ -66,6 +66,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        for (String warning : IneffectiveOptions.warnings(options, options.format)) err.println("warning: " + warning);
         Path workingDirectory = Path.of("").toAbsolutePath();
         SarifPaths reportPaths = new SarifPaths(SarifPaths.sourceRoot(workingDirectory), workingDirectory);
         Baseline baseline;

@@ -57,6 +57,15 @@ final class Reporters {
         return name.equals("sarif");
     }
 
+    /** The formats that --statistics changes. */
+    static List<String> statisticsFormats() {
+        return List.of("text");
+    }
+
+    static boolean printsStatistics(String name) {
+        return statisticsFormats().contains(name);
+    }
+
     /** The format names, for help, completion and error messages. */
     static final class Names implements Iterable<String> {
         @Override

@@ -9,7 +9,7 @@ import java.util.List;
  * Which rules run, from select / extend-select / ignore lists of codes or prefixes ("MEM2" is the
  * family, "ALL" everything). The longest matching entry decides; on a tie ignore wins. With no
  * select list the default-enabled rules are selected. A rule that is off by default runs only
- * when some list names its full code.
+ * when some list names its full code or selects "ALL" (as Ruff's ALL: every rule there is).
  */
 public final class RuleSelection {
     private final List<String> select;       // null: the defaults
@@ -27,7 +27,8 @@ public final class RuleSelection {
         if (info == null) return false;
         int selected = Math.max(select == null ? (info.defaultEnabled() ? 0 : -1) : matchLength(select, code),
                 matchLength(extendSelect, code));
-        if (!info.defaultEnabled() && selected < code.length()) return false;
+        boolean all = (select != null && select.contains("ALL")) || extendSelect.contains("ALL");
+        if (!info.defaultEnabled() && selected < code.length() && !all) return false;
         return selected > matchLength(ignore, code);
     }
 
