@@ -54,7 +54,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Reporters.exists(options.format)) {
+        if (options.format != null && !Reporters.exists(options.format)) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--format': '" + options.format
                     + "' (expected one of " + String.join(", ", new Reporters.Names()) + ")");
         }
@@ -66,7 +66,6 @@ final class CheckCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        for (String warning : IneffectiveOptions.warnings(options, options.format)) err.println("warning: " + warning);
         Path workingDirectory = Path.of("").toAbsolutePath();
         SarifPaths reportPaths = new SarifPaths(SarifPaths.sourceRoot(workingDirectory), workingDirectory);
         Baseline baseline;
@@ -99,6 +98,14 @@ final class CheckCommand implements Callable<Integer> {
             err.println("memlint: error: " + e.getMessage());
             return ExitStatus.ERROR;
         }
+        String format = options.format != null ? options.format
+                : config.outputFormat() != null ? config.outputFormat() : "text";
+        if (!Reporters.exists(format)) {
+            err.println("memlint: error: " + config.file() + ": '" + (isPyproject(config.file()) ? "tool.memlint." : "")
+                    + "output-format' must be one of " + String.join(", ", new Reporters.Names()) + ", got \"" + format + "\"");
+            return ExitStatus.ERROR;
+        }
+        for (String warning : IneffectiveOptions.warnings(options, format)) err.println("warning: " + warning);
         if (options.stats) ThreadCpu.enable(); // off otherwise: it loads the JVM's management classes
         RunStats stats = new RunStats();
         SourceFinder.Result found = SourceFinder.find(paths, excludeFilter);
@@ -132,8 +139,8 @@ final class CheckCommand implements Callable<Integer> {
                 Reporters.sarif(options.category, new Reporters.Context(reportPaths, rules, context.version(), null)), err)) {
             return ExitStatus.ERROR;
         }
-        LintReport shown = Reporters.showsBaselineStates(options.format) ? gate.report() : gate.shown();
-        Reporter reporter = Reporters.create(options.format, options, context);
+        LintReport shown = Reporters.showsBaselineStates(format) ? gate.report() : gate.shown();
+        Reporter reporter = Reporters.create(format, options, context);
         if (options.output != null) {
             if (!write(options.output, shown, reporter, err)) return ExitStatus.ERROR;
         } else {
@@ -176,6 +183,10 @@ final class CheckCommand implements Callable<Integer> {
         if (!Files.isDirectory(parent)) return parent + " is not a directory";
         boolean writable = Files.exists(absolute) ? Files.isWritable(absolute) : Files.isWritable(parent);
         return writable ? null : "permission denied";
+    }
+
+    private static boolean isPyproject(Path configFile) {
+        return configFile.getFileName().toString().equals("pyproject.toml");
     }
 
     private static void checkSelectors(List<String> selectors, String option) throws ConfigException {

@@ -41,8 +41,8 @@ final class CheckOptions {
     @Option(names = "--unsafe-fixes", description = "With --fix, also apply fixes that may change behaviour.")
     boolean unsafeFixes;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Reporters.Names.class,
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--format", "--output-format"}, paramLabel = "FORMAT", completionCandidates = Reporters.Names.class,
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: output-format of the configuration, else text).")
     String format;
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",

@@ -19,11 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param ruleOptions   per code, option name to value
  * @param maxFileSize   larger files are not read, only reported
  * @param testCode      which files are test code and what runs on them
+ * @param outputFormat  the output-format setting, or null; the command line checks the name
  */
 public record Config(Path root, Path file, List<String> select, List<String> extendSelect, List<String> ignore,
                      Map<String, List<String>> perFileIgnores, List<String> exclude, List<String> extendExclude,
                      PythonVersion targetVersion, Map<String, Map<String, Long>> ruleOptions, long maxFileSize,
-                     TestCode testCode) {
+                     TestCode testCode, String outputFormat) {
 
     /** 20 MB: well above any hand-written module (the largest in CPython's stdlib is under 1 MB). */
     public static final String DEFAULT_MAX_FILE_SIZE_TEXT = "20M";
@@ -38,7 +39,7 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
     /** No configuration file: defaults, globs relative to dir. */
     public static Config defaults(Path dir) {
         return new Config(dir, null, null, List.of(), List.of(), Map.of(), DEFAULT_EXCLUDE, List.of(), null, Map.of(),
-                DEFAULT_MAX_FILE_SIZE, TestCode.defaults());
+                DEFAULT_MAX_FILE_SIZE, TestCode.defaults(), null);
     }
 
     public RuleSelection selection() { return new RuleSelection(select, extendSelect, ignore); }
@@ -56,21 +57,21 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
         List<String> ign = new ArrayList<>(ignore);
         if (cliIgnore != null) ign.addAll(cliIgnore);
         return new Config(root, file, cliSelect != null ? cliSelect : select, ext, ign, perFileIgnores, exclude,
-                extendExclude, cliTarget != null ? cliTarget : targetVersion, ruleOptions, maxFileSize, testCode);
+                extendExclude, cliTarget != null ? cliTarget : targetVersion, ruleOptions, maxFileSize, testCode, outputFormat);
     }
 
     /** --max-file-size on top; null leaves the configured size. */
     public Config withMaxFileSize(Long cliMaxFileSize) {
         if (cliMaxFileSize == null) return this;
         return new Config(root, file, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
-                targetVersion, ruleOptions, cliMaxFileSize, testCode);
+                targetVersion, ruleOptions, cliMaxFileSize, testCode, outputFormat);
     }
 
     /** --test-code on top; null leaves the configured mode. */
     public Config withTestCodeMode(TestCode.Mode cliMode) {
         if (cliMode == null) return this;
         return new Config(root, file, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
-                targetVersion, ruleOptions, maxFileSize, testCode.withMode(cliMode));
+                targetVersion, ruleOptions, maxFileSize, testCode.withMode(cliMode), outputFormat);
     }
 
     /** Whether a file is test code: a test-code glob names it or one of its directories. */

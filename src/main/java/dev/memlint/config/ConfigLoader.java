@@ -24,7 +24,8 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     private static final Set<String> KEYS = Set.of("select", "ignore", "extend-select", "per-file-ignores",
-            "exclude", "extend-exclude", "target-version", "rules", "max-file-size", "test-code", "test-code-globs");
+            "exclude", "extend-exclude", "target-version", "rules", "max-file-size", "test-code", "test-code-globs",
+            "output-format");
 
     private ConfigLoader() {}
 
@@ -65,7 +66,7 @@ public final class ConfigLoader {
         String prefix = pyproject ? "tool.memlint." : "";
         Path root = file.toAbsolutePath().normalize().getParent();
         if (table == null) return new Config(root, file, null, List.of(), List.of(), Map.of(),
-                Config.DEFAULT_EXCLUDE, List.of(), null, Map.of(), Config.DEFAULT_MAX_FILE_SIZE, TestCode.defaults());
+                Config.DEFAULT_EXCLUDE, List.of(), null, Map.of(), Config.DEFAULT_MAX_FILE_SIZE, TestCode.defaults(), null);
         return parse(table, file, prefix, root);
     }
 
@@ -124,7 +125,15 @@ public final class ConfigLoader {
         }
         return new Config(root, file, select, extendSelect, ignore, perFile, exclude, extendExclude, target,
                 ruleOptions(table.get("rules"), file, prefix), maxFileSize(table.get("max-file-size"), file, prefix),
-                testCode(table, file, prefix));
+                testCode(table, file, prefix), outputFormat(table.get("output-format"), file, prefix));
+    }
+
+    /** A string; which names exist is the command line's business (it owns the formats). */
+    private static String outputFormat(JsonNode value, Path file, String prefix) throws ConfigException {
+        if (value == null) return null;
+        if (!value.isTextual()) throw new ConfigException(file + ": '" + prefix + "output-format' must be a string, got "
+                + value);
+        return value.asText();
     }
 
     private static TestCode testCode(JsonNode table, Path file, String prefix) throws ConfigException {
