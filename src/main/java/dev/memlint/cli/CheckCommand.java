@@ -115,6 +115,14 @@ final class CheckCommand implements Callable<Integer> {
         List<SourceFile> files = found.files().stream()
                 .filter(f -> paths.contains(f.path()) || !config.isExcluded(f.path()))
                 .filter(f -> !skipTests || !config.isTestCode(f.path())).toList();
+        for (String option : new String[] {"--output", "--write-baseline"}) {
+            Path target = option.equals("--output") ? options.output : options.writeBaseline;
+            if (target != null && isInput(target, files)) {
+                err.println("memlint: error: " + option + " " + target + " is one of the files to check; "
+                        + "refusing to overwrite it");
+                return ExitStatus.ERROR;
+            }
+        }
         FileLinter.FixMode fixMode = !options.fix ? FileLinter.FixMode.NONE
                 : options.unsafeFixes ? FileLinter.FixMode.UNSAFE : FileLinter.FixMode.SAFE;
         FileLinter linter = new FileLinter(config.targetVersionOrLatest(), config, fixMode);
@@ -169,6 +177,19 @@ final class CheckCommand implements Callable<Integer> {
             err.println("memlint: error: cannot write " + file + ": " + e.getMessage());
             return false;
         }
+    }
+
+    /** Whether the report file is (through a link or not) one of the files about to be checked. */
+    private static boolean isInput(Path report, List<SourceFile> files) {
+        if (!Files.exists(report)) return false; // a file that does not exist yet is no input
+        for (SourceFile file : files) {
+            try {
+                if (Files.isSameFile(report, file.path())) return true;
+            } catch (IOException e) {
+                // vanished or unreadable: the run reports it; it is not the report file we can write
+            }
+        }
+        return false;
     }
 
     /**
