@@ -45,9 +45,11 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", defaultValue = ".",
-            description = "Files or directories to check (default: the current directory).")
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Files or directories to check (default: the current directory); - reads the source from standard input.")
     List<Path> paths;
+
+    private static final Path STDIN = Path.of("-");
 
     @Mixin
     CheckOptions options;
@@ -58,6 +60,16 @@ final class CheckCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--format': '" + options.format
                     + "' (expected one of " + String.join(", ", new Reporters.Names()) + ")");
         }
+        // As Ruff: `-`, or no path with --stdin-filename, reads the source from standard input.
+        boolean stdin = paths == null ? options.stdinFilename != null : paths.contains(STDIN);
+        if (paths == null) paths = List.of(stdin ? STDIN : Path.of("."));
+        if (stdin && paths.size() > 1) {
+            throw new ParameterException(spec.commandLine(), "'-' (standard input) cannot be combined with other paths");
+        }
+        if (stdin && options.fix) {
+            throw new ParameterException(spec.commandLine(), "--fix cannot be used on standard input (there is no file to write)");
+        }
+        Path stdinPath = options.stdinFilename == null ? STDIN : Path.of(options.stdinFilename);
         ExcludeFilter excludeFilter;
         try {
             excludeFilter = new ExcludeFilter(options.exclude, Path.of(""));
@@ -87,7 +99,7 @@ final class CheckCommand implements Callable<Integer> {
 
         Config config;
         try {
-            config = (options.config != null ? ConfigLoader.load(options.config) : ConfigLoader.discover(paths.get(0)))
+            config = (options.config != null ? ConfigLoader.load(options.config) : ConfigLoader.discover(stdin ? stdinPath : paths.get(0)))
                     .withOverrides(options.select, options.extendSelect, options.ignore, options.targetVersion)
                     .withMaxFileSize(options.maxFileSize)
                     .withTestCodeMode(options.testCode);
@@ -105,15 +117,28 @@ final class CheckCommand implements Callable<Integer> {
                     + "output-format' must be one of " + String.join(", ", new Reporters.Names()) + ", got \"" + format + "\"");
             return ExitStatus.ERROR;
         }
-        for (String warning : IneffectiveOptions.warnings(options, format)) err.println("warning: " + warning);
+        for (String warning : IneffectiveOptions.warnings(options, format, stdin)) err.println("warning: " + warning);
         if (options.stats) ThreadCpu.enable(); // off otherwise: it loads the JVM's management classes
         RunStats stats = new RunStats();
-        SourceFinder.Result found = SourceFinder.find(paths, excludeFilter);
-        // Configured excludes skip what directory walks find; files named on the command line are always checked.
-        // test-code = "skip" drops test code however it was named (pre-commit names every changed file).
+        SourceFinder.Result found;
+        if (stdin) {
+            try { // read whole before the run, as a file is; checked against max-file-size like one
+                byte[] source = SourceReader.readLimited(System.in, config.maxFileSize());
+                found = new SourceFinder.Result(List.of(new SourceFile(stdinPath, SourceFinder.displayName(stdinPath),
+                        source)), List.of());
+            } catch (IOException e) {
+                err.println("memlint: error: cannot read standard input: " + SourceFinder.describe(e));
+                return ExitStatus.ERROR;
+            }
+        } else {
+            found = SourceFinder.find(paths, excludeFilter);
+        }
+        // Configured excludes skip what directory walks find; files named on the command line (or
+        // given on standard input) are always checked. test-code = "skip" drops test code however it
+        // was named (pre-commit names every changed file).
         boolean skipTests = config.testCode().mode() == TestCode.Mode.SKIP;
         List<SourceFile> files = found.files().stream()
-                .filter(f -> paths.contains(f.path()) || !config.isExcluded(f.path()))
+                .filter(f -> stdin || paths.contains(f.path()) || !config.isExcluded(f.path()))
                 .filter(f -> !skipTests || !config.isTestCode(f.path())).toList();
         for (String option : new String[] {"--output", "--write-baseline"}) {
             Path target = option.equals("--output") ? options.output : options.writeBaseline;

@@ -92,6 +92,10 @@ final class CheckOptions {
             description = "Report only findings on lines changed since the git revision REV (committed or not, and untracked files).")
     String diffBase;
 
+    @Option(names = "--stdin-filename", paramLabel = "PATH",
+            description = "With - as the path: the name of the source read from standard input, for the findings and to find the configuration (and its per-file settings).")
+    String stdinFilename;
+
     @Option(names = "--threads", paramLabel = "N", hidden = true,
             description = "Worker threads (default: one per core).")
     int threads = Runtime.getRuntime().availableProcessors();

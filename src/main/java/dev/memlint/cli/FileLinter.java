@@ -58,7 +58,8 @@ public final class FileLinter {
 
     /** @throws IOException when the file cannot be read (it vanished, permissions, not a regular file, too large, ...) */
     public FileResult lint(SourceFile file) throws IOException {
-        byte[] content = SourceReader.read(file.path(), config.maxFileSize());
+        byte[] content = file.content() != null ? SourceReader.checkSize(file.content(), config.maxFileSize())
+                : SourceReader.read(file.path(), config.maxFileSize());
         boolean testCode = config.isTestCode(file.path());
         ParsedFile parsed;
         try {
@@ -70,7 +71,8 @@ public final class FileLinter {
         }
         RuleEngine engine = new RuleEngine(rulesFor(file.path(), testCode), config.ruleOptions(), target);
         List<Finding> findings = engine.check(file.displayPath(), parsed);
-        if (fixMode != FixMode.NONE && isPlainUtf8(content, parsed)) {
+        // Source from standard input has no file to write fixes to (--fix with - is a usage error).
+        if (fixMode != FixMode.NONE && file.content() == null && isPlainUtf8(content, parsed)) {
             for (int round = 0; round < MAX_FIX_ROUNDS; round++) {
                 FixApplier.Result fixed = FixApplier.apply(parsed.source(), findings, fixMode == FixMode.UNSAFE);
                 if (fixed.applied() == 0) break;
