@@ -36,7 +36,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** `memlint check PATH...`: find the Python files, check them on all cores, report, set the exit code. */
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = "Check Python files and directories for code that uses more memory than it needs.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no findings (at or above --fail-on, new since --baseline)", "1:findings",

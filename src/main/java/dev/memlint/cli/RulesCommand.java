@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** `memlint rules`: every rule with its code, name, whether it runs by default, and its summary. */
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "List every rule: code, name, on/off by default, summary.")
+@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "List every rule: code, name, on/off by default, summary.")
 final class RulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -13,6 +13,18 @@ class MainTest {
         assertTrue(run.out().matches("memlint \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n"), run::toString);
     }
 
+    /** The version comes from the build (pom.xml through resource filtering), never from a constant in the code. */
+    @Test
+    void versionIsThePomsVersion() throws java.io.IOException {
+        String pom = java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+        var m = java.util.regex.Pattern.compile("<artifactId>memlint</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertTrue(m.find(), "the project version in pom.xml");
+        assertEquals("memlint " + m.group(1) + "\n", CliRun.of("--version").out());
+        for (String command : Main.commandLine().getSubcommands().keySet()) {
+            assertEquals("memlint " + m.group(1) + "\n", CliRun.of(command, "--version").out(), command);
+        }
+    }
+
     @Test
     void helpExitsZero() {
         CliRun run = CliRun.of("--help");
