@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -96,6 +97,32 @@ class LauncherIT {
         assertTrue(Files.getLastModifiedTime(archive).compareTo(recorded) > 0, "a new archive was recorded");
     }
 
+    /**
+     * As the README's Install section says: a link to the launcher in a directory on PATH. The
+     * launcher finds its checkout through a relative link, an absolute one and a chain of both,
+     * and builds nothing next to the links.
+     */
+    @Test
+    void worksThroughSymlinksOnPath() throws Exception {
+        Path launcher = copy.resolve("memlint");
+        assertTrue(launcher.toFile().setExecutable(true));
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        Path tools = Files.createDirectories(temp.resolve("tools"));
+        Files.createSymbolicLink(bin.resolve("memlint"), bin.relativize(launcher)); // ../memlint/memlint
+        Files.createSymbolicLink(tools.resolve("ml-absolute"), launcher);
+        Files.createSymbolicLink(bin.resolve("ml-chain"), Path.of("../tools/ml-absolute"));
+        Map<String, String> path = Map.of("PATH", bin + ":" + System.getenv("PATH"));
+        for (String name : List.of("memlint", "ml-chain")) {
+            List<String> byName = List.of("bash", "-c", "exec \"$0\" \"$@\"", name); // found on PATH, as a shell does
+            assertFinding(runCommand(byName, path, "check", "report.py"));
+            Run version = runCommand(byName, path, "--version");
+            assertEquals(0, version.exit, version.toString());
+            assertTrue(version.out.startsWith("memlint "), version.toString());
+        }
+        assertFalse(Files.exists(bin.resolve("target")) || Files.exists(tools.resolve("target")),
+                "the jar and its archive stay in the checkout");
+    }
+
     /** The commands that crashed on a bad archive, then a check; no JVM error report anywhere. */
     private void assertUsable() throws Exception {
         assertEquals(0, run("check", "--help").exit);
@@ -119,11 +146,18 @@ class LauncherIT {
     }
 
     private Run run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", copy.resolve("memlint").toString()));
+        return runCommand(List.of("bash", copy.resolve("memlint").toString()), Map.of(), args);
+    }
+
+    /** Runs launcher (a command line that starts it) with these environment variables set too. */
+    private Run runCommand(List<String> launcher, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
         builder.environment().put("TMPDIR", tmpdir.toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(env);
         Process p = builder.start();
         p.getOutputStream().close();
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
