@@ -89,7 +89,7 @@ final class CheckOptions {
     Path writeBaseline;
 
     @Option(names = "--diff-base", paramLabel = "REV",
-            description = "Report only findings on lines changed since the git revision REV (committed or not, and untracked files).")
+            description = "Report only findings on lines changed since the merge-base of the git revision REV and HEAD (committed or not, and untracked files).")
     String diffBase;
 
     @Option(names = "--stdin-filename", paramLabel = "PATH",
