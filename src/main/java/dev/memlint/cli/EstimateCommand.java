@@ -98,7 +98,7 @@ final class EstimateCommand implements Callable<Integer> {
                             List<Estimates.Entry> entries, PrintWriter err) {
         int status = ExitStatus.CLEAN;
         for (Path file : files) {
-            String shown = file.toString().replace('\\', '/');
+            String shown = Separators.slashed(file.toString());
             try {
                 ParsedFile parsed = PythonSourceParser.parse(SourceReader.read(file, maxFileSize),
                         PythonVersion.parse(python));

@@ -123,6 +123,41 @@ class LauncherIT {
                 "the jar and its archive stay in the checkout");
     }
 
+    /**
+     * Under LC_ALL=C a JVM decodes file names and arguments as ASCII, so a non-ASCII name could not be
+     * opened, named or walked; a backslash is a character of a name here, not a separator. The names
+     * are made and passed by bash with printf escapes, so that this test does not depend on the
+     * locale of the JVM that runs it.
+     */
+    @Test
+    void nonAsciiAndBackslashNamesWorkUnderTheCLocale() throws Exception {
+        Path launcher = copy.resolve("memlint");
+        String script = """
+                cd "$1" || exit 99
+                for name in "$(printf 'caf\\303\\251.py')" "$(printf '\\346\\227\\245\\346\\234\\254.py')" 'back\\slash.py'; do
+                  cp report.py "$name"
+                done
+                shift
+                exec bash "$@"
+                """;
+        Map<String, String> cLocale = Map.of("LC_ALL", "C");
+        Run walk = runCommand(List.of("bash", "-c", script, "setup", work.toString(), launcher.toString()), cLocale,
+                "check", "--format", "concise", ".");
+        assertEquals(1, walk.exit, walk.toString());
+        for (String name : List.of("café.py", "日本.py", "back\\slash.py", "report.py")) {
+            assertTrue(walk.out.contains("\n" + name + ":4:9: MEM201") || walk.out.startsWith(name + ":4:9: MEM201"),
+                    name + ": " + walk);
+        }
+        assertTrue(walk.out.endsWith("Found 4 findings in 4 files (4 files checked).\n"), walk.toString());
+
+        String named = "cd \"$1\" && exec bash \"$2\" check --format json \"$(printf 'caf\\303\\251.py')\" 'back\\slash.py'";
+        Run json = runCommand(List.of("bash", "-c", named, "named", work.toString(), launcher.toString()), cLocale);
+        assertEquals(1, json.exit, json.toString());
+        assertTrue(json.out.contains("\"path\" : \"café.py\""), json.toString());
+        assertTrue(json.out.contains("\"path\" : \"back\\\\slash.py\""), "JSON escapes the backslash: " + json);
+        assertEquals("", json.err, json.toString());
+    }
+
     /** The commands that crashed on a bad archive, then a check; no JVM error report anywhere. */
     private void assertUsable() throws Exception {
         assertEquals(0, run("check", "--help").exit);
