@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** `memlint ast FILE`: the syntax tree as JSON in CPython's ast vocabulary (format: {@link AstJson}). */
-@Command(name = "ast", mixinStandardHelpOptions = true,
+@Command(name = "ast", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Print the syntax tree of a Python file as one line of JSON, in the vocabulary of CPython's ast module.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the tree was printed", "1:the file has a syntax error (reported on stderr)",

@@ -36,7 +36,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** `memlint check PATH...`: find the Python files, check them on all cores, report, set the exit code. */
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = "Check Python files and directories for code that uses more memory than it needs.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no findings (at or above --fail-on, new since --baseline)", "1:findings",
@@ -45,19 +45,31 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", defaultValue = ".",
-            description = "Files or directories to check (default: the current directory).")
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Files or directories to check (default: the current directory); - reads the source from standard input.")
     List<Path> paths;
+
+    private static final Path STDIN = Path.of("-");
 
     @Mixin
     CheckOptions options;
 
     @Override
     public Integer call() throws Exception {
-        if (!Reporters.exists(options.format)) {
+        if (options.format != null && !Reporters.exists(options.format)) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--format': '" + options.format
                     + "' (expected one of " + String.join(", ", new Reporters.Names()) + ")");
         }
+        // As Ruff: `-`, or no path with --stdin-filename, reads the source from standard input.
+        boolean stdin = paths == null ? options.stdinFilename != null : paths.contains(STDIN);
+        if (paths == null) paths = List.of(stdin ? STDIN : Path.of("."));
+        if (stdin && paths.size() > 1) {
+            throw new ParameterException(spec.commandLine(), "'-' (standard input) cannot be combined with other paths");
+        }
+        if (stdin && options.fix) {
+            throw new ParameterException(spec.commandLine(), "--fix cannot be used on standard input (there is no file to write)");
+        }
+        Path stdinPath = options.stdinFilename == null ? STDIN : Path.of(options.stdinFilename);
         ExcludeFilter excludeFilter;
         try {
             excludeFilter = new ExcludeFilter(options.exclude, Path.of(""));
@@ -87,7 +99,7 @@ final class CheckCommand implements Callable<Integer> {
 
         Config config;
         try {
-            config = (options.config != null ? ConfigLoader.load(options.config) : ConfigLoader.discover(paths.get(0)))
+            config = (options.config != null ? ConfigLoader.load(options.config) : ConfigLoader.discover(stdin ? stdinPath : paths.get(0)))
                     .withOverrides(options.select, options.extendSelect, options.ignore, options.targetVersion)
                     .withMaxFileSize(options.maxFileSize)
                     .withTestCodeMode(options.testCode)
@@ -99,19 +111,47 @@ final class CheckCommand implements Callable<Integer> {
             err.println("memlint: error: " + e.getMessage());
             return ExitStatus.ERROR;
         }
+        String format = options.format != null ? options.format
+                : config.outputFormat() != null ? config.outputFormat() : "text";
+        if (!Reporters.exists(format)) {
+            err.println("memlint: error: " + config.file() + ": '" + (isPyproject(config.file()) ? "tool.memlint." : "")
+                    + "output-format' must be one of " + String.join(", ", new Reporters.Names()) + ", got \"" + format + "\"");
+            return ExitStatus.ERROR;
+        }
+        for (String warning : IneffectiveOptions.warnings(options, format, stdin)) err.println("warning: " + warning);
         if (options.stats) ThreadCpu.enable(); // off otherwise: it loads the JVM's management classes
         RunStats stats = new RunStats();
-        SourceFinder.Result found = SourceFinder.find(paths, excludeFilter, config.discovery().respectGitignore());
-        // Configured excludes skip what directory walks find; files named on the command line are
-        // checked unless force-exclude says the excludes apply to them too.
+        SourceFinder.Result found;
+        if (stdin) {
+            try { // read whole before the run, as a file is; checked against max-file-size like one
+                byte[] source = SourceReader.readLimited(System.in, config.maxFileSize());
+                found = new SourceFinder.Result(List.of(new SourceFile(stdinPath, SourceFinder.displayName(stdinPath),
+                        source)), List.of());
+            } catch (IOException e) {
+                err.println("memlint: error: cannot read standard input: " + SourceFinder.describe(e));
+                return ExitStatus.ERROR;
+            }
+        } else {
+            found = SourceFinder.find(paths, excludeFilter, config.discovery().respectGitignore());
+        }
+        // Configured excludes skip what directory walks find; files named on the command line (or
+        // given on standard input) are checked unless force-exclude says the excludes apply to them
+        // too. test-code = "skip" drops test code however it was named (pre-commit names every changed file).
         boolean forceExclude = config.discovery().forceExclude();
-        // test-code = "skip" drops test code however it was named (pre-commit names every changed file).
         boolean skipTests = config.testCode().mode() == TestCode.Mode.SKIP;
         List<SourceFile> files = found.files().stream()
-                .filter(f -> paths.contains(f.path())
+                .filter(f -> stdin || paths.contains(f.path())
                         ? !forceExclude || !(config.isExcluded(f.path()) || excludeFilter.excludesNamedFile(f.path()))
                         : !config.isExcluded(f.path()))
                 .filter(f -> !skipTests || !config.isTestCode(f.path())).toList();
+        for (String option : new String[] {"--output", "--write-baseline"}) {
+            Path target = option.equals("--output") ? options.output : options.writeBaseline;
+            if (target != null && isInput(target, files)) {
+                err.println("memlint: error: " + option + " " + target + " is one of the files to check; "
+                        + "refusing to overwrite it");
+                return ExitStatus.ERROR;
+            }
+        }
         boolean fixing = options.fix || options.diff;
         FileLinter.FixMode fixMode = !fixing ? FileLinter.FixMode.NONE
                 : options.unsafeFixes ? FileLinter.FixMode.UNSAFE : FileLinter.FixMode.SAFE;
@@ -147,8 +187,8 @@ final class CheckCommand implements Callable<Integer> {
                 Reporters.sarif(options.category, new Reporters.Context(reportPaths, rules, context.version(), null)), err)) {
             return ExitStatus.ERROR;
         }
-        LintReport shown = Reporters.showsBaselineStates(options.format) ? gate.report() : gate.shown();
-        Reporter reporter = Reporters.create(options.format, options, context);
+        LintReport shown = Reporters.showsBaselineStates(format) ? gate.report() : gate.shown();
+        Reporter reporter = Reporters.create(format, options, context);
         if (options.output != null) {
             if (!write(options.output, shown, reporter, err)) return ExitStatus.ERROR;
         } else {
@@ -179,6 +219,19 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /** Whether the report file is (through a link or not) one of the files about to be checked. */
+    private static boolean isInput(Path report, List<SourceFile> files) {
+        if (!Files.exists(report)) return false; // a file that does not exist yet is no input
+        for (SourceFile file : files) {
+            try {
+                if (Files.isSameFile(report, file.path())) return true;
+            } catch (IOException e) {
+                // vanished or unreadable: the run reports it; it is not the report file we can write
+            }
+        }
+        return false;
+    }
+
     /**
      * Why a report file cannot be written, or null when it looks writable: asked before the run, so
      * that a mistyped --write-baseline or --output costs no run. write() still catches what this misses.
@@ -191,6 +244,10 @@ final class CheckCommand implements Callable<Integer> {
         if (!Files.isDirectory(parent)) return parent + " is not a directory";
         boolean writable = Files.exists(absolute) ? Files.isWritable(absolute) : Files.isWritable(parent);
         return writable ? null : "permission denied";
+    }
+
+    private static boolean isPyproject(Path configFile) {
+        return configFile.getFileName().toString().equals("pyproject.toml");
     }
 
     private static void checkSelectors(List<String> selectors, String option) throws ConfigException {

@@ -56,8 +56,8 @@ final class CheckOptions {
     @Option(names = "--show-fixes", description = "With --fix, list the fixes applied per file and rule (on stderr).")
     boolean showFixes;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Reporters.Names.class,
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--format", "--output-format"}, paramLabel = "FORMAT", completionCandidates = Reporters.Names.class,
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: output-format of the configuration, else text).")
     String format;
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
@@ -104,8 +104,12 @@ final class CheckOptions {
     Path writeBaseline;
 
     @Option(names = "--diff-base", paramLabel = "REV",
-            description = "Report only findings on lines changed since the git revision REV (committed or not, and untracked files).")
+            description = "Report only findings on lines changed since the merge-base of the git revision REV and HEAD (committed or not, and untracked files).")
     String diffBase;
+
+    @Option(names = "--stdin-filename", paramLabel = "PATH",
+            description = "With - as the path: the name of the source read from standard input, for the findings and to find the configuration (and its per-file settings).")
+    String stdinFilename;
 
     @Option(names = "--threads", paramLabel = "N", hidden = true,
             description = "Worker threads (default: one per core).")

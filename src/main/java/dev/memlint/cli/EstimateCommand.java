@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
  * per function, the peak memory formula and value, growth class, retained bytes and the reference
  * cycles it leaves (docs/estimate.md).
  */
-@Command(name = "estimate", description = "Estimate each function's peak memory and the reference cycles it leaves.")
+@Command(name = "estimate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Estimate each function's peak memory and the reference cycles it leaves.")
 final class EstimateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -98,7 +98,7 @@ final class EstimateCommand implements Callable<Integer> {
                             List<Estimates.Entry> entries, PrintWriter err) {
         int status = ExitStatus.CLEAN;
         for (Path file : files) {
-            String shown = file.toString().replace('\\', '/');
+            String shown = Separators.slashed(file.toString());
             try {
                 ParsedFile parsed = PythonSourceParser.parse(SourceReader.read(file, maxFileSize),
                         PythonVersion.parse(python));

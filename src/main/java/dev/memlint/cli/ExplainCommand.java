@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** `memlint explain CODE`: prints the rule's documentation (rules/CODE.md, shipped in the jar). */
-@Command(name = "explain", description = "Print the documentation of a rule.")
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Print the documentation of a rule.")
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

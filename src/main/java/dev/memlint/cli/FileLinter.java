@@ -23,7 +23,8 @@ import java.util.List;
 
 /**
  * Checks one file: the only place that turns a path into findings. A file that does not parse
- * gets exactly one MEM001 finding at CPython's error position, with CPython's message.
+ * gets exactly one MEM001 finding at CPython's error position, with CPython's message, whatever
+ * select, ignore, per-file-ignores and test-code say.
  */
 public final class FileLinter {
     /** Rounds of fix-and-recheck per file; fixes that overlap wait for the next round. */
@@ -56,18 +57,21 @@ public final class FileLinter {
 
     /** @throws IOException when the file cannot be read (it vanished, permissions, not a regular file, too large, ...) */
     public FileResult lint(SourceFile file) throws IOException {
-        byte[] content = SourceReader.read(file.path(), config.maxFileSize());
+        byte[] content = file.content() != null ? SourceReader.checkSize(file.content(), config.maxFileSize())
+                : SourceReader.read(file.path(), config.maxFileSize());
         boolean testCode = config.isTestCode(file.path());
         ParsedFile parsed;
         try {
             parsed = PythonSourceParser.parse(content, target);
         } catch (PythonSyntaxError error) {
-            if (!runs(RuleRegistry.SYNTAX_ERROR.code(), file.path(), testCode)) return new FileResult(List.of(), null);
+            // Always reported, whatever the selection: a file that did not parse was not checked at all,
+            // and dropping its MEM001 would turn it into a clean file.
             return new FileResult(List.of(syntaxError(file.displayPath(), error)), displayText(content));
         }
         RuleEngine engine = new RuleEngine(rulesFor(file.path(), testCode), config.ruleOptions(), target, config.lowestPython());
         List<Finding> findings = engine.check(file.displayPath(), parsed);
-        if (fixMode != FixMode.NONE && findings.stream().anyMatch(f -> f.fix() != null)) {
+        // Source from standard input has no file to write fixes to (--fix with - is a usage error).
+        if (fixMode != FixMode.NONE && file.content() == null && findings.stream().anyMatch(f -> f.fix() != null)) {
             return fix(file, content, parsed, engine, findings);
         }
         return new FileResult(findings, findings.isEmpty() ? null : parsed.source());

@@ -1,7 +1,11 @@
 package dev.memlint.cli;
 
 import dev.memlint.report.BaselineComparison;
+import dev.memlint.report.ConciseReporter;
 import dev.memlint.report.GithubReporter;
+import dev.memlint.report.GitlabReporter;
+import dev.memlint.report.GroupedReporter;
+import dev.memlint.report.JunitReporter;
 import dev.memlint.report.JsonReporter;
 import dev.memlint.report.Reporter;
 import dev.memlint.report.SarifPaths;
@@ -30,11 +34,18 @@ final class Reporters {
 
     static {
         // A file named by --output gets colour only when asked for it with --color always.
-        BY_NAME.put("text", (options, context) -> new TextReporter(
-                options.output == null ? options.color.enabled() : options.color == ColorMode.always, options.statistics));
+        BY_NAME.put("text", (options, context) -> new TextReporter(colored(options), options.statistics));
+        BY_NAME.put("concise", (options, context) -> new ConciseReporter(colored(options)));
+        BY_NAME.put("grouped", (options, context) -> new GroupedReporter(colored(options)));
         BY_NAME.put("json", (options, context) -> new JsonReporter());
         BY_NAME.put("sarif", (options, context) -> sarif(options.category, context));
         BY_NAME.put("github", (options, context) -> new GithubReporter(context.paths()));
+        BY_NAME.put("gitlab", (options, context) -> new GitlabReporter(context.paths()));
+        BY_NAME.put("junit", (options, context) -> new JunitReporter());
+    }
+
+    private static boolean colored(CheckOptions options) {
+        return options.output == null ? options.color.enabled() : options.color == ColorMode.always;
     }
 
     static SarifReporter sarif(String category, Context context) {
@@ -55,6 +66,15 @@ final class Reporters {
     /** SARIF shows every finding with its baseline state; the other formats show only what is new. */
     static boolean showsBaselineStates(String name) {
         return name.equals("sarif");
+    }
+
+    /** The formats that --statistics changes. */
+    static List<String> statisticsFormats() {
+        return List.of("text");
+    }
+
+    static boolean printsStatistics(String name) {
+        return statisticsFormats().contains(name);
     }
 
     /** The format names, for help, completion and error messages. */

@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
  * `memlint rules`: every rule with its code, name, whether it runs by default ("on") or only when
  * selected ("opt-in": --extend-select), and its summary.
  */
-@Command(name = "rules", description = "List every rule: code, name, on by default or opt-in, summary.")
+@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "List every rule: code, name, on by default or opt-in, summary.")
 final class RulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

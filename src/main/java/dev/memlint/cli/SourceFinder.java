@@ -129,7 +129,7 @@ final class SourceFinder {
 
     /** "src/a.py" for src/a.py, ./src/a.py and src/../src/a.py alike. */
     static String displayName(Path path) {
-        String name = path.normalize().toString().replace('\\', '/');
+        String name = Separators.slashed(path.normalize().toString());
         return name.isEmpty() ? "." : name;
     }
 

@@ -37,6 +37,17 @@ final class SourceReader {
         }
     }
 
+    /** Source read elsewhere (standard input): refused like a file when larger than maxBytes. */
+    static byte[] checkSize(byte[] content, long maxBytes) throws RefusedFile {
+        checkSize(content.length, maxBytes);
+        return content;
+    }
+
+    /** At most one byte more than maxBytes of the stream: enough for the size check to refuse it. */
+    static byte[] readLimited(InputStream in, long maxBytes) throws IOException {
+        return in.readNBytes((int) Math.min(maxBytes + 1, MAX_READABLE));
+    }
+
     private static void checkSize(long size, long maxBytes) throws RefusedFile {
         if (size <= Math.min(maxBytes, MAX_READABLE)) return;
         throw new RefusedFile(maxBytes < MAX_READABLE

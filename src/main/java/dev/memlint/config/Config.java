@@ -21,11 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param testCode      which files are test code and what runs on them
  * @param discovery     whether .gitignore is respected and excludes apply to named files
  * @param requiresPython the lower bound of requires-python in the project's pyproject.toml, or null
+ * @param outputFormat  the output-format setting, or null; the command line checks the name
  */
 public record Config(Path root, Path file, List<String> select, List<String> extendSelect, List<String> ignore,
                      Map<String, List<String>> perFileIgnores, List<String> exclude, List<String> extendExclude,
                      PythonVersion targetVersion, Map<String, Map<String, Long>> ruleOptions, long maxFileSize,
-                     TestCode testCode, PythonVersion requiresPython, Discovery discovery) {
+                     TestCode testCode, PythonVersion requiresPython, Discovery discovery,
+                     String outputFormat) {
 
     /** 20 MB: well above any hand-written module (the largest in CPython's stdlib is under 1 MB). */
     public static final String DEFAULT_MAX_FILE_SIZE_TEXT = "20M";
@@ -44,7 +46,7 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
     /** No configuration file: defaults, globs relative to dir. */
     public static Config defaults(Path dir) {
         return new Config(dir, null, null, List.of(), List.of(), Map.of(), DEFAULT_EXCLUDE, List.of(), null, Map.of(),
-                DEFAULT_MAX_FILE_SIZE, TestCode.defaults(), null, Discovery.DEFAULTS);
+                DEFAULT_MAX_FILE_SIZE, TestCode.defaults(), null, Discovery.DEFAULTS, null);
     }
 
     public RuleSelection selection() { return new RuleSelection(select, extendSelect, ignore); }
@@ -66,7 +68,7 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
     /** A copy with requires-python read from the project's pyproject.toml. */
     public Config withRequiresPython(PythonVersion version) {
         return new Config(root, file, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
-                targetVersion, ruleOptions, maxFileSize, testCode, version, discovery);
+                targetVersion, ruleOptions, maxFileSize, testCode, version, discovery, outputFormat);
     }
 
     /** Command-line flags on top: --select replaces, --extend-select and --ignore add. */
@@ -77,28 +79,28 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
         List<String> ign = new ArrayList<>(ignore);
         if (cliIgnore != null) ign.addAll(cliIgnore);
         return new Config(root, file, cliSelect != null ? cliSelect : select, ext, ign, perFileIgnores, exclude,
-                extendExclude, cliTarget != null ? cliTarget : targetVersion, ruleOptions, maxFileSize, testCode, requiresPython, discovery);
+                extendExclude, cliTarget != null ? cliTarget : targetVersion, ruleOptions, maxFileSize, testCode, requiresPython, discovery, outputFormat);
     }
 
     /** --respect-gitignore / --no-respect-gitignore and --force-exclude on top; null leaves the configured value. */
     public Config withDiscovery(Boolean cliRespectGitignore, Boolean cliForceExclude) {
         return new Config(root, file, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
                 targetVersion, ruleOptions, maxFileSize, testCode, requiresPython,
-                discovery.with(cliRespectGitignore, cliForceExclude));
+                discovery.with(cliRespectGitignore, cliForceExclude), outputFormat);
     }
 
     /** --max-file-size on top; null leaves the configured size. */
     public Config withMaxFileSize(Long cliMaxFileSize) {
         if (cliMaxFileSize == null) return this;
         return new Config(root, file, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
-                targetVersion, ruleOptions, cliMaxFileSize, testCode, requiresPython, discovery);
+                targetVersion, ruleOptions, cliMaxFileSize, testCode, requiresPython, discovery, outputFormat);
     }
 
     /** --test-code on top; null leaves the configured mode. */
     public Config withTestCodeMode(TestCode.Mode cliMode) {
         if (cliMode == null) return this;
         return new Config(root, file, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
-                targetVersion, ruleOptions, maxFileSize, testCode.withMode(cliMode), requiresPython, discovery);
+                targetVersion, ruleOptions, maxFileSize, testCode.withMode(cliMode), requiresPython, discovery, outputFormat);
     }
 
     /** Whether a file is test code: a test-code glob names it or one of its directories. */

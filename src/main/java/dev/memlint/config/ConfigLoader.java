@@ -25,7 +25,7 @@ import java.util.Set;
 public final class ConfigLoader {
     private static final Set<String> KEYS = Set.of("select", "ignore", "extend-select", "per-file-ignores",
             "exclude", "extend-exclude", "target-version", "rules", "max-file-size", "test-code", "test-code-globs",
-            "respect-gitignore", "force-exclude");
+            "respect-gitignore", "force-exclude", "output-format");
 
     private ConfigLoader() {}
 
@@ -91,7 +91,7 @@ public final class ConfigLoader {
         Path root = file.toAbsolutePath().normalize().getParent();
         if (table == null) return new Config(root, file, null, List.of(), List.of(), Map.of(),
                 Config.DEFAULT_EXCLUDE, List.of(), null, Map.of(), Config.DEFAULT_MAX_FILE_SIZE, TestCode.defaults(),
-                requiresPython(doc), Discovery.DEFAULTS);
+                requiresPython(doc), Discovery.DEFAULTS, null);
         return parse(table, file, prefix, root, pyproject ? doc : null);
     }
 
@@ -152,7 +152,7 @@ public final class ConfigLoader {
         return new Config(root, file, select, extendSelect, ignore, perFile, exclude, extendExclude, target,
                 ruleOptions(table.get("rules"), file, prefix), maxFileSize(table.get("max-file-size"), file, prefix),
                 testCode(table, file, prefix), pyproject == null ? null : requiresPython(pyproject),
-                discovery(table, file, prefix));
+                discovery(table, file, prefix), outputFormat(table.get("output-format"), file, prefix));
     }
 
     private static Discovery discovery(JsonNode table, Path file, String prefix) throws ConfigException {
@@ -165,6 +165,14 @@ public final class ConfigLoader {
         if (value == null) return otherwise;
         if (!value.isBoolean()) throw new ConfigException(file + ": '" + prefix + key + "' must be true or false, got " + value);
         return value.asBoolean();
+    }
+
+    /** A string; which names exist is the command line's business (it owns the formats). */
+    private static String outputFormat(JsonNode value, Path file, String prefix) throws ConfigException {
+        if (value == null) return null;
+        if (!value.isTextual()) throw new ConfigException(file + ": '" + prefix + "output-format' must be a string, got "
+                + value);
+        return value.asText();
     }
 
     private static TestCode testCode(JsonNode table, Path file, String prefix) throws ConfigException {

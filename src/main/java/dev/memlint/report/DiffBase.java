@@ -18,10 +18,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The lines changed since a git revision ({@code --diff-base REV}), from {@code git diff --unified=0 REV}:
- * what the working tree has that REV had not, committed or not. Untracked files (not ignored) count
- * as changed throughout. A finding is kept when its range, or any step of its code flow, touches a
- * changed line.
+ * The lines changed since a git revision ({@code --diff-base REV}): what the working tree has that
+ * the merge-base of REV and HEAD had not, committed or not, so that on a branch only the branch's
+ * own changes count (what a pull request shows), not what REV gained since. From
+ * {@code git diff --unified=0 BASE}. Untracked files (not ignored) count as changed throughout. A
+ * finding is kept when its range, or any step of its code flow, touches a changed line.
+ *
+ * <p>The analysed repository is not trusted: git runs with {@code core.fsmonitor} off (its
+ * configuration could name a command to run), without external diff tools and textconv filters.
  */
 public final class DiffBase {
     private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@");
@@ -42,15 +46,20 @@ public final class DiffBase {
      * @throws DiffBaseException when git is missing, this is no repository, or the revision is unknown
      */
     public static DiffBase load(Path workingDirectory, String revision) throws DiffBaseException {
-        if (revision.startsWith("-")) throw new DiffBaseException("--diff-base: not a revision: " + revision);
+        String option = "--diff-base " + revision + ": ";
+        if (revision.startsWith("-") || revision.isBlank()) throw new DiffBaseException(option + "not a revision");
         Path cwd = workingDirectory.toAbsolutePath().normalize();
-        Path top = realPath(Path.of(git(cwd, "rev-parse", "--show-toplevel").strip()));
-        git(cwd, "rev-parse", "--verify", "--quiet", revision + "^{commit}");
-        String diff = git(top, "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff",
-                "--no-renames", "--src-prefix=a/", "--dst-prefix=b/", revision, "--");
+        Path top = realPath(Path.of(git(option, cwd, "rev-parse", "--show-toplevel").strip()));
+        if (!isCommit(cwd, revision)) throw new DiffBaseException(option + "no such commit in " + top);
+        if (!isCommit(cwd, "HEAD")) throw new DiffBaseException(option + "the repository has no commit yet (HEAD)");
+        Output mergeBase = run(cwd, "merge-base", "--end-of-options", revision, "HEAD");
+        String base = mergeBase.out.strip();
+        if (mergeBase.exit == 1 && base.isEmpty()) throw new DiffBaseException(option + "no common ancestor with HEAD");
+        if (mergeBase.exit != 0) git(option, cwd, "merge-base", "--end-of-options", revision, "HEAD"); // its message
+        String diff = git(option, top, "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv",
+                "--no-renames", "--src-prefix=a/", "--dst-prefix=b/", base, "--");
         List<Path> untracked = new ArrayList<>();
-        for (String name : git(top, "-c", "core.quotePath=false", "ls-files", "-z", "--others", "--exclude-standard")
-                .split("\0")) {
+        for (String name : git(option, top, "ls-files", "-z", "--others", "--exclude-standard").split("\0")) {
             if (!name.isEmpty()) untracked.add(top.resolve(name).normalize());
         }
         return new DiffBase(cwd, parse(diff, top), untracked);
@@ -148,12 +157,34 @@ public final class DiffBase {
         }
     }
 
-    private static String git(Path dir, String... args) throws DiffBaseException {
-        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
+    private static boolean isCommit(Path dir, String revision) throws DiffBaseException {
+        return run(dir, "rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}").exit == 0;
+    }
+
+    /** Git's output; when git fails, its first line of complaint (without "fatal: ") after prefix. */
+    private static String git(String prefix, Path dir, String... args) throws DiffBaseException {
+        Output output = run(dir, args);
+        if (output.exit == 0) return output.out;
+        String reason = output.err.lines().filter(l -> !l.isBlank()).findFirst()
+                .map(l -> l.replaceFirst("^(fatal|error): ", "")).orElse("git " + args[0] + " failed");
+        throw new DiffBaseException(prefix + reason);
+    }
+
+    private record Output(int exit, String out, String err) {}
+
+    /**
+     * Runs git in dir. Options that git reads from the repository's configuration and that could run
+     * a command are switched off (fsmonitor); names are not quoted, so non-ASCII paths arrive as UTF-8.
+     */
+    private static Output run(Path dir, String... args) throws DiffBaseException {
+        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString(), "-c", "core.fsmonitor=",
+                "-c", "core.quotePath=false"));
         command.addAll(List.of(args));
         Process process;
         try {
-            process = new ProcessBuilder(command).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().put("LC_ALL", "C"); // git's messages in English, as the tests expect
+            process = builder.start();
             process.getOutputStream().close();
         } catch (IOException e) {
             throw new DiffBaseException("--diff-base needs git on the PATH: " + e.getMessage());
@@ -162,11 +193,7 @@ public final class DiffBase {
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
             String out = new String(readAll(process.getInputStream()), StandardCharsets.UTF_8);
             String error = new String(err.join(), StandardCharsets.UTF_8).strip();
-            if (process.waitFor() != 0) {
-                throw new DiffBaseException("--diff-base: git " + String.join(" ", args) + " failed"
-                        + (error.isEmpty() ? "" : ": " + error.lines().findFirst().orElse("")));
-            }
-            return out;
+            return new Output(process.waitFor(), out, error);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DiffBaseException("--diff-base: interrupted while running git");

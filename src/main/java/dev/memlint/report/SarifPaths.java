@@ -50,7 +50,9 @@ public final class SarifPaths {
     public String relativePath(String path) {
         Path absolute = absolute(path);
         if (!absolute.startsWith(root) || absolute.equals(root)) return null;
-        return root.relativize(absolute).toString().replace('\\', '/');
+        String relative = root.relativize(absolute).toString();
+        // On Windows only: elsewhere a backslash is a character of the name.
+        return java.io.File.separatorChar == '\\' ? relative.replace('\\', '/') : relative;
     }
 
     /** The path to show people: relative to the root when under it, else absolute. */

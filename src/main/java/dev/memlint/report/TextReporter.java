@@ -71,7 +71,7 @@ public final class TextReporter implements Reporter {
         if (!counts.isEmpty()) out.println();
     }
 
-    private static String colorOf(Severity severity) {
+    static String colorOf(Severity severity) {
         return switch (severity) {
             case ERROR -> Ansi.RED;
             case WARNING -> Ansi.YELLOW;

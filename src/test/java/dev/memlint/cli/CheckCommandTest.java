@@ -226,4 +226,31 @@ class CheckCommandTest {
         assertEquals(0, help.exitCode());
         assertTrue(help.out().contains("--target-version") && help.out().contains("Exit codes:"), help::toString);
     }
+
+    @Test
+    void outputNeverOverwritesAFileBeingChecked() throws IOException {
+        String source = "def f(rows):\n    return sum([len(r) for r in rows])\n";
+        Path a = write("src/a.py", source);
+        Path link = dir.resolve("report.txt");
+        Files.createSymbolicLink(link, a);
+        for (String[] args : new String[][] {
+                {"-o", a.toString(), a.toString()},
+                {"--output", a.toString(), dir.toString()},
+                {"--output", link.toString(), dir.resolve("src").toString()},
+                {"--write-baseline", a.toString(), dir.toString()}}) {
+            String[] full = new String[args.length + 1];
+            full[0] = "check";
+            System.arraycopy(args, 0, full, 1, args.length);
+            CliRun run = CliRun.of(full);
+            assertEquals(2, run.exitCode(), run::toString);
+            assertTrue(run.err().contains("is one of the files to check; refusing to overwrite it"), run::toString);
+            assertEquals("", run.out(), run::toString);
+            assertEquals(source, Files.readString(a), "the source is intact");
+        }
+
+        Path report = write("out/report.txt", "an old report\n");
+        CliRun overwrite = CliRun.of("check", "--format", "concise", "-o", report.toString(), dir.resolve("src").toString());
+        assertEquals(1, overwrite.exitCode(), overwrite::toString);
+        assertTrue(Files.readString(report).startsWith(a + ":2:16: MEM301"), Files.readString(report));
+    }
 }

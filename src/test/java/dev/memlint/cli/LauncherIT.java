@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -96,6 +97,67 @@ class LauncherIT {
         assertTrue(Files.getLastModifiedTime(archive).compareTo(recorded) > 0, "a new archive was recorded");
     }
 
+    /**
+     * As the README's Install section says: a link to the launcher in a directory on PATH. The
+     * launcher finds its checkout through a relative link, an absolute one and a chain of both,
+     * and builds nothing next to the links.
+     */
+    @Test
+    void worksThroughSymlinksOnPath() throws Exception {
+        Path launcher = copy.resolve("memlint");
+        assertTrue(launcher.toFile().setExecutable(true));
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        Path tools = Files.createDirectories(temp.resolve("tools"));
+        Files.createSymbolicLink(bin.resolve("memlint"), bin.relativize(launcher)); // ../memlint/memlint
+        Files.createSymbolicLink(tools.resolve("ml-absolute"), launcher);
+        Files.createSymbolicLink(bin.resolve("ml-chain"), Path.of("../tools/ml-absolute"));
+        Map<String, String> path = Map.of("PATH", bin + ":" + System.getenv("PATH"));
+        for (String name : List.of("memlint", "ml-chain")) {
+            List<String> byName = List.of("bash", "-c", "exec \"$0\" \"$@\"", name); // found on PATH, as a shell does
+            assertFinding(runCommand(byName, path, "check", "report.py"));
+            Run version = runCommand(byName, path, "--version");
+            assertEquals(0, version.exit, version.toString());
+            assertTrue(version.out.startsWith("memlint "), version.toString());
+        }
+        assertFalse(Files.exists(bin.resolve("target")) || Files.exists(tools.resolve("target")),
+                "the jar and its archive stay in the checkout");
+    }
+
+    /**
+     * Under LC_ALL=C a JVM decodes file names and arguments as ASCII, so a non-ASCII name could not be
+     * opened, named or walked; a backslash is a character of a name here, not a separator. The names
+     * are made and passed by bash with printf escapes, so that this test does not depend on the
+     * locale of the JVM that runs it.
+     */
+    @Test
+    void nonAsciiAndBackslashNamesWorkUnderTheCLocale() throws Exception {
+        Path launcher = copy.resolve("memlint");
+        String script = """
+                cd "$1" || exit 99
+                for name in "$(printf 'caf\\303\\251.py')" "$(printf '\\346\\227\\245\\346\\234\\254.py')" 'back\\slash.py'; do
+                  cp report.py "$name"
+                done
+                shift
+                exec bash "$@"
+                """;
+        Map<String, String> cLocale = Map.of("LC_ALL", "C");
+        Run walk = runCommand(List.of("bash", "-c", script, "setup", work.toString(), launcher.toString()), cLocale,
+                "check", "--format", "concise", ".");
+        assertEquals(1, walk.exit, walk.toString());
+        for (String name : List.of("café.py", "日本.py", "back\\slash.py", "report.py")) {
+            assertTrue(walk.out.contains("\n" + name + ":4:9: MEM201") || walk.out.startsWith(name + ":4:9: MEM201"),
+                    name + ": " + walk);
+        }
+        assertTrue(walk.out.endsWith("Found 4 findings in 4 files (4 files checked).\n"), walk.toString());
+
+        String named = "cd \"$1\" && exec bash \"$2\" check --format json \"$(printf 'caf\\303\\251.py')\" 'back\\slash.py'";
+        Run json = runCommand(List.of("bash", "-c", named, "named", work.toString(), launcher.toString()), cLocale);
+        assertEquals(1, json.exit, json.toString());
+        assertTrue(json.out.contains("\"path\" : \"café.py\""), json.toString());
+        assertTrue(json.out.contains("\"path\" : \"back\\\\slash.py\""), "JSON escapes the backslash: " + json);
+        assertEquals("", json.err, json.toString());
+    }
+
     /** The commands that crashed on a bad archive, then a check; no JVM error report anywhere. */
     private void assertUsable() throws Exception {
         assertEquals(0, run("check", "--help").exit);
@@ -119,11 +181,18 @@ class LauncherIT {
     }
 
     private Run run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", copy.resolve("memlint").toString()));
+        return runCommand(List.of("bash", copy.resolve("memlint").toString()), Map.of(), args);
+    }
+
+    /** Runs launcher (a command line that starts it) with these environment variables set too. */
+    private Run runCommand(List<String> launcher, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
         builder.environment().put("TMPDIR", tmpdir.toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(env);
         Process p = builder.start();
         p.getOutputStream().close();
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));

@@ -13,11 +13,38 @@ class MainTest {
         assertTrue(run.out().matches("memlint \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n"), run::toString);
     }
 
+    /** The version comes from the build (pom.xml through resource filtering), never from a constant in the code. */
+    @Test
+    void versionIsThePomsVersion() throws java.io.IOException {
+        String pom = java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+        var m = java.util.regex.Pattern.compile("<artifactId>memlint</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertTrue(m.find(), "the project version in pom.xml");
+        assertEquals("memlint " + m.group(1) + "\n", CliRun.of("--version").out());
+        for (String command : Main.commandLine().getSubcommands().keySet()) {
+            assertEquals("memlint " + m.group(1) + "\n", CliRun.of(command, "--version").out(), command);
+        }
+    }
+
     @Test
     void helpExitsZero() {
         CliRun run = CliRun.of("--help");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().startsWith("Usage: memlint"), run::toString);
+    }
+
+    /** Every registered subcommand, so that a new one without help fails here. */
+    @Test
+    void helpWorksOnEverySubcommand() {
+        var names = Main.commandLine().getSubcommands().keySet();
+        assertTrue(names.containsAll(java.util.List.of("check", "ast", "rules", "explain", "estimate")), names::toString);
+        for (String name : names) {
+            for (String flag : new String[] {"--help", "-h"}) {
+                CliRun run = CliRun.of(name, flag);
+                assertEquals(0, run.exitCode(), name + " " + flag + ": " + run);
+                assertTrue(run.out().startsWith("Usage: memlint " + name), name + " " + flag + ": " + run);
+                assertEquals("", run.err(), name + " " + flag + ": " + run);
+            }
+        }
     }
 
     @Test

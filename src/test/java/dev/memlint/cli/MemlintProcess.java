@@ -20,13 +20,28 @@ record MemlintProcess(int exitCode, String out, String err) {
     /** With options for the child JVM, such as a small -Xmx. */
     static MemlintProcess run(List<String> jvmOptions, Path workingDirectory, String... args)
             throws IOException, InterruptedException {
+        return run(jvmOptions, new byte[0], workingDirectory, args);
+    }
+
+    /** With input on the child's standard input. */
+    static MemlintProcess withInput(String input, Path workingDirectory, String... args)
+            throws IOException, InterruptedException {
+        return run(List.of(), input.getBytes(StandardCharsets.UTF_8), workingDirectory, args);
+    }
+
+    private static MemlintProcess run(List<String> jvmOptions, byte[] input, Path workingDirectory, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1"));
         command.addAll(jvmOptions);
         command.add(Main.class.getName());
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).directory(workingDirectory.toFile()).start();
-        p.getOutputStream().close();
+        try (var stdin = p.getOutputStream()) {
+            stdin.write(input);
+        } catch (IOException e) {
+            // the child exited without reading it all (a usage error): its exit code tells
+        }
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
         String out = read(p.getInputStream());
         return new MemlintProcess(p.waitFor(), out, err.join());

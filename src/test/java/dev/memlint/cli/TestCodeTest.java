@@ -99,13 +99,41 @@ class TestCodeTest {
         assertEquals(Set.of("MEM201", "MEM604"), found.get("app/report.py"));
     }
 
+    /** A file that did not parse was not checked: its MEM001 is never filtered away. */
     @Test
-    void aSyntaxErrorInAFixtureIsNotReportedByDefault() throws IOException {
+    void aSyntaxErrorIsReportedInTestCodeAndWhateverIsSelectedOrIgnored() throws IOException {
         write("tests/data/broken.py", "def f(:\n");
         write("app/broken.py", "def f(:\n");
         TreeMap<String, Set<String>> found = codesByFile(check());
-        assertEquals(null, found.get("tests/data/broken.py"));
+        assertEquals(Set.of("MEM001"), found.get("tests/data/broken.py"), "lifetime-only still reports it");
         assertEquals(Set.of("MEM001"), found.get("app/broken.py"));
+
+        write("pyproject.toml", """
+                [tool.memlint]
+                ignore = ["MEM001"]
+                [tool.memlint.per-file-ignores]
+                "app/*" = ["MEM001", "MEM0"]
+                """);
+        for (String[] flags : List.of(new String[] {"--select", "MEM2"}, new String[] {"--ignore", "MEM001"},
+                new String[] {"--ignore", "ALL", "--extend-select", "MEM604"}, new String[] {})) {
+            CliRun run = check(flags);
+            assertEquals(1, run.exitCode(), run.toString());
+            found = codesByFile(run);
+            assertTrue(found.get("app/broken.py").contains("MEM001"), List.of(flags) + ": " + run);
+            assertTrue(found.get("tests/data/broken.py").contains("MEM001"), List.of(flags) + ": " + run);
+            assertTrue(!run.out().contains("All checks passed"), run.toString());
+        }
+    }
+
+    @Test
+    void aFileWithOnlyASyntaxErrorIsNeverAPass() throws IOException {
+        Path only = dir.resolve("alone");
+        Files.createDirectories(only.resolve("tests"));
+        Files.writeString(only.resolve("tests/test_x.py"), "x = (1,\n");
+        CliRun run = CliRun.of("check", "--color", "never", "--select", "MEM2", "--ignore", "MEM001", only.toString());
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("MEM001 '(' was never closed"), run.toString());
+        assertTrue(run.out().endsWith("Found 1 finding in 1 file (1 file checked).\n"), run.toString());
     }
 
     @Test
@@ -121,8 +149,11 @@ class TestCodeTest {
         assertTrue(glob.err().contains("'tool.memlint.test-code-globs' has an invalid glob"), glob.toString());
     }
 
-    private CliRun check() {
-        return CliRun.of("check", "--color", "never", "--extend-select", "MEM201,MEM301", dir.toString());
+    private CliRun check(String... flags) {
+        List<String> args = new java.util.ArrayList<>(List.of("check", "--color", "never", "--extend-select", "MEM201,MEM301"));
+        args.addAll(List.of(flags));
+        args.add(dir.toString());
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     private static final Pattern LINE = Pattern.compile("^(\\S+):\\d+:\\d+: (MEM\\d+) ", Pattern.MULTILINE);

@@ -80,16 +80,70 @@ class DiffBaseTest {
     }
 
     @Test
-    void unknownRevisionOrNoRepositoryIsAClearError() throws Exception {
+    void unknownRevisionOrNoRepositoryIsOneClearMessage() throws Exception {
         DiffBaseException noRepo = assertThrows(DiffBaseException.class, () -> DiffBase.load(repo, "HEAD"));
-        assertTrue(noRepo.getMessage().startsWith("--diff-base: git rev-parse --show-toplevel failed"), noRepo.getMessage());
-        git("init", "-q");
+        assertTrue(noRepo.getMessage().startsWith("--diff-base HEAD: not a git repository"), noRepo.getMessage());
+        git("init", "-q", "--initial-branch=master");
+        DiffBaseException empty = assertThrows(DiffBaseException.class, () -> DiffBase.load(repo, "HEAD"));
+        assertTrue(empty.getMessage().startsWith("--diff-base HEAD: no such commit"), empty.getMessage());
         Files.writeString(repo.resolve("a.py"), "a = 1\n");
         git("add", ".");
         git("commit", "-q", "-m", "base");
         DiffBaseException unknown = assertThrows(DiffBaseException.class, () -> DiffBase.load(repo, "no-such-branch"));
-        assertTrue(unknown.getMessage().contains("no-such-branch"), unknown.getMessage());
+        assertEquals("--diff-base no-such-branch: no such commit in " + repo.toRealPath(), unknown.getMessage());
         assertThrows(DiffBaseException.class, () -> DiffBase.load(repo, "--output=x"));
+
+        git("checkout", "-q", "--orphan", "other");
+        git("commit", "-q", "-m", "unrelated");
+        DiffBaseException unrelated = assertThrows(DiffBaseException.class, () -> DiffBase.load(repo, "master"));
+        assertEquals("--diff-base master: no common ancestor with HEAD", unrelated.getMessage());
+        for (DiffBaseException e : List.of(noRepo, empty, unknown, unrelated)) {
+            assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        }
+    }
+
+    /** On a branch, what the branch changed counts; what the base branch gained since does not. */
+    @Test
+    void comparesWithTheMergeBaseOfTheRevisionAndHead() throws Exception {
+        git("init", "-q", "--initial-branch=master");
+        Files.writeString(repo.resolve("a.py"), "a = 1\nb = 2\nc = 3\nd = 4\n");
+        git("add", ".");
+        git("commit", "-q", "-m", "base");
+        git("checkout", "-q", "-b", "feature");
+        Files.writeString(repo.resolve("a.py"), "a = 1\nb = 20\nc = 3\nd = 4\n");
+        git("commit", "-q", "-am", "feature");
+        git("checkout", "-q", "master");
+        Files.writeString(repo.resolve("a.py"), "a = 1\nb = 2\nc = 3\nd = 40\n");
+        git("commit", "-q", "-am", "main moves on");
+        git("checkout", "-q", "feature");
+
+        DiffBase diff = DiffBase.load(repo, "master");
+        assertTrue(diff.touches(finding("a.py", 2, 2, List.of())), "the branch's own change");
+        assertFalse(diff.touches(finding("a.py", 4, 4, List.of())), "master's later change is not the branch's");
+    }
+
+    /** A repository's configuration can name commands; git must run none of them for memlint. */
+    @Test
+    void theRepositorysConfigurationRunsNoCommand() throws Exception {
+        git("init", "-q", "--initial-branch=master");
+        Files.writeString(repo.resolve("a.py"), "a = 1\n");
+        Files.writeString(repo.resolve(".gitattributes"), "*.py diff=shown\n");
+        git("add", ".");
+        git("commit", "-q", "-m", "base");
+        Files.writeString(repo.resolve("a.py"), "a = 2\n");
+        Path marker = repo.getParent().resolve(repo.getFileName() + "-ran");
+        Path hook = Files.writeString(repo.getParent().resolve(repo.getFileName() + "-hook.sh"),
+                "#!/bin/sh\necho \"$0\" >> '" + marker + "'\ncat \"$1\" 2>/dev/null\n");
+        assertTrue(hook.toFile().setExecutable(true));
+        git("config", "core.fsmonitor", hook.toString());
+        git("config", "diff.shown.textconv", hook.toString());
+        git("diff", "HEAD");
+        assertTrue(Files.exists(marker), "the test's hook does run under a plain git diff");
+        Files.delete(marker);
+
+        DiffBase diff = DiffBase.load(repo, "HEAD");
+        assertTrue(diff.touches(finding("a.py", 1, 1, List.of())));
+        assertFalse(Files.exists(marker), "fsmonitor or textconv ran a command");
     }
 
     @Test
