@@ -249,7 +249,7 @@ class CheckCommandTest {
         }
 
         Path report = write("out/report.txt", "an old report\n");
-        CliRun overwrite = CliRun.of("check", "--format", "concise", "-o", report.toString(), dir.resolve("src").toString());
+        CliRun overwrite = CliRun.of("check", "--extend-select", "MEM3", "--format", "concise", "-o", report.toString(), dir.resolve("src").toString());
         assertEquals(1, overwrite.exitCode(), overwrite::toString);
         assertTrue(Files.readString(report).startsWith(a + ":2:16: MEM301"), Files.readString(report));
     }

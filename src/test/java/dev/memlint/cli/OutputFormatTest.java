@@ -48,11 +48,11 @@ class OutputFormatTest {
 
     @Test
     void outputFormatIsAnAliasOfFormat() {
-        CliRun alias = CliRun.of("check", "--output-format", "json", a);
-        CliRun format = CliRun.of("check", "--format", "json", a);
+        CliRun alias = CliRun.of("check", "--extend-select", "MEM2,MEM3", "--output-format", "json", a);
+        CliRun format = CliRun.of("check", "--extend-select", "MEM2,MEM3", "--format", "json", a);
         assertEquals(1, alias.exitCode(), alias.toString());
         assertEquals(format.out(), alias.out());
-        CliRun bad = CliRun.of("check", "--output-format", "xml", a);
+        CliRun bad = CliRun.of("check", "--extend-select", "MEM2,MEM3", "--output-format", "xml", a);
         assertEquals(2, bad.exitCode(), bad.toString());
         assertTrue(bad.err().contains("expected one of text, concise, grouped, json, sarif, github, gitlab, junit"),
                 bad.toString());
@@ -60,7 +60,7 @@ class OutputFormatTest {
 
     @Test
     void conciseIsOneLinePerFindingAndTheSummary() {
-        CliRun run = CliRun.of("check", "--format", "concise", "--color", "never", a, b);
+        CliRun run = CliRun.of("check", "--extend-select", "MEM2,MEM3", "--format", "concise", "--color", "never", a, b);
         assertEquals(1, run.exitCode(), run.toString());
         List<String> lines = run.out().lines().toList();
         assertEquals(4, lines.size(), run.toString());
@@ -72,7 +72,7 @@ class OutputFormatTest {
 
     @Test
     void groupedPutsFindingsUnderTheirFile() {
-        CliRun run = CliRun.of("check", "--format", "grouped", "--color", "never", a, b);
+        CliRun run = CliRun.of("check", "--extend-select", "MEM2,MEM3", "--format", "grouped", "--color", "never", a, b);
         assertEquals(1, run.exitCode(), run.toString());
         List<String> lines = run.out().lines().toList();
         assertEquals(a + ":", lines.get(0), run.toString());
@@ -86,7 +86,7 @@ class OutputFormatTest {
 
     @Test
     void gitlabIsCodeQualityJsonWithStableFingerprints() throws IOException {
-        JsonNode issues = new ObjectMapper().readTree(CliRun.of("check", "--format", "gitlab", a, b).out());
+        JsonNode issues = new ObjectMapper().readTree(CliRun.of("check", "--extend-select", "MEM2,MEM3", "--format", "gitlab", a, b).out());
         assertEquals(3, issues.size(), issues.toString());
         Set<String> fingerprints = new HashSet<>();
         for (JsonNode issue : issues) {
@@ -106,18 +106,18 @@ class OutputFormatTest {
 
         // An unrelated line above moves the finding but keeps its fingerprint.
         Files.writeString(Path.of(a), "import os\n" + Files.readString(Path.of(a)));
-        JsonNode moved = new ObjectMapper().readTree(CliRun.of("check", "--format", "gitlab", a).out()).get(0);
+        JsonNode moved = new ObjectMapper().readTree(CliRun.of("check", "--extend-select", "MEM2,MEM3", "--format", "gitlab", a).out()).get(0);
         assertEquals(5, moved.path("location").path("lines").path("begin").asInt());
         assertEquals(first.path("fingerprint"), moved.path("fingerprint"));
         Path copy = Files.copy(Path.of(a), dir.resolve("c.py"));
-        JsonNode other = new ObjectMapper().readTree(CliRun.of("check", "--format", "gitlab", copy.toString()).out()).get(0);
+        JsonNode other = new ObjectMapper().readTree(CliRun.of("check", "--extend-select", "MEM2,MEM3", "--format", "gitlab", copy.toString()).out()).get(0);
         assertNotEquals(first.path("fingerprint"), other.path("fingerprint"), "the path is part of it");
     }
 
     @Test
     void junitIsOneSuitePerFileAndOnePassWhenClean() throws Exception {
         Files.writeString(dir.resolve("d.py"), "x = '\u0001 < & >'\ndef g(a):\n    return sum([x for x in a])\n");
-        CliRun run = CliRun.of("check", "--format", "junit", a, b, dir.resolve("d.py").toString(),
+        CliRun run = CliRun.of("check", "--extend-select", "MEM2,MEM3", "--format", "junit", a, b, dir.resolve("d.py").toString(),
                 dir.resolve("missing.py").toString());
         assertEquals(2, run.exitCode(), run.toString());
         Element root = parse(run.out()).getDocumentElement();
@@ -144,15 +144,15 @@ class OutputFormatTest {
     @Test
     void outputFormatInTheConfigurationAndTheCommandLineWins() throws IOException {
         Files.writeString(dir.resolve("pyproject.toml"), "[tool.memlint]\noutput-format = \"concise\"\n");
-        CliRun configured = CliRun.of("check", "--color", "never", dir.toString());
+        CliRun configured = CliRun.of("check", "--extend-select", "MEM2,MEM3", "--color", "never", dir.toString());
         assertEquals(List.of(a + ":4:9", a + ":9:16", b + ":1:7"),
                 configured.findingLines().stream().map(l -> l.replaceFirst("^(.*?:\\d+:\\d+): .*", "$1")).toList());
         assertEquals(4, configured.out().lines().count(), "no source lines: " + configured);
-        CliRun json = CliRun.of("check", "--output-format", "json", dir.toString());
+        CliRun json = CliRun.of("check", "--extend-select", "MEM2,MEM3", "--output-format", "json", dir.toString());
         assertTrue(json.out().startsWith("["), json.toString());
 
         Files.writeString(dir.resolve("pyproject.toml"), "[tool.memlint]\noutput-format = \"pretty\"\n");
-        CliRun bad = CliRun.of("check", dir.toString());
+        CliRun bad = CliRun.of("check", "--extend-select", "MEM2,MEM3", dir.toString());
         assertEquals(2, bad.exitCode(), bad.toString());
         assertTrue(bad.err().contains("'tool.memlint.output-format' must be one of text, concise"), bad.toString());
         assertEquals("", bad.out());

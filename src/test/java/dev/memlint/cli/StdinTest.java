@@ -29,7 +29,7 @@ class StdinTest {
 
     @Test
     void findingsNameTheStdinFilename() throws Exception {
-        MemlintProcess run = MemlintProcess.withInput(SOURCE, dir, "check", "--format", "concise", "-",
+        MemlintProcess run = MemlintProcess.withInput(SOURCE, dir, "check", "--extend-select", "MEM2,MEM3", "--format", "concise", "-",
                 "--stdin-filename", "app/render.py");
         assertEquals(1, run.exitCode(), run.toString());
         assertEquals(List.of("app/render.py:1:23: MEM604", "app/render.py:4:9: MEM201", "app/render.py:5:21: MEM301"),
@@ -38,10 +38,10 @@ class StdinTest {
         assertTrue(run.out().endsWith("(1 file checked).\n"), run.toString());
         assertFalse(Files.exists(dir.resolve("app")), "nothing is written");
 
-        MemlintProcess plain = MemlintProcess.withInput("def f(:\n", dir, "check", "--format", "concise", "-");
+        MemlintProcess plain = MemlintProcess.withInput("def f(:\n", dir, "check", "--extend-select", "MEM2,MEM3", "--format", "concise", "-");
         assertEquals(1, plain.exitCode(), plain.toString());
         assertTrue(plain.out().startsWith("-:1:"), "unnamed input is '-': " + plain);
-        MemlintProcess noDash = MemlintProcess.withInput("def f(:\n", dir, "check", "--format", "concise",
+        MemlintProcess noDash = MemlintProcess.withInput("def f(:\n", dir, "check", "--extend-select", "MEM2,MEM3", "--format", "concise",
                 "--stdin-filename", "broken.py");
         assertTrue(noDash.out().startsWith("broken.py:1:") && noDash.out().contains("MEM001"), noDash.toString());
     }
@@ -62,20 +62,20 @@ class StdinTest {
                 "check", "--format", "concise", "-", "--stdin-filename", "sub/tests/test_render.py")),
                 "test code by its name");
         assertEquals(List.of("MEM604", "MEM201", "MEM301"), codes(MemlintProcess.withInput(SOURCE, sub,
-                "check", "--format", "concise", "-", "--stdin-filename", dir.resolve("other/render.py").toString())),
+                "check", "--extend-select", "MEM2,MEM3", "--format", "concise", "-", "--stdin-filename", dir.resolve("other/render.py").toString())),
                 "the defaults where no configuration is above the name");
     }
 
     @Test
     void misuseIsAUsageError() throws Exception {
         Files.writeString(dir.resolve("a.py"), "x = 1\n");
-        MemlintProcess mixed = MemlintProcess.withInput(SOURCE, dir, "check", "-", "a.py");
+        MemlintProcess mixed = MemlintProcess.withInput(SOURCE, dir, "check", "--extend-select", "MEM2,MEM3", "-", "a.py");
         assertEquals(2, mixed.exitCode(), mixed.toString());
         assertTrue(mixed.err().contains("'-' (standard input) cannot be combined with other paths"), mixed.toString());
-        MemlintProcess fix = MemlintProcess.withInput(SOURCE, dir, "check", "--fix", "-", "--stdin-filename", "a.py");
+        MemlintProcess fix = MemlintProcess.withInput(SOURCE, dir, "check", "--extend-select", "MEM2,MEM3", "--fix", "-", "--stdin-filename", "a.py");
         assertEquals(2, fix.exitCode(), fix.toString());
         assertEquals("x = 1\n", Files.readString(dir.resolve("a.py")));
-        MemlintProcess big = MemlintProcess.withInput(SOURCE, dir, "check", "--max-file-size", "10", "-");
+        MemlintProcess big = MemlintProcess.withInput(SOURCE, dir, "check", "--extend-select", "MEM2,MEM3", "--max-file-size", "10", "-");
         assertEquals(2, big.exitCode(), big.toString());
         assertTrue(big.err().contains("-: error: file is larger than max-file-size"), big.toString());
         MemlintProcess unused = MemlintProcess.withInput("", dir, "check", "--stdin-filename", "b.py", "a.py");

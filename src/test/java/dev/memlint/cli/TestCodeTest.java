@@ -132,7 +132,7 @@ class TestCodeTest {
         Files.writeString(only.resolve("tests/test_x.py"), "x = (1,\n");
         CliRun run = CliRun.of("check", "--color", "never", "--select", "MEM2", "--ignore", "MEM001", only.toString());
         assertEquals(1, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("MEM001 '(' was never closed"), run.toString());
+        assertTrue(run.out().contains("MEM001 error: '(' was never closed"), run.toString());
         assertTrue(run.out().endsWith("Found 1 finding in 1 file (1 file checked).\n"), run.toString());
     }
 

@@ -23,10 +23,11 @@ class RuleSelectionTest {
 
     /** MEM603 and MEM701 are off by default: a prefix leaves them off, their code or ALL turns them on. */
     @Test
-    void allSelectsTheRulesThatAreOffByDefault() {
+    void optInRulesRunWhenTheirCodeTheirFamilyOrAllIsSelected() {
         for (String off : List.of("MEM603", "MEM701")) {
             assertFalse(new RuleSelection(null, null, null).isEnabled(off), off);
-            assertFalse(new RuleSelection(List.of("MEM"), null, null).isEnabled(off), off);
+            assertTrue(new RuleSelection(List.of("MEM"), null, null).isEnabled(off), off);
+            assertTrue(new RuleSelection(null, List.of(off.substring(0, 4)), null).isEnabled(off), off);
             assertTrue(new RuleSelection(List.of("ALL"), null, null).isEnabled(off), off);
             assertTrue(new RuleSelection(null, List.of("ALL"), null).isEnabled(off), off);
             assertTrue(new RuleSelection(null, List.of(off), null).isEnabled(off), off);
