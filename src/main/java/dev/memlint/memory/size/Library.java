@@ -87,7 +87,7 @@ final class Library {
                         : first.path != null ? Sym.var("len(" + first.path + ")") : null);
                 if (first != null && first.kind == Obj.Kind.INSTANCE && first.cls != null
                         && in.index.method(first.cls, "__len__") != null) {
-                    in.inline(in.index.method(first.cls, "__len__"), first, List.of(), Map.of(), c);
+                    in.calls.inline(in.index.method(first.cls, "__len__"), first, List.of(), Map.of(), c);
                 }
                 return n;
             }
@@ -106,12 +106,12 @@ final class Library {
             case "print": case "setattr": case "delattr": case "exec": case "breakpoint":
                 if (name.equals("setattr") && args.size() == 3 && c.args().get(1) instanceof Expr.Constant k
                         && k.value() instanceof String attr) {
-                    in.setAttr(first, attr, args.get(2));
+                    in.bindings.setAttr(first, attr, args.get(2));
                 }
                 return in.none();
             case "getattr": {
                 if (args.size() >= 2 && c.args().get(1) instanceof Expr.Constant k && k.value() instanceof String attr) {
-                    Obj v = in.attribute(first, attr, c);
+                    Obj v = in.expressions.attribute(first, attr, c);
                     return v != null ? v : arg(args, 2);
                 }
                 return arg(args, 2);
@@ -120,14 +120,14 @@ final class Library {
                 if (args.size() == 1 && first != null && consumable(first)) {
                     Obj[] last = {null};
                     Obj total = in.computedInt(null);
-                    in.produce(first, x -> last[0] = x, firstExpr);
+                    in.iterables.produce(first, x -> last[0] = x, firstExpr);
                     if (name.equals("any") || name.equals("all")) return in.constantBool();
                     if (name.equals("sum")) return last[0] != null && last[0].kind == Obj.Kind.FLOAT ? in.aFloat() : total;
                     return last[0];
                 }
                 if (args.size() == 1 && first != null) {
                     if (name.equals("any") || name.equals("all")) return in.constantBool();
-                    Obj element = in.elementOf(first);
+                    Obj element = in.expressions.elementOf(first);
                     if (name.equals("sum")) return element != null && element.kind == Obj.Kind.FLOAT ? in.aFloat() : in.computedInt(null);
                     return element;
                 }
@@ -219,11 +219,11 @@ final class Library {
     private Obj range(List<Obj> args, Expr.Call c) {
         Sym start = Sym.ZERO, stop, step = Sym.of(1);
         if (args.size() == 1) {
-            stop = in.scalarOf(c.args().get(0), args.get(0));
+            stop = in.operators.scalarOf(c.args().get(0), args.get(0));
         } else if (args.size() >= 2) {
-            start = in.scalarOf(c.args().get(0), args.get(0));
-            stop = in.scalarOf(c.args().get(1), args.get(1));
-            if (args.size() >= 3) step = in.scalarOf(c.args().get(2), args.get(2));
+            start = in.operators.scalarOf(c.args().get(0), args.get(0));
+            stop = in.operators.scalarOf(c.args().get(1), args.get(1));
+            if (args.size() >= 3) step = in.operators.scalarOf(c.args().get(2), args.get(2));
         } else {
             stop = null;
         }
@@ -261,9 +261,9 @@ final class Library {
             out.layout = Obj.Layout.APPENDED;
             in.temps.add(out);
             try {
-                in.produce(src, x -> {
-                    if (key != null) in.callObject(key, java.util.Arrays.asList(x), Map.of(), c);
-                    in.grow(out, Sym.of(1), x);
+                in.iterables.produce(src, x -> {
+                    if (key != null) in.calls.callObject(key, java.util.Arrays.asList(x), Map.of(), c);
+                    in.containers.grow(out, Sym.of(1), x);
                 }, srcExpr);
             } finally {
                 in.temps.remove(out);
@@ -279,20 +279,20 @@ final class Library {
         }
         out.count = countOf(src, Interpreter.text(srcExpr));
         if (src.kind == Obj.Kind.DICT || src.kind == Obj.Kind.STR) {
-            Obj item = src.kind == Obj.Kind.STR ? in.constantStr(1) : in.elementOf(src);
+            Obj item = src.kind == Obj.Kind.STR ? in.constantStr(1) : in.expressions.elementOf(src);
             if (item != null) out.groups.add(new Obj.Group(out.count, item));
             out.item = item;
         } else if (!src.groups.isEmpty()) {
             out.groups.addAll(src.groups);
             out.item = src.item;
         } else {
-            Obj item = in.elementOf(src);
+            Obj item = in.expressions.elementOf(src);
             if (item != null) out.groups.add(new Obj.Group(out.count, item));
             out.item = item;
         }
         if (key != null) {
             Obj item = out.item;
-            in.loop(out.count, null, null, Set.of(), c.pos().line(), () -> in.callObject(key, java.util.Arrays.asList(item), Map.of(), c), null);
+            in.looping.loop(out.count, null, null, Set.of(), c.pos().line(), () -> in.calls.callObject(key, java.util.Arrays.asList(item), Map.of(), c), null);
         }
         if (name.equals("sorted")) in.observe(Sym.mul(Sym.of(4), out.count)); // merge sort's temporary array
         return out;
@@ -306,11 +306,11 @@ final class Library {
             if (consumable(src)) {
                 in.temps.add(out);
                 try {
-                    in.produce(src, pair -> {
-                        List<Obj> kv = in.partsOf(pair, 2);
+                    in.iterables.produce(src, pair -> {
+                        List<Obj> kv = in.bindings.partsOf(pair, 2);
                         List<Obj.Group> groups = new ArrayList<>();
                         for (Obj x : kv) if (x != null) groups.add(new Obj.Group(Sym.of(1), x));
-                        in.growBy(out, Sym.of(1), groups, Sym.ZERO);
+                        in.containers.growBy(out, Sym.of(1), groups, Sym.ZERO);
                         if (out.value2 == null) out.value2 = kv.get(1);
                         if (out.item == null) out.item = kv.get(0);
                     }, srcExpr);
@@ -365,7 +365,7 @@ final class Library {
         if (it == null) return null;
         Obj[] found = {null};
         try {
-            in.produceFirst(it, x -> found[0] = x, where);
+            in.iterables.produceFirst(it, x -> found[0] = x, where);
         } catch (RuntimeException e) {
             if (e instanceof Interpreter.OverBudget) throw e;
         }
@@ -455,8 +455,8 @@ final class Library {
     }
 
     private Obj classValue(Expr value) {
-        if (value instanceof Expr.Name n) return in.global(n.id());
-        if (value instanceof Expr.Constant) return in.eval(value) == null ? in.none() : givenCopy(in.eval(value));
+        if (value instanceof Expr.Name n) return in.scopes.global(n.id());
+        if (value instanceof Expr.Constant) return in.expressions.eval(value) == null ? in.none() : givenCopy(in.expressions.eval(value));
         Obj v = in.given(Obj.Kind.UNKNOWN, "class attribute");
         v.count = Sym.ZERO;
         v.baseCount = v.count;
@@ -483,7 +483,7 @@ final class Library {
             }
         }
         Stmt.FunctionNode post = in.index.method(cls.name(), "__post_init__");
-        if (post != null) in.inline(post, inst, List.of(), Map.of(), cls.node().decoratorList().get(0));
+        if (post != null) in.calls.inline(post, inst, List.of(), Map.of(), cls.node().decoratorList().get(0));
     }
 
     /** field(default_factory=list) makes a new value per instance; a constant default is shared. */
@@ -491,16 +491,16 @@ final class Library {
         if (value instanceof Expr.Call c && Interpreter.text(c.func()).endsWith("field")) {
             for (var k : c.keywords()) {
                 if ("default_factory".equals(k.arg())) {
-                    Obj factory = in.eval(k.value());
+                    Obj factory = in.expressions.eval(k.value());
                     if (k.value() instanceof Expr.Name n && (n.id().equals("list") || n.id().equals("dict") || n.id().equals("set"))) {
                         return in.make(n.id().equals("list") ? Obj.Kind.LIST : n.id().equals("dict") ? Obj.Kind.DICT : Obj.Kind.SET, Sym.ZERO);
                     }
-                    return factory == null ? null : in.callObject(factory, List.of(), Map.of(), value);
+                    return factory == null ? null : in.calls.callObject(factory, List.of(), Map.of(), value);
                 }
             }
             return null;
         }
-        return value instanceof Expr.Constant ? in.eval(value) : null;
+        return value instanceof Expr.Constant ? in.expressions.eval(value) : null;
     }
 
     /** An instance of a class made at run time: a namedtuple's is a tuple of its fields. */
@@ -637,7 +637,7 @@ final class Library {
             case "functools.reduce": {
                 Obj[] acc = {arg(args, 2)};
                 Obj f = first;
-                in.produce(arg(args, 1), x -> acc[0] = in.callObject(f, java.util.Arrays.asList(acc[0], x), Map.of(), where), where);
+                in.iterables.produce(arg(args, 1), x -> acc[0] = in.calls.callObject(f, java.util.Arrays.asList(acc[0], x), Map.of(), where), where);
                 return acc[0];
             }
             case "itertools.count": case "itertools.cycle": {
@@ -722,7 +722,7 @@ final class Library {
             case "os.path.getsize": case "gc.collect": case "gc.disable": case "gc.enable": case "gc.isenabled":
                 return in.computedInt(null);
             case "random.choice":
-                return in.elementOf(first);
+                return in.expressions.elementOf(first);
             case "sys._getframe": case "inspect.currentframe": {
                 Obj frame = in.fixed(Obj.Kind.OPAQUE, model.frame(in.frame().function == null ? 8 : in.syntax.slots(in.frame().function)));
                 frame.cyclic = true;
@@ -876,7 +876,7 @@ final class Library {
         if (recv.superProxy) {
             Obj self = recv.attrs.get("__self__");
             Stmt.FunctionNode m = recv.cls == null ? null : in.index.method(recv.cls, name);
-            if (m != null) return in.inline(m, self, args, kwargs, where);
+            if (m != null) return in.calls.inline(m, self, args, kwargs, where);
             if (name.equals("__init__") && self != null && self.kind == Obj.Kind.EXCEPTION) {
                 initException(self, args);
                 return in.none();
@@ -944,30 +944,30 @@ final class Library {
         Obj first = arg(args, 0);
         switch (name) {
             case "append": case "appendleft":
-                in.grow(recv, Sym.of(1), first);
+                in.containers.grow(recv, Sym.of(1), first);
                 return in.none();
             case "add": {
                 List<Obj.Group> groups = new ArrayList<>();
                 if (first != null) groups.add(new Obj.Group(Sym.of(1), first));
-                in.addKey(recv, first, firstExpr, groups);
+                in.containers.addKey(recv, first, firstExpr, groups);
                 return in.none();
             }
             case "insert":
-                in.grow(recv, Sym.of(1), arg(args, 1));
+                in.containers.grow(recv, Sym.of(1), arg(args, 1));
                 return in.none();
             case "extend": case "extendleft": case "update":
-                if (first != null) in.extend(recv, first, firstExpr);
-                for (var e : kwargs.entrySet()) in.grow(recv, Sym.of(1), e.getValue());
+                if (first != null) in.containers.extend(recv, first, firstExpr);
+                for (var e : kwargs.entrySet()) in.containers.grow(recv, Sym.of(1), e.getValue());
                 return in.none();
             case "pop": case "popleft": case "popitem": {
-                Obj item = recv.kind == Obj.Kind.DICT ? recv.value2 != null ? recv.value2 : in.elementOf(recv) : in.elementOf(recv);
+                Obj item = recv.kind == Obj.Kind.DICT ? recv.value2 != null ? recv.value2 : in.expressions.elementOf(recv) : in.expressions.elementOf(recv);
                 if (recv.kind == Obj.Kind.DICT && arg(args, 1) != null && item == null) item = arg(args, 1);
-                in.grow(recv, Sym.of(-1), null);
+                in.containers.grow(recv, Sym.of(-1), null);
                 if (name.equals("popitem")) return in.tuple(java.util.Arrays.asList(recv.item, item));
                 return item;
             }
             case "remove": case "discard":
-                in.grow(recv, Sym.of(-1), null);
+                in.containers.grow(recv, Sym.of(-1), null);
                 return in.none();
             case "clear":
                 in.touch(recv);
@@ -985,13 +985,13 @@ final class Library {
             case "copy": {
                 Obj out = shallowCopy(recv);
                 if (out != null && !recv.fresh && out.count != null) {
-                    Obj item = in.elementOf(recv);
+                    Obj item = in.expressions.elementOf(recv);
                     if (item != null && out.groups.isEmpty()) out.groups.add(new Obj.Group(out.count, item));
                 }
                 return out;
             }
             case "get": {
-                Obj v = recv.value2 != null ? recv.value2 : recv.kind == Obj.Kind.DICT && recv.fresh ? null : in.elementOf(recv);
+                Obj v = recv.value2 != null ? recv.value2 : recv.kind == Obj.Kind.DICT && recv.fresh ? null : in.expressions.elementOf(recv);
                 return v != null ? v : arg(args, 1) != null ? arg(args, 1) : in.none();
             }
             case "setdefault": {
@@ -1003,7 +1003,7 @@ final class Library {
                 if (first != null && first.fresh && !constantKey) groups.add(new Obj.Group(Sym.of(1), first));
                 in.touch(recv);
                 if (recv.value2 == null) recv.value2 = dflt;
-                in.addKey(recv, first, firstExpr, groups, false);
+                in.containers.addKey(recv, first, firstExpr, groups, false);
                 if (recv.item == null) recv.item = first;
                 return v != null ? v : dflt;
             }
@@ -1066,7 +1066,7 @@ final class Library {
                     list.layout = Obj.Layout.APPENDED;
                     in.temps.add(list);
                     try {
-                        in.produce(first, x -> in.grow(list, Sym.of(1), x), firstExpr);
+                        in.iterables.produce(first, x -> in.containers.grow(list, Sym.of(1), x), firstExpr);
                     } finally {
                         in.temps.remove(list);
                     }
@@ -1082,7 +1082,7 @@ final class Library {
                         length = Sym.add(length, Sym.mul(g.count(), each));
                     }
                 } else {
-                    Obj it = in.elementOf(items);
+                    Obj it = in.expressions.elementOf(items);
                     Sym each = it != null && it.count != null ? it.count : Sym.of(Interpreter.ITEM_CHARS);
                     length = Sym.mul(count, each);
                 }
@@ -1118,7 +1118,7 @@ final class Library {
             case "write": case "writelines":
                 if (first != null) {
                     Sym n = first.count != null ? first.count : Sym.of(Interpreter.ITEM_CHARS);
-                    in.growBy(recv, n, List.of(), text
+                    in.containers.growBy(recv, n, List.of(), text
                             ? Sym.mul(Sym.of(model.library("stringIOPerKiloChar") / 1000.0), n) : n);
                 }
                 return in.computedInt(null);
@@ -1189,7 +1189,7 @@ final class Library {
             }
         }
         if ("weakset".equals(recv.producer) && (name.equals("add") || name.equals("discard"))) {
-            in.growBy(recv, Sym.of(name.equals("add") ? 1 : -1), List.of(),
+            in.containers.growBy(recv, Sym.of(name.equals("add") ? 1 : -1), List.of(),
                     name.equals("add") ? Sym.of(model.library("weakref") + 32) : Sym.ZERO);
             return in.none();
         }
@@ -1197,7 +1197,7 @@ final class Library {
             Obj target = recv.sources.isEmpty() ? null : recv.sources.get(0);
             Sym n = first == null || first.count == null ? Sym.of(Interpreter.ITEM_CHARS) : Sym.mul(Sym.of(Interpreter.WORD_CHARS), first.count);
             if (target != null && target.kind == Obj.Kind.TEXT_BUFFER) {
-                in.growBy(target, n, List.of(), Sym.mul(Sym.of(model.library("stringIOPerKiloChar") / 1000.0), n));
+                in.containers.growBy(target, n, List.of(), Sym.mul(Sym.of(model.library("stringIOPerKiloChar") / 1000.0), n));
             }
             return in.none();
         }
@@ -1217,65 +1217,65 @@ final class Library {
                 String var = "i@" + line + ":" + in.clock;
                 Sym value = Sym.add(it.value == null ? Sym.ZERO : it.value,
                         Sym.mul(it.fixed2 == null ? Sym.of(1) : it.fixed2, Sym.var(var)));
-                in.loop(it.count, var, null, carried, line, () -> body.accept(in.computedInt(value)), null);
+                in.looping.loop(it.count, var, null, carried, line, () -> body.accept(in.computedInt(value)), null);
             }
-            case "map" -> in.produce(src, x -> {
+            case "map" -> in.iterables.produce(src, x -> {
                 List<Obj> args = new ArrayList<>();
                 args.add(x);
-                for (int i = 1; i < it.sources.size(); i++) args.add(in.elementOf(it.sources.get(i)));
+                for (int i = 1; i < it.sources.size(); i++) args.add(in.expressions.elementOf(it.sources.get(i)));
                 Obj f = it.partialOf;
-                body.accept(f == null ? null : in.callObject(f, args, Map.of(), where));
+                body.accept(f == null ? null : in.calls.callObject(f, args, Map.of(), where));
             }, where, carried);
-            case "filter" -> in.produce(src, x -> {
-                if (it.partialOf != null && it.partialOf.kind != Obj.Kind.NONE) in.callObject(it.partialOf, java.util.Arrays.asList(x), Map.of(), where);
+            case "filter" -> in.iterables.produce(src, x -> {
+                if (it.partialOf != null && it.partialOf.kind != Obj.Kind.NONE) in.calls.callObject(it.partialOf, java.util.Arrays.asList(x), Map.of(), where);
                 body.accept(x);
             }, where, carried);
-            case "zip", "zip_longest" -> in.produce(src, x -> {
+            case "zip", "zip_longest" -> in.iterables.produce(src, x -> {
                 List<Obj> parts = new ArrayList<>();
                 parts.add(x);
-                for (int i = 1; i < it.sources.size(); i++) parts.add(in.elementOf(it.sources.get(i)));
+                for (int i = 1; i < it.sources.size(); i++) parts.add(in.expressions.elementOf(it.sources.get(i)));
                 body.accept(in.tuple(parts));
             }, where, carried);
-            case "enumerate" -> in.produce(src, x -> body.accept(in.tuple(java.util.Arrays.asList(in.computedInt(null), x))), where, carried);
-            case "iter", "reversed", "takewhile", "dropwhile", "accumulate", "compress" -> in.produce(src, body, where, carried);
+            case "enumerate" -> in.iterables.produce(src, x -> body.accept(in.tuple(java.util.Arrays.asList(in.computedInt(null), x))), where, carried);
+            case "iter", "reversed", "takewhile", "dropwhile", "accumulate", "compress" -> in.iterables.produce(src, body, where, carried);
             case "chain" -> {
-                for (Obj s : it.sources) in.produce(s, body, where, carried);
+                for (Obj s : it.sources) in.iterables.produce(s, body, where, carried);
             }
-            case "from_iterable" -> in.produce(src, x -> in.produce(x, body, where), where, carried);
-            case "product" -> in.produce(src, x -> {
+            case "from_iterable" -> in.iterables.produce(src, x -> in.iterables.produce(x, body, where), where, carried);
+            case "product" -> in.iterables.produce(src, x -> {
                 Obj other = it.sources.size() > 1 ? it.sources.get(1) : null;
-                in.produce(other, y -> body.accept(in.tuple(java.util.Arrays.asList(x, y))), where);
+                in.iterables.produce(other, y -> body.accept(in.tuple(java.util.Arrays.asList(x, y))), where);
             }, where, carried);
-            case "pairwise" -> in.produce(src, x -> body.accept(in.tuple(java.util.Arrays.asList(x, x))), where, carried);
-            case "starmap" -> in.produce(arg(it.sources, 1), x -> body.accept(in.callObject(src, in.partsOf(x, 2), Map.of(), where)), where, carried);
+            case "pairwise" -> in.iterables.produce(src, x -> body.accept(in.tuple(java.util.Arrays.asList(x, x))), where, carried);
+            case "starmap" -> in.iterables.produce(arg(it.sources, 1), x -> body.accept(in.calls.callObject(src, in.bindings.partsOf(x, 2), Map.of(), where)), where, carried);
             case "keys", "values", "items" -> {
                 Obj dict = src;
-                Obj key = dict == null ? null : dict.item != null ? dict.item : in.elementOf(dict);
+                Obj key = dict == null ? null : dict.item != null ? dict.item : in.expressions.elementOf(dict);
                 Obj value = dict == null ? null : dict.value2 != null ? dict.value2 : key;
                 Obj item = switch (it.producer) {
                     case "keys" -> key;
                     case "values" -> value;
                     default -> null;
                 };
-                in.loop(it.count, null, dict != null && !dict.fresh ? item : null, carried, line,
+                in.looping.loop(it.count, null, dict != null && !dict.fresh ? item : null, carried, line,
                         () -> body.accept(it.producer.equals("items") ? in.tuple(java.util.Arrays.asList(key, value)) : item), null);
             }
             case "islice", "repeat" -> {
                 Obj item = it.producer.equals("repeat") ? src : next(src, where);
                 if (it.count == null) {
-                    in.produce(null, body, where, carried);
+                    in.iterables.produce(null, body, where, carried);
                 } else {
-                    in.loop(it.count, null, null, carried, line, () -> body.accept(item), null);
+                    in.looping.loop(it.count, null, null, carried, line, () -> body.accept(item), null);
                 }
             }
-            case "chunks" -> in.loop(it.count == null ? Sym.var("iterations_L" + line) : it.count, null, null, carried, line,
+            case "chunks" -> in.looping.loop(it.count == null ? Sym.var("iterations_L" + line) : it.count, null, null, carried, line,
                     () -> body.accept(fields(it.value2.count instanceof Sym.Const c ? (long) c.value() : 2)), null);
-            case "csv" -> in.loop(it.count == null ? Sym.var("iterations_L" + line) : it.count, null, null, carried, line,
+            case "csv" -> in.looping.loop(it.count == null ? Sym.var("iterations_L" + line) : it.count, null, null, carried, line,
                     () -> body.accept(parts(Sym.of(Interpreter.LINE_CHARS), Interpreter.WORD_CHARS)), null);
-            case "call" -> in.loop(Sym.var("iterations_L" + line), null, null, carried, line,
-                    () -> body.accept(in.callObject(it.partialOf, List.of(), Map.of(), where)),
+            case "call" -> in.looping.loop(Sym.var("iterations_L" + line), null, null, carried, line,
+                    () -> body.accept(in.calls.callObject(it.partialOf, List.of(), Map.of(), where)),
                     "loop at line " + line + ": iterations unknown");
-            default -> in.produce(null, body, where, carried);
+            default -> in.iterables.produce(null, body, where, carried);
         }
     }
 
@@ -1287,6 +1287,6 @@ final class Library {
             in.touch(file);
             file.fixed = Sym.add(file.fixed, Sym.of(FILE_READ_AHEAD)); // iterating reads ahead a chunk, kept until closed
         }
-        in.loop(trips, null, null, carried, line, () -> body.accept(in.str(Sym.of(Interpreter.LINE_CHARS))), null);
+        in.looping.loop(trips, null, null, carried, line, () -> body.accept(in.str(Sym.of(Interpreter.LINE_CHARS))), null);
     }
 }
