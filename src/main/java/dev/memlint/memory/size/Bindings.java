@@ -3,6 +3,7 @@ package dev.memlint.memory.size;
 import dev.memlint.ast.Expr;
 import dev.memlint.ast.Stmt;
 import dev.memlint.memory.heap.ModuleIndex;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

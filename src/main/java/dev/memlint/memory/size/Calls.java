@@ -5,6 +5,7 @@ import dev.memlint.ast.Expr;
 import dev.memlint.ast.Keyword;
 import dev.memlint.ast.Stmt;
 import dev.memlint.memory.heap.ModuleIndex;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -69,7 +70,7 @@ final class Calls {
             }
             if (callee == null && c.func() instanceof Expr.Name n && in.scopes.lookupLocal(n.id()) == null
                     && in.index.classNamed(n.id()) == null && in.index.functionNamed(n.id()) == null && !in.index.isImported(n.id())) {
-                return in.library.builtin(n.id(), args, kwargs, c);
+                return in.builtins.call(n.id(), args, kwargs, c);
             }
             return callObject(callee, args, kwargs, c);
         } finally {
@@ -102,7 +103,7 @@ final class Calls {
             case FUNCTION -> {
                 if ("builtin".equals(callee.producer)) {
                     Expr.Call call = where instanceof Expr.Call c ? c : new Expr.Call(where, List.of(), List.of(), where.pos());
-                    return in.library.builtin(in.pathOf(callee), args, kwargs, call.args().size() == args.size() ? call
+                    return in.builtins.call(in.pathOf(callee), args, kwargs, call.args().size() == args.size() ? call
                             : new Expr.Call(call.func(), List.of(), List.of(), where.pos()));
                 }
                 if (callee.lambda != null) return callLambda(callee, args, where);
@@ -117,10 +118,10 @@ final class Calls {
             }
             case CLASS -> {
                 if (callee.cls != null && in.index.classNamed(callee.cls) != null) return construct(callee.cls, args, kwargs, where);
-                return in.library.instanceOfRuntimeClass(callee, args);
+                return in.classes.instanceOfRuntimeClass(callee, args);
             }
             case MODULE -> {
-                return in.library.stdlib(in.pathOf(callee), args, kwargs, where);
+                return in.stdlib.call(in.pathOf(callee), args, kwargs, where);
             }
             case INSTANCE -> {
                 Stmt.FunctionNode m = callee.cls == null ? null : in.index.method(callee.cls, "__call__");
@@ -206,13 +207,13 @@ final class Calls {
                 if (attr != null) return callObject(attr, args, kwargs, where);
                 return inline(m, receiver, args, kwargs, where);
             }
-            Obj classValue = in.library.classAttribute(receiver.cls, name);
+            Obj classValue = in.classes.classAttribute(receiver.cls, name);
             if (classValue != null) return callObject(classValue, args, kwargs, where);
         }
         if (receiver.kind == Obj.Kind.MODULE) {
-            return in.library.stdlib(in.pathOf(receiver) + "." + name, args, kwargs, where);
+            return in.stdlib.call(in.pathOf(receiver) + "." + name, args, kwargs, where);
         }
-        return in.library.method(receiver, name, args, kwargs, where);
+        return in.methods.call(receiver, name, args, kwargs, where);
     }
 
     /** The one module class defining a method of that name, else null. */
@@ -230,16 +231,16 @@ final class Calls {
     /** An instance of a module class, made by its __init__ (or as a dataclass or exception). */
     Obj construct(String clsName, List<Obj> args, Map<String, Obj> kwargs, Expr where) {
         ModuleIndex.ClassInfo cls = in.index.classNamed(clsName);
-        Obj inst = in.make(in.library.isExceptionClass(cls) ? Obj.Kind.EXCEPTION : Obj.Kind.INSTANCE, null);
+        Obj inst = in.make(in.exceptions.isExceptionClass(cls) ? Obj.Kind.EXCEPTION : Obj.Kind.INSTANCE, null);
         inst.cls = clsName;
-        if (inst.kind == Obj.Kind.EXCEPTION) in.library.initException(inst, args);
+        if (inst.kind == Obj.Kind.EXCEPTION) in.exceptions.initException(inst, args);
         in.temps.add(inst);
         try {
             Stmt.FunctionNode init = in.index.method(clsName, "__init__");
             if (init != null) {
                 inline(init, inst, args, kwargs, where);
-            } else if (in.library.isDataclass(cls)) {
-                in.library.initDataclass(inst, cls, args, kwargs);
+            } else if (in.classes.isDataclass(cls)) {
+                in.classes.initDataclass(inst, cls, args, kwargs);
             } else if (!cls.onlyKnownBases() && inst.kind != Obj.Kind.EXCEPTION) {
                 in.limit("constructor of " + clsName + " at line " + where.pos().line() + " (a class of unknown bases) not followed");
             }

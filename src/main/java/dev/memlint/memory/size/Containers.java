@@ -1,6 +1,7 @@
 package dev.memlint.memory.size;
 
 import dev.memlint.ast.Expr;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,6 +5,7 @@ import dev.memlint.ast.Expr;
 import dev.memlint.ast.Stmt;
 import dev.memlint.ast.UnaryOperator;
 import dev.memlint.memory.heap.ModuleIndex;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -258,7 +259,7 @@ final class Expressions {
             } else if (part instanceof Expr.FormattedValue fv) {
                 Obj v = eval(fv.value());
                 if (fv.formatSpec() != null) eval(fv.formatSpec());
-                length = Sym.add(length, in.library.formattedLength(v, fv.formatSpec()));
+                length = Sym.add(length, in.texts.formattedLength(v, fv.formatSpec()));
                 distinct = distinct == null || v == null || distinctOf(v) == null ? null : Sym.mul(distinct, distinctOf(v));
             }
         }
@@ -406,7 +407,7 @@ final class Expressions {
                     }
                 }
             }
-            Obj classValue = in.library.classAttribute(o.cls, attr);
+            Obj classValue = in.classes.classAttribute(o.cls, attr);
             if (classValue != null) return classValue;
         }
         if (o.kind == Obj.Kind.MODULE) {
@@ -424,6 +425,6 @@ final class Expressions {
             o.attrs.put(attr, v);
             return v;
         }
-        return in.library.attributeOf(o, attr);
+        return in.classes.attributeOf(o, attr);
     }
 }

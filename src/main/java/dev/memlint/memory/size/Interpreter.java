@@ -126,6 +126,15 @@ final class Interpreter {
     final Operators operators;
     final Conditions conditions;
     final Calls calls;
+    /** The models of the library, one kind of object or function each. */
+    final Builtins builtins;
+    final Exceptions exceptions;
+    final Classes classes;
+    final Stdlib stdlib;
+    final Methods methods;
+    final Texts texts;
+    final Files files;
+    final Producers producers;
 
     /** The state of the walk. */
     long clock;
@@ -169,6 +178,14 @@ final class Interpreter {
         this.operators = new Operators(this);
         this.conditions = new Conditions(this);
         this.calls = new Calls(this);
+        this.builtins = new Builtins(this);
+        this.exceptions = new Exceptions(this);
+        this.classes = new Classes(this);
+        this.stdlib = new Stdlib(this);
+        this.methods = new Methods(this);
+        this.texts = new Texts(this);
+        this.files = new Files(this);
+        this.producers = new Producers(this);
     }
 
     record Result(Sym peak, Sym retained, boolean quadratic, String churnSymbol, List<String> limits) {}

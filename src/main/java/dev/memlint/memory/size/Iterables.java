@@ -3,6 +3,7 @@ package dev.memlint.memory.size;
 import dev.memlint.ast.Comprehension;
 import dev.memlint.ast.Expr;
 import dev.memlint.ast.Stmt;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ final class Iterables {
                     unknownLoop(line, body, carried);
                 }
             }
-            case ITERATOR -> in.library.produceIterator(src, body, where, carried);
+            case ITERATOR -> in.producers.produceIterator(src, body, where, carried);
             case LIST, TUPLE, SET, DICT -> {
                 if (src.count == null) {
                     unknownLoop(line, body, carried);
@@ -80,7 +81,7 @@ final class Iterables {
                     line, () -> body.accept(in.constantStr(1)), null);
             case BYTES, BYTEARRAY -> in.looping.loop(src.count == null ? Sym.var("len(" + in.pathOf(src) + ")") : src.count, null, null,
                     carried, line, () -> body.accept(in.constantInt(Sym.of(128))), null);
-            case FILE, TEXT_BUFFER -> in.library.produceLines(src, body, line, carried);
+            case FILE, TEXT_BUFFER -> in.files.produceLines(src, body, line, carried);
             case INSTANCE -> {
                 Stmt.FunctionNode iter = src.cls == null ? null : in.index.method(src.cls, "__iter__");
                 if (iter != null && in.canFollow()) {

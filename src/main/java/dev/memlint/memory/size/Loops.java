@@ -1,6 +1,7 @@
 package dev.memlint.memory.size;
 
 import dev.memlint.memory.CollectorMode;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package dev.memlint.memory.size;
 import dev.memlint.ast.Expr;
 import dev.memlint.ast.Operator;
 import dev.memlint.ast.UnaryOperator;
+
 import java.math.BigInteger;
 
 /** Binary operators on sequences, text and numbers, and the values of int expressions. */

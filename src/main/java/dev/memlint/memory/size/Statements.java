@@ -6,6 +6,7 @@ import dev.memlint.ast.MatchCase;
 import dev.memlint.ast.Operator;
 import dev.memlint.ast.Stmt;
 import dev.memlint.ast.WithItem;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,14 +70,14 @@ final class Statements {
         } else if (s instanceof Stmt.FunctionNode fn) {
             f.env.put(fn.name(), in.scopes.decorate(in.scopes.function(fn), fn));
         } else if (s instanceof Stmt.ClassDef c) {
-            Obj cls = in.fixed(Obj.Kind.CLASS, in.library.classObjectBytes(c.body().size()));
+            Obj cls = in.fixed(Obj.Kind.CLASS, in.classes.classObjectBytes(c.body().size()));
             cls.cyclic = true;
             cls.path = c.name();
             f.env.put(c.name(), cls);
         } else if (s instanceof Stmt.Raise r) {
             Obj exc = r.exc() == null ? in.lastRaised : in.expressions.eval(r.exc());
             if (exc != null && exc.kind == Obj.Kind.CLASS) exc = in.calls.callObject(exc, List.of(), Map.of(), r.exc());
-            if (exc == null || exc.kind != Obj.Kind.EXCEPTION && exc.kind != Obj.Kind.INSTANCE) exc = in.library.exception(null);
+            if (exc == null || exc.kind != Obj.Kind.EXCEPTION && exc.kind != Obj.Kind.INSTANCE) exc = in.exceptions.exception(null);
             in.lastRaised = exc;
             in.lastRaisedDepth = in.frames.size();
             f.flow = Interpreter.Flow.RAISE;
@@ -149,7 +150,7 @@ final class Statements {
         for (ExceptHandler h : handlers) {
             paths.add(() -> {
                 f.flow = Interpreter.Flow.NORMAL;
-                Obj exc = in.library.caught(raised, raisedDepth, in.frames.size(), f.function);
+                Obj exc = in.exceptions.caught(raised, raisedDepth, in.frames.size(), f.function);
                 if (h.name() != null) {
                     f.env.put(h.name(), exc);
                 } else {
@@ -203,7 +204,7 @@ final class Statements {
                     in.calls.inline(exit, cm, List.of(in.none(), in.none(), in.none()), Map.of(), item.contextExpr());
                 }
             } else {
-                in.library.exit(cm);
+                in.files.exit(cm);
             }
             if (in.frame().flow == Interpreter.Flow.NORMAL) in.frame().flow = flow;
         } finally {

@@ -5,6 +5,7 @@ import dev.memlint.ast.CmpOp;
 import dev.memlint.ast.Expr;
 import dev.memlint.ast.Operator;
 import dev.memlint.ast.Stmt;
+
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Set;
