@@ -233,7 +233,12 @@ final class Builtins {
             Obj item = out.item;
             in.looping.loop(out.count, null, null, Set.of(), c.pos().line(), () -> in.calls.callObject(key, java.util.Arrays.asList(item), Map.of(), c), null);
         }
-        if (name.equals("sorted")) in.observe(Sym.mul(Sym.of(4), out.count)); // merge sort's temporary array
+        if (name.equals("sorted")) {
+            // the new list and merge sort's temporary array (half as many pointers) are alive together
+            in.temps.add(out);
+            in.observe(Sym.mul(Sym.of(4), out.count));
+            in.temps.remove(out);
+        }
         return out;
     }
 

@@ -8,6 +8,7 @@ import dev.memlint.memory.heap.ModuleIndex;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,20 @@ final class Calls {
     }
 
     /**
-     * Whether a recursive call works on what this call made or on a known count (a depth that
-     * reaches its base case); otherwise it walks data it was given, to a depth the walk cannot know.
+     * Whether a recursive call works on what the call made (a part of its data, a smaller copy) or
+     * on a known count (a depth that reaches its base case); otherwise it walks data it was given,
+     * to a depth the walk cannot know. An accumulator handed down unchanged (a parameter of the
+     * calling frame passed on as it is) is no progress.
      */
-    static boolean progresses(Collection<Obj> args) {
+    static boolean progresses(Collection<Obj> args, Interpreter.Frame caller) {
+        Set<Obj> passedOn = Footprint.identitySet();
+        if (caller != null && caller.function != null) {
+            Set<String> params = new LinkedHashSet<>();
+            Syntax.params(caller.function.args(), params);
+            for (String p : params) if (caller.env.get(p) != null) passedOn.add(caller.env.get(p));
+        }
         for (Obj a : args) {
-            if (a != null && (a.fresh && (a.isContainer() || a.kind == Obj.Kind.INSTANCE)
+            if (a != null && (a.fresh && !passedOn.contains(a) && (a.isContainer() || a.kind == Obj.Kind.INSTANCE)
                     || a.kind == Obj.Kind.INT && a.value instanceof Sym.Const)) {
                 return true;
             }
@@ -269,7 +278,7 @@ final class Calls {
         List<Obj> actual = new ArrayList<>(args);
         if (self != null) actual.add(self);
         actual.addAll(kwargs.values());
-        if (in.recursion(fn) > 0 && !progresses(actual)) {
+        if (in.recursion(fn) > 0 && !progresses(actual, in.frame())) {
             in.limit("recursive call of " + name + " at line " + where.pos().line()
                     + " not followed: its depth depends on the data it is given");
             return null;

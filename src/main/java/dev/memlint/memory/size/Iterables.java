@@ -137,7 +137,7 @@ final class Iterables {
 
     private void runGenerator(Obj gen, Consumer<Obj> body, Expr where) {
         if (!in.canFollow() || in.recursion(gen.function) >= Interpreter.MAX_RECURSION
-                || in.recursion(gen.function) > 0 && !Calls.progresses(gen.frame.values())) {
+                || in.recursion(gen.function) > 0 && !Calls.progresses(gen.frame.values(), in.frame())) {
             in.limit("generator " + gen.function.name() + " at line " + where.pos().line() + " not followed");
             unknownLoop(where.pos().line(), body, Set.of());
             return;

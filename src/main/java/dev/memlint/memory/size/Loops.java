@@ -161,8 +161,18 @@ final class Loops {
         Sym mean = Sym.mul(Sym.of(0.5), Sym.add(trips, Sym.of(-1))), last = Sym.add(trips, Sym.of(-1));
         Set<Obj> named = Footprint.identitySet();
         for (Interpreter.Frame f : in.frames) for (Obj o : f.env.values()) if (o != null && o.born >= l.stamp) named.add(o);
-        Set<Obj> reached = in.footprint.reachable(in.roots(), x -> false);
         List<Obj> groupItems = new ArrayList<>(); // standing for many: their cost is averaged over the iterations
+        List<Obj> held = new ArrayList<>(in.roots());
+        // what the iterations added to containers older than an enclosing loop waits in that loop's growth
+        for (Interpreter.Loop outer : in.loops) {
+            for (Interpreter.Delta d : outer.deltas.values()) {
+                for (Obj.Group g : d.groups()) {
+                    held.add(g.item());
+                    if (!(g.count() instanceof Sym.Const c && c.value() == 1)) groupItems.add(g.item());
+                }
+            }
+        }
+        Set<Obj> reached = in.footprint.reachable(held, x -> false);
         for (Obj o : reached) {
             for (Obj.Group g : o.groups) if (!(g.count() instanceof Sym.Const c && c.value() == 1)) groupItems.add(g.item());
         }

@@ -28,9 +28,23 @@ final class Methods {
             }
             return in.none(); // object.__init__ and the like
         }
-        if (Library.SCALAR_METHODS.contains(name)) return in.computedInt(null);
         Obj.Kind kind = recv.kind;
-        if (kind == Obj.Kind.UNKNOWN) kind = guessKind(name);
+        if (kind == Obj.Kind.UNKNOWN) {
+            // an object the call was given, of a type not known: its method's code is not followed
+            kind = guessKind(name);
+            if (kind != Obj.Kind.UNKNOWN || Library.SCALAR_METHODS.contains(name)) {
+                in.limit("call of " + Interpreter.text(where.func()) + " at line " + where.pos().line() + ": the type of "
+                        + (where.func() instanceof Expr.Attribute a ? Interpreter.text(a.value()) : "its receiver") + " is not known, taken as "
+                        + (kind == Obj.Kind.UNKNOWN ? "allocating nothing" : "a " + kind.name().toLowerCase(java.util.Locale.ROOT)));
+            }
+        }
+        if (Library.SCALAR_METHODS.contains(name)) {
+            // a module class that does not define it: the method comes from a base the walk does not see
+            if ((kind == Obj.Kind.INSTANCE || kind == Obj.Kind.CLASS) && recv.cls != null) {
+                in.library.notFollowed(Interpreter.text(where.func()), where);
+            }
+            return in.computedInt(null);
+        }
         switch (kind) {
             case LIST: case TUPLE: case SET: case DICT: case BYTEARRAY:
                 return container(recv, name, args, kwargs, firstExpr, where);
