@@ -66,7 +66,7 @@ final class Containers {
     /** As above; when the key is there already and the value does not replace (setdefault), nothing is added. */
     void addKey(Obj container, Obj key, Expr keyExpr, List<Obj.Group> groups, boolean replaces) {
         if (container == null) return;
-        Object constant = keyExpr instanceof Expr.Constant c ? c.value() : null;
+        Object constant = keyExpr instanceof Expr.Constant c ? c.value() : key != null ? key.literal : null;
         in.touch(container);
         if (key != null && key.kind == Obj.Kind.STR && key.count instanceof Sym.Const c && c.value() == 1) {
             container.keyCap = Sym.of(128); // keyed by characters: at most the distinct ones of the text
@@ -83,6 +83,22 @@ final class Containers {
         boolean present = key != null && holds(container, key);
         growAt(container, key == null ? in.loops.peek() : levelOf(key), present ? Sym.ZERO : Sym.of(1),
                 present && !replaces ? List.of() : groups, Sym.ZERO);
+    }
+
+    /**
+     * A dict's value stored under a key that repeats across iterations (a literal, or one of few
+     * values): on the iterations after the first the key is there already and the same value comes
+     * back, so the value counts as made before the loop and what is added to it grows per iteration.
+     */
+    void sharedUnderRepeatedKey(Obj value, Obj key, Expr keyExpr) {
+        if (value == null || !value.fresh || key == null || in.loops.isEmpty()) return;
+        boolean literal = keyExpr instanceof Expr.Constant || key.literal != null;
+        Interpreter.Loop level = literal ? in.loops.peekLast() : Expressions.distinctOf(key) != null ? in.loops.peek() : null;
+        if (level == null || value.born < level.stamp) return;
+        // the value and what it was made with (an instance's attributes) are there from the first iteration on
+        for (Obj o : in.footprint.reachable(List.of(value), x -> x.born < level.stamp)) {
+            if (o.fresh && o.born >= level.stamp) o.born = level.stamp - 1;
+        }
     }
 
     /** The innermost loop whose iteration made o (or walks it as its element); null when o is older than all. */

@@ -144,6 +144,7 @@ final class Expressions {
             Obj o = new Obj(Obj.Kind.STR, Sym.of(s.length()), false, in.clock++);
             int max = s.codePoints().max().orElse(0);
             o.fixed = Sym.of(max < 256 ? 1 : max < 65536 ? 2 : 4);
+            o.literal = s;
             return o;
         }
         if (v instanceof dev.memlint.ast.Bytes b) return new Obj(Obj.Kind.BYTES, Sym.of(b.data().length), false, in.clock++);
@@ -308,6 +309,7 @@ final class Expressions {
             if (container.value2 == null && container.defaultFactory != null) {
                 Obj v = in.calls.callObject(container.defaultFactory, List.of(), Map.of(), s);
                 in.bindings.setItem(container, key, s.slice(), v);
+                in.containers.sharedUnderRepeatedKey(v, key, s.slice());
                 return v;
             }
             return container.value2 != null ? container.value2 : elementOf(container);

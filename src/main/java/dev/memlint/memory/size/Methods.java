@@ -164,6 +164,7 @@ final class Methods {
                 if (recv.value2 == null) recv.value2 = dflt;
                 in.containers.addKey(recv, first, firstExpr, groups, false);
                 if (recv.item == null) recv.item = first;
+                if (v == null) in.containers.sharedUnderRepeatedKey(dflt, first, firstExpr);
                 return v != null ? v : dflt;
             }
             case "keys": case "values": case "items": {
