@@ -4,6 +4,7 @@ import dev.memlint.ast.Expr;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Items and keys added to containers, per iteration of the loop that adds them. */
 final class Containers {
@@ -81,7 +82,8 @@ final class Containers {
             return;
         }
         boolean present = key != null && holds(container, key);
-        growAt(container, key == null ? in.loops.peek() : levelOf(key), present ? Sym.ZERO : Sym.of(1),
+        growAt(container, key == null ? in.loops.peek() : key.counters != null ? levelOfCounters(key.counters) : levelOf(key),
+                present ? Sym.ZERO : Sym.of(1),
                 present && !replaces ? List.of() : groups, Sym.ZERO);
     }
 
@@ -106,6 +108,12 @@ final class Containers {
         for (Interpreter.Loop l : in.loops) {
             if (o.born >= l.stamp || l.local.contains(o)) return l;
         }
+        return null;
+    }
+
+    /** The innermost loop whose counter is one of these: a key made of them is new on each of its iterations. */
+    private Interpreter.Loop levelOfCounters(Set<String> counters) {
+        for (Interpreter.Loop l : in.loops) if (l.var != null && counters.contains(l.var)) return l;
         return null;
     }
 
