@@ -168,7 +168,7 @@ final class Loops {
             for (Interpreter.Delta d : outer.deltas.values()) {
                 for (Obj.Group g : d.groups()) {
                     held.add(g.item());
-                    if (!(g.count() instanceof Sym.Const c && c.value() == 1)) groupItems.add(g.item());
+                    groupItems.add(g.item()); // one per iteration of that loop: many
                 }
             }
         }

@@ -252,6 +252,50 @@ class PeakEstimatorTest {
     }
 
     @Test
+    void aValueUnderAKeyThatRepeatsGrowsOnEveryIteration() {
+        String src = """
+                import collections
+
+                def grouped(n):
+                    groups = collections.defaultdict(list)
+                    for i in range(n):
+                        groups[f"kind{i % 20}"].append(i)
+                    return len(groups)
+
+                def flat(n):
+                    items = []
+                    for i in range(n):
+                        items.append(i)
+                    return len(items)
+                """;
+        // CPython 3.12 (tracemalloc): 397,628 and 396,936 bytes at n = 10,000: twenty lists hold what one would
+        assertEquals("O(n)", entry(src, "grouped").growth());
+        long grouped = peak(src, "grouped", "n", 10_000), flat = peak(src, "flat", "n", 10_000);
+        assertTrue(Math.abs(grouped - flat) < flat / 20, grouped + " vs " + flat);
+    }
+
+    @Test
+    void aKeyMadeOfAnOuterCounterIsOneKeyPerOuterIteration() {
+        String src = """
+                def retried(n):
+                    seen = {}
+                    for i in range(n):
+                        for attempt in range(3):
+                            seen[f"key{i}"] = attempt
+                    return len(seen)
+
+                def once(n):
+                    seen = {}
+                    for i in range(n):
+                        seen[f"key{i}"] = 0
+                    return len(seen)
+                """;
+        // CPython 3.12 (tracemalloc): 686,647 and 686,559 bytes at n = 10,000
+        long retried = peak(src, "retried", "n", 10_000), once = peak(src, "once", "n", 10_000);
+        assertTrue(Math.abs(retried - once) < once / 100, retried + " vs " + once);
+    }
+
+    @Test
     void everyCallNotFollowedIsListed() {
         String src = """
                 import somelib
