@@ -114,7 +114,7 @@ class LauncherIT {
         Map<String, String> path = Map.of("PATH", bin + ":" + System.getenv("PATH"));
         for (String name : List.of("memlint", "ml-chain")) {
             List<String> byName = List.of("bash", "-c", "exec \"$0\" \"$@\"", name); // found on PATH, as a shell does
-            assertFinding(runCommand(byName, path, "check", "report.py"));
+            assertFinding(runCommand(byName, path, "check", "--extend-select", "MEM2", "report.py"));
             Run version = runCommand(byName, path, "--version");
             assertEquals(0, version.exit, version.toString());
             assertTrue(version.out.startsWith("memlint "), version.toString());
@@ -142,7 +142,7 @@ class LauncherIT {
                 """;
         Map<String, String> cLocale = Map.of("LC_ALL", "C");
         Run walk = runCommand(List.of("bash", "-c", script, "setup", work.toString(), launcher.toString()), cLocale,
-                "check", "--format", "concise", ".");
+                "check", "--extend-select", "MEM2", "--format", "concise", ".");
         assertEquals(1, walk.exit, walk.toString());
         for (String name : List.of("café.py", "日本.py", "back\\slash.py", "report.py")) {
             assertTrue(walk.out.contains("\n" + name + ":4:9: MEM201") || walk.out.startsWith(name + ":4:9: MEM201"),
@@ -150,7 +150,7 @@ class LauncherIT {
         }
         assertTrue(walk.out.endsWith("Found 4 findings in 4 files (4 files checked).\n"), walk.toString());
 
-        String named = "cd \"$1\" && exec bash \"$2\" check --format json \"$(printf 'caf\\303\\251.py')\" 'back\\slash.py'";
+        String named = "cd \"$1\" && exec bash \"$2\" check --extend-select MEM2 --format json \"$(printf 'caf\\303\\251.py')\" 'back\\slash.py'";
         Run json = runCommand(List.of("bash", "-c", named, "named", work.toString(), launcher.toString()), cLocale);
         assertEquals(1, json.exit, json.toString());
         assertTrue(json.out.contains("\"path\" : \"café.py\""), json.toString());

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One abstract object the size estimator follows: its kind, how many items (or characters, or
@@ -48,8 +49,15 @@ final class Obj {
     Sym fixed = Sym.ZERO;
     /** Made by this call: its own bytes count. Otherwise only what was added to it counts. */
     final boolean fresh;
-    /** Order of making, to tell what a loop iteration made from what existed before it. */
-    final long born;
+    /**
+     * Order of making, to tell what a loop iteration made from what existed before it; moved back
+     * for a dict's value under a key that repeats (it is there on the iterations after the first).
+     */
+    long born;
+    /** The value of a str literal, to tell one key from another wherever the literal is passed. */
+    String literal;
+    /** A str made only of the values of loop counters (f"key{i}"): those counters' names; else null. */
+    Set<String> counters;
     /** Items held, by groups. */
     List<Group> groups = new ArrayList<>();
     /** Attributes (instances, classes, modules) and named parts (a bound method's "__self__"). */

@@ -107,6 +107,13 @@ public sealed interface Sym {
         return new Max(a, b);
     }
 
+    /** The larger of two formulas that may be negative: no side is taken as the larger unless both are known. */
+    static Sym maxOfSigned(Sym a, Sym b) {
+        if (a.equals(b)) return a;
+        if (a instanceof Const x && b instanceof Const y) return new Const(Math.max(x.value(), y.value()));
+        return new Max(a, b);
+    }
+
     /** The smaller of two formulas (a count capped by a threshold). */
     static Sym min(Sym a, Sym b) {
         if (a.equals(b)) return a;
@@ -133,7 +140,11 @@ public sealed interface Sym {
             return out;
         }
         if (this instanceof Mul m) return mul(m.left().subst(name, value), m.right().subst(name, value));
-        if (this instanceof Max m) return max(m.left().subst(name, value), m.right().subst(name, value));
+        if (this instanceof Max m) {
+            // max(0, x) stays as it is: x may be negative (ints past the cached ones: max(0, n - 257))
+            Sym l = m.left().subst(name, value), r = m.right().subst(name, value);
+            return l instanceof Const || r instanceof Const ? maxOfSigned(l, r) : max(l, r);
+        }
         if (this instanceof Min m) return min(m.left().subst(name, value), m.right().subst(name, value));
         if (this instanceof Div d) return div(d.left().subst(name, value), d.right().subst(name, value));
         Growth g = (Growth) this;

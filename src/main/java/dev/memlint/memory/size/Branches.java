@@ -1,0 +1,137 @@
+package dev.memlint.memory.size;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Paths walked from one state (if, try, match): the heaviest is kept, the changes of the others undone. */
+final class Branches {
+    private final Interpreter in;
+
+    Branches(Interpreter in) {
+        this.in = in;
+    }
+
+    private record LoopState(Map<Obj, Interpreter.Delta> deltas, Sym garbage, Sym cap, double tracked) {}
+
+    private LoopState saveLoopState() {
+        Interpreter.Loop l = in.loops.peek();
+        if (l == null) return new LoopState(null, in.garbage, in.garbageCap, 0);
+        return new LoopState(new IdentityHashMap<>(l.deltas), l.garbage, l.cap, l.tracked);
+    }
+
+    private void restoreLoopState(LoopState s) {
+        Interpreter.Loop l = in.loops.peek();
+        if (l == null) {
+            in.garbage = s.garbage();
+            in.garbageCap = s.cap();
+        } else {
+            l.deltas = new IdentityHashMap<>(s.deltas());
+            l.garbage = s.garbage();
+            l.cap = s.cap();
+            l.tracked = s.tracked();
+        }
+    }
+
+    private record Outcome(Map<String, Obj> env, Interpreter.Flow flow, Map<Obj, Obj.State> after, LoopState loop, double weight,
+                           int steps) {}
+
+    /**
+     * Walks each path from the same state and keeps the state of the one that holds most, preferring
+     * paths that go on to the next statement over those that return, break or raise.
+     */
+    void walk(List<Runnable> paths) {
+        walk(paths, false);
+    }
+
+    /**
+     * As above. What the paths change in different objects is all kept; in one object, the kept
+     * path's change wins. With averaged, the growth a loop iteration makes is the mean of the paths'
+     * (an except clause runs on some iterations, not on all).
+     */
+    void walk(List<Runnable> paths, boolean averaged) {
+        Interpreter.Frame f = in.frame();
+        Interpreter.Log log = new Interpreter.Log(in.clock);
+        in.logs.push(log);
+        Map<String, Obj> env0 = new LinkedHashMap<>(f.env);
+        Interpreter.Flow flow0 = f.flow;
+        LoopState loop0 = saveLoopState();
+        List<Outcome> outcomes = new ArrayList<>();
+        try {
+            for (Runnable path : paths) {
+                for (var e : log.before.entrySet()) e.getKey().restore(e.getValue());
+                log.touchedNow = Footprint.identitySet();
+                f.env = new LinkedHashMap<>(env0);
+                f.flow = flow0;
+                restoreLoopState(loop0);
+                int before = in.steps;
+                path.run();
+                int walked = in.steps - before;
+                Map<Obj, Obj.State> after = new IdentityHashMap<>();
+                for (Obj o : log.touchedNow) after.put(o, o.save());
+                LoopState ls = saveLoopState();
+                outcomes.add(new Outcome(new LinkedHashMap<>(f.env), f.flow, after, ls, branchWeight(ls), walked));
+            }
+        } finally {
+            in.logs.pop();
+        }
+        for (var e : log.before.entrySet()) e.getKey().restore(e.getValue());
+        Outcome best = null;
+        for (Outcome o : outcomes) {
+            boolean goesOn = o.flow() == Interpreter.Flow.NORMAL, bestGoesOn = best != null && best.flow() == Interpreter.Flow.NORMAL;
+            // the heavier path; of two as heavy, the one that does more (it may link what the other leaves apart)
+            if (best == null || goesOn && !bestGoesOn || goesOn == bestGoesOn && (o.weight() > best.weight()
+                    || o.weight() == best.weight() && o.steps() > best.steps())) {
+                best = o;
+            }
+        }
+        for (Outcome o : outcomes) {
+            if (o != best) for (var e : o.after().entrySet()) e.getKey().restore(e.getValue());
+        }
+        for (var e : best.after().entrySet()) e.getKey().restore(e.getValue());
+        for (Interpreter.Log outer : in.logs) outer.touchedNow.addAll(log.before.keySet());
+        f.env = best.env();
+        f.flow = best.flow();
+        restoreLoopState(averaged && best.loop().deltas() != null ? mean(outcomes) : best.loop());
+    }
+
+    /** The loop state of paths equally likely: each one's growth and garbage, times its share. */
+    private LoopState mean(List<Outcome> outcomes) {
+        Sym share = Sym.of(1.0 / outcomes.size());
+        Map<Obj, Interpreter.Delta> deltas = new IdentityHashMap<>();
+        Sym garbageSum = Sym.ZERO;
+        Sym cap = null;
+        double tracked = 0;
+        for (Outcome o : outcomes) {
+            LoopState ls = o.loop();
+            for (var e : ls.deltas().entrySet()) {
+                Interpreter.Delta d = e.getValue(), sum = deltas.get(e.getKey());
+                List<Obj.Group> groups = new ArrayList<>(sum == null ? List.of() : sum.groups());
+                for (Obj.Group g : d.groups()) groups.add(new Obj.Group(Sym.mul(share, g.count()), g.item(), g.stamp()));
+                deltas.put(e.getKey(), new Interpreter.Delta(Sym.add(sum == null ? Sym.ZERO : sum.count(), Sym.mul(share, d.count())),
+                        groups, Sym.add(sum == null ? Sym.ZERO : sum.bulk(), Sym.mul(share, d.bulk()))));
+            }
+            garbageSum = Sym.add(garbageSum, Sym.mul(share, ls.garbage()));
+            if (ls.cap() != null) cap = cap == null ? ls.cap() : Sym.max(cap, ls.cap());
+            tracked = Math.max(tracked, ls.tracked());
+        }
+        return new LoopState(deltas, garbageSum, cap, tracked);
+    }
+
+    private double branchWeight(LoopState ls) {
+        if (!in.peaks) return 0; // only churn asked for: paths are told apart by what they do
+        Sym total = Sym.add(in.live(), ls.garbage());
+        if (ls.deltas() != null) {
+            for (var e : ls.deltas().entrySet()) {
+                for (Obj.Group g : e.getValue().groups()) {
+                    if (g.item() != null) total = Sym.add(total, Sym.mul(g.count(), in.footprint.of(List.of(g.item()), x -> false)));
+                }
+                total = Sym.add(total, Sym.add(e.getValue().bulk(), Sym.mul(Sym.of(8), e.getValue().count())));
+            }
+        }
+        Double w = in.sample(total, Interpreter.MIDDLE);
+        return w == null ? 0 : w;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.memlint.memory.size;
+
+import dev.memlint.ast.BoolOperator;
+import dev.memlint.ast.CmpOp;
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.UnaryOperator;
+
+/** Conditions, and their truth where the walk can know it. */
+final class Conditions {
+    private final Interpreter in;
+
+    Conditions(Interpreter in) {
+        this.in = in;
+    }
+
+    /** Evaluates a condition; its truth when the walk knows it (None tests, constants, ints), else null. */
+    Boolean test(Expr e) {
+        if (e instanceof Expr.UnaryOp u && u.op() == UnaryOperator.Not) {
+            Boolean t = test(u.operand());
+            return t == null ? null : !t;
+        }
+        if (e instanceof Expr.BoolOp b) {
+            Boolean result = b.op() == BoolOperator.And;
+            for (Expr x : b.values()) {
+                Boolean t = test(x);
+                if (b.op() == BoolOperator.And) {
+                    if (Boolean.FALSE.equals(t)) return false;
+                    if (t == null) result = null;
+                } else {
+                    if (Boolean.TRUE.equals(t)) return true;
+                    if (t == null) result = null;
+                }
+            }
+            return result;
+        }
+        if (e instanceof Expr.Compare c && c.comparators().size() == 1) {
+            Obj l = in.expressions.eval(c.left());
+            Obj r = in.expressions.eval(c.comparators().get(0));
+            CmpOp op = c.ops().get(0);
+            if (op == CmpOp.Is || op == CmpOp.IsNot) {
+                Boolean same = null;
+                if (r != null && r.kind == Obj.Kind.NONE && r.carriedFrom == null && l != null && l.carriedFrom == null) {
+                    if (l.kind == Obj.Kind.NONE) same = true;
+                    else if (l.fresh) same = false;
+                }
+                return same == null ? null : op == CmpOp.Is ? same : !same;
+            }
+            Sym a = in.operators.scalarOf(c.left(), l), b = in.operators.scalarOf(c.comparators().get(0), r);
+            if (a instanceof Sym.Const x && b instanceof Sym.Const y && l != null && l.carriedFrom == null && r != null
+                    && r.carriedFrom == null) {
+                double p = x.value(), q = y.value();
+                return switch (op) {
+                    case Eq -> p == q;
+                    case NotEq -> p != q;
+                    case Lt -> p < q;
+                    case LtE -> p <= q;
+                    case Gt -> p > q;
+                    case GtE -> p >= q;
+                    default -> null;
+                };
+            }
+            return null;
+        }
+        Obj v = in.expressions.eval(e);
+        if (v == null || v.carriedFrom != null) return null;
+        if (v.kind == Obj.Kind.NONE) return false;
+        if (e instanceof Expr.Constant || v.kind == Obj.Kind.INT || v.kind == Obj.Kind.BOOL) {
+            return v.value instanceof Sym.Const c ? c.value() != 0 : null;
+        }
+        if (v.fresh && (v.isContainer() || v.isText()) && v.count instanceof Sym.Const c && in.loops.isEmpty()) return c.value() > 0;
+        if (v.fresh && (v.kind == Obj.Kind.INSTANCE && (v.cls == null || in.index.method(v.cls, "__len__") == null
+                && in.index.method(v.cls, "__bool__") == null) || v.kind == Obj.Kind.FUNCTION || v.kind == Obj.Kind.CLASS)) {
+            return true;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.memlint.memory.size;
+
+import dev.memlint.ast.Expr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Items and keys added to containers, per iteration of the loop that adds them. */
+final class Containers {
+    private final Interpreter in;
+
+    Containers(Interpreter in) {
+        this.in = in;
+    }
+
+    /** Adds items to a container: at once when this iteration made it, else per iteration of the loop. */
+    void grow(Obj container, Sym count, Obj item) {
+        if (container == null) return;
+        List<Obj.Group> groups = new ArrayList<>();
+        if (item != null) groups.add(new Obj.Group(Sym.of(1), item));
+        growBy(container, count, groups, Sym.ZERO);
+    }
+
+    void growBy(Obj container, Sym count, List<Obj.Group> groups, Sym bulk) {
+        growAt(container, in.loops.peek(), count, groups, bulk);
+    }
+
+    /**
+     * Adds to a container in a loop level (null: the call): per iteration of that loop when the
+     * container is older than its iteration, else at once.
+     */
+    void growAt(Obj o, Interpreter.Loop level, Sym count, List<Obj.Group> groups, Sym bulk) {
+        if (o == null) return;
+        if (level != null && o.born < level.stamp && !level.local.contains(o)) {
+            Interpreter.Delta d = level.deltas.get(o);
+            List<Obj.Group> all = new ArrayList<>(d == null ? List.of() : d.groups());
+            all.addAll(groups);
+            level.deltas.put(o, new Interpreter.Delta(Sym.add(d == null ? Sym.ZERO : d.count(), count), all,
+                    Sym.add(d == null ? Sym.ZERO : d.bulk(), bulk)));
+            return;
+        }
+        in.touch(o);
+        if (o.kind == Obj.Kind.LIST && o.layout != Obj.Layout.APPENDED && !Loops.isZero(count)) {
+            o.layout = Obj.Layout.APPENDED; // from its first append it over-allocates
+        }
+        if (o.count != null) {
+            o.count = Sym.add(o.count, count);
+            if (o.count instanceof Sym.Const c && c.value() <= 0) {
+                o.count = Sym.ZERO;
+                o.groups = new ArrayList<>();
+            }
+        }
+        for (Obj.Group g : groups) addGroup(o, g);
+        o.bulk = Sym.add(o.bulk, bulk);
+    }
+
+    /**
+     * Puts a key (with groups: its value, the key if new) into a dict or set. A key it holds already
+     * replaces; a key made before the innermost loop is one key for all its iterations, added once
+     * per iteration of the loop that made it.
+     */
+    void addKey(Obj container, Obj key, Expr keyExpr, List<Obj.Group> groups) {
+        addKey(container, key, keyExpr, groups, true);
+    }
+
+    /** As above; when the key is there already and the value does not replace (setdefault), nothing is added. */
+    void addKey(Obj container, Obj key, Expr keyExpr, List<Obj.Group> groups, boolean replaces) {
+        if (container == null) return;
+        Object constant = keyExpr instanceof Expr.Constant c ? c.value() : key != null ? key.literal : null;
+        in.touch(container);
+        if (key != null && key.kind == Obj.Kind.STR && key.count instanceof Sym.Const c && c.value() == 1) {
+            container.keyCap = Sym.of(128); // keyed by characters: at most the distinct ones of the text
+        }
+        if (key != null && key.distinct != null && constant == null) {
+            container.keyCap = container.keyCap == null ? key.distinct : Sym.min(container.keyCap, key.distinct);
+        }
+        if (constant != null) {
+            boolean present = container.constantKeys.contains(constant);
+            container.constantKeys.add(constant);
+            growAt(container, null, present ? Sym.ZERO : Sym.of(1), present && !replaces ? List.of() : groups, Sym.ZERO);
+            return;
+        }
+        boolean present = key != null && holds(container, key);
+        growAt(container, key == null ? in.loops.peek() : key.counters != null ? levelOfCounters(key.counters) : levelOf(key),
+                present ? Sym.ZERO : Sym.of(1),
+                present && !replaces ? List.of() : groups, Sym.ZERO);
+    }
+
+    /**
+     * A dict's value stored under a key that repeats across iterations (a literal, or one of few
+     * values): on the iterations after the first the key is there already and the same value comes
+     * back, so the value counts as made before the loop and what is added to it grows per iteration.
+     */
+    void sharedUnderRepeatedKey(Obj value, Obj key, Expr keyExpr) {
+        if (value == null || !value.fresh || key == null || in.loops.isEmpty()) return;
+        boolean literal = keyExpr instanceof Expr.Constant || key.literal != null;
+        Interpreter.Loop level = literal ? in.loops.peekLast() : Expressions.distinctOf(key) != null ? in.loops.peek() : null;
+        if (level == null || value.born < level.stamp) return;
+        // the value and what it was made with (an instance's attributes) are there from the first iteration on
+        for (Obj o : in.footprint.reachable(List.of(value), x -> x.born < level.stamp)) {
+            if (o.fresh && o.born >= level.stamp) o.born = level.stamp - 1;
+        }
+    }
+
+    /** The innermost loop whose iteration made o (or walks it as its element); null when o is older than all. */
+    private Interpreter.Loop levelOf(Obj o) {
+        for (Interpreter.Loop l : in.loops) {
+            if (o.born >= l.stamp || l.local.contains(o)) return l;
+        }
+        return null;
+    }
+
+    /** The innermost loop whose counter is one of these: a key made of them is new on each of its iterations. */
+    private Interpreter.Loop levelOfCounters(Set<String> counters) {
+        for (Interpreter.Loop l : in.loops) if (l.var != null && counters.contains(l.var)) return l;
+        return null;
+    }
+
+    private boolean holds(Obj container, Obj key) {
+        if (container.item == key) return true;
+        for (Obj.Group g : container.groups) if (g.item() == key) return true;
+        for (Interpreter.Loop l : in.loops) {
+            Interpreter.Delta d = l.deltas.get(container);
+            if (d != null) for (Obj.Group g : d.groups()) if (g.item() == key) return true;
+        }
+        return false;
+    }
+
+    private void addGroup(Obj o, Obj.Group g) {
+        for (int i = 0; i < o.groups.size(); i++) {
+            if (o.groups.get(i).item() == g.item()) {
+                o.groups.set(i, new Obj.Group(Sym.add(o.groups.get(i).count(), g.count()), g.item()));
+                return;
+            }
+        }
+        o.groups.add(g);
+    }
+
+    /** Adds the items of value to a list, set or dict (extend, +=, update). */
+    void extend(Obj target, Obj value, Expr valueExpr) {
+        if (value != null && (value.kind == Obj.Kind.GENERATOR || value.kind == Obj.Kind.ITERATOR)) {
+            in.iterables.produce(value, x -> grow(target, Sym.of(1), x), valueExpr);
+            return;
+        }
+        Sym n = value == null || value.count == null ? Sym.var("len(" + Interpreter.text(valueExpr) + ")") : value.count;
+        List<Obj.Group> groups = new ArrayList<>();
+        if (value != null) groups.addAll(value.groups);
+        growBy(target, n, groups, Sym.ZERO);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.memlint.memory.size;
+
+import dev.memlint.ast.Comprehension;
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.Stmt;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** What a for loop or comprehension walks: a container's items, a generator's yields, a library iterator. */
+final class Iterables {
+    private final Interpreter in;
+
+    Iterables(Interpreter in) {
+        this.in = in;
+    }
+
+    /** Thrown by a consumer to stop a generator at its first yield (next()). */
+    static final class FirstItem extends RuntimeException {
+        final Obj item;
+
+        FirstItem(Obj item) {
+            super(null, null, false, false);
+            this.item = item;
+        }
+    }
+
+    /**
+     * Runs body once per item the iterable yields: a container's items, a range's ints, a
+     * generator's yields (its body walked with each yield running the loop body).
+     */
+    void produce(Obj src, Consumer<Obj> body, Expr where) {
+        produce(src, body, where, Set.of());
+    }
+
+    void produce(Obj src, Consumer<Obj> body, Expr where, Set<String> carried) {
+        int line = where.pos().line();
+        if (src == null) {
+            unknownLoop(line, body, carried);
+            return;
+        }
+        in.step();
+        switch (src.kind) {
+            case GENERATOR -> {
+                if (src.genexp != null) {
+                    // the expression's own scope, reading the names of the frame that made it
+                    Interpreter.Frame consumer = in.frame();
+                    in.frames.push(new Interpreter.Frame(null, new LinkedHashMap<>(), src.closureFrame, in.clock));
+                    try {
+                        produceComprehension(src.genexp.generators(), 0, src.sources.isEmpty() ? null : src.sources.get(0), () -> {
+                            Obj v = in.expressions.eval(src.genexp.elt());
+                            in.frames.push(consumer);
+                            try {
+                                body.accept(v);
+                            } finally {
+                                in.frames.pop();
+                            }
+                        }, Set.of());
+                    } finally {
+                        in.frames.pop();
+                    }
+                } else if (src.function != null) {
+                    runGenerator(src, body, where);
+                } else {
+                    unknownLoop(line, body, carried);
+                }
+            }
+            case ITERATOR -> in.producers.produceIterator(src, body, where, carried);
+            case LIST, TUPLE, SET, DICT -> {
+                if (src.count == null) {
+                    unknownLoop(line, body, carried);
+                } else {
+                    Obj element = in.expressions.elementOf(src);
+                    in.looping.loop(src.count, null, element, carried, line, () -> body.accept(element), null);
+                }
+            }
+            case STR -> in.looping.loop(src.count == null ? Sym.var("len(" + in.pathOf(src) + ")") : src.count, null, null, carried,
+                    line, () -> body.accept(in.constantStr(1)), null);
+            case BYTES, BYTEARRAY -> in.looping.loop(src.count == null ? Sym.var("len(" + in.pathOf(src) + ")") : src.count, null, null,
+                    carried, line, () -> body.accept(in.constantInt(Sym.of(128))), null);
+            case FILE, TEXT_BUFFER -> in.files.produceLines(src, body, line, carried);
+            case INSTANCE -> {
+                Stmt.FunctionNode iter = src.cls == null ? null : in.index.method(src.cls, "__iter__");
+                if (iter != null && in.canFollow()) {
+                    Obj it = in.calls.inline(iter, src, List.of(), Map.of(), where);
+                    produce(it == src ? null : it, body, where, carried);
+                } else {
+                    unknownLoop(line, body, carried);
+                }
+            }
+            case UNKNOWN -> {
+                Sym n = src.count != null ? src.count : Sym.var("len(" + in.pathOf(src) + ")");
+                Obj element = in.expressions.elementOf(src);
+                in.looping.loop(n, null, element, carried, line, () -> body.accept(element), null);
+            }
+            default -> unknownLoop(line, body, carried);
+        }
+    }
+
+    /** Runs an iterator up to the first item it yields (next()); what it did until then is kept. */
+    void produceFirst(Obj it, Consumer<Obj> found, Expr where) {
+        if (it.kind != Obj.Kind.GENERATOR && it.kind != Obj.Kind.ITERATOR) {
+            found.accept(in.expressions.elementOf(it));
+            return;
+        }
+        try {
+            produce(it, x -> {
+                found.accept(x);
+                throw new FirstItem(x);
+            }, where);
+        } catch (FirstItem stop) {
+            // the rest of the iterator runs on a later next()
+        }
+    }
+
+    private void unknownLoop(int line, Consumer<Obj> body, Set<String> carried) {
+        in.looping.loop(Sym.var("iterations_L" + line), null, null, carried, line, () -> body.accept(null),
+                "loop at line " + line + ": iterations unknown");
+    }
+
+    void produceComprehension(List<Comprehension> gens, int i, Obj first, Runnable atElement, Set<String> carried) {
+        if (i == gens.size()) {
+            atElement.run();
+            return;
+        }
+        Comprehension g = gens.get(i);
+        Obj src = i == 0 && first != null ? first : in.expressions.eval(g.iter());
+        produce(src, x -> {
+            in.bindings.bind(g.target(), x);
+            for (Expr cond : g.ifs()) in.conditions.test(cond);
+            produceComprehension(gens, i + 1, first, atElement, Set.of());
+        }, g.iter(), carried);
+    }
+
+    private void runGenerator(Obj gen, Consumer<Obj> body, Expr where) {
+        if (!in.canFollow() || in.recursion(gen.function) >= Interpreter.MAX_RECURSION
+                || in.recursion(gen.function) > 0 && !Calls.progresses(gen.frame.values(), in.frame())) {
+            in.limit("generator " + gen.function.name() + " at line " + where.pos().line() + " not followed");
+            unknownLoop(where.pos().line(), body, Set.of());
+            return;
+        }
+        Interpreter.Frame consumer = in.frame();
+        Interpreter.Frame g = new Interpreter.Frame(gen.function, gen.frame, null, in.clock);
+        g.onYield = item -> {
+            in.frames.push(consumer);
+            Interpreter.Flow saved = consumer.flow;
+            try {
+                body.accept(item);
+            } finally {
+                in.frames.pop();
+                consumer.flow = saved;
+            }
+        };
+        in.frames.push(g);
+        try {
+            in.statements.block(gen.function.body());
+        } finally {
+            in.frames.pop();
+        }
+    }
+}

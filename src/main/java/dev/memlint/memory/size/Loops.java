@@ -1,0 +1,320 @@
+package dev.memlint.memory.size;
+
+import dev.memlint.memory.CollectorMode;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A loop body walked once and summed over its trips: growth, chains, churn, cyclic garbage. */
+final class Loops {
+    private final Interpreter in;
+
+    Loops(Interpreter in) {
+        this.in = in;
+    }
+
+    /** The worklist of the while loop about to be walked. */
+    Obj worklist;
+
+    /**
+     * One iteration walked: what it added to objects made before the loop is multiplied by the
+     * trip count, names carried from one iteration to the next that chain the objects they make
+     * keep every iteration's, and the cyclic garbage it leaves piles up as the collector allows.
+     */
+    void loop(Sym trips, String var, Obj element, Set<String> carried, int line, Runnable iteration, String unknownNote) {
+        if (trips instanceof Sym.Const c && c.value() <= 0) return;
+        Iterables.FirstItem stopped = walkLoop(trips, var, element, carried, iteration, unknownNote);
+        if (stopped != null) throw stopped;
+    }
+
+    /** The loop, or, when next() stopped it at its first item, that one iteration (returned to rethrow). */
+    private Iterables.FirstItem walkLoop(Sym trips, String var, Obj element, Set<String> carried, Runnable iteration,
+                               String unknownNote) {
+        Interpreter.Frame f = in.frame();
+        Interpreter.Loop outer = in.loops.peek();
+        Interpreter.Loop l = new Interpreter.Loop(in.clock, var);
+        l.worklist = worklist;
+        worklist = null;
+        if (element != null && !element.fresh) l.local.addAll(in.footprint.reachable(List.of(element), o -> o.fresh && o.born < in.clock));
+        else if (element != null) l.local.add(element);
+        Map<String, Obj> before = new LinkedHashMap<>(f.env);
+        Map<String, Obj> placeholders = new LinkedHashMap<>();
+        for (String name : carried) {
+            Obj v = f.env.get(name);
+            if (v != null) {
+                Obj p = new Obj(v.kind, v.count, false, in.clock - 1);
+                p.value = v.value;
+                p.cls = v.cls;
+                p.attrs = new LinkedHashMap<>(v.attrs);
+                p.groups = new ArrayList<>(v.groups);
+                p.item = v.item;
+                p.fixed = v.fixed;
+                p.path = v.path;
+                p.baseCount = v.count;
+                p.carriedFrom = v;
+                placeholders.put(name, p);
+                f.env.put(name, p);
+            }
+        }
+        in.clock++;
+        in.loops.push(l);
+        Iterables.FirstItem stopped = null;
+        try {
+            iteration.run();
+        } catch (Iterables.FirstItem e) {
+            stopped = e;
+            trips = Sym.of(1); // next() ran one iteration, up to its yield
+        } finally {
+            in.loops.pop();
+        }
+        boolean used = !l.deltas.isEmpty() || !isZero(l.garbage);
+        if (!in.peaks) {
+            // only churn asked for: growth and copies matter, garbage, chains and peaks do not
+            scale(l, trips, var);
+            churn(before, trips, l);
+            for (var e : placeholders.entrySet()) {
+                if (f.env.get(e.getKey()) == e.getValue()) f.env.put(e.getKey(), e.getValue().carriedFrom);
+            }
+            if (used && unknownNote != null) in.limit(unknownNote);
+            return stopped;
+        }
+        // names rebound each iteration to an object linked to the one before: a chain of all of them
+        Set<Obj> chains = Footprint.identitySet();
+        for (var e : placeholders.entrySet()) {
+            Obj now = f.env.get(e.getKey());
+            if (now == e.getValue() || now == null) {
+                if (now == e.getValue()) f.env.put(e.getKey(), e.getValue().carriedFrom);
+                continue;
+            }
+            Obj p = e.getValue();
+            if (now.fresh && now.born >= l.stamp && linked(now, p)) {
+                Sym each = in.footprint.of(List.of(now), o -> o == p || o.born < l.stamp);
+                in.touch(now);
+                now.bulk = Sym.add(now.bulk, Sym.mul(Sym.add(trips, Sym.of(-1)), each));
+                chains.addAll(in.footprint.reachable(List.of(now), o -> o.born < l.stamp));
+                used = true;
+            }
+        }
+        // cyclic garbage the iteration left: what it made, in a cycle, that nothing older holds
+        List<Obj> keepers = new ArrayList<>();
+        for (Interpreter.Frame fr : in.frames) {
+            for (Obj o : fr.env.values()) if (o != null && o.born < l.stamp && !l.local.contains(o)) keepers.add(o);
+        }
+        keepers.addAll(in.temps);
+        keepers.addAll(l.local);
+        for (Interpreter.Delta d : l.deltas.values()) for (Obj.Group g : d.groups()) keepers.add(g.item()); // appended to older objects
+        for (Interpreter.Loop o : in.loops) for (Interpreter.Delta d : o.deltas.values()) for (Obj.Group g : d.groups()) keepers.add(g.item());
+        Set<Obj> kept = in.footprint.reachable(keepers, o -> false);
+        kept.addAll(chains);
+        List<Obj> dropped = new ArrayList<>();
+        double tracked = l.tracked;
+        for (Interpreter.Frame fr : in.frames) {
+            for (Obj o : fr.env.values()) collectDropped(o, l.stamp, kept, dropped);
+        }
+        for (Obj o : kept) if (o.fresh && o.born >= l.stamp && o.gcTracked()) tracked++;
+        Sym g = l.garbage;
+        if (!dropped.isEmpty()) {
+            g = Sym.add(g, in.footprint.of(dropped, kept::contains));
+            for (Obj o : in.footprint.reachable(dropped, kept::contains)) if (o.gcTracked()) tracked++;
+            used = true;
+        }
+        if (used && unknownNote != null) in.limit(unknownNote);
+        scale(l, trips, var);
+        List<Obj> copies = churn(before, trips, l);
+        if (var != null) averageCounter(l, trips, var);
+        for (Obj now : copies) in.observe(in.footprint.own(now)); // the last copy and the one before it, together
+        // the garbage of all iterations, as the collector mode allows
+        Sym allGarbage = total(g, trips, var);
+        Sym cap = l.cap;
+        if (in.mode == CollectorMode.ON && !isZero(g)) {
+            double perIteration = Math.max(1, tracked);
+            Sym own = Sym.mul(Sym.of(in.model.gcThreshold() / perIteration), maxOver(g, trips, var));
+            cap = cap == null ? own : Sym.max(cap, own);
+        }
+        if (outer == null) {
+            in.garbage = Sym.add(in.garbage, allGarbage);
+            if (cap != null) in.garbageCap = in.garbageCap == null ? cap : Sym.max(in.garbageCap, cap);
+        } else {
+            outer.garbage = Sym.add(outer.garbage, allGarbage);
+            if (cap != null) outer.cap = outer.cap == null ? cap : Sym.max(outer.cap, cap);
+            Double n = in.sample(trips, Interpreter.MIDDLE);
+            outer.tracked += tracked * (n == null ? 1 : n);
+        }
+        List<Sym> iterationPeaks = new ArrayList<>();
+        for (Sym c : l.candidates) iterationPeaks.add(maxOver(c, trips, var));
+        Sym perIteration = in.largest(iterationPeaks);
+        Interpreter.Loop now = in.loops.peek();
+        in.observeAt(now == null ? in.candidates : now.candidates, perIteration, now);
+        return stopped;
+    }
+
+    /**
+     * After a counting loop: what its iterations made no longer depends on the counter. Items kept
+     * take the counter's mean, an int made from it the mean of what it costs (nothing while cached);
+     * what a name still holds takes the last value.
+     */
+    private void averageCounter(Interpreter.Loop l, Sym trips, String var) {
+        Sym mean = Sym.mul(Sym.of(0.5), Sym.add(trips, Sym.of(-1))), last = Sym.add(trips, Sym.of(-1));
+        Set<Obj> named = Footprint.identitySet();
+        for (Interpreter.Frame f : in.frames) for (Obj o : f.env.values()) if (o != null && o.born >= l.stamp) named.add(o);
+        List<Obj> groupItems = new ArrayList<>(); // standing for many: their cost is averaged over the iterations
+        List<Obj> held = new ArrayList<>(in.roots());
+        // what the iterations added to containers older than an enclosing loop waits in that loop's growth
+        for (Interpreter.Loop outer : in.loops) {
+            for (Interpreter.Delta d : outer.deltas.values()) {
+                for (Obj.Group g : d.groups()) {
+                    held.add(g.item());
+                    groupItems.add(g.item()); // one per iteration of that loop: many
+                }
+            }
+        }
+        Set<Obj> reached = in.footprint.reachable(held, x -> false);
+        for (Obj o : reached) {
+            for (Obj.Group g : o.groups) if (!(g.count() instanceof Sym.Const c && c.value() == 1)) groupItems.add(g.item());
+        }
+        Set<Obj> items = in.footprint.reachable(groupItems, x -> x.born < l.stamp);
+        for (Obj o : reached) {
+            if (o.born < l.stamp) continue;
+            in.touch(o);
+            boolean many = items.contains(o);
+            Sym at = named.contains(o) && !many ? last : mean;
+            o.count = averaged(o.count, var, trips, at, many);
+            o.value = o.value == null ? null : o.value.subst(var, at);
+            o.fixed = averaged(o.fixed, var, trips, at, many);
+            o.bulk = averaged(o.bulk, var, trips, at, many);
+            List<Obj.Group> groups = new ArrayList<>();
+            for (Obj.Group g : o.groups) groups.add(new Obj.Group(averaged(g.count(), var, trips, at, many), g.item(), g.stamp()));
+            o.groups = groups;
+        }
+    }
+
+    /** s with the counter var replaced: by its mean, or, for an int made from it, by its mean cost. */
+    private Sym averaged(Sym s, String var, Sym trips, Sym at, boolean many) {
+        if (s == null || !s.mentions(var)) return s;
+        if (s instanceof Sym.Growth g && g.kind() == Sym.Kind.INT_OBJECT) {
+            if (!many) return Sym.of(in.model.intObject(BigInteger.valueOf(1000))); // one int: at most its object
+            Sym sum = total(s, trips, var);
+            if (!sum.mentions(var)) return Sym.div(sum, trips);
+        }
+        if (s instanceof Sym.Add a) {
+            Sym out = Sym.ZERO;
+            for (Sym t : a.terms()) out = Sym.add(out, averaged(t, var, trips, at, many));
+            return out;
+        }
+        return s.subst(var, at);
+    }
+
+    /** Growth of older objects in one iteration, times the trip count, put where it belongs now. */
+    private void scale(Interpreter.Loop l, Sym trips, String var) {
+        for (var e : l.deltas.entrySet()) {
+            Obj o = e.getKey();
+            Interpreter.Delta d = e.getValue();
+            if (o == l.worklist) {
+                in.containers.growBy(o, d.count(), d.groups(), d.bulk()); // consumed as it grows: about one iteration's worth at a time
+                continue;
+            }
+            Sym count = total(d.count(), trips, var);
+            List<Obj.Group> groups = new ArrayList<>();
+            for (Obj.Group gr : d.groups()) {
+                Obj item = gr.item();
+                boolean one = item != null && item.born < l.stamp && !l.local.contains(item); // the same object each time
+                Sym n = total(gr.count(), trips, var);
+                if (o.keyCap != null && item != null && item.distinct != null) n = Sym.min(n, o.keyCap); // keys seen again replace
+                groups.add(one ? gr : new Obj.Group(n, item, Math.max(l.stamp, gr.stamp())));
+            }
+            in.containers.growBy(o, count, groups, total(d.bulk(), trips, var));
+        }
+    }
+
+    static boolean isZero(Sym s) {
+        return s instanceof Sym.Const c && c.value() == 0;
+    }
+
+    /** Whether a and b refer to one another, directly or through the objects a made. */
+    private boolean linked(Obj now, Obj previous) {
+        if (in.footprint.reachable(List.of(now), o -> false).contains(previous)) return true;
+        return in.footprint.reachable(List.of(previous), o -> false).contains(now);
+    }
+
+    void collectDropped(Obj o, long stamp, Set<Obj> kept, List<Obj> out) {
+        if (o == null) return;
+        for (Obj x : in.footprint.reachable(List.of(o), y -> y.born < stamp || kept.contains(y))) {
+            if (x.cyclic && x.fresh && !x.garbage && !out.contains(x)) {
+                out.add(x);
+                x.garbage = true;
+            }
+        }
+    }
+
+    /**
+     * The sum over the iterations of what one adds: trips times it, with the loop counter at its
+     * mean; an int made from the counter counts only for the iterations where it is not cached.
+     */
+    private Sym total(Sym perIteration, Sym trips, String var) {
+        if (var == null || !perIteration.mentions(var)) return Sym.mul(trips, perIteration);
+        if (perIteration instanceof Sym.Add a) {
+            Sym out = Sym.ZERO;
+            for (Sym t : a.terms()) out = Sym.add(out, total(t, trips, var));
+            return out;
+        }
+        if (perIteration instanceof Sym.Mul m && m.left() instanceof Sym.Const) {
+            return Sym.mul(m.left(), total(m.right(), trips, var));
+        }
+        if (perIteration instanceof Sym.Growth g && g.kind() == Sym.Kind.INT_OBJECT && g.count().symbols().equals(Set.of(var))) {
+            // the counter's ints are cached up to 256: count the iterations whose value is past that
+            long firstUncached = -1;
+            for (long v = 0; v <= 4 * (in.model.smallIntMax() + 1) && firstUncached < 0; v++) {
+                Double x = g.count().eval(Map.of(var, (double) v), in.model);
+                if (x == null) break;
+                if (x > in.model.smallIntMax() || x < -5) firstUncached = v;
+            }
+            if (firstUncached >= 0) {
+                Sym uncached = firstUncached == 0 ? trips
+                        : trips instanceof Sym.Const t ? Sym.of(Math.max(0, t.value() - firstUncached))
+                        : new Sym.Max(Sym.ZERO, Sym.add(trips, Sym.of(-firstUncached)));
+                return Sym.mul(Sym.of(in.model.intObject(BigInteger.valueOf(1000))), uncached);
+            }
+        }
+        return Sym.mul(trips, perIteration.subst(var, Sym.mul(Sym.of(0.5), Sym.add(trips, Sym.of(-1)))));
+    }
+
+    /** What one iteration holds at most: the loop counter at its last value. */
+    private static Sym maxOver(Sym perIteration, Sym trips, String var) {
+        if (var != null && perIteration.mentions(var)) return perIteration.subst(var, Sym.add(trips, Sym.of(-1)));
+        return perIteration;
+    }
+
+    /** Names rebound to a longer copy of what they held: quadratic churn, and the final size. */
+    private List<Obj> churn(Map<String, Obj> before, Sym trips, Interpreter.Loop l) {
+        Interpreter.Frame f = in.frame();
+        List<Obj> copies = new ArrayList<>();
+        for (var e : before.entrySet()) {
+            Obj now = f.env.get(e.getKey());
+            Obj old = e.getValue();
+            if (now != null && old != null && now != old && now.fresh && now.concatenation && now.count != null
+                    && old.count != null && (now.isSequence() || now.kind == Obj.Kind.BYTES || now.kind == Obj.Kind.STR)) {
+                Sym growth = Footprint.difference(now.count, old.count);
+                if (growth == null) continue;
+                in.touch(now);
+                now.count = Sym.add(old.count, Sym.mul(trips, growth));
+                List<Obj.Group> kept = new ArrayList<>();
+                for (Obj.Group g : now.groups) {
+                    boolean old1 = old.groups.contains(g);
+                    kept.add(old1 || g.item() != null && g.item().born < l.stamp ? g
+                            : new Obj.Group(total(g.count(), trips, l.var), g.item(), l.stamp)); // what each copy added
+                }
+                now.groups = kept;
+                if (now.kind != Obj.Kind.STR && in.frames.size() == 1) {
+                    in.quadratic = true;
+                    in.churnSymbol = trips.symbols().isEmpty() ? null : String.join(", ", trips.symbols());
+                }
+                copies.add(now);
+            }
+        }
+        return copies;
+    }
+}

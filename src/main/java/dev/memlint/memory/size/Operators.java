@@ -1,0 +1,120 @@
+package dev.memlint.memory.size;
+
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.Operator;
+import dev.memlint.ast.UnaryOperator;
+
+import java.math.BigInteger;
+
+/** Binary operators on sequences, text and numbers, and the values of int expressions. */
+final class Operators {
+    private final Interpreter in;
+
+    Operators(Interpreter in) {
+        this.in = in;
+    }
+
+    Obj binOp(Expr.BinOp b) {
+        Obj l = in.expressions.eval(b.left());
+        in.temps.add(l);
+        Obj r;
+        try {
+            r = in.expressions.eval(b.right());
+        } finally {
+            in.temps.remove(in.temps.size() - 1);
+        }
+        if (b.op() == Operator.Mult) {
+            Obj seq = l != null && (l.isSequence() || l.isText()) ? l : r;
+            Expr timesExpr = seq == l ? b.right() : b.left();
+            Obj times = seq == l ? r : l;
+            if (seq != null && seq.count != null && (seq.isSequence() || seq.isText())) {
+                Sym n = scalarOf(timesExpr, times);
+                if (n == null) n = Sym.var(Interpreter.text(timesExpr));
+                Obj out = in.make(seq.kind == Obj.Kind.BYTEARRAY ? Obj.Kind.BYTEARRAY : seq.kind, Sym.mul(seq.count, n));
+                out.fixed = seq.fixed;
+                out.layout = Obj.Layout.EXACT;
+                for (Obj.Group g : seq.groups) out.groups.add(g); // the same items, shared
+                out.item = seq.item;
+                return out;
+            }
+        }
+        if (b.op() == Operator.Add && l != null && r != null && l.count != null && r.count != null
+                && (l.kind == r.kind || l.isText() && r.isText()) && (l.isSequence() || l.isText())) {
+            Obj joined = in.make(l.kind, Sym.add(l.count, r.count));
+            joined.fixed = l.isText() ? maxWidth(l.fixed, r.fixed) : l.fixed;
+            joined.concatenation = true;
+            joined.groups.addAll(l.groups);
+            joined.groups.addAll(r.groups);
+            joined.item = l.item != null ? l.item : r.item;
+            return joined;
+        }
+        if (b.op() == Operator.Add && l != null && r != null && (l.kind == Obj.Kind.UNKNOWN || r.kind == Obj.Kind.UNKNOWN)
+                && (l.isSequence() || l.kind == Obj.Kind.UNKNOWN) && (r.isSequence() || r.kind == Obj.Kind.UNKNOWN)
+                && l.count != null && r.count != null && collection(b.left(), l) && collection(b.right(), r)) {
+            // two sequences given to the call (a list + a list): a new list holding the items of both
+            Obj joined = in.make(Obj.Kind.LIST, Sym.add(l.count, r.count));
+            joined.concatenation = true;
+            Obj a = in.expressions.elementOf(l), c = in.expressions.elementOf(r);
+            if (a != null) joined.groups.add(new Obj.Group(l.count, a));
+            if (c != null && c != a) joined.groups.add(new Obj.Group(r.count, c));
+            return joined;
+        }
+        if (b.op() == Operator.Mod && l != null && l.kind == Obj.Kind.STR) {
+            return in.str(Sym.add(l.count == null ? Sym.of(Interpreter.ITEM_CHARS) : l.count, Sym.of(8)));
+        }
+        if (b.op() == Operator.Mod && r != null && scalarOf(b.right(), r) instanceof Sym.Const k && k.value() > 0
+                && (isNumber(l) || l == null)) {
+            Obj rest = k.value() <= in.model.smallIntMax() + 1 ? in.constantInt(null) : in.computedInt(null);
+            rest.distinct = Sym.of(k.value()); // x % k takes at most k values
+            return rest;
+        }
+        if (l != null && l.kind == Obj.Kind.FLOAT || r != null && r.kind == Obj.Kind.FLOAT || b.op() == Operator.Div) {
+            return in.aFloat();
+        }
+        if (isNumber(l) || isNumber(r)) {
+            Sym lv = scalarOf(b.left(), l), rv = scalarOf(b.right(), r);
+            Sym value = null;
+            if (lv != null && rv != null) {
+                value = switch (b.op()) {
+                    case Add -> Sym.add(lv, rv);
+                    case Sub -> Sym.add(lv, Sym.mul(Sym.of(-1), rv));
+                    case Mult -> Sym.mul(lv, rv);
+                    case FloorDiv -> rv instanceof Sym.Const c && c.value() != 0 ? Sym.mul(Sym.of(1 / c.value()), lv) : null;
+                    default -> null;
+                };
+            }
+            if (value instanceof Sym.Const c && c.value() >= -5 && c.value() <= 256) return in.constantInt(value);
+            return in.computedInt(value);
+        }
+        return null;
+    }
+
+    /** Whether a value the call was given is used as a collection here (len(x), for ... in x, x[i], x.method()). */
+    private boolean collection(Expr e, Obj v) {
+        if (v.kind != Obj.Kind.UNKNOWN) return v.isSequence();
+        if (v.value == null) return true; // an item or attribute, never taken as a number
+        Interpreter.Frame f = in.frame();
+        return e instanceof Expr.Name n && f.function != null
+                && (in.syntax.collection(f.function, n.id()) || !in.syntax.number(f.function, n.id()));
+    }
+
+    static Sym maxWidth(Sym a, Sym b) {
+        if (a instanceof Sym.Const x && b instanceof Sym.Const y) return Sym.of(Math.max(x.value(), y.value()));
+        return a;
+    }
+
+    static boolean isNumber(Obj o) {
+        return o != null && (o.kind == Obj.Kind.INT || o.kind == Obj.Kind.BOOL || o.kind == Obj.Kind.UNKNOWN && o.value != null);
+    }
+
+    /** The value of an int expression as a formula: a parameter, len(x), a literal, a sum or product. */
+    Sym scalarOf(Expr e, Obj v) {
+        if (v != null && v.value != null) return v.value;
+        if (e instanceof Expr.Constant c && c.value() instanceof BigInteger i) return Sym.of(i.doubleValue());
+        if (e instanceof Expr.UnaryOp u && u.op() == UnaryOperator.USub && u.operand() instanceof Expr.Constant c
+                && c.value() instanceof BigInteger i) {
+            return Sym.of(-i.doubleValue());
+        }
+        return null;
+    }
+}

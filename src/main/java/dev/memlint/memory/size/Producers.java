@@ -1,0 +1,89 @@
+package dev.memlint.memory.size;
+
+import dev.memlint.ast.Expr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Library iterators (map, zip, enumerate, filter, itertools...) run item by item. */
+final class Producers {
+    private final Interpreter in;
+
+    Producers(Interpreter in) {
+        this.in = in;
+    }
+
+    /** Runs body for each item an iterator made by a builtin yields. */
+    void produceIterator(Obj it, Consumer<Obj> body, Expr where, Set<String> carried) {
+        int line = where.pos().line();
+        Obj src = it.sources.isEmpty() ? null : it.sources.get(0);
+        switch (it.producer == null ? "" : it.producer) {
+            case "range" -> {
+                String var = "i@" + line + ":" + in.clock;
+                Sym value = Sym.add(it.value == null ? Sym.ZERO : it.value,
+                        Sym.mul(it.fixed2 == null ? Sym.of(1) : it.fixed2, Sym.var(var)));
+                in.looping.loop(it.count, var, null, carried, line, () -> body.accept(in.computedInt(value)), null);
+            }
+            case "map" -> in.iterables.produce(src, x -> {
+                List<Obj> args = new ArrayList<>();
+                args.add(x);
+                for (int i = 1; i < it.sources.size(); i++) args.add(in.expressions.elementOf(it.sources.get(i)));
+                Obj f = it.partialOf;
+                body.accept(f == null ? null : in.calls.callObject(f, args, Map.of(), where));
+            }, where, carried);
+            case "filter" -> in.iterables.produce(src, x -> {
+                if (it.partialOf != null && it.partialOf.kind != Obj.Kind.NONE) in.calls.callObject(it.partialOf, java.util.Arrays.asList(x), Map.of(), where);
+                body.accept(x);
+            }, where, carried);
+            case "zip", "zip_longest" -> in.iterables.produce(src, x -> {
+                List<Obj> parts = new ArrayList<>();
+                parts.add(x);
+                for (int i = 1; i < it.sources.size(); i++) parts.add(in.expressions.elementOf(it.sources.get(i)));
+                body.accept(in.tuple(parts));
+            }, where, carried);
+            case "enumerate" -> in.iterables.produce(src, x -> body.accept(in.tuple(java.util.Arrays.asList(in.computedInt(null), x))), where, carried);
+            case "iter", "reversed", "takewhile", "dropwhile", "accumulate", "compress" -> in.iterables.produce(src, body, where, carried);
+            case "chain" -> {
+                for (Obj s : it.sources) in.iterables.produce(s, body, where, carried);
+            }
+            case "from_iterable" -> in.iterables.produce(src, x -> in.iterables.produce(x, body, where), where, carried);
+            case "product" -> in.iterables.produce(src, x -> {
+                Obj other = it.sources.size() > 1 ? it.sources.get(1) : null;
+                in.iterables.produce(other, y -> body.accept(in.tuple(java.util.Arrays.asList(x, y))), where);
+            }, where, carried);
+            case "pairwise" -> in.iterables.produce(src, x -> body.accept(in.tuple(java.util.Arrays.asList(x, x))), where, carried);
+            case "starmap" -> in.iterables.produce(Library.arg(it.sources, 1), x -> body.accept(in.calls.callObject(src, in.bindings.partsOf(x, 2), Map.of(), where)), where, carried);
+            case "keys", "values", "items" -> {
+                Obj dict = src;
+                Obj key = dict == null ? null : dict.item != null ? dict.item : in.expressions.elementOf(dict);
+                Obj value = dict == null ? null : dict.value2 != null ? dict.value2 : key;
+                Obj item = switch (it.producer) {
+                    case "keys" -> key;
+                    case "values" -> value;
+                    default -> null;
+                };
+                in.looping.loop(it.count, null, dict != null && !dict.fresh ? item : null, carried, line,
+                        () -> body.accept(it.producer.equals("items") ? in.tuple(java.util.Arrays.asList(key, value)) : item), null);
+            }
+            case "islice", "repeat" -> {
+                Obj item = it.producer.equals("repeat") ? src : in.builtins.next(src, where);
+                if (it.count == null) {
+                    in.iterables.produce(null, body, where, carried);
+                } else {
+                    in.looping.loop(it.count, null, null, carried, line, () -> body.accept(item), null);
+                }
+            }
+            case "chunks" -> in.looping.loop(it.count == null ? Sym.var("iterations_L" + line) : it.count, null, null, carried, line,
+                    () -> body.accept(in.library.fields(it.value2.count instanceof Sym.Const c ? (long) c.value() : 2)), null);
+            case "csv" -> in.looping.loop(it.count == null ? Sym.var("iterations_L" + line) : it.count, null, null, carried, line,
+                    () -> body.accept(in.library.parts(Sym.of(Interpreter.LINE_CHARS), Interpreter.WORD_CHARS)), null);
+            case "call" -> in.looping.loop(Sym.var("iterations_L" + line), null, null, carried, line,
+                    () -> body.accept(in.calls.callObject(it.partialOf, List.of(), Map.of(), where)),
+                    "loop at line " + line + ": iterations unknown");
+            default -> in.iterables.produce(null, body, where, carried);
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package dev.memlint.memory.size;
+
+import dev.memlint.ast.ExceptHandler;
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.MatchCase;
+import dev.memlint.ast.Operator;
+import dev.memlint.ast.Stmt;
+import dev.memlint.ast.WithItem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The statements of a walked function: what each one does to the frame, the objects and the peak. */
+final class Statements {
+    private final Interpreter in;
+
+    Statements(Interpreter in) {
+        this.in = in;
+    }
+
+    void block(List<Stmt> body) {
+        for (Stmt s : body) {
+            if (in.frame().flow != Interpreter.Flow.NORMAL) return;
+            statement(s);
+        }
+    }
+
+    private void statement(Stmt s) {
+        in.step();
+        Interpreter.Frame f = in.frame();
+        if (s instanceof Stmt.Assign a) {
+            Obj v = in.expressions.eval(a.value());
+            in.temps.add(v);
+            for (Expr t : a.targets()) in.bindings.bind(t, v);
+            in.temps.remove(in.temps.size() - 1);
+            in.observe(Sym.ZERO);
+        } else if (s instanceof Stmt.AnnAssign a) {
+            if (a.value() != null) {
+                in.bindings.bind(a.target(), in.expressions.eval(a.value()));
+                in.observe(Sym.ZERO);
+            }
+        } else if (s instanceof Stmt.AugAssign a) {
+            augAssign(a);
+        } else if (s instanceof Stmt.ExprStmt x) {
+            Obj v = in.expressions.eval(x.value());
+            in.observeHolding(v);
+        } else if (s instanceof Stmt.Return r) {
+            Obj v = r.value() == null ? in.none() : in.expressions.eval(r.value());
+            in.observeHolding(v);
+            if (f.returned == null || in.weight(v) > in.weight(f.returned)) f.returned = v;
+            f.flow = Interpreter.Flow.RETURN;
+        } else if (s instanceof Stmt.Delete d) {
+            for (Expr t : d.targets()) delete(t);
+        } else if (s instanceof Stmt.If i) {
+            Boolean truth = in.conditions.test(i.test());
+            if (truth == null) in.branches.walk(List.of(() -> block(i.body()), () -> block(i.orelse())));
+            else block(truth ? i.body() : i.orelse());
+        } else if (s instanceof Stmt.ForNode fo) {
+            forLoop(fo);
+        } else if (s instanceof Stmt.While w) {
+            whileLoop(w);
+        } else if (s instanceof Stmt.Try t) {
+            tryStatement(t.body(), t.handlers(), t.orelse(), t.finalbody());
+        } else if (s instanceof Stmt.TryStar t) {
+            tryStatement(t.body(), t.handlers(), t.orelse(), t.finalbody());
+        } else if (s instanceof Stmt.WithNode w) {
+            withStatement(w.items(), 0, w.body());
+        } else if (s instanceof Stmt.FunctionNode fn) {
+            f.env.put(fn.name(), in.scopes.decorate(in.scopes.function(fn), fn));
+        } else if (s instanceof Stmt.ClassDef c) {
+            Obj cls = in.fixed(Obj.Kind.CLASS, in.classes.classObjectBytes(c.body().size()));
+            cls.cyclic = true;
+            cls.path = c.name();
+            f.env.put(c.name(), cls);
+        } else if (s instanceof Stmt.Raise r) {
+            Obj exc = r.exc() == null ? in.lastRaised : in.expressions.eval(r.exc());
+            if (exc != null && exc.kind == Obj.Kind.CLASS) exc = in.calls.callObject(exc, List.of(), Map.of(), r.exc());
+            if (exc == null || exc.kind != Obj.Kind.EXCEPTION && exc.kind != Obj.Kind.INSTANCE) exc = in.exceptions.exception(null);
+            in.lastRaised = exc;
+            in.lastRaisedDepth = in.frames.size();
+            f.flow = Interpreter.Flow.RAISE;
+        } else if (s instanceof Stmt.Break) {
+            f.flow = Interpreter.Flow.BREAK;
+        } else if (s instanceof Stmt.Continue) {
+            f.flow = Interpreter.Flow.CONTINUE;
+        } else if (s instanceof Stmt.Global g) {
+            f.globalNames.addAll(g.names());
+        } else if (s instanceof Stmt.Nonlocal nl) {
+            f.nonlocalNames.addAll(nl.names());
+        } else if (s instanceof Stmt.Assert a) {
+            in.expressions.eval(a.test());
+        } else if (s instanceof Stmt.Match m) {
+            Obj subject = in.expressions.eval(m.subject());
+            in.temps.add(subject);
+            List<Runnable> paths = new ArrayList<>();
+            for (MatchCase c : m.cases()) paths.add(() -> block(c.body()));
+            paths.add(() -> { });
+            in.branches.walk(paths);
+            in.temps.remove(in.temps.size() - 1);
+        } else if (s instanceof Stmt.Import imp) {
+            for (var alias : imp.names()) {
+                String name = alias.asname() != null ? alias.asname() : alias.name().split("\\.")[0];
+                Obj module = in.given(Obj.Kind.MODULE, alias.asname() != null ? alias.name() : name);
+                f.env.put(name, module);
+            }
+        } else if (s instanceof Stmt.ImportFrom imp) {
+            for (var alias : imp.names()) {
+                Obj value = in.given(Obj.Kind.MODULE, imp.module() + "." + alias.name());
+                f.env.put(alias.asname() != null ? alias.asname() : alias.name(), value);
+            }
+        }
+    }
+
+    private void delete(Expr t) {
+        if (t instanceof Expr.Name n) {
+            in.frame().env.remove(n.id());
+        } else if (t instanceof Expr.Attribute a) {
+            Obj o = in.expressions.eval(a.value());
+            if (o != null) {
+                in.touch(o);
+                o.attrs.remove(a.attr());
+            }
+        } else if (t instanceof Expr.Subscript sub) {
+            Obj o = in.expressions.eval(sub.value());
+            in.expressions.eval(sub.slice());
+            if (o != null && o.count != null && !(sub.slice() instanceof Expr.Slice)) in.containers.grow(o, Sym.of(-1), null);
+            else if (o != null && sub.slice() instanceof Expr.Slice) {
+                in.touch(o); // a slice deleted: what is left is not known; keep the size (an upper bound)
+            }
+        } else if (t instanceof Expr.TupleExpr tu) {
+            tu.elts().forEach(this::delete);
+        }
+    }
+
+    private void tryStatement(List<Stmt> body, List<ExceptHandler> handlers, List<Stmt> orelse, List<Stmt> finalbody) {
+        Interpreter.Frame f = in.frame();
+        Obj raisedBefore = in.lastRaised;
+        in.lastRaised = null;
+        block(body);
+        Obj raised = in.lastRaised;
+        int raisedDepth = in.lastRaisedDepth;
+        Interpreter.Flow bodyFlow = f.flow;
+        List<Runnable> paths = new ArrayList<>();
+        paths.add(() -> {
+            if (f.flow == Interpreter.Flow.RAISE) f.flow = Interpreter.Flow.NORMAL; // a raise the handlers catch
+            block(orelse);
+        });
+        for (ExceptHandler h : handlers) {
+            paths.add(() -> {
+                f.flow = Interpreter.Flow.NORMAL;
+                Obj exc = in.exceptions.caught(raised, raisedDepth, in.frames.size(), f.function);
+                if (h.name() != null) {
+                    f.env.put(h.name(), exc);
+                } else {
+                    in.temps.add(exc);
+                }
+                block(h.body());
+                if (h.name() != null) f.env.remove(h.name()); // CPython deletes the name at the end
+                else in.temps.remove(exc);
+            });
+        }
+        if (bodyFlow == Interpreter.Flow.RAISE && handlers.isEmpty()) paths.remove(0);
+        in.branches.walk(paths, raised != null || bodyFlow == Interpreter.Flow.RAISE ? true : !handlers.isEmpty());
+        if (in.lastRaised == null) in.lastRaised = raised != null ? raised : raisedBefore;
+        if (!finalbody.isEmpty()) {
+            Interpreter.Flow after = f.flow;
+            f.flow = Interpreter.Flow.NORMAL;
+            block(finalbody);
+            if (f.flow == Interpreter.Flow.NORMAL) f.flow = after;
+        }
+    }
+
+    private void withStatement(List<WithItem> items, int i, List<Stmt> body) {
+        if (i == items.size()) {
+            block(body);
+            return;
+        }
+        WithItem item = items.get(i);
+        Obj cm = in.expressions.eval(item.contextExpr());
+        in.temps.add(cm);
+        try {
+            if (cm != null && cm.kind == Obj.Kind.GENERATOR && cm.function != null) {
+                // a @contextmanager function: its body up to the yield, the block, and the rest
+                in.iterables.produce(cm, v -> {
+                    if (item.optionalVars() != null) in.bindings.bind(item.optionalVars(), v);
+                    withStatement(items, i + 1, body);
+                }, item.contextExpr());
+                return;
+            }
+            Obj entered = cm;
+            if (cm != null && cm.kind == Obj.Kind.INSTANCE && cm.cls != null) {
+                Stmt.FunctionNode enter = in.index.method(cm.cls, "__enter__");
+                if (enter != null) entered = in.calls.inline(enter, cm, List.of(), Map.of(), item.contextExpr());
+            }
+            if (item.optionalVars() != null) in.bindings.bind(item.optionalVars(), entered);
+            withStatement(items, i + 1, body);
+            Interpreter.Flow flow = in.frame().flow;
+            in.frame().flow = Interpreter.Flow.NORMAL;
+            if (cm != null && cm.kind == Obj.Kind.INSTANCE && cm.cls != null) {
+                Stmt.FunctionNode exit = in.index.method(cm.cls, "__exit__");
+                if (exit != null) {
+                    in.calls.inline(exit, cm, List.of(in.none(), in.none(), in.none()), Map.of(), item.contextExpr());
+                }
+            } else {
+                in.files.exit(cm);
+            }
+            if (in.frame().flow == Interpreter.Flow.NORMAL) in.frame().flow = flow;
+        } finally {
+            in.temps.remove(cm);
+        }
+    }
+
+    private void forLoop(Stmt.ForNode fo) {
+        Obj iterable = in.expressions.eval(fo.iter());
+        in.temps.add(iterable);
+        try {
+            Interpreter.Frame f = in.frame();
+            Set<String> carried = in.syntax.carried(fo.body());
+            in.iterables.produce(iterable, item -> {
+                in.bindings.bind(fo.target(), item);
+                block(fo.body());
+                if (f.flow != Interpreter.Flow.RETURN && f.flow != Interpreter.Flow.RAISE) f.flow = Interpreter.Flow.NORMAL;
+            }, fo.iter(), carried);
+            if (f.flow != Interpreter.Flow.RAISE) f.flow = Interpreter.Flow.NORMAL;
+        } finally {
+            in.temps.remove(in.temps.size() - 1);
+        }
+        block(fo.orelse());
+    }
+
+    private void whileLoop(Stmt.While w) {
+        Interpreter.Frame f = in.frame();
+        TripCounts.Trips trips = in.tripCounts.whileTrips(w);
+        Set<String> carried = in.syntax.carried(w.body());
+        in.looping.worklist = trips.worklist();
+        in.looping.loop(trips.count(), null, null, carried, w.pos().line(), () -> {
+            in.conditions.test(w.test());
+            block(w.body());
+            if (f.flow != Interpreter.Flow.RETURN && f.flow != Interpreter.Flow.RAISE) f.flow = Interpreter.Flow.NORMAL;
+        }, trips.note());
+        if (f.flow != Interpreter.Flow.RAISE) f.flow = Interpreter.Flow.NORMAL;
+        block(w.orelse());
+    }
+
+    private void augAssign(Stmt.AugAssign a) {
+        Obj target = in.expressions.eval(a.target());
+        in.temps.add(target);
+        Obj value;
+        try {
+            value = in.expressions.eval(a.value());
+        } finally {
+            in.temps.remove(in.temps.size() - 1);
+        }
+        if (target != null && target.kind == Obj.Kind.LIST && a.op() == Operator.Add) {
+            in.containers.extend(target, value, a.value());
+            in.observe(Sym.ZERO);
+            return;
+        }
+        if (target != null && (target.kind == Obj.Kind.SET || target.kind == Obj.Kind.DICT) && a.op() == Operator.BitOr) {
+            in.containers.extend(target, value, a.value());
+            return;
+        }
+        if (target != null && target.kind == Obj.Kind.TEXT_BUFFER) return;
+        Obj result;
+        if (a.target() instanceof Expr.Name && target != null && target.count != null && value != null
+                && value.count != null && (target.isText() || target.isSequence()) && a.op() == Operator.Add) {
+            result = in.make(target.kind, Sym.add(target.count, value.count));
+            result.fixed = target.isText() ? Operators.maxWidth(target.fixed, value.fixed) : target.fixed;
+            result.concatenation = true;
+            result.groups.addAll(target.groups);
+            result.groups.addAll(value.groups);
+            result.item = target.item;
+        } else if (Operators.isNumber(target) || Operators.isNumber(value)) {
+            Sym tv = in.operators.scalarOf(a.target(), target), vv = in.operators.scalarOf(a.value(), value);
+            Sym sum = tv != null && vv != null && a.op() == Operator.Add ? Sym.add(tv, vv) : null;
+            result = in.computedInt(sum);
+        } else if (target != null && target.kind == Obj.Kind.FLOAT || value != null && value.kind == Obj.Kind.FLOAT) {
+            result = in.aFloat();
+        } else {
+            result = target;
+        }
+        in.temps.add(result);
+        in.observeHolding(value);
+        in.temps.remove(in.temps.size() - 1);
+        in.bindings.bind(a.target(), result);
+    }
+}

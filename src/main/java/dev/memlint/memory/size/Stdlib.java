@@ -1,0 +1,285 @@
+package dev.memlint.memory.size;
+
+import dev.memlint.ast.Expr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Functions of the standard library with a model: io, struct, json, copy, collections, itertools and more. */
+final class Stdlib {
+    private final Interpreter in;
+
+    Stdlib(Interpreter in) {
+        this.in = in;
+    }
+
+    Obj call(String name, List<Obj> args, Map<String, Obj> kwargs, Expr where) {
+        Obj first = Library.arg(args, 0);
+        switch (name) {
+            case "io.StringIO": {
+                Obj b = in.fixed(Obj.Kind.TEXT_BUFFER, in.model.library("stringIO"));
+                b.count = first == null || first.count == null ? Sym.ZERO : first.count;
+                return b;
+            }
+            case "io.BytesIO": {
+                Obj b = in.fixed(Obj.Kind.BYTES_BUFFER, in.model.library("bytesIO"));
+                b.count = first == null || first.count == null ? Sym.ZERO : first.count;
+                return b;
+            }
+            case "struct.pack":
+                return in.make(Obj.Kind.BYTES, Sym.of(structSize(where, 0)));
+            case "struct.Struct": {
+                Obj s = in.fixed(Obj.Kind.OPAQUE, in.model.library("struct"));
+                s.producer = "struct";
+                s.value = Sym.of(structSize(where, 0));
+                s.value2 = in.constantInt(Sym.of(fieldCount(where, 0)));
+                return s;
+            }
+            case "struct.calcsize":
+                return in.constantInt(Sym.of(structSize(where, 0)));
+            case "struct.unpack": case "struct.unpack_from":
+                return in.library.fields(fieldCount(where, 0));
+            case "json.dumps": case "json.dump": {
+                Sym length = jsonLength(first, 0);
+                Obj text = in.str(length);
+                in.observe(Sym.add(Sym.mul(Sym.of(in.model.library("jsonDumpsTempPerKiloChar") / 1000.0), length),
+                        name.endsWith("dump") ? in.footprint.own(text) : Sym.ZERO));
+                return name.equals("json.dumps") ? text : in.none();
+            }
+            case "json.loads": case "json.load": {
+                Sym chars = first == null ? Sym.var("len(?)") : first.kind == Obj.Kind.FILE ? in.files.fileSize(first)
+                        : in.library.countOf(first, "?");
+                Obj doc = in.make(Obj.Kind.DICT, null);
+                doc.bulk = Sym.mul(Sym.of(in.model.library("jsonLoadsPerKiloChar") / 1000.0), chars);
+                return doc;
+            }
+            case "traceback.format_exc": case "traceback.format_exception": case "traceback.format_tb":
+            case "traceback.print_exc": case "traceback.format_exception_only": case "traceback.extract_tb": {
+                in.observe(Sym.of(in.model.library("formatExcTemp")));
+                return name.endsWith("print_exc") ? in.none() : in.str(Sym.of(300));
+            }
+            case "copy.copy": return in.builtins.shallowCopy(first);
+            case "copy.deepcopy": return in.builtins.deepCopy(first, where);
+            case "collections.deque": {
+                Obj d = in.builtins.copy("list", first, where instanceof Expr.Call c && !c.args().isEmpty() ? c.args().get(0) : null,
+                        Map.of(), (Expr.Call) where);
+                d.producer = "deque";
+                return d;
+            }
+            case "collections.defaultdict": {
+                Obj d = in.make(Obj.Kind.DICT, Sym.ZERO);
+                d.defaultFactory = first;
+                return d;
+            }
+            case "collections.OrderedDict": case "collections.Counter": case "collections.ChainMap":
+                return in.builtins.dict(first, where instanceof Expr.Call c && !c.args().isEmpty() ? c.args().get(0) : null, kwargs);
+            case "collections.namedtuple": case "typing.NamedTuple":
+                return in.classes.runtimeClass("namedtupleClass", "namedtuplePeak", "namedtuple");
+            case "dataclasses.make_dataclass":
+                return in.classes.runtimeClass("dataclassClass", "dataclassPeak", null);
+            case "types.new_class":
+                return in.classes.runtimeClass("classObject", "classObject", null);
+            case "enum.Enum": case "enum.IntEnum": case "enum.Flag": case "enum.StrEnum": {
+                Obj members = Library.arg(args, 1);
+                Sym n = members == null || members.count == null ? Sym.of(4) : members.count;
+                Sym bytes = Sym.add(Sym.of(in.model.library("enumClass")), Sym.mul(Sym.of(in.model.library("enumPerMember")), n));
+                Obj cls = in.make(Obj.Kind.CLASS, null);
+                cls.fixed = bytes;
+                cls.cyclic = true;
+                in.observe(Sym.mul(Sym.of(0.75), bytes)); // the members and maps being built
+                return cls;
+            }
+            case "traceback.TracebackException": case "traceback.TracebackException.from_exception": {
+                in.observe(Sym.of(in.model.library("tracebackExceptionPeak")));
+                return in.fixed(Obj.Kind.OPAQUE, in.model.library("tracebackException"));
+            }
+            case "types.SimpleNamespace": {
+                Obj ns = in.make(Obj.Kind.INSTANCE, null);
+                ns.fixed = Sym.of(in.model.bareObject() + 32 + in.model.dictInserted(kwargs.size(), true));
+                ns.attrs.putAll(kwargs);
+                return ns;
+            }
+            case "functools.partial": {
+                Obj p = in.fixed(Obj.Kind.OPAQUE, in.model.library("partial"));
+                p.partialOf = first;
+                p.sources = args.size() > 1 ? new ArrayList<>(args.subList(1, args.size())) : new ArrayList<>();
+                p.sources.removeIf(java.util.Objects::isNull);
+                return p;
+            }
+            case "functools.reduce": {
+                Obj[] acc = {Library.arg(args, 2)};
+                Obj f = first;
+                in.iterables.produce(Library.arg(args, 1), x -> acc[0] = in.calls.callObject(f, java.util.Arrays.asList(acc[0], x), Map.of(), where), where);
+                return acc[0];
+            }
+            case "itertools.count": case "itertools.cycle": {
+                Obj it = in.fixed(Obj.Kind.ITERATOR, 48);
+                it.producer = "count";
+                return it;
+            }
+            case "itertools.islice": {
+                Obj it = in.fixed(Obj.Kind.ITERATOR, 56);
+                it.producer = "islice";
+                it.sources = first == null ? List.of() : List.of(first);
+                Obj stop = args.size() >= 3 ? args.get(2) : Library.arg(args, 1);
+                Obj start = args.size() >= 3 ? args.get(1) : null;
+                Sym n = stop == null ? null : stop.value;
+                if (n != null && start != null && start.value != null) n = Sym.add(n, Sym.mul(Sym.of(-1), start.value));
+                it.count = n;
+                return it;
+            }
+            case "itertools.chain": case "itertools.zip_longest": case "itertools.product": case "itertools.repeat":
+            case "itertools.accumulate": case "itertools.pairwise": case "itertools.starmap": case "itertools.takewhile":
+            case "itertools.dropwhile": case "itertools.compress": case "itertools.chain.from_iterable": {
+                Obj it = in.fixed(Obj.Kind.ITERATOR, 64);
+                it.producer = name.substring("itertools.".length());
+                it.sources = new ArrayList<>(args);
+                it.sources.removeIf(java.util.Objects::isNull);
+                if (name.equals("itertools.repeat")) it.count = args.size() > 1 && args.get(1) != null ? args.get(1).value : null;
+                return it;
+            }
+            case "weakref.ref": case "weakref.proxy": case "weakref.WeakMethod":
+                return in.fixed(Obj.Kind.OPAQUE, in.model.library("weakref"));
+            case "weakref.WeakSet": {
+                Obj w = in.fixed(Obj.Kind.OPAQUE, in.model.library("weakSet"));
+                w.producer = "weakset";
+                w.count = Sym.ZERO;
+                return w;
+            }
+            case "weakref.WeakValueDictionary": case "weakref.WeakKeyDictionary": {
+                Obj w = in.fixed(Obj.Kind.OPAQUE, in.model.library("weakValueDictionary"));
+                w.producer = "weakdict";
+                w.count = Sym.ZERO;
+                return w;
+            }
+            case "weakref.finalize": {
+                Obj f = in.fixed(Obj.Kind.OPAQUE, in.model.library("weakref") + in.model.library("partial"));
+                List<Obj> kept = new ArrayList<>(args.size() > 1 ? args.subList(1, args.size()) : List.of());
+                kept.removeIf(java.util.Objects::isNull);
+                f.sources = kept;
+                return f;
+            }
+            case "contextlib.suppress": case "contextlib.ExitStack": case "contextlib.redirect_stdout":
+            case "contextlib.redirect_stderr": case "contextlib.nullcontext": case "threading.Lock": case "threading.RLock":
+            case "threading.Event": case "threading.Condition":
+                return in.fixed(Obj.Kind.OPAQUE, in.model.library("contextManager"));
+            case "contextlib.closing":
+                return first;
+            case "re.compile": case "logging.getLogger": case "re.escape":
+                return in.given(Obj.Kind.OPAQUE, name);
+            case "re.match": case "re.search": case "re.fullmatch":
+                return in.fixed(Obj.Kind.OPAQUE, 200);
+            case "re.findall": case "re.split": {
+                Obj text = Library.arg(args, 1);
+                return in.library.parts(text == null ? null : text.count, Interpreter.WORD_CHARS);
+            }
+            case "re.sub": {
+                Obj text = Library.arg(args, 2);
+                return in.str(text == null || text.count == null ? Sym.of(Interpreter.ITEM_CHARS) : text.count);
+            }
+            case "textwrap.wrap": {
+                Obj width = Library.arg(args, 1) != null ? Library.arg(args, 1) : kwargs.get("width");
+                long w = width != null && width.value instanceof Sym.Const c ? (long) c.value() : 70;
+                return in.library.parts(first == null ? null : first.count, w);
+            }
+            case "textwrap.fill": case "textwrap.dedent": case "textwrap.indent": case "os.path.join":
+            case "os.path.basename": case "os.path.dirname": case "os.path.abspath": case "os.fspath":
+            case "os.path.normpath": case "os.path.splitext": case "os.getcwd": case "sys.intern":
+                return in.str(first == null || first.count == null ? Sym.of(40) : first.count);
+            case "sys.getsizeof": case "time.time": case "time.perf_counter": case "time.monotonic":
+            case "random.random": case "random.randint": case "random.uniform": case "math.sqrt": case "math.floor":
+            case "math.ceil": case "math.log": case "math.exp": case "math.fsum": case "math.isclose": case "time.sleep":
+            case "random.seed": case "os.getpid": case "math.pow": case "operator.itemgetter": case "operator.attrgetter":
+            case "time.time_ns": case "time.perf_counter_ns": case "os.path.exists": case "os.path.isfile": case "os.path.isdir":
+            case "os.path.getsize": case "gc.collect": case "gc.disable": case "gc.enable": case "gc.isenabled":
+                return in.computedInt(null);
+            case "random.choice":
+                return in.expressions.elementOf(first);
+            case "sys._getframe": case "inspect.currentframe": {
+                Obj frame = in.fixed(Obj.Kind.OPAQUE, in.model.frame(in.frame().function == null ? 8 : in.syntax.slots(in.frame().function)));
+                frame.cyclic = true;
+                return frame;
+            }
+            case "sys.exc_info": {
+                Obj exc = in.lastRaised != null ? in.lastRaised : in.exceptions.exception(null);
+                return in.tuple(List.of(in.given(Obj.Kind.CLASS, "type"), exc, in.none()));
+            }
+            case "csv.reader": {
+                Obj it = in.fixed(Obj.Kind.ITERATOR, 200);
+                it.producer = "csv";
+                it.sources = first == null ? List.of() : List.of(first);
+                it.count = first == null ? null : first.kind == Obj.Kind.FILE || first.kind == Obj.Kind.TEXT_BUFFER
+                        ? Sym.mul(Sym.of(1.0 / Interpreter.LINE_CHARS), in.files.fileSize(first)) : first.count;
+                return it;
+            }
+            case "csv.writer": {
+                Obj w = in.fixed(Obj.Kind.OPAQUE, 200);
+                w.producer = "csvwriter";
+                w.sources = first == null ? List.of() : List.of(first);
+                return w;
+            }
+            case "base64.b64encode": case "base64.b64decode": case "binascii.hexlify": case "zlib.compress":
+            case "zlib.decompress": case "hashlib.sha256": case "hashlib.md5": case "hashlib.sha1":
+                return in.make(Obj.Kind.BYTES, first == null || first.count == null ? Sym.of(64) : first.count);
+            default:
+                in.library.notFollowed(name, where);
+                return null;
+        }
+    }
+
+    /** The format of struct.pack/Struct: its byte size (standard sizes, "<IdH" = 14). */
+    private long structSize(Expr where, int arg) {
+        String fmt = where instanceof Expr.Call c && c.args().size() > arg ? Builtins.constantText(c.args().get(arg)) : null;
+        if (fmt == null) return 16;
+        long size = 0, repeat = 0;
+        for (char ch : fmt.toCharArray()) {
+            if (Character.isDigit(ch)) {
+                repeat = repeat * 10 + (ch - '0');
+                continue;
+            }
+            long n = repeat == 0 ? 1 : repeat;
+            repeat = 0;
+            size += n * switch (ch) {
+                case 'x', 'c', 'b', 'B', '?', 's', 'p' -> 1;
+                case 'h', 'H', 'e' -> 2;
+                case 'i', 'I', 'l', 'L', 'f' -> 4;
+                case 'q', 'Q', 'd', 'n', 'N', 'P' -> 8;
+                default -> 0;
+            };
+        }
+        return size;
+    }
+
+    private long fieldCount(Expr where, int arg) {
+        String fmt = where instanceof Expr.Call c && c.args().size() > arg ? Builtins.constantText(c.args().get(arg)) : null;
+        if (fmt == null) return 2;
+        long n = 0;
+        for (char ch : fmt.toCharArray()) if (Character.isLetter(ch) && ch != 'x') n++;
+        return n;
+    }
+
+    /** The characters json.dumps writes for a value, from its shape. */
+    private Sym jsonLength(Obj v, int depth) {
+        if (v == null || depth > 6) return Sym.of(Interpreter.ITEM_CHARS);
+        return switch (v.kind) {
+            case STR -> Sym.add(v.count == null ? Sym.of(Interpreter.ITEM_CHARS) : v.count, Sym.of(2));
+            case INT -> v.value instanceof Sym.Const c ? Sym.of(Long.toString((long) c.value()).length()) : Sym.of(5);
+            case FLOAT -> Sym.of(17);
+            case BOOL -> Sym.of(5);
+            case NONE -> Sym.of(4);
+            case LIST, TUPLE, SET -> {
+                Sym total = Sym.of(2);
+                for (Obj.Group g : v.groups) total = Sym.add(total, Sym.mul(g.count(), Sym.add(jsonLength(g.item(), depth + 1), Sym.of(2))));
+                yield total;
+            }
+            case DICT -> {
+                Sym total = Sym.of(2);
+                if (v.count != null) total = Sym.add(total, Sym.mul(Sym.of(12), v.count));
+                for (Obj.Group g : v.groups) total = Sym.add(total, Sym.mul(g.count(), jsonLength(g.item(), depth + 1)));
+                yield total;
+            }
+            default -> v.count != null ? Sym.mul(Sym.of(8), v.count) : Sym.of(Interpreter.ITEM_CHARS);
+        };
+    }
+}

@@ -1,0 +1,145 @@
+package dev.memlint.memory.size;
+
+import dev.memlint.ast.BoolOperator;
+import dev.memlint.ast.CmpOp;
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.Operator;
+import dev.memlint.ast.Stmt;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Set;
+
+/** How often a while loop runs: a counter stepped to a bound, a container popped empty, a file read in chunks. */
+final class TripCounts {
+    private final Interpreter in;
+
+    TripCounts(Interpreter in) {
+        this.in = in;
+    }
+
+    /** A while loop's trip count, what it notes in limits, and the worklist it pops and pushes (or null). */
+    record Trips(Sym count, String note, Obj worklist) {
+        Trips(Sym count, String note) {
+            this(count, note, null);
+        }
+    }
+
+    /**
+     * A while loop's trip count: a counter stepped towards a bound, a container popped until empty,
+     * a file read in fixed chunks; otherwise unknown.
+     */
+    Trips whileTrips(Stmt.While w) {
+        Expr t = w.test();
+        // while queue / while len(queue) / while queue and ...: a container the body pops from
+        Expr container = t;
+        if (t instanceof Expr.BoolOp b && b.op() == BoolOperator.And) container = b.values().get(0);
+        if (container instanceof Expr.Compare c && c.comparators().size() == 1) container = c.left();
+        if (container instanceof Expr.Call c && c.func() instanceof Expr.Name n && n.id().equals("len") && c.args().size() == 1) {
+            container = c.args().get(0);
+        }
+        if ((container instanceof Expr.Name || container instanceof Expr.Attribute) && pops(w.body(), container)) {
+            Obj o = evalQuiet(container);
+            if (o != null && o.count != null && !adds(w.body(), container)) return new Trips(o.count, null);
+            if (o != null && adds(w.body(), container)) {
+                // a worklist: each item of the structure it walks is pushed and popped about once
+                Obj largest = largestCollection();
+                if (largest != null) {
+                    return new Trips(largest.count, "while loop at line " + w.pos().line()
+                            + ": a worklist, iterations taken as the size of " + (largest.path != null ? largest.path : "the largest collection"),
+                            o);
+                }
+            }
+        }
+        // while i < n: ... i += k
+        if (t instanceof Expr.Compare c && c.comparators().size() == 1 && c.left() instanceof Expr.Name i) {
+            Sym step = counterStep(w.body(), i.id());
+            if (step != null) {
+                Obj start = evalQuiet(i), bound = evalQuiet(c.comparators().get(0));
+                Sym from = start == null ? null : start.value, to = in.operators.scalarOf(c.comparators().get(0), bound);
+                CmpOp op = c.ops().get(0);
+                if (from != null && to != null && (op == CmpOp.Lt || op == CmpOp.LtE || op == CmpOp.NotEq)) {
+                    return new Trips(Sym.mul(Sym.of(1 / ((Sym.Const) step).value()), Sym.add(to, Sym.mul(Sym.of(-1), from))), null);
+                }
+            }
+        }
+        // while True: chunk = f.read(k); if not chunk: break
+        Trips chunks = chunkedRead(w.body());
+        if (chunks != null) return chunks;
+        String symbol = "iterations_L" + w.pos().line();
+        return new Trips(Sym.var(symbol), "while loop at line " + w.pos().line() + ": iterations unknown");
+    }
+
+    /** The collection of the frame with the most items (at the middle size), or null. */
+    private Obj largestCollection() {
+        Obj best = null;
+        double most = 0;
+        Interpreter.Frame f = in.frame();
+        for (var e : f.env.entrySet()) {
+            Obj o = e.getValue();
+            if (o == null || o.count == null || !(o.isContainer() || o.kind == Obj.Kind.UNKNOWN)) continue;
+            if (o.kind == Obj.Kind.UNKNOWN && o.value != null
+                    && !(f.function != null && in.syntax.collection(f.function, e.getKey()))) {
+                continue; // a parameter used as a number, not a collection
+            }
+            Double n = in.sample(o.count, Interpreter.MIDDLE);
+            if (n != null && n > most) {
+                most = n;
+                best = o;
+            }
+        }
+        return best;
+    }
+
+    private Trips chunkedRead(List<Stmt> body) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Assign a && a.value() instanceof Expr.Call c && c.func() instanceof Expr.Attribute at
+                    && at.attr().equals("read") && c.args().size() == 1 && c.args().get(0) instanceof Expr.Constant k
+                    && k.value() instanceof BigInteger size) {
+                Obj file = evalQuiet(at.value());
+                if (file != null && file.kind == Obj.Kind.FILE && file.fileSize != null) {
+                    return new Trips(Sym.add(Sym.mul(Sym.of(1.0 / size.doubleValue()), file.fileSize), Sym.of(1)), null);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** k when the body steps name by a constant k (name += k), else null. */
+    private static Sym counterStep(List<Stmt> body, String name) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.AugAssign a && a.target() instanceof Expr.Name n && n.id().equals(name)
+                    && a.op() == Operator.Add && a.value() instanceof Expr.Constant c && c.value() instanceof BigInteger k
+                    && k.signum() > 0) {
+                return Sym.of(k.doubleValue());
+            }
+        }
+        return null;
+    }
+
+    private static boolean pops(List<Stmt> body, Expr container) {
+        return calls(body, container, Set.of("pop", "popleft", "popitem"));
+    }
+
+    private static boolean adds(List<Stmt> body, Expr container) {
+        return calls(body, container, Set.of("append", "appendleft", "extend", "add", "insert", "update"));
+    }
+
+    private static boolean calls(List<Stmt> body, Expr receiver, Set<String> methods) {
+        String text = Interpreter.text(receiver);
+        boolean[] found = {false};
+        dev.memlint.semantic.NodeChildren.walkAll(body, n -> {
+            if (n instanceof Expr.Call c && c.func() instanceof Expr.Attribute a && methods.contains(a.attr())
+                    && Interpreter.text(a.value()).equals(text)) {
+                found[0] = true;
+            }
+        });
+        return found[0];
+    }
+
+    /** Evaluates a name or attribute path without side effects worth noting. */
+    private Obj evalQuiet(Expr e) {
+        if (e instanceof Expr.Name || e instanceof Expr.Attribute || e instanceof Expr.Constant) return in.expressions.eval(e);
+        return null;
+    }
+}
