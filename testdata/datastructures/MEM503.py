@@ -124,3 +124,14 @@ class Prefix:
 
 def prefixes(root):
     return {name: Prefix(root + "/" + name) for name in ("normal", "overlay")}  # two instances
+
+
+# At most four instances, from one bounded split (silent).
+
+class Pair:
+    def __init__(self, text):
+        self.key, _, self.value = text.partition("=")
+
+
+def parse_pairs(line):
+    return [Pair(p) for p in line.split(";", 3)]

@@ -14,12 +14,12 @@ def _squares(values):  # expect: MEM304
     return [v * v for v in values]
 
 
-def count_lines(root):
+def count_lines(root, sizes):
     total = 0
     for path in _python_files(root):
         with open(path) as f:
             total += sum(1 for _ in f)
-    return total, max(_squares([1, 2, 3]))
+    return total, max(_squares(sizes))
 
 
 def report(rows):
@@ -75,3 +75,11 @@ def _names(users):
 
 def name_set(users):
     return set(_names(users)), sorted(_names(users)), tuple(_names(users))  # keep every item anyway
+
+
+def _cubes(values):  # called only with three constants: silent
+    return [v ** 3 for v in values]
+
+
+def cube_sum():
+    return sum(_cubes((1, 2, 3)))

@@ -5,6 +5,7 @@ import dev.memlint.ast.Module;
 import dev.memlint.ast.Node;
 import dev.memlint.ast.Pos;
 import dev.memlint.memory.ModuleMemory;
+import dev.memlint.memory.provenance.SizeProvenance;
 import dev.memlint.parse.Comment;
 import dev.memlint.parse.ParsedFile;
 import dev.memlint.parse.PythonVersion;
@@ -87,6 +88,7 @@ public final class RuleEngine {
             // thread parses its next file.
             ModuleMemory.forgetLast();
             ModuleImports.forgetLast();
+            SizeProvenance.forgetLast();
         }
         List<Finding> out = new ArrayList<>();
         for (Finding f : run.findings) if (!suppressions.isSuppressed(f.code(), f.range().line())) out.add(f);
@@ -217,6 +219,7 @@ public final class RuleEngine {
             final List<Related> related = new ArrayList<>();
             final List<FlowStep> flow = new ArrayList<>();
             Fix fix;
+            Cost cost;
 
             Builder(String code, TextRange range, Severity severity, String message) {
                 this.code = code;
@@ -236,7 +239,12 @@ public final class RuleEngine {
             }
 
             @Override public FindingBuilder severity(Severity s) {
-                this.severity = s;
+                if (s != null) this.severity = s;
+                return this;
+            }
+
+            @Override public FindingBuilder cost(Cost c) {
+                this.cost = c;
                 return this;
             }
 
@@ -246,7 +254,8 @@ public final class RuleEngine {
             }
 
             Finding build() {
-                return new Finding(code, path, range, severity, message, List.copyOf(related), List.copyOf(flow), fix);
+                String text = cost == null ? message : message + " (" + cost.text() + ")";
+                return new Finding(code, path, range, severity, text, List.copyOf(related), List.copyOf(flow), fix, cost);
             }
         }
     }

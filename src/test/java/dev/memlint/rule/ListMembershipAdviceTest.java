@@ -26,8 +26,10 @@ class ListMembershipAdviceTest {
                 .filter(f -> f.code().equals("MEM502")).map(Finding::message).toList();
         assertEquals(List.of(
                 "`\"id\" in shown` scans the list `shown` on every iteration, and the loop never changes it; "
-                        + "its answer is the same every time: test once before the loop",
+                        + "its answer is the same every time: test once before the loop (scans up to len(shown) items "
+                        + "on every iteration: O(n·m) for n = len(shown), m = len(records))",
                 "`record[\"name\"] in shown` scans the list `shown` on every iteration, and the loop never changes it; "
-                        + "build a set from it once before the loop"), messages);
+                        + "build a set from it once before the loop (scans up to len(shown) items on every iteration: "
+                        + "O(n·m) for n = len(shown), m = len(records))"), messages);
     }
 }

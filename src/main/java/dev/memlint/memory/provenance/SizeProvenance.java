@@ -362,6 +362,10 @@ public final class SizeProvenance {
 
     private Provenance subscript(Expr.Subscript s) {
         if (s.slice() instanceof Expr.Slice sl) {
+            if (sl.lower() != null && sl.upper() instanceof Expr.BinOp b && b.op() == Operator.Add
+                    && sameName(b.left(), sl.lower()) && InputSources.constantInt(model, b.right()) == null) {
+                return size(b.right()).atMost(); // data[i:i + size]: size items
+            }
             Long width = sliceWidth(sl);
             Provenance whole = size(s.value());
             if (width != null && width >= 0) {

@@ -1,5 +1,6 @@
 package dev.memlint.rule.datastructures;
 
+import dev.memlint.rule.support.Costs;
 import dev.memlint.ast.Ctx;
 import dev.memlint.ast.Expr;
 import dev.memlint.ast.Keyword;
@@ -70,9 +71,14 @@ public final class ClassWithoutSlotsInLoopRule implements Rule {
         ModuleImports imports = ModuleImports.of(model);
         if (imports.weakref()) return; // weakly referenced instances would need "__weakref__" in the slots
         if (imports.testModule()) return; // a test makes a handful of instances
+        Costs.Size instances = Costs.runsOf(ctx, site);
+        Costs.Verdict verdict = Costs.linear("up to " + instances.label() + " instances each carry an attribute dict",
+                instances, Costs.Unknown.REPORT);
+        if (verdict.silent()) return;
         ctx.report(header(cls), "class `" + cls.name() + "` has no `__slots__` and is instantiated in a loop; "
                         + (dataclass ? "`@dataclass(slots=True)`" : "`__slots__`")
                         + " drops the per-instance attribute dict")
+                .cost(verdict.cost())
                 .related(site, "instantiated in a loop here");
     }
 
