@@ -13,7 +13,7 @@ for row in sorted(SIZES.items()):
 def render_rows(rows):
     out = ""
     for name, size in rows:
-        out += f"{name},{size}\n"  # expect: MEM201
+        out += f"{name},{size}\n"  # CPython resizes in place, and a parameter is no read: silent
     return HEADER + out
 
 
@@ -116,7 +116,7 @@ def single_piece_per_loop(names):
 
 def padded(name: str, width: int):
     while len(name) < width:
-        name += " "  # expect: MEM201
+        name += " "  # padding a name: silent
     return name
 
 
@@ -125,7 +125,7 @@ def nested_reset(groups):
     for group in groups:
         line = ""
         for word in group:
-            line += word + " "  # expect: MEM201
+            line += word + " "  # the words of one group, resized in place: silent
         lines.append(line)
     return lines
 
@@ -160,3 +160,20 @@ def first_fields(line):
     for field in line.split(",", 2):
         out = field + out
     return out
+
+
+# Data the program reads: worth a note even where CPython resizes in place.
+
+def shout_log(path):
+    out = ""
+    with open(path) as fh:
+        for line in fh:
+            out += line.upper()  # expect: MEM201
+    return out
+
+
+def read_body(request):
+    text = ""
+    for chunk in request.body.split(b"\n"):
+        text += chunk.decode()  # expect: MEM201
+    return text

@@ -54,6 +54,7 @@ final class InputSources {
             Map.entry("rglob", Provenance.Origin.DIRECTORY),
             Map.entry("communicate", Provenance.Origin.PROCESS));
     /** Attributes of a request object holding what the client sent ({@code request.body}). */
+    private static final Set<String> REQUEST_NAMES = Set.of("request", "req", "response", "resp", "environ");
     private static final Set<String> REQUEST_ATTRIBUTES = Set.of("body", "data", "content", "text", "form", "files",
             "json", "POST", "GET", "payload", "raw", "stream", "query_params", "args", "values");
     /** Methods whose constant first argument caps what they read: {@code f.read(4096)}, {@code sock.recv(1024)}. */
@@ -78,11 +79,17 @@ final class InputSources {
             if (a.attr().equals("readline")) return null; // one line, of a stream read elsewhere
             return Provenance.input(origin, "." + a.attr() + "()");
         }
+        // request.args, resp.content: only on a parameter named as a request or response (expr.args is no input).
         if (e instanceof Expr.Attribute a && REQUEST_ATTRIBUTES.contains(a.attr()) && a.value() instanceof Expr.Name n
-                && isParameter(model, n) && !n.id().equals("self") && !n.id().equals("cls")) {
+                && isParameter(model, n) && isRequestName(n.id())) {
             return Provenance.input(Provenance.Origin.REQUEST, n.id() + "." + a.attr());
         }
         return null;
+    }
+
+    private static boolean isRequestName(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return REQUEST_NAMES.contains(lower) || lower.endsWith("_request") || lower.endsWith("_response");
     }
 
     private static boolean isParameter(SemanticModel model, Expr.Name n) {

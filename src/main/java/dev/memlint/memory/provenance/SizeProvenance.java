@@ -8,6 +8,7 @@ import dev.memlint.ast.Node;
 import dev.memlint.ast.Operator;
 import dev.memlint.ast.Stmt;
 import dev.memlint.semantic.Binding;
+import dev.memlint.semantic.Blocks;
 import dev.memlint.semantic.NodeChildren;
 import dev.memlint.semantic.SemanticModel;
 import dev.memlint.semantic.Symbol;
@@ -87,13 +88,43 @@ public final class SizeProvenance {
         return guarded(trips, loop, () -> loops.of(loop));
     }
 
-    /** How many times the node runs per call of its function: the product of its enclosing loops' trips. */
+    /**
+     * How many times the node runs per call of its function: the product of its enclosing loops'
+     * trips, except a loop the node leaves right after running (a break, return or raise follows
+     * it in its block): that loop runs it once.
+     */
     public Provenance timesRun(Node node) {
         Provenance total = Provenance.constant(1);
         for (Located loop = model.enclosingLoop(node); loop != null; loop = model.enclosingLoop(loop)) {
-            total = total.times(trips(loop));
+            if (!leavesAfter(node, loop)) total = total.times(trips(loop));
+            node = loop;
         }
         return total;
+    }
+
+    /** Whether a break, return or raise follows the node's statement in some block between it and the loop. */
+    private boolean leavesAfter(Node node, Located loop) {
+        if (!(loop instanceof Stmt)) return false; // nothing leaves a comprehension early
+        Stmt stmt = model.statementOf(node);
+        for (Node child = stmt; child != null && child != loop; child = model.parent(child)) {
+            Node parent = model.parent(child);
+            if (!(child instanceof Stmt s)) continue;
+            for (java.util.List<Stmt> block : Blocks.of(parent)) {
+                int i = indexOf(block, s);
+                if (i < 0) continue;
+                for (Stmt after : block.subList(i + 1, block.size())) {
+                    if (after instanceof Stmt.Break || after instanceof Stmt.Return || after instanceof Stmt.Raise) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(java.util.List<Stmt> block, Stmt s) {
+        for (int i = 0; i < block.size(); i++) if (block.get(i) == s) return i;
+        return -1;
     }
 
     /** How large one item of an iterable can be. */

@@ -9,7 +9,7 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
-import dev.memlint.rule.support.Blocks;
+import dev.memlint.semantic.Blocks;
 import dev.memlint.rule.support.Costs;
 import dev.memlint.rule.support.Trees;
 import dev.memlint.semantic.PyType;

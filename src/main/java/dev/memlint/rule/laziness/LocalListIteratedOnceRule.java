@@ -14,7 +14,7 @@ import dev.memlint.rule.Severity;
 import dev.memlint.semantic.Binding;
 import dev.memlint.semantic.NodeChildren;
 import dev.memlint.semantic.Scope;
-import dev.memlint.rule.support.Blocks;
+import dev.memlint.semantic.Blocks;
 import dev.memlint.rule.support.ContainerUses;
 import dev.memlint.rule.support.OnePassConsumers;
 import dev.memlint.memory.provenance.SizeProvenance;

@@ -29,9 +29,10 @@ public final class StringConcatenationInLoopRule implements Rule {
         String name = ctx.text(m.target());
         Costs.Size runs = Costs.runsIn(ctx, ConcatenationInLoop.growingLoops(ctx.model(), m));
         if (m.shape() == ConcatenationInLoop.Shape.IN_PLACE_LOCAL) {
-            // Linear on CPython: worth a note only where the data is known to grow with the input.
+            // Linear on CPython: worth a note only where the loop runs over data the program reads
+            // (a file, a socket, a request); a parameter is mostly a short name, path or line.
             Costs.Verdict verdict = Costs.quadratic(runs, Costs.Unknown.SILENT);
-            if (verdict.silent()) return;
+            if (verdict.silent() || !Costs.isRead(runs)) return;
             ctx.report(stmt, "str `" + name + "` grows by " + m.description() + " in a loop; CPython resizes "
                             + "this local in place, other interpreters copy it on every iteration")
                     .severity(Severity.NOTE).cost(verdict.cost()).related(m.loop(), "the loop");

@@ -115,6 +115,11 @@ public final class Costs {
                 p.describe()), Severity.NOTE);
     }
 
+    /** Input the program reads (a file, socket, request, query...), not only a parameter it is given. */
+    public static boolean isRead(Size s) {
+        return s.provenance().isLarge() && s.provenance().origin() != Provenance.Origin.PARAMETER;
+    }
+
     /** Small in the source (constant or capped by a small constant) or small in practice (the command line). */
     private static boolean negligible(Provenance p) {
         return p.isSmall() || p.kind() == Provenance.Kind.INPUT && !p.isLarge();

@@ -390,6 +390,37 @@ class SizeProvenanceTest {
         assertEquals(2, word.bound());
     }
 
+    @Test
+    void anArgsAttributeIsARequestOnlyOnARequest() {
+        String src = """
+                def latex(expr):
+                    parts = expr.args
+                    return parts
+
+                def view(request):
+                    query = request.args
+                    return query
+                """;
+        assertEquals(Provenance.Kind.UNKNOWN, local(src, "latex", "parts").kind());
+        assertEquals(Provenance.Origin.REQUEST, local(src, "view", "query").origin());
+    }
+
+    @Test
+    void aStatementFollowedByABreakRunsOnce() {
+        String src = """
+                def first_long(lines):
+                    found = []
+                    for line in lines:
+                        if len(line) > 80:
+                            found.append(line)
+                            break
+                    return found
+                """;
+        Provenance found = local(src, "first_long", "found");
+        assertEquals(Provenance.Kind.CONSTANT, found.kind());
+        assertEquals(1, found.bound());
+    }
+
     // --- helpers
 
     private static SemanticModel model(String source) {
