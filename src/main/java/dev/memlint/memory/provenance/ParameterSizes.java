@@ -19,6 +19,7 @@ import java.util.List;
  * anything. A private one (a leading underscore, or nested in another function) is only called
  * from this module, so its parameter is as large as the largest argument its call sites pass,
  * as long as every use of the function is a plain call; {@code self} and {@code cls} are no data.
+ * {@code *args} and {@code **kwargs} hold what each call writes out: input, but never large.
  */
 final class ParameterSizes {
     private final SemanticModel model;
@@ -39,8 +40,9 @@ final class ParameterSizes {
         boolean method = model.parent(f) instanceof Stmt.ClassDef;
         boolean isStatic = f.decoratorList().stream().anyMatch(d -> d instanceof Expr.Name n && n.id().equals("staticmethod"));
         if (method && !isStatic && !positional.isEmpty() && positional.get(0) == arg) return Provenance.UNKNOWN;
+        if (arg == args.vararg() || arg == args.kwarg()) return Provenance.input(Provenance.Origin.ARGUMENTS, arg.arg());
         Provenance public_ = Provenance.input(Provenance.Origin.PARAMETER, arg.arg());
-        if (arg == args.vararg() || arg == args.kwarg() || !isPrivate(f)) return public_;
+        if (!isPrivate(f)) return public_;
         List<Expr.Call> calls = callSites(f, method);
         if (calls == null || calls.isEmpty()) return public_;
         int index = indexOf(positional, arg);

@@ -33,7 +33,9 @@ public record Provenance(Kind kind, long bound, int degree, Origin origin, Strin
         /** sys.argv: a handful of tokens in practice, though no constant bounds them. */
         COMMAND_LINE("command line", false),
         /** os.environ: a few dozen short strings in practice. */
-        ENVIRONMENT("environment", false);
+        ENVIRONMENT("environment", false),
+        /** *args and **kwargs: as many as a call writes out, a handful in practice. */
+        ARGUMENTS("packed arguments", false);
 
         private final String label;
         private final boolean large;

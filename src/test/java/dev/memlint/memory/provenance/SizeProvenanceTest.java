@@ -421,6 +421,18 @@ class SizeProvenanceTest {
         assertEquals(1, found.bound());
     }
 
+    @Test
+    void packedArgumentsAreInputButNeverLarge() {
+        Provenance p = local("""
+                def largest(*values):
+                    kept = [v for v in values if v is not None]
+                    return max(kept)
+                """, "largest", "kept");
+        assertEquals(Provenance.Kind.INPUT, p.kind());
+        assertEquals(Provenance.Origin.ARGUMENTS, p.origin());
+        assertFalse(p.isLarge());
+    }
+
     // --- helpers
 
     private static SemanticModel model(String source) {
