@@ -121,3 +121,17 @@ def unpacked(h: str) -> None:
     p, q = [float(x) for x in (h[:4], h[4:])]  # unpacked names: no known size, no known type
     for _ in range(3):
         print(p, q)
+
+
+# Constant and bounded data: the copies are a handful of items (silent).
+
+def tail_sums_of_fields(line: str) -> list[int]:
+    widths = [len(f) for f in line.split(",", 3)]  # at most four fields
+    return [sum(widths[i:]) for i in range(len(widths))]
+
+
+def rotate_three() -> None:
+    colors = ["red", "green", "blue"]
+    for i in range(len(colors)):
+        for c in colors[i:]:
+            print(c)

@@ -84,3 +84,15 @@ def slice_of_a_local(values):
     if not copy:
         return 0
     return 1 + slice_of_a_local(copy[1:][:0])
+
+
+# A private helper only ever called on a short constant: the recursion is five levels deep.
+
+def _count_vowels(word):
+    if not word:
+        return 0
+    return (word[0] in "aeiou") + _count_vowels(word[1:])
+
+
+def vowels_in_greeting():
+    return _count_vowels("hello")

@@ -109,3 +109,12 @@ def fit(word: str, width: int, encode) -> str:
     while len(encode(word)) > width:
         word = word[:-1]  # text shortened until it fits: a few characters
     return word
+
+
+# Three constant items: three short copies (silent).
+
+def announce_steps():
+    steps = ["fetch", "build", "test"]
+    while steps:
+        print(steps[0])
+        steps = steps[1:]

@@ -1,4 +1,5 @@
 """Breadth-first walks and work lists: lists used as queues and lists used as stacks."""
+import sys
 from collections import deque
 
 
@@ -103,3 +104,14 @@ def link_flags(options, libdir):
         if opt == "--ldflags":
             libs.insert(0, "-L" + libdir)
         print(" ".join(libs))
+
+
+# Command-line arguments: a handful of tokens, however they are consumed (silent).
+
+def parse_flags():
+    args = list(sys.argv[1:])
+    flags = []
+    while args:
+        arg = args.pop(0)
+        flags.append(arg)
+    return flags

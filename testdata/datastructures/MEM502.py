@@ -21,7 +21,7 @@ def classify(tokens: list[str]) -> list[str]:
     keywords = ["if", "else", "elif", "for", "while", "def", "class", "return", "import"]
     kinds = []
     for tok in tokens:
-        kinds.append("kw" if tok in keywords else "name")  # expect: MEM502
+        kinds.append("kw" if tok in keywords else "name")  # nine constant items: a scan costs nothing worth a set
     return kinds
 
 
@@ -103,3 +103,10 @@ def route(events, names_text: str):
         elif e.owner in names:
             routed.append(e)
     return routed
+
+
+# At most four allowed names from one header line (silent).
+
+def keep_allowed(tokens: list[str], header: str) -> list[str]:
+    allowed = header.split(",", 3)
+    return [t for t in tokens if t in allowed]

@@ -144,3 +144,14 @@ class Measured:
 
 def measure(sizes):
     return [Measured(w, h) for w, h in sizes]
+
+
+# At most four instances, from one bounded split (silent).
+
+class Pair:
+    def __init__(self, text):
+        self.key, _, self.value = text.partition("=")
+
+
+def parse_pairs(line):
+    return [Pair(p) for p in line.split(";", 3)]

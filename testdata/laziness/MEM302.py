@@ -91,3 +91,11 @@ def small_sum():
 
 def squares():
     return {i: i * i for i in [*range(4)]}
+
+
+# Three items at most (silent).
+
+def labelled(line):
+    fields = line.split(",", 2)
+    for name, tag in list(zip(fields, "xyz")):
+        print(name, tag)

@@ -14,12 +14,12 @@ def _squares(values):  # expect: MEM304
     return [v * v for v in values]
 
 
-def count_lines(root):
+def count_lines(root, sizes):
     total = 0
     for path in _python_files(root):
         with open(path) as f:
             total += sum(1 for _ in f)
-    return total, max(_squares([1, 2, 3]))
+    return total, max(_squares(sizes))
 
 
 def report(rows):
@@ -88,3 +88,11 @@ def _entries_under(prefix, cache):
 def drop_entries(prefix, cache):
     for path in _entries_under(prefix, cache):
         del cache[path]  # the loop changes what the list was read from: a snapshot
+
+
+def _cubes(values):  # called only with three constants: silent
+    return [v ** 3 for v in values]
+
+
+def cube_sum():
+    return sum(_cubes((1, 2, 3)))

@@ -7,13 +7,13 @@ log = logging.getLogger(__name__)
 SIZES = {"a": 1, "b": 2}
 report = ""
 for row in sorted(SIZES.items()):
-    report += f"{row[0]},{row[1]}\n"  # expect: MEM201
+    report += f"{row[0]},{row[1]}\n"  # two rows of a constant dict: a handful of copies
 
 
 def render_rows(rows):
     out = ""
     for name, size in rows:
-        out += f"{name},{size}\n"  # expect: MEM201
+        out += f"{name},{size}\n"  # CPython resizes in place, and a parameter is no read: silent
     return HEADER + out
 
 
@@ -116,7 +116,7 @@ def single_piece_per_loop(names):
 
 def padded(name: str, width: int):
     while len(name) < width:
-        name += " "  # expect: MEM201
+        name += " "  # padding a name: silent
     return name
 
 
@@ -125,7 +125,7 @@ def nested_reset(groups):
     for group in groups:
         line = ""
         for word in group:
-            line += word + " "  # expect: MEM201
+            line += word + " "  # the words of one group, resized in place: silent
         lines.append(line)
     return lines
 
@@ -144,3 +144,36 @@ def indent_levels(unit: str) -> list[str]:
         prefix += unit
         levels.append(prefix)
     return levels
+
+
+# Constant and bounded loops: a handful of concatenations (silent).
+
+def three_columns():
+    text = ""
+    for col in ("id", "name", "size"):
+        text = col + "," + text
+    return text
+
+
+def first_fields(line):
+    out = ""
+    for field in line.split(",", 2):
+        out = field + out
+    return out
+
+
+# Data the program reads: worth a note even where CPython resizes in place.
+
+def shout_log(path):
+    out = ""
+    with open(path) as fh:
+        for line in fh:
+            out += line.upper()  # expect: MEM201
+    return out
+
+
+def read_body(request):
+    text = ""
+    for chunk in request.body.split(b"\n"):
+        text += chunk.decode()  # expect: MEM201
+    return text

@@ -69,3 +69,12 @@ def byte_table(b: bytes) -> bytes:
     for _ in range(0, 256):  # 256 steps written in the source: bounded, not growing with input
         table += b
     return table
+
+
+# A bounded split: at most three parts (silent).
+
+def reversed_parts(blob: bytes):
+    out = b""
+    for part in blob.split(b",", 2):
+        out = part + out
+    return out

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.memlint.rule.Cost;
 import dev.memlint.rule.Edit;
 import dev.memlint.rule.Finding;
 import dev.memlint.rule.Fix;
@@ -14,7 +15,8 @@ import java.io.PrintWriter;
 
 /**
  * A JSON array with one object per finding: code, path, line, column, endLine, endColumn (1-based,
- * columns in characters, end exclusive), severity, message, and fix when there is one.
+ * columns in characters, end exclusive), severity, message, fix when there is one, and cost when
+ * the finding knows what it costs.
  */
 public final class JsonReporter implements Reporter {
     private static final JsonFactory JSON = new JsonFactory();
@@ -44,6 +46,7 @@ public final class JsonReporter implements Reporter {
         json.writeStringField("severity", f.severity().label());
         json.writeStringField("message", f.message());
         if (f.fix() != null) writeFix(json, f.fix());
+        if (f.cost() != null) writeCost(json, f.cost());
         json.writeEndObject();
     }
 
@@ -52,6 +55,15 @@ public final class JsonReporter implements Reporter {
         json.writeNumberField("column", r.column());
         json.writeNumberField("endLine", r.endLine());
         json.writeNumberField("endColumn", r.endColumn());
+    }
+
+    private static void writeCost(JsonGenerator json, Cost cost) throws IOException {
+        json.writeObjectFieldStart("cost");
+        json.writeStringField("text", cost.text());
+        if (cost.growth() != null) json.writeStringField("growth", cost.growth());
+        if (cost.size() != null) json.writeStringField("size", cost.size());
+        json.writeStringField("provenance", cost.provenance());
+        json.writeEndObject();
     }
 
     private static void writeFix(JsonGenerator json, Fix fix) throws IOException {

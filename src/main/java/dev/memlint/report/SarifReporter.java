@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.memlint.parse.SourceText;
 import dev.memlint.rule.Edit;
+import dev.memlint.rule.Cost;
 import dev.memlint.rule.Finding;
 import dev.memlint.rule.Fix;
 import dev.memlint.rule.FlowStep;
@@ -207,6 +208,7 @@ public final class SarifReporter implements Reporter {
             }
             result.setCodeFlows(List.of(new CodeFlow().withThreadFlows(List.of(new ThreadFlow().withLocations(steps)))));
         }
+        if (f.cost() != null) result.setProperties(costProperties(f.cost()));
         if (f.fix() != null) {
             List<Replacement> replacements = new ArrayList<>();
             for (Edit edit : f.fix().edits()) {
@@ -223,6 +225,16 @@ public final class SarifReporter implements Reporter {
                             .withReplacements(replacements)))));
         }
         return result;
+    }
+
+    /** result.properties.cost: the same object as the JSON format's "cost". */
+    private static PropertyBag costProperties(Cost cost) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("text", cost.text());
+        if (cost.growth() != null) fields.put("growth", cost.growth());
+        if (cost.size() != null) fields.put("size", cost.size());
+        fields.put("provenance", cost.provenance());
+        return new PropertyBag().withAdditionalProperty("cost", fields);
     }
 
     private PhysicalLocation physical(String path, int artifactIndex, TextRange range, SourceText source) {

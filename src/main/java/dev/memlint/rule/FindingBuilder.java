@@ -16,8 +16,11 @@ public interface FindingBuilder {
     /** One step of the chain of statements that explains the finding, in order (SARIF codeFlows). */
     FindingBuilder step(Located node, String message);
 
-    /** Overrides the rule's default severity for this finding. */
+    /** Overrides the rule's default severity for this finding (null keeps it). */
     FindingBuilder severity(Severity severity);
+
+    /** What the finding costs; its text is added to the message. */
+    FindingBuilder cost(Cost cost);
 
     /** A mechanical rewrite that removes the finding. */
     FindingBuilder fix(String description, Fix.Applicability applicability, Edit... edits);

@@ -5,6 +5,7 @@ import dev.memlint.ast.Module;
 import dev.memlint.ast.Node;
 import dev.memlint.ast.Pos;
 import dev.memlint.memory.ModuleMemory;
+import dev.memlint.memory.provenance.SizeProvenance;
 import dev.memlint.parse.Comment;
 import dev.memlint.parse.ParsedFile;
 import dev.memlint.parse.PythonVersion;
@@ -91,6 +92,7 @@ public final class RuleEngine {
             // thread parses its next file.
             ModuleMemory.forgetLast();
             ModuleImports.forgetLast();
+            SizeProvenance.forgetLast();
         }
         List<Finding> out = new ArrayList<>(run.findings);
         out.sort(Comparator.comparingInt((Finding f) -> f.range().line()).thenComparingInt(f -> f.range().column())
@@ -251,6 +253,7 @@ public final class RuleEngine {
             Fix fix;
             TextRange loop;
             final List<Builder> sameLoop = new ArrayList<>(); // the other findings of this rule in this loop
+            Cost cost;
 
             Builder(String code, TextRange range, Severity severity, String message) {
                 this.code = code;
@@ -276,7 +279,12 @@ public final class RuleEngine {
             }
 
             @Override public FindingBuilder severity(Severity s) {
-                this.severity = s;
+                if (s != null) this.severity = s;
+                return this;
+            }
+
+            @Override public FindingBuilder cost(Cost c) {
+                this.cost = c;
                 return this;
             }
 
@@ -286,8 +294,9 @@ public final class RuleEngine {
             }
 
             Finding build() {
+                String text = cost == null ? message : message + " (" + cost.text() + ")";
                 if (sameLoop.isEmpty()) {
-                    return new Finding(code, path, range, severity, message, List.copyOf(related), List.copyOf(flow), fix);
+                    return new Finding(code, path, range, severity, text, List.copyOf(related), List.copyOf(flow), fix, cost);
                 }
                 sameLoop.sort(Comparator.comparingInt((Builder b) -> b.range.line()).thenComparingInt(b -> b.range.column()));
                 List<Related> all = new ArrayList<>(related);
@@ -299,7 +308,7 @@ public final class RuleEngine {
                     lines.append(other.range.line());
                 }
                 String more = "; " + sameLoop.size() + " more in this loop, on line" + (sameLoop.size() == 1 ? " " : "s ") + lines;
-                return new Finding(code, path, range, severity, message + more, List.copyOf(all), List.copyOf(flow), fix);
+                return new Finding(code, path, range, severity, text + more, List.copyOf(all), List.copyOf(flow), fix, cost);
             }
         }
     }

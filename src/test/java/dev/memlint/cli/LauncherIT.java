@@ -50,7 +50,7 @@ class LauncherIT {
                 def render(rows):
                     out = ""
                     for row in rows:
-                        out += f"{row}\\n"
+                        out = out + f"{row}" + "\\n"
                     return out
                 """);
         tmpdir = Files.createDirectories(temp.resolve("tmp"));

@@ -2,6 +2,7 @@ package dev.memlint.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.memlint.rule.Cost;
 import dev.memlint.rule.Edit;
 import dev.memlint.rule.Finding;
 import dev.memlint.rule.Fix;
@@ -46,9 +47,33 @@ class JsonReporterTest {
     }
 
     @Test
+    void aCostIsItsOwnObject() throws IOException {
+        Cost cost = new Cost("O(n²) in len(buf), input-driven (parameter `buf`)", "O(n²)", "len(buf)",
+                "input-driven (parameter `buf`)");
+        Finding finding = new Finding("MEM103", "a.py", new TextRange(2, 1, 2, 9), Severity.WARNING,
+                "buf shrinks (O(n²) in len(buf), input-driven (parameter `buf`))", List.of(), List.of(), null, cost);
+        JsonNode c = render(List.of(finding)).get(0).get("cost");
+        assertEquals("O(n²)", c.get("growth").asText());
+        assertEquals("len(buf)", c.get("size").asText());
+        assertEquals("input-driven (parameter `buf`)", c.get("provenance").asText());
+        assertEquals(cost.text(), c.get("text").asText());
+    }
+
+    @Test
+    void anUnknownGrowthIsLeftOut() throws IOException {
+        Cost cost = new Cost("how large len(xs) gets is not known", null, "len(xs)", "unknown");
+        Finding finding = new Finding("MEM101", "a.py", new TextRange(2, 1, 2, 9), Severity.NOTE, "m",
+                List.of(), List.of(), null, cost);
+        JsonNode c = render(List.of(finding)).get(0).get("cost");
+        assertFalse(c.has("growth"));
+        assertEquals("unknown", c.get("provenance").asText());
+    }
+
+    @Test
     void noFixNoFixField() throws IOException {
         JsonNode f = render(List.of(new Finding("MEM001", "a.py", new TextRange(1, 1, 1, 1), Severity.ERROR, "x"))).get(0);
         assertFalse(f.has("fix"));
+        assertFalse(f.has("cost"));
         assertEquals(8, f.size());
     }
 }

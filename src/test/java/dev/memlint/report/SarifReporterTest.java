@@ -1,6 +1,7 @@
 package dev.memlint.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.memlint.rule.Cost;
 import dev.memlint.rule.Finding;
 import dev.memlint.rule.Severity;
 import dev.memlint.rule.TextRange;
@@ -40,6 +41,22 @@ class SarifReporterTest {
     @Test
     void fixtureMatchesGoldenFile() throws IOException {
         Snapshots.assertMatches("fixture.sarif", portable(fixtureSarif()));
+    }
+
+    @Test
+    void aCostGoesIntoTheResultsPropertiesAndStaysValid() throws IOException {
+        Path root = SarifFixture.root();
+        Cost cost = new Cost("copies up to len(buf) bytes on every iteration: O(n²) in len(buf)", "O(n²)", "len(buf)",
+                "input-driven (parameter `buf`)");
+        Finding finding = new Finding("MEM990", "pkg/report.py", new TextRange(4, 9, 4, 31), Severity.WARNING,
+                "s grows", List.of(), List.of(), null, cost);
+        String sarif = render(SarifFixture.settings(root, "memlint", null), SarifFixture.report(root, List.of(finding)));
+        JsonNode properties = SarifJson.MAPPER.readTree(sarif).path("runs").path(0).path("results").path(0)
+                .path("properties").path("cost");
+        assertEquals("O(n²)", properties.path("growth").asText());
+        assertEquals("len(buf)", properties.path("size").asText());
+        assertEquals("input-driven (parameter `buf`)", properties.path("provenance").asText());
+        assertEquals(cost.text(), properties.path("text").asText());
     }
 
     @Test

@@ -27,7 +27,8 @@ class ListMembershipAdviceTest {
                 .filter(f -> f.code().equals("MEM502")).toList();
         assertEquals(1, found.size(), found.toString());
         assertEquals("`\"id\" in shown` scans the list `shown` on every iteration, and the loop never changes it; "
-                + "its answer is the same every time: test once before the loop; 1 more in this loop, on line 7",
+                + "its answer is the same every time: test once before the loop (scans up to len(shown) items "
+                + "on every iteration: O(n·m) for n = len(shown), m = len(records)); 1 more in this loop, on line 7",
                 found.get(0).message());
         assertEquals("`record[\"name\"] in shown` scans the list `shown` on every iteration, and the loop never changes it; "
                 + "build a set from it once before the loop", found.get(0).related().get(1).message());

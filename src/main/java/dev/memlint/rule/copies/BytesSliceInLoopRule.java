@@ -9,6 +9,8 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
+import dev.memlint.memory.provenance.SizeProvenance;
+import dev.memlint.rule.support.Costs;
 import dev.memlint.rule.support.Trees;
 import dev.memlint.semantic.PyType;
 import dev.memlint.semantic.SemanticModel;
@@ -51,11 +53,19 @@ public final class BytesSliceInLoopRule implements Rule {
         if (reader == null) return;
         Located loop = model.enclosingLoop(slice);
         if (loop == null) return;
+        // data[i:i + n], one window per iteration: the windows add up to the data once, a linear copy.
+        Costs.Verdict verdict = isWindow(sl)
+                ? Costs.linear("copies all of " + "len(" + ctx.text(slice.value()) + ") once, window by window",
+                        Costs.sizeOf(ctx, slice.value()), Costs.Unknown.REPORT)
+                : Costs.perIteration("copies up to %s bytes",
+                        new Costs.Size(SizeProvenance.of(model).size(slice), "len(" + ctx.text(slice) + ")"),
+                        Costs.runsOf(ctx, slice), Costs.Unknown.REPORT);
+        if (verdict.silent()) return;
         String advice = reader.equals("struct.unpack")
                 ? "use `struct.unpack_from(fmt, data, offset)`, which reads in place"
                 : "slice a `memoryview` of the data instead, which shares the bytes";
         ctx.report(slice, "`" + ctx.text(slice) + "` copies bytes on every iteration only to pass them to `"
-                + reader + "`; " + advice).loop(loop);
+                + reader + "`; " + advice).severity(verdict.severity()).cost(verdict.cost()).loop(loop);
     }
 
     private static String bufferReader(SemanticModel model, Expr.Call call) {
@@ -63,6 +73,11 @@ public final class BytesSliceInLoopRule implements Rule {
         if (q != null && BUFFER_FUNCTIONS.contains(q)) return q;
         if (call.func() instanceof Expr.Attribute a && BUFFER_METHODS.contains(a.attr())) return a.attr();
         return null;
+    }
+
+    private static boolean isWindow(Expr.Slice sl) {
+        return sl.lower() != null && sl.upper() instanceof Expr.BinOp b && b.op() == Operator.Add
+                && Mutations.sameReference(b.left(), sl.lower());
     }
 
     /** Not a slice of a few constant bytes: a[i:i+4], a[:8], a[-2:] are left alone. */

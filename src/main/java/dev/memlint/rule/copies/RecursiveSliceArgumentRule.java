@@ -11,6 +11,8 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
+import dev.memlint.memory.provenance.SizeProvenance;
+import dev.memlint.rule.support.Costs;
 import dev.memlint.rule.support.ModuleImports;
 import dev.memlint.rule.support.Trees;
 import dev.memlint.semantic.Binding;
@@ -50,8 +52,12 @@ public final class RecursiveSliceArgumentRule implements Rule {
             PyType type = model.typeOf(parameter);
             if (type.isKnown() ? !type.isCopyingSequence() : ModuleImports.of(model).arrayLibrary() || hasAnnotation(parameter)) continue;
             if (onlyWhileAPatternMatches(model, call, function, parameter.name())) continue;
+            Costs.Verdict verdict = Costs.quadratic(new Costs.Size(SizeProvenance.of(model).ofSymbol(parameter), "len(" + parameter.name() + ")"),
+                    Costs.Unknown.REPORT);
+            if (verdict.silent()) continue;
             ctx.report(s, "`" + ctx.text(s) + "` copies nearly all of `" + parameter.name() + "` at every level of "
                     + "the recursion (O(n²) copying); pass start/end indices instead")
+                    .cost(verdict.cost())
                     .related(function, "the recursive function");
         }
     }

@@ -11,7 +11,8 @@ import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
 import dev.memlint.rule.support.ModuleImports;
-import dev.memlint.rule.support.Blocks;
+import dev.memlint.semantic.Blocks;
+import dev.memlint.rule.support.Costs;
 import dev.memlint.rule.support.Trees;
 import dev.memlint.semantic.Binding;
 import dev.memlint.semantic.PyType;
@@ -54,10 +55,14 @@ public final class ShrinkBySlicingInLoopRule implements Rule {
         } else {
             if (!fromFront || reassignedInLoop(ctx, target, loop) || ModuleImports.of(model).arrayLibrary()) return;
         }
+        Costs.Verdict verdict = Costs.quadratic(Costs.sizeOf(ctx, target),
+                Costs.Unknown.REPORT);
+        if (verdict.silent()) return;
         ctx.report(assign, "`" + ctx.text(assign) + "` copies the rest of the sequence on every iteration "
                         + "(O(n²) in all); " + (fromFront
                         ? "keep a start index instead (for bytes: a memoryview, or `del buf[:n]` on a bytearray)"
                         : "keep an end index instead (or `del a[-n:]` / `pop()` on a list or bytearray)"))
+                .cost(verdict.cost())
                 .loop((Located) loop);
     }
 

@@ -11,7 +11,8 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
-import dev.memlint.rule.support.SourceSized;
+import dev.memlint.memory.provenance.SizeProvenance;
+import dev.memlint.rule.support.Costs;
 import dev.memlint.semantic.PyType;
 import dev.memlint.semantic.SemanticModel;
 
@@ -44,21 +45,34 @@ public final class SliceCopyInLoopRule implements Rule {
         SliceShape shape = SliceShape.of(slice);
         if (!shape.grows()) return;
         SemanticModel model = ctx.model();
-        // A display's size is fixed in the source (test tables, option lists): slicing it copies a handful of items.
-        if (SourceSized.isSmall(model, slice.value())) return;
         PyType type = model.typeOf(slice.value());
         if (!SEQUENCES.contains(type)) return;
         Node loop = model.enclosingLoop(slice);
         if (loop == null) return;
         String instead = alternative(model, slice, type);
         if (instead == null) return;
+        // A display's size is fixed in the source (test tables, option lists): slicing it copies a handful
+        // of items; so does any slice in a loop of a few iterations.
+        Costs.Verdict verdict = Costs.perIteration("copies up to %s " + unit(type),
+                new Costs.Size(SizeProvenance.of(model).size(slice), "len(" + ctx.text(slice.value()) + ")"),
+                Costs.runsOf(ctx, slice), Costs.Unknown.REPORT);
+        if (verdict.silent()) return;
         // Text searched from a position: the bounds as arguments save the copy and most of the time.
         // Other readers save the copy's memory, but a C-level list copy is fast: a note.
         boolean positional = instead.startsWith("pass the bounds") || instead.startsWith("use `find");
         ctx.report(slice, "`" + ctx.text(slice) + "` copies " + (shape == SliceShape.SUFFIX ? "the rest" : "the start")
                         + " of the " + type.name().toLowerCase() + " on every iteration only to read it once; " + instead)
-                .severity(positional ? Severity.WARNING : Severity.NOTE)
+                .severity(positional || verdict.severity() == Severity.WARNING ? Severity.WARNING : Severity.NOTE)
+                .cost(verdict.cost())
                 .loop((Located) loop);
+    }
+
+    private static String unit(PyType type) {
+        return switch (type) {
+            case STR -> "characters";
+            case BYTES, BYTEARRAY -> "bytes";
+            default -> "items";
+        };
     }
 
     /** What the reader of the slice could take instead, or null when the slice may be needed as is. */

@@ -1,5 +1,6 @@
 package dev.memlint.rule.datastructures;
 
+import dev.memlint.rule.support.Costs;
 import dev.memlint.ast.Ctx;
 import dev.memlint.ast.Expr;
 import dev.memlint.ast.Keyword;
@@ -87,8 +88,13 @@ public final class ClassWithoutSlotsInLoopRule implements Rule {
         ModuleImports imports = ModuleImports.of(model);
         if (imports.weakref()) return; // weakly referenced instances would need "__weakref__" in the slots
         if (imports.testModule()) return; // a test makes a handful of instances
+        Costs.Size instances = Costs.runsOf(ctx, site);
+        Costs.Verdict verdict = Costs.linear("up to " + instances.label() + " instances each carry an attribute dict",
+                instances, Costs.Unknown.REPORT);
+        if (verdict.silent()) return;
         ctx.report(site, "each `" + cls.name() + "` made here in a loop outlives its iteration and carries a "
                         + "per-instance attribute dict; " + advice + " in class `" + cls.name() + "` drops it")
+                .cost(verdict.cost())
                 .related(header(cls), "class `" + cls.name() + "` has no `__slots__`");
     }
 

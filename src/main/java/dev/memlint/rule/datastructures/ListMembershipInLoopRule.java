@@ -1,5 +1,6 @@
 package dev.memlint.rule.datastructures;
 
+import dev.memlint.rule.support.Costs;
 import dev.memlint.ast.CmpOp;
 import dev.memlint.ast.Expr;
 import dev.memlint.ast.Located;
@@ -71,11 +72,15 @@ public final class ListMembershipInLoopRule implements Rule {
             return; // changed in the loop, or handed to code that might change it
         }
         if (!mayBeLong || !hashable) return;
+        Costs.Verdict verdict = Costs.perIteration("scans up to %s items", Costs.sizeOf(ctx, list),
+                Costs.runsOf(ctx, cmp), Costs.Unknown.REPORT);
+        if (verdict.silent()) return;
         String advice = left instanceof Expr.Constant
                 ? "; its answer is the same every time: test once before the loop" // hoisting beats any set
                 : "; build a set from it once before the loop";
         ctx.report(cmp, "`" + ctx.text(cmp) + "` scans the list `" + s.name() + "` on every iteration, and the loop "
                         + "never changes it" + advice)
+                .cost(verdict.cost())
                 .loop(loop);
     }
 

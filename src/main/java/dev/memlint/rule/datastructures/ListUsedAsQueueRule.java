@@ -9,8 +9,8 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
-import dev.memlint.rule.support.Blocks;
-import dev.memlint.rule.support.SourceSized;
+import dev.memlint.semantic.Blocks;
+import dev.memlint.rule.support.Costs;
 import dev.memlint.rule.support.Trees;
 import dev.memlint.semantic.PyType;
 import dev.memlint.semantic.SemanticModel;
@@ -41,12 +41,17 @@ public final class ListUsedAsQueueRule implements Rule {
         };
         if (!front || ctx.model().typeOf(a.value()) != PyType.LIST) return;
         var loop = ctx.model().enclosingLoop(call);
-        if (loop == null || SourceSized.isBoundedLoop(ctx.model(), loop) || leavesLoopAfter(ctx.model(), call)
+        if (loop == null || leavesLoopAfter(ctx.model(), call)
                 || usedAtOtherPositions(ctx, a.value()) || freshEachIteration(ctx.model(), a.value(), loop)) return;
+        // pop(0) on the command-line arguments, a loop over three items: a handful of shifts.
+        Costs.Verdict verdict = Costs.perIteration("shifts up to %s items", Costs.sizeOf(ctx, a.value()),
+                Costs.runsOf(ctx, call), Costs.Unknown.REPORT);
+        if (verdict.silent()) return;
         String list = ctx.text(a.value());
         ctx.report(call, "`" + list + "." + a.attr() + "(0" + (a.attr().equals("insert") ? ", ...)" : ")")
                         + "` in a loop shifts every element of the list each time; use collections.deque ("
                         + (a.attr().equals("pop") ? "popleft()" : "appendleft()") + ")")
+                .cost(verdict.cost())
                 .loop(loop);
     }
 

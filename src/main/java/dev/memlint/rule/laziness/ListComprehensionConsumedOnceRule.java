@@ -13,7 +13,7 @@ import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
 import dev.memlint.rule.support.ContainerUses;
 import dev.memlint.rule.support.OnePassConsumers;
-import dev.memlint.rule.support.SourceSized;
+import dev.memlint.rule.support.Costs;
 import dev.memlint.semantic.NodeChildren;
 import dev.memlint.semantic.SemanticModel;
 
@@ -57,25 +57,36 @@ public final class ListComprehensionConsumedOnceRule implements Rule {
         for (int i = 0; i < call.args().size(); i++) {
             if (!(call.args().get(i) instanceof Expr.ListComp comp)) continue;
             if (i > 0 && !name.id().equals("zip")) continue; // sum(xs, start) etc.: only the iterable counts
-            if (isAsync(comp) || SourceSized.isSmallComprehension(ctx.model(), comp.generators())) continue;
+            if (isAsync(comp)) continue;
+            Costs.Verdict verdict = heldAtOnce(ctx, comp);
+            if (verdict.silent()) continue;
             boolean sole = call.args().size() == 1 && call.keywords().isEmpty();
             String inner = innerText(ctx, comp);
             ctx.report(comp, "list comprehension passed to " + name.id() + "() is built in full and then "
                             + "iterated once; a generator expression holds one item at a time")
+                    .severity(verdict.severity()).cost(verdict.cost())
                     .fix("Use a generator expression", CONSUMERS.get(name.id()),
                             ctx.replace(comp, sole ? inner : "(" + inner + ")"));
         }
     }
 
     private void forLoop(RuleContext ctx, Stmt.ForNode loop) {
-        if (!(loop.iter() instanceof Expr.ListComp comp) || isAsync(comp)
-                || SourceSized.isSmallComprehension(ctx.model(), comp.generators())) return;
+        if (!(loop.iter() instanceof Expr.ListComp comp) || isAsync(comp)) return;
         // for k in [k for k in d if ...]: del d[k] — the list is a snapshot of what the body changes.
         if (bodyChangesSources(ctx.model(), loop, comp)) return;
+        Costs.Verdict verdict = heldAtOnce(ctx, comp);
+        if (verdict.silent()) return;
         ctx.report(comp, "list comprehension iterated once by a for loop is built in full first; "
                         + "a generator expression holds one item at a time")
+                .severity(verdict.severity()).cost(verdict.cost())
                 .fix("Use a generator expression", Fix.Applicability.UNSAFE,
                         ctx.replace(comp, "(" + innerText(ctx, comp) + ")"));
+    }
+
+    /** A linear saving: worth a note only when the items come from input (a parameter, a file...). */
+    private static Costs.Verdict heldAtOnce(RuleContext ctx, Expr.ListComp comp) {
+        Costs.Size items = Costs.itemsOf(ctx, comp);
+        return Costs.linear("holds all " + items.label() + " items at once", items, Costs.Unknown.SILENT);
     }
 
     /** Whether the items of a lazy call are read once and dropped: by a for loop, a comprehension, or a reducing call. */

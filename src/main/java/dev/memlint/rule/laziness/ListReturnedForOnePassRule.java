@@ -1,5 +1,8 @@
 package dev.memlint.rule.laziness;
 
+import dev.memlint.memory.provenance.Provenance;
+import dev.memlint.memory.provenance.SizeProvenance;
+import dev.memlint.rule.support.Costs;
 import dev.memlint.ast.Comprehension;
 import dev.memlint.ast.Expr;
 import dev.memlint.ast.Keyword;
@@ -56,9 +59,24 @@ public final class ListReturnedForOnePassRule implements Rule {
             calls.add(c);
         }
         if (calls.isEmpty()) return;
+        Costs.Size items = new Costs.Size(returnedSize(model, f), "len(" + f.name() + "(...))");
+        Costs.Verdict verdict = Costs.linear("holds all " + items.label() + " items at once", items, Costs.Unknown.SILENT);
+        if (verdict.silent()) return;
         FindingBuilder finding = ctx.report(header(f), "`" + f.name() + "` builds and returns a list, and every call "
-                + "here only iterates over it once; as a generator (`yield`) it would hold one item at a time");
+                + "here only iterates over it once; as a generator (`yield`) it would hold one item at a time")
+                .severity(verdict.severity()).cost(verdict.cost());
         for (Expr.Call c : calls) finding.related(c, "iterated once here");
+    }
+
+    /** The largest list any return statement of f returns. */
+    private static Provenance returnedSize(SemanticModel model, Stmt.FunctionDef f) {
+        Provenance[] size = {Provenance.constant(0)};
+        for (Stmt st : f.body()) NodeChildren.walk(st, n -> {
+            if (n instanceof Stmt.Return r && r.value() != null && model.enclosingFunction(r) == f) {
+                size[0] = size[0].join(SizeProvenance.of(model).size(r.value()));
+            }
+        });
+        return size[0];
     }
 
     /** Every return returns a comprehension, or a local made as [] that the function only appends to. */

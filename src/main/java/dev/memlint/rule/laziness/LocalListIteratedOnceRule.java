@@ -14,10 +14,11 @@ import dev.memlint.rule.Severity;
 import dev.memlint.semantic.Binding;
 import dev.memlint.semantic.NodeChildren;
 import dev.memlint.semantic.Scope;
-import dev.memlint.rule.support.Blocks;
+import dev.memlint.semantic.Blocks;
 import dev.memlint.rule.support.ContainerUses;
 import dev.memlint.rule.support.OnePassConsumers;
-import dev.memlint.rule.support.SourceSized;
+import dev.memlint.memory.provenance.SizeProvenance;
+import dev.memlint.rule.support.Costs;
 import dev.memlint.rule.support.Trees;
 import dev.memlint.semantic.SemanticModel;
 import dev.memlint.semantic.Symbol;
@@ -86,7 +87,11 @@ public final class LocalListIteratedOnceRule implements Rule {
         String fix = how.equals("counted")
                 ? "count the items instead (`sum(1 for ...)` or a counter)"
                 : "a generator (or doing the work where the items are made) holds one item at a time";
+        Costs.Size items = new Costs.Size(SizeProvenance.of(model).ofSymbol(s), "len(" + s.name() + ")");
+        Costs.Verdict verdict = Costs.linear("holds all " + items.label() + " items at once", items, Costs.Unknown.SILENT);
+        if (verdict.silent()) return;
         ctx.report(assign, "list `" + s.name() + "` is built only to be " + how + " once; " + fix)
+                .severity(verdict.severity()).cost(verdict.cost())
                 .related(use, how.equals("counted") ? "counted here" : "iterated here");
     }
 
@@ -97,7 +102,7 @@ public final class LocalListIteratedOnceRule implements Rule {
     private static boolean lazyComprehensionPossible(SemanticModel model, Expr.ListComp comp) {
         for (Comprehension g : comp.generators()) if (g.isAsync() != 0) return false;
         if (Trees.any(List.of(comp), n -> n instanceof Expr.Await)) return false;
-        return !SourceSized.isSmallComprehension(model, comp.generators());
+        return true;
     }
 
     /**
@@ -106,7 +111,7 @@ public final class LocalListIteratedOnceRule implements Rule {
      * after it (a loop that also fills other lists or updates a mask must run to the end first).
      */
     private static boolean fillsOnly(SemanticModel model, Stmt.ForNode loop, Symbol list) {
-        if (loop instanceof Stmt.AsyncFor || SourceSized.isSmall(model, loop.iter())) return false;
+        if (loop instanceof Stmt.AsyncFor) return false;
         boolean[] other = {false};
         for (Stmt st : loop.body()) NodeChildren.walk(st, n -> {
             if (other[0]) return;

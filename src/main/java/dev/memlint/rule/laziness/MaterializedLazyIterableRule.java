@@ -11,7 +11,7 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
-import dev.memlint.rule.support.SourceSized;
+import dev.memlint.rule.support.Costs;
 import dev.memlint.semantic.NodeChildren;
 import dev.memlint.semantic.PyType;
 import dev.memlint.semantic.SemanticModel;
@@ -50,20 +50,18 @@ public final class MaterializedLazyIterableRule implements Rule {
 
     private void check(RuleContext ctx, Expr iter, List<? extends Node> body, String consumer) {
         Expr lazy = materializedArgument(ctx.model(), iter);
-        if (lazy == null || fewItems(ctx.model(), lazy)) return;
+        if (lazy == null) return;
         String kind = lazyKind(ctx.model(), lazy);
         if (kind == null || changedIn(body, lazy) || (!kind.equals("range") && suspends(body))) return;
+        Costs.Size items = Costs.itemsOf(ctx, lazy);
+        // range(4), a view of a dict written in the source: listing it costs a handful of slots.
+        Costs.Verdict verdict = Costs.linear("holds all " + items.label() + " items at once", items, Costs.Unknown.SILENT);
+        if (verdict.silent()) return;
         Fix.Applicability safety = kind.equals("range") ? Fix.Applicability.SAFE : Fix.Applicability.UNSAFE;
         ctx.report(iter, "the " + kind + " is copied into a list only to be iterated once by " + consumer
                         + "; iterate it directly")
+                .severity(verdict.severity()).cost(verdict.cost())
                 .fix("Iterate the " + kind + " directly", safety, ctx.replace(iter, ctx.text(lazy)));
-    }
-
-    /** range(4), or a view of a dict written out in the source: listing it costs a handful of slots. */
-    private static boolean fewItems(SemanticModel model, Expr lazy) {
-        if (SourceSized.isSmall(model, lazy)) return true;
-        return lazy instanceof Expr.Call c && c.func() instanceof Expr.Attribute a && VIEWS.contains(a.attr())
-                && SourceSized.isSmall(model, a.value());
     }
 
     /** X of list(X) or [*X]; null for anything else. */

@@ -1,5 +1,7 @@
 package dev.memlint.rule.laziness;
 
+import dev.memlint.memory.provenance.SizeProvenance;
+import dev.memlint.rule.support.Costs;
 import dev.memlint.ast.Comprehension;
 import dev.memlint.ast.Expr;
 import dev.memlint.ast.Node;
@@ -36,16 +38,28 @@ public final class ReadlinesIteratedRule implements Rule {
         if (m.attr().equals("readlines") && ctx.model().typeOf(m.value()) == PyType.FILE) {
             Expr file = m.value();
             boolean usesFile = body.stream().anyMatch(b -> mentions(b, file));
+            Costs.Verdict verdict = wholeFile(ctx, iter);
+            if (verdict.silent()) return;
             ctx.report(iter, "readlines() reads the whole file into a list first; iterating the file object "
                             + "yields the same lines one at a time")
+                    .severity(verdict.severity()).cost(verdict.cost())
                     .fix("Iterate the file object", usesFile ? Fix.Applicability.UNSAFE : Fix.Applicability.SAFE,
                             ctx.replace(iter, ctx.text(file)));
         } else if (m.attr().equals("splitlines") && m.value() instanceof Expr.Call read
                 && read.func() instanceof Expr.Attribute r && r.attr().equals("read") && read.args().isEmpty()
                 && ctx.model().typeOf(r.value()) == PyType.FILE) {
+            Costs.Verdict verdict = wholeFile(ctx, iter);
+            if (verdict.silent()) return;
             ctx.report(iter, "read().splitlines() holds the whole file and a list of all its lines; iterating "
-                    + "the file object yields one line at a time (strip the newline with rstrip(\"\\n\"))");
+                    + "the file object yields one line at a time (strip the newline with rstrip(\"\\n\"))")
+                    .severity(verdict.severity()).cost(verdict.cost());
         }
+    }
+
+    /** A whole file read is input-driven by nature (unless the read is sized: f.read(64)). */
+    private static Costs.Verdict wholeFile(RuleContext ctx, Expr iter) {
+        return Costs.linear("holds every line of the file at once", new Costs.Size(
+                SizeProvenance.of(ctx.model()).size(iter), "the file's size"), Costs.Unknown.REPORT);
     }
 
     private static boolean mentions(Node region, Expr file) {

@@ -6,6 +6,7 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
+import dev.memlint.rule.support.Costs;
 import dev.memlint.semantic.PyType;
 
 /** MEM202: a bytes object grown by concatenation inside a loop; bytes are never resized in place. */
@@ -22,9 +23,12 @@ public final class BytesConcatenationInLoopRule implements Rule {
     private void check(RuleContext ctx, Stmt stmt) {
         ConcatenationInLoop.Match m = ConcatenationInLoop.match(ctx.model(), stmt, PyType.BYTES);
         if (m == null) return;
+        Costs.Verdict verdict = Costs.quadratic(Costs.runsIn(ctx, ConcatenationInLoop.growingLoops(ctx.model(), m)), Costs.Unknown.REPORT);
+        if (verdict.silent()) return;
         ctx.report(stmt, "bytes `" + ctx.text(m.target()) + "` grows by " + m.description() + " in a loop, "
                         + "copying the whole object on every iteration (quadratic); use a bytearray, "
                         + "b\"\".join() or io.BytesIO")
+                .cost(verdict.cost())
                 .loop(m.loop());
     }
 }

@@ -4,7 +4,6 @@ import dev.memlint.ast.Expr;
 import dev.memlint.ast.Node;
 import dev.memlint.ast.Operator;
 import dev.memlint.ast.Stmt;
-import dev.memlint.rule.support.SourceSized;
 import dev.memlint.semantic.Binding;
 import dev.memlint.semantic.PyType;
 import dev.memlint.semantic.Scope;
@@ -56,11 +55,31 @@ final class ConcatenationInLoop {
         if (typeOf(model, target) != wanted) return null;
         dev.memlint.ast.Located loop = model.enclosingLoop(stmt);
         if (loop == null || resetInLoop(model, target, loop, stmt)) return null;
-        // for _ in range(4): a handful of concatenations, not a growth with the input
-        if (SourceSized.isBoundedLoop(model, loop)) return null;
         Shape shape = singleAppend && target instanceof Expr.Name n && isPlainFastLocal(model, n)
                 ? Shape.IN_PLACE_LOCAL : Shape.COPYING;
         return new Match(target, loop, shape, how);
+    }
+
+    /**
+     * The loops whose iterations all add to one accumulator: from the innermost out to (not
+     * including) a loop that sets the accumulator afresh, which starts a new one each time.
+     */
+    static java.util.List<dev.memlint.ast.Located> growingLoops(SemanticModel model, Match m) {
+        java.util.List<dev.memlint.ast.Located> loops = new java.util.ArrayList<>();
+        for (dev.memlint.ast.Located l = m.loop(); l != null; l = model.enclosingLoop(l)) {
+            if (m.target() instanceof Expr.Name n && setsAfresh(model, n, l)) break;
+            loops.add(l);
+        }
+        return loops;
+    }
+
+    private static boolean setsAfresh(SemanticModel model, Expr.Name n, Node loop) {
+        for (Binding b : model.symbol(n).bindings()) {
+            if (b.kind() == Binding.Kind.AUG_ASSIGNMENT) continue;
+            if (b.node() instanceof Stmt.Assign a && isAccumulation(model, a, n)) continue;
+            if (isInside(model, b.node(), loop)) return true;
+        }
+        return false;
     }
 
     private static PyType typeOf(SemanticModel model, Expr target) {

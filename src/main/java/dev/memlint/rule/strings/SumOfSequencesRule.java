@@ -8,7 +8,7 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
-import dev.memlint.rule.support.SourceSized;
+import dev.memlint.rule.support.Costs;
 import dev.memlint.semantic.PyType;
 import dev.memlint.semantic.SemanticModel;
 
@@ -33,11 +33,12 @@ public final class SumOfSequencesRule implements Rule {
         if (start == null) return;
         PyType type = model.typeOf(start);
         if (type != PyType.LIST && type != PyType.TUPLE) return;
-        if (fewParts(model, call.args().get(0))) return;
+        Costs.Verdict verdict = Costs.quadratic(Costs.itemsOf(ctx, call.args().get(0)), Costs.Unknown.REPORT);
+        if (verdict.silent()) return;
         String kind = type == PyType.LIST ? "lists" : "tuples";
         var finding = ctx.report(call, "`sum()` with a " + type.name().toLowerCase() + " start concatenates " + kind
                 + " one at a time, copying the growing result for every item (quadratic); use "
-                + "`itertools.chain.from_iterable` or a nested comprehension");
+                + "`itertools.chain.from_iterable` or a nested comprehension").cost(verdict.cost());
         Expr parts = call.args().get(0);
         String text = ctx.text(parts);
         if (isEmptyDisplay(start) && !text.contains("part") && !text.contains("item") && call.args().size() <= 2) {
@@ -46,13 +47,6 @@ public final class SumOfSequencesRule implements Rule {
             // Unsafe: a sequence type with its own __add__ (or a mix of lists and tuples) behaves differently.
             finding.fix("Flatten with a nested comprehension", Fix.Applicability.UNSAFE, ctx.replace(call, replacement));
         }
-    }
-
-    /** A display or a comprehension over one: a handful of parts, so the copying stays small. */
-    private static boolean fewParts(SemanticModel model, Expr parts) {
-        if (parts instanceof Expr.GeneratorExp g) return SourceSized.isSmallComprehension(model, g.generators());
-        if (parts instanceof Expr.ListComp l) return SourceSized.isSmallComprehension(model, l.generators());
-        return SourceSized.isSmall(model, parts);
     }
 
     private static boolean isEmptyDisplay(Expr e) {

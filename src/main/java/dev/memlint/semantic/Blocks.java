@@ -1,4 +1,4 @@
-package dev.memlint.rule.support;
+package dev.memlint.semantic;
 
 import dev.memlint.ast.ExceptHandler;
 import dev.memlint.ast.MatchCase;
