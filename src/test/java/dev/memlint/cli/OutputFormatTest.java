@@ -36,7 +36,7 @@ class OutputFormatTest {
                 def render(rows):
                     out = ""
                     for row in rows:
-                        out += f"{row}\\n"
+                        out = out + f"{row}" + "\\n"
                     return out
 
 

@@ -22,7 +22,7 @@ class StdinTest {
             def render(rows, seen=[]):
                 out = ""
                 for row in rows:
-                    out += f"{row}\\n"
+                    out = out + f"{row}" + "\\n"
                 seen.append(sum([len(r) for r in rows]))
                 return out
             """;
