@@ -151,6 +151,19 @@ public abstract class PythonLexerBase extends Lexer {
         text = null;
     }
 
+    /** Whether the lexer is inside an f-string or t-string (CPython's tokenizer-mode stack is not empty). */
+    boolean insideFormattedString() {
+        return contextTop >= 0;
+    }
+
+    /** "'(' was never closed" for the innermost bracket still open, or null when none is. */
+    PythonSyntaxError innermostUnclosedBracket() {
+        if (bracketDepth == 0) return null;
+        int i = bracketDepth - 1;
+        return new PythonSyntaxError("SyntaxError", "'" + bracketChars[i] + "' was never closed",
+                bracketLines[i], bracketColumns[i] + 1, bracketLines[i], bracketColumns[i] + 1);
+    }
+
     /**
      * The next token when it is one of the commonest plain kinds (an ASCII name or keyword, a line
      * break, a comment, single-character punctuation), made here as the grammar's rules would make
@@ -751,11 +764,8 @@ public abstract class PythonLexerBase extends Lexer {
     }
 
     private void checkBracketsClosed() {
-        if (bracketDepth > 0) {
-            int i = bracketDepth - 1;
-            throw new PythonSyntaxError("SyntaxError", "'" + bracketChars[i] + "' was never closed",
-                    bracketLines[i], bracketColumns[i] + 1, bracketLines[i], bracketColumns[i] + 1);
-        }
+        PythonSyntaxError unclosed = innermostUnclosedBracket();
+        if (unclosed != null) throw unclosed;
     }
 
     private void unterminatedAtEof() {

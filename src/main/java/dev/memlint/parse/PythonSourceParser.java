@@ -65,7 +65,7 @@ public final class PythonSourceParser {
                 module = new AstBuilder(source, target, tokens.list).module(tree);
             }
         } catch (PythonSyntaxError e) {
-            throw preferLexicalError(e, tokens.lexError, target);
+            throw FirstError.of(e, tokens, target);
         }
         if (tokens.lexError != null) throw tokens.lexError;
         return new ParsedFile(module, source, tokens.comments);
@@ -85,22 +85,6 @@ public final class PythonSourceParser {
                 return;
             }
         }
-    }
-
-    /**
-     * From 3.10, after a parser error CPython tokenizes the rest of the file, and a tokenizer error
-     * found there wins; an unclosed bracket only when it was opened before the parser's error line.
-     * An "unexpected indent" is reported without that check. 3.8 and 3.9 stopped at the first error.
-     */
-    private static PythonSyntaxError preferLexicalError(PythonSyntaxError parserError, PythonSyntaxError lexError,
-                                                        PythonVersion target) {
-        if (lexError == null || parserError == lexError || !target.atLeast(PythonVersion.PY310)) return parserError;
-        String m = parserError.getMessage();
-        if (m.equals("unexpected indent") || m.equals("unexpected unindent")) return parserError;
-        if (lexError.getMessage().endsWith("was never closed") && lexError.line() >= parserError.line()) {
-            return parserError;
-        }
-        return lexError;
     }
 
     /**
@@ -218,6 +202,9 @@ public final class PythonSourceParser {
         final List<Token> list = new ArrayList<>();
         final List<Comment> comments = new ArrayList<>();
         PythonSyntaxError lexError;
+        /** Where the lexer failed: whether inside an f-string or t-string, and the innermost bracket left open. */
+        boolean lexErrorInFormattedString;
+        PythonSyntaxError unclosedAtLexError;
         /** The tokens were cut where CPython's parser (not its tokenizer) fails: {@link #lexError} is that error. */
         boolean parserErrorAtEnd;
 
@@ -246,6 +233,8 @@ public final class PythonSourceParser {
             } catch (PythonSyntaxError e) {
                 // Report it only if the parser gets that far: an earlier syntax error wins, as in CPython.
                 t.lexError = e;
+                t.lexErrorInFormattedString = ((PythonLexerBase) lexer).insideFormattedString();
+                t.unclosedAtLexError = ((PythonLexerBase) lexer).innermostUnclosedBracket();
                 Token last = t.list.isEmpty() ? null : t.list.get(t.list.size() - 1);
                 if (last == null || last.getType() != Token.EOF) t.addEof(e.line(), e.column() - 1);
             }
@@ -257,6 +246,8 @@ public final class PythonSourceParser {
             Token at = list.get(index);
             list.subList(index, list.size()).clear();
             lexError = error;
+            lexErrorInFormattedString = false;
+            unclosedAtLexError = null;
             addEof(at.getLine(), at.getCharPositionInLine());
         }
 

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Character-level mutants of stdlib modules are accepted or refused as CPython's ast.parse does,
  * with the first error on the same line. ast.parse runs once per version over all mutants; the
  * figures (verdicts, error lines, and messages where the lines agree) are printed each run.
- * Set -Dfuzz.dump=DIR to write the disagreements there.
+ * Set -Dfuzz.dump=DIR to write the disagreements (and the other wordings on the same line) there.
  */
 class MutationFuzzOracleTest {
     private static final long SEED = 20261206L;
@@ -49,6 +49,7 @@ class MutationFuzzOracleTest {
 
         int verdicts = 0, bothRefused = 0, lines = 0, messages = 0;
         List<String> disagreements = new ArrayList<>();
+        List<String> wordings = new ArrayList<>();
         for (int i = 0; i < mutants.size(); i++) {
             Mutants.Mutant mutant = mutants.get(i);
             JsonNode expected = cpython.get(i);
@@ -66,6 +67,7 @@ class MutationFuzzOracleTest {
                 if (agree) {
                     lines++;
                     if (expected.get("msg").asText().equals(actual.getMessage())) messages++;
+                    else wordings.add("#" + i + " " + mutant.edit() + "\n  cpython: " + cp + "\n  memlint: " + ml);
                 }
             }
             if (!agree) disagreements.add("#" + i + " " + mutant.edit() + "\n  cpython: " + cp + "\n  memlint: " + ml);
@@ -76,7 +78,7 @@ class MutationFuzzOracleTest {
                         + " same message where the line agrees %d (%.2f%%)%n", target, mutants.size(), verdicts,
                 100 * verdictShare, bothRefused, lines, 100 * lineShare, messages,
                 lines == 0 ? 100 : 100.0 * messages / lines);
-        dump(target, mutants, disagreements);
+        dump(target, mutants, disagreements, wordings);
         disagreements.stream().limit(10).forEach(System.out::println);
         assertTrue(verdictShare >= VERDICT_GOAL, "verdict agreement " + verdictShare + " below " + VERDICT_GOAL);
         assertTrue(lineShare >= LINE_GOAL, "error-line agreement " + lineShare + " below " + LINE_GOAL);
@@ -111,13 +113,17 @@ class MutationFuzzOracleTest {
         }
     }
 
-    private static void dump(String target, List<Mutants.Mutant> mutants, List<String> disagreements) throws Exception {
+    private static void dump(String target, List<Mutants.Mutant> mutants, List<String> disagreements,
+                             List<String> wordings) throws Exception {
         String dir = System.getProperty("fuzz.dump");
         if (dir == null) return;
         Path out = Path.of(dir, "fuzz-" + target);
         Files.createDirectories(out);
         Files.write(out.resolve("disagreements.txt"), disagreements, StandardCharsets.UTF_8);
-        for (String d : disagreements) {
+        Files.write(out.resolve("wordings.txt"), wordings, StandardCharsets.UTF_8);
+        List<String> all = new ArrayList<>(disagreements);
+        all.addAll(wordings);
+        for (String d : all) {
             int index = Integer.parseInt(d.substring(1, d.indexOf(' ')));
             Files.writeString(out.resolve(index + ".py"), mutants.get(index).source(), StandardCharsets.UTF_8);
         }
