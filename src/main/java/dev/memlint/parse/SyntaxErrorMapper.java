@@ -66,6 +66,8 @@ final class SyntaxErrorMapper {
         if (expected.contains(PythonParser.ELSE) && ctx instanceof TestContext && !expected.contains(PythonParser.NAME)) {
             return error("SyntaxError", "expected 'else' after 'if' expression", offending);
         }
+        PythonSyntaxError parameters = missingParameters(ctx, offending);
+        if (parameters != null) return parameters;
         PythonSyntaxError legacy = legacyPrint(index);
         if (legacy != null) return legacy;
         if (offending.getType() == PythonParser.NEWLINE && expected.contains(PythonParser.COLON)
@@ -118,6 +120,39 @@ final class SyntaxErrorMapper {
             return error("SyntaxError", kind + "lambda expressions are not allowed without parentheses", lambda.getStart());
         }
         return null;
+    }
+
+    /**
+     * From 3.11 CPython insists on the '(' after a function's name (and 3.12+ type parameters):
+     * "expected '('" where it is missing; type parameters it could not read count as missing.
+     * Null when the failure is elsewhere.
+     */
+    private PythonSyntaxError missingParameters(ParserRuleContext ctx, Token offending) {
+        for (RuleContext c = ctx; c != null; c = c.parent) {
+            if (c instanceof Type_paramsContext && c.parent instanceof FuncdefContext f && f.NAME() != null) {
+                // Before 3.11 the '[' was as invalid, without a word about the '('.
+                String message = version.atLeast(PythonVersion.PY311) ? "expected '('" : "invalid syntax";
+                return error("SyntaxError", message, tokens.get(f.NAME().getSymbol().getTokenIndex() + 1));
+            }
+        }
+        if (!version.atLeast(PythonVersion.PY311)) return null;
+        if (offending.getType() == PythonParser.LPAR) return null;
+        int name = offending.getTokenIndex() - 1;
+        if (name > 0 && tokens.get(name).getType() == PythonParser.RSQB) name = openerBefore(name) - 1;
+        if (name < 1 || tokens.get(name).getType() != PythonParser.NAME
+                || tokens.get(name - 1).getType() != PythonParser.DEF) return null;
+        return error("SyntaxError", "expected '('", version.atLeast(PythonVersion.PY312) ? offending : tokens.get(name + 1));
+    }
+
+    /** Index of the bracket that the closing bracket at {@code close} closes, or -1. */
+    private int openerBefore(int close) {
+        int depth = 0;
+        for (int i = close; i >= 0; i--) {
+            int type = tokens.get(i).getType();
+            if (isClose(type)) depth++;
+            else if (isOpen(type) && --depth == 0) return i;
+        }
+        return -1;
     }
 
     private static PythonSyntaxError error(String kind, String message, Token at) {
