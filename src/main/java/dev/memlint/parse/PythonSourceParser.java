@@ -125,6 +125,7 @@ public final class PythonSourceParser {
                 }
                 throw tokens.lexError;
             }
+            tokens.lookaheadLine = lookaheadLine(tokens.list, offending);
             PythonSyntaxError error = new SyntaxErrorMapper(parser, tokens.list, target).map(cause, offending);
             checkStatementsBefore(offending, tokens.list, source, target);
             if (!target.atLeast(PythonVersion.PY312)) {
@@ -138,6 +139,18 @@ public final class PythonSourceParser {
             }
             throw error;
         }
+    }
+
+    /**
+     * The line of the furthest token CPython's parser read (as far as known): when it failed right
+     * after an expression, the token after the failing one, as its rules for specific messages
+     * ("Perhaps you forgot a comma?", "Maybe you meant '=='") read what follows.
+     */
+    private static int lookaheadLine(List<Token> tokens, Token offending) {
+        int next = offending.getTokenIndex() + 1;
+        if (next < 2 || !SyntaxErrorMapper.endsExpression(tokens.get(next - 2).getType())
+                || next >= tokens.size() || tokens.get(next).getType() == Token.EOF) return offending.getLine();
+        return tokens.get(next).getLine();
     }
 
     private static PythonParser parser(List<Token> tokens, PredictionMode mode) {
@@ -205,6 +218,8 @@ public final class PythonSourceParser {
         /** Where the lexer failed: whether inside an f-string or t-string, and the innermost bracket left open. */
         boolean lexErrorInFormattedString;
         PythonSyntaxError unclosedAtLexError;
+        /** The line of the furthest token CPython's parser read before failing; 0 when not known. */
+        int lookaheadLine;
         /** The tokens were cut where CPython's parser (not its tokenizer) fails: {@link #lexError} is that error. */
         boolean parserErrorAtEnd;
 

@@ -266,7 +266,7 @@ final class SyntaxErrorMapper {
         }
     }
 
-    private static boolean endsExpression(int t) {
+    static boolean endsExpression(int t) {
         switch (t) {
             case PythonParser.NAME: case PythonParser.NUMBER: case PythonParser.STRING: case PythonParser.FSTRING_END:
             case PythonParser.TSTRING_END: case PythonParser.RPAR: case PythonParser.RSQB: case PythonParser.RBRACE:
