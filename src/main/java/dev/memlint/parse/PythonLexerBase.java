@@ -66,6 +66,9 @@ public abstract class PythonLexerBase extends Lexer {
     // Where the last backslash-newline ended: a file may not end right after one.
     private int lastLineJoinEnd = -1;
 
+    // Whether t"..." is a t-string (3.14+) rather than the name t and a string.
+    protected boolean tStrings = true;
+
     // One String per distinct name: the tree keeps a name's text for every use of it.
     private final Map<String, String> names = new HashMap<>();
 
@@ -149,6 +152,11 @@ public abstract class PythonLexerBase extends Lexer {
 
     void disableShortcuts() {
         text = null;
+    }
+
+    /** Reads the syntax of {@code target}: before 3.14 t"..." is the name t followed by a string. */
+    void target(PythonVersion target) {
+        tStrings = target.atLeast(PythonVersion.PY314);
     }
 
     /** Whether the lexer is inside an f-string or t-string (CPython's tokenizer-mode stack is not empty). */

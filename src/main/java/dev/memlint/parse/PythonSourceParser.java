@@ -47,7 +47,7 @@ public final class PythonSourceParser {
 
     private static ParsedFile parseSource(SourceText source, PythonVersion target) {
         String text = source.text();
-        Tokens tokens = Tokens.read(text);
+        Tokens tokens = Tokens.read(text, target, true);
         if (!target.atLeast(PythonVersion.PY312)) {
             LegacyFstrings.Unterminated old = LegacyFstrings.firstUnterminated(tokens.list, source);
             if (old != null) tokens.cut(old.index(), old.error());
@@ -224,14 +224,19 @@ public final class PythonSourceParser {
         boolean parserErrorAtEnd;
 
         static Tokens read(String text) {
-            return read(text, true);
+            return read(text, PythonVersion.LATEST, true);
         }
 
         /** shortcuts: whether the lexer may make the commonest tokens itself (off only to test that it may). */
         static Tokens read(String text, boolean shortcuts) {
+            return read(text, PythonVersion.LATEST, shortcuts);
+        }
+
+        static Tokens read(String text, PythonVersion target, boolean shortcuts) {
             Tokens t = new Tokens();
             PythonLexer lexer = new PythonLexer(StringCharStream.of(text));
             lexer.removeErrorListeners();
+            ((PythonLexerBase) lexer).target(target);
             if (!shortcuts) ((PythonLexerBase) lexer).disableShortcuts();
             try {
                 for (Token tok = lexer.nextToken(); ; tok = lexer.nextToken()) {

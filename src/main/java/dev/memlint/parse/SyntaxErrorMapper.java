@@ -34,11 +34,6 @@ final class SyntaxErrorMapper {
                 ? (ParserRuleContext) cause.getCtx() : parser.getContext();
         IntervalSet expected = expected(cause);
 
-        if (!version.atLeast(PythonVersion.PY314)) {
-            for (RuleContext c = ctx; c != null; c = c.parent) {
-                if (c instanceof TstringContext t) return SyntaxErrors.atQuote(t.getStart(), "invalid syntax");
-            }
-        }
         PythonSyntaxError field = replacementField(ctx, previous, offending);
         if (field != null) return field;
         if (offending.getType() == PythonParser.INDENT) {
@@ -75,7 +70,7 @@ final class SyntaxErrorMapper {
             return error("SyntaxError", "expected ':'", offending);
         }
         if (previous != null && endsExpression(previous.getType()) && startsExpression(offending.getType())
-                && insideBrackets(index) && version.atLeast(PythonVersion.PY310)) {
+                && !nameAndString(previous, offending) && insideBrackets(index) && version.atLeast(PythonVersion.PY310)) {
             Token start = expressionStart(index - 1);
             return new PythonSyntaxError("SyntaxError", "invalid syntax. Perhaps you forgot a comma?",
                     start.getLine(), start.getCharPositionInLine() + 1, offending.getLine(),
@@ -211,6 +206,13 @@ final class SyntaxErrorMapper {
         return new PythonSyntaxError("SyntaxError",
                 "Missing parentheses in call to '" + text + "'. Did you mean " + text + "(...)?",
                 name.getLine(), name.getCharPositionInLine() + 1, next.getLine(), next.getCharPositionInLine() + 1);
+    }
+
+    /** A name and a string (`t"x"` before 3.14, `u "x"`): CPython does not suggest a comma there. */
+    private static boolean nameAndString(Token previous, Token offending) {
+        int t = offending.getType();
+        return previous.getType() == PythonParser.NAME
+                && (t == PythonParser.STRING || t == PythonParser.FSTRING_START || t == PythonParser.TSTRING_START);
     }
 
     private boolean insideBrackets(int index) {
