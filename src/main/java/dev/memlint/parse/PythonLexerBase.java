@@ -28,6 +28,8 @@ public abstract class PythonLexerBase extends Lexer {
     private static final int TAB_SIZE = 8;
     /** CPython's MAX_EXPR_NESTING: replacement fields nested in format specs of one literal. */
     private static final int MAX_FIELD_NESTING = 3;
+    /** CPython's MAXFSTRINGLEVEL (3.12+): its tokenizer-mode stack, the first entry of which is the plain mode. */
+    private static final int MAX_FSTRING_LEVEL = 150;
 
     private static final int STRING_F = 1;
     private static final int STRING_T = 2;
@@ -68,6 +70,8 @@ public abstract class PythonLexerBase extends Lexer {
 
     // Whether t"..." is a t-string (3.14+) rather than the name t and a string.
     protected boolean tStrings = true;
+    // Whether f-strings nest at most MAX_FSTRING_LEVEL - 1 deep (3.12+; before, an f-string was one token).
+    private boolean fstringLimit = true;
 
     // One String per distinct name: the tree keeps a name's text for every use of it.
     private final Map<String, String> names = new HashMap<>();
@@ -154,9 +158,13 @@ public abstract class PythonLexerBase extends Lexer {
         text = null;
     }
 
-    /** Reads the syntax of {@code target}: before 3.14 t"..." is the name t followed by a string. */
+    /**
+     * Reads the syntax of {@code target}: before 3.14 t"..." is the name t followed by a string;
+     * from 3.12 f-strings nest at most 149 deep.
+     */
     void target(PythonVersion target) {
         tStrings = target.atLeast(PythonVersion.PY314);
+        fstringLimit = target.atLeast(PythonVersion.PY312);
     }
 
     /** Whether the lexer is inside an f-string or t-string (CPython's tokenizer-mode stack is not empty). */
@@ -287,7 +295,14 @@ public abstract class PythonLexerBase extends Lexer {
             case PythonLexer.COLON: maybeStartFormatSpec(token); return true;
             case PythonLexer.COLONEQUAL: splitWalrusInField(token); return true;
             case PythonLexer.NUMBER: checkEndOfNumber(token); return true;
-            case PythonLexer.FSTRING_START: pushString(token, STRING_F); return true;
+            case PythonLexer.FSTRING_START:
+                if (fstringLimit && openStrings() + 2 > MAX_FSTRING_LEVEL) {
+                    // CPython points at the last character of the f-string's start.
+                    throw error("too many nested f-strings", token.getLine(),
+                            token.getCharPositionInLine() + token.getText().length());
+                }
+                pushString(token, STRING_F);
+                return true;
             case PythonLexer.TSTRING_START: pushString(token, STRING_T); return true;
             case PythonLexer.FSTRING_MIDDLE:
                 if (enclosingStringKind() == STRING_T) token.setType(PythonLexer.TSTRING_MIDDLE);
@@ -358,6 +373,13 @@ public abstract class PythonLexerBase extends Lexer {
 
     private static char openerOf(char closing) {
         return closing == ')' ? '(' : closing == ']' ? '[' : '{';
+    }
+
+    /** The f-strings and t-strings open at this point. */
+    private int openStrings() {
+        int n = 0;
+        for (int i = 0; i <= contextTop; i++) if (contextKind[i] != FIELD) n++;
+        return n;
     }
 
     private void pushString(Token token, int kind) {
