@@ -36,8 +36,12 @@ final class SyntaxErrorMapper {
 
         PythonSyntaxError field = replacementField(ctx, previous, offending);
         if (field != null) return field;
-        if (offending.getType() == PythonParser.INDENT) {
-            return error("IndentationError", "unexpected indent", offending);
+        if (offending.getType() == PythonParser.INDENT && index + 1 < tokens.size()) {
+            // CPython's column is the width of the indentation (in characters): it points at its last one.
+            Token first = tokens.get(index + 1);
+            int width = first.getCharPositionInLine();
+            return new PythonSyntaxError("IndentationError", "unexpected indent", first.getLine(), width,
+                    first.getLine(), width);
         }
         if (previous != null && previous.getType() == PythonParser.NEWLINE && expected.contains(PythonParser.INDENT)) {
             String what = blockOwner(ctx);
