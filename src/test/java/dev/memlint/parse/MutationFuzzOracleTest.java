@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Character-level mutants of stdlib modules are accepted or refused as CPython's ast.parse does,
  * with the first error on the same line. ast.parse runs once per version over all mutants; the
- * figures (verdicts, error lines, and messages where the lines agree) are printed each run.
+ * figures (verdicts, error lines, and messages and columns where the lines agree) are printed each run.
  * Set -Dfuzz.dump=DIR to write the disagreements (and the other wordings on the same line) there.
  */
 class MutationFuzzOracleTest {
@@ -47,7 +47,7 @@ class MutationFuzzOracleTest {
         List<JsonNode> cpython = astParse(python, mutants);
         PythonVersion version = PythonVersion.parse(target);
 
-        int verdicts = 0, bothRefused = 0, lines = 0, messages = 0;
+        int verdicts = 0, bothRefused = 0, lines = 0, messages = 0, columns = 0;
         List<String> disagreements = new ArrayList<>();
         List<String> wordings = new ArrayList<>();
         for (int i = 0; i < mutants.size(); i++) {
@@ -66,6 +66,7 @@ class MutationFuzzOracleTest {
                 agree = expected.get("line").asInt() == actual.line();
                 if (agree) {
                     lines++;
+                    if (expected.get("col").asInt() == actual.column()) columns++;
                     if (expected.get("msg").asText().equals(actual.getMessage())) messages++;
                     else wordings.add("#" + i + " " + mutant.edit() + "\n  cpython: " + cp + "\n  memlint: " + ml);
                 }
@@ -75,9 +76,9 @@ class MutationFuzzOracleTest {
         double verdictShare = verdicts / (double) mutants.size();
         double lineShare = bothRefused == 0 ? 1 : lines / (double) bothRefused;
         System.out.printf("Mutation fuzz %s: %d mutants; verdicts %d (%.2f%%); both refused %d, same line %d (%.2f%%),"
-                        + " same message where the line agrees %d (%.2f%%)%n", target, mutants.size(), verdicts,
-                100 * verdictShare, bothRefused, lines, 100 * lineShare, messages,
-                lines == 0 ? 100 : 100.0 * messages / lines);
+                        + " where the line agrees: same message %d (%.2f%%), same column %d (%.2f%%)%n", target,
+                mutants.size(), verdicts, 100 * verdictShare, bothRefused, lines, 100 * lineShare, messages,
+                lines == 0 ? 100 : 100.0 * messages / lines, columns, lines == 0 ? 100 : 100.0 * columns / lines);
         dump(target, mutants, disagreements, wordings);
         disagreements.stream().limit(10).forEach(System.out::println);
         assertTrue(verdictShare >= VERDICT_GOAL, "verdict agreement " + verdictShare + " below " + VERDICT_GOAL);
