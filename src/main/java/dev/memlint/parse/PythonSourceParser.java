@@ -114,7 +114,8 @@ public final class PythonSourceParser {
             RecognitionException cause = llFailure.getCause() instanceof RecognitionException r ? r : null;
             Token offending = cause != null && cause.getOffendingToken() != null
                     ? cause.getOffendingToken() : parser.getCurrentToken();
-            if (tokens.lexError != null && offending.getTokenIndex() >= tokens.list.size() - 1) {
+            if (tokens.lexError != null && (offending.getTokenIndex() >= tokens.list.size() - 1
+                    || readsOnToLexError(tokens.list, offending, target))) {
                 // The parser ran into the point where the lexer failed. Errors the builder finds before
                 // it come first in 3.9 (its parser checked as it went), and from 3.10 when the lexer only
                 // found a bracket left open (not a tokenizer error there); 3.8 checked after parsing;
@@ -139,6 +140,16 @@ public final class PythonSourceParser {
             }
             throw error;
         }
+    }
+
+    /**
+     * From 3.10, when the parser fails right after an expression, CPython's error pass reads the
+     * token after the failing one: if the tokenizer fails there, that is the error reported.
+     */
+    private static boolean readsOnToLexError(List<Token> tokens, Token offending, PythonVersion target) {
+        int i = offending.getTokenIndex();
+        return target.atLeast(PythonVersion.PY310) && i == tokens.size() - 2 && i > 0
+                && SyntaxErrorMapper.endsExpression(tokens.get(i - 1).getType());
     }
 
     /**
