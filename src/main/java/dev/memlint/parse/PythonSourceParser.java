@@ -143,24 +143,32 @@ public final class PythonSourceParser {
     }
 
     /**
-     * From 3.10, when the parser fails right after an expression, CPython's error pass reads the
-     * token after the failing one: if the tokenizer fails there, that is the error reported.
+     * From 3.10, when CPython's error pass reads on from the failing token, if the tokenizer fails on
+     * the next one, that is the error reported.
      */
     private static boolean readsOnToLexError(List<Token> tokens, Token offending, PythonVersion target) {
         int i = offending.getTokenIndex();
-        return target.atLeast(PythonVersion.PY310) && i == tokens.size() - 2 && i > 0
-                && SyntaxErrorMapper.endsExpression(tokens.get(i - 1).getType());
+        return target.atLeast(PythonVersion.PY310) && i == tokens.size() - 2 && continuesExpression(tokens, offending);
     }
 
     /**
-     * The line of the furthest token CPython's parser read (as far as known): when it failed right
-     * after an expression, the token after the failing one, as its rules for specific messages
-     * ("Perhaps you forgot a comma?", "Maybe you meant '=='") read what follows.
+     * Whether the parser failed at what CPython's error pass reads on from: an expression or an '='
+     * right after an expression ("Perhaps you forgot a comma?", "Maybe you meant '=='").
+     */
+    private static boolean continuesExpression(List<Token> tokens, Token offending) {
+        int i = offending.getTokenIndex();
+        return i > 0 && SyntaxErrorMapper.endsExpression(tokens.get(i - 1).getType())
+                && (SyntaxErrorMapper.startsExpression(offending.getType()) || offending.getType() == PythonParser.EQUAL);
+    }
+
+    /**
+     * The line of the furthest token CPython's parser read (as far as known): the token after the
+     * failing one when the error pass reads on from there.
      */
     private static int lookaheadLine(List<Token> tokens, Token offending) {
         int next = offending.getTokenIndex() + 1;
-        if (next < 2 || !SyntaxErrorMapper.endsExpression(tokens.get(next - 2).getType())
-                || next >= tokens.size() || tokens.get(next).getType() == Token.EOF) return offending.getLine();
+        if (!continuesExpression(tokens, offending) || next >= tokens.size()
+                || tokens.get(next).getType() == Token.EOF) return offending.getLine();
         return tokens.get(next).getLine();
     }
 
