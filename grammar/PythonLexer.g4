@@ -95,14 +95,15 @@ FSTRING_START_RDQ  : FR_PREFIX '"'      -> type(FSTRING_START), pushMode(F_RDQ);
 FSTRING_START_RTSQ : FR_PREFIX '\'\'\'' -> type(FSTRING_START), pushMode(F_RTSQ);
 FSTRING_START_RTDQ : FR_PREFIX '"""'    -> type(FSTRING_START), pushMode(F_RTDQ);
 
-TSTRING_START_SQ   : T_PREFIX  '\''     -> type(TSTRING_START), pushMode(F_SQ);
-TSTRING_START_DQ   : T_PREFIX  '"'      -> type(TSTRING_START), pushMode(F_DQ);
-TSTRING_START_TSQ  : T_PREFIX  '\'\'\'' -> type(TSTRING_START), pushMode(F_TSQ);
-TSTRING_START_TDQ  : T_PREFIX  '"""'    -> type(TSTRING_START), pushMode(F_TDQ);
-TSTRING_START_RSQ  : TR_PREFIX '\''     -> type(TSTRING_START), pushMode(F_RSQ);
-TSTRING_START_RDQ  : TR_PREFIX '"'      -> type(TSTRING_START), pushMode(F_RDQ);
-TSTRING_START_RTSQ : TR_PREFIX '\'\'\'' -> type(TSTRING_START), pushMode(F_RTSQ);
-TSTRING_START_RTDQ : TR_PREFIX '"""'    -> type(TSTRING_START), pushMode(F_RTDQ);
+// t-strings from 3.14; before, t"..." is a name and a string, as CPython read it.
+TSTRING_START_SQ   : T_PREFIX  '\''     {tStrings}? -> type(TSTRING_START), pushMode(F_SQ);
+TSTRING_START_DQ   : T_PREFIX  '"'      {tStrings}? -> type(TSTRING_START), pushMode(F_DQ);
+TSTRING_START_TSQ  : T_PREFIX  '\'\'\'' {tStrings}? -> type(TSTRING_START), pushMode(F_TSQ);
+TSTRING_START_TDQ  : T_PREFIX  '"""'    {tStrings}? -> type(TSTRING_START), pushMode(F_TDQ);
+TSTRING_START_RSQ  : TR_PREFIX '\''     {tStrings}? -> type(TSTRING_START), pushMode(F_RSQ);
+TSTRING_START_RDQ  : TR_PREFIX '"'      {tStrings}? -> type(TSTRING_START), pushMode(F_RDQ);
+TSTRING_START_RTSQ : TR_PREFIX '\'\'\'' {tStrings}? -> type(TSTRING_START), pushMode(F_RTSQ);
+TSTRING_START_RTDQ : TR_PREFIX '"""'    {tStrings}? -> type(TSTRING_START), pushMode(F_RTDQ);
 
 // ---------------------------------------------------------------- numbers
 

@@ -28,6 +28,8 @@ public abstract class PythonLexerBase extends Lexer {
     private static final int TAB_SIZE = 8;
     /** CPython's MAX_EXPR_NESTING: replacement fields nested in format specs of one literal. */
     private static final int MAX_FIELD_NESTING = 3;
+    /** CPython's MAXFSTRINGLEVEL (3.12+): its tokenizer-mode stack, the first entry of which is the plain mode. */
+    private static final int MAX_FSTRING_LEVEL = 150;
 
     private static final int STRING_F = 1;
     private static final int STRING_T = 2;
@@ -65,6 +67,11 @@ public abstract class PythonLexerBase extends Lexer {
 
     // Where the last backslash-newline ended: a file may not end right after one.
     private int lastLineJoinEnd = -1;
+
+    // Whether t"..." is a t-string (3.14+) rather than the name t and a string.
+    protected boolean tStrings = true;
+    // Whether f-strings nest at most MAX_FSTRING_LEVEL - 1 deep (3.12+; before, an f-string was one token).
+    private boolean fstringLimit = true;
 
     // One String per distinct name: the tree keeps a name's text for every use of it.
     private final Map<String, String> names = new HashMap<>();
@@ -149,6 +156,28 @@ public abstract class PythonLexerBase extends Lexer {
 
     void disableShortcuts() {
         text = null;
+    }
+
+    /**
+     * Reads the syntax of {@code target}: before 3.14 t"..." is the name t followed by a string;
+     * from 3.12 f-strings nest at most 149 deep.
+     */
+    void target(PythonVersion target) {
+        tStrings = target.atLeast(PythonVersion.PY314);
+        fstringLimit = target.atLeast(PythonVersion.PY312);
+    }
+
+    /** Whether the lexer is inside an f-string or t-string (CPython's tokenizer-mode stack is not empty). */
+    boolean insideFormattedString() {
+        return contextTop >= 0;
+    }
+
+    /** "'(' was never closed" for the innermost bracket still open, or null when none is. */
+    PythonSyntaxError innermostUnclosedBracket() {
+        if (bracketDepth == 0) return null;
+        int i = bracketDepth - 1;
+        return new PythonSyntaxError("SyntaxError", "'" + bracketChars[i] + "' was never closed",
+                bracketLines[i], bracketColumns[i] + 1, bracketLines[i], bracketColumns[i] + 1);
     }
 
     /**
@@ -266,7 +295,14 @@ public abstract class PythonLexerBase extends Lexer {
             case PythonLexer.COLON: maybeStartFormatSpec(token); return true;
             case PythonLexer.COLONEQUAL: splitWalrusInField(token); return true;
             case PythonLexer.NUMBER: checkEndOfNumber(token); return true;
-            case PythonLexer.FSTRING_START: pushString(token, STRING_F); return true;
+            case PythonLexer.FSTRING_START:
+                if (fstringLimit && openStrings() + 2 > MAX_FSTRING_LEVEL) {
+                    // CPython points at the last character of the f-string's start.
+                    throw error("too many nested f-strings", token.getLine(),
+                            token.getCharPositionInLine() + token.getText().length());
+                }
+                pushString(token, STRING_F);
+                return true;
             case PythonLexer.TSTRING_START: pushString(token, STRING_T); return true;
             case PythonLexer.FSTRING_MIDDLE:
                 if (enclosingStringKind() == STRING_T) token.setType(PythonLexer.TSTRING_MIDDLE);
@@ -337,6 +373,13 @@ public abstract class PythonLexerBase extends Lexer {
 
     private static char openerOf(char closing) {
         return closing == ')' ? '(' : closing == ']' ? '[' : '{';
+    }
+
+    /** The f-strings and t-strings open at this point. */
+    private int openStrings() {
+        int n = 0;
+        for (int i = 0; i <= contextTop; i++) if (contextKind[i] != FIELD) n++;
+        return n;
     }
 
     private void pushString(Token token, int kind) {
@@ -751,11 +794,8 @@ public abstract class PythonLexerBase extends Lexer {
     }
 
     private void checkBracketsClosed() {
-        if (bracketDepth > 0) {
-            int i = bracketDepth - 1;
-            throw new PythonSyntaxError("SyntaxError", "'" + bracketChars[i] + "' was never closed",
-                    bracketLines[i], bracketColumns[i] + 1, bracketLines[i], bracketColumns[i] + 1);
-        }
+        PythonSyntaxError unclosed = innermostUnclosedBracket();
+        if (unclosed != null) throw unclosed;
     }
 
     private void unterminatedAtEof() {

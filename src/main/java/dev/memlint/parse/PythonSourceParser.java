@@ -47,7 +47,7 @@ public final class PythonSourceParser {
 
     private static ParsedFile parseSource(SourceText source, PythonVersion target) {
         String text = source.text();
-        Tokens tokens = Tokens.read(text);
+        Tokens tokens = Tokens.read(text, target, true);
         if (!target.atLeast(PythonVersion.PY312)) {
             LegacyFstrings.Unterminated old = LegacyFstrings.firstUnterminated(tokens.list, source);
             if (old != null) tokens.cut(old.index(), old.error());
@@ -65,7 +65,7 @@ public final class PythonSourceParser {
                 module = new AstBuilder(source, target, tokens.list).module(tree);
             }
         } catch (PythonSyntaxError e) {
-            throw preferLexicalError(e, tokens.lexError, target);
+            throw FirstError.of(e, tokens, target);
         }
         if (tokens.lexError != null) throw tokens.lexError;
         return new ParsedFile(module, source, tokens.comments);
@@ -85,22 +85,6 @@ public final class PythonSourceParser {
                 return;
             }
         }
-    }
-
-    /**
-     * From 3.10, after a parser error CPython tokenizes the rest of the file, and a tokenizer error
-     * found there wins; an unclosed bracket only when it was opened before the parser's error line.
-     * An "unexpected indent" is reported without that check. 3.8 and 3.9 stopped at the first error.
-     */
-    private static PythonSyntaxError preferLexicalError(PythonSyntaxError parserError, PythonSyntaxError lexError,
-                                                        PythonVersion target) {
-        if (lexError == null || parserError == lexError || !target.atLeast(PythonVersion.PY310)) return parserError;
-        String m = parserError.getMessage();
-        if (m.equals("unexpected indent") || m.equals("unexpected unindent")) return parserError;
-        if (lexError.getMessage().endsWith("was never closed") && lexError.line() >= parserError.line()) {
-            return parserError;
-        }
-        return lexError;
     }
 
     /**
@@ -130,7 +114,8 @@ public final class PythonSourceParser {
             RecognitionException cause = llFailure.getCause() instanceof RecognitionException r ? r : null;
             Token offending = cause != null && cause.getOffendingToken() != null
                     ? cause.getOffendingToken() : parser.getCurrentToken();
-            if (tokens.lexError != null && offending.getTokenIndex() >= tokens.list.size() - 1) {
+            if (tokens.lexError != null && (offending.getTokenIndex() >= tokens.list.size() - 1
+                    || readsOnToLexError(tokens.list, offending, target))) {
                 // The parser ran into the point where the lexer failed. Errors the builder finds before
                 // it come first in 3.9 (its parser checked as it went), and from 3.10 when the lexer only
                 // found a bracket left open (not a tokenizer error there); 3.8 checked after parsing;
@@ -141,6 +126,7 @@ public final class PythonSourceParser {
                 }
                 throw tokens.lexError;
             }
+            tokens.lookaheadLine = lookaheadLine(tokens.list, offending);
             PythonSyntaxError error = new SyntaxErrorMapper(parser, tokens.list, target).map(cause, offending);
             checkStatementsBefore(offending, tokens.list, source, target);
             if (!target.atLeast(PythonVersion.PY312)) {
@@ -154,6 +140,36 @@ public final class PythonSourceParser {
             }
             throw error;
         }
+    }
+
+    /**
+     * From 3.10, when CPython's error pass reads on from the failing token, if the tokenizer fails on
+     * the next one, that is the error reported.
+     */
+    private static boolean readsOnToLexError(List<Token> tokens, Token offending, PythonVersion target) {
+        int i = offending.getTokenIndex();
+        return target.atLeast(PythonVersion.PY310) && i == tokens.size() - 2 && continuesExpression(tokens, offending);
+    }
+
+    /**
+     * Whether the parser failed at what CPython's error pass reads on from: an expression or an '='
+     * right after an expression ("Perhaps you forgot a comma?", "Maybe you meant '=='").
+     */
+    private static boolean continuesExpression(List<Token> tokens, Token offending) {
+        int i = offending.getTokenIndex();
+        return i > 0 && SyntaxErrorMapper.endsExpression(tokens.get(i - 1).getType())
+                && (SyntaxErrorMapper.startsExpression(offending.getType()) || offending.getType() == PythonParser.EQUAL);
+    }
+
+    /**
+     * The line of the furthest token CPython's parser read (as far as known): the token after the
+     * failing one when the error pass reads on from there.
+     */
+    private static int lookaheadLine(List<Token> tokens, Token offending) {
+        int next = offending.getTokenIndex() + 1;
+        if (!continuesExpression(tokens, offending) || next >= tokens.size()
+                || tokens.get(next).getType() == Token.EOF) return offending.getLine();
+        return tokens.get(next).getLine();
     }
 
     private static PythonParser parser(List<Token> tokens, PredictionMode mode) {
@@ -218,18 +234,28 @@ public final class PythonSourceParser {
         final List<Token> list = new ArrayList<>();
         final List<Comment> comments = new ArrayList<>();
         PythonSyntaxError lexError;
+        /** Where the lexer failed: whether inside an f-string or t-string, and the innermost bracket left open. */
+        boolean lexErrorInFormattedString;
+        PythonSyntaxError unclosedAtLexError;
+        /** The line of the furthest token CPython's parser read before failing; 0 when not known. */
+        int lookaheadLine;
         /** The tokens were cut where CPython's parser (not its tokenizer) fails: {@link #lexError} is that error. */
         boolean parserErrorAtEnd;
 
         static Tokens read(String text) {
-            return read(text, true);
+            return read(text, PythonVersion.LATEST, true);
         }
 
         /** shortcuts: whether the lexer may make the commonest tokens itself (off only to test that it may). */
         static Tokens read(String text, boolean shortcuts) {
+            return read(text, PythonVersion.LATEST, shortcuts);
+        }
+
+        static Tokens read(String text, PythonVersion target, boolean shortcuts) {
             Tokens t = new Tokens();
             PythonLexer lexer = new PythonLexer(StringCharStream.of(text));
             lexer.removeErrorListeners();
+            ((PythonLexerBase) lexer).target(target);
             if (!shortcuts) ((PythonLexerBase) lexer).disableShortcuts();
             try {
                 for (Token tok = lexer.nextToken(); ; tok = lexer.nextToken()) {
@@ -246,6 +272,8 @@ public final class PythonSourceParser {
             } catch (PythonSyntaxError e) {
                 // Report it only if the parser gets that far: an earlier syntax error wins, as in CPython.
                 t.lexError = e;
+                t.lexErrorInFormattedString = ((PythonLexerBase) lexer).insideFormattedString();
+                t.unclosedAtLexError = ((PythonLexerBase) lexer).innermostUnclosedBracket();
                 Token last = t.list.isEmpty() ? null : t.list.get(t.list.size() - 1);
                 if (last == null || last.getType() != Token.EOF) t.addEof(e.line(), e.column() - 1);
             }
@@ -257,6 +285,8 @@ public final class PythonSourceParser {
             Token at = list.get(index);
             list.subList(index, list.size()).clear();
             lexError = error;
+            lexErrorInFormattedString = false;
+            unclosedAtLexError = null;
             addEof(at.getLine(), at.getCharPositionInLine());
         }
 

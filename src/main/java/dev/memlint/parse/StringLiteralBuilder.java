@@ -75,11 +75,6 @@ final class StringLiteralBuilder {
         if (anyBytes && (anyStr || anyF || anyT)) {
             throw errors.at(c.getStart(), "cannot mix bytes and nonbytes literals");
         }
-        if (anyT && !version.atLeast(PythonVersion.PY314)) {
-            for (int i = 0; i < n; i++) {
-                if (c.getChild(i) instanceof TstringContext t) throw SyntaxErrors.atQuote(t.getStart(), "invalid syntax");
-            }
-        }
         if (anyF && !version.atLeast(PythonVersion.PY312)) LegacyFstrings.check(c, positions.source(), version);
         if (anyT && (anyStr || anyF)) {
             throw errors.at(c.getStart(), "cannot mix t-string literals with string or bytes literals");

@@ -34,15 +34,14 @@ final class SyntaxErrorMapper {
                 ? (ParserRuleContext) cause.getCtx() : parser.getContext();
         IntervalSet expected = expected(cause);
 
-        if (!version.atLeast(PythonVersion.PY314)) {
-            for (RuleContext c = ctx; c != null; c = c.parent) {
-                if (c instanceof TstringContext t) return SyntaxErrors.atQuote(t.getStart(), "invalid syntax");
-            }
-        }
         PythonSyntaxError field = replacementField(ctx, previous, offending);
         if (field != null) return field;
-        if (offending.getType() == PythonParser.INDENT) {
-            return error("IndentationError", "unexpected indent", offending);
+        if (offending.getType() == PythonParser.INDENT && index + 1 < tokens.size()) {
+            // CPython's column is the width of the indentation (in characters): it points at its last one.
+            Token first = tokens.get(index + 1);
+            int width = first.getCharPositionInLine();
+            return new PythonSyntaxError("IndentationError", "unexpected indent", first.getLine(), width,
+                    first.getLine(), width);
         }
         if (previous != null && previous.getType() == PythonParser.NEWLINE && expected.contains(PythonParser.INDENT)) {
             String what = blockOwner(ctx);
@@ -66,6 +65,8 @@ final class SyntaxErrorMapper {
         if (expected.contains(PythonParser.ELSE) && ctx instanceof TestContext && !expected.contains(PythonParser.NAME)) {
             return error("SyntaxError", "expected 'else' after 'if' expression", offending);
         }
+        PythonSyntaxError parameters = missingParameters(ctx, offending);
+        if (parameters != null) return parameters;
         PythonSyntaxError legacy = legacyPrint(index);
         if (legacy != null) return legacy;
         if (offending.getType() == PythonParser.NEWLINE && expected.contains(PythonParser.COLON)
@@ -73,7 +74,7 @@ final class SyntaxErrorMapper {
             return error("SyntaxError", "expected ':'", offending);
         }
         if (previous != null && endsExpression(previous.getType()) && startsExpression(offending.getType())
-                && insideBrackets(index) && version.atLeast(PythonVersion.PY310)) {
+                && !nameAndString(previous, offending) && insideBrackets(index) && version.atLeast(PythonVersion.PY310)) {
             Token start = expressionStart(index - 1);
             return new PythonSyntaxError("SyntaxError", "invalid syntax. Perhaps you forgot a comma?",
                     start.getLine(), start.getCharPositionInLine() + 1, offending.getLine(),
@@ -118,6 +119,39 @@ final class SyntaxErrorMapper {
             return error("SyntaxError", kind + "lambda expressions are not allowed without parentheses", lambda.getStart());
         }
         return null;
+    }
+
+    /**
+     * From 3.11 CPython insists on the '(' after a function's name (and 3.12+ type parameters):
+     * "expected '('" where it is missing; type parameters it could not read count as missing.
+     * Null when the failure is elsewhere.
+     */
+    private PythonSyntaxError missingParameters(ParserRuleContext ctx, Token offending) {
+        for (RuleContext c = ctx; c != null; c = c.parent) {
+            if (c instanceof Type_paramsContext && c.parent instanceof FuncdefContext f && f.NAME() != null) {
+                // Before 3.11 the '[' was as invalid, without a word about the '('.
+                String message = version.atLeast(PythonVersion.PY311) ? "expected '('" : "invalid syntax";
+                return error("SyntaxError", message, tokens.get(f.NAME().getSymbol().getTokenIndex() + 1));
+            }
+        }
+        if (!version.atLeast(PythonVersion.PY311)) return null;
+        if (offending.getType() == PythonParser.LPAR) return null;
+        int name = offending.getTokenIndex() - 1;
+        if (name > 0 && tokens.get(name).getType() == PythonParser.RSQB) name = openerBefore(name) - 1;
+        if (name < 1 || tokens.get(name).getType() != PythonParser.NAME
+                || tokens.get(name - 1).getType() != PythonParser.DEF) return null;
+        return error("SyntaxError", "expected '('", version.atLeast(PythonVersion.PY312) ? offending : tokens.get(name + 1));
+    }
+
+    /** Index of the bracket that the closing bracket at {@code close} closes, or -1. */
+    private int openerBefore(int close) {
+        int depth = 0;
+        for (int i = close; i >= 0; i--) {
+            int type = tokens.get(i).getType();
+            if (isClose(type)) depth++;
+            else if (isOpen(type) && --depth == 0) return i;
+        }
+        return -1;
     }
 
     private static PythonSyntaxError error(String kind, String message, Token at) {
@@ -178,6 +212,13 @@ final class SyntaxErrorMapper {
                 name.getLine(), name.getCharPositionInLine() + 1, next.getLine(), next.getCharPositionInLine() + 1);
     }
 
+    /** A name and a string (`t"x"` before 3.14, `u "x"`): CPython does not suggest a comma there. */
+    private static boolean nameAndString(Token previous, Token offending) {
+        int t = offending.getType();
+        return previous.getType() == PythonParser.NAME
+                && (t == PythonParser.STRING || t == PythonParser.FSTRING_START || t == PythonParser.TSTRING_START);
+    }
+
     private boolean insideBrackets(int index) {
         int depth = 0;
         for (int i = index - 1; i >= 0; i--) {
@@ -231,7 +272,7 @@ final class SyntaxErrorMapper {
         }
     }
 
-    private static boolean endsExpression(int t) {
+    static boolean endsExpression(int t) {
         switch (t) {
             case PythonParser.NAME: case PythonParser.NUMBER: case PythonParser.STRING: case PythonParser.FSTRING_END:
             case PythonParser.TSTRING_END: case PythonParser.RPAR: case PythonParser.RSQB: case PythonParser.RBRACE:

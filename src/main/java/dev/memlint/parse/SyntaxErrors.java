@@ -14,17 +14,6 @@ final class SyntaxErrors {
     }
 
     /**
-     * At the opening quote of a string token: before 3.14 `t"..."` was the name `t` followed by a
-     * string, and CPython's parser failed at the string.
-     */
-    static PythonSyntaxError atQuote(Token stringStart, String message) {
-        String text = stringStart.getText();
-        int quote = 0;
-        while (quote < text.length() && text.charAt(quote) != '\'' && text.charAt(quote) != '"') quote++;
-        return new PythonSyntaxError(message, stringStart.getLine(), stringStart.getCharPositionInLine() + quote + 1);
-    }
-
-    /**
      * A decimal int literal over CPython's digit limit, where each version put it: 3.8 at the
      * literal (a UTF-8 column), 3.9 at column 1, and from 3.10 on no column at all (offset 0), so
      * that no line of carets marks the literal.

@@ -27,7 +27,8 @@ class LexerErrorOracleTest {
             "invalid non-printable character", "was never closed", "unmatched '", "closing parenthesis",
             "unexpected character after line continuation", "unexpected EOF while parsing",
             "inconsistent use of tabs", "unindent does not match", "too many nested parentheses",
-            "too many levels of indentation", "f-string: expecting '}', or format specs", "nested too deeply");
+            "too many levels of indentation", "f-string: expecting '}', or format specs", "nested too deeply",
+            "too many nested f-strings");
 
     static final List<String> SNIPPETS = List.of(
             // numbers
@@ -49,6 +50,10 @@ class LexerErrorOracleTest {
             "f\"{'a' if x else 'b'}\" f'{\"\\n\".join(y)}'\n", "f'{d[\"k\"]!s:>{w}.{p}f} {lambda: 1}'\n",
             "f'{(lambda: 1)()}'\n", "x = f'{a:{b}}}'\n", "x = f'{[}'\n", "x = f'{1:{2:{3:{4}}}}'\n", "f'{1:{2:{3}}}'\n",
             "f'{1:{2:{f\"{3:{4}}\"}}}'\n", "f'{x:abc'\n", "f'''{x:abc'''\n", "f'{x!r:'\n",
+            // 149 nested f-strings are allowed, 150 are not
+            "f\"{".repeat(149) + "1" + "}\"".repeat(149) + "\n", "f\"{".repeat(150) + "1" + "}\"".repeat(150) + "\n",
+            "x = (" + "rf'{".repeat(150) + "1" + "}'".repeat(150) + ")\n",
+            "x = (" + "f'''{".repeat(150) + "1" + "}'''".repeat(150) + ")\n",
             // characters and continuation
             "x = €\n", "a€b = 1\n", "x = \u00a0\n", "x = a\u00a0b\n", "x = $\n", "x = ?\n", "x = `a`\n",
             "x = \u0301a\n", "x = \u0001\n", "x = 1 \\ y\n", "x = 1 + \\", "x = 1 + \\\n", "x = 1 \\\n\n",
