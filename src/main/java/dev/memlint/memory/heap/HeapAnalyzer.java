@@ -1070,6 +1070,7 @@ public final class HeapAnalyzer {
                             addItems(r, added, origin, same, s);
                             if (m.equals("setdefault") && args.size() == 2) {
                                 addItems(r, args.get(0), origin, false, s);
+                                result.addAll(field(r, "item", s)); // the value already there, or the default
                             }
                         } else if (BULK_ADDERS.contains(m)) {
                             for (Set<Site> x : args) {
@@ -1095,6 +1096,11 @@ public final class HeapAnalyzer {
                     }
                 } else if (a.value() instanceof Expr.Constant || RetainsNothing.method(m)) {
                     return Set.of(); // "sep".join(...), "fmt".format(...), text.split(sep), log.debug(msg, x)
+                }
+                if (pendingCall(receivers, m) && splatted.isEmpty()) {
+                    Site pending = site(c, Site.Kind.PENDING_CALL, m);
+                    addPendingCall(pending, receivers, args, kwargs, s);
+                    return Set.of();
                 }
                 if (storedCallable(receivers, m)) {
                     escapeAll(args, kwargs, s); // self.on_done(result): the callable may keep its arguments,
@@ -1152,17 +1158,97 @@ public final class HeapAnalyzer {
         }
 
         /**
+         * Whether a method call is on arguments (or what they reach) of no known class, by a name
+         * some class of the module has a method of: the caller may know the receiver and run that
+         * method, so the call is left to it (a pending call) instead of letting everything escape.
+         */
+        private boolean pendingCall(Set<Site> receivers, String name) {
+            if (receivers.isEmpty() || !index.anyClassHasMethod(name)) {
+                return false;
+            }
+            for (Site r : receivers) {
+                if (r.kind() != Site.Kind.PARAM || r.className() != null || r.global()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** A pending call escapes: until a caller runs it, what it refers to may be kept anywhere. */
+        private void addPendingCall(Site pending, Set<Site> receivers, List<Set<Site>> args,
+                                    Map<String, Set<Site>> kwargs, HeapState s) {
+            for (Site r : receivers) {
+                s.addEdge(new Edge(pending, "receiver", r, origin, false));
+            }
+            for (int i = 0; i < args.size(); i++) {
+                for (Site v : args.get(i)) {
+                    s.addEdge(new Edge(pending, "arg " + i, v, origin, false));
+                }
+            }
+            for (Map.Entry<String, Set<Site>> k : kwargs.entrySet()) {
+                for (Site v : k.getValue()) {
+                    s.addEdge(new Edge(pending, "kw " + k.getKey(), v, origin, false));
+                }
+            }
+            s.escape(List.of(pending));
+        }
+
+        /**
+         * Runs a callee's pending call on what the caller passed: the module's method when the
+         * receiver is an instance of a class that has it; left pending again when the receiver is
+         * still an argument of no known class; else the receiver and arguments escape.
+         */
+        private void runPending(Site pending, HeapState view, java.util.function.Function<Site, Set<Site>> map,
+                                Located call, HeapState s) {
+            Set<Site> receivers = new LinkedHashSet<>();
+            List<Set<Site>> args = new ArrayList<>();
+            Map<String, Set<Site>> kwargs = new LinkedHashMap<>();
+            for (Edge e : view.outgoing(pending)) {
+                Set<Site> to = map.apply(e.to());
+                if (e.label().equals("receiver")) {
+                    receivers.addAll(to);
+                } else if (e.label().startsWith("arg ")) {
+                    int i = Integer.parseInt(e.label().substring(4));
+                    while (args.size() <= i) {
+                        args.add(new LinkedHashSet<>());
+                    }
+                    args.get(i).addAll(to);
+                } else {
+                    kwargs.computeIfAbsent(e.label().substring(3), k -> new LinkedHashSet<>()).addAll(to);
+                }
+            }
+            String m = pending.className();
+            if (pendingCall(receivers, m)) {
+                addPendingCall(noteMade(new Site(call.pos().line() + ":" + call.pos().col() + ">" + pending.key(),
+                        Site.Kind.PENDING_CALL, call, m, true)), receivers, args, kwargs, s);
+                return;
+            }
+            for (Site r : receivers) {
+                Stmt.FunctionNode method = r.kind() == Site.Kind.INSTANCE ? methodOf(r, m) : null;
+                if (method != null && ModuleIndex.kindOf(method) == ModuleIndex.MethodKind.INSTANCE) {
+                    apply(method, Set.of(r), args, kwargs, call, s);
+                } else {
+                    s.escape(List.of(r));
+                    escapeAll(args, kwargs, s);
+                }
+            }
+        }
+
+        /**
          * Whether every receiver is an instance of a module class (with only module bases) that
-         * has no method of that name: the call is of a callable stored in an attribute.
+         * has no method of that name: the call is of a callable stored in an attribute. Self (or a
+         * module-level instance) may be of a subclass, so there no class of the module may have one.
          */
         private boolean storedCallable(Set<Site> receivers, String name) {
             if (receivers.isEmpty()) {
                 return false;
             }
             for (Site r : receivers) {
-                ModuleIndex.ClassInfo cls = r.kind() == Site.Kind.INSTANCE && r.className() != null
+                boolean exact = r.kind() == Site.Kind.INSTANCE;
+                ModuleIndex.ClassInfo cls = (exact || r.kind() == Site.Kind.PARAM) && r.className() != null
                         ? index.classNamed(r.className()) : null;
-                if (cls == null || !cls.onlyKnownBases() || index.method(cls.name(), name) != null) {
+                if (cls == null || !cls.onlyKnownBases() || index.method(cls.name(), name) != null
+                        || (!exact && index.anyClassHasMethod(name))) {
                     return false;
                 }
             }
@@ -1395,6 +1481,9 @@ public final class HeapAnalyzer {
             // through chains of calls cannot multiply past the budget.
             spend(sum.exit().edgeCount() + view.escaped().size() + view.returned().size(), s);
             for (Edge e : view.edges()) {
+                if (e.from().kind() == Site.Kind.PENDING_CALL) {
+                    continue; // run below, not copied
+                }
                 for (Site from : map.apply(e.from())) {
                     for (Site to : map.apply(e.to())) {
                         s.addEdge(new Edge(from, e.label(), to, e.origin() != null ? e.origin() : call,
@@ -1403,7 +1492,11 @@ public final class HeapAnalyzer {
                 }
             }
             for (Site x : view.escaped()) {
-                s.escape(map.apply(x));
+                if (x.kind() == Site.Kind.PENDING_CALL) {
+                    runPending(x, view, map, call, s);
+                } else {
+                    s.escape(map.apply(x));
+                }
             }
             if (callee.suspends()) {
                 // A generator (or coroutine) function returns at once a generator whose frame holds its arguments.

@@ -24,7 +24,12 @@ public record Site(String key, Kind kind, Located node, String className, boolea
         /** An argument, a module global, or an object reached from one: lives outside the call. */
         PARAM,
         /** None: refers to nothing, and nothing can be stored into it (that raises). */
-        NONE
+        NONE,
+        /**
+         * A method call on an argument of a class the callee cannot know, left for the caller to run
+         * (className holds the method's name): it refers to the receiver and the arguments.
+         */
+        PENDING_CALL
     }
 
     /** Ends the key of a callee's object that was in a garbage cycle when the callee returned. */
