@@ -43,6 +43,8 @@ public final class HeapAnalyzer {
 
     private static final Set<String> COPYING_BUILTINS = Set.of("list", "tuple", "set", "frozenset", "dict",
             "sorted", "reversed", "iter", "enumerate", "zip", "map", "filter", "deque");
+    /** Builtins that run their one iterable argument to its end. */
+    private static final Set<String> CONSUMING_BUILTINS = Set.of("sum", "min", "max");
     private static final Set<String> ADDERS = Set.of("append", "add", "insert", "appendleft", "setdefault", "put");
     private static final Set<String> BULK_ADDERS = Set.of("extend", "update", "extendleft");
     private static final Set<String> READERS = Set.of("get", "pop", "popitem", "popleft", "copy", "keys", "values",
@@ -317,6 +319,7 @@ public final class HeapAnalyzer {
                 }
             } else if (e instanceof Element.IterDone done) {
                 clearEveryItem(done.loop(), s);
+                exhaust(s.valueOf(iterKey(done.loop())), 0, s);
             } else if (e instanceof Element.HandlerUnbind h) {
                 s.unbind(h.handler().name());
             } else if (e instanceof Element.MatchSubject m) {
@@ -359,6 +362,63 @@ public final class HeapAnalyzer {
                         for (Site container : field(item, held.attr(), s)) {
                             clearLink(container, "item", s);
                         }
+                    } else if (link instanceof Expr.Call c && c.func() instanceof Expr.Attribute call) { // x.method()
+                        for (String attr : linksClearedOnSelf(methodOf(item, call.attr()))) {
+                            clearLink(item, attr, s);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** The attributes of self a method overwrites or deletes (self.handler = None). */
+        private List<String> linksClearedOnSelf(Stmt.FunctionNode method) {
+            if (method == null || ModuleIndex.kindOf(method) != ModuleIndex.MethodKind.INSTANCE
+                    || inProgress.contains(method)) {
+                return List.of();
+            }
+            Summary sum = summary(method);
+            List<String> positional = scope(method).positional();
+            if (sum.gaveUp() || positional.isEmpty()) {
+                return List.of();
+            }
+            String self = "param " + positional.get(0) + ".";
+            List<String> out = new ArrayList<>();
+            for (String killed : sum.exit().killedParamFields()) {
+                if (killed.startsWith(self) && killed.indexOf('.', self.length()) < 0) {
+                    out.add(killed.substring(self.length()));
+                }
+            }
+            return out;
+        }
+
+        /**
+         * Iterators run to their end let go of what they iterate: a finished generator clears its
+         * frame, an exhausted iterator (iter(callable, sentinel), a list's) drops its callable or
+         * sequence. An instance of a module class is iterated through what its __iter__ returns.
+         */
+        private void exhaust(Set<Site> iterables, int depth, HeapState s) {
+            if (depth > 3) {
+                return;
+            }
+            for (Site x : iterables) {
+                if (!x.singular()) {
+                    continue; // a summary of many objects: not all of them were run to the end
+                }
+                if (x.kind() == Site.Kind.GENERATOR || x.kind() == Site.Kind.ITERATOR) {
+                    Set<Site> inner = new LinkedHashSet<>(field(x, "iterates", s));
+                    if (x.kind() == Site.Kind.GENERATOR && x.node() instanceof Expr.GeneratorExp) {
+                        inner.addAll(field(x, "item", s)); // a generator expression consumes its iterable
+                    }
+                    exhaust(inner, depth + 1, s);
+                    for (String label : List.of("gi_frame", "iterates", "yields", "item")) {
+                        s.removeEdges(x, label);
+                    }
+                } else if (x.kind() == Site.Kind.INSTANCE) {
+                    Stmt.FunctionNode iter = methodOf(x, "__iter__");
+                    if (iter != null && ModuleIndex.kindOf(iter) == ModuleIndex.MethodKind.INSTANCE && !scope(iter).suspends()
+                            && !inProgress.contains(iter)) {
+                        exhaust(apply(iter, Set.of(x), List.of(), Map.of(), origin, s), depth + 1, s);
                     }
                 }
             }
@@ -919,9 +979,11 @@ public final class HeapAnalyzer {
             // Comprehension variables live in their own scope: bind them, then restore the outer ones.
             Map<String, Set<Site>> saved = new LinkedHashMap<>();
             boolean first = true;
+            Set<Site> outermost = Set.of();
             for (Comprehension g : FunctionScope.generators(e)) {
                 Set<Site> iterable = eval(g.iter(), s);
                 if (first) {
+                    outermost = iterable;
                     comprehensionDepth++; // all but the first iterable run once per item
                     first = false;
                 }
@@ -944,6 +1006,9 @@ public final class HeapAnalyzer {
             }
             comprehensionDepth--;
             saved.forEach(s::restore);
+            if (kind != Site.Kind.GENERATOR) {
+                exhaust(outermost, 0, s); // [f(x) for x in gen] runs gen to its end
+            }
             return Set.of(site);
         }
 
@@ -1005,12 +1070,18 @@ public final class HeapAnalyzer {
                     for (Set<Site> a : args) {
                         addItems(made, items(a, s), origin, false, s);
                     }
+                    if (args.size() == 1) {
+                        exhaust(args.get(0), 0, s); // list(gen) runs it to its end
+                    }
                     for (Set<Site> v : kwargs.values()) {
                         addItems(made, v, origin, false, s);
                     }
                     return Set.of(made);
                 }
                 if (RetainsNothing.builtin(n.id()) && !index.isImported(n.id())) {
+                    if (CONSUMING_BUILTINS.contains(n.id()) && args.size() == 1) {
+                        exhaust(args.get(0), 0, s);
+                    }
                     return Set.of();
                 }
                 if (isBuiltinException(n.id()) && !index.isImported(n.id())) {

@@ -11,13 +11,14 @@ import java.util.List;
 
 /**
  * The links a for loop clears on every item it visits: statements at the top of its body that set
- * an attribute of the loop variable to a constant or an empty display, delete it, or clear the
- * container it holds, in a body that cannot skip them (no break, continue, return or raise).
+ * an attribute of the loop variable to a constant or an empty display, delete it, clear the
+ * container it holds, or call a method of it (which may clear links of its self), in a body that
+ * cannot skip them (no break, continue, return or raise).
  */
 final class LoopClearing {
     private LoopClearing() {}
 
-    /** The clearing expressions: {@code x.attr} (set or deleted) or {@code x.attr.clear()}. */
+    /** The clearing expressions: {@code x.attr} (set or deleted), {@code x.attr.clear()} or {@code x.method(...)}. */
     static List<Expr> clearedLinks(Stmt.ForNode loop) {
         if (!(loop.target() instanceof Expr.Name var) || mayLeaveEarly(loop.body())) {
             return List.of();
@@ -39,6 +40,9 @@ final class LoopClearing {
             } else if (st instanceof Stmt.ExprStmt x && x.value() instanceof Expr.Call c && c.args().isEmpty()
                     && c.func() instanceof Expr.Attribute m && m.attr().equals("clear") && isLinkOf(m.value(), var)) {
                 out.add(c);
+            } else if (st instanceof Stmt.ExprStmt x && x.value() instanceof Expr.Call c
+                    && c.func() instanceof Expr.Attribute m && m.value() instanceof Expr.Name n && n.id().equals(var.id())) {
+                out.add(c); // worker.shutdown(): the links the method clears on self
             }
         }
         return List.copyOf(out);
