@@ -52,8 +52,10 @@ public final class CycleFinder {
                 continue;
             }
             // A group of older objects only (no recent one) may be a chain, each pointing at the one before.
-            boolean concrete = scc.stream().anyMatch(Site::singular)
-                    || (scc.size() == 1 && inside.stream().anyMatch(Edge::sameObject));
+            // So may one site a comprehension made referring to itself, unless provably one object (x.me = x):
+            // first.next = second with both items of the list it made.
+            boolean concrete = scc.size() == 1 && scc.get(0).perItem() ? inside.stream().anyMatch(Edge::sameObject)
+                    : scc.stream().anyMatch(Site::singular) || (scc.size() == 1 && inside.stream().anyMatch(Edge::sameObject));
             if (!concrete) {
                 continue;
             }

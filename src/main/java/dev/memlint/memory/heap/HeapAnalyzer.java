@@ -784,13 +784,27 @@ public final class HeapAnalyzer {
             if (known == null) { // the fixed point evaluates each node many times: make its key once
                 // the end too: `(a, b), c` starts where its first item does
                 var p = node.pos();
-                String key = p.line() + ":" + p.col() + "-" + p.endLine() + ":" + p.endCol() + " " + kind.name().toLowerCase();
+                String key = p.line() + ":" + p.col() + "-" + p.endLine() + ":" + p.endCol() + " " + kind.name().toLowerCase()
+                        + (comprehensionDepth > 0 ? Site.PER_ITEM : "");
                 known = sites.get(key);
                 if (known == null) {
                     known = new Site(key, kind, node, className, true);
                     sites.put(key, known);
                 }
                 byKind[kind.ordinal()] = known;
+            }
+            return noteMade(known);
+        }
+
+        /** An object a call makes for one attribute of the instance it makes (a dataclass field's default). */
+        private Site fieldSite(Located call, String field, Site.Kind kind) {
+            var p = call.pos();
+            String key = p.line() + ":" + p.col() + "-" + p.endLine() + ":" + p.endCol() + " ." + field + " "
+                    + kind.name().toLowerCase();
+            Site known = sites.get(key);
+            if (known == null) {
+                known = new Site(key, kind, call, null, true);
+                sites.put(key, known);
             }
             return noteMade(known);
         }
@@ -864,7 +878,14 @@ public final class HeapAnalyzer {
                 return out;
             } else if (e instanceof Expr.Subscript sub) {
                 eval(sub.slice(), s);
-                return items(eval(sub.value(), s), s);
+                Set<Site> containers = eval(sub.value(), s);
+                if (sub.slice() instanceof Expr.Slice) { // xs[1:]: a new sequence of (some of) the same items
+                    Site part = site(sub, isSequence(containers) && containers.iterator().next().kind() == Site.Kind.TUPLE
+                            ? Site.Kind.TUPLE : Site.Kind.LIST, null);
+                    addItems(part, items(containers, s), origin, false, s);
+                    return Set.of(part);
+                }
+                return items(containers, s);
             } else if (e instanceof Expr.Lambda l) {
                 Site fn = site(l, Site.Kind.FUNCTION, null);
                 capture(fn, l.body(), l, s);
@@ -1453,8 +1474,9 @@ public final class HeapAnalyzer {
                     for (Keyword k : factory.keywords()) {
                         if ("default_factory".equals(k.arg()) && k.value() instanceof Expr.Name n
                                 && (n.id().equals("list") || n.id().equals("dict") || n.id().equals("set"))) {
-                            value = Set.of(site(f, n.id().equals("list") ? Site.Kind.LIST
-                                    : n.id().equals("dict") ? Site.Kind.DICT : Site.Kind.SET, null));
+                            // one new container per instance: the field's site at this call
+                            value = Set.of(fieldSite(c, field.id(), n.id().equals("list") ? Site.Kind.LIST
+                                    : n.id().equals("dict") ? Site.Kind.DICT : Site.Kind.SET));
                         }
                     }
                 }
@@ -1525,6 +1547,8 @@ public final class HeapAnalyzer {
                         String key = prefix + x.key();
                         if (!x.key().endsWith(Site.LEFT_BY_CALLEE) && garbageOf(sum).contains(x)) {
                             key += Site.LEFT_BY_CALLEE; // its cycle is the callee's finding, not this caller's
+                        } else if (comprehensionDepth > 0 && !x.perItem() && !x.leftByCallee()) {
+                            key += Site.PER_ITEM;
                         }
                         out = Set.of(noteMade(new Site(key, x.kind(), call, x.className(), x.singular())));
                     }

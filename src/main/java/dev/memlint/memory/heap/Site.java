@@ -40,6 +40,14 @@ public record Site(String key, Kind kind, Located node, String className, boolea
         return key.endsWith(LEFT_BY_CALLEE);
     }
 
+    /** Ends the key of an object made once per item of a comprehension: the recent one is the last item's. */
+    public static final String PER_ITEM = " (per item)";
+
+    /** Whether this stands for objects a comprehension makes, one per item. */
+    public boolean perItem() {
+        return key.endsWith(PER_ITEM);
+    }
+
     /** Starts the key of a module-level object (or one reached from it): it outlives every call. */
     public static final String GLOBAL = "global ";
 
