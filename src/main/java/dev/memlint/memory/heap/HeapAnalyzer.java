@@ -119,7 +119,11 @@ public final class HeapAnalyzer {
         }
         try {
             Summary s = summary(f);
-            return !s.gaveUp() && CycleFinder.anyAmongNew(s.exit());
+            if (!s.gaveUp() && CycleFinder.anyAmongNew(s.exit())) {
+                return true;
+            }
+            Summary byDefault = summary(f, scope(f).classDefaults(index)); // node_class=Node left to its default
+            return byDefault != s && !byDefault.gaveUp() && CycleFinder.anyAmongNew(byDefault.exit());
         } catch (RuntimeException | StackOverflowError e) {
             return true; // the caller's own analysis meets the same failure and says "not estimated"
         }
@@ -183,14 +187,41 @@ public final class HeapAnalyzer {
         return s;
     }
 
+    /**
+     * The summary of f for callers that give some of its class-defaulted parameters a module class
+     * (by default or explicitly): calls of those parameters then make instances of that class.
+     */
+    private Summary summary(Stmt.FunctionNode f, Map<String, String> classArgs) {
+        if (classArgs.isEmpty()) {
+            return summary(f);
+        }
+        Map<Map<String, String>, Summary> byArgs = specialized.computeIfAbsent(f, k -> new HashMap<>());
+        Summary s = byArgs.get(classArgs);
+        if (s == null) {
+            inProgress.add(f);
+            s = analyze(f, classArgs);
+            inProgress.remove(f);
+            byArgs.put(classArgs, s);
+        }
+        return s;
+    }
+
+    private final Map<Stmt.FunctionNode, Map<Map<String, String>, Summary>> specialized = new IdentityHashMap<>();
+
     private Summary analyze(Stmt.FunctionNode f) {
+        return analyze(f, Map.of());
+    }
+
+    private Summary analyze(Stmt.FunctionNode f, Map<String, String> classArgs) {
         FunctionScope scope = scope(f);
         Cfg cfg = CfgBuilder.of(f);
         HeapState init = new HeapState();
         for (int i = 0; i < scope.params.size(); i++) {
             String p = scope.params.get(i);
             String cls = i == 0 && scope.ownerClass != null && !isStatic(f) ? scope.ownerClass : null;
-            init.bind(p, Set.of(new Site("param " + p, Site.Kind.PARAM, null, cls, true)));
+            String given = classArgs.get(p);
+            init.bind(p, Set.of(given != null ? Site.moduleClass(given)
+                    : new Site("param " + p, Site.Kind.PARAM, null, cls, true)));
         }
         Set<Element> looping = Collections.newSetFromMap(new IdentityHashMap<>());
         LoopBlocks.of(cfg).forEach(b -> looping.addAll(b.elements()));
@@ -286,7 +317,13 @@ public final class HeapAnalyzer {
                 statement(simple.stmt(), s);
             } else if (e instanceof Element.Condition c) {
                 origin = c.test();
-                eval(c.test(), s);
+                Set<Site> tested = eval(c.test(), s);
+                LoopClearing.Drain drain = drains().get(c.test());
+                if (drain != null && tested.size() == 1) {
+                    // the loop pops every item and clears each: taken as done here, where it starts
+                    clearOnEach(items(tested, s), drain.cleared(), s);
+                    clearLink(tested.iterator().next(), "item", s);
+                }
             } else if (e instanceof Element.IterInit it) {
                 origin = it.owner();
                 s.bind(iterKey(it.owner()), eval(it.iterable(), s));
@@ -349,12 +386,15 @@ public final class HeapAnalyzer {
          * ran out of items: the link is gone from every object the iterable holds.
          */
         private void clearEveryItem(Stmt.ForNode loop, HeapState s) {
-            List<Expr> cleared = LoopClearing.clearedLinks(loop);
-            if (cleared.isEmpty()) {
-                return;
+            List<Node> cleared = LoopClearing.clearedLinks(loop);
+            if (!cleared.isEmpty()) {
+                clearOnEach(items(s.valueOf(iterKey(loop)), s), cleared, s);
             }
-            for (Site item : items(s.valueOf(iterKey(loop)), s)) {
-                for (Expr link : cleared) {
+        }
+
+        private void clearOnEach(Set<Site> items, List<Node> cleared, HeapState s) {
+            for (Site item : items) {
+                for (Node link : cleared) {
                     if (link instanceof Expr.Attribute a) { // x.attr itself
                         clearLink(item, a.attr(), s);
                     } else if (link instanceof Expr.Call c && c.func() instanceof Expr.Attribute clear
@@ -365,6 +405,14 @@ public final class HeapAnalyzer {
                     } else if (link instanceof Expr.Call c && c.func() instanceof Expr.Attribute call) { // x.method()
                         for (String attr : linksClearedOnSelf(methodOf(item, call.attr()))) {
                             clearLink(item, attr, s);
+                        }
+                    } else if (link instanceof Stmt.ForNode inner && inner.iter() instanceof Expr.Attribute held) {
+                        clearOnEach(items(field(item, held.attr(), s), s), LoopClearing.clearedLinks(inner), s);
+                    } else if (link instanceof Stmt.While inner) {
+                        LoopClearing.Drain d = LoopClearing.drain(inner);
+                        for (Site container : field(item, ((Expr.Attribute) d.container()).attr(), s)) {
+                            clearOnEach(items(Set.of(container), s), d.cleared(), s);
+                            clearLink(container, "item", s);
                         }
                     }
                 }
@@ -430,6 +478,24 @@ public final class HeapAnalyzer {
                 s.killParamField(o.key() + "." + label);
             }
         }
+
+        /** The while loops of this function that drain a container, by their test. */
+        private Map<Expr, LoopClearing.Drain> drains() {
+            if (drains == null) {
+                drains = new IdentityHashMap<>();
+                NodeChildren.walkAll(scope.function.body(), n -> {
+                    if (n instanceof Stmt.While w) {
+                        LoopClearing.Drain d = LoopClearing.drain(w);
+                        if (d != null) {
+                            drains.put(w.test(), d);
+                        }
+                    }
+                });
+            }
+            return drains;
+        }
+
+        private Map<Expr, LoopClearing.Drain> drains;
 
         private String withKey(WithItem item) {
             return withKeys.computeIfAbsent(item, i -> "$with " + i.contextExpr().pos().line() + ":" + i.contextExpr().pos().col());
@@ -688,6 +754,28 @@ public final class HeapAnalyzer {
             return index.method(o.className(), name);
         }
 
+        /** The module class that all of some objects are (class objects of one class), else null. */
+        private ModuleIndex.ClassInfo classHeld(Set<Site> objs) {
+            String name = null;
+            for (Site x : objs) {
+                if (!x.isModuleClass() || (name != null && !name.equals(x.className()))) {
+                    return null;
+                }
+                name = x.className();
+            }
+            return name == null ? null : index.classNamed(name);
+        }
+
+        /** Class objects are left out of a method call's receivers: Node.make(x) is followed as before, as unknown code. */
+        private static Set<Site> withoutModuleClasses(Set<Site> objs) {
+            if (objs == null || objs.stream().noneMatch(Site::isModuleClass)) {
+                return objs;
+            }
+            Set<Site> rest = new LinkedHashSet<>(objs);
+            rest.removeIf(Site::isModuleClass);
+            return rest;
+        }
+
         /** The objects other than None; null when there were some and all were None. */
         private static Set<Site> withoutNone(Set<Site> objs) {
             if (!objs.contains(Site.NONE)) {
@@ -819,6 +907,9 @@ public final class HeapAnalyzer {
                     String cls = index.moduleInstance(n.id());
                     if (cls != null) { // registry = Registry() at module level: its methods are followed
                         return Set.of(new Site(Site.GLOBAL + n.id(), Site.Kind.PARAM, null, cls, true));
+                    }
+                    if (index.classNamed(n.id()) != null && !index.isImported(n.id())) {
+                        return Set.of(Site.moduleClass(n.id())); // passed as a value: a call of it makes an instance
                     }
                 }
                 return v;
@@ -1067,6 +1158,12 @@ public final class HeapAnalyzer {
             if (runtime != null) {
                 return runtime;
             }
+            if (c.func() instanceof Expr.Name n && s.isBound(n.id())) {
+                ModuleIndex.ClassInfo cls = classHeld(s.valueOf(n.id()));
+                if (cls != null) { // factory = Node; factory(...), node_class=Node given by the caller
+                    return instantiate(cls, c, args, kwargs, splatted, s);
+                }
+            }
             if (c.func() instanceof Expr.Name n && !s.isBound(n.id())) {
                 ModuleIndex.ClassInfo cls = index.classNamed(n.id());
                 if (cls != null) {
@@ -1128,7 +1225,7 @@ public final class HeapAnalyzer {
                 }
             }
             if (c.func() instanceof Expr.Attribute a) {
-                Set<Site> receivers = withoutNone(eval(a.value(), s));
+                Set<Site> receivers = withoutModuleClasses(withoutNone(eval(a.value(), s)));
                 String m = a.attr();
                 if (receivers == null) {
                     return Set.of(); // a method of None: an AttributeError, nothing is kept
@@ -1496,10 +1593,6 @@ public final class HeapAnalyzer {
             if (inProgress.contains(fn)) {
                 return unknownCall(receiver, args, kwargs, s);
             }
-            Summary sum = summary(fn);
-            if (sum.gaveUp()) {
-                return unknownCall(receiver, args, kwargs, s);
-            }
             FunctionScope callee = scope(fn);
             Map<String, Set<Site>> bound = new HashMap<>();
             List<String> positional = callee.positional();
@@ -1525,6 +1618,10 @@ public final class HeapAnalyzer {
                         s.escape(k.getValue());
                     }
                 }
+            }
+            Summary sum = summary(fn, classArguments(callee, bound));
+            if (sum.gaveUp()) {
+                return unknownCall(receiver, args, kwargs, s);
             }
             String prefix = call.pos().line() + ":" + call.pos().col() + ">";
             Map<Site, Set<Site>> mapped = new HashMap<>();
@@ -1609,6 +1706,23 @@ public final class HeapAnalyzer {
                 result.addAll(map.apply(x));
             }
             return result;
+        }
+
+        /** The classes a call gives the callee's class-defaulted parameters: the default when it gives none. */
+        private Map<String, String> classArguments(FunctionScope callee, Map<String, Set<Site>> bound) {
+            Map<String, String> defaults = callee.classDefaults(index);
+            if (defaults.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, String> out = new java.util.TreeMap<>();
+            for (Map.Entry<String, String> d : defaults.entrySet()) {
+                Set<Site> given = bound.get(d.getKey());
+                ModuleIndex.ClassInfo cls = given == null ? index.classNamed(d.getValue()) : classHeld(given);
+                if (cls != null) {
+                    out.put(d.getKey(), cls.name());
+                }
+            }
+            return out;
         }
 
         private void addArguments(Site generator, Set<Site> values, HeapState s) {

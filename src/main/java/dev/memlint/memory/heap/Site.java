@@ -60,7 +60,17 @@ public record Site(String key, Kind kind, Located node, String className, boolea
 
     /** Lives outside the call (an argument or something reached from one). */
     public boolean outer() {
-        return kind == Kind.PARAM;
+        return kind == Kind.PARAM || key.startsWith(GLOBAL);
+    }
+
+    /** A class the module defines at its top level, as a value (passed, bound to a name). */
+    public static Site moduleClass(String name) {
+        return new Site(GLOBAL + "class " + name, Kind.CLASS, null, name, true);
+    }
+
+    /** Whether this is a class the module defines at its top level. */
+    public boolean isModuleClass() {
+        return kind == Kind.CLASS && key.startsWith(GLOBAL);
     }
 
     public String describe() {
