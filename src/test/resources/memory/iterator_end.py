@@ -46,3 +46,39 @@ def looped_with_break(n):
         if p == 1:
             break
     return 0
+
+class Job:
+    def __init__(self, items):
+        self.done = 0
+        self.pending = (self.process(item) for item in items)
+
+    def process(self, item):
+        self.done += 1
+        return item
+
+def job_peeked(text):
+    job = Job(text.split())
+    return next(job.pending)
+
+def job_run(text):
+    job = Job(text.split())
+    return len(list(job.pending))
+
+class Sink:
+    def __init__(self):
+        self.count = 0
+        self._consumer = self._consume()
+        next(self._consumer)
+
+    def _consume(self):
+        while True:
+            yield
+            self.count += 1
+
+    def push(self, value):
+        self._consumer.send(value)
+
+def pushed(text):
+    sink = Sink()
+    sink.push(text)
+    return sink.count

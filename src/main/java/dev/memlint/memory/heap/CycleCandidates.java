@@ -308,6 +308,8 @@ final class CycleCandidates {
                 } else if (n instanceof Expr.Lambda l) {
                     closures.add(l);
                     continue; // the analysis does not evaluate a lambda's body
+                } else if (n instanceof Expr.GeneratorExp g) {
+                    closures.add(g); // its frame reads the enclosing names through cells, late-bound
                 }
             } else {
                 boundOtherwise(n, statementBound);

@@ -125,6 +125,17 @@ final class FunctionScope {
             walkNames(l.body(), loaded, bound);
         } else if (owner instanceof Stmt.ClassDef c) {
             walkNames(c.body(), loaded, new HashSet<>()); // class-level names are not its methods' locals
+        } else if (owner instanceof Expr.GeneratorExp g) {
+            // its frame reads the enclosing names; the outermost iterable is evaluated outside it
+            for (int i = 0; i < g.generators().size(); i++) {
+                Comprehension c = g.generators().get(i);
+                walkNames(c.target(), loaded, bound);
+                if (i > 0) {
+                    walkNames(c.iter(), loaded, bound);
+                }
+                walkNames(c.ifs(), loaded, bound);
+            }
+            walkNames(g.elt(), loaded, bound);
         }
         loaded.removeAll(bound);
         return loaded;

@@ -459,7 +459,11 @@ public final class HeapAnalyzer {
                         inner.addAll(field(x, "item", s)); // a generator expression consumes its iterable
                     }
                     exhaust(inner, depth + 1, s);
-                    for (String label : List.of("gi_frame", "iterates", "yields", "item")) {
+                    Set<String> labels = new HashSet<>(); // a finished frame keeps nothing: its cells neither
+                    for (Edge out : s.outgoing(x)) {
+                        labels.add(out.label());
+                    }
+                    for (String label : labels) {
                         s.removeEdges(x, label);
                     }
                 } else if (x.kind() == Site.Kind.INSTANCE) {
@@ -1118,6 +1122,9 @@ public final class HeapAnalyzer {
             }
             comprehensionDepth--;
             saved.forEach(s::restore);
+            if (e instanceof Expr.GeneratorExp) {
+                capture(site, null, e, s); // (self.process(x) for x in xs): its frame keeps self
+            }
             if (kind != Site.Kind.GENERATOR) {
                 exhaust(outermost, 0, s); // [f(x) for x in gen] runs gen to its end
             }
@@ -1285,6 +1292,10 @@ public final class HeapAnalyzer {
                     }
                 } else if (a.value() instanceof Expr.Constant || RetainsNothing.method(m)) {
                     return Set.of(); // "sep".join(...), "fmt".format(...), text.split(sep), log.debug(msg, x)
+                }
+                if (m.equals("send") || m.equals("throw")) {
+                    escapeAll(args, kwargs, s); // gen.send(v): the generator may keep v, but not hand itself on
+                    return Set.of();
                 }
                 if (pendingCall(receivers, m) && splatted.isEmpty()) {
                     Site pending = site(c, Site.Kind.PENDING_CALL, m);
