@@ -50,6 +50,9 @@ public final class HeapAnalyzer {
     private static final Set<String> READERS = Set.of("get", "pop", "popitem", "popleft", "copy", "keys", "values",
             "items", "index", "count", "remove", "discard", "__contains__", "sort", "reverse");
 
+    /** The frame of the function's caller (sys._getframe(1)): outside the call, its caller's own frame. */
+    private static final Site CALLER_FRAME = new Site("param <caller frame>", Site.Kind.PARAM, null, null, true);
+
     /** Elements evaluated plus callee references copied, per function, before the analysis gives up. */
     static final int MAX_WORK = 20_000;
     /** References one program point may hold before the analysis gives up. */
@@ -1335,8 +1338,11 @@ public final class HeapAnalyzer {
                 case "inspect.currentframe":
                     return Set.of(frame);
                 case "sys._getframe":
-                    return c.args().isEmpty() || (c.args().get(0) instanceof Expr.Constant k && Integer.valueOf(0).equals(k.value()))
-                            ? Set.of(frame) : Set.of(); // a caller's frame lives outside this call
+                    if (c.args().isEmpty() || isInt(c.args().get(0), 0)) {
+                        return Set.of(frame);
+                    }
+                    // The caller's frame lives outside this call; the caller maps it to its own frame.
+                    return isInt(c.args().get(0), 1) ? Set.of(CALLER_FRAME) : Set.of();
                 case "sys.exc_info": {
                     if (!insideHandler(c)) {
                         return Set.of(); // an exception a caller handles: its traceback holds the caller's frames
@@ -1493,6 +1499,11 @@ public final class HeapAnalyzer {
             return made;
         }
 
+        private static boolean isInt(Expr e, int value) {
+            return e instanceof Expr.Constant k && k.value() instanceof Number x && !(x instanceof Double)
+                    && x.longValue() == value && x.toString().equals(Integer.toString(value));
+        }
+
         private static boolean isBuiltinException(String name) {
             return name.endsWith("Error") || name.endsWith("Exception") || name.equals("StopIteration")
                     || name.equals("KeyboardInterrupt") || name.equals("SystemExit") || name.equals("GeneratorExit");
@@ -1645,6 +1656,8 @@ public final class HeapAnalyzer {
                     Set<Site> out;
                     if (x.kind() == Site.Kind.NONE || x.global()) {
                         out = Set.of(x);
+                    } else if (x.equals(CALLER_FRAME)) {
+                        out = Set.of(frame); // sys._getframe(1) in the callee: this call's frame
                     } else if (x.kind() == Site.Kind.PARAM) {
                         String[] path = x.key().substring("param ".length()).split("\\.");
                         out = new LinkedHashSet<>(bound.getOrDefault(path[0], Set.of()));
