@@ -29,6 +29,9 @@ public final class CycleFinder {
         Graph g = Graph.of(exit);
         Map<Site, List<Edge>> out = g.out();
         Set<Site> all = g.all();
+        if (selfSite != null) {
+            linkFieldsOfSelf(selfSite, all, out);
+        }
         Set<Site> roots = new LinkedHashSet<>(exit.escaped());
         for (Site s : all) {
             if (s.outer() && !s.equals(selfSite) && !isFieldOf(s, selfSite)) {
@@ -211,6 +214,29 @@ public final class CycleFinder {
                 }
             }
             return g;
+        }
+    }
+
+    /**
+     * In __init__, what self.x held before (a site standing for the field) is an object of the new
+     * instance: self refers to it ({@code self._proxies[name] = Proxy(self)} closes a cycle through it).
+     */
+    private static void linkFieldsOfSelf(Site self, Set<Site> all, Map<Site, List<Edge>> out) {
+        Map<String, Site> byKey = new HashMap<>();
+        byKey.put(self.key(), self);
+        for (Site s : all) {
+            byKey.putIfAbsent(s.key(), s);
+        }
+        for (Site s : List.copyOf(all)) {
+            if (isFieldOf(s, self)) {
+                int dot = s.key().lastIndexOf('.');
+                Site holder = byKey.get(s.key().substring(0, dot));
+                if (holder != null) {
+                    out.computeIfAbsent(holder, k -> new ArrayList<>())
+                            .add(new Edge(holder, s.key().substring(dot + 1), s, null, false));
+                    all.add(holder);
+                }
+            }
         }
     }
 

@@ -1168,6 +1168,22 @@ public final class HeapAnalyzer {
             if (runtime != null) {
                 return runtime;
             }
+            if (c.func() instanceof Expr.Name n && n.id().equals("setattr") && !s.isBound(n.id())
+                    && !index.isImported(n.id()) && args.size() == 3 && kwargs.isEmpty() && splatted.isEmpty()) {
+                // setattr(self, "get" + name, getter): a store under a name the analysis may not know
+                String attr = c.args().get(1) instanceof Expr.Constant k && k.value() instanceof String name
+                        ? name : "(setattr)";
+                Set<Site> objs = withoutNone(args.get(0));
+                if (objs != null && objs.isEmpty()) {
+                    s.escape(args.get(2));
+                }
+                for (Site o : objs == null ? Set.<Site>of() : objs) {
+                    for (Site v : args.get(2)) {
+                        s.addEdge(new Edge(o, attr, v, origin, false));
+                    }
+                }
+                return Set.of();
+            }
             if (c.func() instanceof Expr.Name n && s.isBound(n.id())) {
                 ModuleIndex.ClassInfo cls = classHeld(s.valueOf(n.id()));
                 if (cls != null) { // factory = Node; factory(...), node_class=Node given by the caller
