@@ -39,3 +39,15 @@ def plain(n):
 
 def registry(n):
     return len(Registry(dict)._items)
+
+
+class Registered:
+    instances = []
+
+    def __init__(self):
+        self.instances.append(self)
+
+
+def registered(n):
+    Registered()
+    return len(Registered.instances)

@@ -30,7 +30,7 @@ public final class CycleFinder {
         Map<Site, List<Edge>> out = g.out();
         Set<Site> all = g.all();
         if (selfSite != null) {
-            linkFieldsOfSelf(selfSite, all, out);
+            linkFieldsOfSelf(selfSite, exit.killedParamFields(), all, out);
         }
         Set<Site> roots = new LinkedHashSet<>(exit.escaped());
         for (Site s : all) {
@@ -218,17 +218,19 @@ public final class CycleFinder {
     }
 
     /**
-     * In __init__, what self.x held before (a site standing for the field) is an object of the new
-     * instance: self refers to it ({@code self._proxies[name] = Proxy(self)} closes a cycle through it).
+     * In __init__, what self.x holds after __init__ assigned it something the analysis knows nothing
+     * of ({@code self._proxies = self._dict()}) is the new instance's: self refers to it, so
+     * {@code self._proxies[name] = Proxy(self)} closes a cycle through it. A field __init__ did not
+     * assign may be a class attribute shared by every instance (a registry): no link.
      */
-    private static void linkFieldsOfSelf(Site self, Set<Site> all, Map<Site, List<Edge>> out) {
+    private static void linkFieldsOfSelf(Site self, Set<String> assigned, Set<Site> all, Map<Site, List<Edge>> out) {
         Map<String, Site> byKey = new HashMap<>();
         byKey.put(self.key(), self);
         for (Site s : all) {
             byKey.putIfAbsent(s.key(), s);
         }
         for (Site s : List.copyOf(all)) {
-            if (isFieldOf(s, self)) {
+            if (isFieldOf(s, self) && assigned.contains(s.key())) {
                 int dot = s.key().lastIndexOf('.');
                 Site holder = byKey.get(s.key().substring(0, dot));
                 if (holder != null) {
