@@ -47,3 +47,11 @@ def each_its_own(n):
     for link in links:
         link.next = link
     return 0
+
+
+def merged_halves(n):
+    a = [Link(i) for i in range(n)]
+    arr = a[:]
+    temp = a[:]
+    arr[0:n] = temp[0:n]
+    return len(arr)

@@ -732,8 +732,9 @@ public final class HeapAnalyzer {
                     s.escape(v);
                 }
                 boolean same = sameName(sub.value(), valueExpr) && objs.equals(v);
+                Set<Site> stored = sub.slice() instanceof Expr.Slice ? items(v, s) : v; // xs[a:b] = ys stores ys's items
                 for (Site o : objs) {
-                    addItems(o, v, origin, same, s);
+                    addItems(o, stored, origin, same, s);
                 }
             } else if (target instanceof Expr.TupleExpr || target instanceof Expr.ListExpr) {
                 List<Expr> elts = target instanceof Expr.TupleExpr t ? t.elts() : ((Expr.ListExpr) target).elts();
