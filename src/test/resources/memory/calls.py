@@ -50,3 +50,51 @@ def split_and_stripped(text):
     a.peer = a
     parts = text.strip().split(",")
     return len(parts)
+
+class Button:
+    def __init__(self):
+        self.command = None
+    def bind(self, command):
+        self.command = command
+    def click(self):
+        self.command()
+
+class CounterButton(Button):
+    def __init__(self):
+        super().__init__()
+        self.clicks = 0
+        self.bind(self.increment)
+    def increment(self):
+        self.clicks += 1
+
+def clicked_own_method(n):
+    b = CounterButton()
+    b.click()
+    return b.clicks
+
+class Bus:
+    def __init__(self):
+        self.handlers = {}
+    def subscribe(self, topic, handler):
+        self.handlers.setdefault(topic, []).append(handler)
+
+class Listener:
+    def __init__(self, bus):
+        self.bus = bus
+        bus.subscribe("save", self.on_event)
+    def on_event(self, payload):
+        return payload
+
+def subscribed_listener(n):
+    bus = Bus()
+    Listener(bus)
+    return 0
+
+def subscribed_to_outside_bus(n, bus):
+    Listener(bus)
+    return 0
+
+def subscribed_plain_function(n):
+    bus = Bus()
+    bus.subscribe("save", print)
+    return 0

@@ -133,3 +133,23 @@ def raise_local(n):
 
 def raise_directly(n):
     raise ValueError("bad %d" % n)
+
+class Tracer:
+    def __init__(self):
+        self.origin = sys._getframe(1)
+
+class Outer:
+    def __init__(self):
+        self.origin = sys._getframe(2)
+
+def traced(n):
+    tracer = Tracer()
+    return 0
+
+def traced_two_up(n):
+    tracer = Outer()
+    return 0
+
+def own_frame_by_number(n):
+    frame = sys._getframe(0)
+    return 0

@@ -308,6 +308,8 @@ final class CycleCandidates {
                 } else if (n instanceof Expr.Lambda l) {
                     closures.add(l);
                     continue; // the analysis does not evaluate a lambda's body
+                } else if (n instanceof Expr.GeneratorExp g) {
+                    closures.add(g); // its frame reads the enclosing names through cells, late-bound
                 }
             } else {
                 boundOtherwise(n, statementBound);
@@ -470,10 +472,14 @@ final class CycleCandidates {
     /** The module functions a call may run, or null: a class's __init__, a function, or methods of that name. */
     private Call resolve(Expr.Call c, FunctionScope scope, String self) {
         if (c.func() instanceof Expr.Name n) {
-            if (index.classNamed(n.id()) != null) {
-                Stmt.FunctionNode init = index.method(n.id(), "__init__");
+            // node_class(...) with node_class=Node: the default class, unless a caller gives another;
+            // make(...) after make = Node
+            String cls = scope.params.contains(n.id()) ? scope.classDefaults(index).get(n.id())
+                    : scratch.rebound.contains(n.id()) ? classAssigned(scope.function, n.id()) : n.id();
+            if (cls != null && index.classNamed(cls) != null) {
+                Stmt.FunctionNode init = index.method(cls, "__init__");
                 if (init == null) {
-                    init = index.method(n.id(), "__post_init__"); // a dataclass's generated __init__ calls it
+                    init = index.method(cls, "__post_init__"); // a dataclass's generated __init__ calls it
                 }
                 return init == null ? null : new Call(List.of(init), NEW_INSTANCE, c);
             }
@@ -491,6 +497,18 @@ final class CycleCandidates {
             return targets.isEmpty() ? null : new Call(targets, a.value(), c);
         }
         return null;
+    }
+
+    /** A module class assigned to a local name ({@code make = Node}), or null. */
+    private String classAssigned(Stmt.FunctionNode f, String name) {
+        String[] found = {null};
+        NodeChildren.walkAll(f.body(), n -> {
+            if (n instanceof Stmt.Assign a && a.value() instanceof Expr.Name v && index.classNamed(v.id()) != null
+                    && a.targets().stream().anyMatch(t -> t instanceof Expr.Name x && x.id().equals(name))) {
+                found[0] = v.id();
+            }
+        });
+        return found[0];
     }
 
     /**

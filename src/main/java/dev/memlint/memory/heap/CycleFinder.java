@@ -29,6 +29,9 @@ public final class CycleFinder {
         Graph g = Graph.of(exit);
         Map<Site, List<Edge>> out = g.out();
         Set<Site> all = g.all();
+        if (selfSite != null) {
+            linkFieldsOfSelf(selfSite, exit.killedParamFields(), all, out);
+        }
         Set<Site> roots = new LinkedHashSet<>(exit.escaped());
         for (Site s : all) {
             if (s.outer() && !s.equals(selfSite) && !isFieldOf(s, selfSite)) {
@@ -52,8 +55,10 @@ public final class CycleFinder {
                 continue;
             }
             // A group of older objects only (no recent one) may be a chain, each pointing at the one before.
-            boolean concrete = scc.stream().anyMatch(Site::singular)
-                    || (scc.size() == 1 && inside.stream().anyMatch(Edge::sameObject));
+            // So may one site a comprehension made referring to itself, unless provably one object (x.me = x):
+            // first.next = second with both items of the list it made.
+            boolean concrete = scc.size() == 1 && scc.get(0).perItem() ? inside.stream().anyMatch(Edge::sameObject)
+                    : scc.stream().anyMatch(Site::singular) || (scc.size() == 1 && inside.stream().anyMatch(Edge::sameObject));
             if (!concrete) {
                 continue;
             }
@@ -209,6 +214,31 @@ public final class CycleFinder {
                 }
             }
             return g;
+        }
+    }
+
+    /**
+     * In __init__, what self.x holds after __init__ assigned it something the analysis knows nothing
+     * of ({@code self._proxies = self._dict()}) is the new instance's: self refers to it, so
+     * {@code self._proxies[name] = Proxy(self)} closes a cycle through it. A field __init__ did not
+     * assign may be a class attribute shared by every instance (a registry): no link.
+     */
+    private static void linkFieldsOfSelf(Site self, Set<String> assigned, Set<Site> all, Map<Site, List<Edge>> out) {
+        Map<String, Site> byKey = new HashMap<>();
+        byKey.put(self.key(), self);
+        for (Site s : all) {
+            byKey.putIfAbsent(s.key(), s);
+        }
+        for (Site s : List.copyOf(all)) {
+            if (isFieldOf(s, self) && assigned.contains(s.key())) {
+                int dot = s.key().lastIndexOf('.');
+                Site holder = byKey.get(s.key().substring(0, dot));
+                if (holder != null) {
+                    out.computeIfAbsent(holder, k -> new ArrayList<>())
+                            .add(new Edge(holder, s.key().substring(dot + 1), s, null, false));
+                    all.add(holder);
+                }
+            }
         }
     }
 

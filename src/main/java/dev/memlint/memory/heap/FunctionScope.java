@@ -45,6 +45,35 @@ final class FunctionScope {
         }
     }
 
+    /**
+     * The parameters whose default is a class of the module ({@code node_class=Node}), with that
+     * class's name: a call of such a parameter makes an instance of it when the caller passes none.
+     */
+    java.util.Map<String, String> classDefaults(ModuleIndex index) {
+        if (classDefaults == null) {
+            classDefaults = new java.util.LinkedHashMap<>();
+            var a = function.args();
+            List<Arg> positional = new ArrayList<>(a.posonlyargs());
+            positional.addAll(a.args());
+            int first = positional.size() - a.defaults().size();
+            for (int i = 0; i < a.defaults().size(); i++) {
+                addClassDefault(positional.get(first + i), a.defaults().get(i), index);
+            }
+            for (int i = 0; i < a.kwonlyargs().size() && i < a.kwDefaults().size(); i++) {
+                addClassDefault(a.kwonlyargs().get(i), a.kwDefaults().get(i), index);
+            }
+        }
+        return classDefaults;
+    }
+
+    private java.util.Map<String, String> classDefaults;
+
+    private void addClassDefault(Arg param, Expr value, ModuleIndex index) {
+        if (value instanceof Expr.Name n && index.classNamed(n.id()) != null && !index.isImported(n.id())) {
+            classDefaults.put(param.arg(), n.id());
+        }
+    }
+
     /** A generator or coroutine function: a call returns a suspended frame instead of running the body. */
     boolean suspends() {
         if (suspends == null) { // asked only where a call is followed: most functions are never asked
@@ -96,6 +125,17 @@ final class FunctionScope {
             walkNames(l.body(), loaded, bound);
         } else if (owner instanceof Stmt.ClassDef c) {
             walkNames(c.body(), loaded, new HashSet<>()); // class-level names are not its methods' locals
+        } else if (owner instanceof Expr.GeneratorExp g) {
+            // its frame reads the enclosing names; the outermost iterable is evaluated outside it
+            for (int i = 0; i < g.generators().size(); i++) {
+                Comprehension c = g.generators().get(i);
+                walkNames(c.target(), loaded, bound);
+                if (i > 0) {
+                    walkNames(c.iter(), loaded, bound);
+                }
+                walkNames(c.ifs(), loaded, bound);
+            }
+            walkNames(g.elt(), loaded, bound);
         }
         loaded.removeAll(bound);
         return loaded;

@@ -43,10 +43,15 @@ public final class HeapAnalyzer {
 
     private static final Set<String> COPYING_BUILTINS = Set.of("list", "tuple", "set", "frozenset", "dict",
             "sorted", "reversed", "iter", "enumerate", "zip", "map", "filter", "deque");
+    /** Builtins that run their one iterable argument to its end. */
+    private static final Set<String> CONSUMING_BUILTINS = Set.of("sum", "min", "max");
     private static final Set<String> ADDERS = Set.of("append", "add", "insert", "appendleft", "setdefault", "put");
     private static final Set<String> BULK_ADDERS = Set.of("extend", "update", "extendleft");
     private static final Set<String> READERS = Set.of("get", "pop", "popitem", "popleft", "copy", "keys", "values",
             "items", "index", "count", "remove", "discard", "__contains__", "sort", "reverse");
+
+    /** The frame of the function's caller (sys._getframe(1)): outside the call, its caller's own frame. */
+    private static final Site CALLER_FRAME = new Site("param <caller frame>", Site.Kind.PARAM, null, null, true);
 
     /** Elements evaluated plus callee references copied, per function, before the analysis gives up. */
     static final int MAX_WORK = 20_000;
@@ -117,7 +122,11 @@ public final class HeapAnalyzer {
         }
         try {
             Summary s = summary(f);
-            return !s.gaveUp() && CycleFinder.anyAmongNew(s.exit());
+            if (!s.gaveUp() && CycleFinder.anyAmongNew(s.exit())) {
+                return true;
+            }
+            Summary byDefault = summary(f, scope(f).classDefaults(index)); // node_class=Node left to its default
+            return byDefault != s && !byDefault.gaveUp() && CycleFinder.anyAmongNew(byDefault.exit());
         } catch (RuntimeException | StackOverflowError e) {
             return true; // the caller's own analysis meets the same failure and says "not estimated"
         }
@@ -181,14 +190,41 @@ public final class HeapAnalyzer {
         return s;
     }
 
+    /**
+     * The summary of f for callers that give some of its class-defaulted parameters a module class
+     * (by default or explicitly): calls of those parameters then make instances of that class.
+     */
+    private Summary summary(Stmt.FunctionNode f, Map<String, String> classArgs) {
+        if (classArgs.isEmpty()) {
+            return summary(f);
+        }
+        Map<Map<String, String>, Summary> byArgs = specialized.computeIfAbsent(f, k -> new HashMap<>());
+        Summary s = byArgs.get(classArgs);
+        if (s == null) {
+            inProgress.add(f);
+            s = analyze(f, classArgs);
+            inProgress.remove(f);
+            byArgs.put(classArgs, s);
+        }
+        return s;
+    }
+
+    private final Map<Stmt.FunctionNode, Map<Map<String, String>, Summary>> specialized = new IdentityHashMap<>();
+
     private Summary analyze(Stmt.FunctionNode f) {
+        return analyze(f, Map.of());
+    }
+
+    private Summary analyze(Stmt.FunctionNode f, Map<String, String> classArgs) {
         FunctionScope scope = scope(f);
         Cfg cfg = CfgBuilder.of(f);
         HeapState init = new HeapState();
         for (int i = 0; i < scope.params.size(); i++) {
             String p = scope.params.get(i);
             String cls = i == 0 && scope.ownerClass != null && !isStatic(f) ? scope.ownerClass : null;
-            init.bind(p, Set.of(new Site("param " + p, Site.Kind.PARAM, null, cls, true)));
+            String given = classArgs.get(p);
+            init.bind(p, Set.of(given != null ? Site.moduleClass(given)
+                    : new Site("param " + p, Site.Kind.PARAM, null, cls, true)));
         }
         Set<Element> looping = Collections.newSetFromMap(new IdentityHashMap<>());
         LoopBlocks.of(cfg).forEach(b -> looping.addAll(b.elements()));
@@ -284,7 +320,13 @@ public final class HeapAnalyzer {
                 statement(simple.stmt(), s);
             } else if (e instanceof Element.Condition c) {
                 origin = c.test();
-                eval(c.test(), s);
+                Set<Site> tested = eval(c.test(), s);
+                LoopClearing.Drain drain = drains().get(c.test());
+                if (drain != null && tested.size() == 1) {
+                    // the loop pops every item and clears each: taken as done here, where it starts
+                    clearOnEach(items(tested, s), drain.cleared(), s);
+                    clearLink(tested.iterator().next(), "item", s);
+                }
             } else if (e instanceof Element.IterInit it) {
                 origin = it.owner();
                 s.bind(iterKey(it.owner()), eval(it.iterable(), s));
@@ -317,6 +359,7 @@ public final class HeapAnalyzer {
                 }
             } else if (e instanceof Element.IterDone done) {
                 clearEveryItem(done.loop(), s);
+                exhaust(s.valueOf(iterKey(done.loop())), 0, s);
             } else if (e instanceof Element.HandlerUnbind h) {
                 s.unbind(h.handler().name());
             } else if (e instanceof Element.MatchSubject m) {
@@ -346,12 +389,15 @@ public final class HeapAnalyzer {
          * ran out of items: the link is gone from every object the iterable holds.
          */
         private void clearEveryItem(Stmt.ForNode loop, HeapState s) {
-            List<Expr> cleared = LoopClearing.clearedLinks(loop);
-            if (cleared.isEmpty()) {
-                return;
+            List<Node> cleared = LoopClearing.clearedLinks(loop);
+            if (!cleared.isEmpty()) {
+                clearOnEach(items(s.valueOf(iterKey(loop)), s), cleared, s);
             }
-            for (Site item : items(s.valueOf(iterKey(loop)), s)) {
-                for (Expr link : cleared) {
+        }
+
+        private void clearOnEach(Set<Site> items, List<Node> cleared, HeapState s) {
+            for (Site item : items) {
+                for (Node link : cleared) {
                     if (link instanceof Expr.Attribute a) { // x.attr itself
                         clearLink(item, a.attr(), s);
                     } else if (link instanceof Expr.Call c && c.func() instanceof Expr.Attribute clear
@@ -359,6 +405,75 @@ public final class HeapAnalyzer {
                         for (Site container : field(item, held.attr(), s)) {
                             clearLink(container, "item", s);
                         }
+                    } else if (link instanceof Expr.Call c && c.func() instanceof Expr.Attribute call) { // x.method()
+                        for (String attr : linksClearedOnSelf(methodOf(item, call.attr()))) {
+                            clearLink(item, attr, s);
+                        }
+                    } else if (link instanceof Stmt.ForNode inner && inner.iter() instanceof Expr.Attribute held) {
+                        clearOnEach(items(field(item, held.attr(), s), s), LoopClearing.clearedLinks(inner), s);
+                    } else if (link instanceof Stmt.While inner) {
+                        LoopClearing.Drain d = LoopClearing.drain(inner);
+                        for (Site container : field(item, ((Expr.Attribute) d.container()).attr(), s)) {
+                            clearOnEach(items(Set.of(container), s), d.cleared(), s);
+                            clearLink(container, "item", s);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** The attributes of self a method overwrites or deletes (self.handler = None). */
+        private List<String> linksClearedOnSelf(Stmt.FunctionNode method) {
+            if (method == null || ModuleIndex.kindOf(method) != ModuleIndex.MethodKind.INSTANCE
+                    || inProgress.contains(method)) {
+                return List.of();
+            }
+            Summary sum = summary(method);
+            List<String> positional = scope(method).positional();
+            if (sum.gaveUp() || positional.isEmpty()) {
+                return List.of();
+            }
+            String self = "param " + positional.get(0) + ".";
+            List<String> out = new ArrayList<>();
+            for (String killed : sum.exit().killedParamFields()) {
+                if (killed.startsWith(self) && killed.indexOf('.', self.length()) < 0) {
+                    out.add(killed.substring(self.length()));
+                }
+            }
+            return out;
+        }
+
+        /**
+         * Iterators run to their end let go of what they iterate: a finished generator clears its
+         * frame, an exhausted iterator (iter(callable, sentinel), a list's) drops its callable or
+         * sequence. An instance of a module class is iterated through what its __iter__ returns.
+         */
+        private void exhaust(Set<Site> iterables, int depth, HeapState s) {
+            if (depth > 3) {
+                return;
+            }
+            for (Site x : iterables) {
+                if (!x.singular()) {
+                    continue; // a summary of many objects: not all of them were run to the end
+                }
+                if (x.kind() == Site.Kind.GENERATOR || x.kind() == Site.Kind.ITERATOR) {
+                    Set<Site> inner = new LinkedHashSet<>(field(x, "iterates", s));
+                    if (x.kind() == Site.Kind.GENERATOR && x.node() instanceof Expr.GeneratorExp) {
+                        inner.addAll(field(x, "item", s)); // a generator expression consumes its iterable
+                    }
+                    exhaust(inner, depth + 1, s);
+                    Set<String> labels = new HashSet<>(); // a finished frame keeps nothing: its cells neither
+                    for (Edge out : s.outgoing(x)) {
+                        labels.add(out.label());
+                    }
+                    for (String label : labels) {
+                        s.removeEdges(x, label);
+                    }
+                } else if (x.kind() == Site.Kind.INSTANCE) {
+                    Stmt.FunctionNode iter = methodOf(x, "__iter__");
+                    if (iter != null && ModuleIndex.kindOf(iter) == ModuleIndex.MethodKind.INSTANCE && !scope(iter).suspends()
+                            && !inProgress.contains(iter)) {
+                        exhaust(apply(iter, Set.of(x), List.of(), Map.of(), origin, s), depth + 1, s);
                     }
                 }
             }
@@ -370,6 +485,24 @@ public final class HeapAnalyzer {
                 s.killParamField(o.key() + "." + label);
             }
         }
+
+        /** The while loops of this function that drain a container, by their test. */
+        private Map<Expr, LoopClearing.Drain> drains() {
+            if (drains == null) {
+                drains = new IdentityHashMap<>();
+                NodeChildren.walkAll(scope.function.body(), n -> {
+                    if (n instanceof Stmt.While w) {
+                        LoopClearing.Drain d = LoopClearing.drain(w);
+                        if (d != null) {
+                            drains.put(w.test(), d);
+                        }
+                    }
+                });
+            }
+            return drains;
+        }
+
+        private Map<Expr, LoopClearing.Drain> drains;
 
         private String withKey(WithItem item) {
             return withKeys.computeIfAbsent(item, i -> "$with " + i.contextExpr().pos().line() + ":" + i.contextExpr().pos().col());
@@ -599,8 +732,9 @@ public final class HeapAnalyzer {
                     s.escape(v);
                 }
                 boolean same = sameName(sub.value(), valueExpr) && objs.equals(v);
+                Set<Site> stored = sub.slice() instanceof Expr.Slice ? items(v, s) : v; // xs[a:b] = ys stores ys's items
                 for (Site o : objs) {
-                    addItems(o, v, origin, same, s);
+                    addItems(o, stored, origin, same, s);
                 }
             } else if (target instanceof Expr.TupleExpr || target instanceof Expr.ListExpr) {
                 List<Expr> elts = target instanceof Expr.TupleExpr t ? t.elts() : ((Expr.ListExpr) target).elts();
@@ -626,6 +760,28 @@ public final class HeapAnalyzer {
                 return null;
             }
             return index.method(o.className(), name);
+        }
+
+        /** The module class that all of some objects are (class objects of one class), else null. */
+        private ModuleIndex.ClassInfo classHeld(Set<Site> objs) {
+            String name = null;
+            for (Site x : objs) {
+                if (!x.isModuleClass() || (name != null && !name.equals(x.className()))) {
+                    return null;
+                }
+                name = x.className();
+            }
+            return name == null ? null : index.classNamed(name);
+        }
+
+        /** Class objects are left out of a method call's receivers: Node.make(x) is followed as before, as unknown code. */
+        private static Set<Site> withoutModuleClasses(Set<Site> objs) {
+            if (objs == null || objs.stream().noneMatch(Site::isModuleClass)) {
+                return objs;
+            }
+            Set<Site> rest = new LinkedHashSet<>(objs);
+            rest.removeIf(Site::isModuleClass);
+            return rest;
         }
 
         /** The objects other than None; null when there were some and all were None. */
@@ -724,13 +880,27 @@ public final class HeapAnalyzer {
             if (known == null) { // the fixed point evaluates each node many times: make its key once
                 // the end too: `(a, b), c` starts where its first item does
                 var p = node.pos();
-                String key = p.line() + ":" + p.col() + "-" + p.endLine() + ":" + p.endCol() + " " + kind.name().toLowerCase();
+                String key = p.line() + ":" + p.col() + "-" + p.endLine() + ":" + p.endCol() + " " + kind.name().toLowerCase()
+                        + (comprehensionDepth > 0 ? Site.PER_ITEM : "");
                 known = sites.get(key);
                 if (known == null) {
                     known = new Site(key, kind, node, className, true);
                     sites.put(key, known);
                 }
                 byKind[kind.ordinal()] = known;
+            }
+            return noteMade(known);
+        }
+
+        /** An object a call makes for one attribute of the instance it makes (a dataclass field's default). */
+        private Site fieldSite(Located call, String field, Site.Kind kind) {
+            var p = call.pos();
+            String key = p.line() + ":" + p.col() + "-" + p.endLine() + ":" + p.endCol() + " ." + field + " "
+                    + kind.name().toLowerCase();
+            Site known = sites.get(key);
+            if (known == null) {
+                known = new Site(key, kind, call, null, true);
+                sites.put(key, known);
             }
             return noteMade(known);
         }
@@ -745,6 +915,9 @@ public final class HeapAnalyzer {
                     String cls = index.moduleInstance(n.id());
                     if (cls != null) { // registry = Registry() at module level: its methods are followed
                         return Set.of(new Site(Site.GLOBAL + n.id(), Site.Kind.PARAM, null, cls, true));
+                    }
+                    if (index.classNamed(n.id()) != null && !index.isImported(n.id())) {
+                        return Set.of(Site.moduleClass(n.id())); // passed as a value: a call of it makes an instance
                     }
                 }
                 return v;
@@ -804,7 +977,14 @@ public final class HeapAnalyzer {
                 return out;
             } else if (e instanceof Expr.Subscript sub) {
                 eval(sub.slice(), s);
-                return items(eval(sub.value(), s), s);
+                Set<Site> containers = eval(sub.value(), s);
+                if (sub.slice() instanceof Expr.Slice) { // xs[1:]: a new sequence of (some of) the same items
+                    Site part = site(sub, isSequence(containers) && containers.iterator().next().kind() == Site.Kind.TUPLE
+                            ? Site.Kind.TUPLE : Site.Kind.LIST, null);
+                    addItems(part, items(containers, s), origin, false, s);
+                    return Set.of(part);
+                }
+                return items(containers, s);
             } else if (e instanceof Expr.Lambda l) {
                 Site fn = site(l, Site.Kind.FUNCTION, null);
                 capture(fn, l.body(), l, s);
@@ -919,9 +1099,11 @@ public final class HeapAnalyzer {
             // Comprehension variables live in their own scope: bind them, then restore the outer ones.
             Map<String, Set<Site>> saved = new LinkedHashMap<>();
             boolean first = true;
+            Set<Site> outermost = Set.of();
             for (Comprehension g : FunctionScope.generators(e)) {
                 Set<Site> iterable = eval(g.iter(), s);
                 if (first) {
+                    outermost = iterable;
                     comprehensionDepth++; // all but the first iterable run once per item
                     first = false;
                 }
@@ -944,6 +1126,12 @@ public final class HeapAnalyzer {
             }
             comprehensionDepth--;
             saved.forEach(s::restore);
+            if (e instanceof Expr.GeneratorExp) {
+                capture(site, null, e, s); // (self.process(x) for x in xs): its frame keeps self
+            }
+            if (kind != Site.Kind.GENERATOR) {
+                exhaust(outermost, 0, s); // [f(x) for x in gen] runs gen to its end
+            }
             return Set.of(site);
         }
 
@@ -981,6 +1169,28 @@ public final class HeapAnalyzer {
             if (runtime != null) {
                 return runtime;
             }
+            if (c.func() instanceof Expr.Name n && n.id().equals("setattr") && !s.isBound(n.id())
+                    && !index.isImported(n.id()) && args.size() == 3 && kwargs.isEmpty() && splatted.isEmpty()) {
+                // setattr(self, "get" + name, getter): a store under a name the analysis may not know
+                String attr = c.args().get(1) instanceof Expr.Constant k && k.value() instanceof String name
+                        ? name : "(setattr)";
+                Set<Site> objs = withoutNone(args.get(0));
+                if (objs != null && objs.isEmpty()) {
+                    s.escape(args.get(2));
+                }
+                for (Site o : objs == null ? Set.<Site>of() : objs) {
+                    for (Site v : args.get(2)) {
+                        s.addEdge(new Edge(o, attr, v, origin, false));
+                    }
+                }
+                return Set.of();
+            }
+            if (c.func() instanceof Expr.Name n && s.isBound(n.id())) {
+                ModuleIndex.ClassInfo cls = classHeld(s.valueOf(n.id()));
+                if (cls != null) { // factory = Node; factory(...), node_class=Node given by the caller
+                    return instantiate(cls, c, args, kwargs, splatted, s);
+                }
+            }
             if (c.func() instanceof Expr.Name n && !s.isBound(n.id())) {
                 ModuleIndex.ClassInfo cls = index.classNamed(n.id());
                 if (cls != null) {
@@ -1005,12 +1215,18 @@ public final class HeapAnalyzer {
                     for (Set<Site> a : args) {
                         addItems(made, items(a, s), origin, false, s);
                     }
+                    if (args.size() == 1) {
+                        exhaust(args.get(0), 0, s); // list(gen) runs it to its end
+                    }
                     for (Set<Site> v : kwargs.values()) {
                         addItems(made, v, origin, false, s);
                     }
                     return Set.of(made);
                 }
                 if (RetainsNothing.builtin(n.id()) && !index.isImported(n.id())) {
+                    if (CONSUMING_BUILTINS.contains(n.id()) && args.size() == 1) {
+                        exhaust(args.get(0), 0, s);
+                    }
                     return Set.of();
                 }
                 if (isBuiltinException(n.id()) && !index.isImported(n.id())) {
@@ -1036,7 +1252,7 @@ public final class HeapAnalyzer {
                 }
             }
             if (c.func() instanceof Expr.Attribute a) {
-                Set<Site> receivers = withoutNone(eval(a.value(), s));
+                Set<Site> receivers = withoutModuleClasses(withoutNone(eval(a.value(), s)));
                 String m = a.attr();
                 if (receivers == null) {
                     return Set.of(); // a method of None: an AttributeError, nothing is kept
@@ -1070,6 +1286,7 @@ public final class HeapAnalyzer {
                             addItems(r, added, origin, same, s);
                             if (m.equals("setdefault") && args.size() == 2) {
                                 addItems(r, args.get(0), origin, false, s);
+                                result.addAll(field(r, "item", s)); // the value already there, or the default
                             }
                         } else if (BULK_ADDERS.contains(m)) {
                             for (Set<Site> x : args) {
@@ -1095,6 +1312,15 @@ public final class HeapAnalyzer {
                     }
                 } else if (a.value() instanceof Expr.Constant || RetainsNothing.method(m)) {
                     return Set.of(); // "sep".join(...), "fmt".format(...), text.split(sep), log.debug(msg, x)
+                }
+                if (m.equals("send") || m.equals("throw")) {
+                    escapeAll(args, kwargs, s); // gen.send(v): the generator may keep v, but not hand itself on
+                    return Set.of();
+                }
+                if (pendingCall(receivers, m) && splatted.isEmpty()) {
+                    Site pending = site(c, Site.Kind.PENDING_CALL, m);
+                    addPendingCall(pending, receivers, args, kwargs, s);
+                    return Set.of();
                 }
                 if (storedCallable(receivers, m)) {
                     escapeAll(args, kwargs, s); // self.on_done(result): the callable may keep its arguments,
@@ -1129,8 +1355,11 @@ public final class HeapAnalyzer {
                 case "inspect.currentframe":
                     return Set.of(frame);
                 case "sys._getframe":
-                    return c.args().isEmpty() || (c.args().get(0) instanceof Expr.Constant k && Integer.valueOf(0).equals(k.value()))
-                            ? Set.of(frame) : Set.of(); // a caller's frame lives outside this call
+                    if (c.args().isEmpty() || isInt(c.args().get(0), 0)) {
+                        return Set.of(frame);
+                    }
+                    // The caller's frame lives outside this call; the caller maps it to its own frame.
+                    return isInt(c.args().get(0), 1) ? Set.of(CALLER_FRAME) : Set.of();
                 case "sys.exc_info": {
                     if (!insideHandler(c)) {
                         return Set.of(); // an exception a caller handles: its traceback holds the caller's frames
@@ -1152,17 +1381,97 @@ public final class HeapAnalyzer {
         }
 
         /**
+         * Whether a method call is on arguments (or what they reach) of no known class, by a name
+         * some class of the module has a method of: the caller may know the receiver and run that
+         * method, so the call is left to it (a pending call) instead of letting everything escape.
+         */
+        private boolean pendingCall(Set<Site> receivers, String name) {
+            if (receivers.isEmpty() || !index.anyClassHasMethod(name)) {
+                return false;
+            }
+            for (Site r : receivers) {
+                if (r.kind() != Site.Kind.PARAM || r.className() != null || r.global()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** A pending call escapes: until a caller runs it, what it refers to may be kept anywhere. */
+        private void addPendingCall(Site pending, Set<Site> receivers, List<Set<Site>> args,
+                                    Map<String, Set<Site>> kwargs, HeapState s) {
+            for (Site r : receivers) {
+                s.addEdge(new Edge(pending, "receiver", r, origin, false));
+            }
+            for (int i = 0; i < args.size(); i++) {
+                for (Site v : args.get(i)) {
+                    s.addEdge(new Edge(pending, "arg " + i, v, origin, false));
+                }
+            }
+            for (Map.Entry<String, Set<Site>> k : kwargs.entrySet()) {
+                for (Site v : k.getValue()) {
+                    s.addEdge(new Edge(pending, "kw " + k.getKey(), v, origin, false));
+                }
+            }
+            s.escape(List.of(pending));
+        }
+
+        /**
+         * Runs a callee's pending call on what the caller passed: the module's method when the
+         * receiver is an instance of a class that has it; left pending again when the receiver is
+         * still an argument of no known class; else the receiver and arguments escape.
+         */
+        private void runPending(Site pending, HeapState view, java.util.function.Function<Site, Set<Site>> map,
+                                Located call, HeapState s) {
+            Set<Site> receivers = new LinkedHashSet<>();
+            List<Set<Site>> args = new ArrayList<>();
+            Map<String, Set<Site>> kwargs = new LinkedHashMap<>();
+            for (Edge e : view.outgoing(pending)) {
+                Set<Site> to = map.apply(e.to());
+                if (e.label().equals("receiver")) {
+                    receivers.addAll(to);
+                } else if (e.label().startsWith("arg ")) {
+                    int i = Integer.parseInt(e.label().substring(4));
+                    while (args.size() <= i) {
+                        args.add(new LinkedHashSet<>());
+                    }
+                    args.get(i).addAll(to);
+                } else {
+                    kwargs.computeIfAbsent(e.label().substring(3), k -> new LinkedHashSet<>()).addAll(to);
+                }
+            }
+            String m = pending.className();
+            if (pendingCall(receivers, m)) {
+                addPendingCall(noteMade(new Site(call.pos().line() + ":" + call.pos().col() + ">" + pending.key(),
+                        Site.Kind.PENDING_CALL, call, m, true)), receivers, args, kwargs, s);
+                return;
+            }
+            for (Site r : receivers) {
+                Stmt.FunctionNode method = r.kind() == Site.Kind.INSTANCE ? methodOf(r, m) : null;
+                if (method != null && ModuleIndex.kindOf(method) == ModuleIndex.MethodKind.INSTANCE) {
+                    apply(method, Set.of(r), args, kwargs, call, s);
+                } else {
+                    s.escape(List.of(r));
+                    escapeAll(args, kwargs, s);
+                }
+            }
+        }
+
+        /**
          * Whether every receiver is an instance of a module class (with only module bases) that
-         * has no method of that name: the call is of a callable stored in an attribute.
+         * has no method of that name: the call is of a callable stored in an attribute. Self (or a
+         * module-level instance) may be of a subclass, so there no class of the module may have one.
          */
         private boolean storedCallable(Set<Site> receivers, String name) {
             if (receivers.isEmpty()) {
                 return false;
             }
             for (Site r : receivers) {
-                ModuleIndex.ClassInfo cls = r.kind() == Site.Kind.INSTANCE && r.className() != null
+                boolean exact = r.kind() == Site.Kind.INSTANCE;
+                ModuleIndex.ClassInfo cls = (exact || r.kind() == Site.Kind.PARAM) && r.className() != null
                         ? index.classNamed(r.className()) : null;
-                if (cls == null || !cls.onlyKnownBases() || index.method(cls.name(), name) != null) {
+                if (cls == null || !cls.onlyKnownBases() || index.method(cls.name(), name) != null
+                        || (!exact && index.anyClassHasMethod(name))) {
                     return false;
                 }
             }
@@ -1205,6 +1514,11 @@ public final class HeapAnalyzer {
                 s.addEdge(new Edge(made, "(internal)", made, c, true));
             }
             return made;
+        }
+
+        private static boolean isInt(Expr e, int value) {
+            return e instanceof Expr.Constant k && k.value() instanceof Number x && !(x instanceof Double)
+                    && x.longValue() == value && x.toString().equals(Integer.toString(value));
         }
 
         private static boolean isBuiltinException(String name) {
@@ -1296,8 +1610,9 @@ public final class HeapAnalyzer {
                     for (Keyword k : factory.keywords()) {
                         if ("default_factory".equals(k.arg()) && k.value() instanceof Expr.Name n
                                 && (n.id().equals("list") || n.id().equals("dict") || n.id().equals("set"))) {
-                            value = Set.of(site(f, n.id().equals("list") ? Site.Kind.LIST
-                                    : n.id().equals("dict") ? Site.Kind.DICT : Site.Kind.SET, null));
+                            // one new container per instance: the field's site at this call
+                            value = Set.of(fieldSite(c, field.id(), n.id().equals("list") ? Site.Kind.LIST
+                                    : n.id().equals("dict") ? Site.Kind.DICT : Site.Kind.SET));
                         }
                     }
                 }
@@ -1315,10 +1630,6 @@ public final class HeapAnalyzer {
         private Set<Site> apply(Stmt.FunctionNode fn, Set<Site> receiver, List<Set<Site>> args,
                                 Map<String, Set<Site>> kwargs, Located call, HeapState s) {
             if (inProgress.contains(fn)) {
-                return unknownCall(receiver, args, kwargs, s);
-            }
-            Summary sum = summary(fn);
-            if (sum.gaveUp()) {
                 return unknownCall(receiver, args, kwargs, s);
             }
             FunctionScope callee = scope(fn);
@@ -1347,6 +1658,10 @@ public final class HeapAnalyzer {
                     }
                 }
             }
+            Summary sum = summary(fn, classArguments(callee, bound));
+            if (sum.gaveUp()) {
+                return unknownCall(receiver, args, kwargs, s);
+            }
             String prefix = call.pos().line() + ":" + call.pos().col() + ">";
             Map<Site, Set<Site>> mapped = new HashMap<>();
             java.util.function.Function<Site, Set<Site>> map = new java.util.function.Function<>() {
@@ -1358,6 +1673,8 @@ public final class HeapAnalyzer {
                     Set<Site> out;
                     if (x.kind() == Site.Kind.NONE || x.global()) {
                         out = Set.of(x);
+                    } else if (x.equals(CALLER_FRAME)) {
+                        out = Set.of(frame); // sys._getframe(1) in the callee: this call's frame
                     } else if (x.kind() == Site.Kind.PARAM) {
                         String[] path = x.key().substring("param ".length()).split("\\.");
                         out = new LinkedHashSet<>(bound.getOrDefault(path[0], Set.of()));
@@ -1368,6 +1685,8 @@ public final class HeapAnalyzer {
                         String key = prefix + x.key();
                         if (!x.key().endsWith(Site.LEFT_BY_CALLEE) && garbageOf(sum).contains(x)) {
                             key += Site.LEFT_BY_CALLEE; // its cycle is the callee's finding, not this caller's
+                        } else if (comprehensionDepth > 0 && !x.perItem() && !x.leftByCallee()) {
+                            key += Site.PER_ITEM;
                         }
                         out = Set.of(noteMade(new Site(key, x.kind(), call, x.className(), x.singular())));
                     }
@@ -1395,6 +1714,9 @@ public final class HeapAnalyzer {
             // through chains of calls cannot multiply past the budget.
             spend(sum.exit().edgeCount() + view.escaped().size() + view.returned().size(), s);
             for (Edge e : view.edges()) {
+                if (e.from().kind() == Site.Kind.PENDING_CALL) {
+                    continue; // run below, not copied
+                }
                 for (Site from : map.apply(e.from())) {
                     for (Site to : map.apply(e.to())) {
                         s.addEdge(new Edge(from, e.label(), to, e.origin() != null ? e.origin() : call,
@@ -1403,7 +1725,11 @@ public final class HeapAnalyzer {
                 }
             }
             for (Site x : view.escaped()) {
-                s.escape(map.apply(x));
+                if (x.kind() == Site.Kind.PENDING_CALL) {
+                    runPending(x, view, map, call, s);
+                } else {
+                    s.escape(map.apply(x));
+                }
             }
             if (callee.suspends()) {
                 // A generator (or coroutine) function returns at once a generator whose frame holds its arguments.
@@ -1421,6 +1747,23 @@ public final class HeapAnalyzer {
                 result.addAll(map.apply(x));
             }
             return result;
+        }
+
+        /** The classes a call gives the callee's class-defaulted parameters: the default when it gives none. */
+        private Map<String, String> classArguments(FunctionScope callee, Map<String, Set<Site>> bound) {
+            Map<String, String> defaults = callee.classDefaults(index);
+            if (defaults.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, String> out = new java.util.TreeMap<>();
+            for (Map.Entry<String, String> d : defaults.entrySet()) {
+                Set<Site> given = bound.get(d.getKey());
+                ModuleIndex.ClassInfo cls = given == null ? index.classNamed(d.getValue()) : classHeld(given);
+                if (cls != null) {
+                    out.put(d.getKey(), cls.name());
+                }
+            }
+            return out;
         }
 
         private void addArguments(Site generator, Set<Site> values, HeapState s) {

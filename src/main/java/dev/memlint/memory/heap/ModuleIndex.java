@@ -126,6 +126,17 @@ public final class ModuleIndex {
     }
 
     /** The method a class (or one of its module-level bases) defines under name, or null. */
+    /** Whether some class of the module defines a method of that name. */
+    public boolean anyClassHasMethod(String name) {
+        if (methodNames == null) {
+            methodNames = new java.util.HashSet<>();
+            classes.values().forEach(c -> methodNames.addAll(c.methods().keySet()));
+        }
+        return methodNames.contains(name);
+    }
+
+    private Set<String> methodNames;
+
     public Stmt.FunctionNode method(String className, String name) {
         ClassInfo c = classes.get(className);
         for (int depth = 0; c != null && depth < 16; depth++) {

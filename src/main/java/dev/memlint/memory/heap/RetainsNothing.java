@@ -24,7 +24,8 @@ final class RetainsNothing {
             "hashlib", "zlib", "gzip", "bz2", "lzma", "shlex", "fnmatch", "glob", "shutil", "html", "urllib.parse",
             "unicodedata", "keyword", "difflib", "pprint", "traceback", "inspect", "operator", "bisect",
             "heapq", "statistics", "secrets", "uuid", "datetime", "calendar", "locale", "codecs", "io",
-            "tempfile", "platform", "sysconfig", "errno", "stat", "filecmp", "linecache", "tokenize", "ast");
+            "tempfile", "platform", "sysconfig", "errno", "stat", "filecmp", "linecache", "tokenize", "ast",
+            "copy"); // copy.deepcopy(x): the copy shares nothing with x that refers back to x
 
     private static final Set<String> METHODS = Set.of(
             // str and bytes

@@ -24,7 +24,12 @@ public record Site(String key, Kind kind, Located node, String className, boolea
         /** An argument, a module global, or an object reached from one: lives outside the call. */
         PARAM,
         /** None: refers to nothing, and nothing can be stored into it (that raises). */
-        NONE
+        NONE,
+        /**
+         * A method call on an argument of a class the callee cannot know, left for the caller to run
+         * (className holds the method's name): it refers to the receiver and the arguments.
+         */
+        PENDING_CALL
     }
 
     /** Ends the key of a callee's object that was in a garbage cycle when the callee returned. */
@@ -33,6 +38,14 @@ public record Site(String key, Kind kind, Located node, String className, boolea
     /** Whether this stands for objects a callee made and left in a cycle that is reported at the callee. */
     public boolean leftByCallee() {
         return key.endsWith(LEFT_BY_CALLEE);
+    }
+
+    /** Ends the key of an object made once per item of a comprehension: the recent one is the last item's. */
+    public static final String PER_ITEM = " (per item)";
+
+    /** Whether this stands for objects a comprehension makes, one per item. */
+    public boolean perItem() {
+        return key.endsWith(PER_ITEM);
     }
 
     /** Starts the key of a module-level object (or one reached from it): it outlives every call. */
@@ -47,7 +60,17 @@ public record Site(String key, Kind kind, Located node, String className, boolea
 
     /** Lives outside the call (an argument or something reached from one). */
     public boolean outer() {
-        return kind == Kind.PARAM;
+        return kind == Kind.PARAM || key.startsWith(GLOBAL);
+    }
+
+    /** A class the module defines at its top level, as a value (passed, bound to a name). */
+    public static Site moduleClass(String name) {
+        return new Site(GLOBAL + "class " + name, Kind.CLASS, null, name, true);
+    }
+
+    /** Whether this is a class the module defines at its top level. */
+    public boolean isModuleClass() {
+        return kind == Kind.CLASS && key.startsWith(GLOBAL);
     }
 
     public String describe() {

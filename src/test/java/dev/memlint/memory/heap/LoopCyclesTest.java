@@ -123,4 +123,39 @@ class LoopCyclesTest {
                     return 0
                 """, "maybe").isEmpty());
     }
+
+    private static final String WORKERS = """
+            class Worker:
+                def __init__(self):
+                    self.handler = self.process
+                    self.done = 0
+                def process(self):
+                    self.done += 1
+                def shutdown(self):
+                    self.handler = None
+                def pause(self):
+                    self.done = 0
+            """;
+
+    @Test
+    void aMethodCalledOnEveryItemClearsItsLinkOnEach() throws Exception {
+        assertTrue(HeapCycles.reported(WORKERS + """
+                def shut_down(n):
+                    workers = [Worker() for i in range(n)]
+                    for w in workers:
+                        w.shutdown()
+                    return 0
+                """, "shut_down").isEmpty());
+    }
+
+    @Test
+    void aMethodThatClearsNoLinkLeavesTheCycles() throws Exception {
+        assertEquals(1, HeapCycles.reported(WORKERS + """
+                def paused(n):
+                    workers = [Worker() for i in range(n)]
+                    for w in workers:
+                        w.pause()
+                    return 0
+                """, "paused").size());
+    }
 }

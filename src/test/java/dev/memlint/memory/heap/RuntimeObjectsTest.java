@@ -20,7 +20,8 @@ class RuntimeObjectsTest {
             "with_clears, false", "without_with, true", "generator_on_self, true", "recursive_helper, true",
             "closure_reads_later, true", "closure_reads_earlier, false", "frame_kept, true", "frame_deleted, false",
             "exc_info_kept, true", "make_record_type, true", "class_in_function, true", "weak_values, false",
-            "cleared_list, false", "finalizer_registered, false", "exc_info_of_callers_exception, false", "unlinked_in_a_loop, false", "unlinked_only_first, true", "raise_local, true", "raise_directly, false"})
+            "cleared_list, false", "finalizer_registered, false", "exc_info_of_callers_exception, false", "unlinked_in_a_loop, false", "unlinked_only_first, true", "raise_local, true", "raise_directly, false",
+            "traced, true", "traced_two_up, false", "own_frame_by_number, true"})
     void leavesCyclicGarbage(String function, boolean cyclic) throws Exception {
         String source = Files.readString(Path.of("src/test/resources/memory/runtime_objects.py"));
         assertEquals(cyclic, !HeapCycles.reported(source, function).isEmpty(), function);
