@@ -3,6 +3,7 @@ package dev.memlint.cli;
 import dev.memlint.config.Config;
 import dev.memlint.config.ConfigException;
 import dev.memlint.config.ConfigLoader;
+import dev.memlint.config.ConfigResolver;
 import dev.memlint.config.Glob;
 import dev.memlint.config.RuleSelection;
 import dev.memlint.config.TestCode;
@@ -32,8 +33,12 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 /** `memlint check PATH...`: find the Python files, check them on all cores, report, set the exit code. */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
@@ -97,16 +102,21 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
 
-        Config config;
+        List<Path> named = stdin ? List.of(stdinPath) : paths;
+        UnaryOperator<Config> overrides = c -> c
+                .withOverrides(options.select, options.extendSelect, options.ignore, options.targetVersion)
+                .withMaxFileSize(options.maxFileSize)
+                .withTestCodeMode(options.testCode)
+                .withDiscovery(options.respectGitignore, options.forceExclude);
+        ConfigResolver configs;
+        Config config; // for what holds for the whole run: the output format
         try {
-            config = (options.config != null ? ConfigLoader.load(options.config) : ConfigLoader.discover(stdin ? stdinPath : paths.get(0)))
-                    .withOverrides(options.select, options.extendSelect, options.ignore, options.targetVersion)
-                    .withMaxFileSize(options.maxFileSize)
-                    .withTestCodeMode(options.testCode)
-                    .withDiscovery(options.respectGitignore, options.forceExclude);
             checkSelectors(options.select, "--select");
             checkSelectors(options.extendSelect, "--extend-select");
             checkSelectors(options.ignore, "--ignore");
+            configs = options.config != null ? ConfigResolver.forced(ConfigLoader.load(options.config), overrides)
+                    : ConfigResolver.discovering(named, overrides);
+            config = runConfig(configs, named, workingDirectory);
         } catch (ConfigException e) {
             err.println("memlint: error: " + e.getMessage());
             return ExitStatus.ERROR;
@@ -124,26 +134,49 @@ final class CheckCommand implements Callable<Integer> {
         SourceFinder.Result found;
         if (stdin) {
             try { // read whole before the run, as a file is; checked against max-file-size like one
-                byte[] source = SourceReader.readLimited(System.in, config.maxFileSize());
+                byte[] source = SourceReader.readLimited(System.in, configs.forPath(stdinPath).maxFileSize());
                 found = new SourceFinder.Result(List.of(new SourceFile(stdinPath, SourceFinder.displayName(stdinPath),
                         source)), List.of());
             } catch (IOException e) {
                 err.println("memlint: error: cannot read standard input: " + SourceFinder.describe(e));
                 return ExitStatus.ERROR;
+            } catch (ConfigException e) {
+                err.println("memlint: error: " + e.getMessage());
+                return ExitStatus.ERROR;
             }
         } else {
-            found = SourceFinder.find(paths, excludeFilter, config.discovery().respectGitignore());
+            ConfigException[] walkError = new ConfigException[1];
+            found = SourceFinder.find(paths, excludeFilter, dir -> {
+                try {
+                    return configs.forDirectory(dir).discovery().respectGitignore();
+                } catch (ConfigException e) {
+                    if (walkError[0] == null) walkError[0] = e;
+                    return true;
+                }
+            });
+            if (walkError[0] != null) {
+                err.println("memlint: error: " + walkError[0].getMessage());
+                return ExitStatus.ERROR;
+            }
         }
         // Configured excludes skip what directory walks find; files named on the command line (or
         // given on standard input) are checked unless force-exclude says the excludes apply to them
         // too. test-code = "skip" drops test code however it was named (pre-commit names every changed file).
-        boolean forceExclude = config.discovery().forceExclude();
-        boolean skipTests = config.testCode().mode() == TestCode.Mode.SKIP;
-        List<SourceFile> files = found.files().stream()
-                .filter(f -> stdin || paths.contains(f.path())
-                        ? !forceExclude || !(config.isExcluded(f.path()) || excludeFilter.excludesNamedFile(f.path()))
-                        : !config.isExcluded(f.path()))
-                .filter(f -> !skipTests || !config.isTestCode(f.path())).toList();
+        // Each file by its own configuration, resolved here, before the run: a broken one stops it.
+        List<SourceFile> files = new ArrayList<>();
+        try {
+            for (SourceFile f : found.files()) {
+                Config own = configs.forPath(f.path());
+                boolean kept = stdin || paths.contains(f.path())
+                        ? !own.discovery().forceExclude() || !(own.isExcluded(f.path()) || excludeFilter.excludesNamedFile(f.path()))
+                        : !own.isExcluded(f.path());
+                boolean skippedTest = own.testCode().mode() == TestCode.Mode.SKIP && own.isTestCode(f.path());
+                if (kept && !skippedTest) files.add(f);
+            }
+        } catch (ConfigException e) {
+            err.println("memlint: error: " + e.getMessage());
+            return ExitStatus.ERROR;
+        }
         for (String option : new String[] {"--output", "--write-baseline"}) {
             Path target = option.equals("--output") ? options.output : options.writeBaseline;
             if (target != null && isInput(target, files)) {
@@ -156,7 +189,7 @@ final class CheckCommand implements Callable<Integer> {
         FileLinter.FixMode fixMode = !fixing ? FileLinter.FixMode.NONE
                 : options.unsafeFixes ? FileLinter.FixMode.UNSAFE : FileLinter.FixMode.SAFE;
         FixOutcomes fixes = new FixOutcomes(!options.diff);
-        FileLinter linter = new FileLinter(config.targetVersionOrLatest(), config, fixMode, fixes);
+        FileLinter linter = new FileLinter(configs, fixMode, fixes);
         ProgressBar progress = ProgressBar.create(err, files.size());
         LintReport report = new LintRunner(linter::lint, options.threads)
                 .run(files, found.failures(), progress);
@@ -181,7 +214,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         Gate gate = Gate.apply(report, diff, baseline, reportPaths, options.failOn,
                 options.exitZero || options.writeBaseline != null);
-        List<RuleInfo> rules = RuleRegistry.all().stream().filter(r -> config.selection().isEnabled(r.code())).toList();
+        Set<Config> used = configs.used();
+        List<RuleInfo> rules = RuleRegistry.all().stream()
+                .filter(r -> used.stream().anyMatch(c -> c.selection().isEnabled(r.code()))).toList();
         Reporters.Context context = new Reporters.Context(reportPaths, rules, VersionProvider.version(), gate.comparison());
         if (options.writeBaseline != null && !write(options.writeBaseline, gate.report(),
                 Reporters.sarif(options.category, new Reporters.Context(reportPaths, rules, context.version(), null)), err)) {
@@ -244,6 +279,17 @@ final class CheckCommand implements Callable<Integer> {
         if (!Files.isDirectory(parent)) return parent + " is not a directory";
         boolean writable = Files.exists(absolute) ? Files.isWritable(absolute) : Files.isWritable(parent);
         return writable ? null : "permission denied";
+    }
+
+    /**
+     * The configuration whose run-wide settings (output-format) apply: the one all named paths share,
+     * else the working directory's, so that argument order never decides.
+     */
+    private static Config runConfig(ConfigResolver configs, List<Path> named, Path workingDirectory)
+            throws ConfigException {
+        Set<Config> shared = new HashSet<>();
+        for (Path path : named) shared.add(configs.forPath(path));
+        return shared.size() == 1 ? shared.iterator().next() : configs.forDirectory(workingDirectory);
     }
 
     private static boolean isPyproject(Path configFile) {

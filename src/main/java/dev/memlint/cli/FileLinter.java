@@ -1,6 +1,8 @@
 package dev.memlint.cli;
 
 import dev.memlint.config.Config;
+import dev.memlint.config.ConfigException;
+import dev.memlint.config.ConfigResolver;
 import dev.memlint.config.RuleSelection;
 import dev.memlint.parse.ParsedFile;
 import dev.memlint.parse.PythonSourceParser;
@@ -20,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks one file: the only place that turns a path into findings. A file that does not parse
@@ -30,33 +34,46 @@ public final class FileLinter {
     /** Rounds of fix-and-recheck per file; fixes that overlap wait for the next round. */
     private static final int MAX_FIX_ROUNDS = 10;
 
-    private final PythonVersion target;
-    private final Config config;
+    private final ConfigResolver configs;
     private final FixMode fixMode;
-    private final List<Class<? extends Rule>> selected;
+    private final Map<Config, List<Class<? extends Rule>>> selectedByConfig = new ConcurrentHashMap<>();
     private final FixOutcomes fixes;
 
     /** Which fixes --fix or --diff apply: none, safe fixes only, or unsafe ones too. */
     public enum FixMode { NONE, SAFE, UNSAFE }
 
     public FileLinter(PythonVersion target) {
-        this(target, Config.defaults(Path.of("")), FixMode.NONE, null);
+        this(ConfigResolver.forced(Config.defaults(Path.of("")), c -> c.withOverrides(null, null, null, target)),
+                FixMode.NONE, null);
     }
 
-    /** fixes collects what fixing did (it says whether files are rewritten); null when fixMode is NONE. */
-    FileLinter(PythonVersion target, Config config, FixMode fixMode, FixOutcomes fixes) {
-        this.target = target;
-        this.config = config;
+    /**
+     * configs gives each file its configuration; fixes collects what fixing did (it says whether
+     * files are rewritten), null when fixMode is NONE.
+     */
+    FileLinter(ConfigResolver configs, FixMode fixMode, FixOutcomes fixes) {
+        this.configs = configs;
         this.fixMode = fixMode;
         this.fixes = fixes;
-        RuleSelection selection = config.selection();
-        this.selected = RuleRegistry.ruleClasses().stream()
-                .filter(c -> selection.isEnabled(RuleRegistry.meta(c).code())).toList();
+    }
+
+    private List<Class<? extends Rule>> selected(Config config) {
+        return selectedByConfig.computeIfAbsent(config, c -> {
+            RuleSelection selection = c.selection();
+            return RuleRegistry.ruleClasses().stream().filter(r -> selection.isEnabled(RuleRegistry.meta(r).code())).toList();
+        });
     }
 
 
     /** @throws IOException when the file cannot be read (it vanished, permissions, not a regular file, too large, ...) */
     public FileResult lint(SourceFile file) throws IOException {
+        Config config;
+        try { // resolved before the run, so met here only if a configuration changed meanwhile
+            config = configs.forPath(file.path());
+        } catch (ConfigException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        PythonVersion target = config.targetVersionOrLatest();
         byte[] content = file.content() != null ? SourceReader.checkSize(file.content(), config.maxFileSize())
                 : SourceReader.read(file.path(), config.maxFileSize());
         boolean testCode = config.isTestCode(file.path());
@@ -68,22 +85,23 @@ public final class FileLinter {
             // and dropping its MEM001 would turn it into a clean file.
             return new FileResult(List.of(syntaxError(file.displayPath(), error)), displayText(content));
         }
-        RuleEngine engine = new RuleEngine(rulesFor(file.path(), testCode), config.ruleOptions(), target, config.lowestPython());
+        RuleEngine engine = new RuleEngine(rulesFor(config, file.path(), testCode), config.ruleOptions(), target,
+                config.lowestPython());
         List<Finding> findings = engine.check(file.displayPath(), parsed);
         // Source from standard input has no file to write fixes to (--fix with - is a usage error).
         if (fixMode != FixMode.NONE && file.content() == null && findings.stream().anyMatch(f -> f.fix() != null)) {
-            return fix(file, content, parsed, engine, findings);
+            return fix(file, content, parsed, engine, findings, target);
         }
         return new FileResult(findings, findings.isEmpty() ? null : parsed.source());
     }
 
-    private List<Class<? extends Rule>> rulesFor(Path file, boolean testCode) {
-        if (config.perFileIgnores().isEmpty() && !testCode) return selected;
-        return selected.stream().filter(c -> runs(RuleRegistry.meta(c).code(), file, testCode)).toList();
+    private List<Class<? extends Rule>> rulesFor(Config config, Path file, boolean testCode) {
+        if (config.perFileIgnores().isEmpty() && !testCode) return selected(config);
+        return selected(config).stream().filter(c -> runs(config, RuleRegistry.meta(c).code(), file, testCode)).toList();
     }
 
     /** Whether a rule runs on a file: selected, not in its per-file-ignores, and allowed on test code. */
-    private boolean runs(String code, Path file, boolean testCode) {
+    private static boolean runs(Config config, String code, Path file, boolean testCode) {
         return config.isEnabled(code, file) && (!testCode || config.testCode().runsOnTestCode(code));
     }
 
@@ -92,8 +110,8 @@ public final class FileLinter {
      * (BOM, line endings) or, for --diff, records what would change. A file whose bytes cannot be
      * rebuilt from its text is left alone, with the reason.
      */
-    private FileResult fix(SourceFile file, byte[] content, ParsedFile parsed, RuleEngine engine, List<Finding> findings)
-            throws IOException {
+    private FileResult fix(SourceFile file, byte[] content, ParsedFile parsed, RuleEngine engine, List<Finding> findings,
+                           PythonVersion target) throws IOException {
         String path = file.displayPath();
         String original = parsed.source().text();
         SourceLayout layout = SourceLayout.of(content, original);

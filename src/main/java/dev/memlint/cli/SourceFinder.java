@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Finds the Python files under the paths given on the command line. Files named explicitly are
@@ -26,25 +27,29 @@ import java.util.Set;
  */
 final class SourceFinder {
     private final ExcludeFilter filter;
-    private final GitIgnores gitIgnores; // null: .gitignore is not respected
+    private final GitIgnores gitIgnores = new GitIgnores();
+    private final Predicate<Path> respectsGitignore; // by directory: its configuration decides
     private final List<SourceFile> files = new ArrayList<>();
     private final List<FileFailure> failures = new ArrayList<>();
     private final Set<Object> seen = new HashSet<>();
 
     record Result(List<SourceFile> files, List<FileFailure> failures) {}
 
-    private SourceFinder(ExcludeFilter filter, boolean respectGitignore) {
+    private SourceFinder(ExcludeFilter filter, Predicate<Path> respectsGitignore) {
         this.filter = filter;
-        this.gitIgnores = respectGitignore ? new GitIgnores() : null;
+        this.respectsGitignore = respectsGitignore;
     }
 
     static Result find(List<Path> roots, ExcludeFilter filter) {
-        return find(roots, filter, false);
+        return find(roots, filter, dir -> false);
     }
 
-    /** respectGitignore: a walk also skips what git ignores (named files are still checked). */
-    static Result find(List<Path> roots, ExcludeFilter filter, boolean respectGitignore) {
-        SourceFinder finder = new SourceFinder(filter, respectGitignore);
+    /**
+     * respectsGitignore: whether a walk skips what git ignores in a directory (named files are
+     * still checked); each directory's configuration says.
+     */
+    static Result find(List<Path> roots, ExcludeFilter filter, Predicate<Path> respectsGitignore) {
+        SourceFinder finder = new SourceFinder(filter, respectsGitignore);
         for (Path root : roots) finder.visitRoot(root);
         finder.files.sort(Comparator.comparing(SourceFile::displayPath));
         return new Result(List.copyOf(finder.files), List.copyOf(finder.failures));
@@ -97,7 +102,8 @@ final class SourceFinder {
     }
 
     private boolean gitIgnored(Path path, boolean directory) {
-        return gitIgnores != null && gitIgnores.ignored(path, directory);
+        Path dir = path.toAbsolutePath().normalize().getParent();
+        return dir != null && respectsGitignore.test(dir) && gitIgnores.ignored(path, directory);
     }
 
     /** Attributes of the link target; of the link itself when it dangles (reading it then reports the error). */

@@ -76,9 +76,12 @@ public final class ConfigLoader {
         if (file != null) return load(file);
         Path dir = start.toAbsolutePath().normalize();
         Path workingDir = Path.of("").toAbsolutePath().normalize();
-        Config defaults = Config.defaults(dir.startsWith(workingDir) ? workingDir
-                : Files.isDirectory(dir) ? dir : dir.getParent());
-        return defaults.withRequiresPython(nearestRequiresPython(start));
+        return defaults(start, dir.startsWith(workingDir) ? workingDir : Files.isDirectory(dir) ? dir : dir.getParent());
+    }
+
+    /** No configuration file for start: the defaults, globs relative to root, with the nearest requires-python. */
+    public static Config defaults(Path start, Path root) throws ConfigException {
+        return Config.defaults(root).withRequiresPython(nearestRequiresPython(start));
     }
 
     /** Loads a pyproject.toml ([tool.memlint]) or any other TOML file (its top level). */

@@ -1,0 +1,99 @@
+package dev.memlint.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * The configuration of each file, as Ruff's hierarchical configuration without inheritance: the
+ * closest pyproject.toml with [tool.memlint] at or above the file's directory wins, or the one
+ * --config names wins everywhere. The command-line flags (overrides) are applied once per loaded
+ * configuration. Each directory is looked up once and each file loaded once; safe on many threads.
+ */
+public final class ConfigResolver {
+    private final Config forced;
+    private final UnaryOperator<Config> overrides;
+    private final List<Path> roots;
+    private final Path workingDir = Path.of("").toAbsolutePath().normalize();
+    private final Map<Path, Config> byDirectory = new ConcurrentHashMap<>();
+    private final Map<Path, Config> byFile = new ConcurrentHashMap<>();
+
+    private ConfigResolver(Config forced, UnaryOperator<Config> overrides, List<Path> roots) {
+        this.forced = forced == null ? null : overrides.apply(forced);
+        this.overrides = overrides;
+        this.roots = roots.stream().map(r -> {
+            Path abs = r.toAbsolutePath().normalize();
+            return Files.isDirectory(abs) || abs.getParent() == null ? abs : abs.getParent();
+        }).toList();
+    }
+
+    /** One configuration (--config FILE) for every file. */
+    public static ConfigResolver forced(Config config, UnaryOperator<Config> overrides) {
+        return new ConfigResolver(config, overrides, List.of());
+    }
+
+    /**
+     * The closest configuration for each file. roots are the paths named on the command line: a file
+     * outside the working directory with no configuration has its globs relative to the root it was found under.
+     */
+    public static ConfigResolver discovering(List<Path> roots, UnaryOperator<Config> overrides) {
+        return new ConfigResolver(null, overrides, roots);
+    }
+
+    /** The configuration for a file (or for a directory, which is then the file's own). */
+    public Config forPath(Path path) throws ConfigException {
+        if (forced != null) return forced;
+        Path abs = path.toAbsolutePath().normalize();
+        return forDirectory(Files.isDirectory(abs) || abs.getParent() == null ? abs : abs.getParent());
+    }
+
+    /** The configuration for the files directly in dir. */
+    public Config forDirectory(Path dir) throws ConfigException {
+        if (forced != null) return forced;
+        Path abs = dir.toAbsolutePath().normalize();
+        Config config = byDirectory.get(abs);
+        if (config != null) return config;
+        synchronized (this) { // rare after the first files: one lookup per directory, not one per thread
+            config = byDirectory.get(abs);
+            if (config == null) {
+                config = resolve(abs);
+                byDirectory.put(abs, config);
+            }
+            return config;
+        }
+    }
+
+    /** The distinct configurations handed out so far (the forced one, with --config). */
+    public Set<Config> used() {
+        return forced != null ? Set.of(forced) : new LinkedHashSet<>(byDirectory.values());
+    }
+
+    private Config resolve(Path dir) throws ConfigException {
+        Path file = ConfigLoader.find(dir);
+        if (file == null) return overrides.apply(ConfigLoader.defaults(dir, defaultsRoot(dir)));
+        Config config = byFile.get(file);
+        if (config == null) {
+            config = overrides.apply(ConfigLoader.load(file));
+            byFile.put(file, config);
+        }
+        return config;
+    }
+
+    /**
+     * Without a configuration file, globs are relative to the working directory, or, outside it, to the
+     * outermost command-line path holding dir (as they were to the single one before).
+     */
+    private Path defaultsRoot(Path dir) {
+        if (dir.startsWith(workingDir)) return workingDir;
+        Path best = null;
+        for (Path root : roots) {
+            if (dir.startsWith(root) && (best == null || root.getNameCount() < best.getNameCount())) best = root;
+        }
+        return best != null ? best : dir;
+    }
+}
