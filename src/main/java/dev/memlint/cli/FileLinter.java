@@ -42,11 +42,6 @@ public final class FileLinter {
     /** Which fixes --fix or --diff apply: none, safe fixes only, or unsafe ones too. */
     public enum FixMode { NONE, SAFE, UNSAFE }
 
-    public FileLinter(PythonVersion target) {
-        this(ConfigResolver.forced(Config.defaults(Path.of("")), c -> c.withOverrides(null, null, null, target)),
-                FixMode.NONE, null);
-    }
-
     /**
      * configs gives each file its configuration; fixes collects what fixing did (it says whether
      * files are rewritten), null when fixMode is NONE.

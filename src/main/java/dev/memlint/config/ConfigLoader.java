@@ -66,19 +66,6 @@ public final class ConfigLoader {
         return null;
     }
 
-    /**
-     * The configuration for files under start: from the nearest pyproject.toml, else defaults whose
-     * globs are relative to the working directory (as --exclude's), or to start's directory when
-     * start is outside it. So `memlint check tests` still sees the tests directory's name.
-     */
-    public static Config discover(Path start) throws ConfigException {
-        Path file = find(start);
-        if (file != null) return load(file);
-        Path dir = start.toAbsolutePath().normalize();
-        Path workingDir = Path.of("").toAbsolutePath().normalize();
-        return defaults(start, dir.startsWith(workingDir) ? workingDir : Files.isDirectory(dir) ? dir : dir.getParent());
-    }
-
     /** No configuration file for start: the defaults, globs relative to root, with the nearest requires-python. */
     public static Config defaults(Path start, Path root) throws ConfigException {
         return Config.defaults(root).withRequiresPython(nearestRequiresPython(start));

@@ -29,7 +29,7 @@ class ConfigLoaderTest {
         pyproject("[tool.memlint]\ntarget-version = \"3.9\"\nexclude = [\"gen\"]\n");
         Path pkg = Files.createDirectories(dir.resolve("src/pkg"));
         Files.writeString(dir.resolve("src/pyproject.toml"), "[tool.black]\nline-length = 100\n");
-        Config c = ConfigLoader.discover(pkg.resolve("mod.py"));
+        Config c = ConfigResolver.discovering(List.of(dir), x -> x).forPath(pkg.resolve("mod.py"));
         assertEquals(dir.resolve("pyproject.toml").toAbsolutePath(), c.file().toAbsolutePath());
         assertEquals(PythonVersion.PY39, c.targetVersion());
         assertTrue(c.isExcluded(dir.resolve("gen/x/y.py")));
@@ -38,7 +38,7 @@ class ConfigLoaderTest {
 
     @Test
     void noConfigurationMeansDefaults() throws Exception {
-        Config c = ConfigLoader.discover(dir);
+        Config c = ConfigResolver.discovering(List.of(dir), x -> x).forDirectory(dir);
         assertNull(c.file());
         assertTrue(c.isExcluded(dir.resolve(".venv/lib/site.py")));
     }
