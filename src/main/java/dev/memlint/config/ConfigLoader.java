@@ -30,17 +30,20 @@ public final class ConfigLoader {
     private ConfigLoader() {}
 
     /**
-     * The nearest pyproject.toml with a [tool.memlint] table in start's directory or above
-     * (start may be a file or a directory); null when there is none.
+     * What one directory's own pyproject.toml says: a [tool.memlint] table (its file), or a [project]
+     * table (its requires-python, maybe null), or nothing for memlint (no file, or neither table).
+     * ConfigResolver climbs the directories one level at a time, so each file is read once.
      */
-    public static Path find(Path start) throws ConfigException {
-        Path dir = start.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) dir = dir.getParent();
-        for (; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("pyproject.toml");
-            if (Files.isRegularFile(candidate) && memlintTable(read(candidate), candidate) != null) return candidate;
-        }
-        return null;
+    record Level(Path memlintFile, boolean declaresProject, PythonVersion requiresPython) {
+        static final Level NONE = new Level(null, false, null);
+    }
+
+    static Level level(Path dir) throws ConfigException {
+        Path candidate = dir.resolve("pyproject.toml");
+        if (!Files.isRegularFile(candidate)) return Level.NONE;
+        JsonNode doc = read(candidate);
+        if (memlintTable(doc, candidate) != null) return new Level(candidate, false, null);
+        return doc.has("project") ? new Level(null, true, requiresPython(doc)) : Level.NONE;
     }
 
     /**
@@ -51,24 +54,6 @@ public final class ConfigLoader {
         JsonNode project = doc.get("project");
         JsonNode spec = project == null ? null : project.get("requires-python");
         return spec != null && spec.isTextual() ? RequiresPython.lowest(spec.asText()) : null;
-    }
-
-    /** requires-python of the nearest pyproject.toml at or above start that declares one; null when none does. */
-    private static PythonVersion nearestRequiresPython(Path start) throws ConfigException {
-        Path dir = start.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) dir = dir.getParent();
-        for (; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("pyproject.toml");
-            if (!Files.isRegularFile(candidate)) continue;
-            JsonNode doc = read(candidate);
-            if (doc.has("project")) return requiresPython(doc);
-        }
-        return null;
-    }
-
-    /** No configuration file for start: the defaults, globs relative to root, with the nearest requires-python. */
-    public static Config defaults(Path start, Path root) throws ConfigException {
-        return Config.defaults(root).withRequiresPython(nearestRequiresPython(start));
     }
 
     /** Loads a pyproject.toml ([tool.memlint]) or any other TOML file (its top level). */

@@ -1,10 +1,13 @@
 package dev.memlint.config;
 
+import dev.memlint.parse.PythonVersion;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -59,12 +62,7 @@ public final class ConfigResolver {
         Config config = byDirectory.get(abs);
         if (config != null) return config;
         synchronized (this) { // rare after the first files: one lookup per directory, not one per thread
-            config = byDirectory.get(abs);
-            if (config == null) {
-                config = resolve(abs);
-                byDirectory.put(abs, config);
-            }
-            return config;
+            return lookup(abs);
         }
     }
 
@@ -73,14 +71,35 @@ public final class ConfigResolver {
         return forced != null ? Set.of(forced) : new LinkedHashSet<>(byDirectory.values());
     }
 
-    private Config resolve(Path dir) throws ConfigException {
-        Path file = ConfigLoader.find(dir);
-        if (file == null) return overrides.apply(ConfigLoader.defaults(dir, defaultsRoot(dir)));
-        Config config = byFile.get(file);
-        if (config == null) {
-            config = overrides.apply(ConfigLoader.load(file));
-            byFile.put(file, config);
+    /**
+     * dir's configuration from its own pyproject.toml, else its parent's (looked up and cached the
+     * same way), so a directory's file is read once however many directories lie below it. Without
+     * a [tool.memlint] anywhere above, the defaults with the nearest [project]'s requires-python.
+     */
+    private Config lookup(Path dir) throws ConfigException {
+        Config known = byDirectory.get(dir);
+        if (known != null) return known;
+        ConfigLoader.Level here = ConfigLoader.level(dir);
+        Config config;
+        if (here.memlintFile() != null) {
+            config = byFile.get(here.memlintFile());
+            if (config == null) {
+                config = overrides.apply(ConfigLoader.load(here.memlintFile()));
+                byFile.put(here.memlintFile(), config);
+            }
+        } else {
+            Config up = dir.getParent() == null ? null : lookup(dir.getParent());
+            if (up != null && up.file() != null) {
+                config = up;
+            } else {
+                PythonVersion requiresPython = here.declaresProject() ? here.requiresPython()
+                        : up == null ? null : up.requiresPython();
+                Path root = defaultsRoot(dir);
+                config = up != null && up.root().equals(root) && Objects.equals(up.requiresPython(), requiresPython)
+                        ? up : overrides.apply(Config.defaults(root).withRequiresPython(requiresPython));
+            }
         }
+        byDirectory.put(dir, config);
         return config;
     }
 
