@@ -76,9 +76,13 @@ final class Library {
     /** A list of count / each parts, each a str of that many characters. */
     Obj parts(Sym count, long each) {
         Sym n = count == null ? Sym.of(3) : Sym.add(Sym.mul(Sym.of(1.0 / each), count), Sym.of(1));
+        return listOf(n, in.str(Sym.of(each)));
+    }
+
+    /** A list built by appending n items like part (what a split returns). */
+    Obj listOf(Sym n, Obj part) {
         Obj list = in.make(Obj.Kind.LIST, n);
         list.layout = Obj.Layout.APPENDED;
-        Obj part = in.str(Sym.of(each));
         list.groups.add(new Obj.Group(n, part));
         list.item = part;
         return list;

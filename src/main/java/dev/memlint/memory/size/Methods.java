@@ -33,12 +33,7 @@ final class Methods {
             // r.split(text) is as likely a compiled pattern's split as a str's: its parts are counted
             // by a symbol of their own, not by len(r).
             Sym count = Sym.var("parts(" + (recv.path != null ? recv.path : "?") + ")");
-            Obj list = in.make(Obj.Kind.LIST, count);
-            list.layout = Obj.Layout.APPENDED;
-            Obj part = in.str(Sym.of(Interpreter.WORD_CHARS));
-            list.groups.add(new Obj.Group(count, part));
-            list.item = part;
-            return list;
+            return in.library.listOf(count, in.str(Sym.of(Interpreter.WORD_CHARS)));
         }
         if (kind == Obj.Kind.UNKNOWN) {
             // an object the call was given, of a type not known: its method's code is not followed

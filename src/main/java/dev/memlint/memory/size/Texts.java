@@ -40,12 +40,7 @@ final class Texts {
             case "split": case "rsplit": {
                 Obj max = args.size() > 1 ? args.get(1) : kwargs.get("maxsplit");
                 if (max != null && max.value instanceof Sym.Const k && k.value() >= 0) {
-                    Obj list = in.make(Obj.Kind.LIST, Sym.of(k.value() + 1));
-                    list.layout = Obj.Layout.APPENDED;
-                    Obj part = in.str(Sym.mul(Sym.of(1 / (k.value() + 1)), n));
-                    list.groups.add(new Obj.Group(list.count, part));
-                    list.item = part;
-                    return list;
+                    return in.library.listOf(Sym.of(k.value() + 1), in.str(Sym.mul(Sym.of(1 / (k.value() + 1)), n)));
                 }
                 String sep = firstExpr == null ? null : Builtins.constantText(firstExpr);
                 return in.library.parts(n, sep != null && sep.equals("\n") ? Interpreter.LINE_CHARS : Interpreter.WORD_CHARS);
