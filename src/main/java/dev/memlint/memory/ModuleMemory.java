@@ -45,6 +45,8 @@ public final class ModuleMemory {
     private final Module module;
     private final List<FunctionReport> functions = new ArrayList<>();
     private final List<SelfCycle> selfCycles = new ArrayList<>();
+    /** Cycles a finalizer class's __init__ closes through an argument (only classes with __del__: MEM607 reads them). */
+    private final List<SelfCycle> argumentCycles = new ArrayList<>();
     /** Peak estimates are made only when asked for (estimate, MEM701/702), per Python version and collector mode. */
     private final Map<String, Map<Stmt.FunctionNode, Optional<PeakEstimator.Estimate>>> estimates = new HashMap<>();
 
@@ -71,6 +73,9 @@ public final class ModuleMemory {
                 if (cycle.sites().contains(self)) {
                     selfCycles.add(new SelfCycle(c, cycle));
                 }
+            }
+            if (c.hasFinalizer()) {
+                CycleFinder.throughArguments(summary.exit(), self).forEach(cycle -> argumentCycles.add(new SelfCycle(c, cycle)));
             }
         }
         collect(module.body(), "", heap);
@@ -162,6 +167,11 @@ public final class ModuleMemory {
 
     public List<SelfCycle> selfCycles() {
         return selfCycles;
+    }
+
+    /** For classes with __del__: the cycles their __init__ makes with an object the caller passed in. */
+    public List<SelfCycle> argumentCycles() {
+        return argumentCycles;
     }
 
     private void collect(List<Stmt> body, String prefix, HeapAnalyzer heap) {

@@ -74,6 +74,41 @@ public final class CycleFinder {
     }
 
     /**
+     * In __init__, the cycles that link the new instance with an object its caller passed in
+     * ({@code self.tree = tree; tree.children.append(self)}): not garbage when __init__ returns, as the
+     * caller still holds the argument, but every instance stays in such a cycle, so once both are
+     * dropped only the cyclic collector frees them (and runs their finalizers).
+     */
+    public static List<Cycle> throughArguments(HeapState exit, Site selfSite) {
+        Graph g = Graph.of(exit);
+        Map<Site, List<Edge>> out = g.out();
+        Set<Site> all = g.all();
+        linkFieldsOfSelf(selfSite, exit.killedParamFields(), all, out);
+        linkFieldsOfArguments(selfSite, exit.killedParamFields(), all, out);
+        Set<Site> unknown = reach(new LinkedHashSet<>(exit.escaped()), out); // what unknown code may unlink
+        for (List<Site> scc : stronglyConnected(all, unknown, out)) {
+            if (!scc.contains(selfSite) || scc.stream().noneMatch(s -> s.outer() && !s.equals(selfSite) && !isFieldOf(s, selfSite))) {
+                continue;
+            }
+            Set<Site> members = new LinkedHashSet<>(scc);
+            List<Edge> inside = new ArrayList<>();
+            for (Site s : scc) {
+                for (Edge e : out.getOrDefault(s, List.of())) {
+                    if (members.contains(e.to())) {
+                        inside.add(e);
+                    }
+                }
+            }
+            inside.sort(Comparator.comparingInt(e -> e.origin() == null ? Integer.MAX_VALUE : e.origin().pos().line()));
+            List<Edge> path = shortestCycle(inside);
+            List<Site> sites = new ArrayList<>();
+            path.forEach(e -> sites.add(e.from()));
+            return List.of(new Cycle(sites, path, false));
+        }
+        return List.of();
+    }
+
+    /**
      * One way round a group: the shortest cycle through the recent object made first in source
      * order (else through the first reference's source), each step once, in the order they are taken.
      */
@@ -238,6 +273,27 @@ public final class CycleFinder {
                             .add(new Edge(holder, s.key().substring(dot + 1), s, null, false));
                     all.add(holder);
                 }
+            }
+        }
+    }
+
+    /**
+     * An argument's field that __init__ read and did not reassign ({@code tree.children}) still hangs
+     * off the argument when it returns: the reference is implicit in the key.
+     */
+    private static void linkFieldsOfArguments(Site self, Set<String> assigned, Set<Site> all, Map<Site, List<Edge>> out) {
+        Map<String, Site> byKey = new HashMap<>();
+        for (Site s : all) {
+            byKey.putIfAbsent(s.key(), s);
+        }
+        for (Site s : List.copyOf(all)) {
+            int dot = s.key().lastIndexOf('.');
+            if (s.kind() != Site.Kind.PARAM || dot < 0 || isFieldOf(s, self) || assigned.contains(s.key())) {
+                continue;
+            }
+            Site holder = byKey.get(s.key().substring(0, dot));
+            if (holder != null && holder.kind() == Site.Kind.PARAM) {
+                out.computeIfAbsent(holder, k -> new ArrayList<>()).add(new Edge(holder, s.key().substring(dot + 1), s, null, false));
             }
         }
     }

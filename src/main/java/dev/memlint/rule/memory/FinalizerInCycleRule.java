@@ -30,24 +30,31 @@ public final class FinalizerInCycleRule implements Rule {
         ModuleMemory memory = ModuleMemory.of(ctx.model().module());
         Set<String> reported = new LinkedHashSet<>();
         for (ModuleMemory.SelfCycle sc : memory.selfCycles()) {
-            report(ctx, memory.index(), sc.cycle(), "its own __init__", reported);
+            report(ctx, sc.owner(), sc.cycle(), "its own `__init__` puts each one in a cycle", reported);
+            report(ctx, memory.index(), sc.cycle(), "its own `__init__` puts each one in a cycle", reported);
+        }
+        for (ModuleMemory.SelfCycle sc : memory.argumentCycles()) {
+            report(ctx, sc.owner(), sc.cycle(), "its own `__init__` links each one in a cycle with an object passed to it", reported);
         }
         for (ModuleMemory.FunctionReport r : memory.functions()) {
             for (Cycle c : r.cycles()) {
-                report(ctx, memory.index(), c, "`" + r.qualname() + "`", reported);
+                report(ctx, memory.index(), c, "`" + r.qualname() + "` puts one in a cycle", reported);
             }
         }
     }
 
     private void report(RuleContext ctx, ModuleIndex index, Cycle c, String where, Set<String> reported) {
         for (var site : c.instancesOf(index)) {
-            ModuleIndex.ClassInfo cls = index.classNamed(site.className());
-            if (!reported.add(cls.name())) {
-                continue;
-            }
+            report(ctx, index.classNamed(site.className()), c, where, reported);
+        }
+    }
+
+    /** The instance in a self cycle is __init__'s self parameter, not an instance site: named by its class. */
+    private void report(RuleContext ctx, ModuleIndex.ClassInfo cls, Cycle c, String where, Set<String> reported) {
+        if (cls.hasFinalizer() && reported.add(cls.name())) {
             var del = cls.methods().get("__del__");
             FindingBuilder f = ctx.report(del, "`" + cls.name() + ".__del__` runs only when the cyclic garbage "
-                    + "collector frees its instance: " + where + " puts one in a cycle (" + c.describe() + ")");
+                    + "collector frees its instance: " + where + " (" + c.describe() + ")");
             CycleSteps.addSteps(f, c);
         }
     }
