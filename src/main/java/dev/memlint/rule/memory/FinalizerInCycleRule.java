@@ -31,7 +31,7 @@ public final class FinalizerInCycleRule implements Rule {
         Set<String> reported = new LinkedHashSet<>();
         for (ModuleMemory.SelfCycle sc : memory.selfCycles()) {
             report(ctx, sc.owner(), sc.cycle(), "its own `__init__` puts each one in a cycle", reported);
-            report(ctx, memory.index(), sc.cycle(), "its own `__init__` puts each one in a cycle", reported);
+            report(ctx, memory.index(), sc.cycle(), "`" + sc.owner().name() + ".__init__` puts one in a cycle", reported);
         }
         for (ModuleMemory.SelfCycle sc : memory.argumentCycles()) {
             report(ctx, sc.owner(), sc.cycle(), "its own `__init__` links each one in a cycle with an object passed to it", reported);
