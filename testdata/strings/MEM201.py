@@ -177,3 +177,22 @@ def read_body(request):
     for chunk in request.body.split(b"\n"):
         text += chunk.decode()  # expect: MEM201
     return text
+
+
+# The type at the statement, not the name's every binding: encoding the result after the loop
+# does not hide the str the loop builds.
+
+def render_rows(rows):
+    out = ""
+    for row in rows:
+        out = "\n" + str(row) + out  # expect: MEM201
+    out = out.encode()
+    return out
+
+
+def render_counts(rows):
+    out = 0
+    for row in rows:
+        out = out + len(row)
+    out = str(out)
+    return out

@@ -169,6 +169,14 @@ public final class SemanticModel {
         return null;
     }
 
+    /** Whether node lies inside ancestor (or is it). */
+    static boolean encloses(SemanticModel model, Node ancestor, Node node) {
+        for (Node n = node; n != null; n = model.parents.get(n)) {
+            if (n == ancestor) return true;
+        }
+        return false;
+    }
+
     /** Whether the node is evaluated once per iteration of some loop of its function. */
     public boolean isInLoop(Node node) { return enclosingLoop(node) != null; }
 

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Light, flow-insensitive type inference: an expression's type from its shape, a name's type from
- * every binding of its symbol (all must agree, otherwise UNKNOWN). Parameters are typed only by
+ * Light type inference: an expression's type from its shape, a name's type from every binding of
+ * its symbol (all must agree), or where they do not, from the bindings that can reach the use
+ * (otherwise UNKNOWN). Parameters are typed only by
  * their annotation. Augmented assignments keep the type they start from.
  */
 final class TypeInference {
@@ -55,6 +56,9 @@ final class TypeInference {
     private final SemanticModel model;
     private final Map<Symbol, PyType> symbolTypes = new IdentityHashMap<>();
     private final Set<Symbol> inProgress = new HashSet<>();
+    private final Map<Expr.Name, PyType> reachingTypes = new IdentityHashMap<>();
+    /** Beyond this many bindings of one name (generated code), the use is left UNKNOWN: each use walks them all. */
+    private static final int MAX_REACHING_BINDINGS = 64;
 
     TypeInference(SemanticModel model) { this.model = model; }
 
@@ -169,7 +173,50 @@ final class TypeInference {
     private PyType nameType(Expr.Name n) {
         Symbol sym = model.symbol(n);
         PyType t = sym == null ? null : symbolType(sym);
+        if (t == PyType.UNKNOWN && sym.bindings().size() > 1 && sym.scope().kind() == Scope.Kind.FUNCTION) {
+            t = reachingType(sym, n);
+        }
         return t == null ? PyType.UNKNOWN : t;
+    }
+
+    /**
+     * The type from only the bindings that can reach this use: those before it in the source, and
+     * those in a loop around both (the next iteration sees them). So {@code out = out.encode()} after
+     * a loop does not hide the str that {@code out} is inside it. Branches are still joined.
+     */
+    private PyType reachingType(Symbol sym, Expr.Name use) {
+        PyType cached = reachingTypes.get(use);
+        if (cached != null) return cached;
+        if (inProgress.contains(sym) || sym.bindings().size() > MAX_REACHING_BINDINGS) return null;
+        inProgress.add(sym);
+        PyType result = null;
+        try {
+            for (Binding b : sym.bindings()) {
+                if (b.scope() != sym.scope() || !mayReach(b, use)) continue;
+                PyType t = bindingType(b);
+                if (t == null) continue;
+                result = result == null ? t : join(result, t);
+                if (result == PyType.UNKNOWN) break;
+            }
+        } finally {
+            inProgress.remove(sym);
+        }
+        result = result == null ? PyType.UNKNOWN : result;
+        reachingTypes.put(use, result);
+        return result;
+    }
+
+    private boolean mayReach(Binding b, Expr.Name use) {
+        dev.memlint.ast.Located at = b.target() != null ? b.target() : b.node();
+        if (at == null || before(at.pos(), use.pos())) return true;
+        for (dev.memlint.ast.Located loop = model.enclosingLoop(use); loop != null; loop = model.enclosingLoop(loop)) {
+            if (SemanticModel.encloses(model, loop, at)) return true;
+        }
+        return false;
+    }
+
+    private static boolean before(dev.memlint.ast.Pos a, dev.memlint.ast.Pos b) {
+        return a.line() < b.line() || (a.line() == b.line() && a.col() <= b.col());
     }
 
     PyType symbolType(Symbol sym) {

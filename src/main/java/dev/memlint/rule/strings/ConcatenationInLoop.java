@@ -84,8 +84,7 @@ final class ConcatenationInLoop {
 
     private static PyType typeOf(SemanticModel model, Expr target) {
         if (target instanceof Expr.Name n) {
-            Symbol s = model.symbol(n);
-            return s == null ? PyType.UNKNOWN : model.typeOf(s);
+            return model.typeOf(n); // the type the bindings that reach this statement give it
         }
         return model.attributeType((Expr.Attribute) target);
     }
