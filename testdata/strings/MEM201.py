@@ -1,4 +1,5 @@
 """Building report text: accumulators that copy, and look-alikes that do not."""
+import collections
 import logging
 
 HEADER = "name,size\n"
@@ -196,3 +197,26 @@ def render_counts(rows):
         out = out + len(row)
     out = str(out)
     return out
+
+
+# A slot of a container with a key the loop keeps: no in-place resize, every step copies.
+
+def split_sections(lines):
+    parts = {"head": "", "body": ""}
+    for line in lines:
+        parts["body"] += line  # expect: MEM201
+    return parts
+
+
+def per_key(rows):
+    acc = collections.defaultdict(str)
+    for key, text in rows:
+        acc[key] += text  # one accumulator per key: not one string copied over and over
+    return acc
+
+
+def counters(rows):
+    acc = {"n": 0}
+    for row in rows:
+        acc["n"] += 1
+    return acc

@@ -1,4 +1,5 @@
 """Reading framed messages: bytes accumulators and look-alikes."""
+import collections
 import socket
 
 
@@ -77,4 +78,13 @@ def reversed_parts(blob: bytes):
     out = b""
     for part in blob.split(b",", 2):
         out = part + out
+    return out
+
+
+# A slot of a container with a key the loop keeps: every step copies.
+
+def buffered(chunks, key):
+    out = collections.defaultdict(bytes)
+    for chunk in chunks:
+        out[key] = out[key] + chunk  # expect: MEM202
     return out

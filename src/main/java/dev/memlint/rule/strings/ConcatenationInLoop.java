@@ -12,8 +12,8 @@ import dev.memlint.semantic.Symbol;
 
 /**
  * Recognises a str/bytes accumulator grown inside a loop: {@code t += x}, {@code t = t + x (+ y)}
- * or {@code t = x + t}, where t is a name or a {@code self} attribute of the wanted type that the
- * loop does not reset on each iteration.
+ * or {@code t = x + t}, where t is a name, a {@code self} attribute or a container slot with a fixed
+ * key, of the wanted type, that the loop does not reset on each iteration.
  */
 final class ConcatenationInLoop {
     /** How the accumulation is written. */
@@ -51,10 +51,14 @@ final class ConcatenationInLoop {
             } else return null;
         } else return null;
 
-        if (!(target instanceof Expr.Name) && !(target instanceof Expr.Attribute)) return null;
-        if (typeOf(model, target) != wanted) return null;
         dev.memlint.ast.Located loop = model.enclosingLoop(stmt);
-        if (loop == null || resetInLoop(model, target, loop, stmt)) return null;
+        if (loop == null) return null;
+        if (target instanceof Expr.Subscript slot) {
+            if (!SubscriptAccumulator.matches(model, slot, loop, wanted)) return null;
+        } else if (!(target instanceof Expr.Name) && !(target instanceof Expr.Attribute) || typeOf(model, target) != wanted) {
+            return null;
+        }
+        if (resetInLoop(model, target, loop, stmt)) return null;
         Shape shape = singleAppend && target instanceof Expr.Name n && isPlainFastLocal(model, n)
                 ? Shape.IN_PLACE_LOCAL : Shape.COPYING;
         return new Match(target, loop, shape, how);
@@ -104,6 +108,9 @@ final class ConcatenationInLoop {
             return a.attr().equals(t.attr()) && a.value() instanceof Expr.Name an && t.value() instanceof Expr.Name tn
                     && an.id().equals(tn.id()) && model.selfClass(an) != null;
         }
+        if (e instanceof Expr.Subscript a && target instanceof Expr.Subscript t) {
+            return SubscriptAccumulator.sameSlot(model, a, t);
+        }
         return false;
     }
 
@@ -120,7 +127,7 @@ final class ConcatenationInLoop {
             }
             return false;
         }
-        // self.attr: look for a plain assignment of the same attribute inside the loop.
+        // self.attr or a slot: look for a plain assignment of the same one inside the loop.
         boolean[] reset = {false};
         dev.memlint.semantic.NodeChildren.walk(loop, node -> {
             if (node != self && node instanceof Stmt.Assign a && !isAccumulation(model, a, target)) {
