@@ -181,8 +181,16 @@ public final class RuleEngine {
         /** Runs the file-end handlers and builds the findings noqa leaves, before merging them per loop. */
         void finish(Suppressions suppressions) {
             for (Subscriber s : fileEnd) s.handler().visit(s.context(), model.module());
+            dropOverlapping(); // first: noqa on the specific finding silences the problem, not just one code
             pending.removeIf(b -> suppressions.isSuppressed(b.code, b.range.line()));
             for (Builder b : mergedPerLoop()) findings.add(b.build());
+        }
+
+        /** Two rules on one statement give one finding: the general one goes (Overlaps). */
+        private void dropOverlapping() {
+            Map<Integer, java.util.Set<String>> codesByLine = new HashMap<>();
+            for (Builder b : pending) codesByLine.computeIfAbsent(b.range.line(), k -> new java.util.HashSet<>()).add(b.code);
+            pending.removeIf(b -> Overlaps.replaced(b.code, codesByLine.get(b.range.line())));
         }
 
         /**
