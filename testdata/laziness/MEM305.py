@@ -40,3 +40,25 @@ def not_a_file(doc):
 def text_lines(text: str):
     for line in text.splitlines():
         print(line)
+
+
+def count_words(path):
+    with open(path) as f:
+        lines = f.readlines()  # expect: MEM305
+        for line in lines:
+            print(len(line.split()))
+
+
+def closed_before_the_loop(path):
+    with open(path) as f:
+        lines = f.readlines()
+    for line in lines:  # the file is closed here: the list is needed
+        print(line)
+
+
+def read_twice(path):
+    with open(path) as f:
+        lines = f.readlines()
+        for line in lines:
+            print(line)
+        return len(lines)

@@ -33,6 +33,10 @@ public final class ReadlinesIteratedRule implements Rule {
     }
 
     private void check(RuleContext ctx, Expr iter, List<? extends Node> body) {
+        if (iter instanceof Expr.Name n) {
+            linesReadJustBefore(ctx, n);
+            return;
+        }
         if (!(iter instanceof Expr.Call call) || !(call.func() instanceof Expr.Attribute m)
                 || !call.args().isEmpty() || !call.keywords().isEmpty()) return;
         if (m.attr().equals("readlines") && ctx.model().typeOf(m.value()) == PyType.FILE) {
@@ -54,6 +58,42 @@ public final class ReadlinesIteratedRule implements Rule {
                     + "the file object yields one line at a time (strip the newline with rstrip(\"\\n\"))")
                     .severity(verdict.severity()).cost(verdict.cost());
         }
+    }
+
+    /**
+     * {@code lines = f.readlines()} followed at once by {@code for line in lines:}, with lines used
+     * nowhere else: the list only feeds the loop, which could read the still open file itself.
+     */
+    private void linesReadJustBefore(RuleContext ctx, Expr.Name iter) {
+        var sym = ctx.model().symbol(iter);
+        if (sym == null || sym.bindings().size() != 1 || sym.uses().size() != 1 || !sym.scope().isFunctionLike()
+                || !(sym.bindings().get(0).node() instanceof Stmt.Assign a) || a.targets().size() != 1
+                || !(a.value() instanceof Expr.Call call) || !call.args().isEmpty() || !call.keywords().isEmpty()
+                || !(call.func() instanceof Expr.Attribute m) || !m.attr().equals("readlines")
+                || ctx.model().typeOf(m.value()) != PyType.FILE) return;
+        Node loop = ctx.model().parent(iter);
+        List<Stmt> block = blockOf(ctx.model().parent(a), a);
+        int at = block.indexOf(a);
+        if (!(loop instanceof Stmt.ForNode) || at < 0 || at + 1 >= block.size() || block.get(at + 1) != loop) return;
+        Costs.Verdict verdict = wholeFile(ctx, a.value());
+        if (verdict.silent()) return;
+        ctx.report(a.value(), "readlines() reads the whole file into `" + iter.id() + "` only for the next loop to "
+                        + "iterate it once; iterate the file object, which yields the same lines one at a time")
+                .severity(verdict.severity()).cost(verdict.cost());
+    }
+
+    /** The statement list (a body, an else, a handler's body...) of parent that holds s; empty if none. */
+    private static List<Stmt> blockOf(Node parent, Stmt s) {
+        List<List<Stmt>> blocks = new java.util.ArrayList<>();
+        if (parent instanceof Stmt.FunctionNode f) blocks.add(f.body());
+        else if (parent instanceof Stmt.WithNode w) blocks.add(w.body());
+        else if (parent instanceof Stmt.If i) blocks.addAll(List.of(i.body(), i.orelse()));
+        else if (parent instanceof Stmt.ForNode f) blocks.addAll(List.of(f.body(), f.orelse()));
+        else if (parent instanceof Stmt.While w) blocks.addAll(List.of(w.body(), w.orelse()));
+        else if (parent instanceof Stmt.Try t) blocks.addAll(List.of(t.body(), t.orelse(), t.finalbody()));
+        else if (parent instanceof dev.memlint.ast.ExceptHandler h) blocks.add(h.body());
+        for (List<Stmt> b : blocks) if (b.contains(s)) return b;
+        return List.of();
     }
 
     /** A whole file read is input-driven by nature (unless the read is sized: f.read(64)). */
