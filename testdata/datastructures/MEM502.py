@@ -110,3 +110,30 @@ def route(events, names_text: str):
 def keep_allowed(tokens: list[str], header: str) -> list[str]:
     allowed = header.split(",", 3)
     return [t for t in tokens if t in allowed]
+
+
+class StopWords:
+    def __init__(self, text: str):
+        self.words = text.split()
+
+    def strip(self, tokens):
+        return [t for t in tokens if t not in self.words]  # expect: MEM502
+
+
+class Growing:
+    def __init__(self, text: str):
+        self.words = text.split()
+
+    def learn(self, word):
+        self.words.append(word)
+
+    def strip(self, tokens):
+        return [t for t in tokens if t not in self.words]  # changed by learn(): a set may not fit
+
+
+class Few:
+    def __init__(self):
+        self.kinds = ["a", "b", "c"]
+
+    def pick(self, rows):
+        return [r for r in rows if r.kind in self.kinds]  # three items written in the source

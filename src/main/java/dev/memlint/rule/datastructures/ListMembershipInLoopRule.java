@@ -4,6 +4,7 @@ import dev.memlint.rule.support.Costs;
 import dev.memlint.ast.CmpOp;
 import dev.memlint.ast.Expr;
 import dev.memlint.ast.Located;
+import dev.memlint.ast.Stmt;
 import dev.memlint.rule.Rule;
 import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
@@ -42,6 +43,8 @@ public final class ListMembershipInLoopRule implements Rule {
             Expr left = i == 0 ? cmp.left() : cmp.comparators().get(i - 1);
             if ((op == CmpOp.In || op == CmpOp.NotIn) && cmp.comparators().get(i) instanceof Expr.Name list) {
                 checkTest(ctx, cmp, left, list);
+            } else if ((op == CmpOp.In || op == CmpOp.NotIn) && cmp.comparators().get(i) instanceof Expr.Attribute attr) {
+                checkAttributeTest(ctx, cmp, left, attr);
             }
         }
     }
@@ -72,13 +75,45 @@ public final class ListMembershipInLoopRule implements Rule {
             return; // changed in the loop, or handed to code that might change it
         }
         if (!mayBeLong || !hashable) return;
+        report(ctx, cmp, left, list, s.name(), loop);
+    }
+
+    /**
+     * {@code x in self.names} in a loop, where the class assigns self.names once, in __init__, and
+     * every other use of it anywhere in the module only reads it: a list fixed for the instance's life.
+     */
+    private void checkAttributeTest(RuleContext ctx, Expr.Compare cmp, Expr left, Expr.Attribute list) {
+        SemanticModel model = ctx.model();
+        Stmt.ClassDef cls = model.selfClass(list.value());
+        Located loop = model.enclosingLoop(cmp);
+        if (cls == null || loop == null || model.attributeType(list) != PyType.LIST) return;
+        Expr value = null;
+        for (dev.memlint.ast.Node n : model.nodes()) {
+            if (!(n instanceof Expr.Attribute a) || !a.attr().equals(list.attr()) || a == list) continue;
+            Stmt.ClassDef owner = model.selfClass(a.value());
+            if (owner == null) return; // obj.names elsewhere: may be changed from outside
+            if (owner != cls) continue; // another class's own attribute of that name
+            Stmt.FunctionNode method = model.enclosingFunction(a);
+            if (a.ctx() == dev.memlint.ast.Ctx.Store && value == null && method != null && method.name().equals("__init__")
+                    && model.parent(a) instanceof Stmt.Assign as && as.targets().size() == 1 && model.enclosingLoop(a) == null) {
+                value = as.value();
+            } else if (a.ctx() != dev.memlint.ast.Ctx.Load || !ContainerUses.isReadOnly(model, a)) {
+                return;
+            }
+        }
+        if (value == null || writtenSize(value) < LONG_DISPLAY
+                || !(hashableItems(model, value) || HASHABLE.contains(model.typeOf(left)))) return;
+        report(ctx, cmp, left, list, "self." + list.attr(), loop);
+    }
+
+    private void report(RuleContext ctx, Expr.Compare cmp, Expr left, Expr list, String name, Located loop) {
         Costs.Verdict verdict = Costs.perIteration("scans up to %s items", Costs.sizeOf(ctx, list),
                 Costs.runsOf(ctx, cmp), Costs.Unknown.REPORT);
         if (verdict.silent()) return;
         String advice = left instanceof Expr.Constant
                 ? "; its answer is the same every time: test once before the loop" // hoisting beats any set
                 : "; build a set from it once before the loop";
-        ctx.report(cmp, "`" + ctx.text(cmp) + "` scans the list `" + s.name() + "` on every iteration, and the loop "
+        ctx.report(cmp, "`" + ctx.text(cmp) + "` scans the list `" + name + "` on every iteration, and the loop "
                         + "never changes it" + advice)
                 .cost(verdict.cost())
                 .loop(loop);

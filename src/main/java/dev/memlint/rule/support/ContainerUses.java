@@ -30,8 +30,8 @@ public final class ContainerUses {
 
     private ContainerUses() {}
 
-    /** Whether this load of a container name only reads the container. */
-    public static boolean isReadOnly(SemanticModel model, Expr.Name use) {
+    /** Whether this load of a container (a name, or self.attr) only reads the container. */
+    public static boolean isReadOnly(SemanticModel model, Expr use) {
         Node parent = model.parent(use);
         if (parent instanceof Expr.Attribute a && a.value() == use) {
             return READ_METHODS.contains(a.attr()) && model.parent(a) instanceof Expr.Call c && c.func() == a;
