@@ -89,3 +89,19 @@ def send_status(sock):
     pos = 0
     while pos < len(header):
         pos += sock.send(header[pos:])
+
+
+# The slice handed over through a local that only carries it to the reader.
+
+def send_in_chunks(sock, data: bytes, size: int) -> None:
+    for start in range(0, len(data), size):
+        chunk = data[start:start + size]  # expect: MEM105
+        sock.sendall(chunk)
+
+
+def chunks_kept(data: bytes, size: int) -> list[bytes]:
+    parts = []
+    for start in range(0, len(data), size):
+        chunk = data[start:start + size]
+        parts.append(chunk)  # the copies are the result
+    return parts

@@ -48,8 +48,8 @@ public final class BytesSliceInLoopRule implements Rule {
         if (Trees.isLiteralSized(slice.value())) return; // (b"\x00" * 32)[:size]: a few bytes at most
         PyType type = model.typeOf(slice.value());
         if (type != PyType.BYTES && type != PyType.BYTEARRAY) return;
-        if (!(model.parent(slice) instanceof Expr.Call call) || !SemanticModel.contains(call.args(), slice)) return;
-        String reader = bufferReader(model, call);
+        String reader = model.parent(slice) instanceof Expr.Call call && SemanticModel.contains(call.args(), slice)
+                ? bufferReader(model, call) : readerThroughLocal(model, slice);
         if (reader == null) return;
         Located loop = model.enclosingLoop(slice);
         if (loop == null) return;
@@ -66,6 +66,26 @@ public final class BytesSliceInLoopRule implements Rule {
                 : "slice a `memoryview` of the data instead, which shares the bytes";
         ctx.report(slice, "`" + ctx.text(slice) + "` copies bytes on every iteration only to pass them to `"
                 + reader + "`; " + advice).severity(verdict.severity()).cost(verdict.cost()).loop(loop);
+    }
+
+    /**
+     * {@code chunk = data[i:j]} whose every use is an argument of buffer readers ({@code sock.send(chunk)}):
+     * the name only carries the copy to them. The reader's name, or null.
+     */
+    private static String readerThroughLocal(SemanticModel model, Expr.Subscript slice) {
+        if (!(model.parent(slice) instanceof dev.memlint.ast.Stmt.Assign a) || a.targets().size() != 1
+                || !(a.targets().get(0) instanceof Expr.Name target)) return null;
+        var sym = model.symbol(target);
+        if (sym == null || sym.bindings().size() != 1 || sym.uses().isEmpty() || !sym.scope().isFunctionLike()) return null;
+        String reader = null;
+        for (Expr.Name use : sym.uses()) {
+            if (!(model.parent(use) instanceof Expr.Call call) || !SemanticModel.contains(call.args(), use)
+                    || model.enclosingLoop(use) != model.enclosingLoop(slice)) return null;
+            String r = bufferReader(model, call);
+            if (r == null) return null;
+            if (reader == null) reader = r;
+        }
+        return reader;
     }
 
     private static String bufferReader(SemanticModel model, Expr.Call call) {
