@@ -135,3 +135,15 @@ def rotate_three() -> None:
     for i in range(len(colors)):
         for c in colors[i:]:
             print(c)
+
+
+# Each iteration slices a sequence it has just made: one copy of each, linear in all (silent).
+
+def help_lines(options, wrap):
+    lines = []
+    for name, text in options:
+        wrapped = wrap(text)
+        lines.append(name + " " + wrapped[0])
+        for more in wrapped[1:]:
+            lines.append("    " + more)
+    return lines

@@ -42,7 +42,13 @@ final class TypeInference {
             Map.entry("builtins.map", PyType.ITERATOR), Map.entry("builtins.filter", PyType.ITERATOR),
             Map.entry("builtins.zip", PyType.ITERATOR), Map.entry("builtins.enumerate", PyType.ITERATOR),
             Map.entry("builtins.reversed", PyType.ITERATOR), Map.entry("builtins.iter", PyType.ITERATOR),
-            Map.entry("collections.deque", PyType.DEQUE));
+            Map.entry("collections.deque", PyType.DEQUE),
+            Map.entry("struct.pack", PyType.BYTES), Map.entry("zlib.compress", PyType.BYTES),
+            Map.entry("zlib.decompress", PyType.BYTES), Map.entry("base64.b64encode", PyType.BYTES),
+            Map.entry("base64.b64decode", PyType.BYTES), Map.entry("os.urandom", PyType.BYTES),
+            Map.entry("json.dumps", PyType.STR), Map.entry("sys.stdin.read", PyType.STR),
+            Map.entry("sys.stdin.readline", PyType.STR), Map.entry("sys.stdin.buffer.read", PyType.BYTES),
+            Map.entry("sys.stdin.buffer.readline", PyType.BYTES));
     private static final Map<String, PyType> ANNOTATIONS = Map.ofEntries(
             Map.entry("builtins.str", PyType.STR), Map.entry("builtins.bytes", PyType.BYTES),
             Map.entry("builtins.bytearray", PyType.BYTEARRAY), Map.entry("builtins.list", PyType.LIST),
@@ -57,6 +63,7 @@ final class TypeInference {
     private final Map<Symbol, PyType> symbolTypes = new IdentityHashMap<>();
     private final Set<Symbol> inProgress = new HashSet<>();
     private final Map<Expr.Name, PyType> reachingTypes = new IdentityHashMap<>();
+    private final Map<Stmt.FunctionDef, PyType> returnTypes = new IdentityHashMap<>();
     /** Beyond this many bindings of one name (generated code), the use is left UNKNOWN: each use walks them all. */
     private static final int MAX_REACHING_BINDINGS = 64;
 
@@ -147,14 +154,65 @@ final class TypeInference {
                     if (m.equals("keys") || m.equals("values") || m.equals("items")) return PyType.DICT_VIEW;
                 }
                 case SET -> { if (m.equals("copy")) return PyType.SET; }
-                case FILE -> { if (m.equals("readlines")) return PyType.LIST; }
+                case FILE -> {
+                    if (m.equals("readlines")) return PyType.LIST;
+                    if (m.equals("read") || m.equals("readline")) return readType(a.value());
+                }
                 default -> { }
             }
             String q = model.qualifiedName(a);
             return q == null ? PyType.UNKNOWN : constructor(q, c);
         }
+        PyType returned = returnType(c.func());
+        if (returned != null) return returned;
         String q = model.qualifiedName(c.func());
         return q == null ? PyType.UNKNOWN : constructor(q, c);
+    }
+
+    /**
+     * What f.read() gives for a file opened in this function by open(path, mode): bytes for a mode
+     * with "b", str for a text mode; UNKNOWN where the open call is not in sight.
+     */
+    private PyType readType(Expr file) {
+        if (!(file instanceof Expr.Name n) || model.symbol(n) == null || model.symbol(n).bindings().size() != 1) return PyType.UNKNOWN;
+        Expr opened = model.symbol(n).bindings().get(0).value();
+        if (!(opened instanceof Expr.Call open) || !"builtins.open".equals(model.qualifiedName(open.func()))) return PyType.UNKNOWN;
+        Expr mode = open.args().size() > 1 ? open.args().get(1) : null;
+        for (dev.memlint.ast.Keyword k : open.keywords()) if ("mode".equals(k.arg())) mode = k.value();
+        if (mode == null) return PyType.STR;
+        return mode instanceof Expr.Constant m && m.value() instanceof String text
+                ? (text.contains("b") ? PyType.BYTES : PyType.STR) : PyType.UNKNOWN;
+    }
+
+    /**
+     * The type a call of one of the module's own functions returns: every return statement of its
+     * body agrees on it. Null when the callee is not such a function (or returns in several types,
+     * is a generator, async, decorated, or is being typed already: recursion).
+     */
+    private PyType returnType(Expr callee) {
+        if (!(callee instanceof Expr.Name n) || model.symbol(n) == null) return null;
+        Symbol sym = model.symbol(n);
+        if (sym.bindings().size() != 1 || sym.bindings().get(0).kind() != Binding.Kind.FUNCTION
+                || !(sym.bindings().get(0).node() instanceof Stmt.FunctionDef f) || !f.decoratorList().isEmpty()) return null;
+        if (returnTypes.containsKey(f)) return returnTypes.get(f);
+        returnTypes.put(f, null); // recursion: no type while typing it
+        PyType result = null;
+        boolean[] generator = {false};
+        java.util.List<Expr> values = new java.util.ArrayList<>();
+        NodeChildren.walkAll(f.body(), x -> {
+            if (model.enclosingFunction(x) != f) return;
+            if (x instanceof Expr.Yield || x instanceof Expr.YieldFrom) generator[0] = true;
+            if (x instanceof Stmt.Return r) values.add(r.value());
+        });
+        if (!generator[0]) {
+            for (Expr v : values) {
+                PyType t = v == null ? PyType.NONE : typeOf(v);
+                result = result == null ? t : join(result, t);
+            }
+        }
+        if (result == PyType.UNKNOWN) result = null;
+        returnTypes.put(f, result);
+        return result;
     }
 
     private PyType constructor(String qualified, Expr.Call c) {

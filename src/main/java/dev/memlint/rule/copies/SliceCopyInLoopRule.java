@@ -13,9 +13,11 @@ import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
 import dev.memlint.memory.provenance.SizeProvenance;
 import dev.memlint.rule.support.Costs;
+import dev.memlint.rule.support.Trees;
 import dev.memlint.semantic.PyType;
 import dev.memlint.semantic.SemanticModel;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -50,7 +52,7 @@ public final class SliceCopyInLoopRule implements Rule {
         Node loop = model.enclosingLoop(slice);
         if (loop == null) return;
         String instead = alternative(model, slice, type);
-        if (instead == null) return;
+        if (instead == null || instead.contains("islice") && freshEachIteration(model, slice.value(), loop)) return;
         // A display's size is fixed in the source (test tables, option lists): slicing it copies a handful
         // of items; so does any slice in a loop of a few iterations.
         Costs.Verdict verdict = Costs.perIteration("copies up to %s " + unit(type),
@@ -65,6 +67,23 @@ public final class SliceCopyInLoopRule implements Rule {
                 .severity(positional || verdict.severity() == Severity.WARNING ? Severity.WARNING : Severity.NOTE)
                 .cost(verdict.cost())
                 .loop((Located) loop);
+    }
+
+    /**
+     * Whether the loop binds the sliced name anew on each iteration ({@code text = wrap(help)}; then
+     * {@code for line in text[1:]}): each copy is of a new sequence, made once, so the copies add up
+     * to the data the loop makes anyway, and islice would only cost readability. (len(x[:-1]) still
+     * deserves len(x) - 1.) A name shrunk by slicing itself (rest = rest[1:]) is no new sequence.
+     */
+    private static boolean freshEachIteration(SemanticModel model, Expr sliced, Node loop) {
+        if (!(sliced instanceof Expr.Name n) || model.symbol(n) == null) return false;
+        for (dev.memlint.semantic.Binding b : model.symbol(n).bindings()) {
+            if (b.node() == null || !Trees.isWithin(model, b.node(), loop)) continue;
+            boolean fromItself = b.value() != null && dev.memlint.semantic.NodeChildren.anyMatch(List.of(b.value()),
+                    x -> x instanceof Expr.Name m && m.id().equals(n.id()));
+            if (!fromItself && b.kind() != dev.memlint.semantic.Binding.Kind.AUG_ASSIGNMENT) return true;
+        }
+        return false;
     }
 
     private static String unit(PyType type) {
