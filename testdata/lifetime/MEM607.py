@@ -97,3 +97,15 @@ class Labelled:
 
     def __del__(self):
         print("label gone")
+
+
+class Nursery:
+    def __init__(self, parent):
+        self.parent = parent
+        parent.children.append(self)
+
+    def close(self):
+        self.parent.children.remove(self)  # closing takes the link apart
+
+    def __del__(self):
+        print("nursery gone")

@@ -220,3 +220,16 @@ def counters(rows):
     for row in rows:
         acc["n"] += 1
     return acc
+
+
+def per_item_records(items):
+    out = []
+    for item in items:
+        record = {"text": ""}
+        for part in item:
+            record["text"] += part  # expect: MEM201
+        out.append(record)
+    for item in items:
+        record = {"text": ""}
+        record["text"] += item  # a new record per item: one step each
+    return out

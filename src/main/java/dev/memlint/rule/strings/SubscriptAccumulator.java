@@ -23,7 +23,7 @@ final class SubscriptAccumulator {
     /** Whether target is a slot with a fixed key in the loop whose value the function shows is of type wanted. */
     static boolean matches(SemanticModel model, Expr.Subscript target, Node loop, PyType wanted) {
         if (!(target.value() instanceof Expr.Name container) || model.symbol(container) == null) return false;
-        if (!keyFixedIn(model, target.slice(), loop)) return false;
+        if (!keyFixedIn(model, target.slice(), loop) || !keyFixedIn(model, container, loop)) return false; // d1 = {...} per item: a new slot each time
         Symbol sym = model.symbol(container);
         for (Binding b : sym.bindings()) {
             if (b.value() != null && holds(model, b.value(), target.slice(), wanted)) return true;
@@ -51,7 +51,7 @@ final class SubscriptAccumulator {
                 && model.symbol(na) == model.symbol(nb);
     }
 
-    /** A constant key, or a name the loop never rebinds. */
+    /** A constant key, or a name the loop never rebinds (also asked of the container). */
     private static boolean keyFixedIn(SemanticModel model, Expr key, Node loop) {
         if (key instanceof Expr.Constant) return true;
         if (!(key instanceof Expr.Name n) || model.symbol(n) == null) return false;
