@@ -110,6 +110,7 @@ final class ScriptedClient implements LanguageClient, AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        server.shutdown(); // stops its check thread
         toServer.close();
         toClient.close();
         serving.cancel(true);
