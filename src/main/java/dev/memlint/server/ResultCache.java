@@ -36,6 +36,4 @@ final class ResultCache {
 
     /** How many analyses were computed rather than reused. */
     synchronized long misses() { return misses; }
-
-    synchronized int size() { return entries.size(); }
 }
