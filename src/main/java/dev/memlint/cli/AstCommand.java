@@ -1,5 +1,6 @@
 package dev.memlint.cli;
 
+import dev.memlint.check.BigStack;
 import dev.memlint.ast.AstJson;
 import dev.memlint.config.Config;
 import dev.memlint.parse.PythonSourceParser;

@@ -1,5 +1,6 @@
 package dev.memlint.cli;
 
+import dev.memlint.check.BigStack;
 import dev.memlint.config.Config;
 import dev.memlint.memory.CollectorMode;
 import dev.memlint.memory.Estimates;

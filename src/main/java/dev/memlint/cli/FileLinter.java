@@ -1,34 +1,25 @@
 package dev.memlint.cli;
 
+import dev.memlint.check.SourceChecker;
 import dev.memlint.config.Config;
 import dev.memlint.config.ConfigException;
 import dev.memlint.config.ConfigResolver;
-import dev.memlint.config.RuleSelection;
 import dev.memlint.parse.ParsedFile;
 import dev.memlint.parse.PythonSourceParser;
 import dev.memlint.parse.PythonSyntaxError;
 import dev.memlint.parse.PythonVersion;
-import dev.memlint.parse.SourceText;
 import dev.memlint.rule.Finding;
 import dev.memlint.rule.FixApplier;
-import dev.memlint.rule.Rule;
 import dev.memlint.rule.RuleEngine;
-import dev.memlint.rule.RuleRegistry;
-import dev.memlint.rule.TextRange;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks one file: the only place that turns a path into findings. A file that does not parse
- * gets exactly one MEM001 finding at CPython's error position, with CPython's message, whatever
- * select, ignore, per-file-ignores and test-code say.
+ * Checks one file for `memlint check`: reads it under its configuration, has {@link SourceChecker}
+ * find what is wrong, and applies fixes when --fix or --diff asks.
  */
 public final class FileLinter {
     /** Rounds of fix-and-recheck per file; fixes that overlap wait for the next round. */
@@ -36,7 +27,7 @@ public final class FileLinter {
 
     private final ConfigResolver configs;
     private final FixMode fixMode;
-    private final Map<Config, List<Class<? extends Rule>>> selectedByConfig = new ConcurrentHashMap<>();
+    private final SourceChecker checker = new SourceChecker();
     private final FixOutcomes fixes;
 
     /** Which fixes --fix or --diff apply: none, safe fixes only, or unsafe ones too. */
@@ -52,14 +43,6 @@ public final class FileLinter {
         this.fixes = fixes;
     }
 
-    private List<Class<? extends Rule>> selected(Config config) {
-        return selectedByConfig.computeIfAbsent(config, c -> {
-            RuleSelection selection = c.selection();
-            return RuleRegistry.ruleClasses().stream().filter(r -> selection.isEnabled(RuleRegistry.meta(r).code())).toList();
-        });
-    }
-
-
     /** @throws IOException when the file cannot be read (it vanished, permissions, not a regular file, too large, ...) */
     public FileResult lint(SourceFile file) throws IOException {
         Config config;
@@ -71,33 +54,14 @@ public final class FileLinter {
         PythonVersion target = config.targetVersionOrLatest();
         byte[] content = file.content() != null ? SourceReader.checkSize(file.content(), config.maxFileSize())
                 : SourceReader.read(file.path(), config.maxFileSize());
-        boolean testCode = config.isTestCode(file.path());
-        ParsedFile parsed;
-        try {
-            parsed = PythonSourceParser.parse(content, target);
-        } catch (PythonSyntaxError error) {
-            // Always reported, whatever the selection: a file that did not parse was not checked at all,
-            // and dropping its MEM001 would turn it into a clean file.
-            return new FileResult(List.of(syntaxError(file.displayPath(), error)), displayText(content));
-        }
-        RuleEngine engine = new RuleEngine(rulesFor(config, file.path(), testCode), config.ruleOptions(), target,
-                config.lowestPython());
-        List<Finding> findings = engine.check(file.displayPath(), parsed);
+        SourceChecker.Checked checked = checker.check(file.path(), file.displayPath(), content, config);
+        List<Finding> findings = checked.findings();
+        if (!checked.parses()) return new FileResult(findings, checked.source());
         // Source from standard input has no file to write fixes to (--fix with - is a usage error).
         if (fixMode != FixMode.NONE && file.content() == null && findings.stream().anyMatch(f -> f.fix() != null)) {
-            return fix(file, content, parsed, engine, findings, target);
+            return fix(file, content, checked.parsed(), checked.engine(), findings, target);
         }
-        return new FileResult(findings, findings.isEmpty() ? null : parsed.source());
-    }
-
-    private List<Class<? extends Rule>> rulesFor(Config config, Path file, boolean testCode) {
-        if (config.perFileIgnores().isEmpty() && !testCode) return selected(config);
-        return selected(config).stream().filter(c -> runs(config, RuleRegistry.meta(c).code(), file, testCode)).toList();
-    }
-
-    /** Whether a rule runs on a file: selected, not in its per-file-ignores, and allowed on test code. */
-    private static boolean runs(Config config, String code, Path file, boolean testCode) {
-        return config.isEnabled(code, file) && (!testCode || config.testCode().runsOnTestCode(code));
+        return new FileResult(findings, findings.isEmpty() ? null : checked.source());
     }
 
     /**
@@ -135,22 +99,5 @@ public final class FileLinter {
             fixes.fixed(path, codes, fixes.writes() ? null : UnifiedDiff.of(path, original, text));
         }
         return new FileResult(findings, findings.isEmpty() ? null : parsed.source());
-    }
-
-    private static Finding syntaxError(String path, PythonSyntaxError error) {
-        int line = Math.max(1, error.line());
-        int column = Math.max(1, error.column());
-        boolean endBeforeStart = error.endLine() < line || (error.endLine() == line && error.endColumn() < column);
-        TextRange range = endBeforeStart
-                ? new TextRange(line, column, line, column)
-                : new TextRange(line, column, error.endLine(), error.endColumn());
-        return new Finding(RuleRegistry.SYNTAX_ERROR.code(), path, range, RuleRegistry.SYNTAX_ERROR.severity(),
-                error.getMessage());
-    }
-
-    /** The text to show under a syntax error; lenient, because the error may be the encoding itself. */
-    private static SourceText displayText(byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8);
-        return new SourceText(text.startsWith("\ufeff") ? text.substring(1) : text);
     }
 }

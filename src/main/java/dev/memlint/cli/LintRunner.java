@@ -1,5 +1,6 @@
 package dev.memlint.cli;
 
+import dev.memlint.check.BigStack;
 import dev.memlint.memory.ThreadCpu;
 import dev.memlint.parse.SourceText;
 import dev.memlint.report.FileFailure;

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "memlint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A static analyzer for Python code that uses more memory than it needs.",
         subcommands = {CheckCommand.class, AstCommand.class, RulesCommand.class, ExplainCommand.class,
-                EstimateCommand.class})
+                EstimateCommand.class, ServerCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;

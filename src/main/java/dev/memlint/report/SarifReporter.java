@@ -62,6 +62,11 @@ public final class SarifReporter implements Reporter {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String INFORMATION_URI = "https://github.com/memlint/memlint";
 
+    /** A rule's documentation, rules/CODE.md on the project's main branch: SARIF help and LSP codeDescription. */
+    public static URI helpUri(String code) {
+        return URI.create(INFORMATION_URI + "/blob/main/rules/" + code + ".md");
+    }
+
     /**
      * @param paths    the source root that {@code %SRCROOT%} names, normally the repository root
      * @param rules    the enabled rules; rules of reported findings are added when missing
@@ -166,7 +171,7 @@ public final class SarifReporter implements Reporter {
                 .withName(rule.name())
                 .withShortDescription(new MultiformatMessageString().withText(sentence(rule.summary())))
                 .withFullDescription(new MultiformatMessageString().withText(sentence(full)))
-                .withHelpUri(URI.create(INFORMATION_URI + "/blob/main/rules/" + rule.code() + ".md"))
+                .withHelpUri(helpUri(rule.code()))
                 .withDefaultConfiguration(new ReportingConfiguration().withLevel(configurationLevel(rule.severity())))
                 .withProperties(new PropertyBag()
                         .withTags(new LinkedHashSet<>(rule.tags()))

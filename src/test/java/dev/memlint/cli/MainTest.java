@@ -36,7 +36,7 @@ class MainTest {
     @Test
     void helpWorksOnEverySubcommand() {
         var names = Main.commandLine().getSubcommands().keySet();
-        assertTrue(names.containsAll(java.util.List.of("check", "ast", "rules", "explain", "estimate")), names::toString);
+        assertTrue(names.containsAll(java.util.List.of("check", "ast", "rules", "explain", "estimate", "server")), names::toString);
         for (String name : names) {
             for (String flag : new String[] {"--help", "-h"}) {
                 CliRun run = CliRun.of(name, flag);
@@ -45,6 +45,13 @@ class MainTest {
                 assertEquals("", run.err(), name + " " + flag + ": " + run);
             }
         }
+    }
+
+    @Test
+    void negativeDebounceIsAUsageErrorBeforeTheServerStarts() {
+        CliRun run = CliRun.of("server", "--debounce-ms", "-1");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("memlint: error: --debounce-ms must be 0 or more, got -1"), run::toString);
     }
 
     @Test

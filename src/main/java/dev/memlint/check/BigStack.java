@@ -1,4 +1,4 @@
-package dev.memlint.cli;
+package dev.memlint.check;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -10,12 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Threads with a stack large enough for the parser and tree walks, which recurse once per nesting
  * level. The stack is reserved, not committed: only a deeply nested file touches the pages.
  */
-final class BigStack {
+public final class BigStack {
     private static final long STACK_BYTES = 512L << 20;
 
     private BigStack() {}
 
-    static ThreadFactory threads(String name) {
+    public static ThreadFactory threads(String name) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread t = new Thread(null, task, name + "-" + count.incrementAndGet(), STACK_BYTES);
@@ -25,7 +25,7 @@ final class BigStack {
     }
 
     /** Runs work on one big-stack thread and waits; its exception or error is rethrown here. */
-    static <T> T call(Callable<T> work) throws Exception {
+    public static <T> T call(Callable<T> work) throws Exception {
         FutureTask<T> task = new FutureTask<>(work);
         Thread thread = threads("memlint").newThread(task);
         thread.start();

@@ -1,0 +1,88 @@
+package dev.memlint.check;
+
+import dev.memlint.config.Config;
+import dev.memlint.config.RuleSelection;
+import dev.memlint.parse.ParsedFile;
+import dev.memlint.parse.PythonSourceParser;
+import dev.memlint.parse.PythonSyntaxError;
+import dev.memlint.parse.PythonVersion;
+import dev.memlint.parse.SourceText;
+import dev.memlint.rule.Finding;
+import dev.memlint.rule.Rule;
+import dev.memlint.rule.RuleEngine;
+import dev.memlint.rule.RuleRegistry;
+import dev.memlint.rule.TextRange;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks one source (its bytes, already read) under one configuration: the single place where a
+ * source becomes findings, for `memlint check` and `memlint server` alike. A source that does not
+ * parse gets exactly one MEM001 finding at CPython's error position, with CPython's message,
+ * whatever select, ignore, per-file-ignores and test-code say. Safe on many threads.
+ */
+public final class SourceChecker {
+    private final Map<Config, List<Class<? extends Rule>>> selectedByConfig = new ConcurrentHashMap<>();
+
+    /**
+     * What checking produced. parsed and engine are null when the source did not parse; the engine
+     * is the one that ran, for fixing and re-checking.
+     */
+    public record Checked(List<Finding> findings, SourceText source, ParsedFile parsed, RuleEngine engine) {
+        public boolean parses() { return parsed != null; }
+    }
+
+    /** @param path where the source lives (its per-file-ignores and test-code globs); displayPath names it in findings */
+    public Checked check(Path path, String displayPath, byte[] content, Config config) {
+        PythonVersion target = config.targetVersionOrLatest();
+        ParsedFile parsed;
+        try {
+            parsed = PythonSourceParser.parse(content, target);
+        } catch (PythonSyntaxError error) {
+            // Always reported, whatever the selection: a file that did not parse was not checked at all,
+            // and dropping its MEM001 would turn it into a clean file.
+            return new Checked(List.of(syntaxError(displayPath, error)), displayText(content), null, null);
+        }
+        RuleEngine engine = new RuleEngine(rulesFor(config, path, config.isTestCode(path)), config.ruleOptions(),
+                target, config.lowestPython());
+        return new Checked(engine.check(displayPath, parsed), parsed.source(), parsed, engine);
+    }
+
+    private List<Class<? extends Rule>> selected(Config config) {
+        return selectedByConfig.computeIfAbsent(config, c -> {
+            RuleSelection selection = c.selection();
+            return RuleRegistry.ruleClasses().stream().filter(r -> selection.isEnabled(RuleRegistry.meta(r).code())).toList();
+        });
+    }
+
+    private List<Class<? extends Rule>> rulesFor(Config config, Path file, boolean testCode) {
+        if (config.perFileIgnores().isEmpty() && !testCode) return selected(config);
+        return selected(config).stream().filter(c -> runs(config, RuleRegistry.meta(c).code(), file, testCode)).toList();
+    }
+
+    /** Whether a rule runs on a file: selected, not in its per-file-ignores, and allowed on test code. */
+    private static boolean runs(Config config, String code, Path file, boolean testCode) {
+        return config.isEnabled(code, file) && (!testCode || config.testCode().runsOnTestCode(code));
+    }
+
+    private static Finding syntaxError(String path, PythonSyntaxError error) {
+        int line = Math.max(1, error.line());
+        int column = Math.max(1, error.column());
+        boolean endBeforeStart = error.endLine() < line || (error.endLine() == line && error.endColumn() < column);
+        TextRange range = endBeforeStart
+                ? new TextRange(line, column, line, column)
+                : new TextRange(line, column, error.endLine(), error.endColumn());
+        return new Finding(RuleRegistry.SYNTAX_ERROR.code(), path, range, RuleRegistry.SYNTAX_ERROR.severity(),
+                error.getMessage());
+    }
+
+    /** The text to show under a syntax error; lenient, because the error may be the encoding itself. */
+    private static SourceText displayText(byte[] content) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        return new SourceText(text.startsWith("\ufeff") ? text.substring(1) : text);
+    }
+}
