@@ -12,10 +12,12 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 fail() { echo "memlint dist: $*" >&2; exit 1; }
 
 # The AOT cache (JEP 483/514) needs JDK 25's java. See docs/release.md for why 25 and not 17.
-[[ -x "$jdk/bin/jlink" && -x "$jdk/bin/jdeps" ]] \
-  || fail "no JDK with jlink at $jdk: set -Dmemlint.dist.jdk=/path/to/jdk-25, or skip the distribution with -Dmemlint.dist.skip"
+# Without one the build goes on without the distribution (a newcomer's `mvn verify` needs only
+# JDK 17): it says so, and DistributionIT skips.
+skip() { echo "memlint dist: not built: $*; set -Dmemlint.dist.jdk=/path/to/jdk-25 to build the wheel and tarball" >&2; exit 0; }
+[[ -x "$jdk/bin/jlink" && -x "$jdk/bin/jdeps" ]] || skip "no JDK with jlink at $jdk"
 feature="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")"
-((${feature:-0} >= 25)) || fail "$jdk is Java ${feature:-?}; the distribution's AOT cache needs Java 25 or newer"
+((${feature:-0} >= 25)) || skip "$jdk is Java ${feature:-?}; the distribution's AOT cache needs Java 25 or newer"
 
 image="$out/work/memlint-$version" # the tarball's top folder; the wheel's memlint/ package
 rm -rf "$out/work" "$out"/memlint-*.whl "$out"/memlint-*.tar.gz
