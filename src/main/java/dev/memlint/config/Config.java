@@ -37,10 +37,11 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
     /** Directories nobody wants linted, as ruff's defaults. */
     /**
      * Ruff's default exclude list (a package named venv is skipped too, as in Ruff; build is not:
-     * Ruff dropped it in 0.3, since a build directory is usually in .gitignore, which is respected).
+     * Ruff dropped it in 0.3, since a build directory is usually in .gitignore, which is respected), and
+     * memlint's own result cache, as Ruff skips .ruff_cache.
      */
     public static final List<String> DEFAULT_EXCLUDE = List.of(".bzr", ".direnv", ".eggs", ".git", ".git-rewrite",
-            ".hg", ".ipynb_checkpoints", ".mypy_cache", ".nox", ".pants.d", ".pyenv", ".pytest_cache", ".pytype",
+            ".hg", ".ipynb_checkpoints", ".memlint_cache", ".mypy_cache", ".nox", ".pants.d", ".pyenv", ".pytest_cache", ".pytype",
             ".ruff_cache", ".svn", ".tox", ".venv", ".vscode", "__pypackages__", "_build", "buck-out", "dist",
             "node_modules", "site-packages", "venv");
 
