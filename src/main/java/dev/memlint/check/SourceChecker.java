@@ -47,8 +47,7 @@ public final class SourceChecker {
             // and dropping its MEM001 would turn it into a clean file.
             return new Checked(List.of(syntaxError(displayPath, error)), displayText(content), null, null);
         }
-        RuleEngine engine = new RuleEngine(rulesFor(config, path, config.isTestCode(path)), config.ruleOptions(),
-                target, config.lowestPython());
+        RuleEngine engine = new RuleEngine(rulesFor(config, path), config.ruleOptions(), target, config.lowestPython());
         return new Checked(engine.check(displayPath, parsed), parsed.source(), parsed, engine);
     }
 
@@ -59,7 +58,9 @@ public final class SourceChecker {
         });
     }
 
-    private List<Class<? extends Rule>> rulesFor(Config config, Path file, boolean testCode) {
+    /** The rules that run on a file: selected, not in its per-file-ignores, and allowed on test code if it is. */
+    public List<Class<? extends Rule>> rulesFor(Config config, Path file) {
+        boolean testCode = config.isTestCode(file);
         if (config.perFileIgnores().isEmpty() && !testCode) return selected(config);
         return selected(config).stream().filter(c -> runs(config, RuleRegistry.meta(c).code(), file, testCode)).toList();
     }
@@ -81,7 +82,7 @@ public final class SourceChecker {
     }
 
     /** The text to show under a syntax error; lenient, because the error may be the encoding itself. */
-    private static SourceText displayText(byte[] content) {
+    public static SourceText displayText(byte[] content) {
         String text = new String(content, StandardCharsets.UTF_8);
         return new SourceText(text.startsWith("\ufeff") ? text.substring(1) : text);
     }

@@ -189,7 +189,8 @@ final class CheckCommand implements Callable<Integer> {
         FileLinter.FixMode fixMode = !fixing ? FileLinter.FixMode.NONE
                 : options.unsafeFixes ? FileLinter.FixMode.UNSAFE : FileLinter.FixMode.SAFE;
         FixOutcomes fixes = new FixOutcomes(!options.diff);
-        FileLinter linter = new FileLinter(configs, fixMode, fixes);
+        ResultCache cache = stdin || options.noCache ? null : openCache(configs, workingDirectory, err);
+        FileLinter linter = new FileLinter(configs, fixMode, fixes, cache);
         ProgressBar progress = ProgressBar.create(err, files.size());
         LintReport report = new LintRunner(linter::lint, options.threads)
                 .run(files, found.failures(), progress);
@@ -231,6 +232,23 @@ final class CheckCommand implements Callable<Integer> {
             out.flush();
         }
         return gate.exitStatus();
+    }
+
+    /** The result cache of this run, or null (with a warning) when its directory cannot be used. */
+    private ResultCache openCache(ConfigResolver configs, Path workingDirectory, PrintWriter err) {
+        Config project;
+        try {
+            project = configs.forDirectory(workingDirectory);
+        } catch (ConfigException e) { // the working directory is not among the checked ones: its defaults
+            project = Config.defaults(workingDirectory);
+        }
+        Path dir = ResultCache.location(options.cacheDir, System.getenv("MEMLINT_CACHE_DIR"), project);
+        try {
+            return ResultCache.open(dir);
+        } catch (IOException | RuntimeException e) {
+            err.println("warning: cannot use the cache directory " + dir + " (" + SourceFinder.describe(e) + "); checking without the cache");
+            return null;
+        }
     }
 
     /** Writes a report to a file (UTF-8); false, with a message, when the file cannot be written. */

@@ -111,6 +111,14 @@ final class CheckOptions {
             description = "With - as the path: the name of the source read from standard input, for the findings and to find the configuration (and its per-file settings).")
     String stdinFilename;
 
+    @Option(names = "--no-cache", description = "Neither read nor write the result cache: check every file afresh.")
+    boolean noCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Keep the result cache in DIR (default: $MEMLINT_CACHE_DIR, else cache-dir of the configuration, "
+                    + "else .memlint_cache in the project root).")
+    Path cacheDir;
+
     @Option(names = "--threads", paramLabel = "N", hidden = true,
             description = "Worker threads (default: one per core).")
     int threads = Runtime.getRuntime().availableProcessors();

@@ -8,14 +8,19 @@ import dev.memlint.parse.ParsedFile;
 import dev.memlint.parse.PythonSourceParser;
 import dev.memlint.parse.PythonSyntaxError;
 import dev.memlint.parse.PythonVersion;
+import dev.memlint.parse.SourceDecoder;
+import dev.memlint.parse.SourceText;
 import dev.memlint.rule.Finding;
 import dev.memlint.rule.FixApplier;
+import dev.memlint.rule.Rule;
 import dev.memlint.rule.RuleEngine;
+import dev.memlint.rule.RuleRegistry;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * Checks one file for `memlint check`: reads it under its configuration, has {@link SourceChecker}
@@ -29,18 +34,20 @@ public final class FileLinter {
     private final FixMode fixMode;
     private final SourceChecker checker = new SourceChecker();
     private final FixOutcomes fixes;
+    private final ResultCache cache;
 
     /** Which fixes --fix or --diff apply: none, safe fixes only, or unsafe ones too. */
     public enum FixMode { NONE, SAFE, UNSAFE }
 
     /**
      * configs gives each file its configuration; fixes collects what fixing did (it says whether
-     * files are rewritten), null when fixMode is NONE.
+     * files are rewritten), null when fixMode is NONE; cache keeps results between runs, or is null.
      */
-    FileLinter(ConfigResolver configs, FixMode fixMode, FixOutcomes fixes) {
+    FileLinter(ConfigResolver configs, FixMode fixMode, FixOutcomes fixes, ResultCache cache) {
         this.configs = configs;
         this.fixMode = fixMode;
         this.fixes = fixes;
+        this.cache = cache;
     }
 
     /** @throws IOException when the file cannot be read (it vanished, permissions, not a regular file, too large, ...) */
@@ -54,14 +61,55 @@ public final class FileLinter {
         PythonVersion target = config.targetVersionOrLatest();
         byte[] content = file.content() != null ? SourceReader.checkSize(file.content(), config.maxFileSize())
                 : SourceReader.read(file.path(), config.maxFileSize());
+        // Standard input is never cached: an editor sends a new buffer each time, under one name.
+        String key = cache == null || file.content() != null ? null
+                : ResultCache.key(settings(file, config, checker.rulesFor(config, file.path()), target), content);
+        if (key != null) {
+            CachedResult hit = cache.load(file, key);
+            // Fixing needs the parsed file: only a result with nothing to fix can be taken as it is.
+            if (hit != null && (fixMode == FixMode.NONE || hit.findings().stream().allMatch(f -> f.fix() == null))) {
+                return new FileResult(hit.findings(), shownText(hit.source(), content));
+            }
+        }
         SourceChecker.Checked checked = checker.check(file.path(), file.displayPath(), content, config);
         List<Finding> findings = checked.findings();
-        if (!checked.parses()) return new FileResult(findings, checked.source());
+        if (!checked.parses()) {
+            if (key != null) cache.store(file, new CachedResult(key, findings, CachedResult.SourceKind.DISPLAY));
+            return new FileResult(findings, checked.source());
+        }
         // Source from standard input has no file to write fixes to (--fix with - is a usage error).
         if (fixMode != FixMode.NONE && file.content() == null && findings.stream().anyMatch(f -> f.fix() != null)) {
             return fix(file, content, checked.parsed(), checked.engine(), findings, target);
         }
+        if (key != null) cache.store(file, new CachedResult(key, findings,
+                findings.isEmpty() ? CachedResult.SourceKind.NONE : CachedResult.SourceKind.DECODED));
         return new FileResult(findings, findings.isEmpty() ? null : checked.source());
+    }
+
+    /**
+     * Everything besides the file's bytes and memlint's build that decides its findings: the names
+     * they carry, the rules that run on it (selection, per-file-ignores and test code applied), their
+     * options, and the Python versions it is parsed for and advised for.
+     */
+    private static String settings(SourceFile file, Config config, List<Class<? extends Rule>> rules,
+                                   PythonVersion target) {
+        StringBuilder s = new StringBuilder();
+        s.append(file.path().toAbsolutePath().normalize()).append('\n').append(file.displayPath()).append('\n')
+                .append(target).append(' ').append(config.lowestPython()).append('\n');
+        for (Class<? extends Rule> rule : rules) s.append(RuleRegistry.meta(rule).code()).append(' ');
+        s.append('\n');
+        new TreeMap<>(config.ruleOptions()).forEach((code, options) ->
+                s.append(code).append(new TreeMap<>(options)).append('\n'));
+        return s.toString();
+    }
+
+    /** The text the reports show under a cached result, made again from the file's bytes. */
+    private static SourceText shownText(CachedResult.SourceKind kind, byte[] content) {
+        return switch (kind) {
+            case NONE -> null;
+            case DECODED -> new SourceText(SourceDecoder.decode(content));
+            case DISPLAY -> SourceChecker.displayText(content);
+        };
     }
 
     /**

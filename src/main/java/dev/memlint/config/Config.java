@@ -22,12 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param discovery     whether .gitignore is respected and excludes apply to named files
  * @param requiresPython the lower bound of requires-python in the project's pyproject.toml, or null
  * @param outputFormat  the output-format setting, or null; the command line checks the name
+ * @param cacheDir      the cache-dir setting resolved against the configuration file's directory, or null
  */
 public record Config(Path root, Path file, List<String> select, List<String> extendSelect, List<String> ignore,
                      Map<String, List<String>> perFileIgnores, List<String> exclude, List<String> extendExclude,
                      PythonVersion targetVersion, Map<String, Map<String, Long>> ruleOptions, long maxFileSize,
                      TestCode testCode, PythonVersion requiresPython, Discovery discovery,
-                     String outputFormat) {
+                     String outputFormat, Path cacheDir) {
 
     /** 20 MB: well above any hand-written module (the largest in CPython's stdlib is under 1 MB). */
     public static final String DEFAULT_MAX_FILE_SIZE_TEXT = "20M";
@@ -36,17 +37,18 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
     /** Directories nobody wants linted, as ruff's defaults. */
     /**
      * Ruff's default exclude list (a package named venv is skipped too, as in Ruff; build is not:
-     * Ruff dropped it in 0.3, since a build directory is usually in .gitignore, which is respected).
+     * Ruff dropped it in 0.3, since a build directory is usually in .gitignore, which is respected), and
+     * memlint's own result cache, as Ruff skips .ruff_cache.
      */
     public static final List<String> DEFAULT_EXCLUDE = List.of(".bzr", ".direnv", ".eggs", ".git", ".git-rewrite",
-            ".hg", ".ipynb_checkpoints", ".mypy_cache", ".nox", ".pants.d", ".pyenv", ".pytest_cache", ".pytype",
+            ".hg", ".ipynb_checkpoints", ".memlint_cache", ".mypy_cache", ".nox", ".pants.d", ".pyenv", ".pytest_cache", ".pytype",
             ".ruff_cache", ".svn", ".tox", ".venv", ".vscode", "__pypackages__", "_build", "buck-out", "dist",
             "node_modules", "site-packages", "venv");
 
     /** No configuration file: defaults, globs relative to dir. */
     public static Config defaults(Path dir) {
         return new Config(dir, null, null, List.of(), List.of(), Map.of(), DEFAULT_EXCLUDE, List.of(), null, Map.of(),
-                DEFAULT_MAX_FILE_SIZE, TestCode.defaults(), null, Discovery.DEFAULTS, null);
+                DEFAULT_MAX_FILE_SIZE, TestCode.defaults(), null, Discovery.DEFAULTS, null, null);
     }
 
     public RuleSelection selection() { return new RuleSelection(select, extendSelect, ignore); }
@@ -68,7 +70,7 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
     /** A copy with requires-python read from the project's pyproject.toml. */
     public Config withRequiresPython(PythonVersion version) {
         return new Config(root, file, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
-                targetVersion, ruleOptions, maxFileSize, testCode, version, discovery, outputFormat);
+                targetVersion, ruleOptions, maxFileSize, testCode, version, discovery, outputFormat, cacheDir);
     }
 
     /** Command-line flags on top: --select replaces, --extend-select and --ignore add. */
@@ -79,28 +81,28 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
         List<String> ign = new ArrayList<>(ignore);
         if (cliIgnore != null) ign.addAll(cliIgnore);
         return new Config(root, file, cliSelect != null ? cliSelect : select, ext, ign, perFileIgnores, exclude,
-                extendExclude, cliTarget != null ? cliTarget : targetVersion, ruleOptions, maxFileSize, testCode, requiresPython, discovery, outputFormat);
+                extendExclude, cliTarget != null ? cliTarget : targetVersion, ruleOptions, maxFileSize, testCode, requiresPython, discovery, outputFormat, cacheDir);
     }
 
     /** --respect-gitignore / --no-respect-gitignore and --force-exclude on top; null leaves the configured value. */
     public Config withDiscovery(Boolean cliRespectGitignore, Boolean cliForceExclude) {
         return new Config(root, file, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
                 targetVersion, ruleOptions, maxFileSize, testCode, requiresPython,
-                discovery.with(cliRespectGitignore, cliForceExclude), outputFormat);
+                discovery.with(cliRespectGitignore, cliForceExclude), outputFormat, cacheDir);
     }
 
     /** --max-file-size on top; null leaves the configured size. */
     public Config withMaxFileSize(Long cliMaxFileSize) {
         if (cliMaxFileSize == null) return this;
         return new Config(root, file, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
-                targetVersion, ruleOptions, cliMaxFileSize, testCode, requiresPython, discovery, outputFormat);
+                targetVersion, ruleOptions, cliMaxFileSize, testCode, requiresPython, discovery, outputFormat, cacheDir);
     }
 
     /** --test-code on top; null leaves the configured mode. */
     public Config withTestCodeMode(TestCode.Mode cliMode) {
         if (cliMode == null) return this;
         return new Config(root, file, select, extendSelect, ignore, perFileIgnores, exclude, extendExclude,
-                targetVersion, ruleOptions, maxFileSize, testCode.withMode(cliMode), requiresPython, discovery, outputFormat);
+                targetVersion, ruleOptions, maxFileSize, testCode.withMode(cliMode), requiresPython, discovery, outputFormat, cacheDir);
     }
 
     /** Whether a file is test code: a test-code glob names it or one of its directories. */

@@ -25,7 +25,7 @@ import java.util.Set;
 public final class ConfigLoader {
     private static final Set<String> KEYS = Set.of("select", "ignore", "extend-select", "per-file-ignores",
             "exclude", "extend-exclude", "target-version", "rules", "max-file-size", "test-code", "test-code-globs",
-            "respect-gitignore", "force-exclude", "output-format");
+            "respect-gitignore", "force-exclude", "output-format", "cache-dir");
 
     private ConfigLoader() {}
 
@@ -66,7 +66,7 @@ public final class ConfigLoader {
         Path root = file.toAbsolutePath().normalize().getParent();
         if (table == null) return new Config(root, file, null, List.of(), List.of(), Map.of(),
                 Config.DEFAULT_EXCLUDE, List.of(), null, Map.of(), Config.DEFAULT_MAX_FILE_SIZE, TestCode.defaults(),
-                requiresPython(doc), Discovery.DEFAULTS, null);
+                requiresPython(doc), Discovery.DEFAULTS, null, null);
         return parse(table, file, prefix, root, pyproject ? doc : null);
     }
 
@@ -127,7 +127,8 @@ public final class ConfigLoader {
         return new Config(root, file, select, extendSelect, ignore, perFile, exclude, extendExclude, target,
                 ruleOptions(table.get("rules"), file, prefix), maxFileSize(table.get("max-file-size"), file, prefix),
                 testCode(table, file, prefix), pyproject == null ? null : requiresPython(pyproject),
-                discovery(table, file, prefix), outputFormat(table.get("output-format"), file, prefix));
+                discovery(table, file, prefix), outputFormat(table.get("output-format"), file, prefix),
+                cacheDir(table.get("cache-dir"), root, file, prefix));
     }
 
     private static Discovery discovery(JsonNode table, Path file, String prefix) throws ConfigException {
@@ -148,6 +149,19 @@ public final class ConfigLoader {
         if (!value.isTextual()) throw new ConfigException(file + ": '" + prefix + "output-format' must be a string, got "
                 + value);
         return value.asText();
+    }
+
+    /** A directory name, relative to the configuration file's directory (as Ruff's cache-dir). */
+    private static Path cacheDir(JsonNode value, Path root, Path file, String prefix) throws ConfigException {
+        if (value == null) return null;
+        if (!value.isTextual() || value.asText().isEmpty()) {
+            throw new ConfigException(file + ": '" + prefix + "cache-dir' must be a directory name, got " + value);
+        }
+        try {
+            return root.resolve(value.asText());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConfigException(file + ": '" + prefix + "cache-dir' is not a valid path: " + e.getReason());
+        }
     }
 
     private static TestCode testCode(JsonNode table, Path file, String prefix) throws ConfigException {

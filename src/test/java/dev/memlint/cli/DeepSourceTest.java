@@ -59,7 +59,8 @@ class DeepSourceTest {
         List<Path> files = List.of(write("elif.py", elifChain()), write("sum.py", longSum()),
                 write("ifexp.py", nestedConditionals()));
         Path python = Path.of(System.getProperty("user.home"), ".pyenv", "versions", "3.13.0", "bin", "python3.13");
-        if (Files.isExecutable(python)) { // the oracle, where installed: these are valid Python
+        // The oracle, when the oracle tests are on and it is installed: these are valid Python.
+        if (dev.memlint.Oracles.enabled() && Files.isExecutable(python)) {
             for (Path file : files) {
                 Process p = new ProcessBuilder(python.toString(), "-c",
                         "import sys; compile(open(sys.argv[1]).read(), sys.argv[1], 'exec')", file.toString())

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,6 +24,12 @@ record MemlintProcess(int exitCode, String out, String err) {
         return run(jvmOptions, new byte[0], workingDirectory, args);
     }
 
+    /** With changes to the child's environment: a null value removes the variable. */
+    static MemlintProcess withEnvironment(Map<String, String> environment, Path workingDirectory, String... args)
+            throws IOException, InterruptedException {
+        return run(List.of(), new byte[0], environment, workingDirectory, args);
+    }
+
     /** With input on the child's standard input. */
     static MemlintProcess withInput(String input, Path workingDirectory, String... args)
             throws IOException, InterruptedException {
@@ -31,12 +38,22 @@ record MemlintProcess(int exitCode, String out, String err) {
 
     private static MemlintProcess run(List<String> jvmOptions, byte[] input, Path workingDirectory, String... args)
             throws IOException, InterruptedException {
+        return run(jvmOptions, input, Map.of(), workingDirectory, args);
+    }
+
+    private static MemlintProcess run(List<String> jvmOptions, byte[] input, Map<String, String> environment,
+                                      Path workingDirectory, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1"));
         command.addAll(jvmOptions);
         command.add(Main.class.getName());
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(workingDirectory.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        environment.forEach((name, value) -> {
+            if (value == null) builder.environment().remove(name);
+            else builder.environment().put(name, value);
+        });
+        Process p = builder.start();
         try (var stdin = p.getOutputStream()) {
             stdin.write(input);
         } catch (IOException e) {

@@ -16,6 +16,7 @@ public final class LocalPython {
     private LocalPython() {}
 
     public static Optional<Path> find(String modelVersion) {
+        dev.memlint.Oracles.assumeEnabled("CPython " + PINNED.get(modelVersion) + " from pyenv");
         String release = PINNED.get(modelVersion);
         Path root = Path.of(System.getProperty("user.home"), ".pyenv", "versions", release);
         try {

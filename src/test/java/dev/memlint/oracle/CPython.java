@@ -22,6 +22,7 @@ public final class CPython implements AstOracle {
 
     /** pyenv's interpreter for a full version ("3.13.0"), or null when it is not installed. */
     public static CPython find(String version) {
+        dev.memlint.Oracles.assumeEnabled("CPython " + version + " from pyenv");
         String root = System.getenv("PYENV_ROOT");
         Path versions = (root != null ? Path.of(root) : Path.of(System.getProperty("user.home"), ".pyenv"))
                 .resolve("versions");

@@ -26,6 +26,11 @@ public final class Pyodide implements AstOracle {
 
     /** The installed pyodide, or null with the reason in {@code why[0]}. */
     public static Pyodide find(String[] why) {
+        if (!dev.memlint.Oracles.enabled()) {
+            dev.memlint.Oracles.announce();
+            why[0] = dev.memlint.Oracles.skipMessage("pyodide " + VERSION + " from npm (CPython 3.14 under node)");
+            return null;
+        }
         List<Path> candidates = new ArrayList<>();
         String configured = System.getProperty("memlint.pyodide", System.getenv("MEMLINT_PYODIDE"));
         if (configured != null) candidates.add(Path.of(configured));

@@ -15,6 +15,7 @@ final class Interpreters {
 
     /** The interpreter of a pyenv version (e.g. "3.13.0", "python3.13"), or null when it is not installed. */
     static Path find(String version, String executable) {
+        dev.memlint.Oracles.assumeEnabled("CPython " + version + " from pyenv");
         String pyenvRoot = System.getenv().getOrDefault("PYENV_ROOT", System.getProperty("user.home") + "/.pyenv");
         Path candidate = Path.of(pyenvRoot, "versions", version, "bin", executable);
         return Files.isExecutable(candidate) ? candidate : null;

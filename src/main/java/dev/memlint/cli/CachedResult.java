@@ -1,0 +1,144 @@
+package dev.memlint.cli;
+
+import dev.memlint.rule.Cost;
+import dev.memlint.rule.Edit;
+import dev.memlint.rule.Finding;
+import dev.memlint.rule.Fix;
+import dev.memlint.rule.FlowStep;
+import dev.memlint.rule.Related;
+import dev.memlint.rule.Severity;
+import dev.memlint.rule.TextRange;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One file's findings as the cache stores them, with how to rebuild the text the reports show
+ * under them, and the key they were found under. Strings are written as UTF-16 units, so that any
+ * message (even one quoting a lone surrogate of the source) reads back exactly.
+ *
+ * @param source how the shown text is made again from the file's bytes
+ */
+record CachedResult(String key, List<Finding> findings, SourceKind source) {
+    /** The text a result shows: none (no findings), the decoded source, or the lenient text under a syntax error. */
+    enum SourceKind { NONE, DECODED, DISPLAY }
+
+    private static final int MAGIC = 0x4d4c4331; // "MLC1": a format change makes old entries unreadable, so misses
+
+    byte[] encode() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            writeString(out, key);
+            out.writeByte(source.ordinal());
+            out.writeInt(findings.size());
+            for (Finding f : findings) writeFinding(out, f);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot happen in memory", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The entry, or null when it is not one (truncated, of another format, or damaged). */
+    static CachedResult decode(byte[] data) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            if (in.readInt() != MAGIC) return null;
+            String key = readString(in);
+            SourceKind source = SourceKind.values()[in.readUnsignedByte()];
+            int count = in.readInt();
+            List<Finding> findings = new ArrayList<>(Math.min(count, 1024));
+            for (int i = 0; i < count; i++) findings.add(readFinding(in));
+            return in.read() == -1 ? new CachedResult(key, List.copyOf(findings), source) : null;
+        } catch (IOException | RuntimeException e) { // EOF, a bad enum index, a negative length, ...
+            return null;
+        }
+    }
+
+    private static void writeFinding(DataOutputStream out, Finding f) throws IOException {
+        writeString(out, f.code());
+        writeString(out, f.path());
+        writeRange(out, f.range());
+        writeString(out, f.severity().name());
+        writeString(out, f.message());
+        out.writeInt(f.related().size());
+        for (Related r : f.related()) {
+            writeRange(out, r.range());
+            writeString(out, r.message());
+        }
+        out.writeInt(f.flow().size());
+        for (FlowStep s : f.flow()) {
+            writeRange(out, s.range());
+            writeString(out, s.message());
+        }
+        out.writeBoolean(f.fix() != null);
+        if (f.fix() != null) {
+            writeString(out, f.fix().description());
+            writeString(out, f.fix().applicability().name());
+            out.writeInt(f.fix().edits().size());
+            for (Edit e : f.fix().edits()) {
+                writeRange(out, e.range());
+                writeString(out, e.replacement());
+            }
+        }
+        out.writeBoolean(f.cost() != null);
+        if (f.cost() != null) {
+            writeString(out, f.cost().text());
+            writeString(out, f.cost().growth());
+            writeString(out, f.cost().size());
+            writeString(out, f.cost().provenance());
+        }
+    }
+
+    private static Finding readFinding(DataInputStream in) throws IOException {
+        String code = readString(in);
+        String path = readString(in);
+        TextRange range = readRange(in);
+        Severity severity = Severity.valueOf(readString(in));
+        String message = readString(in);
+        List<Related> related = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) related.add(new Related(readRange(in), readString(in)));
+        List<FlowStep> flow = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) flow.add(new FlowStep(readRange(in), readString(in)));
+        Fix fix = null;
+        if (in.readBoolean()) {
+            String description = readString(in);
+            Fix.Applicability applicability = Fix.Applicability.valueOf(readString(in));
+            List<Edit> edits = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) edits.add(new Edit(readRange(in), readString(in)));
+            fix = new Fix(description, applicability, List.copyOf(edits));
+        }
+        Cost cost = in.readBoolean() ? new Cost(readString(in), readString(in), readString(in), readString(in)) : null;
+        return new Finding(code, path, range, severity, message, List.copyOf(related), List.copyOf(flow), fix, cost);
+    }
+
+    private static void writeRange(DataOutputStream out, TextRange r) throws IOException {
+        out.writeInt(r.line());
+        out.writeInt(r.column());
+        out.writeInt(r.endLine());
+        out.writeInt(r.endColumn());
+    }
+
+    private static TextRange readRange(DataInputStream in) throws IOException {
+        return new TextRange(in.readInt(), in.readInt(), in.readInt(), in.readInt());
+    }
+
+    /** Null as length -1. */
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        out.writeInt(s == null ? -1 : s.length());
+        if (s != null) out.writeChars(s);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length == -1) return null;
+        if (length < 0 || length > in.available() / 2) throw new IOException("bad string length " + length);
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) chars[i] = in.readChar();
+        return new String(chars);
+    }
+}
