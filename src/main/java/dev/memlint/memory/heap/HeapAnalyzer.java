@@ -182,12 +182,55 @@ public final class HeapAnalyzer {
     public Summary summary(Stmt.FunctionNode f) {
         Summary s = summaries.get(f);
         if (s == null) {
-            inProgress.add(f);
-            s = analyze(f);
-            inProgress.remove(f);
+            s = solve(f, Map.of());
             summaries.put(f, s);
         }
         return s;
+    }
+
+    /** Rounds of analysis a self-recursive function gets to reach its fixed point. */
+    static final int RECURSION_ROUNDS = 4;
+    /** For each self-recursive function being analysed, the summary its calls of itself apply this round. */
+    private final Map<Stmt.FunctionNode, Summary> recursionSoFar = new IdentityHashMap<>();
+    /** The functions being analysed that called themselves in the current round. */
+    private final Set<Stmt.FunctionNode> recursed = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /**
+     * Analyses f; a function that calls itself is analysed again, its calls of itself applying the
+     * previous round's summary (first one that does nothing), until the summary stops growing: a
+     * recursive helper that links each node it makes to its parent is followed like any call. When
+     * that takes more than {@link #RECURSION_ROUNDS} rounds, its calls of itself are unknown code.
+     */
+    private Summary solve(Stmt.FunctionNode f, Map<String, String> classArgs) {
+        inProgress.add(f);
+        try {
+            recursionSoFar.put(f, new Summary(f, new HeapState(), false));
+            Summary s = analyze(f, classArgs);
+            for (int round = 1; recursed.remove(f) && !s.gaveUp(); round++) {
+                forgetViews(s);
+                if (round == RECURSION_ROUNDS) {
+                    recursionSoFar.remove(f);
+                    return analyze(f, classArgs);
+                }
+                recursionSoFar.put(f, s);
+                Summary next = analyze(f, classArgs);
+                if (s.exit().covers(next.exit())) {
+                    return next;
+                }
+                s = next;
+            }
+            return s;
+        } finally {
+            inProgress.remove(f);
+            recursionSoFar.remove(f);
+            recursed.remove(f);
+        }
+    }
+
+    /** Drops what was cached about a summary that only stood for a recursive function's calls of itself. */
+    private void forgetViews(Summary s) {
+        callerViews.remove(s);
+        garbage.remove(s);
     }
 
     /**
@@ -201,9 +244,7 @@ public final class HeapAnalyzer {
         Map<Map<String, String>, Summary> byArgs = specialized.computeIfAbsent(f, k -> new HashMap<>());
         Summary s = byArgs.get(classArgs);
         if (s == null) {
-            inProgress.add(f);
-            s = analyze(f, classArgs);
-            inProgress.remove(f);
+            s = solve(f, classArgs);
             byArgs.put(classArgs, s);
         }
         return s;
@@ -1629,8 +1670,15 @@ public final class HeapAnalyzer {
         /** Applies a callee's summary at a call: its references, escapes and overwritten fields. */
         private Set<Site> apply(Stmt.FunctionNode fn, Set<Site> receiver, List<Set<Site>> args,
                                 Map<String, Set<Site>> kwargs, Located call, HeapState s) {
-            if (inProgress.contains(fn)) {
+            // A call of the function being analysed applies its summary so far (see solve); other
+            // calls back into a function still being analysed are unknown code.
+            Summary soFar = fn == scope.function ? recursionSoFar.get(fn) : null;
+            if (inProgress.contains(fn) && soFar == null) {
                 return unknownCall(receiver, args, kwargs, s);
+            }
+            boolean recursive = soFar != null;
+            if (recursive) {
+                recursed.add(fn);
             }
             FunctionScope callee = scope(fn);
             Map<String, Set<Site>> bound = new HashMap<>();
@@ -1658,7 +1706,7 @@ public final class HeapAnalyzer {
                     }
                 }
             }
-            Summary sum = summary(fn, classArguments(callee, bound));
+            Summary sum = recursive ? soFar : summary(fn, classArguments(callee, bound));
             if (sum.gaveUp()) {
                 return unknownCall(receiver, args, kwargs, s);
             }
@@ -1682,13 +1730,14 @@ public final class HeapAnalyzer {
                             out = field(out, path[i]);
                         }
                     } else {
-                        String key = prefix + x.key();
+                        // Through a call of itself, the objects of every deeper level are one summary object.
+                        String key = recursive && x.key().startsWith(prefix) ? x.key() : prefix + x.key();
                         if (!x.key().endsWith(Site.LEFT_BY_CALLEE) && garbageOf(sum).contains(x)) {
                             key += Site.LEFT_BY_CALLEE; // its cycle is the callee's finding, not this caller's
                         } else if (comprehensionDepth > 0 && !x.perItem() && !x.leftByCallee()) {
                             key += Site.PER_ITEM;
                         }
-                        out = Set.of(noteMade(new Site(key, x.kind(), call, x.className(), x.singular())));
+                        out = Set.of(noteMade(new Site(key, x.kind(), call, x.className(), x.singular() && !recursive)));
                     }
                     mapped.put(x, out);
                     return out;

@@ -82,7 +82,8 @@ public final class HeapState implements FlowState<HeapState> {
         return j;
     }
 
-    private boolean covers(HeapState other) {
+    /** Whether this state holds everything other does (names, references, escapes, results, kills). */
+    boolean covers(HeapState other) {
         if (vars != other.vars) {
             for (var e : other.vars.entrySet()) {
                 Set<Site> mine = vars.get(e.getKey());
