@@ -50,6 +50,9 @@ public final class HeapAnalyzer {
     private static final Set<String> READERS = Set.of("get", "pop", "popitem", "popleft", "copy", "keys", "values",
             "items", "index", "count", "remove", "discard", "__contains__", "sort", "reverse");
 
+    /** The name a pending call of a callable argument (not a method) has: fn(self), fn from a parameter. */
+    private static final String CALLED_VALUE = "()";
+
     /** The frame of the function's caller (sys._getframe(1)): outside the call, its caller's own frame. */
     private static final Site CALLER_FRAME = new Site("param <caller frame>", Site.Kind.PARAM, null, null, true);
 
@@ -1291,6 +1294,15 @@ public final class HeapAnalyzer {
                     // lru_cache(maxsize=64)(f), a decorator or factory a library made: its result keeps f
                     return Set.of(libraryObject(c, callee.iterator().next().className(), args, kwargs, s));
                 }
+                if (!callee.isEmpty() && splatted.isEmpty() && argumentsOnly(callee)) {
+                    // fn(self), fn an item of a parameter's list: the caller knows what fn is
+                    addPendingCall(site(c, Site.Kind.PENDING_CALL, CALLED_VALUE), callee, args, kwargs, s);
+                    return Set.of();
+                }
+                if (!callee.isEmpty() && splatted.isEmpty() && callee.stream().allMatch(x -> x.kind() == Site.Kind.FUNCTION)) {
+                    callFunctionValues(callee, args, kwargs, s);
+                    return Set.of();
+                }
             }
             if (c.func() instanceof Expr.Attribute a) {
                 Set<Site> receivers = withoutModuleClasses(withoutNone(eval(a.value(), s)));
@@ -1427,15 +1439,39 @@ public final class HeapAnalyzer {
          * method, so the call is left to it (a pending call) instead of letting everything escape.
          */
         private boolean pendingCall(Set<Site> receivers, String name) {
-            if (receivers.isEmpty() || !index.anyClassHasMethod(name)) {
-                return false;
-            }
-            for (Site r : receivers) {
+            return !receivers.isEmpty() && index.anyClassHasMethod(name) && argumentsOnly(receivers);
+        }
+
+        /** Arguments of no known class, or what they reach: the caller may know what they are. */
+        private boolean argumentsOnly(Set<Site> objs) {
+            for (Site r : objs) {
                 if (r.kind() != Site.Kind.PARAM || r.className() != null || r.global()) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /**
+         * A call of function objects this function (or a caller, through a pending call) made: a
+         * lambda or plain nested def keeps only the arguments its parameters name; other callables
+         * may keep all of them. As for any stored callable, calling it does not hand it on.
+         */
+        private void callFunctionValues(Set<Site> functions, List<Set<Site>> args, Map<String, Set<Site>> kwargs,
+                                        HeapState s) {
+            for (Site f : functions) {
+                Located code = f.kind() == Site.Kind.FUNCTION ? f.node() : null;
+                for (int i = 0; i < args.size(); i++) {
+                    if (code == null || CalledFunctions.mayKeepPositional(code, i)) {
+                        s.escape(args.get(i));
+                    }
+                }
+                for (Map.Entry<String, Set<Site>> k : kwargs.entrySet()) {
+                    if (code == null || CalledFunctions.mayKeepKeyword(code, k.getKey())) {
+                        s.escape(k.getValue());
+                    }
+                }
+            }
         }
 
         /** A pending call escapes: until a caller runs it, what it refers to may be kept anywhere. */
@@ -1482,9 +1518,16 @@ public final class HeapAnalyzer {
                 }
             }
             String m = pending.className();
-            if (pendingCall(receivers, m)) {
+            if (m.equals(CALLED_VALUE) ? argumentsOnly(receivers) && !receivers.isEmpty() : pendingCall(receivers, m)) {
                 addPendingCall(noteMade(new Site(call.pos().line() + ":" + call.pos().col() + ">" + pending.key(),
                         Site.Kind.PENDING_CALL, call, m, true)), receivers, args, kwargs, s);
+                return;
+            }
+            if (m.equals(CALLED_VALUE)) {
+                if (receivers.isEmpty()) { // a module or library function: unknown code
+                    escapeAll(args, kwargs, s);
+                }
+                callFunctionValues(receivers, args, kwargs, s);
                 return;
             }
             for (Site r : receivers) {
