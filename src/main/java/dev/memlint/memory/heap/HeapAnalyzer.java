@@ -779,6 +779,9 @@ public final class HeapAnalyzer {
                 Set<Site> stored = sub.slice() instanceof Expr.Slice ? items(v, s) : v; // xs[a:b] = ys stores ys's items
                 for (Site o : objs) {
                     addItems(o, stored, origin, same, s);
+                    if (isLibraryObject(o)) {
+                        keepClassMade(o, "__setitem__", sub, s);
+                    }
                 }
             } else if (target instanceof Expr.TupleExpr || target instanceof Expr.ListExpr) {
                 List<Expr> elts = target instanceof Expr.TupleExpr t ? t.elts() : ((Expr.ListExpr) target).elts();
@@ -1327,6 +1330,7 @@ public final class HeapAnalyzer {
                         } else if (r.kind() == Site.Kind.PARAM && r.className() == null && RetainsNothing.method(m)) {
                             continue; // out.write(text), log.debug(msg, x), text.split(sep) on an argument
                         } else if (isLibraryObject(r) && !LibraryObjects.publishes(m)) {
+                            keepClassMade(r, m, c, s);
                             for (Set<Site> x : args) { // stack.callback(self.close): the object may keep it
                                 keep(r, x, s);
                             }
@@ -1612,6 +1616,13 @@ public final class HeapAnalyzer {
 
         private boolean isLibraryObject(Site x) {
             return x.kind() == Site.Kind.INSTANCE && x.className() != null && index.classNamed(x.className()) == null;
+        }
+
+        /** A library method that makes a class (always in a cycle) and keeps it on its object. */
+        private void keepClassMade(Site object, String method, Located at, HeapState s) {
+            if (LibraryObjects.makesClass(object.className(), method)) {
+                keep(object, Set.of(classObject(at, null, s)), s);
+            }
         }
 
         private void keep(Site holder, Set<Site> values, HeapState s) {
