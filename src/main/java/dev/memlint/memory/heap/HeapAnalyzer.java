@@ -530,6 +530,16 @@ public final class HeapAnalyzer {
             }
         }
 
+        /** The stores of this function that link two objects back (b.prev = a after a.next = b). */
+        private Map<Expr.Attribute, String> mutualLinks() {
+            if (mutualLinks == null) {
+                mutualLinks = MutualLinks.of(scope.function.body());
+            }
+            return mutualLinks;
+        }
+
+        private Map<Expr.Attribute, String> mutualLinks;
+
         /** The while loops of this function that drain a container, by their test. */
         private Map<Expr, LoopClearing.Drain> drains() {
             if (drains == null) {
@@ -707,8 +717,12 @@ public final class HeapAnalyzer {
             }
         }
 
+        /**
+         * A store or del on one object replaces its old link. A site of many objects (one made in
+         * earlier iterations, or one per item of a comprehension) keeps the links of the others.
+         */
         private void kill(Site o, String label, HeapState s) {
-            if (!o.singular()) {
+            if (!o.singular() || o.perItem()) {
                 return;
             }
             s.removeEdges(o, label);
@@ -756,6 +770,7 @@ public final class HeapAnalyzer {
                     kill(objs.iterator().next(), a.attr(), s);
                 }
                 boolean same = sameName(a.value(), valueExpr) && objs.equals(v);
+                String pairedWith = mutualLinks().get(a);
                 for (Site o : objs) {
                     Stmt.FunctionNode setter = o.className() == null ? null : index.propertySetter(o.className(), a.attr());
                     if (setter != null) { // obj.parent = p runs the property's setter
@@ -763,7 +778,7 @@ public final class HeapAnalyzer {
                         continue;
                     }
                     for (Site t : v) {
-                        s.addEdge(new Edge(o, a.attr(), t, origin, same));
+                        s.addEdge(new Edge(o, a.attr(), t, origin, same, pairedWith));
                     }
                 }
             } else if (target instanceof Expr.Subscript sub) {
@@ -1822,8 +1837,7 @@ public final class HeapAnalyzer {
                 }
                 for (Site from : map.apply(e.from())) {
                     for (Site to : map.apply(e.to())) {
-                        s.addEdge(new Edge(from, e.label(), to, e.origin() != null ? e.origin() : call,
-                                e.sameObject()));
+                        s.addEdge(e.between(from, to, e.origin() != null ? e.origin() : call));
                     }
                 }
             }

@@ -271,7 +271,7 @@ public final class HeapState implements FlowState<HeapState> {
         for (Edge e : edges) {
             Site from = old.getOrDefault(e.from(), e.from());
             Site to = old.getOrDefault(e.to(), e.to());
-            newEdges.add(from == e.from() && to == e.to() ? e : new Edge(from, e.label(), to, e.origin(), e.sameObject()));
+            newEdges.add(from == e.from() && to == e.to() ? e : e.between(from, to, e.origin()));
         }
         vars = newVars;
         edges = newEdges;
