@@ -366,7 +366,10 @@ public final class HeapAnalyzer {
                 origin = c.test();
                 Set<Site> tested = eval(c.test(), s);
                 LoopClearing.Drain drain = drains().get(c.test());
-                if (drain != null && tested.size() == 1) {
+                if (drain != null && drain.byLink()) {
+                    // the loop clears each object the link holds until it is None: taken as done here
+                    clearOnEach(eval(drain.container(), s), drain.cleared(), s);
+                } else if (drain != null && tested.size() == 1) {
                     // the loop pops every item and clears each: taken as done here, where it starts
                     clearOnEach(items(tested, s), drain.cleared(), s);
                     clearLink(tested.iterator().next(), "item", s);
@@ -433,15 +436,15 @@ public final class HeapAnalyzer {
          * ran out of items: the link is gone from every object the iterable holds.
          */
         private void clearEveryItem(Stmt.ForNode loop, HeapState s) {
-            List<Node> cleared = LoopClearing.clearedLinks(loop);
+            List<Object> cleared = LoopClearing.clearedLinks(loop);
             if (!cleared.isEmpty()) {
                 clearOnEach(items(s.valueOf(iterKey(loop)), s), cleared, s);
             }
         }
 
-        private void clearOnEach(Set<Site> items, List<Node> cleared, HeapState s) {
+        private void clearOnEach(Set<Site> items, List<Object> cleared, HeapState s) {
             for (Site item : items) {
-                for (Node link : cleared) {
+                for (Object link : cleared) {
                     if (link instanceof Expr.Attribute a) { // x.attr itself
                         clearLink(item, a.attr(), s);
                     } else if (link instanceof Expr.Call c && c.func() instanceof Expr.Attribute clear
@@ -450,8 +453,14 @@ public final class HeapAnalyzer {
                             clearLink(container, "item", s);
                         }
                     } else if (link instanceof Expr.Call c && c.func() instanceof Expr.Attribute call) { // x.method()
-                        for (String attr : linksClearedOnSelf(methodOf(item, call.attr()))) {
+                        for (String attr : linksClearedOn(methodOf(item, call.attr()), 0)) {
                             clearLink(item, attr, s);
+                        }
+                    } else if (link instanceof LoopClearing.PassedOn p && p.call().func() instanceof Expr.Attribute call) {
+                        for (Site holder : eval(call.value(), s)) { // holder.remove(x): what it clears on x
+                            for (String attr : linksClearedOn(methodOf(holder, call.attr()), p.position() + 1)) {
+                                clearLink(item, attr, s);
+                            }
                         }
                     } else if (link instanceof Stmt.ForNode inner && inner.iter() instanceof Expr.Attribute held) {
                         clearOnEach(items(field(item, held.attr(), s), s), LoopClearing.clearedLinks(inner), s);
@@ -466,18 +475,21 @@ public final class HeapAnalyzer {
             }
         }
 
-        /** The attributes of self a method overwrites or deletes (self.handler = None). */
-        private List<String> linksClearedOnSelf(Stmt.FunctionNode method) {
+        /**
+         * The attributes of a method's parameter (by position, self first) that it overwrites or
+         * deletes: self.handler = None, or node.prev = node.next = None for remove(self, node).
+         */
+        private List<String> linksClearedOn(Stmt.FunctionNode method, int parameter) {
             if (method == null || ModuleIndex.kindOf(method) != ModuleIndex.MethodKind.INSTANCE
                     || inProgress.contains(method)) {
                 return List.of();
             }
             Summary sum = summary(method);
             List<String> positional = scope(method).positional();
-            if (sum.gaveUp() || positional.isEmpty()) {
+            if (sum.gaveUp() || positional.size() <= parameter) {
                 return List.of();
             }
-            String self = "param " + positional.get(0) + ".";
+            String self = "param " + positional.get(parameter) + ".";
             List<String> out = new ArrayList<>();
             for (String killed : sum.exit().killedParamFields()) {
                 if (killed.startsWith(self) && killed.indexOf('.', self.length()) < 0) {
