@@ -98,3 +98,43 @@ def subscribed_plain_function(n):
     bus = Bus()
     bus.subscribe("save", print)
     return 0
+
+class Future:
+    def __init__(self):
+        self.result = None
+        self.callbacks = []
+    def add_done_callback(self, fn):
+        self.callbacks.append(fn)
+    def set_result(self, value):
+        self.result = value
+        for fn in self.callbacks:
+            fn(self)
+
+def callback_closing_over_future(n):
+    results = []
+    future = Future()
+    future.add_done_callback(lambda _: results.append(future.result))
+    future.set_result(n)
+    return results
+
+def callback_def_closing_over_future(n):
+    results = []
+    future = Future()
+    def done(_):
+        results.append(future.result)
+    future.add_done_callback(done)
+    future.set_result(n)
+    return results
+
+def callback_given_future(n):
+    results = []
+    future = Future()
+    future.add_done_callback(lambda f: results.append(f.result))
+    future.set_result(n)
+    return results
+
+def callback_handing_future_on(n, sink):
+    future = Future()
+    future.add_done_callback(lambda f: sink.append(f))
+    future.set_result(n)
+    return 0

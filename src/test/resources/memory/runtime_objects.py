@@ -1,5 +1,5 @@
 """Cycles made without a store, and cycles broken (RuntimeObjectsTest; verdicts from CPython 3.12)."""
-import sys, inspect, weakref, collections
+import sys, inspect, weakref, collections, email.message
 from collections import namedtuple
 
 class Session:
@@ -153,3 +153,13 @@ def traced_two_up(n):
 def own_frame_by_number(n):
     frame = sys._getframe(0)
     return 0
+
+def email_with_header(n):
+    message = email.message.EmailMessage()
+    message["Subject"] = "report"
+    return len(message.as_string())
+
+def email_payload_only(n):
+    message = email.message.EmailMessage()
+    message.set_payload("body")
+    return len(message.as_string())

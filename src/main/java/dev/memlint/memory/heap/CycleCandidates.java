@@ -428,10 +428,14 @@ final class CycleCandidates {
     private static final Set<String> SELF_CYCLIC_LIBRARY = Set.of("ArgumentParser", "ConfigParser", "RawConfigParser",
             "SafeConfigParser", "OptionParser", "build_opener");
 
+    /** Library classes some of whose methods make classes the object keeps (see LibraryObjects). */
+    private static final Set<String> CLASS_MAKING_LIBRARY = Set.of("EmailMessage");
+
     /** Calls that hand out the running frame or a traceback, make a class or a cyclic library object. */
     private static boolean makesRuntimeCycle(Expr.Call c) {
         String name = c.func() instanceof Expr.Name n ? n.id() : c.func() instanceof Expr.Attribute a ? a.attr() : "";
         return (RUNTIME_CYCLE_CALLS.contains(name) && !c.args().isEmpty()) || SELF_CYCLIC_LIBRARY.contains(name)
+                || CLASS_MAKING_LIBRARY.contains(name)
                 || name.equals("currentframe")
                 || name.equals("_getframe") || name.equals("exc_info") || (name.equals("type") && c.args().size() == 3);
     }

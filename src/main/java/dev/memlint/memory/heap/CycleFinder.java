@@ -57,8 +57,10 @@ public final class CycleFinder {
             // A group of older objects only (no recent one) may be a chain, each pointing at the one before.
             // So may one site a comprehension made referring to itself, unless provably one object (x.me = x):
             // first.next = second with both items of the list it made.
+            // A reference stored back right after its partner (a.next = b; b.prev = a) closes a cycle of two.
             boolean concrete = scc.size() == 1 && scc.get(0).perItem() ? inside.stream().anyMatch(Edge::sameObject)
                     : scc.stream().anyMatch(Site::singular) || (scc.size() == 1 && inside.stream().anyMatch(Edge::sameObject));
+            concrete = concrete || linkedBothWays(inside);
             if (!concrete) {
                 continue;
             }
@@ -71,6 +73,20 @@ public final class CycleFinder {
             cycles.add(new Cycle(sites, path, scc.stream().anyMatch(returned::contains)));
         }
         return cycles;
+    }
+
+    /** Whether some reference in a group has its partner back in it too (see {@link Edge#pairedWith()}). */
+    private static boolean linkedBothWays(List<Edge> inside) {
+        for (Edge e : inside) {
+            if (e.pairedWith() != null) {
+                for (Edge back : inside) {
+                    if (back.from().equals(e.to()) && back.to().equals(e.from()) && back.label().equals(e.pairedWith())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**

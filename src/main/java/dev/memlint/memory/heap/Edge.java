@@ -14,6 +14,8 @@ public final class Edge {
     private final Site to;
     private final Located origin;
     private final boolean sameObject;
+    /** The label of the reference back that this one pairs with (see {@link MutualLinks}), or null. */
+    private final String pairedWith;
     private final int hash;
 
     /**
@@ -22,11 +24,21 @@ public final class Edge {
      *                   {@code xs.append(xs)}), which makes a self-edge a real cycle even in a loop
      */
     public Edge(Site from, String label, Site to, Located origin, boolean sameObject) {
+        this(from, label, to, origin, sameObject, null);
+    }
+
+    /**
+     * @param pairedWith the label of a reference from {@code to} back to {@code from} stored just
+     *                   before this one between the same two objects ({@code a.next = b; b.prev = a}):
+     *                   with it, the two are a cycle of two concrete objects even in a loop
+     */
+    public Edge(Site from, String label, Site to, Located origin, boolean sameObject, String pairedWith) {
         this.from = from;
         this.label = label;
         this.to = to;
         this.origin = origin;
         this.sameObject = sameObject;
+        this.pairedWith = pairedWith;
         this.hash = (from.key().hashCode() * 31 + label.hashCode()) * 31 + to.key().hashCode();
     }
 
@@ -50,11 +62,21 @@ public final class Edge {
         return sameObject;
     }
 
+    public String pairedWith() {
+        return pairedWith;
+    }
+
+    /** The same reference between other sites (a callee's objects seen by its caller, aged objects). */
+    Edge between(Site newFrom, Site newTo, Located newOrigin) {
+        return new Edge(newFrom, label, newTo, newOrigin, sameObject, pairedWith);
+    }
+
     // Equality compares the origin by identity: syntax-tree records hash their whole subtree.
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof Edge e && hash == e.hash && from.equals(e.from) && label.equals(e.label)
-                && to.equals(e.to) && origin == e.origin && sameObject == e.sameObject;
+                && to.equals(e.to) && origin == e.origin && sameObject == e.sameObject
+                && java.util.Objects.equals(pairedWith, e.pairedWith);
     }
 
     @Override
@@ -64,6 +86,7 @@ public final class Edge {
 
     @Override
     public String toString() {
-        return "Edge[from=" + from + ", label=" + label + ", to=" + to + ", origin=" + origin + ", sameObject=" + sameObject + "]";
+        return "Edge[from=" + from + ", label=" + label + ", to=" + to + ", origin=" + origin + ", sameObject=" + sameObject
+                + (pairedWith == null ? "" : ", pairedWith=" + pairedWith) + "]";
     }
 }

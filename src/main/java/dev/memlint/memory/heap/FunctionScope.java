@@ -83,7 +83,7 @@ final class FunctionScope {
     }
 
     /** Whether a yield belongs to this function (not to a function, lambda or class nested in it). */
-    private static boolean yields(Object node) {
+    static boolean yields(Object node) {
         if (node instanceof List<?> list) {
             for (Object o : list) {
                 if (yields(o)) {

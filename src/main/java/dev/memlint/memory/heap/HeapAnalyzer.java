@@ -50,6 +50,9 @@ public final class HeapAnalyzer {
     private static final Set<String> READERS = Set.of("get", "pop", "popitem", "popleft", "copy", "keys", "values",
             "items", "index", "count", "remove", "discard", "__contains__", "sort", "reverse");
 
+    /** The name a pending call of a callable argument (not a method) has: fn(self), fn from a parameter. */
+    private static final String CALLED_VALUE = "()";
+
     /** The frame of the function's caller (sys._getframe(1)): outside the call, its caller's own frame. */
     private static final Site CALLER_FRAME = new Site("param <caller frame>", Site.Kind.PARAM, null, null, true);
 
@@ -182,12 +185,55 @@ public final class HeapAnalyzer {
     public Summary summary(Stmt.FunctionNode f) {
         Summary s = summaries.get(f);
         if (s == null) {
-            inProgress.add(f);
-            s = analyze(f);
-            inProgress.remove(f);
+            s = solve(f, Map.of());
             summaries.put(f, s);
         }
         return s;
+    }
+
+    /** Rounds of analysis a self-recursive function gets to reach its fixed point. */
+    static final int RECURSION_ROUNDS = 4;
+    /** For each self-recursive function being analysed, the summary its calls of itself apply this round. */
+    private final Map<Stmt.FunctionNode, Summary> recursionSoFar = new IdentityHashMap<>();
+    /** The functions being analysed that called themselves in the current round. */
+    private final Set<Stmt.FunctionNode> recursed = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /**
+     * Analyses f; a function that calls itself is analysed again, its calls of itself applying the
+     * previous round's summary (first one that does nothing), until the summary stops growing: a
+     * recursive helper that links each node it makes to its parent is followed like any call. When
+     * that takes more than {@link #RECURSION_ROUNDS} rounds, its calls of itself are unknown code.
+     */
+    private Summary solve(Stmt.FunctionNode f, Map<String, String> classArgs) {
+        inProgress.add(f);
+        try {
+            recursionSoFar.put(f, new Summary(f, new HeapState(), false));
+            Summary s = analyze(f, classArgs);
+            for (int round = 1; recursed.remove(f) && !s.gaveUp(); round++) {
+                forgetViews(s);
+                if (round == RECURSION_ROUNDS) {
+                    recursionSoFar.remove(f);
+                    return analyze(f, classArgs);
+                }
+                recursionSoFar.put(f, s);
+                Summary next = analyze(f, classArgs);
+                if (s.exit().covers(next.exit())) {
+                    return next;
+                }
+                s = next;
+            }
+            return s;
+        } finally {
+            inProgress.remove(f);
+            recursionSoFar.remove(f);
+            recursed.remove(f);
+        }
+    }
+
+    /** Drops what was cached about a summary that only stood for a recursive function's calls of itself. */
+    private void forgetViews(Summary s) {
+        callerViews.remove(s);
+        garbage.remove(s);
     }
 
     /**
@@ -201,9 +247,7 @@ public final class HeapAnalyzer {
         Map<Map<String, String>, Summary> byArgs = specialized.computeIfAbsent(f, k -> new HashMap<>());
         Summary s = byArgs.get(classArgs);
         if (s == null) {
-            inProgress.add(f);
-            s = analyze(f, classArgs);
-            inProgress.remove(f);
+            s = solve(f, classArgs);
             byArgs.put(classArgs, s);
         }
         return s;
@@ -322,7 +366,10 @@ public final class HeapAnalyzer {
                 origin = c.test();
                 Set<Site> tested = eval(c.test(), s);
                 LoopClearing.Drain drain = drains().get(c.test());
-                if (drain != null && tested.size() == 1) {
+                if (drain != null && drain.byLink()) {
+                    // the loop clears each object the link holds until it is None: taken as done here
+                    clearOnEach(eval(drain.container(), s), drain.cleared(), s);
+                } else if (drain != null && tested.size() == 1) {
                     // the loop pops every item and clears each: taken as done here, where it starts
                     clearOnEach(items(tested, s), drain.cleared(), s);
                     clearLink(tested.iterator().next(), "item", s);
@@ -389,15 +436,15 @@ public final class HeapAnalyzer {
          * ran out of items: the link is gone from every object the iterable holds.
          */
         private void clearEveryItem(Stmt.ForNode loop, HeapState s) {
-            List<Node> cleared = LoopClearing.clearedLinks(loop);
+            List<Object> cleared = LoopClearing.clearedLinks(loop);
             if (!cleared.isEmpty()) {
                 clearOnEach(items(s.valueOf(iterKey(loop)), s), cleared, s);
             }
         }
 
-        private void clearOnEach(Set<Site> items, List<Node> cleared, HeapState s) {
+        private void clearOnEach(Set<Site> items, List<Object> cleared, HeapState s) {
             for (Site item : items) {
-                for (Node link : cleared) {
+                for (Object link : cleared) {
                     if (link instanceof Expr.Attribute a) { // x.attr itself
                         clearLink(item, a.attr(), s);
                     } else if (link instanceof Expr.Call c && c.func() instanceof Expr.Attribute clear
@@ -406,8 +453,14 @@ public final class HeapAnalyzer {
                             clearLink(container, "item", s);
                         }
                     } else if (link instanceof Expr.Call c && c.func() instanceof Expr.Attribute call) { // x.method()
-                        for (String attr : linksClearedOnSelf(methodOf(item, call.attr()))) {
+                        for (String attr : linksClearedOn(methodOf(item, call.attr()), 0)) {
                             clearLink(item, attr, s);
+                        }
+                    } else if (link instanceof LoopClearing.PassedOn p && p.call().func() instanceof Expr.Attribute call) {
+                        for (Site holder : eval(call.value(), s)) { // holder.remove(x): what it clears on x
+                            for (String attr : linksClearedOn(methodOf(holder, call.attr()), p.position() + 1)) {
+                                clearLink(item, attr, s);
+                            }
                         }
                     } else if (link instanceof Stmt.ForNode inner && inner.iter() instanceof Expr.Attribute held) {
                         clearOnEach(items(field(item, held.attr(), s), s), LoopClearing.clearedLinks(inner), s);
@@ -422,18 +475,21 @@ public final class HeapAnalyzer {
             }
         }
 
-        /** The attributes of self a method overwrites or deletes (self.handler = None). */
-        private List<String> linksClearedOnSelf(Stmt.FunctionNode method) {
+        /**
+         * The attributes of a method's parameter (by position, self first) that it overwrites or
+         * deletes: self.handler = None, or node.prev = node.next = None for remove(self, node).
+         */
+        private List<String> linksClearedOn(Stmt.FunctionNode method, int parameter) {
             if (method == null || ModuleIndex.kindOf(method) != ModuleIndex.MethodKind.INSTANCE
                     || inProgress.contains(method)) {
                 return List.of();
             }
             Summary sum = summary(method);
             List<String> positional = scope(method).positional();
-            if (sum.gaveUp() || positional.isEmpty()) {
+            if (sum.gaveUp() || positional.size() <= parameter) {
                 return List.of();
             }
-            String self = "param " + positional.get(0) + ".";
+            String self = "param " + positional.get(parameter) + ".";
             List<String> out = new ArrayList<>();
             for (String killed : sum.exit().killedParamFields()) {
                 if (killed.startsWith(self) && killed.indexOf('.', self.length()) < 0) {
@@ -485,6 +541,16 @@ public final class HeapAnalyzer {
                 s.killParamField(o.key() + "." + label);
             }
         }
+
+        /** The stores of this function that link two objects back (b.prev = a after a.next = b). */
+        private Map<Expr.Attribute, String> mutualLinks() {
+            if (mutualLinks == null) {
+                mutualLinks = MutualLinks.of(scope.function.body());
+            }
+            return mutualLinks;
+        }
+
+        private Map<Expr.Attribute, String> mutualLinks;
 
         /** The while loops of this function that drain a container, by their test. */
         private Map<Expr, LoopClearing.Drain> drains() {
@@ -663,8 +729,12 @@ public final class HeapAnalyzer {
             }
         }
 
+        /**
+         * A store or del on one object replaces its old link. A site of many objects (one made in
+         * earlier iterations, or one per item of a comprehension) keeps the links of the others.
+         */
         private void kill(Site o, String label, HeapState s) {
-            if (!o.singular()) {
+            if (!o.singular() || o.perItem()) {
                 return;
             }
             s.removeEdges(o, label);
@@ -712,6 +782,7 @@ public final class HeapAnalyzer {
                     kill(objs.iterator().next(), a.attr(), s);
                 }
                 boolean same = sameName(a.value(), valueExpr) && objs.equals(v);
+                String pairedWith = mutualLinks().get(a);
                 for (Site o : objs) {
                     Stmt.FunctionNode setter = o.className() == null ? null : index.propertySetter(o.className(), a.attr());
                     if (setter != null) { // obj.parent = p runs the property's setter
@@ -719,7 +790,7 @@ public final class HeapAnalyzer {
                         continue;
                     }
                     for (Site t : v) {
-                        s.addEdge(new Edge(o, a.attr(), t, origin, same));
+                        s.addEdge(new Edge(o, a.attr(), t, origin, same, pairedWith));
                     }
                 }
             } else if (target instanceof Expr.Subscript sub) {
@@ -735,6 +806,9 @@ public final class HeapAnalyzer {
                 Set<Site> stored = sub.slice() instanceof Expr.Slice ? items(v, s) : v; // xs[a:b] = ys stores ys's items
                 for (Site o : objs) {
                     addItems(o, stored, origin, same, s);
+                    if (isLibraryObject(o)) {
+                        keepClassMade(o, "__setitem__", sub, s);
+                    }
                 }
             } else if (target instanceof Expr.TupleExpr || target instanceof Expr.ListExpr) {
                 List<Expr> elts = target instanceof Expr.TupleExpr t ? t.elts() : ((Expr.ListExpr) target).elts();
@@ -1250,6 +1324,15 @@ public final class HeapAnalyzer {
                     // lru_cache(maxsize=64)(f), a decorator or factory a library made: its result keeps f
                     return Set.of(libraryObject(c, callee.iterator().next().className(), args, kwargs, s));
                 }
+                if (!callee.isEmpty() && splatted.isEmpty() && argumentsOnly(callee)) {
+                    // fn(self), fn an item of a parameter's list: the caller knows what fn is
+                    addPendingCall(site(c, Site.Kind.PENDING_CALL, CALLED_VALUE), callee, args, kwargs, s);
+                    return Set.of();
+                }
+                if (!callee.isEmpty() && splatted.isEmpty() && callee.stream().allMatch(x -> x.kind() == Site.Kind.FUNCTION)) {
+                    callFunctionValues(callee, args, kwargs, s);
+                    return Set.of();
+                }
             }
             if (c.func() instanceof Expr.Attribute a) {
                 Set<Site> receivers = withoutModuleClasses(withoutNone(eval(a.value(), s)));
@@ -1274,6 +1357,7 @@ public final class HeapAnalyzer {
                         } else if (r.kind() == Site.Kind.PARAM && r.className() == null && RetainsNothing.method(m)) {
                             continue; // out.write(text), log.debug(msg, x), text.split(sep) on an argument
                         } else if (isLibraryObject(r) && !LibraryObjects.publishes(m)) {
+                            keepClassMade(r, m, c, s);
                             for (Set<Site> x : args) { // stack.callback(self.close): the object may keep it
                                 keep(r, x, s);
                             }
@@ -1386,15 +1470,39 @@ public final class HeapAnalyzer {
          * method, so the call is left to it (a pending call) instead of letting everything escape.
          */
         private boolean pendingCall(Set<Site> receivers, String name) {
-            if (receivers.isEmpty() || !index.anyClassHasMethod(name)) {
-                return false;
-            }
-            for (Site r : receivers) {
+            return !receivers.isEmpty() && index.anyClassHasMethod(name) && argumentsOnly(receivers);
+        }
+
+        /** Arguments of no known class, or what they reach: the caller may know what they are. */
+        private boolean argumentsOnly(Set<Site> objs) {
+            for (Site r : objs) {
                 if (r.kind() != Site.Kind.PARAM || r.className() != null || r.global()) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /**
+         * A call of function objects this function (or a caller, through a pending call) made: a
+         * lambda or plain nested def keeps only the arguments its parameters name; other callables
+         * may keep all of them. As for any stored callable, calling it does not hand it on.
+         */
+        private void callFunctionValues(Set<Site> functions, List<Set<Site>> args, Map<String, Set<Site>> kwargs,
+                                        HeapState s) {
+            for (Site f : functions) {
+                Located code = f.kind() == Site.Kind.FUNCTION ? f.node() : null;
+                for (int i = 0; i < args.size(); i++) {
+                    if (code == null || CalledFunctions.mayKeepPositional(code, i)) {
+                        s.escape(args.get(i));
+                    }
+                }
+                for (Map.Entry<String, Set<Site>> k : kwargs.entrySet()) {
+                    if (code == null || CalledFunctions.mayKeepKeyword(code, k.getKey())) {
+                        s.escape(k.getValue());
+                    }
+                }
+            }
         }
 
         /** A pending call escapes: until a caller runs it, what it refers to may be kept anywhere. */
@@ -1441,9 +1549,16 @@ public final class HeapAnalyzer {
                 }
             }
             String m = pending.className();
-            if (pendingCall(receivers, m)) {
+            if (m.equals(CALLED_VALUE) ? argumentsOnly(receivers) && !receivers.isEmpty() : pendingCall(receivers, m)) {
                 addPendingCall(noteMade(new Site(call.pos().line() + ":" + call.pos().col() + ">" + pending.key(),
                         Site.Kind.PENDING_CALL, call, m, true)), receivers, args, kwargs, s);
+                return;
+            }
+            if (m.equals(CALLED_VALUE)) {
+                if (receivers.isEmpty()) { // a module or library function: unknown code
+                    escapeAll(args, kwargs, s);
+                }
+                callFunctionValues(receivers, args, kwargs, s);
                 return;
             }
             for (Site r : receivers) {
@@ -1528,6 +1643,13 @@ public final class HeapAnalyzer {
 
         private boolean isLibraryObject(Site x) {
             return x.kind() == Site.Kind.INSTANCE && x.className() != null && index.classNamed(x.className()) == null;
+        }
+
+        /** A library method that makes a class (always in a cycle) and keeps it on its object. */
+        private void keepClassMade(Site object, String method, Located at, HeapState s) {
+            if (LibraryObjects.makesClass(object.className(), method)) {
+                keep(object, Set.of(classObject(at, null, s)), s);
+            }
         }
 
         private void keep(Site holder, Set<Site> values, HeapState s) {
@@ -1629,8 +1751,15 @@ public final class HeapAnalyzer {
         /** Applies a callee's summary at a call: its references, escapes and overwritten fields. */
         private Set<Site> apply(Stmt.FunctionNode fn, Set<Site> receiver, List<Set<Site>> args,
                                 Map<String, Set<Site>> kwargs, Located call, HeapState s) {
-            if (inProgress.contains(fn)) {
+            // A call of the function being analysed applies its summary so far (see solve); other
+            // calls back into a function still being analysed are unknown code.
+            Summary soFar = fn == scope.function ? recursionSoFar.get(fn) : null;
+            if (inProgress.contains(fn) && soFar == null) {
                 return unknownCall(receiver, args, kwargs, s);
+            }
+            boolean recursive = soFar != null;
+            if (recursive) {
+                recursed.add(fn);
             }
             FunctionScope callee = scope(fn);
             Map<String, Set<Site>> bound = new HashMap<>();
@@ -1658,7 +1787,7 @@ public final class HeapAnalyzer {
                     }
                 }
             }
-            Summary sum = summary(fn, classArguments(callee, bound));
+            Summary sum = recursive ? soFar : summary(fn, classArguments(callee, bound));
             if (sum.gaveUp()) {
                 return unknownCall(receiver, args, kwargs, s);
             }
@@ -1682,13 +1811,14 @@ public final class HeapAnalyzer {
                             out = field(out, path[i]);
                         }
                     } else {
-                        String key = prefix + x.key();
+                        // Through a call of itself, the objects of every deeper level are one summary object.
+                        String key = recursive && x.key().startsWith(prefix) ? x.key() : prefix + x.key();
                         if (!x.key().endsWith(Site.LEFT_BY_CALLEE) && garbageOf(sum).contains(x)) {
                             key += Site.LEFT_BY_CALLEE; // its cycle is the callee's finding, not this caller's
                         } else if (comprehensionDepth > 0 && !x.perItem() && !x.leftByCallee()) {
                             key += Site.PER_ITEM;
                         }
-                        out = Set.of(noteMade(new Site(key, x.kind(), call, x.className(), x.singular())));
+                        out = Set.of(noteMade(new Site(key, x.kind(), call, x.className(), x.singular() && !recursive)));
                     }
                     mapped.put(x, out);
                     return out;
@@ -1719,8 +1849,7 @@ public final class HeapAnalyzer {
                 }
                 for (Site from : map.apply(e.from())) {
                     for (Site to : map.apply(e.to())) {
-                        s.addEdge(new Edge(from, e.label(), to, e.origin() != null ? e.origin() : call,
-                                e.sameObject()));
+                        s.addEdge(e.between(from, to, e.origin() != null ? e.origin() : call));
                     }
                 }
             }

@@ -82,7 +82,8 @@ public final class HeapState implements FlowState<HeapState> {
         return j;
     }
 
-    private boolean covers(HeapState other) {
+    /** Whether this state holds everything other does (names, references, escapes, results, kills). */
+    boolean covers(HeapState other) {
         if (vars != other.vars) {
             for (var e : other.vars.entrySet()) {
                 Set<Site> mine = vars.get(e.getKey());
@@ -270,7 +271,7 @@ public final class HeapState implements FlowState<HeapState> {
         for (Edge e : edges) {
             Site from = old.getOrDefault(e.from(), e.from());
             Site to = old.getOrDefault(e.to(), e.to());
-            newEdges.add(from == e.from() && to == e.to() ? e : new Edge(from, e.label(), to, e.origin(), e.sameObject()));
+            newEdges.add(from == e.from() && to == e.to() ? e : e.between(from, to, e.origin()));
         }
         vars = newVars;
         edges = newEdges;

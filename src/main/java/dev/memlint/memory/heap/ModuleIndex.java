@@ -204,8 +204,9 @@ public final class ModuleIndex {
         if (func instanceof Expr.Name n) {
             return imports.get(n.id());
         }
-        if (func instanceof Expr.Attribute a && a.value() instanceof Expr.Name m && imports.containsKey(m.id())) {
-            return imports.get(m.id()) + "." + a.attr();
+        if (func instanceof Expr.Attribute a) { // email.message.EmailMessage after import email.message
+            String module = importedName(a.value());
+            return module == null ? null : module + "." + a.attr();
         }
         return null;
     }

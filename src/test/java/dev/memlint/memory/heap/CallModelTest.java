@@ -13,13 +13,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * any other, a callable stored in an attribute called without handing it its holder, and unknown
  * methods that may keep what they are given; a callable stored on self called by a method; a method
  * called on an argument of no known class run by the caller that knows the receiver (the listener
- * subscribing its own bound method to the bus it is given). Verdicts measured with CPython 3.12.
+ * subscribing its own bound method to the bus it is given); a callable taken from an argument and
+ * called with it (a future running its done-callbacks) left to the caller, which knows the callable
+ * is a lambda or def that ignores that argument. Verdicts measured with CPython 3.12.
  */
 class CallModelTest {
     @ParameterizedTest
     @CsvSource({"logged_cycle, true", "registered, false", "callback_call, true", "kept_by_unknown_method, false",
             "split_and_stripped, true", "clicked_own_method, true", "subscribed_listener, true",
-            "subscribed_to_outside_bus, false", "subscribed_plain_function, false"})
+            "subscribed_to_outside_bus, false", "subscribed_plain_function, false",
+            "callback_closing_over_future, true", "callback_def_closing_over_future, true",
+            "callback_given_future, false", "callback_handing_future_on, false"})
     void leavesCyclicGarbage(String function, boolean cyclic) throws Exception {
         String source = Files.readString(Path.of("src/test/resources/memory/calls.py"));
         assertEquals(cyclic, !HeapCycles.reported(source, function).isEmpty(), function);
