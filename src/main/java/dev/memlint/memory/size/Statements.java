@@ -195,7 +195,13 @@ final class Statements {
                 if (enter != null) entered = in.calls.inline(enter, cm, List.of(), Map.of(), item.contextExpr());
             }
             if (item.optionalVars() != null) in.bindings.bind(item.optionalVars(), entered);
-            withStatement(items, i + 1, body);
+            Obj stdout = in.stdout;
+            if (cm != null && "redirect".equals(cm.producer) && !cm.sources.isEmpty()) in.stdout = cm.sources.get(0);
+            try {
+                withStatement(items, i + 1, body);
+            } finally {
+                in.stdout = stdout;
+            }
             Interpreter.Flow flow = in.frame().flow;
             in.frame().flow = Interpreter.Flow.NORMAL;
             if (cm != null && cm.kind == Obj.Kind.INSTANCE && cm.cls != null) {
