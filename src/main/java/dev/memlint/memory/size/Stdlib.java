@@ -57,7 +57,11 @@ final class Stdlib {
             case "traceback.format_exc": case "traceback.format_exception": case "traceback.format_tb":
             case "traceback.print_exc": case "traceback.format_exception_only": case "traceback.extract_tb": {
                 in.observe(Sym.of(in.model.library("formatExcTemp")));
-                return name.endsWith("print_exc") ? in.none() : in.str(Sym.of(300));
+                if (name.endsWith("print_exc")) return in.none();
+                if (name.endsWith("format_exc")) return in.str(Sym.of(300));
+                // the others return lists: of lines (one for the exception alone), or of frame summaries
+                long lines = name.endsWith("_only") ? 1 : 4;
+                return in.library.listOf(Sym.of(lines), in.str(Sym.of(300 / lines)));
             }
             case "copy.copy": return in.builtins.shallowCopy(first);
             case "copy.deepcopy": return in.builtins.deepCopy(first, where);
