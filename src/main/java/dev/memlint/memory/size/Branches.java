@@ -94,7 +94,25 @@ final class Branches {
         for (Interpreter.Log outer : in.logs) outer.touchedNow.addAll(log.before.keySet());
         f.env = best.env();
         f.flow = best.flow();
-        restoreLoopState(averaged && best.loop().deltas() != null ? mean(outcomes) : best.loop());
+        restoreLoopState(averaged && best.loop().deltas() != null ? mean(outcomes) : withOthersGrowth(best, outcomes));
+    }
+
+    /**
+     * The kept path's loop state, plus the growth the other paths give objects it leaves alone: a path
+     * that appends and returns (if failed: self.failures.append(...); return True) still grows that
+     * list on the iterations it runs, though the walk goes on along the path that does not return.
+     */
+    private LoopState withOthersGrowth(Outcome best, List<Outcome> outcomes) {
+        LoopState kept = best.loop();
+        Interpreter.Loop loop = in.loops.peek();
+        // only a return from a function the loop calls: a return or break in the loop's own frame ends it
+        if (kept.deltas() == null || loop == null || loop.stamp > in.frame().stamp) return kept;
+        Map<Obj, Interpreter.Delta> deltas = new IdentityHashMap<>(kept.deltas());
+        for (Outcome o : outcomes) {
+            if (o == best || o.flow() != Interpreter.Flow.RETURN) continue;
+            for (var e : o.loop().deltas().entrySet()) deltas.putIfAbsent(e.getKey(), e.getValue());
+        }
+        return new LoopState(deltas, kept.garbage(), kept.cap(), kept.tracked());
     }
 
     /** The loop state of paths equally likely: each one's growth and garbage, times its share. */

@@ -42,7 +42,17 @@ final class Builtins {
                 return in.fixed(Obj.Kind.OPAQUE, in.model.complexObject());
             case "divmod":
                 return in.tuple(List.of(in.computedInt(null), in.computedInt(null)));
-            case "print": case "setattr": case "delattr": case "exec": case "breakpoint":
+            case "print": {
+                // into a text buffer (file=buf, or stdout redirected to it): the line is written there
+                Obj target = kwargs.containsKey("file") ? kwargs.get("file") : in.stdout;
+                if (target != null && target.kind == Obj.Kind.TEXT_BUFFER) {
+                    Sym chars = Sym.of(1);
+                    for (Obj a : args) chars = Sym.add(chars, Sym.add(Sym.of(1), in.texts.formattedLength(a, null)));
+                    in.files.buffer(target, "write", in.str(chars), c);
+                }
+                return in.none();
+            }
+            case "setattr": case "delattr": case "exec": case "breakpoint":
                 if (name.equals("setattr") && args.size() == 3 && c.args().get(1) instanceof Expr.Constant k
                         && k.value() instanceof String attr) {
                     in.bindings.setAttr(first, attr, args.get(2));
@@ -69,6 +79,14 @@ final class Builtins {
                     Obj element = in.expressions.elementOf(first);
                     if (name.equals("sum")) return element != null && element.kind == Obj.Kind.FLOAT ? in.aFloat() : in.computedInt(null);
                     return element;
+                }
+                if (name.equals("min") || name.equals("max")) {
+                    Sym bound = bound(name, args, c);
+                    if (bound != null) return in.computedInt(bound);
+                    // a cap (min(delay, 60.0)): the constant is what comes back once the cap is reached
+                    for (int i = 0; i < args.size() && i < c.args().size(); i++) {
+                        if (c.args().get(i) instanceof Expr.Constant && args.get(i) != null) return args.get(i);
+                    }
                 }
                 return name.equals("sum") ? in.computedInt(null) : first;
             }
@@ -335,16 +353,48 @@ final class Builtins {
         return out;
     }
 
+    /** min(a, b, ...) or max(...) of numbers: a bound the sizes it limits can use (min(len(items), 50)). */
+    private Sym bound(String name, List<Obj> args, Expr.Call c) {
+        Sym out = null;
+        for (int i = 0; i < args.size(); i++) {
+            Sym v = i < c.args().size() ? in.operators.scalarOf(c.args().get(i), args.get(i)) : null;
+            if (v == null) return null;
+            out = out == null ? v : name.equals("min") ? Sym.min(out, v) : Sym.max(out, v);
+        }
+        return out;
+    }
+
+    /**
+     * copy.deepcopy: a copy of every container it reaches, and while it copies, its memo (an id int,
+     * a dict entry and a keep-alive reference per object copied). Of a container the call was given,
+     * each item is taken as a flat record: a dict of four keys whose values are atomic (shared).
+     */
     Obj deepCopy(Obj src, Expr where) {
         if (src == null) return null;
+        long memo = in.model.library("deepcopyMemoPerObject");
         if (!src.fresh) {
-            in.limit("copy.deepcopy at line " + where.pos().line() + ": the size of what it copies is not known");
-            return in.given(Obj.Kind.UNKNOWN, "deepcopy");
+            Sym n = src.count;
+            if (n == null || src.kind != Obj.Kind.UNKNOWN && !src.isSequence()) {
+                in.limit("copy.deepcopy at line " + where.pos().line() + ": the size of what it copies is not known");
+                return in.given(Obj.Kind.UNKNOWN, "deepcopy");
+            }
+            in.limit("copy.deepcopy at line " + where.pos().line() + ": each item of " + in.pathOf(src)
+                    + " taken as a dict of " + RECORD_KEYS + " keys with atomic values");
+            Obj item = in.make(Obj.Kind.OPAQUE, null);
+            item.fixed = Sym.of(in.model.dictInserted(RECORD_KEYS, true));
+            Obj out = in.make(Obj.Kind.LIST, n);
+            out.layout = Obj.Layout.APPENDED;
+            out.groups.add(new Obj.Group(n, item));
+            out.item = item;
+            in.observe(Sym.add(in.footprint.of(List.of(out), x -> false), Sym.mul(Sym.of(memo), Sym.add(n, Sym.of(1)))));
+            return out;
         }
         Obj out = in.make(Obj.Kind.OPAQUE, null);
         out.bulk = in.footprint.of(List.of(src), x -> false);
-        out.kind = src.kind == Obj.Kind.LIST || src.kind == Obj.Kind.DICT ? Obj.Kind.OPAQUE : Obj.Kind.OPAQUE;
         out.count = src.count;
         return out;
     }
+
+    /** The keys of a record of the given data that deepcopy copies (see deepCopy). */
+    private static final int RECORD_KEYS = 4;
 }

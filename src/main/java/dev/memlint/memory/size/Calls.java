@@ -44,6 +44,19 @@ final class Calls {
         return false;
     }
 
+    /** Levels of a recursive walk of given data that are followed below the first call. */
+    static final int WALKED_LEVELS = 1;
+
+    /** Whether a recursive call is handed a part of the data the call was given (a child node, a nested dict). */
+    private static boolean partOfGivenData(Collection<Obj> args) {
+        for (Obj a : args) {
+            if (a != null && !a.fresh && a.kind == Obj.Kind.UNKNOWN && a.value == null && a.path != null && a.path.contains("[]")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Obj call(Expr.Call c) {
         Obj receiver = null;
         Obj callee;
@@ -278,9 +291,12 @@ final class Calls {
         List<Obj> actual = new ArrayList<>(args);
         if (self != null) actual.add(self);
         actual.addAll(kwargs.values());
-        if (in.recursion(fn) > 0 && !progresses(actual, in.frame())) {
+        // a walk of data it was given (a tree, nested dicts): followed one level down, to the items
+        // of what the outer call walks; deeper levels depend on the data
+        int levels = in.recursion(fn);
+        if (levels > 0 && !progresses(actual, in.frame()) && (levels > WALKED_LEVELS || !partOfGivenData(actual))) {
             in.limit("recursive call of " + name + " at line " + where.pos().line()
-                    + " not followed: its depth depends on the data it is given");
+                    + " followed " + WALKED_LEVELS + " level down: its depth depends on the data it is given");
             return null;
         }
         Map<String, Obj> env = bindParameters(fn, self, args, kwargs);

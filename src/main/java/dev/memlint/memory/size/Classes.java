@@ -28,10 +28,10 @@ final class Classes {
             for (Stmt s : c.node().body()) {
                 if (s instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name n
                         && n.id().equals(attr)) {
-                    return classValue(a.value());
+                    return classValue(a.value(), c.name());
                 }
                 if (s instanceof Stmt.AnnAssign a && a.value() != null && a.target() instanceof Expr.Name n && n.id().equals(attr)) {
-                    return classValue(a.value());
+                    return classValue(a.value(), c.name());
                 }
             }
             c = c.baseNames().isEmpty() ? null : in.index.classNamed(c.baseNames().get(0));
@@ -39,8 +39,23 @@ final class Classes {
         return null;
     }
 
-    private Obj classValue(Expr value) {
+    private Obj classValue(Expr value, String cls) {
         if (value instanceof Expr.Name n) return in.scopes.global(n.id());
+        if (value instanceof Expr.DictExpr d && !d.values().isEmpty()) {
+            // a dispatch table of the class's own functions ({"GET": do_get}): what a lookup returns is one of them
+            Obj table = in.given(Obj.Kind.DICT, "class attribute");
+            table.count = Sym.of(d.values().size());
+            table.baseCount = table.count;
+            for (Expr v : d.values()) {
+                Stmt.FunctionNode m = v instanceof Expr.Name name ? in.index.method(cls, name.id()) : null;
+                if (m == null) continue;
+                Obj fn = in.given(Obj.Kind.FUNCTION, m.name());
+                fn.function = m;
+                table.value2 = fn;
+                break;
+            }
+            if (table.value2 != null) return table;
+        }
         if (value instanceof Expr.Constant) return in.expressions.eval(value) == null ? in.none() : givenCopy(in.expressions.eval(value));
         Obj v = in.given(Obj.Kind.UNKNOWN, "class attribute");
         v.count = Sym.ZERO;

@@ -95,7 +95,9 @@ final class Containers {
     void sharedUnderRepeatedKey(Obj value, Obj key, Expr keyExpr) {
         if (value == null || !value.fresh || key == null || in.loops.isEmpty()) return;
         boolean literal = keyExpr instanceof Expr.Constant || key.literal != null;
-        Interpreter.Loop level = literal ? in.loops.peekLast() : Expressions.distinctOf(key) != null ? in.loops.peek() : null;
+        // a field of the given data (record["kind"]) is a grouping key: grouping is for keys that repeat
+        boolean given = !key.fresh && key.value == null && key.counters == null;
+        Interpreter.Loop level = literal ? in.loops.peekLast() : Expressions.distinctOf(key) != null || given ? in.loops.peek() : null;
         if (level == null || value.born < level.stamp) return;
         // the value and what it was made with (an instance's attributes) are there from the first iteration on
         for (Obj o : in.footprint.reachable(List.of(value), x -> x.born < level.stamp)) {

@@ -353,7 +353,9 @@ final class Expressions {
             }
         } else if (sl.upper() != null && sl.lower() == null) {
             Sym hi = in.operators.scalarOf(sl.upper(), eval(sl.upper()));
-            if (hi instanceof Sym.Const c && c.value() >= 0) n = n == null ? hi : Sym.min(hi, n);
+            if (hi instanceof Sym.Const c && c.value() >= 0 || hi != null && !(hi instanceof Sym.Const)) {
+                n = n == null ? hi : Sym.min(hi, n); // a bound the code computed (min(len(items), 50)) counts too
+            }
         } else if (sl.lower() != null) {
             Sym lo = in.operators.scalarOf(sl.lower(), eval(sl.lower()));
             if (lo instanceof Sym.Const c && c.value() < 0) n = Sym.of(-c.value());

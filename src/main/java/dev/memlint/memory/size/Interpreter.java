@@ -135,9 +135,12 @@ final class Interpreter {
     final Texts texts;
     final Files files;
     final Producers producers;
+    final Documents documents;
 
     /** The state of the walk. */
     long clock;
+    /** Where print writes while a with block redirects stdout (contextlib.redirect_stdout); null: not traced. */
+    Obj stdout;
     int steps;
     final Deque<Frame> frames = new ArrayDeque<>();
     final Deque<Loop> loops = new ArrayDeque<>();
@@ -186,6 +189,7 @@ final class Interpreter {
         this.texts = new Texts(this);
         this.files = new Files(this);
         this.producers = new Producers(this);
+        this.documents = new Documents(this);
     }
 
     record Result(Sym peak, Sym retained, boolean quadratic, String churnSymbol, List<String> limits) {}
@@ -230,18 +234,29 @@ final class Interpreter {
         return new Result(largest(candidates), retained, quadratic, churnSymbol, List.copyOf(limits));
     }
 
-    /** A parameter whose default is a module class or function: the estimate assumes the default. */
+    /**
+     * A parameter whose default is a module class or function, or an int (a batch size, a limit):
+     * the estimate assumes the default.
+     */
     private Obj defaultObject(Stmt.FunctionNode fn, String name) {
         var a = fn.args();
         List<Arg> positional = new ArrayList<>(a.posonlyargs());
         positional.addAll(a.args());
         int firstDefault = positional.size() - a.defaults().size();
         for (int i = firstDefault; i < positional.size(); i++) {
-            if (positional.get(i).arg().equals(name) && a.defaults().get(i - firstDefault) instanceof Expr.Name d
-                    && (index.classNamed(d.id()) != null || index.functionNamed(d.id()) != null)) {
-                return scopes.global(d.id());
-            }
+            if (positional.get(i).arg().equals(name)) return assumedDefault(a.defaults().get(i - firstDefault));
         }
+        for (int i = 0; i < a.kwonlyargs().size(); i++) {
+            if (a.kwonlyargs().get(i).arg().equals(name) && a.kwDefaults().get(i) != null) return assumedDefault(a.kwDefaults().get(i));
+        }
+        return null;
+    }
+
+    private Obj assumedDefault(Expr d) {
+        if (d instanceof Expr.Name n && (index.classNamed(n.id()) != null || index.functionNamed(n.id()) != null)) {
+            return scopes.global(n.id());
+        }
+        if (d instanceof Expr.Constant c && c.value() instanceof BigInteger) return expressions.constant(c);
         return null;
     }
 

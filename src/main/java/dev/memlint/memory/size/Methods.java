@@ -224,6 +224,8 @@ final class Methods {
                     name.equals("add") ? Sym.of(in.model.library("weakref") + 32) : Sym.ZERO);
             return in.none();
         }
+        Obj document = in.documents.method(recv, name, args);
+        if (document != null) return document;
         if ("csvwriter".equals(recv.producer) && (name.equals("writerow") || name.equals("writerows"))) {
             Obj target = recv.sources.isEmpty() ? null : recv.sources.get(0);
             Sym n = first == null || first.count == null ? Sym.of(Interpreter.ITEM_CHARS) : Sym.mul(Sym.of(Interpreter.WORD_CHARS), first.count);

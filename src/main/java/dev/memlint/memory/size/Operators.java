@@ -48,6 +48,17 @@ final class Operators {
             joined.item = l.item != null ? l.item : r.item;
             return joined;
         }
+        if (b.op() == Operator.Add && l != null && r != null && (l.isText() && r.kind == Obj.Kind.UNKNOWN
+                || r.isText() && l.kind == Obj.Kind.UNKNOWN)) {
+            // text joined to a value the call was given (prefix + "." + key): that value is text too
+            Obj text = l.isText() ? l : r;
+            Sym other = (text == l ? r : l).count;
+            Obj joined = in.make(text.kind, Sym.add(text.count == null ? Sym.of(Interpreter.ITEM_CHARS) : text.count,
+                    other == null ? Sym.of(Interpreter.ITEM_CHARS) : other));
+            joined.fixed = text.fixed;
+            joined.concatenation = true;
+            return joined;
+        }
         if (b.op() == Operator.Add && l != null && r != null && (l.kind == Obj.Kind.UNKNOWN || r.kind == Obj.Kind.UNKNOWN)
                 && (l.isSequence() || l.kind == Obj.Kind.UNKNOWN) && (r.isSequence() || r.kind == Obj.Kind.UNKNOWN)
                 && l.count != null && r.count != null && collection(b.left(), l) && collection(b.right(), r)) {

@@ -16,6 +16,17 @@ final class Producers {
         this.in = in;
     }
 
+    /** A row of csv.DictReader: a dict of the line's fields, str keys shared with the header, str values. */
+    private Obj csvRow() {
+        long fields = Interpreter.LINE_CHARS / Interpreter.WORD_CHARS;
+        Obj row = in.make(Obj.Kind.DICT, Sym.of(fields));
+        row.strKeys = true;
+        Obj value = in.str(Sym.of(Interpreter.WORD_CHARS));
+        row.groups.add(new Obj.Group(Sym.of(fields), value));
+        row.value2 = value;
+        return row;
+    }
+
     /** Runs body for each item an iterator made by a builtin yields. */
     void produceIterator(Obj it, Consumer<Obj> body, Expr where, Set<String> carried) {
         int line = where.pos().line();
@@ -80,6 +91,8 @@ final class Producers {
                     () -> body.accept(in.library.fields(it.value2.count instanceof Sym.Const c ? (long) c.value() : 2)), null);
             case "csv" -> in.looping.loop(it.count == null ? Sym.var("iterations_L" + line) : it.count, null, null, carried, line,
                     () -> body.accept(in.library.parts(Sym.of(Interpreter.LINE_CHARS), Interpreter.WORD_CHARS)), null);
+            case "csvdict" -> in.looping.loop(it.count == null ? Sym.var("iterations_L" + line) : it.count, null, null, carried, line,
+                    () -> body.accept(csvRow()), null);
             case "call" -> in.looping.loop(Sym.var("iterations_L" + line), null, null, carried, line,
                     () -> body.accept(in.calls.callObject(it.partialOf, List.of(), Map.of(), where)),
                     "loop at line " + line + ": iterations unknown");

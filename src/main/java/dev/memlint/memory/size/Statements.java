@@ -195,18 +195,35 @@ final class Statements {
                 if (enter != null) entered = in.calls.inline(enter, cm, List.of(), Map.of(), item.contextExpr());
             }
             if (item.optionalVars() != null) in.bindings.bind(item.optionalVars(), entered);
-            withStatement(items, i + 1, body);
+            Obj stdout = in.stdout, raisedBefore = in.lastRaised;
+            if (cm != null && "redirect".equals(cm.producer) && !cm.sources.isEmpty()) in.stdout = cm.sources.get(0);
+            in.lastRaised = null;
+            try {
+                withStatement(items, i + 1, body);
+            } finally {
+                in.stdout = stdout;
+            }
+            Obj raised = in.lastRaised;
             Interpreter.Flow flow = in.frame().flow;
             in.frame().flow = Interpreter.Flow.NORMAL;
             if (cm != null && cm.kind == Obj.Kind.INSTANCE && cm.cls != null) {
                 Stmt.FunctionNode exit = in.index.method(cm.cls, "__exit__");
                 if (exit != null) {
-                    in.calls.inline(exit, cm, List.of(in.none(), in.none(), in.none()), Map.of(), item.contextExpr());
+                    Runnable clean = () -> in.calls.inline(exit, cm, List.of(in.none(), in.none(), in.none()), Map.of(), item.contextExpr());
+                    if (raised == null) {
+                        clean.run();
+                    } else {
+                        // the block may raise: __exit__ runs with the exception on some iterations (a recorder keeping failures)
+                        Obj type = in.given(Obj.Kind.CLASS, "type");
+                        in.branches.walk(List.of(clean, () -> in.calls.inline(exit, cm, List.of(type, raised, in.none()), Map.of(),
+                                item.contextExpr())), true);
+                    }
                 }
             } else {
                 in.files.exit(cm);
             }
             if (in.frame().flow == Interpreter.Flow.NORMAL) in.frame().flow = flow;
+            if (in.lastRaised == null) in.lastRaised = raised != null ? raised : raisedBefore;
         } finally {
             in.temps.remove(cm);
         }

@@ -57,7 +57,11 @@ final class Stdlib {
             case "traceback.format_exc": case "traceback.format_exception": case "traceback.format_tb":
             case "traceback.print_exc": case "traceback.format_exception_only": case "traceback.extract_tb": {
                 in.observe(Sym.of(in.model.library("formatExcTemp")));
-                return name.endsWith("print_exc") ? in.none() : in.str(Sym.of(300));
+                if (name.endsWith("print_exc")) return in.none();
+                if (name.endsWith("format_exc")) return in.str(Sym.of(300));
+                // the others return lists: of lines (one for the exception alone), or of frame summaries
+                long lines = name.endsWith("_only") ? 1 : 4;
+                return in.library.listOf(Sym.of(lines), in.str(Sym.of(300 / lines)));
             }
             case "copy.copy": return in.builtins.shallowCopy(first);
             case "copy.deepcopy": return in.builtins.deepCopy(first, where);
@@ -160,7 +164,13 @@ final class Stdlib {
                 f.sources = kept;
                 return f;
             }
-            case "contextlib.suppress": case "contextlib.ExitStack": case "contextlib.redirect_stdout":
+            case "contextlib.redirect_stdout": {
+                Obj r = in.fixed(Obj.Kind.OPAQUE, in.model.library("contextManager"));
+                r.producer = "redirect";
+                r.sources = first == null ? List.of() : List.of(first);
+                return r;
+            }
+            case "contextlib.suppress": case "contextlib.ExitStack":
             case "contextlib.redirect_stderr": case "contextlib.nullcontext": case "threading.Lock": case "threading.RLock":
             case "threading.Event": case "threading.Condition":
                 return in.fixed(Obj.Kind.OPAQUE, in.model.library("contextManager"));
@@ -205,16 +215,19 @@ final class Stdlib {
                 Obj exc = in.lastRaised != null ? in.lastRaised : in.exceptions.exception(null);
                 return in.tuple(List.of(in.given(Obj.Kind.CLASS, "type"), exc, in.none()));
             }
-            case "csv.reader": {
+            case "csv.reader": case "csv.DictReader": {
                 Obj it = in.fixed(Obj.Kind.ITERATOR, 200);
-                it.producer = "csv";
+                it.producer = name.equals("csv.reader") ? "csv" : "csvdict";
                 it.sources = first == null ? List.of() : List.of(first);
-                it.count = first == null ? null : first.kind == Obj.Kind.FILE || first.kind == Obj.Kind.TEXT_BUFFER
-                        ? Sym.mul(Sym.of(1.0 / Interpreter.LINE_CHARS), in.files.fileSize(first)) : first.count;
+                it.count = first == null ? null : first.kind == Obj.Kind.FILE
+                        ? Sym.mul(Sym.of(1.0 / Interpreter.LINE_CHARS), in.files.fileSize(first))
+                        : first.kind == Obj.Kind.TEXT_BUFFER && first.count != null
+                        ? Sym.mul(Sym.of(1.0 / Interpreter.LINE_CHARS), first.count) : first.count;
                 return it;
             }
             case "csv.writer": {
-                Obj w = in.fixed(Obj.Kind.OPAQUE, 200);
+                // with its record buffer, 32768 code points allocated by the first writerow
+                Obj w = in.fixed(Obj.Kind.OPAQUE, in.model.library("csvWriter"));
                 w.producer = "csvwriter";
                 w.sources = first == null ? List.of() : List.of(first);
                 return w;
@@ -222,9 +235,11 @@ final class Stdlib {
             case "base64.b64encode": case "base64.b64decode": case "binascii.hexlify": case "zlib.compress":
             case "zlib.decompress": case "hashlib.sha256": case "hashlib.md5": case "hashlib.sha1":
                 return in.make(Obj.Kind.BYTES, first == null || first.count == null ? Sym.of(64) : first.count);
-            default:
-                in.library.notFollowed(name, where);
-                return null;
+            default: {
+                Obj document = in.documents.call(name, args, kwargs);
+                if (document == null) in.library.notFollowed(name, where);
+                return document;
+            }
         }
     }
 

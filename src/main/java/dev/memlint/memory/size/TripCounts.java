@@ -63,6 +63,9 @@ final class TripCounts {
                 }
             }
         }
+        // while node is not None: ... node = node.parent
+        Sym links = chainLength(t, w.body());
+        if (links != null) return new Trips(links, null);
         // while True: chunk = f.read(k); if not chunk: break
         Trips chunks = chunkedRead(w.body());
         if (chunks != null) return chunks;
@@ -138,6 +141,38 @@ final class TripCounts {
     }
 
     /** Evaluates a name or attribute path without side effects worth noting. */
+    /** Links a chain walk follows at most before it is taken as unknown. */
+    private static final int MAX_CHAIN = 64;
+
+    /**
+     * A walk along links (while node / while node is not None, the body stepping node = node.attr):
+     * the length of the chain the walk knows, when it ends in None; null otherwise.
+     */
+    private Sym chainLength(Expr test, List<Stmt> body) {
+        Expr subject = test;
+        if (test instanceof Expr.Compare c && c.comparators().size() == 1 && c.ops().get(0) == CmpOp.IsNot
+                && c.comparators().get(0) instanceof Expr.Constant k && k.value() == null) {
+            subject = c.left();
+        }
+        if (!(subject instanceof Expr.Name n)) return null;
+        String attr = null;
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name t
+                    && t.id().equals(n.id()) && a.value() instanceof Expr.Attribute at
+                    && at.value() instanceof Expr.Name from && from.id().equals(n.id())) {
+                attr = at.attr();
+            }
+        }
+        if (attr == null) return null;
+        Obj node = in.scopes.lookupLocal(n.id());
+        for (int links = 0; links < MAX_CHAIN; links++) {
+            if (node == null || node.kind == Obj.Kind.UNKNOWN) return null; // the chain goes on into data not known
+            if (node.kind == Obj.Kind.NONE) return Sym.of(links);
+            node = node.attrs.get(attr);
+        }
+        return null;
+    }
+
     private Obj evalQuiet(Expr e) {
         if (e instanceof Expr.Name || e instanceof Expr.Attribute || e instanceof Expr.Constant) return in.expressions.eval(e);
         return null;

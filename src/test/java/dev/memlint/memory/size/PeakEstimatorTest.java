@@ -359,8 +359,10 @@ class PeakEstimatorTest {
                     return out
                 """;
         assertEquals("O(n^3)", entry(src, "three_levels").growth());
+        // a walk of given data: the children of the tree are walked (one level down), deeper levels are not
         Estimates.Entry names = entry(src, "names");
-        assertTrue(names.limits().stream().anyMatch(l -> l.startsWith("recursive call of _walk at line 12 not followed")),
+        assertEquals("-56 + list_appended(1 + len(tree.children))", names.peakFormula());
+        assertTrue(names.limits().stream().anyMatch(l -> l.startsWith("recursive call of _walk at line 12 followed 1 level down")),
                 names::toString);
     }
 
