@@ -72,6 +72,20 @@ def exc_info_kept(n):
         info = sys.exc_info()
     return 0
 
+def exc_info_class_only(n):
+    try:
+        1 / 0
+    except ZeroDivisionError:
+        kind = sys.exc_info()[0]
+    return 0
+
+def exc_info_unpacked(n):
+    try:
+        1 / 0
+    except ZeroDivisionError:
+        kind, value, tb = sys.exc_info()
+    return 0
+
 def make_record_type(n):
     Rec = namedtuple("Rec", "a b")
     return 0

@@ -1058,6 +1058,13 @@ public final class HeapAnalyzer {
                     addItems(part, items(containers, s), origin, false, s);
                     return Set.of(part);
                 }
+                if (sub.slice() instanceof Expr.Constant k && k.value() instanceof java.math.BigInteger i && i.signum() >= 0
+                        && i.bitLength() < 16) { // pair[1]: a tuple's item by position, where it has them
+                    Set<Site> at = position(containers, i.intValue(), s);
+                    if (at != null) {
+                        return at;
+                    }
+                }
                 return items(containers, s);
             } else if (e instanceof Expr.Lambda l) {
                 Site fn = site(l, Site.Kind.FUNCTION, null);
@@ -1451,7 +1458,10 @@ public final class HeapAnalyzer {
                     Site info = site(c, Site.Kind.TUPLE, null);
                     Site exc = site(c, Site.Kind.EXCEPTION, null);
                     s.addEdge(new Edge(exc, "__traceback__", frame, c, false));
-                    s.addEdge(new Edge(info, "item", exc, c, false));
+                    // (type, value, traceback): the class holds no frame; the value and the traceback
+                    // (one object here: the exception with its __traceback__) do, under their own names.
+                    s.addEdge(new Edge(info, "item 1", exc, c, false));
+                    s.addEdge(new Edge(info, "item 2", exc, c, false));
                     return Set.of(info);
                 }
                 case "builtins.type":

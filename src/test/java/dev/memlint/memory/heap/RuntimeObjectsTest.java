@@ -23,9 +23,17 @@ class RuntimeObjectsTest {
             "exc_info_kept, true", "make_record_type, true", "class_in_function, true", "weak_values, false",
             "cleared_list, false", "finalizer_registered, false", "exc_info_of_callers_exception, false", "unlinked_in_a_loop, false", "unlinked_only_first, true", "raise_local, true", "raise_directly, false",
             "traced, true", "traced_two_up, false", "own_frame_by_number, true", "email_with_header, true",
-            "email_payload_only, false"})
+            "email_payload_only, false", "exc_info_class_only, false", "exc_info_unpacked, true"})
     void leavesCyclicGarbage(String function, boolean cyclic) throws Exception {
         String source = Files.readString(Path.of("src/test/resources/memory/runtime_objects.py"));
         assertEquals(cyclic, !HeapCycles.reported(source, function).isEmpty(), function);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theCycleOfAnUnpackedExcInfoNamesTheTracebackOrTheValueNotTheClass() throws Exception {
+        String source = Files.readString(Path.of("src/test/resources/memory/runtime_objects.py"));
+        String path = HeapCycles.reported(source, "exc_info_unpacked").get(0).describe();
+        org.junit.jupiter.api.Assertions.assertTrue(path.contains("local tb") || path.contains("local value"), path);
+        org.junit.jupiter.api.Assertions.assertFalse(path.contains("local kind"), path);
     }
 }
