@@ -34,4 +34,7 @@ fi
 
 flags=("-XX:ErrorFile=${TMPDIR:-/tmp}/memlint_hs_err_pid%p.log") # never into the user's project
 [[ -f "$cache" ]] && flags+=("-XX:AOTCache=$cache")
+# `memlint server` lives as long as the editor: the full tiered compiler pays for itself after the
+# first edits, and a small heap suits an idle server (the baked-in flags are for one short check).
+[[ "${1:-}" == server ]] && flags+=(-XX:TieredStopAtLevel=4 -Xms96m -Xmn64m)
 exec "$home/runtime/bin/java" "${flags[@]}" -jar "$jar" "$@"

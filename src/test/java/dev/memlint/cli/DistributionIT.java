@@ -133,6 +133,19 @@ class DistributionIT {
         Run version = run(List.of(memlint.toString(), "--version"), project, aotOn);
         assertEquals(0, version.exit, "the AOT cache is not used: " + version);
         assertTrue(version.out.startsWith("memlint "), version.toString());
+        // The server starts with flags of its own (the full compiler, a small heap), still with the cache.
+        String session = lsp("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}")
+                + lsp("{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}")
+                + lsp("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\"}")
+                + lsp("{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+        Run server = run(List.of(memlint.toString(), "server"), project, aotOn, session);
+        assertEquals(0, server.exit, server.toString());
+        assertTrue(server.out.contains("\"capabilities\"") && server.out.contains("\"id\":2"), server.toString());
+    }
+
+    /** One Language Server Protocol message: its header and its JSON body. */
+    private static String lsp(String json) {
+        return "Content-Length: " + json.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + json;
     }
 
     /**
@@ -206,8 +219,13 @@ class DistributionIT {
         return all;
     }
 
-    /** Runs command in dir; env entries override the inherited environment (a null value removes one). */
+    /** Runs command in dir with input on stdin; env entries override the inherited environment (a null value removes one). */
     private Run run(List<String> command, Path dir, Map<String, String> env) throws IOException, InterruptedException {
+        return run(command, dir, env, "");
+    }
+
+    private Run run(List<String> command, Path dir, Map<String, String> env, String input)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().put("TMPDIR", Files.createDirectories(temp.resolve("tmp")).toString());
         env.forEach((name, value) -> {
@@ -215,7 +233,9 @@ class DistributionIT {
             else builder.environment().put(name, value);
         });
         Process p = builder.start();
-        p.getOutputStream().close();
+        try (var stdin = p.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
         String out = read(p.getInputStream());
         return new Run(p.waitFor(), out, err.join());
