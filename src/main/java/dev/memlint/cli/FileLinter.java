@@ -59,31 +59,64 @@ public final class FileLinter {
             throw new IOException(e.getMessage(), e);
         }
         PythonVersion target = config.targetVersionOrLatest();
-        byte[] content = file.content() != null ? SourceReader.checkSize(file.content(), config.maxFileSize())
-                : SourceReader.read(file.path(), config.maxFileSize());
         // Standard input is never cached: an editor sends a new buffer each time, under one name.
-        String key = cache == null || file.content() != null ? null
-                : ResultCache.key(settings(file, config, checker.rulesFor(config, file.path()), target), content);
-        if (key != null) {
-            CachedResult hit = cache.load(file, key);
-            // Fixing needs the parsed file: only a result with nothing to fix can be taken as it is.
-            if (hit != null && (fixMode == FixMode.NONE || hit.findings().stream().allMatch(f -> f.fix() == null))) {
-                return new FileResult(hit.findings(), shownText(hit.source(), content));
-            }
+        if (cache == null || file.content() != null) {
+            byte[] content = file.content() != null ? SourceReader.checkSize(file.content(), config.maxFileSize())
+                    : SourceReader.read(file.path(), config.maxFileSize());
+            return check(file, content, config, target, null, null, null);
         }
+        String settingsKey = ResultCache.settingsKey(settings(file, config, checker.rulesFor(config, file.path()), target));
+        FileStamp stamp = FileStamp.of(file.path()); // before reading: a change after it shows in the next stat
+        long now = FileStamp.nowNanos();
+        CachedResult entry = cache.load(file, settingsKey);
+        if (entry != null && !reusable(entry)) entry = null;
+        if (entry != null && stamp != null && stamp.equals(entry.stamp()) && SourceReader.readable(stamp, config.maxFileSize())) {
+            // Unchanged since it was hashed: its bytes are read only when the report shows them.
+            if (entry.source() == CachedResult.SourceKind.NONE) return new FileResult(entry.findings(), null);
+            byte[] content = SourceReader.read(file.path(), config.maxFileSize());
+            // A change since the first stat (a stored stamp is settled, so any write moves the times) shows here.
+            if (stamp.equals(FileStamp.of(file.path()))) {
+                return new FileResult(entry.findings(), shownText(entry.source(), content));
+            }
+            return check(file, content, config, target, settingsKey, ResultCache.contentHash(content), null);
+        }
+        byte[] content = SourceReader.read(file.path(), config.maxFileSize());
+        String hash = ResultCache.contentHash(content);
+        FileStamp kept = stamp != null && stamp.settledAt(now) ? stamp : null;
+        if (entry != null && hash.equals(entry.contentHash())) {
+            // The same bytes under a new stat (touched, checked out again): trust the new stat from now on.
+            if (kept != null) cache.store(file, entry.withStamp(kept));
+            return new FileResult(entry.findings(), shownText(entry.source(), content));
+        }
+        return check(file, content, config, target, settingsKey, hash, kept);
+    }
+
+    /** Fixing needs the parsed file: only a result with nothing to fix can be taken as it is. */
+    private boolean reusable(CachedResult entry) {
+        return fixMode == FixMode.NONE || entry.findings().stream().allMatch(f -> f.fix() == null);
+    }
+
+    /** Checks the file's bytes and, when settingsKey is not null, stores the result under it. */
+    private FileResult check(SourceFile file, byte[] content, Config config, PythonVersion target, String settingsKey,
+                             String contentHash, FileStamp stamp) throws IOException {
         SourceChecker.Checked checked = checker.check(file.path(), file.displayPath(), content, config);
         List<Finding> findings = checked.findings();
         if (!checked.parses()) {
-            if (key != null) cache.store(file, new CachedResult(key, findings, CachedResult.SourceKind.DISPLAY));
+            if (settingsKey != null) store(file, settingsKey, contentHash, stamp, findings, CachedResult.SourceKind.DISPLAY);
             return new FileResult(findings, checked.source());
         }
         // Source from standard input has no file to write fixes to (--fix with - is a usage error).
         if (fixMode != FixMode.NONE && file.content() == null && findings.stream().anyMatch(f -> f.fix() != null)) {
             return fix(file, content, checked.parsed(), checked.engine(), findings, target);
         }
-        if (key != null) cache.store(file, new CachedResult(key, findings,
-                findings.isEmpty() ? CachedResult.SourceKind.NONE : CachedResult.SourceKind.DECODED));
+        if (settingsKey != null) store(file, settingsKey, contentHash, stamp, findings,
+                findings.isEmpty() ? CachedResult.SourceKind.NONE : CachedResult.SourceKind.DECODED);
         return new FileResult(findings, findings.isEmpty() ? null : checked.source());
+    }
+
+    private void store(SourceFile file, String settingsKey, String contentHash, FileStamp stamp, List<Finding> findings,
+                       CachedResult.SourceKind source) {
+        cache.store(file, new CachedResult(settingsKey, contentHash, stamp, findings, source));
     }
 
     /**
