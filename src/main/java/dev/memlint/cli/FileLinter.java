@@ -20,7 +20,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks one file for `memlint check`: reads it under its configuration, has {@link SourceChecker}
@@ -65,7 +67,8 @@ public final class FileLinter {
                     : SourceReader.read(file.path(), config.maxFileSize());
             return check(file, content, config, target, null, null, null);
         }
-        String settingsKey = ResultCache.settingsKey(settings(file, config, checker.rulesFor(config, file.path()), target));
+        String settingsKey = settingsKeys.computeIfAbsent(new Settings(config, checker.rulesFor(config, file.path()), target),
+                s -> ResultCache.settingsKey(s.describe()));
         FileStamp stamp = FileStamp.of(file.path()); // before reading: a change after it shows in the next stat
         long now = FileStamp.nowNanos();
         CachedResult entry = cache.load(file, settingsKey);
@@ -120,21 +123,25 @@ public final class FileLinter {
     }
 
     /**
-     * Everything besides the file's bytes and memlint's build that decides its findings: the names
-     * they carry, the rules that run on it (selection, per-file-ignores and test code applied), their
-     * options, and the Python versions it is parsed for and advised for.
+     * Everything besides the file's bytes and path and memlint's build that decides its findings:
+     * the rules that run on it (selection, per-file-ignores and test code applied), their options,
+     * and the Python versions it is parsed for and advised for. Most files of a run share one, so
+     * its key is made once (hashing it per file was a tenth of a warm run's work); the file's path
+     * and display name are in the entry's name (ResultCache.entry).
      */
-    private static String settings(SourceFile file, Config config, List<Class<? extends Rule>> rules,
-                                   PythonVersion target) {
-        StringBuilder s = new StringBuilder();
-        s.append(file.path().toAbsolutePath().normalize()).append('\n').append(file.displayPath()).append('\n')
-                .append(target).append(' ').append(config.lowestPython()).append('\n');
-        for (Class<? extends Rule> rule : rules) s.append(RuleRegistry.meta(rule).code()).append(' ');
-        s.append('\n');
-        new TreeMap<>(config.ruleOptions()).forEach((code, options) ->
-                s.append(code).append(new TreeMap<>(options)).append('\n'));
-        return s.toString();
+    private record Settings(Config config, List<Class<? extends Rule>> rules, PythonVersion target) {
+        String describe() {
+            StringBuilder s = new StringBuilder();
+            s.append(target).append(' ').append(config.lowestPython()).append('\n');
+            for (Class<? extends Rule> rule : rules) s.append(RuleRegistry.meta(rule).code()).append(' ');
+            s.append('\n');
+            new TreeMap<>(config.ruleOptions()).forEach((code, options) ->
+                    s.append(code).append(new TreeMap<>(options)).append('\n'));
+            return s.toString();
+        }
     }
+
+    private final Map<Settings, String> settingsKeys = new ConcurrentHashMap<>();
 
     /** The text the reports show under a cached result, made again from the file's bytes. */
     private static SourceText shownText(CachedResult.SourceKind kind, byte[] content) {

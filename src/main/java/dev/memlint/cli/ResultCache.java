@@ -59,7 +59,7 @@ final class ResultCache {
         return new ResultCache(dir);
     }
 
-    /** The key of the settings a file's results depend on: this build and what settings() describes. */
+    /** The key of the settings a file's results depend on: this build and FileLinter's description of the settings. */
     static String settingsKey(String settings) {
         MessageDigest sha = sha256();
         sha.update(BuildStamp.get().getBytes(StandardCharsets.UTF_8));
@@ -109,7 +109,10 @@ final class ResultCache {
         }
     }
 
-    /** One entry per file as it was named and where it is: its display path goes into the findings. */
+    /**
+     * One entry per file as it was named and where it is: its display path goes into the findings.
+     * The name stands for both in the key (128 bits of SHA-256: no two files of a run share one).
+     */
     private Path entry(SourceFile file) {
         MessageDigest sha = sha256();
         sha.update(file.path().toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
