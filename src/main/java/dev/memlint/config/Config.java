@@ -108,7 +108,29 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
     /** Whether a file is test code: a test-code glob names it or one of its directories. */
     public boolean isTestCode(Path file) {
         Subject subject = new Subject(file);
-        for (String glob : testCode.globs()) if (matches(glob, subject)) return true;
+        List<String> globs = testCode.globs();
+        for (String glob : globs) {
+            Glob m = GLOBS.computeIfAbsent(glob, Glob::compile);
+            if (m.matches(subject.relative) || m.matches(subject.absolute)) return true;
+            if (!glob.contains("/") && m.matches(subject.names.get(subject.names.size() - 1))) return true;
+        }
+        // What the directories on the way decide is the same for every file in one: found once per directory.
+        return TEST_DIRECTORIES.computeIfAbsent(new TestDirectory(globs, subject.parents.isEmpty() ? "" : subject.parents.get(0)),
+                d -> isTestDirectory(d.globs(), subject));
+    }
+
+    /** The test-code globs and a directory relative to the root ("" for the root itself). */
+    private record TestDirectory(List<String> globs, String directory) {}
+
+    private static final Map<TestDirectory, Boolean> TEST_DIRECTORIES = new ConcurrentHashMap<>();
+
+    /** Whether a glob names one of the directories a file is in (its name excluded). */
+    private static boolean isTestDirectory(List<String> globs, Subject file) {
+        for (String glob : globs) {
+            Glob m = GLOBS.computeIfAbsent(glob, Glob::compile);
+            List<String> candidates = glob.contains("/") ? file.parents : file.names.subList(0, file.names.size() - 1);
+            for (String candidate : candidates) if (m.matches(candidate)) return true;
+        }
         return false;
     }
 
@@ -154,7 +176,7 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
      * A file's path in the forms globs are matched against, made once per file: a file is matched
      * against every glob, and making them per glob was most of the matching's time.
      */
-    private final class Subject {
+    private final class Subject { // not static: relative to this configuration's root
         final String absolute;
         final String relative;
         /** The names on the relative path (as Path iterates them). */
