@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SourceChecker {
     private final Map<Config, List<Class<? extends Rule>>> selectedByConfig = new ConcurrentHashMap<>();
+    private final Map<Config, List<Class<? extends Rule>>> selectedForTestCode = new ConcurrentHashMap<>();
 
     /**
      * What checking produced. parsed and engine are null when the source did not parse; the engine
@@ -61,7 +62,10 @@ public final class SourceChecker {
     /** The rules that run on a file: selected, not in its per-file-ignores, and allowed on test code if it is. */
     public List<Class<? extends Rule>> rulesFor(Config config, Path file) {
         boolean testCode = config.isTestCode(file);
-        if (config.perFileIgnores().isEmpty() && !testCode) return selected(config);
+        if (config.perFileIgnores().isEmpty()) { // the same rules for every file of the configuration, or of its test code
+            return !testCode ? selected(config) : selectedForTestCode.computeIfAbsent(config, c -> selected(c).stream()
+                    .filter(r -> c.testCode().runsOnTestCode(RuleRegistry.meta(r).code())).toList());
+        }
         return selected(config).stream().filter(c -> runs(config, RuleRegistry.meta(c).code(), file, testCode)).toList();
     }
 

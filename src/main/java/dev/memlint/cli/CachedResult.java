@@ -19,22 +19,28 @@ import java.util.List;
 
 /**
  * One file's findings as the cache stores them, with how to rebuild the text the reports show
- * under them, and the key they were found under. Strings are written as UTF-16 units, so that any
+ * under them, and what they were found under. Strings are written as UTF-16 units, so that any
  * message (even one quoting a lone surrogate of the source) reads back exactly.
  *
- * @param source how the shown text is made again from the file's bytes
+ * @param settingsKey hash of memlint's build and the settings that decide the file's findings
+ * @param contentHash hash of the file's bytes
+ * @param stamp       the file's stat when those bytes were read, or null when it must not be trusted
+ * @param source      how the shown text is made again from the file's bytes
  */
-record CachedResult(String key, List<Finding> findings, SourceKind source) {
+record CachedResult(String settingsKey, String contentHash, FileStamp stamp, List<Finding> findings,
+                    SourceKind source) {
     /** The text a result shows: none (no findings), the decoded source, or the lenient text under a syntax error. */
     enum SourceKind { NONE, DECODED, DISPLAY }
 
-    private static final int MAGIC = 0x4d4c4331; // "MLC1": a format change makes old entries unreadable, so misses
+    private static final int MAGIC = 0x4d4c4332; // "MLC2": a format change makes old entries unreadable, so misses
 
     byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
-            writeString(out, key);
+            writeString(out, settingsKey);
+            writeString(out, contentHash);
+            writeStamp(out, stamp);
             out.writeByte(source.ordinal());
             out.writeInt(findings.size());
             for (Finding f : findings) writeFinding(out, f);
@@ -48,15 +54,34 @@ record CachedResult(String key, List<Finding> findings, SourceKind source) {
     static CachedResult decode(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             if (in.readInt() != MAGIC) return null;
-            String key = readString(in);
+            String settingsKey = readString(in);
+            String contentHash = readString(in);
+            FileStamp stamp = readStamp(in);
             SourceKind source = SourceKind.values()[in.readUnsignedByte()];
             int count = in.readInt();
             List<Finding> findings = new ArrayList<>(Math.min(count, 1024));
             for (int i = 0; i < count; i++) findings.add(readFinding(in));
-            return in.read() == -1 ? new CachedResult(key, List.copyOf(findings), source) : null;
+            return in.read() == -1 ? new CachedResult(settingsKey, contentHash, stamp, List.copyOf(findings), source) : null;
         } catch (IOException | RuntimeException e) { // EOF, a bad enum index, a negative length, ...
             return null;
         }
+    }
+
+    /** The same result for the same bytes, found again under another stat (touched, copied back). */
+    CachedResult withStamp(FileStamp newStamp) {
+        return new CachedResult(settingsKey, contentHash, newStamp, findings, source);
+    }
+
+    private static void writeStamp(DataOutputStream out, FileStamp s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s == null) return;
+        out.writeBoolean(s.regular());
+        for (long v : new long[] {s.size(), s.modifiedNanos(), s.changedNanos(), s.device(), s.inode()}) out.writeLong(v);
+    }
+
+    private static FileStamp readStamp(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) return null;
+        return new FileStamp(in.readBoolean(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
     }
 
     private static void writeFinding(DataOutputStream out, Finding f) throws IOException {

@@ -20,7 +20,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks one file for `memlint check`: reads it under its configuration, has {@link SourceChecker}
@@ -59,49 +61,87 @@ public final class FileLinter {
             throw new IOException(e.getMessage(), e);
         }
         PythonVersion target = config.targetVersionOrLatest();
-        byte[] content = file.content() != null ? SourceReader.checkSize(file.content(), config.maxFileSize())
-                : SourceReader.read(file.path(), config.maxFileSize());
         // Standard input is never cached: an editor sends a new buffer each time, under one name.
-        String key = cache == null || file.content() != null ? null
-                : ResultCache.key(settings(file, config, checker.rulesFor(config, file.path()), target), content);
-        if (key != null) {
-            CachedResult hit = cache.load(file, key);
-            // Fixing needs the parsed file: only a result with nothing to fix can be taken as it is.
-            if (hit != null && (fixMode == FixMode.NONE || hit.findings().stream().allMatch(f -> f.fix() == null))) {
-                return new FileResult(hit.findings(), shownText(hit.source(), content));
-            }
+        if (cache == null || file.content() != null) {
+            byte[] content = file.content() != null ? SourceReader.checkSize(file.content(), config.maxFileSize())
+                    : SourceReader.read(file.path(), config.maxFileSize());
+            return check(file, content, config, target, null, null, null);
         }
+        String settingsKey = settingsKeys.computeIfAbsent(new Settings(config, checker.rulesFor(config, file.path()), target),
+                s -> ResultCache.settingsKey(s.describe()));
+        FileStamp stamp = FileStamp.of(file.path()); // before reading: a change after it shows in the next stat
+        long now = FileStamp.nowNanos();
+        CachedResult entry = cache.load(file, settingsKey);
+        if (entry != null && !reusable(entry)) entry = null;
+        if (entry != null && stamp != null && stamp.equals(entry.stamp()) && SourceReader.readable(stamp, config.maxFileSize())) {
+            // Unchanged since it was hashed: its bytes are read only when the report shows them.
+            if (entry.source() == CachedResult.SourceKind.NONE) return new FileResult(entry.findings(), null);
+            byte[] content = SourceReader.read(file.path(), config.maxFileSize());
+            // A change since the first stat (a stored stamp is settled, so any write moves the times) shows here.
+            if (stamp.equals(FileStamp.of(file.path()))) {
+                return new FileResult(entry.findings(), shownText(entry.source(), content));
+            }
+            return check(file, content, config, target, settingsKey, ResultCache.contentHash(content), null);
+        }
+        byte[] content = SourceReader.read(file.path(), config.maxFileSize());
+        String hash = ResultCache.contentHash(content);
+        FileStamp kept = stamp != null && stamp.settledAt(now) ? stamp : null;
+        if (entry != null && hash.equals(entry.contentHash())) {
+            // The same bytes under a new stat (touched, checked out again): trust the new stat from now on.
+            if (kept != null) cache.store(file, entry.withStamp(kept));
+            return new FileResult(entry.findings(), shownText(entry.source(), content));
+        }
+        return check(file, content, config, target, settingsKey, hash, kept);
+    }
+
+    /** Fixing needs the parsed file: only a result with nothing to fix can be taken as it is. */
+    private boolean reusable(CachedResult entry) {
+        return fixMode == FixMode.NONE || entry.findings().stream().allMatch(f -> f.fix() == null);
+    }
+
+    /** Checks the file's bytes and, when settingsKey is not null, stores the result under it. */
+    private FileResult check(SourceFile file, byte[] content, Config config, PythonVersion target, String settingsKey,
+                             String contentHash, FileStamp stamp) throws IOException {
         SourceChecker.Checked checked = checker.check(file.path(), file.displayPath(), content, config);
         List<Finding> findings = checked.findings();
         if (!checked.parses()) {
-            if (key != null) cache.store(file, new CachedResult(key, findings, CachedResult.SourceKind.DISPLAY));
+            if (settingsKey != null) store(file, settingsKey, contentHash, stamp, findings, CachedResult.SourceKind.DISPLAY);
             return new FileResult(findings, checked.source());
         }
         // Source from standard input has no file to write fixes to (--fix with - is a usage error).
         if (fixMode != FixMode.NONE && file.content() == null && findings.stream().anyMatch(f -> f.fix() != null)) {
             return fix(file, content, checked.parsed(), checked.engine(), findings, target);
         }
-        if (key != null) cache.store(file, new CachedResult(key, findings,
-                findings.isEmpty() ? CachedResult.SourceKind.NONE : CachedResult.SourceKind.DECODED));
+        if (settingsKey != null) store(file, settingsKey, contentHash, stamp, findings,
+                findings.isEmpty() ? CachedResult.SourceKind.NONE : CachedResult.SourceKind.DECODED);
         return new FileResult(findings, findings.isEmpty() ? null : checked.source());
     }
 
-    /**
-     * Everything besides the file's bytes and memlint's build that decides its findings: the names
-     * they carry, the rules that run on it (selection, per-file-ignores and test code applied), their
-     * options, and the Python versions it is parsed for and advised for.
-     */
-    private static String settings(SourceFile file, Config config, List<Class<? extends Rule>> rules,
-                                   PythonVersion target) {
-        StringBuilder s = new StringBuilder();
-        s.append(file.path().toAbsolutePath().normalize()).append('\n').append(file.displayPath()).append('\n')
-                .append(target).append(' ').append(config.lowestPython()).append('\n');
-        for (Class<? extends Rule> rule : rules) s.append(RuleRegistry.meta(rule).code()).append(' ');
-        s.append('\n');
-        new TreeMap<>(config.ruleOptions()).forEach((code, options) ->
-                s.append(code).append(new TreeMap<>(options)).append('\n'));
-        return s.toString();
+    private void store(SourceFile file, String settingsKey, String contentHash, FileStamp stamp, List<Finding> findings,
+                       CachedResult.SourceKind source) {
+        cache.store(file, new CachedResult(settingsKey, contentHash, stamp, findings, source));
     }
+
+    /**
+     * Everything besides the file's bytes and path and memlint's build that decides its findings:
+     * the rules that run on it (selection, per-file-ignores and test code applied), their options,
+     * and the Python versions it is parsed for and advised for. Most files of a run share one, so
+     * its key is made once (hashing it per file was a tenth of a warm run's work); the file's path
+     * and display name are in the entry's name (ResultCache.entry).
+     */
+    private record Settings(Config config, List<Class<? extends Rule>> rules, PythonVersion target) {
+        String describe() {
+            StringBuilder s = new StringBuilder();
+            s.append(target).append(' ').append(config.lowestPython()).append('\n');
+            for (Class<? extends Rule> rule : rules) s.append(RuleRegistry.meta(rule).code()).append(' ');
+            s.append('\n');
+            new TreeMap<>(config.ruleOptions()).forEach((code, options) ->
+                    s.append(code).append(new TreeMap<>(options)).append('\n'));
+            return s.toString();
+        }
+    }
+
+    private final Map<Settings, String> settingsKeys = new ConcurrentHashMap<>();
 
     /** The text the reports show under a cached result, made again from the file's bytes. */
     private static SourceText shownText(CachedResult.SourceKind kind, byte[] content) {

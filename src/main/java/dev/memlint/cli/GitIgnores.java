@@ -22,21 +22,47 @@ final class GitIgnores {
     private final Map<Path, Optional<Path>> repositoryOf = new HashMap<>();
     private final Map<Path, GitIgnoreFile> fileOf = new HashMap<>();
 
+    private final Map<Path, List<Scope>> scopesOf = new HashMap<>();
+
+    /** One file of rules and the directory its patterns are relative to. */
+    private record Scope(Path base, GitIgnoreFile rules) {}
+
     boolean ignored(Path path, boolean directory) {
         Path absolute = path.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         if (parent == null) return false;
-        Optional<Path> top = repository(parent);
-        if (top.isEmpty()) return false;
-        List<Path> dirs = new ArrayList<>();
-        for (Path d = parent; d != null && d.startsWith(top.get()); d = d.getParent()) dirs.add(0, d);
-        Boolean decision = rules(top.get().resolve(".git/info/exclude"))
-                .decide(relative(top.get(), absolute), directory);
-        for (Path dir : dirs) {
-            Boolean here = rules(dir.resolve(".gitignore")).decide(relative(dir, absolute), directory);
+        Boolean decision = null;
+        for (Scope scope : scopes(parent)) {
+            Boolean here = scope.rules().decide(relative(scope.base(), absolute), directory);
             if (here != null) decision = here;
         }
         return Boolean.TRUE.equals(decision);
+    }
+
+    /**
+     * The rules that apply in a directory, in the order git applies them: .git/info/exclude, then
+     * each .gitignore from the top down. Found once per directory, and only the files that have
+     * rules: most directories have none, and matching each file against them was most of the walk's time.
+     */
+    private List<Scope> scopes(Path dir) {
+        List<Scope> known = scopesOf.get(dir);
+        if (known != null) return known;
+        List<Scope> scopes = new ArrayList<>();
+        Optional<Path> top = repository(dir);
+        if (top.isPresent()) {
+            Path parent = dir.getParent();
+            if (!dir.equals(top.get()) && parent != null) scopes.addAll(scopes(parent));
+            else add(scopes, top.get(), top.get().resolve(".git/info/exclude"));
+            add(scopes, dir, dir.resolve(".gitignore"));
+        }
+        List<Scope> result = List.copyOf(scopes);
+        scopesOf.put(dir, result);
+        return result;
+    }
+
+    private void add(List<Scope> scopes, Path base, Path file) {
+        GitIgnoreFile rules = rules(file);
+        if (!rules.isEmpty()) scopes.add(new Scope(base, rules));
     }
 
     private static String relative(Path dir, Path path) {

@@ -15,9 +15,9 @@ import java.util.HexFormat;
 
 /**
  * The results of `check` per file, in a directory such as .memlint_cache: one small entry per
- * source file, named by the file's path, holding the key it was found under (the build, the
- * file's effective settings and a hash of its bytes) and its findings. An entry whose key differs
- * is a miss and is overwritten; so the cache holds one entry per file ever checked, not one per
+ * source file, named by the file's path, holding what it was found under (a hash of the build and
+ * the file's effective settings, a hash of its bytes and the file's stat when they were read) and
+ * its findings. An entry whose settings or bytes differ is a miss and is overwritten; so the cache holds one entry per file ever checked, not one per
  * version of it. Entries are written to a temporary file and renamed into place, so concurrent
  * runs never see half an entry; one that cannot be read is a miss.
  */
@@ -59,22 +59,25 @@ final class ResultCache {
         return new ResultCache(dir);
     }
 
-    /** The key of a file's results: this build, the settings that decide them, and the file's bytes. */
-    static String key(String settings, byte[] content) {
+    /** The key of the settings a file's results depend on: this build and FileLinter's description of the settings. */
+    static String settingsKey(String settings) {
         MessageDigest sha = sha256();
         sha.update(BuildStamp.get().getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
         sha.update(settings.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-        sha.update(content);
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    /** The stored results for a file under this key, or null (none, another key, unreadable). */
-    CachedResult load(SourceFile file, String key) {
+    /** The hash of a file's bytes: only computed when its stat does not match the stored one. */
+    static String contentHash(byte[] content) {
+        return HexFormat.of().formatHex(sha256().digest(content));
+    }
+
+    /** The stored results for a file under these settings, or null (none, other settings, unreadable). */
+    CachedResult load(SourceFile file, String settingsKey) {
         try {
             CachedResult entry = CachedResult.decode(Files.readAllBytes(entry(file)));
-            return entry != null && entry.key().equals(key) ? entry : null;
+            return entry != null && entry.settingsKey().equals(settingsKey) ? entry : null;
         } catch (IOException | RuntimeException e) {
             return null; // no entry yet, or one we cannot read: check the file
         }
@@ -106,7 +109,10 @@ final class ResultCache {
         }
     }
 
-    /** One entry per file as it was named and where it is: its display path goes into the findings. */
+    /**
+     * One entry per file as it was named and where it is: its display path goes into the findings.
+     * The name stands for both in the key (128 bits of SHA-256: no two files of a run share one).
+     */
     private Path entry(SourceFile file) {
         MessageDigest sha = sha256();
         sha.update(file.path().toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Reads a source file whole, after its attributes (read without opening it, following links) show
@@ -16,13 +17,22 @@ final class SourceReader {
     /** The largest byte array the JVM allocates. */
     static final long MAX_READABLE = Integer.MAX_VALUE - 8;
 
+    /** Files read from disk in this run, for `check --stats`: the result cache reads few on a warm run. */
+    static final LongAdder FILES_READ = new LongAdder();
+
     private SourceReader() {}
+
+    /** Whether read() would read a file of this stamp rather than refuse it. */
+    static boolean readable(FileStamp stamp, long maxBytes) {
+        return stamp.regular() && stamp.size() <= Math.min(maxBytes, MAX_READABLE);
+    }
 
     /** @throws RefusedFile when the file is no regular file or is larger than maxBytes */
     static byte[] read(Path path, long maxBytes) throws IOException {
         BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
         if (!attrs.isRegularFile()) throw new RefusedFile("not a regular file (" + kind(path, attrs) + ")");
         checkSize(attrs.size(), maxBytes);
+        FILES_READ.increment();
         try (InputStream in = Files.newInputStream(path)) {
             byte[] content = new byte[(int) attrs.size()];
             int n = in.readNBytes(content, 0, content.length);

@@ -107,31 +107,56 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
 
     /** Whether a file is test code: a test-code glob names it or one of its directories. */
     public boolean isTestCode(Path file) {
-        for (String glob : testCode.globs()) if (matches(glob, file)) return true;
+        Subject subject = new Subject(file);
+        List<String> globs = testCode.globs();
+        for (String glob : globs) {
+            Glob m = GLOBS.computeIfAbsent(glob, Glob::compile);
+            if (m.matches(subject.relative) || m.matches(subject.absolute)) return true;
+            if (!glob.contains("/") && m.matches(subject.names.get(subject.names.size() - 1))) return true;
+        }
+        // What the directories on the way decide is the same for every file in one: found once per directory.
+        return TEST_DIRECTORIES.computeIfAbsent(new TestDirectory(globs, subject.parents.isEmpty() ? "" : subject.parents.get(0)),
+                d -> isTestDirectory(d.globs(), subject));
+    }
+
+    /** The test-code globs and a directory relative to the root ("" for the root itself). */
+    private record TestDirectory(List<String> globs, String directory) {}
+
+    private static final Map<TestDirectory, Boolean> TEST_DIRECTORIES = new ConcurrentHashMap<>();
+
+    /** Whether a glob names one of the directories a file is in (its name excluded). */
+    private static boolean isTestDirectory(List<String> globs, Subject file) {
+        for (String glob : globs) {
+            Glob m = GLOBS.computeIfAbsent(glob, Glob::compile);
+            List<String> candidates = glob.contains("/") ? file.parents : file.names.subList(0, file.names.size() - 1);
+            for (String candidate : candidates) if (m.matches(candidate)) return true;
+        }
         return false;
     }
 
     /** Whether a rule runs on a file: selected, and not ignored for it by per-file-ignores. */
     public boolean isEnabled(String code, Path file) {
         if (!selection().isEnabled(code)) return false;
+        Subject subject = null;
         for (Map.Entry<String, List<String>> e : perFileIgnores.entrySet()) {
-            if (RuleSelection.matchLength(e.getValue(), code) >= 0 && matches(e.getKey(), file)) return false;
+            if (RuleSelection.matchLength(e.getValue(), code) < 0) continue;
+            if (subject == null) subject = new Subject(file);
+            if (matches(e.getKey(), subject)) return false;
         }
         return true;
     }
 
     /** Whether exclude or extend-exclude names the file or one of its directories. */
     public boolean isExcluded(Path file) {
+        Subject subject = null;
         Set<String> names = null; // the file's and its directories' names, for the plain-name globs
         for (List<String> globs : List.of(exclude, extendExclude)) {
             for (String glob : globs) {
+                if (subject == null) subject = new Subject(file);
                 if (isPlainName(glob)) {
-                    if (names == null) {
-                        names = new HashSet<>();
-                        for (Path part : relative(file)) names.add(part.toString());
-                    }
+                    if (names == null) names = new HashSet<>(subject.names);
                     if (names.contains(glob)) return true;
-                } else if (matches(glob, file)) {
+                } else if (matches(glob, subject)) {
                     return true;
                 }
             }
@@ -147,10 +172,34 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
         return !glob.isEmpty();
     }
 
-    private Path relative(Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        Path rootAbs = root.toAbsolutePath().normalize();
-        return abs.startsWith(rootAbs) ? rootAbs.relativize(abs) : abs;
+    /**
+     * A file's path in the forms globs are matched against, made once per file: a file is matched
+     * against every glob, and making them per glob was most of the matching's time.
+     */
+    private final class Subject { // not static: relative to this configuration's root
+        final String absolute;
+        final String relative;
+        /** The names on the relative path (as Path iterates them). */
+        final List<String> names = new ArrayList<>();
+        /** The relative path's parents, nearest first (as getParent() gives them). */
+        final List<String> parents = new ArrayList<>();
+
+        Subject(Path file) {
+            Path abs = file.toAbsolutePath().normalize();
+            Path rootAbs = root.toAbsolutePath().normalize();
+            absolute = slashed(abs);
+            relative = abs.startsWith(rootAbs) ? slashed(rootAbs.relativize(abs)) : absolute;
+            if (relative.isEmpty()) names.add("");
+            for (String name : relative.split("/")) if (!name.isEmpty()) names.add(name);
+            for (int i = relative.lastIndexOf('/'); i >= 0; i = i == 0 ? -1 : relative.lastIndexOf('/', i - 1)) {
+                parents.add(i == 0 ? "/" : relative.substring(0, i));
+            }
+        }
+
+        private static String slashed(Path p) {
+            String s = p.toString();
+            return java.io.File.separatorChar == '/' ? s : s.replace(java.io.File.separatorChar, '/');
+        }
     }
 
     // Compiled once per glob: every file is matched against every glob, and compiling was a hot spot.
@@ -161,16 +210,14 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
      * A glob matches a path relative to the root, or, when it has no '/', the name of the file or of
      * any directory on the way to it (so "build" excludes every build directory).
      */
-    boolean matches(String glob, Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        Path rel = relative(file);
+    private boolean matches(String glob, Subject file) {
         Glob m = GLOBS.computeIfAbsent(glob, Glob::compile);
-        if (m.matches(rel) || m.matches(abs)) return true;
+        if (m.matches(file.relative) || m.matches(file.absolute)) return true;
         if (!glob.contains("/")) {
-            for (Path part : rel) if (m.matches(part)) return true;
+            for (String name : file.names) if (m.matches(name)) return true;
         } else {
             // "tests/**" should also match the directory prefix of a file below it.
-            for (Path p = rel.getParent(); p != null; p = p.getParent()) if (m.matches(p)) return true;
+            for (String parent : file.parents) if (m.matches(parent)) return true;
         }
         return false;
     }

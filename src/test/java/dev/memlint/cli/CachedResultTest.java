@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /** The cache's entry format: what goes in comes out, and a damaged entry is no entry. */
 class CachedResultTest {
     private static final TextRange RANGE = new TextRange(3, 5, 4, 1);
+    private static final FileStamp STAMP = new FileStamp(true, 1234, 1_733_500_000_123_456_789L, -1, 2049, Long.MAX_VALUE);
 
-    private static final CachedResult FULL = new CachedResult("key", List.of(
+    private static final CachedResult FULL = new CachedResult("key", "hash", STAMP, List.of(
             new Finding("MEM201", "pkg/a.py", RANGE, Severity.WARNING, "message with \ud800 a lone surrogate and \u00e9",
                     List.of(new Related(new TextRange(1, 1, 1, 9), "defined here")),
                     List.of(new FlowStep(new TextRange(2, 1, 2, 4), "step one"), new FlowStep(RANGE, "")),
@@ -31,7 +32,7 @@ class CachedResultTest {
     @Test
     void everyPartOfAFindingComesBackAsItWent() {
         assertEquals(FULL, CachedResult.decode(FULL.encode()));
-        CachedResult empty = new CachedResult("k", List.of(), CachedResult.SourceKind.NONE);
+        CachedResult empty = new CachedResult("k", "h", null, List.of(), CachedResult.SourceKind.NONE);
         assertEquals(empty, CachedResult.decode(empty.encode()));
     }
 
@@ -43,7 +44,7 @@ class CachedResultTest {
         }
         assertNull(CachedResult.decode(Arrays.copyOf(bytes, bytes.length + 1)), "a byte too many");
         byte[] badSource = bytes.clone();
-        badSource[4 + 4 + 2 * 3] = 9; // the source kind after the 3-char key
+        badSource[4 + (4 + 2 * 3) + (4 + 2 * 4) + (1 + 1 + 5 * 8)] = 9; // the source kind after key, hash and stamp
         assertNull(CachedResult.decode(badSource));
     }
 }

@@ -85,6 +85,8 @@ class LauncherIT {
         for (int i = bytes.length / 3; i < bytes.length / 3 + 4096; i++) bytes[i] ^= 0x5a;
         Files.write(archive, bytes);
         assertUsable();
+        assertFalse(java.util.Arrays.equals(bytes, Files.readAllBytes(archive)),
+                "its checksum did not match: the archive was recorded again");
     }
 
     @Test

@@ -81,6 +81,15 @@ class ResultCacheTest {
         return run.err().lines().filter(l -> !l.startsWith("stats:")).reduce("", (a, l) -> a + l + "\n");
     }
 
+    private static final Pattern READ = Pattern.compile("(\\d+) files read");
+
+    /** How many source files the run read from disk, from --stats. */
+    private static int read(CliRun run) {
+        Matcher m = READ.matcher(run.err());
+        assertTrue(m.find(), run::toString);
+        return Integer.parseInt(m.group(1));
+    }
+
     private int sourceFiles() throws IOException {
         try (Stream<Path> files = Files.walk(tree)) {
             return (int) files.filter(p -> p.toString().endsWith(".py")).count();
@@ -150,6 +159,45 @@ class ResultCacheTest {
             strings = (int) files.count();
         }
         assertTrue(parsed(configured) >= strings && parsed(configured) < sourceFiles(), configured::toString);
+    }
+
+    /**
+     * Files whose stat has not changed since they were hashed are not read, unless the report shows
+     * their lines; a touched file is read and hashed, not checked; a write is seen even when it keeps
+     * the size and the modification time is put back.
+     */
+    @Test
+    void anUnchangedStatIsTrustedAndAnyWriteIsSeen() throws Exception {
+        Path same = Files.writeString(tree.resolve("same_size.py"), "def f(n):\n    for i in list(range(n)):\n        print(i)\n");
+        Path clean = Files.writeString(tree.resolve("clean.py"), "x = 1\n");
+        // Stats are kept only for files older than the racy window.
+        Thread.sleep(FileStamp.RACY_NANOS / 1_000_000 + 500);
+        CliRun filling = cached("--format", "json");
+        assertEquals(sourceFiles(), parsed(filling));
+        assertEquals(sourceFiles(), read(filling));
+
+        CliRun warm = cached("--format", "json");
+        assertEquals(0, parsed(warm));
+        assertEquals(filling.out(), warm.out());
+        assertTrue(read(warm) > 0 && read(warm) < sourceFiles(), "only the files with findings: " + read(warm));
+        assertFalse(warm.out().contains("clean.py"), warm::toString);
+
+        Files.setLastModifiedTime(clean, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+        CliRun touched = cached("--format", "json");
+        assertEquals(0, parsed(touched), "the same bytes: hashed, not checked");
+        assertEquals(read(warm) + 1, read(touched));
+        assertEquals(filling.out(), touched.out());
+
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(same);
+        long size = Files.size(same);
+        Files.writeString(same, "def f(n):\n    for i in iter(range(n)):\n        print(i)\n");
+        Files.setLastModifiedTime(same, modified);
+        assertEquals(size, Files.size(same));
+        assertEquals(modified, Files.getLastModifiedTime(same));
+        CliRun rewritten = cached("--format", "json");
+        assertEquals(1, parsed(rewritten), rewritten::toString);
+        assertEquals(check("--no-cache", "--format", "json").out(), rewritten.out());
+        assertNotEquals(filling.out(), rewritten.out());
     }
 
     @Test
