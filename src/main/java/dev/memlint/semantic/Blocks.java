@@ -28,4 +28,16 @@ public final class Blocks {
         else if (n instanceof MatchCase c) out.add(c.body());
         return out;
     }
+
+    /** The block of parent that holds child (by identity), or null when none does. */
+    public static List<Stmt> containing(Node parent, Node child) {
+        for (List<Stmt> b : of(parent)) if (SemanticModel.contains(b, child)) return b;
+        return null;
+    }
+
+    /** Where s stands in the block, by identity (statements are records: equal ones may be other nodes); -1 if absent. */
+    public static int indexOf(List<Stmt> block, Node s) {
+        for (int i = 0; i < block.size(); i++) if (block.get(i) == s) return i;
+        return -1;
+    }
 }

@@ -68,7 +68,7 @@ public final class ListUsedAsQueueRule implements Rule {
     private static boolean leavesLoopAfter(SemanticModel model, Expr.Call call) {
         Stmt stmt = model.statementOf(call);
         for (List<Stmt> block : Blocks.of(model.parent(stmt))) {
-            int i = indexOf(block, stmt);
+            int i = Blocks.indexOf(block, stmt);
             if (i < 0) continue;
             for (Stmt s : block.subList(i + 1, block.size())) {
                 if (s instanceof Stmt.Break || s instanceof Stmt.Return || s instanceof Stmt.Raise) return true;
@@ -92,11 +92,6 @@ public final class ListUsedAsQueueRule implements Rule {
     private static boolean isEnd(Expr e) {
         Long k = Trees.intConstant(e);
         return k != null && (k == 0 || k == -1);
-    }
-
-    private static int indexOf(List<Stmt> block, Stmt s) {
-        for (int i = 0; i < block.size(); i++) if (block.get(i) == s) return i;
-        return -1;
     }
 
     private static boolean isZero(Expr e) {

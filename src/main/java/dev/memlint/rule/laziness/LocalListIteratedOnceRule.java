@@ -219,7 +219,7 @@ public final class LocalListIteratedOnceRule implements Rule {
         Set<String> names = sourceNames(sources);
         names.remove(list);
         for (List<Stmt> block : Blocks.of(model.parent(assign))) {
-            int i = indexOf(block, assign);
+            int i = Blocks.indexOf(block, assign);
             if (i < 0) continue;
             for (Stmt st : block.subList(i + 1, block.size())) {
                 if (Trees.isWithin(model, use, st)) return false;
@@ -244,11 +244,6 @@ public final class LocalListIteratedOnceRule implements Rule {
         return Trees.any(List.of(st), n -> n instanceof Expr.Call c && c.func() instanceof Expr.Name f
                 && (f.id().equals("setattr") || f.id().equals("delattr")) && !c.args().isEmpty()
                 && rootName(c.args().get(0)) != null && names.contains(rootName(c.args().get(0))));
-    }
-
-    private static int indexOf(List<Stmt> block, Stmt s) {
-        for (int i = 0; i < block.size(); i++) if (block.get(i) == s) return i;
-        return -1;
     }
 
     private static String rootName(Expr e) {

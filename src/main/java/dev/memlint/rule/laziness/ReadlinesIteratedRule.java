@@ -13,6 +13,7 @@ import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
+import dev.memlint.semantic.Blocks;
 import dev.memlint.semantic.NodeChildren;
 import dev.memlint.semantic.PyType;
 
@@ -72,28 +73,14 @@ public final class ReadlinesIteratedRule implements Rule {
                 || !(call.func() instanceof Expr.Attribute m) || !m.attr().equals("readlines")
                 || ctx.model().typeOf(m.value()) != PyType.FILE) return;
         Node loop = ctx.model().parent(iter);
-        List<Stmt> block = blockOf(ctx.model().parent(a), a);
-        int at = block.indexOf(a);
+        List<Stmt> block = Blocks.containing(ctx.model().parent(a), a);
+        int at = block == null ? -1 : Blocks.indexOf(block, a);
         if (!(loop instanceof Stmt.ForNode) || at < 0 || at + 1 >= block.size() || block.get(at + 1) != loop) return;
         Costs.Verdict verdict = wholeFile(ctx, a.value());
         if (verdict.silent()) return;
         ctx.report(a.value(), "readlines() reads the whole file into `" + iter.id() + "` only for the next loop to "
                         + "iterate it once; iterate the file object, which yields the same lines one at a time")
                 .severity(verdict.severity()).cost(verdict.cost());
-    }
-
-    /** The statement list (a body, an else, a handler's body...) of parent that holds s; empty if none. */
-    private static List<Stmt> blockOf(Node parent, Stmt s) {
-        List<List<Stmt>> blocks = new java.util.ArrayList<>();
-        if (parent instanceof Stmt.FunctionNode f) blocks.add(f.body());
-        else if (parent instanceof Stmt.WithNode w) blocks.add(w.body());
-        else if (parent instanceof Stmt.If i) blocks.addAll(List.of(i.body(), i.orelse()));
-        else if (parent instanceof Stmt.ForNode f) blocks.addAll(List.of(f.body(), f.orelse()));
-        else if (parent instanceof Stmt.While w) blocks.addAll(List.of(w.body(), w.orelse()));
-        else if (parent instanceof Stmt.Try t) blocks.addAll(List.of(t.body(), t.orelse(), t.finalbody()));
-        else if (parent instanceof dev.memlint.ast.ExceptHandler h) blocks.add(h.body());
-        for (List<Stmt> b : blocks) if (b.contains(s)) return b;
-        return List.of();
     }
 
     /** A whole file read is input-driven by nature (unless the read is sized: f.read(64)). */

@@ -9,6 +9,7 @@ import dev.memlint.rule.RuleInit;
 import dev.memlint.rule.RuleMeta;
 import dev.memlint.rule.Severity;
 import dev.memlint.rule.support.ModuleImports;
+import dev.memlint.semantic.Blocks;
 import dev.memlint.semantic.NodeChildren;
 import dev.memlint.semantic.SemanticModel;
 
@@ -66,9 +67,9 @@ public final class GarbageCollectorMisuseRule implements Rule {
         Node child = stmt;
         for (Node p = model.parent(stmt); p != null; child = p, p = model.parent(p)) {
             if (p instanceof Stmt.Try t && SemanticModel.contains(t.body(), child) && enables(model, t.finalbody())) return true;
-            List<Stmt> siblings = blockContaining(p, child);
+            List<Stmt> siblings = Blocks.containing(p, child);
             if (siblings != null) {
-                int i = indexOf(siblings, child);
+                int i = Blocks.indexOf(siblings, child);
                 for (int j = i + 1; j < siblings.size(); j++) {
                     if (siblings.get(j) instanceof Stmt.Try t && enables(model, t.finalbody())) return true;
                 }
@@ -138,23 +139,4 @@ public final class GarbageCollectorMisuseRule implements Rule {
         return found[0];
     }
 
-    private static List<Stmt> blockContaining(Node parent, Node child) {
-        List<List<Stmt>> blocks;
-        if (parent instanceof dev.memlint.ast.Module m) blocks = List.of(m.body());
-        else if (parent instanceof Stmt.FunctionNode f) blocks = List.of(f.body());
-        else if (parent instanceof Stmt.If i) blocks = List.of(i.body(), i.orelse());
-        else if (parent instanceof Stmt.ForNode f) blocks = List.of(f.body(), f.orelse());
-        else if (parent instanceof Stmt.While w) blocks = List.of(w.body(), w.orelse());
-        else if (parent instanceof Stmt.WithNode w) blocks = List.of(w.body());
-        else if (parent instanceof Stmt.Try t) blocks = List.of(t.body(), t.orelse(), t.finalbody());
-        else if (parent instanceof dev.memlint.ast.ExceptHandler h) blocks = List.of(h.body());
-        else blocks = List.of();
-        for (List<Stmt> b : blocks) if (SemanticModel.contains(b, child)) return b;
-        return null;
-    }
-
-    private static int indexOf(List<Stmt> list, Node n) {
-        for (int i = 0; i < list.size(); i++) if (list.get(i) == n) return i;
-        return -1;
-    }
 }
