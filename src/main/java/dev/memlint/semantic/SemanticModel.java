@@ -170,8 +170,8 @@ public final class SemanticModel {
     }
 
     /** Whether node lies inside ancestor (or is it). */
-    static boolean encloses(SemanticModel model, Node ancestor, Node node) {
-        for (Node n = node; n != null; n = model.parents.get(n)) {
+    public boolean isWithin(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = parents.get(n)) {
             if (n == ancestor) return true;
         }
         return false;

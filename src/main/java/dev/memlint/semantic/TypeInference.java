@@ -268,7 +268,7 @@ final class TypeInference {
         dev.memlint.ast.Located at = b.target() != null ? b.target() : b.node();
         if (at == null || before(at.pos(), use.pos())) return true;
         for (dev.memlint.ast.Located loop = model.enclosingLoop(use); loop != null; loop = model.enclosingLoop(loop)) {
-            if (SemanticModel.encloses(model, loop, at)) return true;
+            if (model.isWithin(at, loop)) return true;
         }
         return false;
     }

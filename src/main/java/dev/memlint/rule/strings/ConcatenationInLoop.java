@@ -81,7 +81,7 @@ final class ConcatenationInLoop {
         for (Binding b : model.symbol(n).bindings()) {
             if (b.kind() == Binding.Kind.AUG_ASSIGNMENT) continue;
             if (b.node() instanceof Stmt.Assign a && isAccumulation(model, a, n)) continue;
-            if (isInside(model, b.node(), loop)) return true;
+            if (model.isWithin(b.node(), loop)) return true;
         }
         return false;
     }
@@ -123,7 +123,7 @@ final class ConcatenationInLoop {
             for (Binding b : model.symbol(n).bindings()) {
                 if (b.node() == self || b.kind() == Binding.Kind.AUG_ASSIGNMENT) continue;
                 if (b.node() instanceof Stmt.Assign a && a.value() != null && isAccumulation(model, a, target)) continue;
-                if (isInside(model, b.node(), loop)) return true;
+                if (model.isWithin(b.node(), loop)) return true;
             }
             return false;
         }
@@ -140,11 +140,6 @@ final class ConcatenationInLoop {
     private static boolean isAccumulation(SemanticModel model, Stmt.Assign a, Expr target) {
         return a.value() instanceof Expr.BinOp op && op.op() == Operator.Add
                 && (same(model, leftmost(op), target) || same(model, op.right(), target));
-    }
-
-    static boolean isInside(SemanticModel model, Node node, Node ancestor) {
-        for (Node n = node; n != null; n = model.parent(n)) if (n == ancestor) return true;
-        return false;
     }
 
     /**

@@ -57,7 +57,7 @@ final class SubscriptAccumulator {
         if (!(key instanceof Expr.Name n) || model.symbol(n) == null) return false;
         for (Binding b : model.symbol(n).bindings()) {
             dev.memlint.ast.Located at = b.target() != null ? b.target() : b.node();
-            if (at == null || ConcatenationInLoop.isInside(model, at, loop)) return false;
+            if (at == null || model.isWithin(at, loop)) return false;
         }
         return true;
     }

@@ -21,8 +21,7 @@ public final class Trees {
 
     /** Whether ancestor is node itself or one of its syntactic ancestors. */
     public static boolean isWithin(SemanticModel model, Node node, Node ancestor) {
-        for (Node n = node; n != null; n = model.parent(n)) if (n == ancestor) return true;
-        return false;
+        return model.isWithin(node, ancestor);
     }
 
     /** Whether node lies inside one of the subtrees. */
