@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -90,11 +89,11 @@ class DistributionIT {
         Path wheel = onlyFile("memlint-*-py3-none-*.whl");
         Path python = pythonWithVenvAndPip();
         Path venv = temp.resolve("venv");
-        Run created = run(List.of(python.toString(), "-m", "venv", venv.toString()), temp, Map.of());
-        assertEquals(0, created.exit, created.toString());
-        Run installed = run(List.of(venv.resolve("bin/python").toString(), "-m", "pip", "install", "--no-index",
+        MemlintProcess created = run(List.of(python.toString(), "-m", "venv", venv.toString()), temp, Map.of());
+        assertEquals(0, created.exitCode(), created.toString());
+        MemlintProcess installed = run(List.of(venv.resolve("bin/python").toString(), "-m", "pip", "install", "--no-index",
                 "--no-cache-dir", "--disable-pip-version-check", "--quiet", wheel.toString()), temp, Map.of());
-        assertEquals(0, installed.exit, installed.toString());
+        assertEquals(0, installed.exitCode(), installed.toString());
 
         assertSameAsJar(venv.resolve("bin/memlint"));
     }
@@ -103,8 +102,8 @@ class DistributionIT {
     void tarballRunsWithoutJava() throws Exception {
         Path tarball = onlyFile("memlint-*-linux-*.tar.gz");
         Path unpacked = Files.createDirectories(temp.resolve("opt"));
-        Run untar = run(List.of("tar", "-xzf", tarball.toString(), "-C", unpacked.toString()), temp, Map.of());
-        assertEquals(0, untar.exit, untar.toString());
+        MemlintProcess untar = run(List.of("tar", "-xzf", tarball.toString(), "-C", unpacked.toString()), temp, Map.of());
+        assertEquals(0, untar.exitCode(), untar.toString());
         Path launcher;
         try (Stream<Path> tops = Files.list(unpacked)) {
             launcher = tops.findFirst().orElseThrow().resolve("bin/memlint");
@@ -117,30 +116,30 @@ class DistributionIT {
 
     private void assertSameAsJar(Path memlint) throws Exception {
         Map<String, String> noJava = environmentWithoutJava(memlint.getParent());
-        Run which = run(List.of("bash", "-c", "command -v java"), project, noJava);
-        assertNotEquals(0, which.exit, "java is still found: " + which);
+        MemlintProcess which = run(List.of("bash", "-c", "command -v java"), project, noJava);
+        assertNotEquals(0, which.exitCode(), "java is still found: " + which);
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String jar = PROJECT.resolve("target/memlint.jar").toString();
         for (List<String> args : COMMANDS) {
-            Run expected = run(concat(List.of(java, "-jar", jar), args), project, Map.of());
-            Run actual = run(concat(List.of(memlint.toString()), args), project, noJava);
+            MemlintProcess expected = run(concat(List.of(java, "-jar", jar), args), project, Map.of());
+            MemlintProcess actual = run(concat(List.of(memlint.toString()), args), project, noJava);
             assertEquals(expected.toString(), actual.toString(), "memlint " + String.join(" ", args));
         }
         // AOTMode=on refuses to start without the cache: the installed one is found and usable.
         Map<String, String> aotOn = new HashMap<>(noJava);
         aotOn.put("JDK_JAVA_OPTIONS", "-XX:AOTMode=on");
-        Run version = run(List.of(memlint.toString(), "--version"), project, aotOn);
-        assertEquals(0, version.exit, "the AOT cache is not used: " + version);
-        assertTrue(version.out.startsWith("memlint "), version.toString());
+        MemlintProcess version = run(List.of(memlint.toString(), "--version"), project, aotOn);
+        assertEquals(0, version.exitCode(), "the AOT cache is not used: " + version);
+        assertTrue(version.out().startsWith("memlint "), version.toString());
         // The server starts with flags of its own (the full compiler, a small heap), still with the cache.
         String session = lsp("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}")
                 + lsp("{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}")
                 + lsp("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\"}")
                 + lsp("{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
-        Run server = run(List.of(memlint.toString(), "server"), project, aotOn, session);
-        assertEquals(0, server.exit, server.toString());
-        assertTrue(server.out.contains("\"capabilities\"") && server.out.contains("\"id\":2"), server.toString());
+        MemlintProcess server = run(List.of(memlint.toString(), "server"), project, aotOn, session);
+        assertEquals(0, server.exitCode(), server.toString());
+        assertTrue(server.out().contains("\"capabilities\"") && server.out().contains("\"id\":2"), server.toString());
     }
 
     /** One Language Server Protocol message: its header and its JSON body. */
@@ -205,7 +204,7 @@ class DistributionIT {
         for (String candidate : PYTHONS) {
             Path python = Path.of(candidate);
             if (Files.isExecutable(python)
-                    && run(List.of(candidate, "-c", "import venv, ensurepip"), temp, Map.of()).exit == 0) {
+                    && run(List.of(candidate, "-c", "import venv, ensurepip"), temp, Map.of()).exitCode() == 0) {
                 return python;
             }
         }
@@ -220,11 +219,11 @@ class DistributionIT {
     }
 
     /** Runs command in dir with input on stdin; env entries override the inherited environment (a null value removes one). */
-    private Run run(List<String> command, Path dir, Map<String, String> env) throws IOException, InterruptedException {
+    private MemlintProcess run(List<String> command, Path dir, Map<String, String> env) throws IOException, InterruptedException {
         return run(command, dir, env, "");
     }
 
-    private Run run(List<String> command, Path dir, Map<String, String> env, String input)
+    private MemlintProcess run(List<String> command, Path dir, Map<String, String> env, String input)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().put("TMPDIR", Files.createDirectories(temp.resolve("tmp")).toString());
@@ -232,27 +231,6 @@ class DistributionIT {
             if (value == null) builder.environment().remove(name);
             else builder.environment().put(name, value);
         });
-        Process p = builder.start();
-        try (var stdin = p.getOutputStream()) {
-            stdin.write(input.getBytes(StandardCharsets.UTF_8));
-        }
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        String out = read(p.getInputStream());
-        return new Run(p.waitFor(), out, err.join());
-    }
-
-    private static String read(java.io.InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private record Run(int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
+        return MemlintProcess.of(builder, input.getBytes(StandardCharsets.UTF_8));
     }
 }

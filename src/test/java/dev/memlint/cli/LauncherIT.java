@@ -13,7 +13,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -58,15 +57,15 @@ class LauncherIT {
 
     @Test
     void helpFirstThenEverythingWorks() throws Exception {
-        assertEquals(0, run("check", "--help").exit);
+        assertEquals(0, run("check", "--help").exitCode());
         assertUsable();
     }
 
     @Test
     void badOptionFirstThenEverythingWorks() throws Exception {
-        Run bad = run("check", "--target-version", "9.9", "report.py");
-        assertEquals(2, bad.exit, bad.toString());
-        assertTrue(bad.err.contains("'9.9' is not a supported Python version"), bad.toString());
+        MemlintProcess bad = run("check", "--target-version", "9.9", "report.py");
+        assertEquals(2, bad.exitCode(), bad.toString());
+        assertTrue(bad.err().contains("'9.9' is not a supported Python version"), bad.toString());
         assertUsable();
     }
 
@@ -78,7 +77,7 @@ class LauncherIT {
 
     @Test
     void damagedArchiveIsIgnoredNotCrashedOn() throws Exception {
-        assertEquals(0, run("--version").exit);
+        assertEquals(0, run("--version").exitCode());
         Path archive = copy.resolve("target/memlint.jsa");
         assertTrue(Files.isRegularFile(archive), "the first run records the archive");
         byte[] bytes = Files.readAllBytes(archive);
@@ -91,7 +90,7 @@ class LauncherIT {
 
     @Test
     void archiveOfAnOlderJarIsRecordedAgain() throws Exception {
-        assertEquals(0, run("--version").exit);
+        assertEquals(0, run("--version").exitCode());
         Path archive = copy.resolve("target/memlint.jsa");
         FileTime recorded = Files.getLastModifiedTime(archive);
         Files.setLastModifiedTime(copy.resolve("target/memlint.jar"), FileTime.fromMillis(recorded.toMillis() + 10_000));
@@ -117,9 +116,9 @@ class LauncherIT {
         for (String name : List.of("memlint", "ml-chain")) {
             List<String> byName = List.of("bash", "-c", "exec \"$0\" \"$@\"", name); // found on PATH, as a shell does
             assertFinding(runCommand(byName, path, "check", "--extend-select", "MEM2", "report.py"));
-            Run version = runCommand(byName, path, "--version");
-            assertEquals(0, version.exit, version.toString());
-            assertTrue(version.out.startsWith("memlint "), version.toString());
+            MemlintProcess version = runCommand(byName, path, "--version");
+            assertEquals(0, version.exitCode(), version.toString());
+            assertTrue(version.out().startsWith("memlint "), version.toString());
         }
         assertFalse(Files.exists(bin.resolve("target")) || Files.exists(tools.resolve("target")),
                 "the jar and its archive stay in the checkout");
@@ -143,29 +142,29 @@ class LauncherIT {
                 exec bash "$@"
                 """;
         Map<String, String> cLocale = Map.of("LC_ALL", "C");
-        Run walk = runCommand(List.of("bash", "-c", script, "setup", work.toString(), launcher.toString()), cLocale,
+        MemlintProcess walk = runCommand(List.of("bash", "-c", script, "setup", work.toString(), launcher.toString()), cLocale,
                 "check", "--extend-select", "MEM2", "--format", "concise", ".");
-        assertEquals(1, walk.exit, walk.toString());
+        assertEquals(1, walk.exitCode(), walk.toString());
         for (String name : List.of("café.py", "日本.py", "back\\slash.py", "report.py")) {
-            assertTrue(walk.out.contains("\n" + name + ":4:9: MEM201") || walk.out.startsWith(name + ":4:9: MEM201"),
+            assertTrue(walk.out().contains("\n" + name + ":4:9: MEM201") || walk.out().startsWith(name + ":4:9: MEM201"),
                     name + ": " + walk);
         }
-        assertTrue(walk.out.endsWith("Found 4 findings in 4 files (4 files checked).\n"), walk.toString());
+        assertTrue(walk.out().endsWith("Found 4 findings in 4 files (4 files checked).\n"), walk.toString());
 
         String named = "cd \"$1\" && exec bash \"$2\" check --extend-select MEM2 --format json \"$(printf 'caf\\303\\251.py')\" 'back\\slash.py'";
-        Run json = runCommand(List.of("bash", "-c", named, "named", work.toString(), launcher.toString()), cLocale);
-        assertEquals(1, json.exit, json.toString());
-        assertTrue(json.out.contains("\"path\" : \"café.py\""), json.toString());
-        assertTrue(json.out.contains("\"path\" : \"back\\\\slash.py\""), "JSON escapes the backslash: " + json);
-        assertEquals("", json.err, json.toString());
+        MemlintProcess json = runCommand(List.of("bash", "-c", named, "named", work.toString(), launcher.toString()), cLocale);
+        assertEquals(1, json.exitCode(), json.toString());
+        assertTrue(json.out().contains("\"path\" : \"café.py\""), json.toString());
+        assertTrue(json.out().contains("\"path\" : \"back\\\\slash.py\""), "JSON escapes the backslash: " + json);
+        assertEquals("", json.err(), json.toString());
     }
 
     /** The commands that crashed on a bad archive, then a check; no JVM error report anywhere. */
     private void assertUsable() throws Exception {
-        assertEquals(0, run("check", "--help").exit);
-        assertEquals(0, run("ast", "--help").exit);
-        Run bad = run("check", "--target-version", "9.9", "report.py");
-        assertEquals(2, bad.exit, bad.toString());
+        assertEquals(0, run("check", "--help").exitCode());
+        assertEquals(0, run("ast", "--help").exitCode());
+        MemlintProcess bad = run("check", "--target-version", "9.9", "report.py");
+        assertEquals(2, bad.exitCode(), bad.toString());
         assertFinding(run("check", "--extend-select", "MEM2", "report.py"));
         assertTrue(Files.isRegularFile(copy.resolve("target/memlint.jsa")), "the class archive is kept");
         for (Path dir : List.of(work, tmpdir, copy)) {
@@ -176,18 +175,18 @@ class LauncherIT {
         }
     }
 
-    private static void assertFinding(Run check) {
-        assertEquals(1, check.exit, check.toString());
-        assertTrue(check.out.contains("report.py:4:9: MEM201"), check.toString());
-        assertFalse(check.err.contains("fatal error"), check.toString());
+    private static void assertFinding(MemlintProcess check) {
+        assertEquals(1, check.exitCode(), check.toString());
+        assertTrue(check.out().contains("report.py:4:9: MEM201"), check.toString());
+        assertFalse(check.err().contains("fatal error"), check.toString());
     }
 
-    private Run run(String... args) throws IOException, InterruptedException {
+    private MemlintProcess run(String... args) throws IOException, InterruptedException {
         return runCommand(List.of("bash", copy.resolve("memlint").toString()), Map.of(), args);
     }
 
     /** Runs launcher (a command line that starts it) with these environment variables set too. */
-    private Run runCommand(List<String> launcher, Map<String, String> env, String... args)
+    private MemlintProcess runCommand(List<String> launcher, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(args));
@@ -195,25 +194,6 @@ class LauncherIT {
         builder.environment().put("TMPDIR", tmpdir.toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(env);
-        Process p = builder.start();
-        p.getOutputStream().close();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        String out = read(p.getInputStream());
-        return new Run(p.waitFor(), out, err.join());
-    }
-
-    private static String read(java.io.InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private record Run(int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
+        return MemlintProcess.of(builder, new byte[0]);
     }
 }

@@ -53,6 +53,11 @@ record MemlintProcess(int exitCode, String out, String err) {
             if (value == null) builder.environment().remove(name);
             else builder.environment().put(name, value);
         });
+        return of(builder, input);
+    }
+
+    /** Starts any command (a launcher, an installed memlint) with input on its stdin and collects what it says. */
+    static MemlintProcess of(ProcessBuilder builder, byte[] input) throws IOException, InterruptedException {
         Process p = builder.start();
         try (var stdin = p.getOutputStream()) {
             stdin.write(input);
