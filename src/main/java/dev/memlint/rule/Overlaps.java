@@ -1,6 +1,5 @@
 package dev.memlint.rule;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,12 +28,5 @@ public final class Overlaps {
             if (specific.contains(c)) return true;
         }
         return false;
-    }
-
-    /** The general codes, with the codes that replace each: for the documentation. */
-    public static Map<String, List<String>> table() {
-        var out = new java.util.TreeMap<String, List<String>>();
-        REPLACED_BY.forEach((k, v) -> out.put(k, v.stream().sorted().toList()));
-        return out;
     }
 }

@@ -245,22 +245,9 @@ final class TypeInference {
     private PyType reachingType(Symbol sym, Expr.Name use) {
         PyType cached = reachingTypes.get(use);
         if (cached != null) return cached;
-        if (inProgress.contains(sym) || sym.bindings().size() > MAX_REACHING_BINDINGS) return null;
-        inProgress.add(sym);
-        PyType result = null;
-        try {
-            for (Binding b : sym.bindings()) {
-                if (b.scope() != sym.scope() || !mayReach(b, use)) continue;
-                PyType t = bindingType(b);
-                if (t == null) continue;
-                result = result == null ? t : join(result, t);
-                if (result == PyType.UNKNOWN) break;
-            }
-        } finally {
-            inProgress.remove(sym);
-        }
-        result = result == null ? PyType.UNKNOWN : result;
-        reachingTypes.put(use, result);
+        if (sym.bindings().size() > MAX_REACHING_BINDINGS) return null;
+        PyType result = joinBindings(sym, b -> b.scope() == sym.scope() && mayReach(b, use));
+        if (result != null) reachingTypes.put(use, result);
         return result;
     }
 
@@ -280,18 +267,30 @@ final class TypeInference {
     PyType symbolType(Symbol sym) {
         PyType cached = symbolTypes.get(sym);
         if (cached != null) return cached;
-        if (!inProgress.add(sym)) return null; // a cycle (s = s + "x"): decided by the other bindings
-        PyType result = null;
-        for (Binding b : sym.bindings()) {
-            PyType t = bindingType(b);
-            if (t == null) continue;
-            result = result == null ? t : join(result, t);
-            if (result == PyType.UNKNOWN) break;
-        }
-        inProgress.remove(sym);
-        if (result == null) result = PyType.UNKNOWN;
-        symbolTypes.put(sym, result);
+        PyType result = joinBindings(sym, b -> true);
+        if (result != null) symbolTypes.put(sym, result);
         return result;
+    }
+
+    /**
+     * The join of the types the chosen bindings of sym give (UNKNOWN when none gives one); null while
+     * sym is being typed already: a cycle (s = s + "x"), decided by the other bindings.
+     */
+    private PyType joinBindings(Symbol sym, java.util.function.Predicate<Binding> chosen) {
+        if (!inProgress.add(sym)) return null;
+        PyType result = null;
+        try {
+            for (Binding b : sym.bindings()) {
+                if (!chosen.test(b)) continue;
+                PyType t = bindingType(b);
+                if (t == null) continue;
+                result = result == null ? t : join(result, t);
+                if (result == PyType.UNKNOWN) break;
+            }
+        } finally {
+            inProgress.remove(sym);
+        }
+        return result == null ? PyType.UNKNOWN : result;
     }
 
     /** The type a binding gives; null when it keeps whatever type the symbol has. */
