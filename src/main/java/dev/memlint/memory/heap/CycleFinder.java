@@ -42,15 +42,7 @@ public final class CycleFinder {
         Set<Site> returned = reach(exit.returned(), out);
         List<Cycle> cycles = new ArrayList<>();
         for (List<Site> scc : stronglyConnected(all, live, out)) {
-            Set<Site> members = new LinkedHashSet<>(scc);
-            List<Edge> inside = new ArrayList<>();
-            for (Site s : scc) {
-                for (Edge e : out.getOrDefault(s, List.of())) {
-                    if (members.contains(e.to())) {
-                        inside.add(e);
-                    }
-                }
-            }
+            List<Edge> inside = edgesWithin(scc, out);
             if (inside.isEmpty()) {
                 continue;
             }
@@ -64,13 +56,7 @@ public final class CycleFinder {
             if (!concrete) {
                 continue;
             }
-            inside.sort(Comparator.comparingInt(e -> e.origin() == null ? Integer.MAX_VALUE : e.origin().pos().line()));
-            List<Edge> path = shortestCycle(inside);
-            List<Site> sites = new ArrayList<>();
-            for (Edge e : path) {
-                sites.add(e.from());
-            }
-            cycles.add(new Cycle(sites, path, scc.stream().anyMatch(returned::contains)));
+            cycles.add(cycleThrough(inside, scc.stream().anyMatch(returned::contains)));
         }
         return cycles;
     }
@@ -106,22 +92,34 @@ public final class CycleFinder {
             if (!scc.contains(selfSite) || scc.stream().noneMatch(s -> s.outer() && !s.equals(selfSite) && !isFieldOf(s, selfSite))) {
                 continue;
             }
-            Set<Site> members = new LinkedHashSet<>(scc);
-            List<Edge> inside = new ArrayList<>();
-            for (Site s : scc) {
-                for (Edge e : out.getOrDefault(s, List.of())) {
-                    if (members.contains(e.to())) {
-                        inside.add(e);
-                    }
-                }
-            }
-            inside.sort(Comparator.comparingInt(e -> e.origin() == null ? Integer.MAX_VALUE : e.origin().pos().line()));
-            List<Edge> path = shortestCycle(inside);
-            List<Site> sites = new ArrayList<>();
-            path.forEach(e -> sites.add(e.from()));
-            return List.of(new Cycle(sites, path, false));
+            return List.of(cycleThrough(edgesWithin(scc, out), false));
         }
         return List.of();
+    }
+
+    /** The references between members of a group. */
+    private static List<Edge> edgesWithin(List<Site> group, Map<Site, List<Edge>> out) {
+        Set<Site> members = new LinkedHashSet<>(group);
+        List<Edge> inside = new ArrayList<>();
+        for (Site s : group) {
+            for (Edge e : out.getOrDefault(s, List.of())) {
+                if (members.contains(e.to())) {
+                    inside.add(e);
+                }
+            }
+        }
+        return inside;
+    }
+
+    /** The cycle reported for a group: its shortest way round, with the references in source order. */
+    private static Cycle cycleThrough(List<Edge> inside, boolean returned) {
+        inside.sort(Comparator.comparingInt(e -> e.origin() == null ? Integer.MAX_VALUE : e.origin().pos().line()));
+        List<Edge> path = shortestCycle(inside);
+        List<Site> sites = new ArrayList<>();
+        for (Edge e : path) {
+            sites.add(e.from());
+        }
+        return new Cycle(sites, path, returned);
     }
 
     /**
