@@ -65,10 +65,39 @@ public final class Glob {
 
     private final String pattern;
     private final State[] states;
+    /** Literal text every match starts and ends with: most paths fail on these before the NFA runs. */
+    private final String literalPrefix;
+    private final String literalSuffix;
 
     private Glob(String pattern, State[] states) {
         this.pattern = pattern;
         this.states = states;
+        this.literalPrefix = literalPrefix(states);
+        this.literalSuffix = literalSuffix(states);
+    }
+
+    /** The characters the NFA must consume first: the CHAR states from the start up to the first other one. */
+    private static String literalPrefix(State[] states) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < states.length && states[i].op == Op.CHAR; i++) b.appendCodePoint(states[i].codePoint);
+        return b.toString();
+    }
+
+    /**
+     * The characters the NFA must consume last: the CHAR states before MATCH, from the last one that a
+     * fork can jump to (a '*' loop's exit, the end of a group), since a jump skips those before it.
+     */
+    private static String literalSuffix(State[] states) {
+        int match = states.length - 1;
+        int start = match;
+        while (start > 0 && states[start - 1].op == Op.CHAR) start--;
+        for (State s : states) {
+            if (s.op != Op.FORK) continue;
+            for (int target : s.next) if (target > start) start = target;
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = start; i < match; i++) b.appendCodePoint(states[i].codePoint);
+        return b.toString();
     }
 
     public String pattern() { return pattern; }
@@ -84,6 +113,7 @@ public final class Glob {
 
     /** Whether the whole string matches, '/' separating names. */
     public boolean matches(String path) {
+        if (!path.startsWith(literalPrefix) || !path.endsWith(literalSuffix)) return false;
         int n = states.length;
         int[] current = new int[n];
         int[] next = new int[n];
