@@ -81,7 +81,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("check")) {
+        if (args.length > 0 && args[0].equals("check") && Warmup.worthIt(args, System.getenv("MEMLINT_CACHE_DIR"))) {
             Warmup.start();
         }
         CommandLine cl = commandLine(args.length > 0 ? args[0] : null);
