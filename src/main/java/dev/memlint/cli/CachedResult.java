@@ -162,8 +162,11 @@ record CachedResult(String settingsKey, String contentHash, FileStamp stamp, Lis
         int length = in.readInt();
         if (length == -1) return null;
         if (length < 0 || length > in.available() / 2) throw new IOException("bad string length " + length);
+        // Read whole, then paired: readChar took two synchronized reads of the stream per character.
+        byte[] bytes = new byte[2 * length];
+        in.readFully(bytes);
         char[] chars = new char[length];
-        for (int i = 0; i < length; i++) chars[i] = in.readChar();
+        for (int i = 0; i < length; i++) chars[i] = (char) ((bytes[2 * i] & 0xff) << 8 | bytes[2 * i + 1] & 0xff);
         return new String(chars);
     }
 }

@@ -65,8 +65,17 @@ final class GitIgnores {
         if (!rules.isEmpty()) scopes.add(new Scope(base, rules));
     }
 
+    /** path below dir, '/' separated; on strings, since Path.relativize goes name by name. */
     private static String relative(Path dir, Path path) {
-        return dir.relativize(path).toString().replace('\\', '/');
+        String base = dir.toString();
+        String full = path.toString();
+        char separator = java.io.File.separatorChar;
+        boolean below = full.startsWith(base) && (full.length() == base.length() || base.endsWith(String.valueOf(separator))
+                || full.charAt(base.length()) == separator);
+        String tail = !below ? dir.relativize(path).toString()
+                : full.length() == base.length() ? ""
+                : full.substring(base.endsWith(String.valueOf(separator)) ? base.length() : base.length() + 1);
+        return tail.replace('\\', '/');
     }
 
     private Optional<Path> repository(Path dir) {

@@ -83,7 +83,9 @@ final class SourceFinder {
             failures.add(new FileFailure(displayName(dir), "error: cannot read directory: " + describe(e)));
             return;
         }
-        children.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        // By name: the children share the directory's prefix, so their whole paths sort as their names
+        // do, and Path keeps its string (getFileName made a new Path at every comparison).
+        children.sort(Comparator.comparing(Path::toString));
         for (Path child : children) {
             BasicFileAttributes attrs = attributes(child);
             if (attrs == null) continue; // vanished since the listing

@@ -185,10 +185,13 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
         final List<String> parents = new ArrayList<>();
 
         Subject(Path file) {
-            Path abs = file.toAbsolutePath().normalize();
-            Path rootAbs = root.toAbsolutePath().normalize();
-            absolute = slashed(abs);
-            relative = abs.startsWith(rootAbs) ? slashed(rootAbs.relativize(abs)) : absolute;
+            absolute = slashed(file.toAbsolutePath().normalize());
+            // On strings: Path's startsWith and relativize, name by name, were most of a warm run's matching.
+            String rootAbs = slashed(root.toAbsolutePath().normalize());
+            relative = absolute.equals(rootAbs) ? ""
+                    : rootAbs.endsWith("/") && absolute.startsWith(rootAbs) ? absolute.substring(rootAbs.length())
+                    : absolute.startsWith(rootAbs + "/") ? absolute.substring(rootAbs.length() + 1)
+                    : absolute;
             if (relative.isEmpty()) names.add("");
             for (String name : relative.split("/")) if (!name.isEmpty()) names.add(name);
             for (int i = relative.lastIndexOf('/'); i >= 0; i = i == 0 ? -1 : relative.lastIndexOf('/', i - 1)) {
