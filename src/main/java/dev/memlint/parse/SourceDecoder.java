@@ -70,6 +70,25 @@ public final class SourceDecoder {
         return normaliseNewlines(text);
     }
 
+    /**
+     * The bytes of a file holding this already-decoded text (an editor's buffer): in the charset its
+     * coding cookie names, since that is how the editor read it and how {@link #decode} reads it
+     * back; UTF-8 without a cookie, or when the text does not fit the named charset (decode then
+     * reports what CPython would for such a file).
+     */
+    public static byte[] encodeAsDeclared(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        String cookie = codingCookie(utf8, 0);
+        if (cookie == null || cookie.equals("utf-8")) return utf8;
+        Charset charset;
+        try {
+            charset = charsetFor(cookie);
+        } catch (PythonSyntaxError e) {
+            return utf8; // an unknown encoding: decode says so
+        }
+        return charset.newEncoder().canEncode(text) ? text.getBytes(charset) : utf8;
+    }
+
     // ------------------------------------------------------------------ coding cookie
 
     /**

@@ -1,11 +1,11 @@
 package dev.memlint.server;
 
 import dev.memlint.check.SourceChecker;
+import dev.memlint.parse.SourceDecoder;
 import dev.memlint.config.Config;
 import dev.memlint.config.ConfigException;
 import dev.memlint.config.TestCode;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -34,7 +34,11 @@ final class Analyzer {
             return Analysis.failed("memlint cannot read its configuration: " + e.getMessage());
         }
         if (skips(config, document)) return Analysis.SKIPPED;
-        byte[] content = document.text().getBytes(StandardCharsets.UTF_8);
+        byte[] content = SourceDecoder.encodeAsDeclared(document.text());
+        if (content.length > config.maxFileSize()) { // as `check` refuses the file on disk
+            return Analysis.failed("memlint does not check this file: it is larger than max-file-size ("
+                    + content.length + " bytes > " + config.maxFileSize() + " bytes)");
+        }
         ResultCache.Key key = new ResultCache.Key(document.path(), config, sha256(content));
         return cache.get(key, () -> {
             try {

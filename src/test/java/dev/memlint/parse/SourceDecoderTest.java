@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -140,5 +141,19 @@ class SourceDecoderTest {
             }
         }
         assertTrue(problems.isEmpty(), problems.size() + " of " + SNIPPETS.size() + " differ:\n" + String.join("\n", problems));
+    }
+
+    @Test
+    void editorTextIsEncodedAsItsCookieSaysSoItDecodesBackUnchanged() {
+        String latin1 = "# -*- coding: latin-1 -*-\nname = 'Zo\u00eb'\n";
+        assertArrayEquals(bytes(latin1), SourceDecoder.encodeAsDeclared(latin1));
+        assertEquals(latin1, SourceDecoder.decode(SourceDecoder.encodeAsDeclared(latin1)));
+        String plain = "name = 'Zo\u00eb'\n";
+        assertArrayEquals(plain.getBytes(StandardCharsets.UTF_8), SourceDecoder.encodeAsDeclared(plain));
+        // a character latin-1 cannot hold, or an encoding Python does not know: UTF-8, and decode judges it
+        String euro = "# coding: latin-1\nprice = '\u20ac'\n";
+        assertArrayEquals(euro.getBytes(StandardCharsets.UTF_8), SourceDecoder.encodeAsDeclared(euro));
+        String unknown = "# coding: no-such-codec\nx = 1\n";
+        assertArrayEquals(unknown.getBytes(StandardCharsets.UTF_8), SourceDecoder.encodeAsDeclared(unknown));
     }
 }

@@ -297,4 +297,28 @@ class LanguageServerTest {
         client.change(uri, 2, SAMPLE);
         assertEquals(List.of("MEM301@1"), codesAndLines(client.forVersion(uri, 2)));
     }
+
+    @Test
+    void aDocumentOverMaxFileSizeIsOneDiagnosticAsTheCommandLineRefusesIt() throws Exception {
+        Files.writeString(project.resolve("pyproject.toml"), "[tool.memlint]\nselect = [\"MEM\"]\nmax-file-size = 100\n");
+        start(0).open(uri, SAMPLE);
+        List<Diagnostic> diagnostics = client.next(uri).getDiagnostics();
+        assertEquals(1, diagnostics.size(), diagnostics.toString());
+        assertTrue(diagnostics.get(0).getMessage().contains("larger than max-file-size ("
+                + SAMPLE.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes > 100 bytes)"), diagnostics.get(0).getMessage());
+        Files.writeString(project.resolve("pyproject.toml"), "[tool.memlint]\nselect = [\"MEM3\"]\n");
+        client.change(uri, 2, SAMPLE);
+        assertEquals(List.of("MEM301@1"), codesAndLines(client.forVersion(uri, 2)));
+    }
+
+    @Test
+    void aLatin1DocumentIsReadAsItsCookieSays() throws Exception {
+        // Sent as UTF-8 and read back as latin-1, the 'é' became two characters and moved the finding.
+        String text = "# -*- coding: latin-1 -*-\ndef total(xs):\n    return ('\u00e9', sum([x * x for x in xs]))\n";
+        start(0).open(uri, text);
+        List<Diagnostic> diagnostics = client.next(uri).getDiagnostics();
+        assertEquals(1, diagnostics.size(), diagnostics.toString());
+        assertEquals(2, diagnostics.get(0).getRange().getStart().getLine());
+        assertEquals(text.split("\n")[2].indexOf("[x * x"), diagnostics.get(0).getRange().getStart().getCharacter());
+    }
 }
