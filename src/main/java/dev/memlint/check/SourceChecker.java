@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -67,6 +68,31 @@ public final class SourceChecker {
                     .filter(r -> c.testCode().runsOnTestCode(RuleRegistry.meta(r).code())).toList());
         }
         return selected(config).stream().filter(c -> runs(config, RuleRegistry.meta(c).code(), file, testCode)).toList();
+    }
+
+    /**
+     * The result cache's key for everything besides the file's bytes and memlint's build that decides
+     * its findings: the rules that run on it (selection, per-file-ignores and test code applied), their
+     * options, and the Python versions it is parsed for and advised for. Most files of a run share
+     * one, so it is hashed once per distinct set (hashing it per file was a tenth of a warm run's work).
+     */
+    public String cacheKey(Config config, Path file) {
+        return cacheKeys.computeIfAbsent(new Settings(config, rulesFor(config, file), config.targetVersionOrLatest()),
+                s -> ResultCache.settingsKey(s.describe()));
+    }
+
+    private final Map<Settings, String> cacheKeys = new ConcurrentHashMap<>();
+
+    private record Settings(Config config, List<Class<? extends Rule>> rules, PythonVersion target) {
+        String describe() {
+            StringBuilder s = new StringBuilder();
+            s.append(target).append(' ').append(config.lowestPython()).append('\n');
+            for (Class<? extends Rule> rule : rules) s.append(RuleRegistry.meta(rule).code()).append(' ');
+            s.append('\n');
+            new TreeMap<>(config.ruleOptions()).forEach((code, options) ->
+                    s.append(code).append(new TreeMap<>(options)).append('\n'));
+            return s.toString();
+        }
     }
 
     /** Whether a rule runs on a file: selected, not in its per-file-ignores, and allowed on test code. */

@@ -1,5 +1,6 @@
 package dev.memlint.cli;
 
+import dev.memlint.check.ResultCache;
 import dev.memlint.config.Config;
 import dev.memlint.config.ConfigException;
 import dev.memlint.config.ConfigLoader;

@@ -1,5 +1,8 @@
 package dev.memlint.cli;
 
+import dev.memlint.check.CachedResult;
+import dev.memlint.check.FileStamp;
+import dev.memlint.check.ResultCache;
 import dev.memlint.check.SourceChecker;
 import dev.memlint.config.Config;
 import dev.memlint.config.ConfigException;
@@ -67,19 +70,18 @@ public final class FileLinter {
                     : SourceReader.read(file.path(), config.maxFileSize());
             return check(file, content, config, target, null, null, null);
         }
-        String settingsKey = settingsKeys.computeIfAbsent(new Settings(config, checker.rulesFor(config, file.path()), target),
-                s -> ResultCache.settingsKey(s.describe()));
+        String settingsKey = checker.cacheKey(config, file.path());
         FileStamp stamp = FileStamp.of(file.path()); // before reading: a change after it shows in the next stat
         long now = FileStamp.nowNanos();
-        CachedResult entry = cache.load(file, settingsKey);
+        CachedResult entry = cache.load(file.path(), settingsKey);
         if (entry != null && !reusable(entry)) entry = null;
         if (entry != null && stamp != null && stamp.equals(entry.stamp()) && SourceReader.readable(stamp, config.maxFileSize())) {
             // Unchanged since it was hashed: its bytes are read only when the report shows them.
-            if (entry.source() == CachedResult.SourceKind.NONE) return new FileResult(entry.findings(), null);
+            if (entry.source() == CachedResult.SourceKind.NONE) return new FileResult(entry.findingsFor(file.displayPath()), null);
             byte[] content = SourceReader.read(file.path(), config.maxFileSize());
             // A change since the first stat (a stored stamp is settled, so any write moves the times) shows here.
             if (stamp.equals(FileStamp.of(file.path()))) {
-                return new FileResult(entry.findings(), shownText(entry.source(), content));
+                return new FileResult(entry.findingsFor(file.displayPath()), entry.shownText(content));
             }
             return check(file, content, config, target, settingsKey, ResultCache.contentHash(content), null);
         }
@@ -88,8 +90,8 @@ public final class FileLinter {
         FileStamp kept = stamp != null && stamp.settledAt(now) ? stamp : null;
         if (entry != null && hash.equals(entry.contentHash())) {
             // The same bytes under a new stat (touched, checked out again): trust the new stat from now on.
-            if (kept != null) cache.store(file, entry.withStamp(kept));
-            return new FileResult(entry.findings(), shownText(entry.source(), content));
+            if (kept != null) cache.store(file.path(), entry.withStamp(kept));
+            return new FileResult(entry.findingsFor(file.displayPath()), entry.shownText(content));
         }
         return check(file, content, config, target, settingsKey, hash, kept);
     }
@@ -119,37 +121,7 @@ public final class FileLinter {
 
     private void store(SourceFile file, String settingsKey, String contentHash, FileStamp stamp, List<Finding> findings,
                        CachedResult.SourceKind source) {
-        cache.store(file, new CachedResult(settingsKey, contentHash, stamp, findings, source));
-    }
-
-    /**
-     * Everything besides the file's bytes and path and memlint's build that decides its findings:
-     * the rules that run on it (selection, per-file-ignores and test code applied), their options,
-     * and the Python versions it is parsed for and advised for. Most files of a run share one, so
-     * its key is made once (hashing it per file was a tenth of a warm run's work); the file's path
-     * and display name are in the entry's name (ResultCache.entry).
-     */
-    private record Settings(Config config, List<Class<? extends Rule>> rules, PythonVersion target) {
-        String describe() {
-            StringBuilder s = new StringBuilder();
-            s.append(target).append(' ').append(config.lowestPython()).append('\n');
-            for (Class<? extends Rule> rule : rules) s.append(RuleRegistry.meta(rule).code()).append(' ');
-            s.append('\n');
-            new TreeMap<>(config.ruleOptions()).forEach((code, options) ->
-                    s.append(code).append(new TreeMap<>(options)).append('\n'));
-            return s.toString();
-        }
-    }
-
-    private final Map<Settings, String> settingsKeys = new ConcurrentHashMap<>();
-
-    /** The text the reports show under a cached result, made again from the file's bytes. */
-    private static SourceText shownText(CachedResult.SourceKind kind, byte[] content) {
-        return switch (kind) {
-            case NONE -> null;
-            case DECODED -> new SourceText(SourceDecoder.decode(content));
-            case DISPLAY -> SourceChecker.displayText(content);
-        };
+        cache.store(file.path(), new CachedResult(settingsKey, contentHash, stamp, findings, source));
     }
 
     /**

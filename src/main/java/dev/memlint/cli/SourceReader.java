@@ -1,5 +1,6 @@
 package dev.memlint.cli;
 
+import dev.memlint.check.FileStamp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

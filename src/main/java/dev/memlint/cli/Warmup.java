@@ -1,5 +1,6 @@
 package dev.memlint.cli;
 
+import dev.memlint.check.ResultCache;
 import dev.memlint.memory.ThreadCpu;
 import dev.memlint.parse.PythonSourceParser;
 import dev.memlint.parse.PythonVersion;

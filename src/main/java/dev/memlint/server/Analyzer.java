@@ -1,11 +1,14 @@
 package dev.memlint.server;
 
+import dev.memlint.check.CachedResult;
+import dev.memlint.check.ResultCache;
 import dev.memlint.check.SourceChecker;
 import dev.memlint.parse.SourceDecoder;
 import dev.memlint.config.Config;
 import dev.memlint.config.ConfigException;
 import dev.memlint.config.TestCode;
 
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -20,7 +23,7 @@ final class Analyzer {
 
     private final WorkspaceConfigs configs;
     private final SourceChecker checker = new SourceChecker();
-    private final ResultCache cache = new ResultCache(CACHED_ANALYSES);
+    private final RecentAnalyses cache = new RecentAnalyses(CACHED_ANALYSES);
 
     Analyzer(WorkspaceConfigs configs) {
         this.configs = configs;
@@ -39,8 +42,10 @@ final class Analyzer {
             return Analysis.failed("memlint does not check this file: it is larger than max-file-size ("
                     + content.length + " bytes > " + config.maxFileSize() + " bytes)");
         }
-        ResultCache.Key key = new ResultCache.Key(document.path(), config, sha256(content));
+        RecentAnalyses.Key key = new RecentAnalyses.Key(document.path(), config, sha256(content));
         return cache.get(key, () -> {
+            Analysis stored = stored(document, config, content);
+            if (stored != null) return stored;
             try {
                 return Analysis.of(checker.check(document.path(), document.path().toString(), content, config));
             } catch (RuntimeException | StackOverflowError e) { // a bug of memlint's: this text only, the server goes on
@@ -48,6 +53,31 @@ final class Analyzer {
             }
         });
     }
+
+    /**
+     * What `memlint check` stored in its result cache for exactly these bytes of this file under the
+     * same settings (the configuration as the editor sees it: a check run with options that change
+     * them stored under another key), or null. The cache is read, never made or written here.
+     */
+    private Analysis stored(OpenDocument document, Config config, byte[] content) {
+        try {
+            Path dir = ResultCache.location(null, System.getenv("MEMLINT_CACHE_DIR"), configs.forWorkspaceOf(document.path()));
+            ResultCache disk = ResultCache.existing(dir);
+            if (disk == null) return null;
+            CachedResult entry = disk.load(document.path(), checker.cacheKey(config, document.path()));
+            if (entry == null || !entry.contentHash().equals(ResultCache.contentHash(content))) return null;
+            storedHits++;
+            return Analysis.stored(entry.findingsFor(document.path().toString()), entry.shownText(content), content,
+                    config.targetVersionOrLatest());
+        } catch (ConfigException | RuntimeException e) {
+            return null; // then the text is checked, which reports a broken configuration itself
+        }
+    }
+
+    private volatile long storedHits;
+
+    /** How many analyses came from `memlint check`'s result cache: what the tests look at. */
+    long storedHits() { return storedHits; }
 
     /**
      * What the command line does with a file named on it: checked unless force-exclude applies its
@@ -58,7 +88,7 @@ final class Analyzer {
                 || config.testCode().mode() == TestCode.Mode.SKIP && config.isTestCode(document.path());
     }
 
-    ResultCache cache() { return cache; }
+    RecentAnalyses cache() { return cache; }
 
     private static String sha256(byte[] content) {
         try {

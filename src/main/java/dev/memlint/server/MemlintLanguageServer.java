@@ -112,6 +112,9 @@ public final class MemlintLanguageServer implements LanguageServer, LanguageClie
     /** How many checks ran rather than reused an earlier analysis (for tests of the cache). */
     long checksRun() { return analyzer.cache().misses(); }
 
+    /** Analyses taken from what `memlint check` stored, without a check. */
+    long storedResultsUsed() { return analyzer.storedHits(); }
+
     @SuppressWarnings("deprecation") // rootUri: older clients send no workspace folders
     private static List<Path> roots(InitializeParams params) {
         List<Path> roots = new ArrayList<>();

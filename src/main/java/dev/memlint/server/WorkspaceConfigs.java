@@ -44,6 +44,20 @@ final class WorkspaceConfigs {
         return resolver.forPath(file);
     }
 
+    /**
+     * The configuration of the workspace folder holding the file (of the file's own directory outside
+     * every folder): where `memlint check` run in that folder keeps its result cache.
+     */
+    synchronized Config forWorkspaceOf(Path file) throws ConfigException {
+        Path absolute = file.toAbsolutePath().normalize();
+        for (Path root : roots) {
+            Path r = root.toAbsolutePath().normalize();
+            if (absolute.startsWith(r)) return resolver.forDirectory(r);
+        }
+        Path dir = absolute.getParent();
+        return resolver.forDirectory(dir != null ? dir : absolute);
+    }
+
     /** The workspace folders the client names, which relative globs of files without configuration start from. */
     synchronized void useRoots(List<Path> workspaceRoots) {
         roots = List.copyOf(workspaceRoots);

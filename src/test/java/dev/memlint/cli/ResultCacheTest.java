@@ -1,5 +1,6 @@
 package dev.memlint.cli;
 
+import dev.memlint.check.FileStamp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -321,5 +322,23 @@ class ResultCacheTest {
         MemlintProcess bad = MemlintProcess.withEnvironment(noVariable, sub, "check", ".");
         assertEquals(2, bad.exitCode(), bad::toString);
         assertTrue(bad.err().contains("'tool.memlint.cache-dir' must be a directory name, got 3"), bad::toString);
+    }
+
+    /** One entry per file, whatever path named it: the findings carry the name of the run that reports them. */
+    @Test
+    void aFileNamedAnotherWayIsTheSameEntryUnderItsNewName() throws IOException {
+        CliRun filling = cached("--format", "concise");
+        int stored = entries().size();
+        Path latin = tree.resolve("latin.py");
+        String otherName = Path.of("").toAbsolutePath().relativize(latin).toString(); // same file, relative this time
+        CliRun named = CliRun.of("check", "--select", "ALL", "--ignore", "MEM701", "--stats", "--format", "concise",
+                "--cache-dir", cache.toString(), otherName);
+        assertEquals(0, parsed(named), named::toString);
+        assertEquals(stored, entries().size());
+        String fromFilling = filling.out().lines().filter(l -> l.contains("latin.py")).findFirst().orElseThrow();
+        String fromNamed = named.out().lines().filter(l -> l.contains("latin.py")).findFirst().orElseThrow();
+        assertTrue(fromNamed.startsWith(SourceFinder.displayName(Path.of(otherName)) + ":"), named::toString);
+        assertEquals(fromFilling.substring(fromFilling.indexOf(":")), fromNamed.substring(fromNamed.indexOf(":")));
+        assertNotEquals(fromFilling, fromNamed);
     }
 }

@@ -321,4 +321,28 @@ class LanguageServerTest {
         assertEquals(2, diagnostics.get(0).getRange().getStart().getLine());
         assertEquals(text.split("\n")[2].indexOf("[x * x"), diagnostics.get(0).getRange().getStart().getCharacter());
     }
+
+    @Test
+    void aFileThatCheckStoredIsNotCheckedAgainWhenOpened() throws Exception {
+        // Where both look: $MEMLINT_CACHE_DIR (the build sets one for the tests), else cache-dir.
+        String environment = System.getenv("MEMLINT_CACHE_DIR");
+        Path cache = environment != null && !environment.isEmpty() ? Path.of(environment) : project.resolve("check-cache");
+        Files.writeString(project.resolve("pyproject.toml"),
+                "[tool.memlint]\nselect = [\"MEM\"]\ncache-dir = \"" + cache.toString().replace("\\", "/") + "\"\n");
+        var cli = Main.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(new StringWriter()));
+        cli.execute("check", "--cache-dir", cache.toString(), project.resolve("s.py").toString());
+        assertTrue(Files.isDirectory(cache));
+
+        start(0).open(uri, SAMPLE);
+        List<Diagnostic> stored = client.next(uri).getDiagnostics();
+        assertEquals(1, client.server.storedResultsUsed());
+        assertTrue(hover(4).getContents().getRight().getValue().contains("`render`"), "the tree is made for a hover");
+        client.change(uri, 2, SAMPLE + "\n"); // other bytes: checked, the same findings
+        List<Diagnostic> checked = client.forVersion(uri, 2).getDiagnostics();
+        assertEquals(1, client.server.storedResultsUsed());
+        assertEquals(checked, stored);
+        assertEquals(List.of("MEM201@7", "MEM301@1"), codesAndLines(new PublishDiagnosticsParams(uri, stored)));
+    }
 }

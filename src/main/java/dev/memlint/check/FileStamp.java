@@ -1,4 +1,4 @@
-package dev.memlint.cli;
+package dev.memlint.check;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,16 +16,16 @@ import java.util.concurrent.TimeUnit;
  *
  * @param regular whether it is a regular file (links followed): only those are read
  */
-record FileStamp(boolean regular, long size, long modifiedNanos, long changedNanos, long device, long inode) {
+public record FileStamp(boolean regular, long size, long modifiedNanos, long changedNanos, long device, long inode) {
     /**
      * A file changed this recently may change again within the same tick of the file system's clock
      * and keep every stamp field (git calls such index entries "racily clean"): its stamp is not
      * stored, and the next run hashes it. Two seconds also covers a file server's clock a little ahead.
      */
-    static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
+    public static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     /** The file's stamp, or null where the platform has no "unix" attributes (Windows) or it cannot be read. */
-    static FileStamp of(Path path) {
+    public static FileStamp of(Path path) {
         try {
             Map<String, Object> a = Files.readAttributes(path, "unix:isRegularFile,size,lastModifiedTime,ctime,dev,ino");
             return new FileStamp((Boolean) a.get("isRegularFile"), (Long) a.get("size"),
@@ -37,11 +37,11 @@ record FileStamp(boolean regular, long size, long modifiedNanos, long changedNan
     }
 
     /** Whether the stamp may be kept to trust later: not changed within RACY_NANOS of nowNanos (epoch nanoseconds). */
-    boolean settledAt(long nowNanos) {
+    public boolean settledAt(long nowNanos) {
         return Math.max(modifiedNanos, changedNanos) < nowNanos - RACY_NANOS;
     }
 
-    static long nowNanos() {
+    public static long nowNanos() {
         return TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
     }
 

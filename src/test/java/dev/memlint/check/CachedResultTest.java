@@ -1,4 +1,4 @@
-package dev.memlint.cli;
+package dev.memlint.check;
 
 import dev.memlint.rule.Cost;
 import dev.memlint.rule.Edit;

@@ -1,5 +1,7 @@
-package dev.memlint.cli;
+package dev.memlint.check;
 
+import dev.memlint.parse.SourceDecoder;
+import dev.memlint.parse.SourceText;
 import dev.memlint.rule.Cost;
 import dev.memlint.rule.Edit;
 import dev.memlint.rule.Finding;
@@ -27,14 +29,14 @@ import java.util.List;
  * @param stamp       the file's stat when those bytes were read, or null when it must not be trusted
  * @param source      how the shown text is made again from the file's bytes
  */
-record CachedResult(String settingsKey, String contentHash, FileStamp stamp, List<Finding> findings,
+public record CachedResult(String settingsKey, String contentHash, FileStamp stamp, List<Finding> findings,
                     SourceKind source) {
     /** The text a result shows: none (no findings), the decoded source, or the lenient text under a syntax error. */
-    enum SourceKind { NONE, DECODED, DISPLAY }
+    public enum SourceKind { NONE, DECODED, DISPLAY }
 
-    private static final int MAGIC = 0x4d4c4332; // "MLC2": a format change makes old entries unreadable, so misses
+    private static final int MAGIC = 0x4d4c4333; // "MLC3": a format change makes old entries unreadable, so misses
 
-    byte[] encode() {
+    public byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
@@ -51,7 +53,7 @@ record CachedResult(String settingsKey, String contentHash, FileStamp stamp, Lis
     }
 
     /** The entry, or null when it is not one (truncated, of another format, or damaged). */
-    static CachedResult decode(byte[] data) {
+    public static CachedResult decode(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             if (in.readInt() != MAGIC) return null;
             String settingsKey = readString(in);
@@ -68,7 +70,26 @@ record CachedResult(String settingsKey, String contentHash, FileStamp stamp, Lis
     }
 
     /** The same result for the same bytes, found again under another stat (touched, copied back). */
-    CachedResult withStamp(FileStamp newStamp) {
+    /**
+     * The findings under the name the file has in this run: an entry is kept per file, whatever path
+     * named it (`check .` and `check src/x.py`, the editor's absolute path).
+     */
+    public List<Finding> findingsFor(String displayPath) {
+        return findings.stream().map(f -> f.path().equals(displayPath) ? f
+                : new Finding(f.code(), displayPath, f.range(), f.severity(), f.message(), f.related(), f.flow(), f.fix(), f.cost()))
+                .toList();
+    }
+
+    /** The text the reports show under these findings, made again from the file's bytes; null when none. */
+    public SourceText shownText(byte[] content) {
+        return switch (source) {
+            case NONE -> null;
+            case DECODED -> new SourceText(SourceDecoder.decode(content));
+            case DISPLAY -> SourceChecker.displayText(content);
+        };
+    }
+
+    public CachedResult withStamp(FileStamp newStamp) {
         return new CachedResult(settingsKey, contentHash, newStamp, findings, source);
     }
 

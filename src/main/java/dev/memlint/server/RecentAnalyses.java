@@ -12,14 +12,14 @@ import java.util.function.Supplier;
  * or asking for code actions and hovers on text already checked costs no new check. Bounded, least
  * recently used first out, so that memory stays flat however long the editor runs.
  */
-final class ResultCache {
+final class RecentAnalyses {
     record Key(Path path, Config config, String textHash) {}
 
     private final int capacity;
     private final Map<Key, Analysis> entries;
     private long misses;
 
-    ResultCache(int capacity) {
+    RecentAnalyses(int capacity) {
         this.capacity = capacity;
         this.entries = new LinkedHashMap<>(16, 0.75f, true);
     }

@@ -1,4 +1,4 @@
-package dev.memlint.cli;
+package dev.memlint.check;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,10 +1,12 @@
-package dev.memlint.cli;
+package dev.memlint.check;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -12,21 +14,30 @@ import java.util.stream.Stream;
  * newest class file's time when it runs from a classes directory). A rebuilt jar has a new stamp
  * even when the version did not change, so the result cache never serves what an older build found.
  */
-final class BuildStamp {
+public final class BuildStamp {
     private BuildStamp() {}
 
     private static final class Holder { // computed once per JVM, when the cache first asks
         static final String STAMP = compute();
     }
 
-    static String get() {
+    public static String get() {
         return Holder.STAMP;
+    }
+
+    /** The project version Maven writes into version.properties, e.g. "0.1.0": what --version and SARIF say. */
+    public static String version() throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = BuildStamp.class.getResourceAsStream("version.properties")) {
+            if (in != null) properties.load(in);
+        }
+        return properties.getProperty("version", "(unknown version)");
     }
 
     private static String compute() {
         String version;
         try {
-            version = VersionProvider.version();
+            version = version();
         } catch (IOException e) {
             version = "(unknown version)";
         }

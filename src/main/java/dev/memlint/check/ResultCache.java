@@ -1,4 +1,4 @@
-package dev.memlint.cli;
+package dev.memlint.check;
 
 import dev.memlint.config.Config;
 
@@ -15,15 +15,16 @@ import java.util.HexFormat;
 
 /**
  * The results of `check` per file, in a directory such as .memlint_cache: one small entry per
- * source file, named by the file's path, holding what it was found under (a hash of the build and
+ * source file, named by the file's absolute path (so `memlint server` finds what `check` stored for
+ * a file it opens), holding what it was found under (a hash of the build and
  * the file's effective settings, a hash of its bytes and the file's stat when they were read) and
  * its findings. An entry whose settings or bytes differ is a miss and is overwritten; so the cache holds one entry per file ever checked, not one per
  * version of it. Entries are written to a temporary file and renamed into place, so concurrent
  * runs never see half an entry; one that cannot be read is a miss.
  */
-final class ResultCache {
+public final class ResultCache {
     /** What the cache directory is called in the project root, as Ruff's .ruff_cache. */
-    static final String DEFAULT_NAME = ".memlint_cache";
+    public static final String DEFAULT_NAME = ".memlint_cache";
 
     private final Path dir;
 
@@ -36,7 +37,7 @@ final class ResultCache {
      * working directory's configuration, else .memlint_cache in its root (the directory of its
      * configuration file, or the working directory without one), as Ruff's .ruff_cache.
      */
-    static Path location(Path option, String environment, Config project) {
+    public static Path location(Path option, String environment, Config project) {
         if (option != null) return option;
         if (environment != null && !environment.isEmpty()) return Path.of(environment);
         return project.cacheDir() != null ? project.cacheDir() : project.root().resolve(DEFAULT_NAME);
@@ -48,7 +49,7 @@ final class ResultCache {
      *
      * @throws IOException when the directory cannot be made or written
      */
-    static ResultCache open(Path dir) throws IOException {
+    public static ResultCache open(Path dir) throws IOException {
         Files.createDirectories(dir);
         writeOnce(dir.resolve("CACHEDIR.TAG"), """
                 Signature: 8a477f597d28d172789f06886806bc55
@@ -57,6 +58,11 @@ final class ResultCache {
                 """);
         writeOnce(dir.resolve(".gitignore"), "# Created by memlint: the cache is not for version control.\n*\n");
         return new ResultCache(dir);
+    }
+
+    /** The cache in dir if a run made one there, else null: for readers that must not create it (the server). */
+    public static ResultCache existing(Path dir) {
+        return Files.isDirectory(dir) ? new ResultCache(dir) : null;
     }
 
     /** The key of the settings a file's results depend on: this build and FileLinter's description of the settings. */
@@ -69,12 +75,12 @@ final class ResultCache {
     }
 
     /** The hash of a file's bytes: only computed when its stat does not match the stored one. */
-    static String contentHash(byte[] content) {
+    public static String contentHash(byte[] content) {
         return HexFormat.of().formatHex(sha256().digest(content));
     }
 
     /** The stored results for a file under these settings, or null (none, other settings, unreadable). */
-    CachedResult load(SourceFile file, String settingsKey) {
+    public CachedResult load(Path file, String settingsKey) {
         try {
             CachedResult entry = CachedResult.decode(Files.readAllBytes(entry(file)));
             return entry != null && entry.settingsKey().equals(settingsKey) ? entry : null;
@@ -84,7 +90,7 @@ final class ResultCache {
     }
 
     /** Stores a file's results; a failure only costs the next run a check. */
-    void store(SourceFile file, CachedResult result) {
+    public void store(Path file, CachedResult result) {
         Path target = entry(file);
         Path temporary = null;
         try {
@@ -110,15 +116,12 @@ final class ResultCache {
     }
 
     /**
-     * One entry per file as it was named and where it is: its display path goes into the findings.
-     * The name stands for both in the key (128 bits of SHA-256: no two files of a run share one).
+     * One entry per file where it is, whatever name a run gives it (CachedResult.findingsFor puts the
+     * run's name into the findings): 128 bits of the SHA-256 of its absolute path.
      */
-    private Path entry(SourceFile file) {
-        MessageDigest sha = sha256();
-        sha.update(file.path().toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-        sha.update(file.displayPath().getBytes(StandardCharsets.UTF_8));
-        return dir.resolve(HexFormat.of().formatHex(sha.digest(), 0, 16));
+    private Path entry(Path file) {
+        byte[] name = file.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8);
+        return dir.resolve(HexFormat.of().formatHex(sha256().digest(name), 0, 16));
     }
 
     /** Creates a small file unless it exists; two runs creating it at once both succeed. */
