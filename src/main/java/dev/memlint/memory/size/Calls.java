@@ -128,6 +128,11 @@ final class Calls {
                     return in.builtins.call(in.pathOf(callee), args, kwargs, call.args().size() == args.size() ? call
                             : new Expr.Call(call.func(), List.of(), List.of(), where.pos()));
                 }
+                if ("unbound".equals(callee.producer) && !args.isEmpty() && args.get(0) != null) {
+                    String path = in.pathOf(callee);
+                    return in.methods.call(args.get(0), path.substring(path.indexOf('.') + 1), args.subList(1, args.size()),
+                            kwargs, new Expr.Call(where, List.of(), List.of(), where.pos()));
+                }
                 if (callee.lambda != null) return callLambda(callee, args, where);
                 if (callee.function != null) {
                     Obj result = inline(callee.function, null, args, kwargs, where, callee.closureFrame);
