@@ -35,7 +35,11 @@ final class Containers {
         if (level != null && o.born < level.stamp && !level.local.contains(o)) {
             Interpreter.Delta d = level.deltas.get(o);
             List<Obj.Group> all = new ArrayList<>(d == null ? List.of() : d.groups());
-            all.addAll(groups);
+            for (Obj.Group g : groups) {
+                // d[i] = i: the key and the value are one object, made once per iteration
+                boolean again = o.kind == Obj.Kind.DICT && all.stream().anyMatch(x -> x.item() == g.item() && x.item() != null);
+                if (!again) all.add(g);
+            }
             level.deltas.put(o, new Interpreter.Delta(Sym.add(d == null ? Sym.ZERO : d.count(), count), all,
                     Sym.add(d == null ? Sym.ZERO : d.bulk(), bulk)));
             return;

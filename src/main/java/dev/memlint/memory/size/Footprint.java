@@ -206,7 +206,7 @@ final class Footprint {
         };
     }
 
-    private static Sym keys(Obj o) {
+    static Sym keys(Obj o) {
         Sym n = o.count == null ? Sym.ZERO : o.count;
         return o.keyCap == null ? n : Sym.min(n, o.keyCap);
     }
