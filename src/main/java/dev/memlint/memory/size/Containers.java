@@ -57,6 +57,25 @@ final class Containers {
         }
         for (Obj.Group g : groups) addGroup(o, g);
         o.bulk = Sym.add(o.bulk, bulk);
+        if (o.keyCap != null && (o.kind == Obj.Kind.DICT || o.kind == Obj.Kind.SET)) capAtDistinctKeys(o);
+    }
+
+    /**
+     * A dict or set whose keys repeat holds one entry per distinct key: its length, and the keys and
+     * values it keeps, are at most that many (what len, sorted or a loop over it see, too).
+     */
+    private static void capAtDistinctKeys(Obj o) {
+        if (o.count != null) o.count = capped(o.count, o.keyCap);
+        List<Obj.Group> groups = new ArrayList<>();
+        for (Obj.Group g : o.groups) groups.add(new Obj.Group(capped(g.count(), o.keyCap), g.item(), g.stamp()));
+        o.groups = groups;
+    }
+
+    /** min(n, cap), unless n is a constant or already capped by it. */
+    static Sym capped(Sym n, Sym cap) {
+        if (n instanceof Sym.Const || n.equals(cap)) return n;
+        if (n instanceof Sym.Min m && (m.left().equals(cap) || m.right().equals(cap))) return n;
+        return Sym.min(n, cap);
     }
 
     /**

@@ -208,7 +208,7 @@ final class Footprint {
 
     static Sym keys(Obj o) {
         Sym n = o.count == null ? Sym.ZERO : o.count;
-        return o.keyCap == null ? n : Sym.min(n, o.keyCap);
+        return o.keyCap == null ? n : Containers.capped(n, o.keyCap);
     }
 
     private Sym instance(Obj o) {
