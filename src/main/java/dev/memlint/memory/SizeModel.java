@@ -295,6 +295,33 @@ public final class SizeModel {
         return get("set", "object") + external;
     }
 
+    /**
+     * The insert (1-based) at which a dict (set) filled one by one to n keys last resized: from it on
+     * the old table and the new one were both allocated, until the copy was done.
+     */
+    public long lastResizeAt(boolean set, long n) {
+        long table = set ? setTableAfterAdds(n) : dictTableAfterInserts(n);
+        long lo = 1, hi = Math.max(1, n);
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if ((set ? setTableAfterAdds(mid) : dictTableAfterInserts(mid)) == table) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
+    }
+
+    /** Bytes of the table the last resize of a dict (set) filled one by one to n keys freed (0: none was allocated). */
+    public long resizedAwayTable(boolean set, long n, boolean unicodeKeys) {
+        long at = lastResizeAt(set, n);
+        if (at <= 1) return 0;
+        if (set) {
+            long before = setTableAfterAdds(at - 1);
+            return before > get("set", "smallTable") ? before * get("set", "entry") : 0;
+        }
+        long before = dictTableAfterInserts(at - 1);
+        return before == 0 ? 0 : dictWithTable(before, unicodeKeys) - dictWithTable(0, unicodeKeys);
+    }
+
     // ---- instances, functions, frames ----
 
     /** An instance of a class without __slots__ with n attributes (inline values with their order prefix). */

@@ -128,6 +128,14 @@ final class Calls {
                     return in.builtins.call(in.pathOf(callee), args, kwargs, call.args().size() == args.size() ? call
                             : new Expr.Call(call.func(), List.of(), List.of(), where.pos()));
                 }
+                if ("cache decorator".equals(callee.producer) && args.size() == 1 && args.get(0) != null) {
+                    return cached(args.get(0), callee.value);
+                }
+                if ("unbound".equals(callee.producer) && !args.isEmpty() && args.get(0) != null) {
+                    String path = in.pathOf(callee);
+                    return in.methods.call(args.get(0), path.substring(path.indexOf('.') + 1), args.subList(1, args.size()),
+                            kwargs, new Expr.Call(where, List.of(), List.of(), where.pos()));
+                }
                 if (callee.lambda != null) return callLambda(callee, args, where);
                 if (callee.function != null) {
                     Obj result = inline(callee.function, null, args, kwargs, where, callee.closureFrame);
@@ -136,7 +144,11 @@ final class Calls {
                 }
             }
             case BOUND_METHOD -> {
-                if (callee.function != null) return inline(callee.function, callee.attrs.get("__self__"), args, kwargs, where);
+                if (callee.function != null) {
+                    Obj result = inline(callee.function, callee.attrs.get("__self__"), args, kwargs, where);
+                    if (result != null) remember(callee, args, result);
+                    return result;
+                }
             }
             case CLASS -> {
                 if (callee.cls != null && in.index.classNamed(callee.cls) != null) return construct(callee.cls, args, kwargs, where);
@@ -160,6 +172,27 @@ final class Calls {
         return null;
     }
 
+    /** functools.lru_cache's maxsize when none is given. */
+    static final long LRU_DEFAULT_MAXSIZE = 128;
+
+    /**
+     * A function or bound method wrapped at run time by lru_cache (maxsize entries; null: unbounded, as
+     * functools.cache): calls go to it and keep their results.
+     */
+    Obj cached(Obj fn, Sym maxsize) {
+        Obj wrapper = in.fixed(fn.kind, in.model.library("lruCacheWrapper"));
+        wrapper.function = fn.function;
+        wrapper.lambda = fn.lambda;
+        wrapper.closureFrame = fn.closureFrame;
+        wrapper.producer = fn.producer;
+        wrapper.path = fn.path;
+        wrapper.attrs.putAll(fn.attrs);
+        Obj cache = in.make(Obj.Kind.DICT, Sym.ZERO);
+        cache.keyCap = maxsize;
+        wrapper.attrs.put(maxsize == null ? "__cache__" : "__lru_cache__", cache);
+        return wrapper;
+    }
+
     /** A call of a function with a cache (lru_cache, cache) keeps its result under its arguments. */
     private void remember(Obj fn, List<Obj> args, Obj result) {
         Obj cache = fn.attrs.get("__cache__");
@@ -171,7 +204,7 @@ final class Calls {
         List<Obj.Group> groups = new ArrayList<>();
         groups.add(new Obj.Group(Sym.of(1), key));
         if (result != null) groups.add(new Obj.Group(Sym.of(1), result));
-        if (bounded) groups.add(new Obj.Group(Sym.of(1), in.make(Obj.Kind.LIST, Sym.of(4)))); // the entry's link
+        if (bounded) groups.add(new Obj.Group(Sym.of(1), in.fixed(Obj.Kind.OPAQUE, in.model.library("lruCacheLink")))); // the entry's link
         in.containers.addKey(cache, key, null, groups);
     }
 

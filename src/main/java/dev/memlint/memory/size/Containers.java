@@ -35,7 +35,11 @@ final class Containers {
         if (level != null && o.born < level.stamp && !level.local.contains(o)) {
             Interpreter.Delta d = level.deltas.get(o);
             List<Obj.Group> all = new ArrayList<>(d == null ? List.of() : d.groups());
-            all.addAll(groups);
+            for (Obj.Group g : groups) {
+                // d[i] = i: the key and the value are one object, made once per iteration
+                boolean again = o.kind == Obj.Kind.DICT && all.stream().anyMatch(x -> x.item() == g.item() && x.item() != null);
+                if (!again) all.add(g);
+            }
             level.deltas.put(o, new Interpreter.Delta(Sym.add(d == null ? Sym.ZERO : d.count(), count), all,
                     Sym.add(d == null ? Sym.ZERO : d.bulk(), bulk)));
             return;
@@ -53,6 +57,25 @@ final class Containers {
         }
         for (Obj.Group g : groups) addGroup(o, g);
         o.bulk = Sym.add(o.bulk, bulk);
+        if (o.keyCap != null && (o.kind == Obj.Kind.DICT || o.kind == Obj.Kind.SET)) capAtDistinctKeys(o);
+    }
+
+    /**
+     * A dict or set whose keys repeat holds one entry per distinct key: its length, and the keys and
+     * values it keeps, are at most that many (what len, sorted or a loop over it see, too).
+     */
+    private static void capAtDistinctKeys(Obj o) {
+        if (o.count != null) o.count = capped(o.count, o.keyCap);
+        List<Obj.Group> groups = new ArrayList<>();
+        for (Obj.Group g : o.groups) groups.add(new Obj.Group(capped(g.count(), o.keyCap), g.item(), g.stamp()));
+        o.groups = groups;
+    }
+
+    /** min(n, cap), unless n is a constant or already capped by it. */
+    static Sym capped(Sym n, Sym cap) {
+        if (n instanceof Sym.Const || n.equals(cap)) return n;
+        if (n instanceof Sym.Min m && (m.left().equals(cap) || m.right().equals(cap))) return n;
+        return Sym.min(n, cap);
     }
 
     /**

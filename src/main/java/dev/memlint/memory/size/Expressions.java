@@ -426,6 +426,12 @@ final class Expressions {
             Obj classValue = in.classes.classAttribute(o.cls, attr);
             if (classValue != null) return classValue;
         }
+        if (o.kind == Obj.Kind.FUNCTION && "builtin".equals(o.producer) && Library.isBuiltinType(in.pathOf(o))) {
+            // str.upper, dict.items...: an unbound method, called with its receiver first (map(str.upper, names))
+            Obj fn = in.given(Obj.Kind.FUNCTION, in.pathOf(o) + "." + attr);
+            fn.producer = "unbound";
+            return fn;
+        }
         if (o.kind == Obj.Kind.MODULE) {
             Obj m = in.given(Obj.Kind.MODULE, in.pathOf(o) + "." + attr);
             return m;

@@ -206,9 +206,9 @@ final class Footprint {
         };
     }
 
-    private static Sym keys(Obj o) {
+    static Sym keys(Obj o) {
         Sym n = o.count == null ? Sym.ZERO : o.count;
-        return o.keyCap == null ? n : Sym.min(n, o.keyCap);
+        return o.keyCap == null ? n : Containers.capped(n, o.keyCap);
     }
 
     private Sym instance(Obj o) {

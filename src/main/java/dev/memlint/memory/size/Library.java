@@ -50,6 +50,14 @@ final class Library {
         return BUILTIN_CALLABLES.contains(name);
     }
 
+    private static final Set<String> BUILTIN_TYPES = Set.of("list", "dict", "set", "frozenset", "tuple", "str",
+            "bytes", "bytearray");
+
+    /** Builtin types whose methods the walk models (str.upper is the method upper of a str). */
+    static boolean isBuiltinType(String name) {
+        return BUILTIN_TYPES.contains(name);
+    }
+
     static boolean isBuiltinMethodName(String name) {
         return BUILTIN_METHODS.contains(name) || SCALAR_METHODS.contains(name) || SAME_LENGTH.contains(name);
     }

@@ -33,7 +33,9 @@ final class Operators {
                 Obj out = in.make(seq.kind == Obj.Kind.BYTEARRAY ? Obj.Kind.BYTEARRAY : seq.kind, Sym.mul(seq.count, n));
                 out.fixed = seq.fixed;
                 out.layout = Obj.Layout.EXACT;
-                for (Obj.Group g : seq.groups) out.groups.add(g); // the same items, shared
+                // the same items, each referred to n times: counted once each (older than the group), and
+                // n times over by what reads the items' sizes (a join of the repeated list)
+                for (Obj.Group g : seq.groups) out.groups.add(new Obj.Group(Sym.mul(g.count(), n), g.item(), in.clock));
                 out.item = seq.item;
                 return out;
             }

@@ -27,6 +27,20 @@ final class Producers {
         return row;
     }
 
+    /**
+     * The item another iterable gives in step with the one being walked (zip's second source): what
+     * a map makes of its source's item, made once per step; else the source's item.
+     */
+    private Obj drawn(Obj source, Expr where) {
+        if (source != null && source.kind == Obj.Kind.ITERATOR && "map".equals(source.producer) && source.partialOf != null
+                && !source.sources.isEmpty()) {
+            List<Obj> args = new ArrayList<>();
+            for (Obj s : source.sources) args.add(in.expressions.elementOf(s));
+            return in.calls.callObject(source.partialOf, args, Map.of(), where);
+        }
+        return in.expressions.elementOf(source);
+    }
+
     /** Runs body for each item an iterator made by a builtin yields. */
     void produceIterator(Obj it, Consumer<Obj> body, Expr where, Set<String> carried) {
         int line = where.pos().line();
@@ -52,7 +66,7 @@ final class Producers {
             case "zip", "zip_longest" -> in.iterables.produce(src, x -> {
                 List<Obj> parts = new ArrayList<>();
                 parts.add(x);
-                for (int i = 1; i < it.sources.size(); i++) parts.add(in.expressions.elementOf(it.sources.get(i)));
+                for (int i = 1; i < it.sources.size(); i++) parts.add(drawn(it.sources.get(i), where));
                 body.accept(in.tuple(parts));
             }, where, carried);
             case "enumerate" -> in.iterables.produce(src, x -> body.accept(in.tuple(java.util.Arrays.asList(in.computedInt(null), x))), where, carried);

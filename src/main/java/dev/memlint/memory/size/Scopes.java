@@ -172,6 +172,7 @@ final class Scopes {
                     boolean bounded = !(d instanceof Expr.Call c && c.keywords().stream().anyMatch(
                             k -> "maxsize".equals(k.arg()) && k.value() instanceof Expr.Constant v && v.value() == null))
                             && !name.equals("cache");
+                    if (bounded) cache.keyCap = Sym.of(maxsize(d, name));
                     result.attrs.put(bounded ? "__lru_cache__" : "__cache__", cache);
                 }
                 default -> {
@@ -189,6 +190,16 @@ final class Scopes {
             }
         }
         return result;
+    }
+
+    /** The entries a bounded lru_cache decorator keeps: its maxsize, or functools' default. */
+    private static long maxsize(Expr d, String name) {
+        if (d instanceof Expr.Call c) {
+            Expr size = c.args().isEmpty() ? null : c.args().get(0);
+            for (var k : c.keywords()) if ("maxsize".equals(k.arg())) size = k.value();
+            if (size instanceof Expr.Constant v && v.value() instanceof java.math.BigInteger i) return Math.max(0, i.longValue());
+        }
+        return Calls.LRU_DEFAULT_MAXSIZE;
     }
 
     Obj function(Stmt.FunctionNode fn) {

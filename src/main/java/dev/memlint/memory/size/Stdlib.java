@@ -111,6 +111,19 @@ final class Stdlib {
                 p.sources.removeIf(java.util.Objects::isNull);
                 return p;
             }
+            case "functools.lru_cache": case "functools.cache": {
+                if (first != null && (first.kind == Obj.Kind.FUNCTION || first.kind == Obj.Kind.BOUND_METHOD)
+                        && kwargs.isEmpty() && args.size() == 1) {
+                    return in.calls.cached(first, name.endsWith(".cache") ? null : Sym.of(Calls.LRU_DEFAULT_MAXSIZE));
+                }
+                // lru_cache(maxsize=k): a decorator that gives what it wraps a cache of k entries (None: unbounded)
+                Obj size = kwargs.containsKey("maxsize") ? kwargs.get("maxsize") : first;
+                Obj decorator = in.given(Obj.Kind.FUNCTION, name);
+                decorator.producer = "cache decorator";
+                decorator.value = size == null && !kwargs.containsKey("maxsize") && args.isEmpty() ? Sym.of(Calls.LRU_DEFAULT_MAXSIZE)
+                        : size != null && size.kind != Obj.Kind.NONE && size.value != null ? size.value : null;
+                return decorator;
+            }
             case "functools.reduce": {
                 Obj[] acc = {Library.arg(args, 2)};
                 Obj f = first;

@@ -48,6 +48,13 @@ public sealed interface Sym {
         DICT_INSERTED_STR,
         /** set filled element by element. */
         SET_ADDED,
+        /** bytes of the table the last resize of a dict (set) filled to count keys freed, str-keyed or not. */
+        DICT_RESIZED_AWAY,
+        DICT_RESIZED_AWAY_STR,
+        SET_RESIZED_AWAY,
+        /** the insert at which a dict (set) filled to count keys last resized. */
+        DICT_LAST_RESIZE,
+        SET_LAST_RESIZE,
         /** the ints 0..count-1 that are not cached (range iteration, enumerate). */
         RANGE_INTS,
         /** one int of the value count: nothing when CPython caches it (-5..256), else its object. */
@@ -216,6 +223,11 @@ public sealed interface Sym {
             case DICT_INSERTED -> model.dictInserted(k, false);
             case DICT_INSERTED_STR -> model.dictInserted(k, true);
             case SET_ADDED -> model.setAdded(k);
+            case DICT_RESIZED_AWAY -> model.resizedAwayTable(false, k, false);
+            case DICT_RESIZED_AWAY_STR -> model.resizedAwayTable(false, k, true);
+            case SET_RESIZED_AWAY -> model.resizedAwayTable(true, k, false);
+            case DICT_LAST_RESIZE -> model.lastResizeAt(false, k);
+            case SET_LAST_RESIZE -> model.lastResizeAt(true, k);
             case RANGE_INTS -> Math.max(0, k - 257) * model.intObject(java.math.BigInteger.valueOf(1000));
             case INT_OBJECT -> 0; // evaluated above
         };
@@ -288,6 +300,10 @@ public sealed interface Sym {
             case LIST_FROM_SIZED -> "list_sized";
             case DICT_INSERTED, DICT_INSERTED_STR -> "dict";
             case SET_ADDED -> "set";
+            case DICT_RESIZED_AWAY, DICT_RESIZED_AWAY_STR -> "dict_resized_away";
+            case SET_RESIZED_AWAY -> "set_resized_away";
+            case DICT_LAST_RESIZE -> "dict_last_resize";
+            case SET_LAST_RESIZE -> "set_last_resize";
             case RANGE_INTS -> "ints";
             case INT_OBJECT -> "int";
         };
