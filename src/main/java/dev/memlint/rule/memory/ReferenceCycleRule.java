@@ -32,8 +32,10 @@ public final class ReferenceCycleRule implements Rule {
         ModuleMemory memory = ModuleMemory.of(ctx.model().module());
         for (ModuleMemory.SelfCycle sc : memory.selfCycles()) {
             Located at = CycleSteps.closing(sc.cycle(), sc.owner().node());
-            FindingBuilder f = ctx.report(at, "every `" + sc.owner().name() + "` instance refers to itself ("
-                    + sc.cycle().describe() + "), so each one is freed only by the cyclic garbage collector");
+            String after = sc.method().name().equals("__init__") ? ""
+                    : " once `" + sc.owner().name() + "." + sc.method().name() + "` has run on it";
+            FindingBuilder f = ctx.report(at, "every `" + sc.owner().name() + "` instance refers to itself" + after
+                    + " (" + sc.cycle().describe() + "), so each one is freed only by the cyclic garbage collector");
             CycleSteps.addSteps(f, sc.cycle());
         }
         for (ModuleMemory.FunctionReport r : memory.functions()) {
