@@ -92,6 +92,26 @@ public final class ModuleIndex {
                 }
             }
         }
+        // An import inside a function or a try block (from xml.parsers import expat in XMLParser.__init__):
+        // the first one of a name the module binds no other way.
+        dev.memlint.semantic.NodeChildren.walkAll(module.body(), n -> {
+            if (n instanceof Stmt.Import imp) {
+                for (Alias a : imp.names()) {
+                    importElsewhere(a.asname() != null ? a.asname() : a.name().split("\\.")[0],
+                            a.asname() != null ? a.name() : a.name().split("\\.")[0]);
+                }
+            } else if (n instanceof Stmt.ImportFrom from && from.module() != null && from.level() == 0) {
+                for (Alias a : from.names()) {
+                    importElsewhere(a.asname() != null ? a.asname() : a.name(), from.module() + "." + a.name());
+                }
+            }
+        });
+    }
+
+    private void importElsewhere(String name, String origin) {
+        if (!functions.containsKey(name) && !classes.containsKey(name) && !moduleInstances.containsKey(name)) {
+            imports.putIfAbsent(name, origin);
+        }
     }
 
     /**
