@@ -118,3 +118,74 @@ def weak_back_reference():
     a.partner = b
     b.partner = weakref.proxy(a)
     return 0
+
+
+class Menu:
+    """add() points each item back at its menu: every menu with an item is in a cycle."""
+
+    def __init__(self):
+        self._items = []
+
+    def add(self, item):
+        item.menu = self
+        self._items.append(item)  # expect: MEM601
+        return item
+
+    def discard(self, item):
+        self._items.remove(item)  # takes out the item it is given, not the menu's links
+
+
+class Toolbar:
+    """The same links, taken apart when the toolbar is closed."""
+
+    def __init__(self):
+        self._buttons = []
+
+    def add(self, button):
+        button.toolbar = self
+        self._buttons.append(button)
+
+    def close(self):
+        for button in self._buttons:
+            button.toolbar = None
+        self._buttons.clear()
+
+
+class Palette:
+    """Each swatch points back weakly."""
+
+    def __init__(self):
+        self._swatches = []
+
+    def add(self, swatch):
+        swatch.palette = weakref.ref(self)
+        self._swatches.append(swatch)
+
+
+class Scheduler:
+    """Queues its own bound methods in a list it owns."""
+
+    def __init__(self):
+        self._pending = []
+
+    def later(self, value):
+        self._pending.append((self._run, value))  # expect: MEM601
+
+    def _run(self, value):
+        return value
+
+
+class Tracker:
+    """Keeps a shared module-level list, not one of its own."""
+
+    def __init__(self):
+        self._seen = SEEN
+
+    def track(self):
+        self._seen.append(self.report)
+
+    def report(self):
+        return 0
+
+
+SEEN = []

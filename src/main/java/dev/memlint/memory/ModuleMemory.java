@@ -9,6 +9,7 @@ import dev.memlint.memory.heap.CycleFinder;
 import dev.memlint.memory.heap.Edge;
 import dev.memlint.memory.heap.HeapAnalyzer;
 import dev.memlint.memory.heap.ModuleIndex;
+import dev.memlint.memory.heap.SelfLinkingMethods;
 import dev.memlint.memory.heap.Site;
 import dev.memlint.memory.size.PeakEstimator;
 
@@ -33,8 +34,11 @@ public final class ModuleMemory {
     public record FunctionReport(String qualname, Stmt.FunctionNode function, List<Cycle> cycles,
                                  int cyclicObjects, boolean gaveUp) {}
 
-    /** A class each of whose instances is in a cycle of its own as soon as __init__ returns. */
-    public record SelfCycle(ModuleIndex.ClassInfo owner, Cycle cycle) {}
+    /**
+     * A class each of whose instances is in a cycle of its own as soon as method (__init__, or a
+     * method such as add() that links a child back) returns.
+     */
+    public record SelfCycle(ModuleIndex.ClassInfo owner, Stmt.FunctionNode method, Cycle cycle) {}
 
     /** The analyses of the module this thread checks last: every memory rule of one file shares them. */
     private static final ThreadLocal<Cached> LAST = new ThreadLocal<>();
@@ -55,30 +59,39 @@ public final class ModuleMemory {
         index = new ModuleIndex(module);
         HeapAnalyzer heap = new HeapAnalyzer(index);
         for (ModuleIndex.ClassInfo c : index.classes().values()) {
-            Stmt.FunctionNode init = c.methods().get("__init__");
-            if (init == null || init.args().args().isEmpty()) {
-                continue;
-            }
-            HeapAnalyzer.Summary summary;
-            try {
-                summary = heap.summary(init);
-            } catch (RuntimeException | StackOverflowError e) {
-                continue;
-            }
-            if (summary.gaveUp()) {
-                continue;
-            }
-            Site self = new Site("param " + init.args().args().get(0).arg(), Site.Kind.PARAM, null, c.name(), true);
-            for (Cycle cycle : CycleFinder.find(summary.exit(), self)) {
-                if (cycle.sites().contains(self)) {
-                    selfCycles.add(new SelfCycle(c, cycle));
-                }
-            }
-            if (c.hasFinalizer()) {
-                CycleFinder.throughArguments(summary.exit(), self).forEach(cycle -> argumentCycles.add(new SelfCycle(c, cycle)));
+            int before = selfCycles.size();
+            fromInit(c, heap);
+            if (selfCycles.size() == before) {
+                SelfLinkingMethods.of(index, heap, c).ifPresent(l -> selfCycles.add(new SelfCycle(c, l.method(), l.cycle())));
             }
         }
         collect(module.body(), "", heap);
+    }
+
+    /** The cycles through self that a class's __init__ leaves, and for a finalizer class those through an argument. */
+    private void fromInit(ModuleIndex.ClassInfo c, HeapAnalyzer heap) {
+        Stmt.FunctionNode init = c.methods().get("__init__");
+        if (init == null || init.args().args().isEmpty()) {
+            return;
+        }
+        HeapAnalyzer.Summary summary;
+        try {
+            summary = heap.summary(init);
+        } catch (RuntimeException | StackOverflowError e) {
+            return;
+        }
+        if (summary.gaveUp()) {
+            return;
+        }
+        Site self = new Site("param " + init.args().args().get(0).arg(), Site.Kind.PARAM, null, c.name(), true);
+        for (Cycle cycle : CycleFinder.find(summary.exit(), self)) {
+            if (cycle.sites().contains(self)) {
+                selfCycles.add(new SelfCycle(c, init, cycle));
+            }
+        }
+        if (c.hasFinalizer()) {
+            CycleFinder.throughArguments(summary.exit(), self).forEach(cycle -> argumentCycles.add(new SelfCycle(c, init, cycle)));
+        }
     }
 
     /** The analysis of a module, computed once per module. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -97,6 +98,72 @@ public final class CycleFinder {
         return List.of();
     }
 
+    /**
+     * In a method, a cycle through self that its stores close with the objects self holds in its
+     * instance attributes ({@code action.container = self} with {@code self._actions.append(action)};
+     * {@code self._items.append((self.render, args))}) or with an argument's attributes
+     * ({@code self.parent = parent; parent.children.append(self)}): self stays in it after the call,
+     * so once dropped only the cyclic collector frees it. instanceFields are the attributes the
+     * class assigns on its instances (one the class body holds may be shared by all: no link);
+     * a store into the items of one of them is believed only for containerFields. Empty when there is none.
+     */
+    public static Optional<Cycle> throughSelf(HeapState exit, Site selfSite, Set<String> instanceFields,
+                                              Set<String> containerFields) {
+        Graph g = Graph.of(exit);
+        Map<Site, List<Edge>> out = g.out();
+        Set<Site> all = g.all();
+        Set<String> owned = new HashSet<>(exit.killedParamFields());
+        Set<String> keys = new HashSet<>();
+        all.forEach(s -> keys.add(s.key()));
+        for (Site s : List.copyOf(all)) {
+            if (isFieldOf(s, selfSite)) {
+                if (!instanceFields.contains(topField(s, selfSite))) {
+                    continue;
+                }
+                owned.add(s.key()); // self.x, and what hangs off it (self.x.items)
+                for (int at = s.key().lastIndexOf('.'); at > selfSite.key().length(); at = s.key().lastIndexOf('.', at - 1)) {
+                    String holder = s.key().substring(0, at); // self.x of self.x.items, though never read alone
+                    owned.add(holder);
+                    if (keys.add(holder)) {
+                        all.add(new Site(holder, Site.Kind.PARAM, null, null, true));
+                    }
+                }
+            }
+        }
+        linkFieldsOfSelf(selfSite, owned, all, out);
+        linkFieldsOfArguments(selfSite, exit.killedParamFields(), all, out);
+        for (List<Edge> edges : out.values()) {
+            // What a library object may keep is a guess, too weak for "every instance". And self's
+            // items stored back into self (self[:] = (t for t in self if ...)) stand for self there.
+            edges.removeIf(e -> e.label().equals("keeps") || e.label().equals("(internal)")
+                    || (e.from().equals(selfSite) && e.to().equals(selfSite) && e.label().startsWith("item"))
+                    || (e.label().startsWith("item") && isFieldOf(e.from(), selfSite)
+                        && !containerFields.contains(topField(e.from(), selfSite))));
+        }
+        // Unlike a garbage cycle, one that every instance is in does not end when unknown code gets a
+        // part of it (argparse's conflict handler is given the new action): that code may keep it
+        // longer, and seldom takes a link apart.
+        for (List<Site> scc : stronglyConnected(all, Set.of(), out)) {
+            if (scc.contains(selfSite)) {
+                List<Edge> inside = edgesWithin(scc, out);
+                if (inside.isEmpty()) {
+                    return Optional.empty();
+                }
+                inside.sort(Comparator.comparingInt(e -> e.origin() == null ? Integer.MAX_VALUE : e.origin().pos().line()));
+                List<Edge> path = shortestCycle(inside, selfSite);
+                return Optional.of(new Cycle(path.stream().map(Edge::from).toList(), path, false));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** x of self.x.y. */
+    private static String topField(Site field, Site self) {
+        String path = field.key().substring(self.key().length() + 1);
+        int dot = path.indexOf('.');
+        return dot < 0 ? path : path.substring(0, dot);
+    }
+
     /** The references between members of a group. */
     private static List<Edge> edgesWithin(List<Site> group, Map<Site, List<Edge>> out) {
         Set<Site> members = new LinkedHashSet<>(group);
@@ -134,6 +201,11 @@ public final class CycleFinder {
                 break;
             }
         }
+        return shortestCycle(inside, start);
+    }
+
+    /** The shortest way round a group through start, its references in the order they are taken. */
+    private static List<Edge> shortestCycle(List<Edge> inside, Site start) {
         Map<Site, List<Edge>> out = new LinkedHashMap<>();
         for (Edge e : inside) {
             out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);

@@ -852,6 +852,14 @@ public final class HeapAnalyzer {
             return index.method(o.className(), name);
         }
 
+        /** The class nested in the class of an instance (or self) under that name, else null. */
+        private ModuleIndex.ClassInfo nestedClassOf(Site o, String name) {
+            if (o.className() == null || (o.kind() != Site.Kind.INSTANCE && o.kind() != Site.Kind.PARAM)) {
+                return null;
+            }
+            return index.nestedClass(o.className(), name);
+        }
+
         /** The module class that all of some objects are (class objects of one class), else null. */
         private ModuleIndex.ClassInfo classHeld(Set<Site> objs) {
             String name = null;
@@ -1369,7 +1377,10 @@ public final class HeapAnalyzer {
                     for (Site r : receivers) {
                         Stmt.FunctionNode method = methodOf(r, m);
                         ModuleIndex.MethodKind kind = method == null ? null : ModuleIndex.kindOf(method);
-                        if (kind == ModuleIndex.MethodKind.INSTANCE) {
+                        ModuleIndex.ClassInfo nested = method == null ? nestedClassOf(r, m) : null;
+                        if (nested != null) {
+                            result.addAll(instantiate(nested, c, args, kwargs, splatted, s)); // self._Section(self)
+                        } else if (kind == ModuleIndex.MethodKind.INSTANCE) {
                             result.addAll(apply(method, Set.of(r), args, kwargs, c, s));
                         } else if (kind == ModuleIndex.MethodKind.STATIC) {
                             result.addAll(apply(method, null, args, kwargs, c, s));

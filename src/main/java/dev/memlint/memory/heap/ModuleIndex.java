@@ -75,16 +75,7 @@ public final class ModuleIndex {
     public ModuleIndex(Module module) {
         for (Stmt s : module.body()) {
             if (s instanceof Stmt.ClassDef c) {
-                Map<String, Stmt.FunctionNode> methods = new LinkedHashMap<>();
-                for (Stmt member : c.body()) {
-                    if (member instanceof Stmt.FunctionNode f && !(isPropertyAccessor(f) && methods.containsKey(f.name()))) {
-                        methods.put(f.name(), f);
-                    }
-                }
-                List<String> bases = c.bases().stream()
-                        .map(b -> b instanceof Expr.Name n ? n.id() : "?").toList();
-                boolean known = c.keywords().isEmpty() && bases.stream().allMatch(b -> b.equals("object") || classesHas(b));
-                classes.put(c.name(), new ClassInfo(c.name(), c, methods, bases, known));
+                addClass(c.name(), c);
             } else if (s instanceof Stmt.FunctionNode f) {
                 functions.put(f.name(), f);
             } else if (s instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name n
@@ -101,6 +92,61 @@ public final class ModuleIndex {
                 }
             }
         }
+        // An import inside a function or a try block (from xml.parsers import expat in XMLParser.__init__):
+        // the first one of a name the module binds no other way.
+        dev.memlint.semantic.NodeChildren.walkAll(module.body(), n -> {
+            if (n instanceof Stmt.Import imp) {
+                for (Alias a : imp.names()) {
+                    importElsewhere(a.asname() != null ? a.asname() : a.name().split("\\.")[0],
+                            a.asname() != null ? a.name() : a.name().split("\\.")[0]);
+                }
+            } else if (n instanceof Stmt.ImportFrom from && from.module() != null && from.level() == 0) {
+                for (Alias a : from.names()) {
+                    importElsewhere(a.asname() != null ? a.asname() : a.name(), from.module() + "." + a.name());
+                }
+            }
+        });
+    }
+
+    private void importElsewhere(String name, String origin) {
+        if (!functions.containsKey(name) && !classes.containsKey(name) && !moduleInstances.containsKey(name)) {
+            imports.putIfAbsent(name, origin);
+        }
+    }
+
+    /**
+     * A class and the classes nested in its body, these under their qualified names
+     * ({@code HelpFormatter._Section}), reached as attributes of the class or its instances.
+     */
+    private void addClass(String name, Stmt.ClassDef c) {
+        Map<String, Stmt.FunctionNode> methods = new LinkedHashMap<>();
+        for (Stmt member : c.body()) {
+            if (member instanceof Stmt.FunctionNode f && !(isPropertyAccessor(f) && methods.containsKey(f.name()))) {
+                methods.put(f.name(), f);
+            }
+        }
+        List<String> bases = c.bases().stream()
+                .map(b -> b instanceof Expr.Name n ? n.id() : "?").toList();
+        boolean known = c.keywords().isEmpty() && bases.stream().allMatch(b -> b.equals("object") || classesHas(b));
+        classes.put(name, new ClassInfo(name, c, methods, bases, known));
+        for (Stmt member : c.body()) {
+            if (member instanceof Stmt.ClassDef inner) {
+                addClass(name + "." + inner.name(), inner);
+            }
+        }
+    }
+
+    /** The class nested under attr in a class or one of its module bases ({@code self._Section}), or null. */
+    public ClassInfo nestedClass(String className, String attr) {
+        ClassInfo c = classes.get(className);
+        for (int depth = 0; c != null && depth < 16; depth++) {
+            ClassInfo inner = classes.get(c.name() + "." + attr);
+            if (inner != null) {
+                return inner;
+            }
+            c = c.baseNames().isEmpty() ? null : classes.get(c.baseNames().get(0));
+        }
+        return null;
     }
 
     private boolean classesHas(String name) {

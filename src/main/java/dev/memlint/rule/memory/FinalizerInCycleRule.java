@@ -1,10 +1,9 @@
 package dev.memlint.rule.memory;
 
-import dev.memlint.ast.Expr;
-import dev.memlint.ast.Stmt;
 import dev.memlint.memory.ModuleMemory;
 import dev.memlint.memory.heap.Cycle;
 import dev.memlint.memory.heap.ModuleIndex;
+import dev.memlint.memory.heap.Unlinks;
 import dev.memlint.rule.FindingBuilder;
 import dev.memlint.rule.Rule;
 import dev.memlint.rule.RuleContext;
@@ -32,11 +31,12 @@ public final class FinalizerInCycleRule implements Rule {
         ModuleMemory memory = ModuleMemory.of(ctx.model().module());
         Set<String> reported = new LinkedHashSet<>();
         for (ModuleMemory.SelfCycle sc : memory.selfCycles()) {
-            report(ctx, sc.owner(), sc.cycle(), "its own `__init__` puts each one in a cycle", reported);
-            report(ctx, memory.index(), sc.cycle(), "`" + sc.owner().name() + ".__init__` puts one in a cycle", reported);
+            String method = sc.method().name();
+            report(ctx, sc.owner(), sc.cycle(), "its own `" + method + "` puts each one in a cycle", reported);
+            report(ctx, memory.index(), sc.cycle(), "`" + sc.owner().name() + "." + method + "` puts one in a cycle", reported);
         }
         for (ModuleMemory.SelfCycle sc : memory.argumentCycles()) {
-            if (unlinkedByAMethod(sc)) continue;
+            if (Unlinks.byAMethod(memory.index(), sc.owner(), sc.cycle(), sc.method())) continue;
             report(ctx, sc.owner(), sc.cycle(), "its own `__init__` links each one in a cycle with an object passed to it", reported);
         }
         for (ModuleMemory.FunctionReport r : memory.functions()) {
@@ -45,35 +45,6 @@ public final class FinalizerInCycleRule implements Rule {
             }
         }
     }
-
-    /**
-     * Whether a method of the class other than __init__ takes a link of the cycle apart: pops or
-     * removes from a container the cycle goes through ({@code self._parent._children.remove(self)}),
-     * or deletes or resets an attribute it goes through ({@code self._parent = None}). Then closing
-     * the object (exit, close) breaks the cycle before the last reference goes, and the finalizer
-     * runs in time.
-     */
-    private static boolean unlinkedByAMethod(ModuleMemory.SelfCycle sc) {
-        Set<String> links = new java.util.HashSet<>();
-        sc.cycle().edges().forEach(e -> links.add(e.label()));
-        for (var m : sc.owner().methods().entrySet()) {
-            if (m.getKey().equals("__init__")) continue;
-            boolean[] found = {false};
-            dev.memlint.semantic.NodeChildren.walkAll(m.getValue().body(), n -> {
-                if (n instanceof Expr.Call c && c.func() instanceof Expr.Attribute f && UNLINKING.contains(f.attr())
-                        && f.value() instanceof Expr.Attribute holder && links.contains(holder.attr())) found[0] = true;
-                if (n instanceof Stmt.Delete d && d.targets().stream().anyMatch(t -> t instanceof Expr.Attribute a && links.contains(a.attr())))
-                    found[0] = true;
-                if (n instanceof Stmt.Assign a && a.value() instanceof Expr.Constant k && k.value() == null
-                        && a.targets().stream().anyMatch(t -> t instanceof Expr.Attribute at && links.contains(at.attr())))
-                    found[0] = true;
-            });
-            if (found[0]) return true;
-        }
-        return false;
-    }
-
-    private static final Set<String> UNLINKING = Set.of("pop", "remove", "clear", "discard", "popleft");
 
     private void report(RuleContext ctx, ModuleIndex index, Cycle c, String where, Set<String> reported) {
         for (var site : c.instancesOf(index)) {

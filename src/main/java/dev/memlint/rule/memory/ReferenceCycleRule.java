@@ -31,9 +31,11 @@ public final class ReferenceCycleRule implements Rule {
     private void check(RuleContext ctx) {
         ModuleMemory memory = ModuleMemory.of(ctx.model().module());
         for (ModuleMemory.SelfCycle sc : memory.selfCycles()) {
-            Located at = CycleSteps.closing(sc.cycle(), sc.owner().node());
-            FindingBuilder f = ctx.report(at, "every `" + sc.owner().name() + "` instance refers to itself ("
-                    + sc.cycle().describe() + "), so each one is freed only by the cyclic garbage collector");
+            Located at = closingIn(sc.method(), sc.cycle(), sc.owner().node());
+            String after = sc.method().name().equals("__init__") ? ""
+                    : " once `" + sc.owner().name() + "." + sc.method().name() + "` has run on it";
+            FindingBuilder f = ctx.report(at, "every `" + sc.owner().name() + "` instance refers to itself" + after
+                    + " (" + sc.cycle().describe() + "), so each one is freed only by the cyclic garbage collector");
             CycleSteps.addSteps(f, sc.cycle());
         }
         for (ModuleMemory.FunctionReport r : memory.functions()) {
@@ -75,6 +77,21 @@ public final class ReferenceCycleRule implements Rule {
                 f.related(places.get(i), "another reference cycle: " + cycles.get(i).describe());
             }
         }
+    }
+
+    /**
+     * The last reference of the cycle the method itself makes (self._root = self._Section(self),
+     * not the helper's self.formatter = formatter further down the file), else the cycle's last.
+     */
+    private static Located closingIn(Stmt.FunctionNode method, Cycle c, Located fallback) {
+        Located last = null;
+        for (var e : c.edges()) {
+            Located o = e.origin();
+            if (o != null && contains(method, o) && (last == null || before(last, o))) {
+                last = o;
+            }
+        }
+        return last != null ? last : CycleSteps.closing(c, fallback);
     }
 
     private static boolean recursiveClosure(Cycle c) {

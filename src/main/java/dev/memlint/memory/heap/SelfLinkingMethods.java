@@ -1,0 +1,185 @@
+package dev.memlint.memory.heap;
+
+import dev.memlint.ast.Expr;
+import dev.memlint.ast.Node;
+import dev.memlint.ast.Stmt;
+import dev.memlint.semantic.NodeChildren;
+
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The first method of a class (in source order) after which the instance it ran on stays in a
+ * cycle of its own: {@code _add_action} doing {@code action.container = self} and
+ * {@code self._actions.append(action)}, or a method queuing its own bound method in a list self
+ * holds. Only methods that hand self on (a bare {@code self} other than a receiver, or a bound
+ * method of self that is not called) are analysed; a class that takes such a link apart again in
+ * another method (see {@link Unlinks}) is left out.
+ */
+public final class SelfLinkingMethods {
+    private SelfLinkingMethods() {}
+
+    /** A method and the cycle through self it leaves. */
+    public record Link(Stmt.FunctionNode method, Cycle cycle) {}
+
+    public static Optional<Link> of(ModuleIndex index, HeapAnalyzer heap, ModuleIndex.ClassInfo cls) {
+        Fields fields = null;
+        for (Stmt.FunctionNode m : cls.methods().values()) {
+            if (NOT_ON_AN_INSTANCE.contains(m.name()) || m.args().args().isEmpty()
+                    || ModuleIndex.kindOf(m) != ModuleIndex.MethodKind.INSTANCE) {
+                continue;
+            }
+            String self = m.args().args().get(0).arg();
+            if (!handsOn(m, self, cls, index)) {
+                continue;
+            }
+            HeapAnalyzer.Summary summary;
+            try {
+                summary = heap.summary(m);
+            } catch (RuntimeException | StackOverflowError e) {
+                continue;
+            }
+            if (summary.gaveUp()) {
+                continue;
+            }
+            if (fields == null) {
+                fields = instanceFields(index, cls);
+            }
+            Site selfSite = new Site("param " + self, Site.Kind.PARAM, null, cls.name(), true);
+            Optional<Cycle> cycle = CycleFinder.throughSelf(summary.exit(), selfSite, fields.held(), fields.containers());
+            if (cycle.isPresent() && !Unlinks.byAMethod(index, cls, cycle.get(), m) && !Unlinks.byAMember(index, cls, cycle.get())) {
+                return Optional.of(new Link(m, cycle.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** __init__ is read on its own; the others run on the class (implicit classmethods) or before the instance exists. */
+    private static final Set<String> NOT_ON_AN_INSTANCE = Set.of("__init__", "__new__", "__init_subclass__",
+            "__class_getitem__");
+
+    /** Whether a method passes or stores self itself, or a bound method of self it does not call. */
+    private static boolean handsOn(Stmt.FunctionNode m, String self, ModuleIndex.ClassInfo cls, ModuleIndex index) {
+        Set<Node> receivers = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Node> called = Collections.newSetFromMap(new IdentityHashMap<>());
+        NodeChildren.walkAll(m.body(), n -> {
+            if (n instanceof Expr.Attribute a) {
+                receivers.add(a.value());
+            } else if (n instanceof Expr.Call c) {
+                called.add(c.func());
+            }
+        });
+        boolean[] found = {false};
+        NodeChildren.walkAll(m.body(), n -> {
+            if (n instanceof Expr.Name x && x.id().equals(self) && !receivers.contains(x)) {
+                found[0] = true;
+            } else if (n instanceof Expr.Attribute a && a.value() instanceof Expr.Name x && x.id().equals(self)
+                    && !called.contains(a) && isPlainMethod(index.method(cls.name(), a.attr()))) {
+                found[0] = true;
+            }
+        });
+        return found[0];
+    }
+
+    private static boolean isPlainMethod(Stmt.FunctionNode f) {
+        return f != null && ModuleIndex.kindOf(f) == ModuleIndex.MethodKind.INSTANCE;
+    }
+
+    /**
+     * The attributes the class or its module bases assign on self in any method (held: the
+     * instance's own), and those among them only ever given a new object (containers: a display,
+     * a comprehension or a call), into whose items a store is believed; one given an object from
+     * elsewhere ({@code self.text = editwin.text}) may be a widget whose {@code text[key] = f} keeps
+     * nothing. One ever given a weak container or reference ({@code WeakSet()}), or a module global
+     * ({@code self._map = socket_map}, shared by every instance), is left out of both; a queue
+     * ({@code SimpleQueue()}) is left out of the containers: its consumer takes its items.
+     */
+    record Fields(Set<String> held, Set<String> containers) {}
+
+    private static Fields instanceFields(ModuleIndex index, ModuleIndex.ClassInfo cls) {
+        Set<String> held = new HashSet<>();
+        Set<String> shared = new HashSet<>();
+        Set<String> made = new HashSet<>();
+        Set<String> given = new HashSet<>();
+        ModuleIndex.ClassInfo c = cls;
+        for (int depth = 0; c != null && depth < 16; depth++) {
+            for (Stmt.FunctionNode m : c.methods().values()) {
+                if (m.args().args().isEmpty()) {
+                    continue;
+                }
+                String self = m.args().args().get(0).arg();
+                Set<String> locals = localNames(m);
+                NodeChildren.walkAll(m.body(), n -> {
+                    List<Expr> targets = n instanceof Stmt.Assign a ? a.targets()
+                            : n instanceof Stmt.AugAssign a ? List.of(a.target())
+                            : n instanceof Stmt.AnnAssign a ? List.of(a.target()) : List.of();
+                    targets.forEach(t -> addFields(t, self, held));
+                    if (n instanceof Stmt.Assign a) {
+                        Expr v = a.value();
+                        boolean isShared = makesWeak(v, index) || v instanceof Expr.Name g && !locals.contains(g.id());
+                        Set<String> into = isShared ? shared : isNew(v) ? made : given;
+                        a.targets().forEach(t -> addFields(t, self, into));
+                    }
+                });
+            }
+            c = c.baseNames().isEmpty() ? null : index.classNamed(c.baseNames().get(0));
+        }
+        held.removeAll(shared);
+        made.removeAll(given);
+        made.retainAll(held);
+        return new Fields(held, made);
+    }
+
+    /** A display, comprehension or call other than of a queue: a new object. None counts too (not yet made). */
+    private static boolean isNew(Expr v) {
+        if (v instanceof Expr.Call c) {
+            String name = c.func() instanceof Expr.Name n ? n.id() : c.func() instanceof Expr.Attribute a ? a.attr() : "";
+            return !name.endsWith("Queue");
+        }
+        return v instanceof Expr.ListExpr || v instanceof Expr.DictExpr || v instanceof Expr.SetExpr
+                || v instanceof Expr.ListComp || v instanceof Expr.DictComp || v instanceof Expr.SetComp
+                || v instanceof Expr.Constant k && k.value() == null;
+    }
+
+    /** The parameters of a function and the names it binds by assignment or loop. */
+    private static Set<String> localNames(Stmt.FunctionNode m) {
+        Set<String> out = new HashSet<>();
+        var a = m.args();
+        java.util.stream.Stream.of(a.posonlyargs(), a.args(), a.kwonlyargs()).flatMap(List::stream).forEach(x -> out.add(x.arg()));
+        for (var x : new dev.memlint.ast.Arg[] {a.vararg(), a.kwarg()}) {
+            if (x != null) {
+                out.add(x.arg());
+            }
+        }
+        NodeChildren.walkAll(m.body(), n -> {
+            if (n instanceof Expr.Name x && x.ctx() != dev.memlint.ast.Ctx.Load) {
+                out.add(x.id());
+            }
+        });
+        return out;
+    }
+
+    private static boolean makesWeak(Expr value, ModuleIndex index) {
+        boolean[] found = {false};
+        NodeChildren.walkAll(List.of(value), n -> {
+            if (n instanceof Expr.Call c && index.isWeakFactory(c.func())) {
+                found[0] = true;
+            }
+        });
+        return found[0];
+    }
+
+    private static void addFields(Expr target, String self, Set<String> out) {
+        if (target instanceof Expr.Attribute a && a.value() instanceof Expr.Name n && n.id().equals(self)) {
+            out.add(a.attr());
+        } else if (target instanceof Expr.TupleExpr t) {
+            t.elts().forEach(e -> addFields(e, self, out));
+        } else if (target instanceof Expr.ListExpr l) {
+            l.elts().forEach(e -> addFields(e, self, out));
+        }
+    }
+}
