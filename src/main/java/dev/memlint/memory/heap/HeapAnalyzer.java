@@ -108,7 +108,7 @@ public final class HeapAnalyzer {
             known = new HashSet<>();
             for (Cycle c : CycleFinder.find(sum.exit(), null)) {
                 if (!c.returned()) {
-                    known.addAll(c.sites());
+                    known.addAll(CycleFinder.groupOf(c, sum.exit()));
                 }
             }
             garbage.put(sum, known);
