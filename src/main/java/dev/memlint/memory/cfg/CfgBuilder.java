@@ -124,6 +124,11 @@ public final class CfgBuilder {
     }
 
     private Cfg link(Node owner, Block entry) {
+        for (Block b : created) {
+            if (b.exceptionSuccessor() != null && cannotRaise(b)) {
+                b.setExceptionSuccessor(null); // else its exception edge carries what it bound to the handler
+            }
+        }
         Set<Block> reachable = new LinkedHashSet<>();
         Deque<Block> work = new ArrayDeque<>(List.of(entry));
         while (!work.isEmpty()) {
@@ -164,6 +169,33 @@ public final class CfgBuilder {
             }
         }
         return current;
+    }
+
+    /**
+     * A block of plain copies ({@code error = e}, {@code exc = None}), pass and the end of an
+     * {@code except ... as e} cannot raise: its exception edge would carry its end state, with the
+     * names bound, on a path CPython never takes.
+     */
+    private static boolean cannotRaise(Block b) {
+        if (b.elements().isEmpty()) {
+            return false;
+        }
+        for (Element e : b.elements()) {
+            if (!(e instanceof Element.HandlerUnbind || e instanceof Element.Simple simple && (simple.stmt() instanceof Stmt.Pass
+                    || simple.stmt() instanceof Stmt.Assign a && isPlainCopy(a)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPlainCopy(Stmt.Assign a) {
+        for (Expr t : a.targets()) {
+            if (!(t instanceof Expr.Name)) {
+                return false;
+            }
+        }
+        return a.value() instanceof Expr.Constant || a.value() instanceof Expr.Name;
     }
 
     private static boolean isStraightLine(Stmt s) {

@@ -370,6 +370,9 @@ final class CycleCandidates {
             if (rebound.contains(x)) {
                 return STORES_INTO_NEW;
             }
+            if (params.contains(x)) {
+                storedInto.add(x); // raise exc: the caller's exception gets a traceback holding this frame, which holds it
+            }
         }
         boundOtherwise.addAll(statementBound); // those names hold objects the walk did not see made
         holdObjects.addAll(statementBound);
@@ -630,7 +633,7 @@ final class CycleCandidates {
     /**
      * Whether the heap analysis evaluates the expression to no object at all: constants, f-strings,
      * arithmetic, comparisons, and calls of code it does not know (a module class or function, a
-     * copying builtin, a reader like get() or a module method may give objects).
+     * copying builtin, an exception class, a reader like get() or a module method may give objects).
      */
     private boolean objectless(Expr e) {
         if (e == null || e instanceof Expr.Constant || e instanceof Expr.JoinedStr || e instanceof Expr.Compare
@@ -658,7 +661,8 @@ final class CycleCandidates {
             }
             if (c.func() instanceof Expr.Name n) {
                 return index.classNamed(n.id()) == null && index.functionNamed(n.id()) == null
-                        && !HeapAnalyzer.isCopyingBuiltin(n.id());
+                        && !HeapAnalyzer.isCopyingBuiltin(n.id())
+                        && !(HeapAnalyzer.isBuiltinException(n.id()) && !index.isImported(n.id()));
             }
             if (c.func() instanceof Expr.Attribute a) {
                 return !HeapAnalyzer.isReader(a.attr()) && !methodsNamed.containsKey(a.attr());

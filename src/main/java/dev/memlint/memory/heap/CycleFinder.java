@@ -306,6 +306,23 @@ public final class CycleFinder {
         return !cyclesAmongNew(exit, Graph.of(exit)).isEmpty();
     }
 
+    /**
+     * Every object of the group a found cycle goes round: the cycle shows one way round it, but a
+     * caller must know all of them as the callee's garbage, or a second way round (through a
+     * second exception the loop made) looks like a cycle of the caller's own.
+     */
+    static Set<Site> groupOf(Cycle cycle, HeapState exit) {
+        Map<Site, List<Edge>> out = Graph.of(exit).out();
+        Map<Site, List<Edge>> in = new HashMap<>();
+        for (Edge e : exit.edges()) {
+            in.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.between(e.to(), e.from(), e.origin()));
+        }
+        Set<Site> start = new LinkedHashSet<>(cycle.sites());
+        Set<Site> group = reach(start, out);
+        group.retainAll(reach(start, in));
+        return group;
+    }
+
     /** The groups of the call's new objects that refer to one another in a loop (one referring to itself too). */
     private static List<List<Site>> cyclesAmongNew(HeapState exit, Graph g) {
         if (!mayHoldCycle(exit)) {

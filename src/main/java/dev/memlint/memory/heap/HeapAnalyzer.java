@@ -108,7 +108,7 @@ public final class HeapAnalyzer {
             known = new HashSet<>();
             for (Cycle c : CycleFinder.find(sum.exit(), null)) {
                 if (!c.returned()) {
-                    known.addAll(c.sites());
+                    known.addAll(CycleFinder.groupOf(c, sum.exit()));
                 }
             }
             garbage.put(sum, known);
@@ -156,6 +156,12 @@ public final class HeapAnalyzer {
         } catch (RuntimeException | StackOverflowError e) {
             return false;
         }
+    }
+
+    /** Whether a class name is one of an exception, by the convention builtins and libraries follow. */
+    static boolean isBuiltinException(String name) {
+        return name.endsWith("Error") || name.endsWith("Exception") || name.equals("StopIteration")
+                || name.equals("KeyboardInterrupt") || name.equals("SystemExit") || name.equals("GeneratorExit");
     }
 
     static boolean isCopyingBuiltin(String name) {
@@ -315,6 +321,7 @@ public final class HeapAnalyzer {
             }
         }
         t.closeCells(exit);
+        t.linkRaisedToFrame(exit);
         return new Summary(f, exit, result.gaveUp());
     }
 
@@ -669,22 +676,61 @@ public final class HeapAnalyzer {
         }
 
         /**
-         * Raising an exception this call made: its traceback holds this frame, so one a local still
-         * refers to ({@code exc = ValueError(...); raise exc}) is in a cycle with the frame once the
-         * catcher drops it. Anything else raised is the catcher's: it escapes.
+         * Raising the object a local of this frame holds ({@code exc = ValueError(...); raise exc},
+         * a parameter too): its traceback holds this frame, and the frame the local, a cycle once the
+         * catcher drops the exception, unless the local is cleared first (del or None in finally).
+         * An object of the caller's (a parameter) gets the reference to the frame only when the
+         * local holds nothing this call made: it is mapped into the caller, where the cycle shows if
+         * the caller made the exception; when the local may also hold a new exception, the cycle is
+         * this call's, and the caller's object would only hide it (a frame it reaches looks alive).
+         * Anything else raised is the catcher's: it escapes.
          */
         private void raise(Stmt.Raise r, HeapState s) {
             Set<Site> raised = eval(r.exc(), s);
             eval(r.cause(), s);
-            List<Site> others = new ArrayList<>();
+            boolean local = r.exc() instanceof Expr.Name n && s.isBound(n.id()) && !scope.declaredOuter.contains(n.id());
+            boolean madeHere = false;
             for (Site x : raised) {
-                if (x.kind() == Site.Kind.EXCEPTION && x.node() instanceof Expr.Call && r.exc() instanceof Expr.Name) {
-                    s.addEdge(new Edge(x, "__traceback__", frame, r, false));
+                madeHere |= local && isRaisable(x) && !x.outer();
+            }
+            List<Site> others = new ArrayList<>();
+            List<Site> traced = new ArrayList<>();
+            for (Site x : raised) {
+                if (local && isRaisable(x) && !(madeHere && x.outer())) {
+                    traced.add(x);
+                    raisedAt.put(x.key(), r);
                 } else {
                     others.add(x);
                 }
             }
+            if (!traced.isEmpty()) {
+                s.noteRaised(((Expr.Name) r.exc()).id(), traced); // linked to the frame at the exit, if the name still holds them
+            }
             s.escape(others);
+        }
+
+        /** Where the objects of each site raised from a local were raised last (by key: aging keeps it). */
+        private final Map<String, Stmt.Raise> raisedAt = new HashMap<>();
+
+        /** At the exit: each object a local still holds that was raised from it has a traceback holding the frame. */
+        void linkRaisedToFrame(HeapState exit) {
+            for (var entry : new java.util.TreeMap<>(exit.bindings()).entrySet()) {
+                if (!entry.getKey().startsWith(HeapState.RAISED)) {
+                    continue;
+                }
+                Set<Site> held = exit.valueOf(entry.getKey().substring(HeapState.RAISED.length()));
+                for (Site x : entry.getValue()) {
+                    if (held.contains(x)) {
+                        exit.addEdge(new Edge(x, "__traceback__", frame, raisedAt.get(x.key()), false));
+                    }
+                }
+            }
+        }
+
+        /** An object raise can throw as it is: an exception, an instance of a class, or an argument (a class makes a new one). */
+        private static boolean isRaisable(Site x) {
+            return x.kind() == Site.Kind.EXCEPTION || x.kind() == Site.Kind.INSTANCE
+                    || (x.kind() == Site.Kind.PARAM && !x.global());
         }
 
         /**
@@ -1335,11 +1381,7 @@ public final class HeapAnalyzer {
                     return Set.of();
                 }
                 if (isBuiltinException(n.id()) && !index.isImported(n.id())) {
-                    Site exc = site(c, Site.Kind.EXCEPTION, n.id()); // ValueError(msg, obj): its args keep obj
-                    for (Set<Site> a : args) {
-                        keep(exc, a, s);
-                    }
-                    return Set.of(exc);
+                    return Set.of(newException(c, n.id(), args, s));
                 }
             }
             String qualified = index.importedName(c.func());
@@ -1348,6 +1390,11 @@ public final class HeapAnalyzer {
             }
             if (qualified != null && RetainsNothing.moduleFunction(qualified)) {
                 return Set.of(); // math.sqrt(x), os.path.join(a, b), logging.debug(msg, obj), json.dumps(d)
+            }
+            if (c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name m && !s.isBound(m.id())
+                    && (isBuiltinException(a.attr()) || a.attr().equals("error"))) {
+                // exceptions.CancelledError(), expat.error(msg): another module's exception class, by its name
+                return Set.of(newException(c, a.attr(), args, s));
             }
             if (c.func() instanceof Expr.Call || c.func() instanceof Expr.Name) {
                 Set<Site> callee = c.func() instanceof Expr.Call inner ? eval(inner, s) : s.valueOf(((Expr.Name) c.func()).id());
@@ -1673,9 +1720,13 @@ public final class HeapAnalyzer {
                     && x.longValue() == value && x.toString().equals(Integer.toString(value));
         }
 
-        private static boolean isBuiltinException(String name) {
-            return name.endsWith("Error") || name.endsWith("Exception") || name.equals("StopIteration")
-                    || name.equals("KeyboardInterrupt") || name.equals("SystemExit") || name.equals("GeneratorExit");
+        /** An exception made by calling its class: ValueError(msg, obj) keeps obj in its args. */
+        private Site newException(Expr.Call c, String className, List<Set<Site>> args, HeapState s) {
+            Site exc = site(c, Site.Kind.EXCEPTION, className);
+            for (Set<Site> a : args) {
+                keep(exc, a, s);
+            }
+            return exc;
         }
 
         private boolean isLibraryObject(Site x) {

@@ -307,11 +307,33 @@ public final class HeapState implements FlowState<HeapState> {
 
     void bind(String name, Collection<Site> sites) {
         ownVars().put(name, Collections.unmodifiableSet(new LinkedHashSet<>(sites)));
+        forgetRaised(name);
     }
 
     void unbind(String name) {
         if (vars.containsKey(name)) {
             ownVars().remove(name);
+        }
+        forgetRaised(name);
+    }
+
+    /** Starts the name under which what a local held when it was raised is kept (see {@link #noteRaised}). */
+    static final String RAISED = "$raised ";
+
+    /**
+     * Notes that name's objects were raised from it: their tracebacks hold the frame while the name
+     * still holds them. Kept per path (a name rebound or deleted later, in a finally, forgets it), so
+     * that a path where the name is cleared does not join another path's binding into a cycle.
+     */
+    void noteRaised(String name, Collection<Site> raised) {
+        Set<Site> all = new LinkedHashSet<>(vars.getOrDefault(RAISED + name, Set.of()));
+        all.addAll(raised);
+        ownVars().put(RAISED + name, Collections.unmodifiableSet(all));
+    }
+
+    private void forgetRaised(String name) {
+        if (!name.startsWith("$") && vars.containsKey(RAISED + name)) {
+            ownVars().remove(RAISED + name);
         }
     }
 }

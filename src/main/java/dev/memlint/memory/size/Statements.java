@@ -162,7 +162,9 @@ final class Statements {
             });
         }
         if (bodyFlow == Interpreter.Flow.RAISE && handlers.isEmpty()) paths.remove(0);
-        in.branches.walk(paths, raised != null || bodyFlow == Interpreter.Flow.RAISE ? true : !handlers.isEmpty());
+        if (!paths.isEmpty()) { // none when the body raises and nothing catches: the exception goes on (through finally)
+            in.branches.walk(paths, raised != null || bodyFlow == Interpreter.Flow.RAISE ? true : !handlers.isEmpty());
+        }
         if (in.lastRaised == null) in.lastRaised = raised != null ? raised : raisedBefore;
         if (!finalbody.isEmpty()) {
             Interpreter.Flow after = f.flow;
