@@ -426,6 +426,9 @@ final class Expressions {
             Obj classValue = in.classes.classAttribute(o.cls, attr);
             if (classValue != null) return classValue;
         }
+        if (o.kind == Obj.Kind.CLASS && o.cls != null && attr.equals("__name__")) {
+            return in.str(Sym.of(o.cls.length())); // a module class's name, as written
+        }
         if (o.kind == Obj.Kind.MODULE) {
             Obj m = in.given(Obj.Kind.MODULE, in.pathOf(o) + "." + attr);
             return m;
