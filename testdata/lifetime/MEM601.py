@@ -118,3 +118,108 @@ def weak_back_reference():
     a.partner = b
     b.partner = weakref.proxy(a)
     return 0
+
+
+# Classes made at run time: a class refers to itself through its __mro__, so one made per call is
+# cyclic garbage once dropped, whether the function drops it, returns it or returns an instance of it.
+import collections
+import functools
+
+
+class HeaderBase:
+    pass
+
+
+class Registry:
+    def __init__(self, base_class):
+        self.base_class = base_class
+        self.registry = {}
+
+    def __getitem__(self, name):
+        cls = self.registry.get(name.lower(), HeaderBase)
+        return type("_" + cls.__name__, (cls, self.base_class), {})  # expect: MEM601
+
+
+def sniff(sample):
+    class dialect(HeaderBase):  # expect: MEM601
+        delimiter = sample[0]
+
+    return dialect
+
+
+def reconstruct(cls_name, bases, value):
+    return type(cls_name, bases, {})(value)  # expect: MEM601
+
+
+def rows(records):
+    Row = collections.namedtuple("Row", "key value")  # expect: MEM601
+    return [Row(k, v) for k, v in records]
+
+
+Point = collections.namedtuple("Point", "x y")
+
+
+def points(pairs):
+    return [Point(x, y) for x, y in pairs]
+
+
+@functools.lru_cache(maxsize=None)
+def header_class(name):
+    return type("_" + name, (HeaderBase,), {})
+
+
+_ROW_CLASSES = {}
+
+
+def row_class(fields):
+    cls = _ROW_CLASSES.get(fields)
+    if cls is None:
+        cls = _ROW_CLASSES[fields] = collections.namedtuple("Row", fields)
+    return cls
+
+
+def make_record_class(typename, fields):
+    return type(typename, (HeaderBase,), dict.fromkeys(fields))
+
+
+def with_repr(cls):
+    class Wrapped(cls):
+        def __repr__(self):
+            return "<" + cls.__name__ + ">"
+
+    return Wrapped
+
+
+def _make_settings_class():
+    class Settings(HeaderBase):
+        debug = False
+
+    return Settings
+
+
+Settings = _make_settings_class()
+
+
+class PluginMeta(type):
+    def __new__(mcls, name, bases, namespace):
+        cls = type.__new__(mcls, name, bases, namespace)
+        return type(name + "Base", (cls,), {})
+
+
+class Alias:
+    def __mro_entries__(self, bases):
+        class Dummy(HeaderBase):
+            pass
+
+        return (Dummy,)
+
+
+def _demo():
+    class Window(HeaderBase):
+        title = "demo"
+
+    return Window()
+
+
+if __name__ == "__main__":
+    print(_demo())
