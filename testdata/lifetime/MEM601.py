@@ -223,3 +223,50 @@ def _demo():
 
 if __name__ == "__main__":
     print(_demo())
+
+
+_LOADER_CLASSES = {}
+
+
+def loader_class(kind):
+    try:
+        return _LOADER_CLASSES[kind]
+    except KeyError:
+        pass
+
+    class Loader(HeaderBase):
+        pass
+
+    _LOADER_CLASSES[kind] = Loader
+    return Loader
+
+
+def _init_checker_class():
+    class Checker(HeaderBase):
+        pass
+
+    return Checker
+
+
+CHECKER_CLASS = None
+
+
+def checker():
+    global CHECKER_CLASS
+    if CHECKER_CLASS is None:
+        CHECKER_CLASS = _init_checker_class()
+    return CHECKER_CLASS()
+
+
+def save_args(method):
+    Args = collections.namedtuple("Args", "args kwargs")
+
+    def wrapper(self, *args, **kwargs):
+        self._saved = Args(args, kwargs)
+        return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+def without_tests(cls):
+    return type(cls.__name__ + "Skipped", cls.__bases__, {})

@@ -60,9 +60,25 @@ public final class PerCallClasses {
     private final ModuleIndex index;
     /** Module functions whose name is called at import and never read inside a function. */
     private final Set<String> calledOnlyAtImport = new HashSet<>();
+    /** The names the module binds at its top level. */
+    private final Set<String> moduleNames = new HashSet<>();
+    /** The names some function declares `global`. */
+    private final Set<String> declaredGlobal = new HashSet<>();
 
     PerCallClasses(Module module, ModuleIndex index) {
         this.index = index;
+        for (Stmt st : module.body()) {
+            if (st instanceof Stmt.Assign a) {
+                a.targets().forEach(t -> { if (t instanceof Expr.Name n) moduleNames.add(n.id()); });
+            } else if (st instanceof Stmt.AnnAssign a && a.target() instanceof Expr.Name n) {
+                moduleNames.add(n.id());
+            }
+        }
+        NodeChildren.walkAll(module.body(), n -> {
+            if (n instanceof Stmt.Global g) {
+                declaredGlobal.addAll(g.names());
+            }
+        });
         Set<String> atImport = new HashSet<>();
         Set<String> inFunctions = new HashSet<>();
         uses(module.body(), false, atImport, inFunctions);
@@ -77,11 +93,12 @@ public final class PerCallClasses {
     public List<Made> of(ModuleMemory.FunctionReport r) {
         Stmt.FunctionNode f = r.function();
         if (r.gaveUp() || r.cycles().isEmpty() || runsOnce(f) || isMetaclassMethod(f)
-                || CLASS_CREATION_HOOKS.contains(f.name())) {
+                || CLASS_CREATION_HOOKS.contains(f.name()) || isDecorator(f) || fillsModuleMemo(f)) {
             return List.of();
         }
         Set<Node> own = ownNodes(f);
         Set<String> params = parameters(f);
+        params.remove("self"); // what the instance holds is the method's own configuration, not the caller's
         List<Made> out = new ArrayList<>();
         for (Cycle c : r.cycles()) {
             if (!c.sites().stream().allMatch(x -> x.kind() == Site.Kind.CLASS)) {
@@ -136,6 +153,29 @@ public final class PerCallClasses {
                 || (index.functionNamed(f.name()) == f && calledOnlyAtImport.contains(f.name()));
     }
 
+    /** A decorator returns the function it defines: its own body runs once per decorated function. */
+    private static boolean isDecorator(Stmt.FunctionNode f) {
+        Set<String> defined = new HashSet<>();
+        for (Stmt st : f.body()) {
+            if (NodeKinds.isFunction(st)) {
+                defined.add(((Stmt.FunctionNode) st).name());
+            }
+        }
+        return !defined.isEmpty() && NodeChildren.anyMatch(f.body(), n -> n instanceof Stmt.Return ret
+                && ret.value() instanceof Expr.Name x && defined.contains(x.id()));
+    }
+
+    /** Stores into an item of a module-level name (`_cache[key] = cls`): a memo the function looks in first. */
+    private boolean fillsModuleMemo(Stmt.FunctionNode f) {
+        Set<String> params = parameters(f);
+        return NodeChildren.anyMatch(f.body(), n -> n instanceof Expr.Subscript sub && sub.ctx() == Ctx.Store
+                && sub.value() instanceof Expr.Name x && !params.contains(x.id()) && isModuleName(x.id()));
+    }
+
+    private boolean isModuleName(String name) {
+        return moduleNames.contains(name);
+    }
+
     private boolean isMetaclassMethod(Stmt.FunctionNode f) {
         for (ModuleIndex.ClassInfo c : index.classes().values()) {
             if (c.methods().get(f.name()) == f) {
@@ -162,7 +202,7 @@ public final class PerCallClasses {
         return false;
     }
 
-    /** Whether the class's name or one of its bases is a parameter: the caller supplies what the class is. */
+    /** Whether the class's name or one of its bases comes from a parameter: the caller supplies what the class is. */
     private static boolean builtFromParameters(Located node, Set<String> params) {
         if (node instanceof Stmt.ClassDef c) {
             return c.bases().stream().anyMatch(b -> isParameter(b, params));
@@ -171,18 +211,14 @@ public final class PerCallClasses {
             if (isParameter(c.args().get(0), params)) {
                 return true;
             }
-            if (c.args().size() > 1) {
-                Expr bases = c.args().get(1);
-                return isParameter(bases, params)
-                        || (bases instanceof Expr.TupleExpr t && t.elts().stream().anyMatch(e -> isParameter(e, params)));
-            }
+            return c.args().size() > 1 && isParameter(c.args().get(1), params);
         }
         return false;
     }
 
+    /** Whether the expression reads a parameter (`cls`, `cls.__name__ + "Proxy"`, `(*bases,)`). */
     private static boolean isParameter(Expr e, Set<String> params) {
-        Expr x = e instanceof Expr.Starred s ? s.value() : e;
-        return x instanceof Expr.Name n && params.contains(n.id());
+        return NodeChildren.anyMatch(List.of(e), n -> n instanceof Expr.Name x && params.contains(x.id()));
     }
 
     private static Set<String> parameters(Stmt.FunctionNode f) {
@@ -221,7 +257,7 @@ public final class PerCallClasses {
      * the script's {@code if __name__ == "__main__":} block (run(_demo)), and those read inside a
      * function body, where a call may run any number of times.
      */
-    private static void uses(List<? extends Node> nodes, boolean inFunction, Set<String> atImport, Set<String> inFunctions) {
+    private void uses(List<? extends Node> nodes, boolean inFunction, Set<String> atImport, Set<String> inFunctions) {
         for (Node n : nodes) {
             if (NodeKinds.isFunction(n)) {
                 Stmt.FunctionNode f = (Stmt.FunctionNode) n;
@@ -246,6 +282,11 @@ public final class PerCallClasses {
                 uses(i.orelse(), false, atImport, inFunctions);
             } else if (n instanceof Expr.Lambda l) {
                 uses(List.of(l.body()), true, atImport, inFunctions);
+            } else if (inFunction && n instanceof Stmt.Assign a && a.value() instanceof Expr.Call c
+                    && c.func() instanceof Expr.Name callee && a.targets().size() == 1
+                    && a.targets().get(0) instanceof Expr.Name target && declaredGlobal.contains(target.id())) {
+                atImport.add(callee.id()); // CLASS = make_class() under `global CLASS`: a memo its callers fill once
+                uses(c.args(), true, atImport, inFunctions);
             } else if (n instanceof Expr.Name name && name.ctx() == Ctx.Load) {
                 if (inFunction) {
                     inFunctions.add(name.id());
@@ -267,7 +308,7 @@ public final class PerCallClasses {
                 && "__main__".equals(k.value());
     }
 
-    private static void decorator(Expr d, boolean inFunction, Set<String> atImport, Set<String> inFunctions) {
+    private void decorator(Expr d, boolean inFunction, Set<String> atImport, Set<String> inFunctions) {
         if (!inFunction && d instanceof Expr.Name n) {
             atImport.add(n.id());
         }
