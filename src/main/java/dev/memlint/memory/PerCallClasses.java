@@ -54,8 +54,11 @@ public final class PerCallClasses {
     private static final Set<String> CLASS_CREATION_HOOKS = Set.of("__mro_entries__", "__init_subclass__",
             "__set_name__", "__prepare__");
 
+    /** unittest's and pytest's fixtures, which the runner calls once per test, class or module. */
     private static final Set<String> TEST_ENTRY_POINTS = Set.of("setUp", "tearDown", "setUpClass", "tearDownClass",
-            "setUpModule", "tearDownModule", "asyncSetUp", "asyncTearDown");
+            "setUpModule", "tearDownModule", "asyncSetUp", "asyncTearDown", "setup_class", "teardown_class",
+            "setup_method", "teardown_method", "setup_module", "teardown_module", "setup_function",
+            "teardown_function");
 
     private final ModuleIndex index;
     /** Module functions whose name is called at import and never read inside a function. */
