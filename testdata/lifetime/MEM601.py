@@ -270,3 +270,11 @@ def save_args(method):
 
 def without_tests(cls):
     return type(cls.__name__ + "Skipped", cls.__bases__, {})
+
+
+def make_plugin_base():
+    class LocalMeta(type):
+        def __new__(mcls, name, bases, namespace):
+            return type(name + "Impl", (HeaderBase,), {})
+
+    return LocalMeta

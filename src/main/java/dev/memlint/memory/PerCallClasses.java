@@ -65,6 +65,8 @@ public final class PerCallClasses {
     private final Set<String> calledOnlyAtImport = new HashSet<>();
     /** The names the module binds at its top level. */
     private final Set<String> moduleNames = new HashSet<>();
+    /** The methods of metaclasses, module-level or local ones. */
+    private final Set<Stmt.FunctionNode> metaclassMethods = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The names some function declares `global`. */
     private final Set<String> declaredGlobal = new HashSet<>();
 
@@ -80,6 +82,8 @@ public final class PerCallClasses {
         NodeChildren.walkAll(module.body(), n -> {
             if (n instanceof Stmt.Global g) {
                 declaredGlobal.addAll(g.names());
+            } else if (n instanceof Stmt.ClassDef c && isMetaclass(c.bases())) {
+                c.body().stream().filter(NodeKinds::isFunction).forEach(m -> metaclassMethods.add((Stmt.FunctionNode) m));
             }
         });
         Set<String> atImport = new HashSet<>();
@@ -180,12 +184,7 @@ public final class PerCallClasses {
     }
 
     private boolean isMetaclassMethod(Stmt.FunctionNode f) {
-        for (ModuleIndex.ClassInfo c : index.classes().values()) {
-            if (c.methods().get(f.name()) == f) {
-                return isMetaclass(c.node().bases());
-            }
-        }
-        return false;
+        return metaclassMethods.contains(f);
     }
 
     /** A base named type or *Meta* (ABCMeta, EnumMeta, a metaclass parameter), or a module class that is a metaclass. */
