@@ -189,3 +189,163 @@ class Tracker:
 
 
 SEEN = []
+
+
+# Classes made at run time: a class refers to itself through its __mro__, so one made per call is
+# cyclic garbage once dropped, whether the function drops it, returns it or returns an instance of it.
+import collections
+import functools
+
+
+class HeaderBase:
+    pass
+
+
+class Registry:
+    def __init__(self, base_class):
+        self.base_class = base_class
+        self.registry = {}
+
+    def __getitem__(self, name):
+        cls = self.registry.get(name.lower(), HeaderBase)
+        return type("_" + cls.__name__, (cls, self.base_class), {})  # expect: MEM601
+
+
+def sniff(sample):
+    class dialect(HeaderBase):  # expect: MEM601
+        delimiter = sample[0]
+
+    return dialect
+
+
+def reconstruct(cls_name, bases, value):
+    return type(cls_name, bases, {})(value)  # expect: MEM601
+
+
+def rows(records):
+    Row = collections.namedtuple("Row", "key value")  # expect: MEM601
+    return [Row(k, v) for k, v in records]
+
+
+Point = collections.namedtuple("Point", "x y")
+
+
+def points(pairs):
+    return [Point(x, y) for x, y in pairs]
+
+
+@functools.lru_cache(maxsize=None)
+def header_class(name):
+    return type("_" + name, (HeaderBase,), {})
+
+
+_ROW_CLASSES = {}
+
+
+def row_class(fields):
+    cls = _ROW_CLASSES.get(fields)
+    if cls is None:
+        cls = _ROW_CLASSES[fields] = collections.namedtuple("Row", fields)
+    return cls
+
+
+def make_record_class(typename, fields):
+    return type(typename, (HeaderBase,), dict.fromkeys(fields))
+
+
+def with_repr(cls):
+    class Wrapped(cls):
+        def __repr__(self):
+            return "<" + cls.__name__ + ">"
+
+    return Wrapped
+
+
+def _make_settings_class():
+    class Settings(HeaderBase):
+        debug = False
+
+    return Settings
+
+
+Settings = _make_settings_class()
+
+
+class PluginMeta(type):
+    def __new__(mcls, name, bases, namespace):
+        cls = type.__new__(mcls, name, bases, namespace)
+        return type(name + "Base", (cls,), {})
+
+
+class Alias:
+    def __mro_entries__(self, bases):
+        class Dummy(HeaderBase):
+            pass
+
+        return (Dummy,)
+
+
+def _demo():
+    class Window(HeaderBase):
+        title = "demo"
+
+    return Window()
+
+
+if __name__ == "__main__":
+    print(_demo())
+
+
+_LOADER_CLASSES = {}
+
+
+def loader_class(kind):
+    try:
+        return _LOADER_CLASSES[kind]
+    except KeyError:
+        pass
+
+    class Loader(HeaderBase):
+        pass
+
+    _LOADER_CLASSES[kind] = Loader
+    return Loader
+
+
+def _init_checker_class():
+    class Checker(HeaderBase):
+        pass
+
+    return Checker
+
+
+CHECKER_CLASS = None
+
+
+def checker():
+    global CHECKER_CLASS
+    if CHECKER_CLASS is None:
+        CHECKER_CLASS = _init_checker_class()
+    return CHECKER_CLASS()
+
+
+def save_args(method):
+    Args = collections.namedtuple("Args", "args kwargs")
+
+    def wrapper(self, *args, **kwargs):
+        self._saved = Args(args, kwargs)
+        return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+def without_tests(cls):
+    return type(cls.__name__ + "Skipped", cls.__bases__, {})
+
+
+def make_plugin_base():
+    class LocalMeta(type):
+        def __new__(mcls, name, bases, namespace):
+            return type(name + "Impl", (HeaderBase,), {})
+
+    return LocalMeta

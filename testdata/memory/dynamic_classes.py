@@ -7,6 +7,7 @@ MEASURE maps a function to (size symbol, make-args function[, symbol value funct
 import collections
 import dataclasses
 import enum
+import functools
 import types
 
 Point = collections.namedtuple("Point", "x y")
@@ -111,9 +112,82 @@ def adapter_functions(n):
     return sum(value_of(row) for row in rows)
 
 
+class HeaderBase:
+    def __init__(self, name, value):
+        self.name = name
+        self.value = value
+
+
+class TextHeader:
+    kind = "text"
+
+
+class DateHeader:
+    kind = "date"
+
+
+class HeaderRegistry:
+    """Maps header names to parser classes and, like email.headerregistry, combines one with the base per lookup."""
+
+    def __init__(self):
+        self.registry = {"date": DateHeader}
+        self.default_class = TextHeader
+        self.base_class = HeaderBase
+
+    def __getitem__(self, name):
+        cls = self.registry.get(name.lower(), self.default_class)
+        return type("_" + cls.__name__, (cls, self.base_class), {})
+
+    def __call__(self, name, value):
+        return self[name](name, value)
+
+
+def parse_headers(n):
+    """One header object per line through the registry: a new class for each; returns the headers."""
+    registry = HeaderRegistry()
+    return [registry("Date" if i % 2 else "Subject", f"value {i}") for i in range(n)]
+
+
+class Dialect:
+    delimiter = ","
+    quotechar = '"'
+
+
+class Sniffer:
+    """Guesses a CSV dialect and, like csv.Sniffer.sniff, answers with a class made for the sample."""
+
+    def sniff(self, sample):
+        delimiter = ";" if sample.count(";") > sample.count(",") else ","
+
+        class dialect(Dialect):
+            _name = "sniffed"
+
+        dialect.delimiter = delimiter
+        return dialect
+
+
+def sniff_samples(n):
+    """Sniffs the dialect of n samples and keeps an instance of each sniffed class; returns them."""
+    sniffer = Sniffer()
+    return [sniffer.sniff(f"a;b;{i}")() for i in range(n)]
+
+
+@functools.lru_cache(maxsize=None)
+def header_class(name):
+    """The header class for a name, made once per name and cached."""
+    base = DateHeader if name == "date" else TextHeader
+    return type("_" + base.__name__, (base, HeaderBase), {})
+
+
+def parse_headers_cached(n):
+    """The same headers with their classes from a cached factory; returns the headers."""
+    return [header_class("date" if i % 2 else "subject")("Subject", f"value {i}") for i in range(n)]
+
+
 MEASURE = {name: ("n", lambda n: (n,)) for name in [
     "rows_as_namedtuples", "rows_with_module_namedtuple", "rows_with_cached_class", "records_as_dataclass",
-    "records_as_namespaces", "adapter_instances", "adapter_functions"]}
+    "records_as_namespaces", "adapter_instances", "adapter_functions", "parse_headers", "sniff_samples",
+    "parse_headers_cached"]}
 MEASURE["model_for_table"] = ("len(columns)", _columns)
 MEASURE["status_enum"] = ("len(names)", lambda n: ([f"STATE_{i}" for i in range(n // 10)],), lambda n: n // 10)
 MEASURE["error_classes"] = ("n", lambda n: (n // 10,), lambda n: n // 10)

@@ -1,5 +1,5 @@
 """Cycles made without a store, and cycles broken (RuntimeObjectsTest; verdicts from CPython 3.12)."""
-import sys, inspect, weakref, collections, email.message
+import sys, inspect, weakref, collections, email.message, functools
 from collections import namedtuple
 
 class Session:
@@ -177,3 +177,20 @@ def email_payload_only(n):
     message = email.message.EmailMessage()
     message.set_payload("body")
     return len(message.as_string())
+
+class ClassRegistry:
+    def __getitem__(self, name):
+        return type("_" + name, (object,), {})
+
+def class_by_subscript():
+    registry = ClassRegistry()
+    cls = registry["header"]
+    return 0
+
+@functools.lru_cache(maxsize=None)
+def cached_class(name):
+    return type("_" + name, (object,), {})
+
+def class_from_cache():
+    cls = cached_class("header")
+    return 0

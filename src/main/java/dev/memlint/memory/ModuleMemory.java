@@ -178,6 +178,16 @@ public final class ModuleMemory {
         return functions;
     }
 
+    /** The classes the module's functions make anew on every call. */
+    public PerCallClasses perCallClasses() {
+        if (perCallClasses == null) {
+            perCallClasses = new PerCallClasses(module, index);
+        }
+        return perCallClasses;
+    }
+
+    private PerCallClasses perCallClasses;
+
     public List<SelfCycle> selfCycles() {
         return selfCycles;
     }

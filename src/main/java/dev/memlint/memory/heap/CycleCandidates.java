@@ -305,6 +305,10 @@ final class CycleCandidates {
                     target = a.value();
                 } else if (n instanceof Expr.Subscript sub && sub.ctx() == Ctx.Store && !harmless.contains(sub)) {
                     target = sub.value();
+                } else if (n instanceof Expr.Subscript sub && sub.ctx() == Ctx.Load && methodsNamed.containsKey("__getitem__")) {
+                    // obj[key] may run a module class's __getitem__, as the heap analysis does: judged as that call
+                    calls.add(new Expr.Call(new Expr.Attribute(sub.value(), "__getitem__", Ctx.Load, sub.pos()),
+                            List.of(sub.slice()), List.of(), sub.pos()));
                 } else if (n instanceof Expr.Lambda l) {
                     closures.add(l);
                     continue; // the analysis does not evaluate a lambda's body

@@ -322,7 +322,22 @@ public final class HeapAnalyzer {
         }
         t.closeCells(exit);
         t.linkRaisedToFrame(exit);
+        if (isCached(f)) {
+            exit.escape(exit.returned()); // the cache keeps what the function returns
+        }
         return new Summary(f, exit, result.gaveUp());
+    }
+
+    /** functools.cache or lru_cache, called or not, bare or through the module (cached_property is a MethodKind). */
+    private static boolean isCached(Stmt.FunctionNode f) {
+        for (Expr d : f.decoratorList()) {
+            Expr fn = d instanceof Expr.Call c ? c.func() : d;
+            String name = fn instanceof Expr.Name n ? n.id() : fn instanceof Expr.Attribute a ? a.attr() : "";
+            if (name.equals("cache") || name.equals("lru_cache")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private FunctionScope scope(Stmt.FunctionNode f) {
@@ -906,6 +921,27 @@ public final class HeapAnalyzer {
             return index.nestedClass(o.className(), name);
         }
 
+        /**
+         * obj[key] and obj(args) on instances of module classes run their __getitem__ and __call__;
+         * null when some object has no such method, or it is being analysed (the old reading stays).
+         */
+        private Set<Site> callSpecial(Set<Site> objs, String name, List<Set<Site>> args, Located at, HeapState s) {
+            if (objs.isEmpty()) {
+                return null;
+            }
+            for (Site o : objs) {
+                Stmt.FunctionNode m = methodOf(o, name);
+                if (m == null || ModuleIndex.kindOf(m) != ModuleIndex.MethodKind.INSTANCE || inProgress.contains(m)) {
+                    return null;
+                }
+            }
+            Set<Site> out = new LinkedHashSet<>();
+            for (Site o : objs) {
+                out.addAll(apply(methodOf(o, name), Set.of(o), args, Map.of(), at, s));
+            }
+            return out;
+        }
+
         /** The module class that all of some objects are (class objects of one class), else null. */
         private ModuleIndex.ClassInfo classHeld(Set<Site> objs) {
             String name = null;
@@ -1120,8 +1156,12 @@ public final class HeapAnalyzer {
                 }
                 return out;
             } else if (e instanceof Expr.Subscript sub) {
-                eval(sub.slice(), s);
+                Set<Site> key = eval(sub.slice(), s);
                 Set<Site> containers = eval(sub.value(), s);
+                Set<Site> got = callSpecial(containers, "__getitem__", List.of(key), sub, s);
+                if (got != null) {
+                    return got;
+                }
                 if (sub.slice() instanceof Expr.Slice) { // xs[1:]: a new sequence of (some of) the same items
                     Site part = site(sub, isSequence(containers) && containers.iterator().next().kind() == Site.Kind.TUPLE
                             ? Site.Kind.TUPLE : Site.Kind.LIST, null);
@@ -1289,6 +1329,9 @@ public final class HeapAnalyzer {
         // ---- calls ----
 
         private Set<Site> call(Expr.Call c, HeapState s) {
+            if (c.func() instanceof Expr.Subscript sub) {
+                eval(sub, s); // handlers[kind](event): the lookup may run a __getitem__; the call is unknown code
+            }
             List<Set<Site>> args = new ArrayList<>();
             List<Expr> argExprs = new ArrayList<>();
             for (Expr a : c.args()) {
@@ -1401,6 +1444,10 @@ public final class HeapAnalyzer {
                 if (!callee.isEmpty() && callee.stream().allMatch(this::isLibraryObject)) {
                     // lru_cache(maxsize=64)(f), a decorator or factory a library made: its result keeps f
                     return Set.of(libraryObject(c, callee.iterator().next().className(), args, kwargs, s));
+                }
+                Set<Site> called = splatted.isEmpty() && kwargs.isEmpty() ? callSpecial(callee, "__call__", args, c, s) : null;
+                if (called != null) {
+                    return called;
                 }
                 if (!callee.isEmpty() && splatted.isEmpty() && argumentsOnly(callee)) {
                     // fn(self), fn an item of a parameter's list: the caller knows what fn is

@@ -16,11 +16,6 @@ final class Classes {
         this.in = in;
     }
 
-    /** A class statement run in a function: a class object, its dict and functions (measured: about 110 bytes a member). */
-    long classObjectBytes(int members) {
-        return in.model.library("classObject") + 420 + 110L * members;
-    }
-
     /** A value assigned in the class body (a class attribute), as made when the module ran. */
     Obj classAttribute(String cls, String attr) {
         ModuleIndex.ClassInfo c = in.index.classNamed(cls);
@@ -107,6 +102,7 @@ final class Classes {
     Obj instanceOfRuntimeClass(Obj cls, List<Obj> args) {
         if ("namedtuple".equals(cls.producer)) return in.tuple(new ArrayList<>(args));
         Obj inst = in.make(Obj.Kind.INSTANCE, null);
+        inst.attrs.put("__class__", cls); // an instance keeps its class alive
         inst.fixed = Sym.of(in.model.instance(args.size()) + in.model.dictInserted(args.size(), true));
         for (int i = 0; i < args.size(); i++) if (args.get(i) != null) inst.attrs.put("_" + i, args.get(i));
         return inst;

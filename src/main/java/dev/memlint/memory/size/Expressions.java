@@ -432,6 +432,9 @@ final class Expressions {
             fn.producer = "unbound";
             return fn;
         }
+        if (o.kind == Obj.Kind.CLASS && o.cls != null && attr.equals("__name__")) {
+            return in.str(Sym.of(o.cls.length())); // a module class's name, as written
+        }
         if (o.kind == Obj.Kind.MODULE) {
             Obj m = in.given(Obj.Kind.MODULE, in.pathOf(o) + "." + attr);
             return m;

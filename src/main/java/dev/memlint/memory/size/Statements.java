@@ -70,7 +70,7 @@ final class Statements {
         } else if (s instanceof Stmt.FunctionNode fn) {
             f.env.put(fn.name(), in.scopes.decorate(in.scopes.function(fn), fn));
         } else if (s instanceof Stmt.ClassDef c) {
-            Obj cls = in.fixed(Obj.Kind.CLASS, in.classes.classObjectBytes(c.body().size()));
+            Obj cls = in.fixed(Obj.Kind.CLASS, in.model.classStatement(c.body().size()));
             cls.cyclic = true;
             cls.path = c.name();
             f.env.put(c.name(), cls);

@@ -3,6 +3,9 @@ package dev.memlint.rule.memory;
 import dev.memlint.ast.Located;
 import dev.memlint.ast.Stmt;
 import dev.memlint.memory.ModuleMemory;
+import dev.memlint.memory.PerCallClasses;
+import dev.memlint.memory.SizeModel;
+import dev.memlint.parse.PythonVersion;
 import dev.memlint.memory.heap.Cycle;
 import dev.memlint.rule.FindingBuilder;
 import dev.memlint.rule.Rule;
@@ -23,13 +26,17 @@ import java.util.List;
         summary = "Objects left in a reference cycle are freed only by the cyclic garbage collector.",
         tags = {"memory", "gc"})
 public final class ReferenceCycleRule implements Rule {
+    private PythonVersion target;
+
     @Override
     public void init(RuleInit init) {
+        target = init.targetVersion();
         init.onFileEnd(this::check);
     }
 
     private void check(RuleContext ctx) {
         ModuleMemory memory = ModuleMemory.of(ctx.model().module());
+        reportClassesMadePerCall(ctx, memory);
         for (ModuleMemory.SelfCycle sc : memory.selfCycles()) {
             Located at = closingIn(sc.method(), sc.cycle(), sc.owner().node());
             String after = sc.method().name().equals("__init__") ? ""
@@ -92,6 +99,35 @@ public final class ReferenceCycleRule implements Rule {
             }
         }
         return last != null ? last : CycleSteps.closing(c, fallback);
+    }
+
+    /**
+     * A class made anew on every call: reported at what makes it, with its size, since the fix is
+     * to make it once or cache it, not to break a reference.
+     */
+    private void reportClassesMadePerCall(RuleContext ctx, ModuleMemory memory) {
+        PerCallClasses classes = memory.perCallClasses();
+        SizeModel sizes = SizeModel.forTarget(target);
+        for (ModuleMemory.FunctionReport r : memory.functions()) {
+            List<PerCallClasses.Made> made = classes.of(r);
+            if (made.isEmpty()) {
+                continue;
+            }
+            PerCallClasses.Made first = made.get(0);
+            String more = made.size() == 1 ? "" : "; it makes " + (made.size() - 1) + " more at the related locations";
+            FindingBuilder f = ctx.report(first.node(), "`" + r.qualname() + "` makes a new class on every call ("
+                    + classes.describe(first) + "); a class is in a reference cycle of its own (its `__mro__`), so each "
+                    + "one (about " + kilobytes(first.bytes(sizes)) + " on CPython " + sizes.version() + ") waits for "
+                    + "the cyclic garbage collector: make it once at module level, or cache it by what it depends on "
+                    + "(`functools.lru_cache` on a factory, a dict)" + more);
+            for (int i = 1; i < made.size(); i++) {
+                f.related(made.get(i).node(), "another class made on every call: " + classes.describe(made.get(i)));
+            }
+        }
+    }
+
+    private static String kilobytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
     }
 
     private static boolean recursiveClosure(Cycle c) {
