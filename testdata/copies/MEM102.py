@@ -30,9 +30,9 @@ class Parser:
 
 
 class Node:
-    def __init__(self, value, next_node=None):
+    def __init__(self, value):
         self.value = value
-        self.next = Node(value) if next_node is None else next_node
+        self.next = Node(value - 1) if value else None
 
     def total(self, items):
         if not items:
