@@ -94,3 +94,23 @@ def all_pairs(items):
         for b in items:
             out.append((a, b))
     return out  # kept: the result itself
+
+
+def lower_triangle(matrix, c):
+    v = []
+    for j in range(c):
+        for i in range(j, c):
+            v.append(matrix[i][j])
+    return tuple(v)  # handed on: the estimate cannot see it kept, the call may keep it
+
+
+def reachable(neighbors, start):
+    queue = [start]
+    seen = set()
+    while queue:
+        node = queue.pop()
+        for w in neighbors[node]:
+            if w not in seen:
+                seen.add(w)
+                queue.append(w)  # a worklist, not pairs
+    return len(seen)
