@@ -28,6 +28,39 @@ class Parser:
         return [tokens[-1]] + self.parse_tokens(tokens[:-1])  # expect: MEM102
 
 
+
+class Node:
+    def __init__(self, value):
+        self.value = value
+        self.next = Node(value - 1) if value else None
+
+    def total(self, items):
+        if not items:
+            return 0
+        return items[0] * self.value + self.next.total(items[1:])  # expect: MEM102
+
+
+class Tree:
+    def __init__(self):
+        self.children = {}
+
+    def walk(self, path, other: "Tree"):
+        if not path:
+            return self
+        return other.walk(path[1:], other)  # expect: MEM102
+
+
+class Chain:
+    successor: "Optional[Chain]"
+
+    def __init__(self):
+        self.successor = None
+
+    def match(self, tokens):
+        if not tokens or self.successor is None:
+            return tokens
+        return self.successor.match(tokens[1:])  # expect: MEM102
+
 # Clean look-alikes below.
 
 def merge_sort(values: list) -> list:
@@ -96,3 +129,28 @@ def _count_vowels(word):
 
 def vowels_in_greeting():
     return _count_vowels("hello")
+
+
+# Another instance whose class is not known, or not this one: silent.
+
+class Visitor:
+    def __init__(self, delegate):
+        self.delegate = delegate
+        self.peer = Tree()
+
+    def visit(self, items, other):
+        if items:
+            self.delegate.visit(items[1:], other)  # the delegate's class is not known
+            other.visit(items[1:], other)  # nor is the parameter's
+            self.peer.walk(items[1:], self.peer)  # another class's method
+        return items
+
+
+class Pair:
+    def __init__(self):
+        self.twin = Pair()
+
+    def strip_underscores(self, name: str):
+        if name.startswith("_"):
+            return self.twin.strip_underscores(name[1:])  # as deep as the prefix repeats
+        return name

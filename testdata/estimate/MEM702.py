@@ -61,3 +61,56 @@ def rgb(r, g, b):
 
 def joined(parts):
     return b"".join(parts)
+
+
+# A peak quadratic in an input that the function does not keep: only a count or a sum leaves it.
+
+def pair_count(items):
+    pairs = [(a, b) for a in items for b in items]  # expect: MEM702
+    return len(pairs)
+
+
+def close_pairs(points, limit):
+    found = []
+    for p in points:
+        for q in points:
+            found.append((p, q))  # expect: MEM702
+    return sum(1 for p, q in found if abs(p - q) < limit)
+
+
+def grid(n):
+    return [[0] * n for _ in range(n)]  # the n-by-n result is what the caller asked for
+
+
+def small_pairs():
+    items = (1, 2, 3)
+    pairs = [(a, b) for a in items for b in items]  # nine pairs: constant
+    return len(pairs)
+
+
+def all_pairs(items):
+    out = []
+    for a in items:
+        for b in items:
+            out.append((a, b))
+    return out  # kept: the result itself
+
+
+def lower_triangle(matrix, c):
+    v = []
+    for j in range(c):
+        for i in range(j, c):
+            v.append(matrix[i][j])
+    return tuple(v)  # handed on: the estimate cannot see it kept, the call may keep it
+
+
+def reachable(neighbors, start):
+    queue = [start]
+    seen = set()
+    while queue:
+        node = queue.pop()
+        for w in neighbors[node]:
+            if w not in seen:
+                seen.add(w)
+                queue.append(w)  # a worklist, not pairs
+    return len(seen)

@@ -88,3 +88,39 @@ def buffered(chunks, key):
     for chunk in chunks:
         out[key] = out[key] + chunk  # expect: MEM202
     return out
+
+
+# An attribute's type survives a round trip through a local (buf = self.buffer ... self.buffer = buf).
+
+class Receiver:
+    def __init__(self, sock):
+        self.sock = sock
+        self.buffer = b""
+
+    def read_all(self):
+        buf = self.buffer
+        while True:
+            chunk = self.sock.recv(4096)
+            if not chunk:
+                break
+            buf += chunk  # expect: MEM202
+        self.buffer = buf
+        return buf
+
+    def header(self):
+        head = self.buffer
+        for _ in range(4):  # four steps written in the source: bounded
+            head += b"\r\n"
+        return head
+
+
+class Relay:
+    def __init__(self, source):
+        self.source = source
+        self.pending = source.initial()  # not known to be bytes
+
+    def drain(self):
+        pending = self.pending
+        for chunk in self.source:
+            pending += chunk  # could be a bytearray or a list: silent
+        self.pending = pending

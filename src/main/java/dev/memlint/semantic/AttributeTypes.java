@@ -1,122 +1,95 @@
 package dev.memlint.semantic;
 
-import dev.memlint.ast.Arg;
 import dev.memlint.ast.Expr;
-import dev.memlint.ast.Node;
 import dev.memlint.ast.Stmt;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Types of instance attributes ({@code self.items}) from every {@code self.items = ...} in the
- * class's methods and every {@code items = ...} in its body: all must agree. Attributes assigned
- * any other way (unpacking, setattr) are UNKNOWN.
+ * Types of instance attributes ({@code self.items}) from every site that binds them
+ * ({@link AttributeSites}): all must agree. A written annotation of a type memlint knows decides its
+ * site; attributes bound any other way (unpacking, for or with targets, del) are UNKNOWN.
  */
 final class AttributeTypes {
     private final SemanticModel model;
+    private final AttributeSites sites;
     private final Map<Stmt.ClassDef, Map<String, PyType>> byClass = new IdentityHashMap<>();
-    private final Set<Stmt.ClassDef> collecting = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The attributes being typed: self.a typed while typing self.a is a cycle, others are not. */
+    private final Map<Stmt.ClassDef, Set<String>> collecting = new IdentityHashMap<>();
 
-    AttributeTypes(SemanticModel model) { this.model = model; }
+    AttributeTypes(SemanticModel model, AttributeSites sites) {
+        this.model = model;
+        this.sites = sites;
+    }
 
     /** The type of receiver.attr when receiver is a method's self parameter; UNKNOWN otherwise. */
     PyType typeOf(Expr.Attribute a) {
-        Stmt.ClassDef cls = selfClass(a.value());
-        if (cls == null || collecting.contains(cls)) return PyType.UNKNOWN; // self.s = self.s + "x" while collecting
-        Map<String, PyType> types = byClass.get(cls);
-        if (types == null) {
-            collecting.add(cls);
-            types = collect(cls);
-            collecting.remove(cls);
-            byClass.put(cls, types);
+        Stmt.ClassDef cls = sites.selfClass(a.value());
+        if (cls == null) return PyType.UNKNOWN;
+        Map<String, PyType> types = byClass.computeIfAbsent(cls, k -> new HashMap<>());
+        PyType known = types.get(a.attr());
+        if (known != null) return known;
+        Set<String> typing = collecting.computeIfAbsent(cls, k -> new HashSet<>());
+        if (!typing.add(a.attr())) return PyType.UNKNOWN; // self.s = f(self.s) while typing self.s
+        PyType t;
+        try {
+            t = join(sites.of(cls, a.attr()), a.attr());
+        } finally {
+            typing.remove(a.attr());
         }
-        return types.getOrDefault(a.attr(), PyType.UNKNOWN);
+        types.put(a.attr(), t);
+        return t;
     }
 
-    /** The class whose method has e as its first parameter, or null. */
-    Stmt.ClassDef selfClass(Expr e) {
-        if (!(e instanceof Expr.Name n)) return null;
-        Symbol sym = model.symbol(n);
-        if (sym == null || sym.bindings().size() != 1) return null;
-        Binding b = sym.bindings().get(0);
-        if (b.kind() != Binding.Kind.PARAMETER || !(sym.scope().node() instanceof Stmt.FunctionNode f)) return null;
-        List<Arg> positional = new ArrayList<>(f.args().posonlyargs());
-        positional.addAll(f.args().args());
-        if (positional.isEmpty() || positional.get(0) != b.node()) return null;
-        if (!(model.parent(f) instanceof Stmt.ClassDef cls) || !SemanticModel.contains(cls.body(), f)) return null;
-        for (Expr d : f.decoratorList()) {
-            if (model.isBuiltin(d, "staticmethod") || model.isBuiltin(d, "classmethod")) return null;
+    private PyType join(List<AttributeSites.Site> bindings, String attr) {
+        PyType result = null;
+        for (AttributeSites.Site site : bindings) {
+            PyType t = siteType(site, attr);
+            if (t == null) continue;
+            result = result == null || result == t ? t : PyType.UNKNOWN;
         }
-        return cls;
+        return result == null ? PyType.UNKNOWN : result;
     }
 
-    private Map<String, PyType> collect(Stmt.ClassDef cls) {
-        Map<String, PyType> types = new HashMap<>();
-        for (Stmt s : cls.body()) {
-            if (s instanceof Stmt.Assign as) {
-                for (Expr t : as.targets()) if (t instanceof Expr.Name n) merge(types, n.id(), model.typeOf(as.value()));
-            } else if (s instanceof Stmt.AnnAssign an && an.target() instanceof Expr.Name n && an.value() != null) {
-                merge(types, n.id(), model.typeOf(an.value()));
-            } else if (s instanceof Stmt.FunctionNode f) {
-                collectMethod(f, types);
-            }
+    /** The type one site gives; null when it keeps the type the attribute has or only declares it unknowably. */
+    private PyType siteType(AttributeSites.Site site, String attr) {
+        if (site.annotation() != null) {
+            PyType declared = model.annotationType(site.annotation());
+            if (declared.isKnown()) return declared;
+            if (site.value() == null) return null;
         }
-        return types;
-    }
-
-    private void collectMethod(Stmt.FunctionNode f, Map<String, PyType> types) {
-        List<Node> stack = new ArrayList<>(f.body());
-        while (!stack.isEmpty()) {
-            Node n = stack.remove(stack.size() - 1);
-            if (n instanceof Stmt.FunctionNode || n instanceof Stmt.ClassDef || n instanceof Expr.Lambda) continue;
-            if (n instanceof Stmt.Assign as) {
-                for (Expr t : as.targets()) selfTarget(t, as.value(), types);
-            } else if (n instanceof Stmt.AnnAssign an) {
-                PyType declared = model.annotationType(an.annotation());
-                if (isSelfAttr(an.target()) != null) merge(types, isSelfAttr(an.target()),
-                        declared.isKnown() ? declared : an.value() == null ? null : model.typeOf(an.value()));
-            } else if (n instanceof Stmt.ForNode fo) {
-                selfTarget(fo.target(), null, types);
-            } else if (n instanceof Stmt.WithNode w) {
-                w.items().forEach(i -> { if (i.optionalVars() != null) selfTarget(i.optionalVars(), null, types); });
-            } else if (n instanceof Stmt.Delete d) {
-                d.targets().forEach(t -> selfTarget(t, null, types));
-            }
-            NodeChildren.forEach(n, stack::add);
-        }
-    }
-
-    private void selfTarget(Expr t, Expr value, Map<String, PyType> types) {
-        String attr = isSelfAttr(t);
+        if (site.value() == null) return PyType.UNKNOWN;
         java.util.function.Predicate<Expr> sameAttr =
-                e -> e instanceof Expr.Attribute a && a.attr().equals(attr) && selfClass(a.value()) != null;
-        if (attr != null && value != null && (TypeInference.isSelfConcatenation(value, sameAttr)
-                || TypeInference.isSelfSlice(value, sameAttr))) {
-            return; // self.s = self.s + x keeps the type
+                e -> e instanceof Expr.Attribute a && a.attr().equals(attr) && sites.selfClass(a.value()) != null;
+        if (TypeInference.isSelfConcatenation(site.value(), sameAttr) || TypeInference.isSelfSlice(site.value(), sameAttr)) {
+            return null; // self.s = self.s + x keeps the type
         }
-        if (attr != null) {
-            merge(types, attr, value == null ? PyType.UNKNOWN : model.typeOf(value));
-        } else if (t instanceof Expr.TupleExpr tu) {
-            tu.elts().forEach(e -> selfTarget(e, null, types));
-        } else if (t instanceof Expr.ListExpr l) {
-            l.elts().forEach(e -> selfTarget(e, null, types));
-        } else if (t instanceof Expr.Starred s) {
-            selfTarget(s.value(), null, types);
-        }
+        if (isRoundTrip(site.value(), sameAttr)) return null;
+        return model.typeOf(site.value());
     }
 
-    private String isSelfAttr(Expr t) {
-        return t instanceof Expr.Attribute a && selfClass(a.value()) != null ? a.attr() : null;
-    }
-
-    private static void merge(Map<String, PyType> types, String attr, PyType t) {
-        if (t == null) return;
-        types.merge(attr, t, (x, y) -> x == y ? x : PyType.UNKNOWN);
+    /**
+     * Whether value is a local that holds the attribute itself, grown or sliced (buf = self.buf;
+     * buf += x; self.buf = buf): every binding of it is {@code = self.attr}, an augmented assignment,
+     * or a concatenation or slice of itself. Storing it back keeps the attribute's type.
+     */
+    private boolean isRoundTrip(Expr value, java.util.function.Predicate<Expr> sameAttr) {
+        if (!(value instanceof Expr.Name n) || model.symbol(n) == null) return false;
+        Symbol local = model.symbol(n);
+        if (!local.scope().isFunctionLike()) return false;
+        java.util.function.Predicate<Expr> itself = e -> e instanceof Expr.Name m && m.id().equals(n.id());
+        boolean fromAttribute = false;
+        for (Binding b : local.bindings()) {
+            if (b.kind() == Binding.Kind.AUG_ASSIGNMENT) continue;
+            if (b.kind() != Binding.Kind.ASSIGNMENT || b.value() == null) return false;
+            if (sameAttr.test(b.value())) fromAttribute = true;
+            else if (!TypeInference.isSelfConcatenation(b.value(), itself) && !TypeInference.isSelfSlice(b.value(), itself)) return false;
+        }
+        return fromAttribute;
     }
 }

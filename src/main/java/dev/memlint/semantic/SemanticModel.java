@@ -37,7 +37,9 @@ public final class SemanticModel {
     private final Map<Expr.Name, Symbol> symbolOfName;
     private final List<Scope> allScopes;
     private final TypeInference types = new TypeInference(this);
-    private final AttributeTypes attributeTypes = new AttributeTypes(this);
+    private final AttributeSites attributeSites = new AttributeSites(this);
+    private final AttributeTypes attributeTypes = new AttributeTypes(this, attributeSites);
+    private final InstanceClasses instanceClasses = new InstanceClasses(this, attributeSites);
     private Boolean starImport;
 
     SemanticModel(Module module, Scope moduleScope, List<Node> preorder, Map<Node, Node> parents, Map<Node, Scope> scopes,
@@ -128,7 +130,13 @@ public final class SemanticModel {
     public PyType attributeType(Expr.Attribute a) { return attributeTypes.typeOf(a); }
 
     /** The class when e is the self parameter of one of its (non-static, non-class) methods, else null. */
-    public Stmt.ClassDef selfClass(Expr e) { return attributeTypes.selfClass(e); }
+    public Stmt.ClassDef selfClass(Expr e) { return attributeSites.selfClass(e); }
+
+    /**
+     * The module-level class e is known to be an instance of: a parameter annotated with it, a local
+     * assigned {@code Cls(...)}, or {@code self.attr} that every site binds to one (or to None); else null.
+     */
+    public Stmt.ClassDef instanceClass(Expr e) { return instanceClasses.of(e); }
 
     /** The type all bindings of a symbol agree on; UNKNOWN when they do not or cannot be typed. */
     public PyType typeOf(Symbol s) {

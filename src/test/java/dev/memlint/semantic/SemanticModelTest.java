@@ -132,6 +132,49 @@ class SemanticModelTest {
     }
 
     @Test
+    void anAttributeKeepsItsTypeThroughALocalThatIsStoredBack() throws Exception {
+        build("""
+                class Reader:
+                    def __init__(self):
+                        self.buf = b""
+                        self.other = source()
+                    def read(self, chunks):
+                        buf = self.buf
+                        for c in chunks:
+                            buf += c
+                        self.buf = buf
+                        other = self.other
+                        other += c
+                        self.other = other
+                        return buf
+                """);
+        assertEquals(PyType.BYTES, model.typeOf(name("buf", 0))); // buf = self.buf, asked before the class is typed
+        assertEquals(PyType.BYTES, model.typeOf((Expr) model.parent(name("self", 2))));
+        assertEquals(PyType.UNKNOWN, model.typeOf(name("other", 0)));
+    }
+
+    @Test
+    void anInstanceOfTheModulesClassIsKnownFromAnnotationsAndConstructors() throws Exception {
+        build("""
+                class Node:
+                    parent: "Optional[Node]"
+                    def __init__(self, n, peer: "Node", guess):
+                        self.next = Node(n - 1) if n else None
+                        self.parent = None
+                        self.guess = guess
+                        peer
+                        self.next
+                        self.parent
+                        self.guess
+                """);
+        Stmt.ClassDef node = (Stmt.ClassDef) model.module().body().get(0);
+        assertSame(node, model.instanceClass(name("peer", 0)));
+        assertSame(node, model.instanceClass((Expr) model.parent(name("self", 3))));
+        assertSame(node, model.instanceClass((Expr) model.parent(name("self", 4))));
+        assertNull(model.instanceClass((Expr) model.parent(name("self", 5))));
+    }
+
+    @Test
     void selfAttributesAreTypedFromTheClass() throws Exception {
         build("""
                 class Q:

@@ -26,7 +26,8 @@ import java.util.List;
 /**
  * MEM102: a function that calls itself with its own parameter shortened by a constant
  * ({@code f(a[1:])}, {@code f(s[1:-1])}, {@code f(a[:-1])}): each level copies almost the whole
- * sequence, O(n²) copying in all. Halving slices (merge sort) copy O(n log n) and are not flagged.
+ * sequence, O(n²) copying in all. The call may go through another instance of the method's class
+ * ({@code self.next.total(items[1:])}) when its class is known. Halving slices (merge sort) copy O(n log n) and are not flagged.
  */
 @RuleMeta(code = "MEM102", name = "recursive-slice-argument", severity = Severity.WARNING,
         summary = "A recursive call passes its own parameter minus a few items, copying it at every level.",
@@ -72,7 +73,11 @@ public final class RecursiveSliceArgumentRule implements Rule {
         return lo != null && hi != null && lo >= 0 && hi < 0;
     }
 
-    /** f(...) naming the enclosing def, or self.f(...) from a method whose first parameter is self. */
+    /**
+     * f(...) naming the enclosing def; self.f(...) from a method whose first parameter is self; or
+     * other.f(...) where other is known to be another instance of the method's class (self.next
+     * assigned Node(...), a parameter annotated "Tree").
+     */
     private static boolean callsItself(SemanticModel model, Expr.Call call, Stmt.FunctionNode function) {
         if (call.func() instanceof Expr.Name n) {
             Symbol s = model.symbol(n);
@@ -80,15 +85,16 @@ public final class RecursiveSliceArgumentRule implements Rule {
             Binding b = s.bindings().get(0);
             return b.kind() == Binding.Kind.FUNCTION && b.node() == function;
         }
-        if (call.func() instanceof Expr.Attribute a && a.attr().equals(function.name())
-                && a.value() instanceof Expr.Name self && model.parent(function) instanceof Stmt.ClassDef) {
-            List<Arg> params = function.args().posonlyargs().isEmpty() ? function.args().args()
-                    : function.args().posonlyargs();
-            Symbol s = model.symbol(self);
-            return !params.isEmpty() && s != null && s.name().equals(params.get(0).arg())
-                    && isParameterOf(model, s, function) && function.decoratorList().isEmpty();
+        if (!(call.func() instanceof Expr.Attribute a) || !a.attr().equals(function.name())
+                || !(model.parent(function) instanceof Stmt.ClassDef cls) || !function.decoratorList().isEmpty()) return false;
+        List<Arg> params = function.args().posonlyargs().isEmpty() ? function.args().args()
+                : function.args().posonlyargs();
+        if (params.isEmpty()) return false;
+        if (a.value() instanceof Expr.Name self && model.symbol(self) != null
+                && model.symbol(self).name().equals(params.get(0).arg()) && isParameterOf(model, model.symbol(self), function)) {
+            return true;
         }
-        return false;
+        return model.instanceClass(a.value()) == cls;
     }
 
     /**

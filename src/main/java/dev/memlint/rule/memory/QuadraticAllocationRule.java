@@ -6,10 +6,12 @@ import dev.memlint.ast.Node;
 import dev.memlint.ast.Operator;
 import dev.memlint.ast.Pos;
 import dev.memlint.ast.Stmt;
+import dev.memlint.memory.CollectorMode;
 import dev.memlint.memory.ModuleMemory;
 import dev.memlint.memory.SizeModel;
 import dev.memlint.memory.size.PeakEstimator;
 import dev.memlint.parse.PythonVersion;
+import dev.memlint.rule.Cost;
 import dev.memlint.rule.Rule;
 import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
@@ -25,7 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * MEM702: a function whose allocation grows with the square of an input: a list, tuple or bytes
- * rebuilt as a longer copy of itself on every iteration, or a peak quadratic in one size.
+ * rebuilt as a longer copy of itself on every iteration, or a peak quadratic in one size that the
+ * function does not keep (all pairs built only to be counted).
  */
 @RuleMeta(code = "MEM702", name = "quadratic-allocation", severity = Severity.WARNING,
         summary = "Allocation grows quadratically with an input (repeated copies in a loop).",
@@ -43,6 +46,7 @@ public final class QuadraticAllocationRule implements Rule {
         ModuleMemory memory = ModuleMemory.of(ctx.model().module());
         for (ModuleMemory.FunctionReport r : memory.functions()) {
             if (!concatenatesInLoop(r.function().body())) {
+                checkPeak(ctx, memory, sizes, r);
                 continue; // churn needs a `+` in a loop: skip estimating the rest
             }
             PeakEstimator.Estimate e = memory.churn(r, sizes).orElse(null);
@@ -62,6 +66,27 @@ public final class QuadraticAllocationRule implements Rule {
                 }
             }
         }
+    }
+
+    /**
+     * A peak that the estimator finds quadratic in an input (a list of all pairs) while what the
+     * function keeps is not: the n² items are built only to be counted, summed or filtered, so
+     * computing that while iterating saves them all. A quadratic result the function returns is
+     * what its caller asked for and is not reported.
+     */
+    private void checkPeak(RuleContext ctx, ModuleMemory memory, SizeModel sizes, ModuleMemory.FunctionReport r) {
+        Stmt building = PairwiseBuilds.first(ctx.model(), r.function());
+        if (building == null) return; // checked first: estimating is the costly part
+        PeakEstimator.Estimate e = memory.estimate(r, sizes, CollectorMode.DEFAULT).orElse(null);
+        if (e == null || e.notEstimated() != null || e.peak().degree(sizes) < 2 || e.retained().degree(sizes) >= 2) return;
+        java.util.Set<String> symbols = e.peak().symbols();
+        if (symbols.size() != 1 || symbols.iterator().next().contains("iterations_") || !isInputSize(symbols.iterator().next())) return;
+        if (!PairwiseBuilds.onlyReduced(ctx.model(), building)) return; // kept, returned or handed on: not garbage
+        String n = symbols.iterator().next();
+        ctx.report(building, "`" + r.qualname() + "` collects a quadratic number of items here and keeps none of "
+                        + "them: count, sum or filter while iterating instead of collecting first")
+                .cost(new Cost("holds O(" + n + "²) bytes at its peak, none of them kept", "O(n²)", n, "estimated from the function"))
+                .related(header(r.function()), "the function");
     }
 
     /** A name or attribute path (n, seq, expr.rank), or len() of one: a size the reader can find in the code. */
