@@ -74,16 +74,11 @@ public final class ModuleMemory {
         if (init == null || init.args().args().isEmpty()) {
             return;
         }
-        HeapAnalyzer.Summary summary;
-        try {
-            summary = heap.summary(init);
-        } catch (RuntimeException | StackOverflowError e) {
+        HeapAnalyzer.Summary summary = heap.completeSummary(init).orElse(null);
+        if (summary == null) {
             return;
         }
-        if (summary.gaveUp()) {
-            return;
-        }
-        Site self = new Site("param " + init.args().args().get(0).arg(), Site.Kind.PARAM, null, c.name(), true);
+        Site self = Site.param(init.args().args().get(0).arg(), c.name());
         for (Cycle cycle : CycleFinder.find(summary.exit(), self)) {
             if (cycle.sites().contains(self)) {
                 selfCycles.add(new SelfCycle(c, init, cycle));

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -82,6 +83,16 @@ public final class HeapAnalyzer {
         index.classes().values().forEach(c -> c.methods().values().forEach(m -> ownerClass.put(m, c.name())));
         candidates = new CycleCandidates(index, this::scope, f -> ownerClass.get(f) != null && !isStatic(f),
                 this::leavesCycleOfItsObjects, this::makesSelfCycle);
+    }
+
+    /** f's summary, or empty where the analysis fails on f (a construct it does not handle) or gave up. */
+    public Optional<Summary> completeSummary(Stmt.FunctionNode f) {
+        try {
+            Summary s = summary(f);
+            return s.gaveUp() ? Optional.empty() : Optional.of(s);
+        } catch (RuntimeException | StackOverflowError e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether a call of f could leave objects in a cycle: only then is it worth analysing for its own report. */
@@ -146,7 +157,7 @@ public final class HeapAnalyzer {
             if (s.gaveUp()) {
                 return false;
             }
-            Site self = new Site("param " + init.args().args().get(0).arg(), Site.Kind.PARAM, null, cls, true);
+            Site self = Site.param(init.args().args().get(0).arg(), cls);
             for (Cycle c : CycleFinder.find(s.exit(), self)) {
                 if (c.sites().contains(self)) {
                     return true;
@@ -290,7 +301,7 @@ public final class HeapAnalyzer {
             String cls = i == 0 && scope.ownerClass != null && !isStatic(f) ? scope.ownerClass : null;
             String given = classArgs.get(p);
             init.bind(p, Set.of(given != null ? Site.moduleClass(given)
-                    : new Site("param " + p, Site.Kind.PARAM, null, cls, true)));
+                    : Site.param(p, cls)));
         }
         Set<Element> looping = Collections.newSetFromMap(new IdentityHashMap<>());
         LoopBlocks.of(cfg).forEach(b -> looping.addAll(b.elements()));

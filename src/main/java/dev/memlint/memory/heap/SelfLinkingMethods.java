@@ -37,19 +37,14 @@ public final class SelfLinkingMethods {
             if (!handsOn(m, self, cls, index)) {
                 continue;
             }
-            HeapAnalyzer.Summary summary;
-            try {
-                summary = heap.summary(m);
-            } catch (RuntimeException | StackOverflowError e) {
-                continue;
-            }
-            if (summary.gaveUp()) {
+            HeapAnalyzer.Summary summary = heap.completeSummary(m).orElse(null);
+            if (summary == null) {
                 continue;
             }
             if (fields == null) {
                 fields = instanceFields(index, cls);
             }
-            Site selfSite = new Site("param " + self, Site.Kind.PARAM, null, cls.name(), true);
+            Site selfSite = Site.param(self, cls.name());
             Optional<Cycle> cycle = CycleFinder.throughSelf(summary.exit(), selfSite, fields.held(), fields.containers());
             if (cycle.isPresent() && !Unlinks.byAMethod(index, cls, cycle.get(), m) && !Unlinks.byAMember(index, cls, cycle.get())) {
                 return Optional.of(new Link(m, cycle.get()));

@@ -12,6 +12,11 @@ import dev.memlint.ast.Located;
  * @param className the class of an instance, bound method or exception site, else null
  */
 public record Site(String key, Kind kind, Located node, String className, boolean singular) {
+    /** A function's parameter as the analysis starts it: one object, of className when that is known (self). */
+    public static Site param(String name, String className) {
+        return new Site("param " + name, Kind.PARAM, null, className, true);
+    }
+
 
     public enum Kind {
         LIST, TUPLE, DICT, SET, INSTANCE, FUNCTION, BOUND_METHOD, GENERATOR, ITERATOR, EXCEPTION,
