@@ -49,7 +49,8 @@ public final class SourceChecker {
             // and dropping its MEM001 would turn it into a clean file.
             return new Checked(List.of(syntaxError(displayPath, error)), displayText(content), null, null);
         }
-        RuleEngine engine = new RuleEngine(rulesFor(config, path), config.ruleOptions(), target, config.lowestPython());
+        RuleEngine engine = new RuleEngine(rulesFor(config, path), config.ruleOptions(), target, config.lowestPython())
+                .forTestCode(config.isTestCode(path));
         return new Checked(engine.check(displayPath, parsed), parsed.source(), parsed, engine);
     }
 

@@ -44,6 +44,7 @@ public final class RuleEngine {
     };
     private final PythonVersion target;
     private final PythonVersion lowest;
+    private final boolean testCode;
 
     /** An engine for code of the latest Python version's syntax that must run on every version from 3.8. */
     public RuleEngine(List<Class<? extends Rule>> rules, Map<String, Map<String, Long>> options) {
@@ -58,10 +59,21 @@ public final class RuleEngine {
      */
     public RuleEngine(List<Class<? extends Rule>> rules, Map<String, Map<String, Long>> options, PythonVersion target,
                       PythonVersion lowest) {
+        this(rules, options, target, lowest, false);
+    }
+
+    private RuleEngine(List<Class<? extends Rule>> rules, Map<String, Map<String, Long>> options, PythonVersion target,
+                       PythonVersion lowest, boolean testCode) {
         this.rules = List.copyOf(rules);
         this.options = options;
         this.target = target;
         this.lowest = lowest;
+        this.testCode = testCode;
+    }
+
+    /** The same engine for a file that is (or is not) test code: see {@link RuleInit#testCode()}. */
+    public RuleEngine forTestCode(boolean isTestCode) {
+        return new RuleEngine(rules, options, target, lowest, isTestCode);
     }
 
     public List<Class<? extends Rule>> rules() { return rules; }
@@ -155,6 +167,10 @@ public final class RuleEngine {
 
                 @Override public PythonVersion lowestPython() {
                     return lowest;
+                }
+
+                @Override public boolean testCode() {
+                    return testCode;
                 }
             });
         }

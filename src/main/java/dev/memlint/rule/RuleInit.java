@@ -34,4 +34,12 @@ public interface RuleInit {
      * the project's pyproject.toml, else 3.8. Advice must work there (slots=True needs 3.10).
      */
     PythonVersion lowestPython();
+
+    /**
+     * Whether the file is test code (the test-code globs): of the rules that still run there, one
+     * may hold back advice that does not fit a test, such as caching a class a helper makes per call.
+     */
+    default boolean testCode() {
+        return false;
+    }
 }
