@@ -1,6 +1,5 @@
 package dev.memlint.memory;
 
-import dev.memlint.ast.Arg;
 import dev.memlint.ast.Ctx;
 import dev.memlint.ast.Expr;
 import dev.memlint.ast.Located;
@@ -224,14 +223,7 @@ public final class PerCallClasses {
     }
 
     private static Set<String> parameters(Stmt.FunctionNode f) {
-        Set<String> out = new HashSet<>();
-        var a = f.args();
-        for (List<Arg> list : List.of(a.posonlyargs(), a.args(), a.kwonlyargs())) {
-            list.forEach(x -> out.add(x.arg()));
-        }
-        if (a.vararg() != null) out.add(a.vararg().arg());
-        if (a.kwarg() != null) out.add(a.kwarg().arg());
-        return out;
+        return new HashSet<>(f.args().names());
     }
 
     /** The nodes a call of f itself runs: its body, but not the bodies of the functions and lambdas it defines. */

@@ -118,10 +118,10 @@ final class FunctionScope {
         Set<String> loaded = new java.util.LinkedHashSet<>();
         Set<String> bound = new HashSet<>();
         if (owner instanceof Stmt.FunctionNode f) {
-            addParams(f.args(), bound);
+            bound.addAll(f.args().names());
             walkNames(f.body(), loaded, bound);
         } else if (owner instanceof Expr.Lambda l) {
-            addParams(l.args(), bound);
+            bound.addAll(l.args().names());
             walkNames(l.body(), loaded, bound);
         } else if (owner instanceof Stmt.ClassDef c) {
             walkNames(c.body(), loaded, new HashSet<>()); // class-level names are not its methods' locals
@@ -141,17 +141,6 @@ final class FunctionScope {
         return loaded;
     }
 
-    private static void addParams(dev.memlint.ast.Arguments a, Set<String> out) {
-        addNames(a.posonlyargs(), out);
-        addNames(a.args(), out);
-        addNames(a.kwonlyargs(), out);
-        if (a.vararg() != null) {
-            out.add(a.vararg().arg());
-        }
-        if (a.kwarg() != null) {
-            out.add(a.kwarg().arg());
-        }
-    }
 
     private static void walkNames(Object node, Set<String> loaded, Set<String> bound) {
         if (node instanceof List<?> list) {

@@ -142,14 +142,7 @@ public final class SelfLinkingMethods {
 
     /** The parameters of a function and the names it binds by assignment or loop. */
     private static Set<String> localNames(Stmt.FunctionNode m) {
-        Set<String> out = new HashSet<>();
-        var a = m.args();
-        java.util.stream.Stream.of(a.posonlyargs(), a.args(), a.kwonlyargs()).flatMap(List::stream).forEach(x -> out.add(x.arg()));
-        for (var x : new dev.memlint.ast.Arg[] {a.vararg(), a.kwarg()}) {
-            if (x != null) {
-                out.add(x.arg());
-            }
-        }
+        Set<String> out = new HashSet<>(m.args().names());
         NodeChildren.walkAll(m.body(), n -> {
             if (n instanceof Expr.Name x && x.ctx() != dev.memlint.ast.Ctx.Load) {
                 out.add(x.id());
