@@ -9,9 +9,6 @@ import dev.memlint.config.ConfigException;
 import dev.memlint.config.TestCode;
 
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Checks an open document's text under its file's configuration, through SourceChecker as
@@ -42,9 +39,10 @@ final class Analyzer {
             return Analysis.failed("memlint does not check this file: it is larger than max-file-size ("
                     + content.length + " bytes > " + config.maxFileSize() + " bytes)");
         }
-        RecentAnalyses.Key key = new RecentAnalyses.Key(document.path(), config, sha256(content));
+        String contentHash = ResultCache.contentHash(content);
+        RecentAnalyses.Key key = new RecentAnalyses.Key(document.path(), config, contentHash);
         return cache.get(key, () -> {
-            Analysis stored = stored(document, config, content);
+            Analysis stored = stored(document, config, content, contentHash);
             if (stored != null) return stored;
             try {
                 return Analysis.of(checker.check(document.path(), document.path().toString(), content, config));
@@ -59,13 +57,13 @@ final class Analyzer {
      * same settings (the configuration as the editor sees it: a check run with options that change
      * them stored under another key), or null. The cache is read, never made or written here.
      */
-    private Analysis stored(OpenDocument document, Config config, byte[] content) {
+    private Analysis stored(OpenDocument document, Config config, byte[] content, String contentHash) {
         try {
             Path dir = ResultCache.location(null, System.getenv("MEMLINT_CACHE_DIR"), configs.forWorkspaceOf(document.path()));
             ResultCache disk = ResultCache.existing(dir);
             if (disk == null) return null;
             CachedResult entry = disk.load(document.path(), checker.cacheKey(config, document.path()));
-            if (entry == null || !entry.contentHash().equals(ResultCache.contentHash(content))) return null;
+            if (entry == null || !entry.contentHash().equals(contentHash)) return null;
             storedHits++;
             return Analysis.stored(entry.findingsFor(document.path().toString()), entry.shownText(content), content,
                     config.targetVersionOrLatest());
@@ -89,12 +87,4 @@ final class Analyzer {
     }
 
     RecentAnalyses cache() { return cache; }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }
