@@ -46,9 +46,12 @@ final class Builtins {
                 // into a text buffer (file=buf, or stdout redirected to it): the line is written there
                 Obj target = kwargs.containsKey("file") ? kwargs.get("file") : in.stdout;
                 if (target != null && target.kind == Obj.Kind.TEXT_BUFFER) {
-                    Sym chars = Sym.of(1);
-                    for (Obj a : args) chars = Sym.add(chars, Sym.add(Sym.of(1), in.texts.formattedLength(a, null)));
-                    in.files.buffer(target, "write", in.str(chars), c);
+                    // each argument as text, then the separators and the end (one-character strings CPython shares)
+                    for (Obj a : args) {
+                        Sym chars = in.texts.formattedLength(a, null);
+                        in.files.writeText(target, a != null && a.kind == Obj.Kind.STR ? a : in.str(chars), chars, Sym.of(1));
+                    }
+                    in.files.writeText(target, (Obj) null, Sym.of(Math.max(1, args.size())), Sym.of(Math.max(1, args.size())));
                 }
                 return in.none();
             }

@@ -44,8 +44,9 @@ final class Files {
             case "write": case "writelines":
                 if (first != null) {
                     Sym n = first.count != null ? first.count : Sym.of(Interpreter.ITEM_CHARS);
-                    in.containers.growBy(recv, n, List.of(), text
-                            ? Sym.mul(Sym.of(in.model.library("stringIOPerKiloChar") / 1000.0), n) : n);
+                    if (!text) in.containers.growBy(recv, n, List.of(), n);
+                    else if (name.equals("write")) writeText(recv, first, n, Sym.of(1));
+                    else writeText(recv, first.groups, Sym.mul(Sym.of(Interpreter.ITEM_CHARS), n), n);
                 }
                 return in.computedInt(null);
             case "getvalue": case "read": {
@@ -64,6 +65,22 @@ final class Files {
                 in.library.notFollowed(Interpreter.text(where.func()), where);
                 return null;
         }
+    }
+
+    /** Writes a piece of text to a text buffer (io.StringIO) in one write call. */
+    void writeText(Obj buffer, Obj piece, Sym chars, Sym writes) {
+        writeText(buffer, piece == null ? List.of() : List.of(new Obj.Group(Sym.of(1), piece)), chars, writes);
+    }
+
+    /**
+     * Writes pieces of text to a text buffer: 3.11 keeps the pieces themselves (a list of them that
+     * getvalue joins), a slot each; later versions copy the characters into one growing buffer.
+     */
+    void writeText(Obj buffer, List<Obj.Group> pieces, Sym chars, Sym writes) {
+        long perWrite = in.model.library("stringIOPerWrite");
+        Sym copied = Sym.mul(Sym.of(in.model.library("stringIOPerKiloChar") / 1000.0), chars);
+        in.containers.growBy(buffer, chars, perWrite > 0 ? pieces : List.of(),
+                Sym.add(copied, Sym.mul(Sym.of(perWrite), writes)));
     }
 
     Obj file(Obj recv, String name, Obj first, Expr.Call where) {

@@ -230,7 +230,7 @@ final class Methods {
             Obj target = recv.sources.isEmpty() ? null : recv.sources.get(0);
             Sym n = first == null || first.count == null ? Sym.of(Interpreter.ITEM_CHARS) : Sym.mul(Sym.of(Interpreter.WORD_CHARS), first.count);
             if (target != null && target.kind == Obj.Kind.TEXT_BUFFER) {
-                in.containers.growBy(target, n, List.of(), Sym.mul(Sym.of(in.model.library("stringIOPerKiloChar") / 1000.0), n));
+                in.files.writeText(target, in.str(n), n, Sym.of(1)); // one line per row
             }
             return in.none();
         }
