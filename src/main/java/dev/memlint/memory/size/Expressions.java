@@ -433,7 +433,9 @@ final class Expressions {
             return fn;
         }
         if (o.kind == Obj.Kind.CLASS && o.cls != null && attr.equals("__name__")) {
-            return in.str(Sym.of(o.cls.length())); // a module class's name, as written
+            Obj name = in.given(Obj.Kind.STR, in.pathOf(o) + ".__name__"); // the class's own name: nothing new
+            name.count = Sym.of(o.cls.length());
+            return name;
         }
         if (o.kind == Obj.Kind.MODULE) {
             Obj m = in.given(Obj.Kind.MODULE, in.pathOf(o) + "." + attr);
