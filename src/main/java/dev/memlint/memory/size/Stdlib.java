@@ -156,8 +156,10 @@ final class Stdlib {
                 if (name.equals("itertools.repeat")) it.count = args.size() > 1 && args.get(1) != null ? args.get(1).value : null;
                 return it;
             }
-            case "weakref.ref": case "weakref.proxy": case "weakref.WeakMethod":
+            case "weakref.ref": case "weakref.proxy":
                 return in.fixed(Obj.Kind.OPAQUE, in.model.library("weakref"));
+            case "weakref.WeakMethod":
+                return in.fixed(Obj.Kind.OPAQUE, in.model.library("weakMethod"));
             case "weakref.WeakSet": {
                 Obj w = in.fixed(Obj.Kind.OPAQUE, in.model.library("weakSet"));
                 w.producer = "weakset";
