@@ -52,6 +52,17 @@ final class Branches {
      * (an except clause runs on some iterations, not on all).
      */
     void walk(List<Runnable> paths, boolean averaged) {
+        walk(paths, averaged ? equalShares(paths.size()) : null);
+    }
+
+    private static double[] equalShares(int paths) {
+        double[] shares = new double[paths];
+        java.util.Arrays.fill(shares, 1.0 / paths);
+        return shares;
+    }
+
+    /** As above, the growth a loop iteration makes being the paths' growth times their shares (null: the kept path's). */
+    void walk(List<Runnable> paths, double[] shares) {
         Interpreter.Frame f = in.frame();
         Interpreter.Log log = new Interpreter.Log(in.clock);
         in.logs.push(log);
@@ -94,7 +105,7 @@ final class Branches {
         for (Interpreter.Log outer : in.logs) outer.touchedNow.addAll(log.before.keySet());
         f.env = best.env();
         f.flow = best.flow();
-        restoreLoopState(averaged && best.loop().deltas() != null ? mean(outcomes) : withOthersGrowth(best, outcomes));
+        restoreLoopState(shares != null && best.loop().deltas() != null ? mean(outcomes, shares) : withOthersGrowth(best, outcomes));
     }
 
     /**
@@ -115,14 +126,15 @@ final class Branches {
         return new LoopState(deltas, kept.garbage(), kept.cap(), kept.tracked());
     }
 
-    /** The loop state of paths equally likely: each one's growth and garbage, times its share. */
-    private LoopState mean(List<Outcome> outcomes) {
-        Sym share = Sym.of(1.0 / outcomes.size());
+    /** The loop state of paths taken on shares of the iterations: each one's growth and garbage, times its share. */
+    private LoopState mean(List<Outcome> outcomes, double[] shares) {
         Map<Obj, Interpreter.Delta> deltas = new IdentityHashMap<>();
         Sym garbageSum = Sym.ZERO;
         Sym cap = null;
         double tracked = 0;
-        for (Outcome o : outcomes) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
+            Sym share = Sym.of(shares[i]);
             LoopState ls = o.loop();
             for (var e : ls.deltas().entrySet()) {
                 Interpreter.Delta d = e.getValue(), sum = deltas.get(e.getKey());

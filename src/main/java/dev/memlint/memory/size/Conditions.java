@@ -13,6 +13,42 @@ final class Conditions {
         this.in = in;
     }
 
+    /**
+     * The share of runs on which a condition holds, where its form tells: x % k == c holds for one in k
+     * consecutive ints, x % k (non-zero) for the others; null when not known.
+     */
+    static Double share(Expr e) {
+        if (e instanceof Expr.UnaryOp u && u.op() == UnaryOperator.Not) {
+            Double s = share(u.operand());
+            return s == null ? null : 1 - s;
+        }
+        Long k = modulus(e);
+        if (k != null) return 1 - 1.0 / k;
+        if (e instanceof Expr.Compare c && c.ops().size() == 1 && (c.ops().get(0) == CmpOp.Eq || c.ops().get(0) == CmpOp.NotEq)) {
+            Expr other = c.comparators().get(0);
+            k = modulus(c.left());
+            if (k == null) {
+                k = modulus(other);
+                other = c.left();
+            }
+            if (k != null && other instanceof Expr.Constant v && v.value() instanceof java.math.BigInteger r
+                    && r.signum() >= 0 && r.longValue() < k) {
+                return c.ops().get(0) == CmpOp.Eq ? 1.0 / k : 1 - 1.0 / k;
+            }
+        }
+        return null;
+    }
+
+    /** k of x % k, a constant int above 1; else null. */
+    private static Long modulus(Expr e) {
+        if (e instanceof Expr.BinOp b && b.op() == dev.memlint.ast.Operator.Mod && b.right() instanceof Expr.Constant k
+                && k.value() instanceof java.math.BigInteger v && v.compareTo(java.math.BigInteger.ONE) > 0
+                && v.bitLength() < 31) {
+            return v.longValue();
+        }
+        return null;
+    }
+
     /** Evaluates a condition; its truth when the walk knows it (None tests, constants, ints), else null. */
     Boolean test(Expr e) {
         if (e instanceof Expr.UnaryOp u && u.op() == UnaryOperator.Not) {

@@ -157,6 +157,8 @@ final class Interpreter {
     String churnSymbol;
     Obj lastRaised;
     int lastRaisedDepth;
+    /** On what share of the runs lastRaised is raised, where the conditions around the raise tell (NaN: not known). */
+    double raisedShare = Double.NaN;
 
     Interpreter(SizeModel model, ModuleIndex index, CollectorMode mode, Set<Object> cyclicNodes,
                 Map<Stmt.FunctionNode, String> ownerClass, Map<String, Expr> moduleValues, Syntax syntax) {

@@ -55,8 +55,12 @@ final class Statements {
             for (Expr t : d.targets()) delete(t);
         } else if (s instanceof Stmt.If i) {
             Boolean truth = in.conditions.test(i.test());
-            if (truth == null) in.branches.walk(List.of(() -> block(i.body()), () -> block(i.orelse())));
-            else block(truth ? i.body() : i.orelse());
+            if (truth == null) {
+                Double share = Conditions.share(i.test());
+                in.branches.walk(List.of(() -> raisingOn(share, i.body()), () -> raisingOn(share == null ? null : 1 - share, i.orelse())));
+            } else {
+                block(truth ? i.body() : i.orelse());
+            }
         } else if (s instanceof Stmt.ForNode fo) {
             forLoop(fo);
         } else if (s instanceof Stmt.While w) {
@@ -80,6 +84,7 @@ final class Statements {
             if (exc == null || exc.kind != Obj.Kind.EXCEPTION && exc.kind != Obj.Kind.INSTANCE) exc = in.exceptions.exception(null);
             in.lastRaised = exc;
             in.lastRaisedDepth = in.frames.size();
+            in.raisedShare = 1;
             f.flow = Interpreter.Flow.RAISE;
         } else if (s instanceof Stmt.Break) {
             f.flow = Interpreter.Flow.BREAK;
@@ -113,6 +118,25 @@ final class Statements {
         }
     }
 
+    /** Walks a branch taken on a share of the runs (null: not known); a raise in it is as rare as the branch. */
+    private void raisingOn(Double share, List<Stmt> branch) {
+        block(branch);
+        if (in.frame().flow == Interpreter.Flow.RAISE) in.raisedShare = share == null ? Double.NaN : share * in.raisedShare;
+    }
+
+    /**
+     * Shares of the paths after a block that may raise: the path where it does not, then the paths
+     * that handle the raise; null (equal shares) when no condition around the raise tells how rare it is.
+     */
+    private double[] sharesAfterRaise(Obj raised, double share, int handling) {
+        // a raise no condition makes rare (share 1) may still be rare: the walk's constants hold for one run only
+        if (raised == null || Double.isNaN(share) || share >= 1 || handling == 0) return null;
+        double[] shares = new double[handling + 1];
+        shares[0] = 1 - share;
+        for (int h = 1; h <= handling; h++) shares[h] = share / handling;
+        return shares;
+    }
+
     private void delete(Expr t) {
         if (t instanceof Expr.Name n) {
             in.frame().env.remove(n.id());
@@ -138,8 +162,10 @@ final class Statements {
         Interpreter.Frame f = in.frame();
         Obj raisedBefore = in.lastRaised;
         in.lastRaised = null;
+        in.raisedShare = Double.NaN;
         block(body);
         Obj raised = in.lastRaised;
+        double share = in.raisedShare;
         int raisedDepth = in.lastRaisedDepth;
         Interpreter.Flow bodyFlow = f.flow;
         List<Runnable> paths = new ArrayList<>();
@@ -163,7 +189,10 @@ final class Statements {
         }
         if (bodyFlow == Interpreter.Flow.RAISE && handlers.isEmpty()) paths.remove(0);
         if (!paths.isEmpty()) { // none when the body raises and nothing catches: the exception goes on (through finally)
-            in.branches.walk(paths, raised != null || bodyFlow == Interpreter.Flow.RAISE ? true : !handlers.isEmpty());
+            boolean averaged = raised != null || bodyFlow == Interpreter.Flow.RAISE || !handlers.isEmpty();
+            double[] shares = paths.size() == handlers.size() + 1 ? sharesAfterRaise(raised, share, handlers.size()) : null;
+            if (averaged && shares != null) in.branches.walk(paths, shares);
+            else in.branches.walk(paths, averaged);
         }
         if (in.lastRaised == null) in.lastRaised = raised != null ? raised : raisedBefore;
         if (!finalbody.isEmpty()) {
@@ -200,12 +229,14 @@ final class Statements {
             Obj stdout = in.stdout, raisedBefore = in.lastRaised;
             if (cm != null && "redirect".equals(cm.producer) && !cm.sources.isEmpty()) in.stdout = cm.sources.get(0);
             in.lastRaised = null;
+            in.raisedShare = Double.NaN;
             try {
                 withStatement(items, i + 1, body);
             } finally {
                 in.stdout = stdout;
             }
             Obj raised = in.lastRaised;
+            double share = in.raisedShare;
             Interpreter.Flow flow = in.frame().flow;
             in.frame().flow = Interpreter.Flow.NORMAL;
             if (cm != null && cm.kind == Obj.Kind.INSTANCE && cm.cls != null) {
@@ -217,8 +248,11 @@ final class Statements {
                     } else {
                         // the block may raise: __exit__ runs with the exception on some iterations (a recorder keeping failures)
                         Obj type = in.given(Obj.Kind.CLASS, "type");
-                        in.branches.walk(List.of(clean, () -> in.calls.inline(exit, cm, List.of(type, raised, in.none()), Map.of(),
-                                item.contextExpr())), true);
+                        List<Runnable> paths = List.of(clean, () -> in.calls.inline(exit, cm, List.of(type, raised, in.none()), Map.of(),
+                                item.contextExpr()));
+                        double[] shares = sharesAfterRaise(raised, share, 1);
+                        if (shares != null) in.branches.walk(paths, shares);
+                        else in.branches.walk(paths, true);
                     }
                 }
             } else {
