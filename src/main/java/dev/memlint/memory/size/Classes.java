@@ -103,7 +103,7 @@ final class Classes {
         if ("namedtuple".equals(cls.producer)) return in.tuple(new ArrayList<>(args));
         Obj inst = in.make(Obj.Kind.INSTANCE, null);
         inst.attrs.put("__class__", cls); // an instance keeps its class alive
-        inst.fixed = Sym.of(in.model.instance(args.size()) + in.model.dictInserted(args.size(), true));
+        inst.fixed = Sym.of(in.model.instance(args.size())); // its attributes inline, as a class statement's instances
         for (int i = 0; i < args.size(); i++) if (args.get(i) != null) inst.attrs.put("_" + i, args.get(i));
         return inst;
     }

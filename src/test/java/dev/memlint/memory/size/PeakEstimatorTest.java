@@ -531,4 +531,21 @@ class PeakEstimatorTest {
         long kept = peak(src, "keep_failures", "n", 10_000);
         assertTrue(Math.abs(kept - 130_615) < 0.25 * 130_615, () -> "keep_failures: " + kept);
     }
+    @Test
+    void anInstanceOfAClassMadeAtRunTimeKeepsItsAttributesInline() {
+        // CPython 3.12 probe: 10000 instances of type("P", (Point,), {}) with two attributes peak at
+        // 1202080 bytes, as a class statement's instances do (no __dict__ is made)
+        String src = """
+                class Point:
+                    def __init__(self, x, y):
+                        self.x = x
+                        self.y = y
+
+                def points(n):
+                    cls = type("P", (Point,), {})
+                    return [cls(i, i) for i in range(n)]
+                """;
+        long made = peak(src, "points", "n", 10_000);
+        assertTrue(Math.abs(made - 1_202_080) < 0.25 * 1_202_080, () -> "points: " + made);
+    }
 }
