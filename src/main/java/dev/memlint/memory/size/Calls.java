@@ -206,6 +206,8 @@ final class Calls {
         if (result != null) groups.add(new Obj.Group(Sym.of(1), result));
         if (bounded) groups.add(new Obj.Group(Sym.of(1), in.fixed(Obj.Kind.OPAQUE, in.model.library("lruCacheLink")))); // the entry's link
         in.containers.addKey(cache, key, null, groups);
+        // under a key that repeats across a loop's iterations the call is made once and its result comes back
+        in.containers.sharedUnderRepeatedKey(result, key, null);
     }
 
     private Obj callLambda(Obj fn, List<Obj> args, Expr where) {
