@@ -395,6 +395,8 @@ final class Builtins {
         Obj out = in.make(Obj.Kind.OPAQUE, null);
         out.bulk = in.footprint.of(List.of(src), x -> false);
         out.count = src.count;
+        // the memo holds every container and instance copied until the copy is done
+        in.observe(Sym.add(out.bulk, Sym.mul(Sym.of(memo), in.footprint.containers(List.of(src)))));
         return out;
     }
 

@@ -56,6 +56,11 @@ final class Footprint {
         return total;
     }
 
+    /** How many containers and instances the roots keep alive: what copy.deepcopy puts in its memo. */
+    Sym containers(Collection<Obj> roots) {
+        return new Walk(roots, x -> false).containers;
+    }
+
     /** One count of what roots keep alive. */
     private final class Walk {
         final Predicate<Obj> skip;
@@ -65,6 +70,7 @@ final class Footprint {
         /** How many objects of each free-listed kind were counted ("list", "dict", "float", "tuple 2"). */
         final java.util.Map<String, Sym> reusable = new java.util.HashMap<>();
         Sym total = Sym.ZERO;
+        Sym containers = Sym.ZERO;
 
         Walk(Collection<Obj> roots, Predicate<Obj> skip) {
             this.skip = skip;
@@ -93,6 +99,7 @@ final class Footprint {
             }
             counted.add(o);
             note(o, times);
+            if (o.isContainer() || o.kind == Obj.Kind.INSTANCE) containers = Sym.add(containers, times);
             Sym total = Sym.add(own(o), o.bulk);
             for (Obj.Group g : o.groups) {
                 Obj item = g.item();
