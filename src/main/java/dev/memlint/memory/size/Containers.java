@@ -23,7 +23,18 @@ final class Containers {
     }
 
     void growBy(Obj container, Sym count, List<Obj.Group> groups, Sym bulk) {
-        growAt(container, in.loops.peek(), count, groups, bulk);
+        growAt(container, itemLevel(container), count, groups, bulk);
+    }
+
+    /**
+     * The innermost loop on each of whose iterations o itself grows: a loop whose element o is (or
+     * is part of) grows another item's on each iteration, so o grows on the iterations of the loops around it.
+     */
+    private Interpreter.Loop itemLevel(Obj o) {
+        for (Interpreter.Loop l : in.loops) {
+            if (!l.local.contains(o)) return l;
+        }
+        return null;
     }
 
     /**

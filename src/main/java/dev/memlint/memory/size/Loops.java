@@ -40,7 +40,8 @@ final class Loops {
         l.worklist = worklist;
         worklist = null;
         if (element != null && !element.fresh) l.local.addAll(in.footprint.reachable(List.of(element), o -> o.fresh && o.born < in.clock));
-        else if (element != null) l.local.add(element);
+        // a made item's own parts (made with it, not before): each iteration reaches another item's
+        else if (element != null) l.local.addAll(in.footprint.reachable(List.of(element), o -> o.born < element.born));
         Map<String, Obj> before = new LinkedHashMap<>(f.env);
         Map<String, Obj> placeholders = new LinkedHashMap<>();
         for (String name : carried) {
