@@ -93,7 +93,8 @@ final class NestingLimits {
             Node n = nodes[size];
             int depth = depths[size];
             int level = levels[size];
-            if (parser && level > MAXSTACK) throw parserOverflow();
+            // A statement is at least BARE rules below its own level (`pass` in an elif chain).
+            if (parser && level + (n instanceof Stmt ? BARE : 0) > MAXSTACK) throw parserOverflow();
             deepest = Math.max(deepest, depth);
             if (n instanceof Stmt s) statementChildren(s, depth, level);
             else if (n instanceof Expr e) expressionChildren(e, depth, level);
