@@ -18,19 +18,19 @@ import java.util.List;
 
 /**
  * CPython's limits on nesting that brackets and indentation do not bound (`- - - 1`, `lambda: lambda:`,
- * `a ** a ** a`, `f()()()`, `a + a + a`, long elif chains), measured on 3.11.7, 3.12.1 and 3.13.0
- * running the file (docs/nesting-limits.md):
+ * `a ** a ** a`, `f()()()`, `a + a + a`, long elif chains), measured on 3.10.13 to 3.13.0
+ * running the file (docs/nesting-limits.md has the figures):
  * <ul>
- * <li>from 3.11 the parser refuses a rule nested 6000 calls deep (MAXSTACK): "Parser stack overflowed"
+ * <li>from 3.10 the parser refuses a rule nested 6000 calls deep (MAXSTACK): "Parser stack overflowed"
  * (a MemoryError). The depth is estimated from the tree with the costs CPython's grammar has, measured
  * per construct; it is exact for those shapes and close elsewhere (parentheses, which the tree does not
  * keep, cost about 10 each).</li>
  * <li>after parsing, the compiler refuses a tree whose statements and expressions nest deeper than 3000
- * (3.11, 3.12) or 10000 (3.13): "maximum recursion depth exceeded during compilation" (a
+ * (3.10-3.12) or 10000 (3.13): "maximum recursion depth exceeded during compilation" (a
  * RecursionError), after any syntax error in the file.</li>
  * </ul>
- * CPython gives neither error a position: memlint reports the statement that holds the deepest point.
- * Only statements long enough to come near a limit are walked (see {@link #GATE}).
+ * CPython gives neither error a position: memlint reports the line of the top-level statement holding it.
+ * Only expressions long enough to come near a limit are walked (see {@link #GATE}).
  */
 final class NestingLimits {
     static final int MAXSTACK = 6000;
@@ -53,6 +53,7 @@ final class NestingLimits {
     private final SourceText source;
     private PythonSyntaxError tooDeepToCompile;
     private Stmt statement;
+    private int deepest;
     /** One rule more from 3.12 at a constant and under a statement (measured: 3.10 and 3.11 refuse one level later). */
     private final int since312;
 
@@ -90,7 +91,7 @@ final class NestingLimits {
         this.statement = statement;
         size = 0;
         push(statement, 1, 0);
-        int deepest = 0;
+        deepest = 0;
         while (size > 0) {
             size--;
             Node n = nodes[size];
@@ -197,11 +198,16 @@ final class NestingLimits {
         for (Expr e : a.kwDefaults()) expr(e, depth, level);
     }
 
-    // ---- expressions: the costs in parser levels are those measured on CPython 3.13 (the same in 3.11, 3.12)
+    // ---- expressions: the costs in parser levels are those measured on CPython 3.13 (the same in 3.10-3.12)
 
-    /** An operand: walked only when long enough to matter. */
+    /** An operand: walked only when long enough to matter; a short one counts as one node. */
     private void expr(Expr e, int depth, int level) {
-        if (e != null && long_(e.pos())) push(e, depth, level);
+        if (e == null) return;
+        if (long_(e.pos())) push(e, depth, level);
+        else {
+            if (level > MAXSTACK && parserLimited(version)) throw parserOverflow();
+            deepest = Math.max(deepest, depth);
+        }
     }
 
     private void expressionChildren(Expr e, int depth, int level) {
