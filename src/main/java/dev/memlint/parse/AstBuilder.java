@@ -40,6 +40,7 @@ final class AstBuilder {
     private final ExpressionBuilder exprs;
     private final PatternBuilder patterns;
     private final PythonVersion version;
+    private final NestingLimits nesting;
 
     private final List<Token> tokens;
     private int functionDepth;
@@ -53,15 +54,27 @@ final class AstBuilder {
         this.version = version;
         this.exprs = new ExpressionBuilder(positions, errors, targets, version);
         this.patterns = new PatternBuilder(exprs, positions, errors);
+        this.nesting = new NestingLimits(version, source);
     }
 
     Module module(File_inputContext c) {
         List<Stmt> body = new ArrayList<>();
         for (int i = 0; i < c.getChildCount(); i++) {
-            if (c.getChild(i) instanceof StmtContext s) statement(s, body);
+            if (c.getChild(i) instanceof StmtContext s) {
+                int from = body.size();
+                statement(s, body);
+                for (int j = from; j < body.size(); j++) checkNesting(body.get(j));
+            }
         }
         return new Module(body);
     }
+
+    /** Checks a top-level statement against CPython's nesting limits (see {@link NestingLimits}). */
+    void checkNesting(Stmt s) {
+        nesting.check(s);
+    }
+
+    NestingLimits nesting() { return nesting; }
 
     void statement(StmtContext c, List<Stmt> out) {
         ParseTree inner = c.getChild(0);

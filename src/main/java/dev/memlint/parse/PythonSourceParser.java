@@ -58,16 +58,20 @@ public final class PythonSourceParser {
         SoftKeywords.resolve(tokens.list);
         if (!target.atLeast(PythonVersion.PY310)) refuseMatch(tokens);
         Module module;
+        AstBuilder builder = new AstBuilder(source, target, tokens.list);
         try {
-            module = buildByStatement(tokens, source, target);
+            module = buildByStatement(tokens, builder, target);
             if (module == null) {
                 PythonParser.File_inputContext tree = parseTokens(tokens, source, target);
-                module = new AstBuilder(source, target, tokens.list).module(tree);
+                builder = new AstBuilder(source, target, tokens.list);
+                module = builder.module(tree);
             }
         } catch (PythonSyntaxError e) {
+            if (NestingLimits.isParserOverflow(e)) throw e; // not a SyntaxError: CPython reads no further
             throw FirstError.of(e, tokens, target);
         }
         if (tokens.lexError != null) throw tokens.lexError;
+        builder.nesting().throwIfTooDeepToCompile();
         return new ParsedFile(module, source, tokens.comments);
     }
 
@@ -93,9 +97,9 @@ public final class PythonSourceParser {
      * 3.8, which checked statements only once the whole file had parsed, so that a syntax error
      * further on comes first) the builder refused a statement.
      */
-    private static Module buildByStatement(Tokens tokens, SourceText source, PythonVersion target) {
+    private static Module buildByStatement(Tokens tokens, AstBuilder builder, PythonVersion target) {
         try {
-            return StatementStream.build(parser(tokens.list, PredictionMode.SLL), new AstBuilder(source, target, tokens.list));
+            return StatementStream.build(parser(tokens.list, PredictionMode.SLL), builder);
         } catch (PythonSyntaxError refused) {
             if (target == PythonVersion.PY38) return null;
             throw refused;

@@ -49,7 +49,10 @@ final class StatementStream {
     private boolean module() {
         for (int type = in.LA(1); type != Token.EOF; type = in.LA(1)) {
             if (type == PythonParser.NEWLINE) in.consume();
-            else if (startsCompound(type)) builder.statement(parser.stmt(), body);
+            else if (startsCompound(type)) {
+                builder.statement(parser.stmt(), body);
+                builder.checkNesting(body.get(body.size() - 1));
+            }
             else if (!simpleStatements()) return false;
         }
         return true;
@@ -57,16 +60,21 @@ final class StatementStream {
 
     /** One line of simple statements, through its NEWLINE; false when it is not one. */
     private boolean simpleStatements() {
-        body.add(builder.simple(parser.simple_stmt()));
+        add(builder.simple(parser.simple_stmt()));
         while (in.LA(1) == PythonParser.SEMI) {
             in.consume();
             int next = in.LA(1);
             if (next == PythonParser.SEMI) return false; // `a; ; b`: the builder words that error
-            if (next != PythonParser.NEWLINE) body.add(builder.simple(parser.simple_stmt()));
+            if (next != PythonParser.NEWLINE) add(builder.simple(parser.simple_stmt()));
         }
         if (in.LA(1) != PythonParser.NEWLINE) return false;
         in.consume();
         return true;
+    }
+
+    private void add(Stmt s) {
+        builder.checkNesting(s);
+        body.add(s);
     }
 
     /** The first tokens of compound_stmt's alternatives; every other statement is simple. */

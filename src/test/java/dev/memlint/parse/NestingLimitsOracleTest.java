@@ -1,0 +1,71 @@
+package dev.memlint.parse;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Deeply nested constructs around the depths where CPython starts refusing them, run as a file by
+ * the interpreter (compile() from a script starts a few levels deeper for the compiler's limit): the
+ * same outcome, kind and message as memlint's (3.10 and 3.11 give the parser's MemoryError no message).
+ */
+class NestingLimitsOracleTest {
+    private static final Map<String, int[]> DEPTHS = Map.of(
+            "lambda", new int[] {2983, 2984}, "pow", new int[] {2983, 2984},
+            "minus", new int[] {2998, 2999, 5966, 5967, 5968}, "not", new int[] {2998, 2999, 5967, 5968},
+            "ifelse", new int[] {2998, 2999, 5967, 5968}, "elif", new int[] {2998, 2999, 5962, 5963},
+            "calls", new int[] {2998, 2999, 9998, 9999}, "plus", new int[] {2998, 2999, 9998, 9999},
+            "minus_in_call", new int[] {2998, 5960, 5961}, "minus_in_if", new int[] {2998, 5960, 5961});
+
+    @ParameterizedTest
+    @CsvSource({"3.10.13, python3.10, 3.10", "3.11.7, python3.11, 3.11", "3.12.1, python3.12, 3.12",
+            "3.13.0, python3.13, 3.13"})
+    void refusedLikeCPython(String pyenv, String exe, String target) throws Exception {
+        Path python = Interpreters.find(pyenv, exe);
+        Assumptions.assumeTrue(python != null, "CPython " + pyenv + " is not installed (pyenv)");
+        PythonVersion version = PythonVersion.parse(target);
+        List<String> expected = new ArrayList<>();
+        List<String> actual = new ArrayList<>();
+        Path file = Files.createTempFile("nested", ".py");
+        try {
+            for (var entry : new java.util.TreeMap<>(DEPTHS).entrySet()) {
+                for (int depth : entry.getValue()) {
+                    String source = NestingLimitsTest.nested(entry.getKey(), depth);
+                    Files.writeString(file, source, StandardCharsets.UTF_8);
+                    String cpython = run(python, file);
+                    String memlint = NestingLimitsTest.outcome(source, version);
+                    if (!memlint.equals("OK")) memlint = memlint.substring(0, memlint.lastIndexOf(' '));
+                    if (cpython.equals("MemoryError")) memlint = memlint.split(" ")[0];
+                    expected.add(entry.getKey() + " " + depth + " -> " + cpython);
+                    actual.add(entry.getKey() + " " + depth + " -> " + memlint);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            if (!expected.get(i).equals(actual.get(i))) differences.add(expected.get(i) + ", memlint: " + actual.get(i));
+        }
+        assertEquals(List.of(), differences);
+    }
+
+    /** "OK" when the file compiled (it may fail running: a traceback), else "Kind message". */
+    private static String run(Path python, Path file) throws Exception {
+        Process p = new ProcessBuilder(python.toString(), file.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        int rc = p.waitFor();
+        if (rc == 0 || err.contains("Traceback (most recent call last)")) return "OK";
+        String last = err.substring(err.lastIndexOf('\n') + 1);
+        return last.replaceFirst(": ", " ");
+    }
+}
