@@ -142,11 +142,19 @@ public final class SelfLinkingMethods {
                     continue;
                 }
                 String self = m.args().args().get(0).arg();
-                Set<String> locals = localNames(m);
+                // one walk: the method's local names (parameters, and names it binds) and its assignments
+                Set<String> locals = new HashSet<>(m.args().names());
+                List<Stmt> assignments = new ArrayList<>();
                 NodeChildren.walkAll(m.body(), n -> {
+                    if (n instanceof Expr.Name x) {
+                        if (x.ctx() != dev.memlint.ast.Ctx.Load) locals.add(x.id());
+                    } else if (n instanceof Stmt.Assign || n instanceof Stmt.AugAssign || n instanceof Stmt.AnnAssign) {
+                        assignments.add((Stmt) n);
+                    }
+                });
+                for (Stmt n : assignments) {
                     List<Expr> targets = n instanceof Stmt.Assign a ? a.targets()
-                            : n instanceof Stmt.AugAssign a ? List.of(a.target())
-                            : n instanceof Stmt.AnnAssign a ? List.of(a.target()) : List.of();
+                            : n instanceof Stmt.AugAssign a ? List.of(a.target()) : List.of(((Stmt.AnnAssign) n).target());
                     targets.forEach(t -> addFields(t, self, held));
                     if (n instanceof Stmt.Assign a) {
                         Expr v = a.value();
@@ -154,7 +162,7 @@ public final class SelfLinkingMethods {
                         Set<String> into = isShared ? shared : isNew(v) ? made : given;
                         a.targets().forEach(t -> addFields(t, self, into));
                     }
-                });
+                }
             }
             c = c.baseNames().isEmpty() ? null : index.classNamed(c.baseNames().get(0));
         }
@@ -173,17 +181,6 @@ public final class SelfLinkingMethods {
         return v instanceof Expr.ListExpr || v instanceof Expr.DictExpr || v instanceof Expr.SetExpr
                 || v instanceof Expr.ListComp || v instanceof Expr.DictComp || v instanceof Expr.SetComp
                 || v instanceof Expr.Constant k && k.value() == null;
-    }
-
-    /** The parameters of a function and the names it binds by assignment or loop. */
-    private static Set<String> localNames(Stmt.FunctionNode m) {
-        Set<String> out = new HashSet<>(m.args().names());
-        NodeChildren.walkAll(m.body(), n -> {
-            if (n instanceof Expr.Name x && x.ctx() != dev.memlint.ast.Ctx.Load) {
-                out.add(x.id());
-            }
-        });
-        return out;
     }
 
     private static boolean makesWeak(Expr value, ModuleIndex index) {
