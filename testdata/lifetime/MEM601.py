@@ -213,6 +213,9 @@ class Described:
         self.parts.append(isinstance(self, Described) and self == self)
         return self
 
+    def ordered(self, ranks):
+        self.parts = sorted(self.parts, key=lambda part: ranks.get(part, self.parts.index(part)))
+
 
 # Classes made at run time: a class refers to itself through its __mro__, so one made per call is
 # cyclic garbage once dropped, whether the function drops it, returns it or returns an instance of it.

@@ -71,10 +71,12 @@ public final class SelfLinkingMethods {
         List<Expr.Name> bare = new ArrayList<>();
         List<Expr.Attribute> ofSelf = new ArrayList<>();
         boolean[] captured = {false};
+        Set<Node> sortKeys = Collections.newSetFromMap(new IdentityHashMap<>());
         NodeChildren.walkAll(m.body(), n -> {
             if (n instanceof Expr.Name x) {
                 if (x.id().equals(self)) bare.add(x);
-            } else if (n instanceof Expr.Lambda || n instanceof Stmt.FunctionNode || n instanceof Stmt.ClassDef) {
+            } else if ((n instanceof Expr.Lambda || n instanceof Stmt.FunctionNode || n instanceof Stmt.ClassDef)
+                    && !sortKeys.contains(n)) {
                 // a nested function or class that names self, even as a receiver, holds it in a cell
                 captured[0] |= NodeChildren.anyMatch(List.of(n), x -> x instanceof Expr.Name name && name.id().equals(self));
             } else if (n instanceof Expr.Attribute a) {
@@ -82,6 +84,9 @@ public final class SelfLinkingMethods {
                 if (a.value() instanceof Expr.Name x && x.id().equals(self)) ofSelf.add(a);
             } else if (n instanceof Expr.Call c) {
                 called.add(c.func());
+                for (dev.memlint.ast.Keyword k : c.keywords()) {
+                    if ("key".equals(k.arg())) sortKeys.add(k.value()); // sorted(..., key=lambda x: self.rank[x]) keeps no key
+                }
                 if (c.func() instanceof Expr.Name f && RetainsNothing.builtin(f.id()) && index.functionNamed(f.id()) == null) {
                     keptNowhere.addAll(c.args());
                 }
