@@ -191,6 +191,32 @@ class Tracker:
 SEEN = []
 
 
+class FrozenDefaults(dict):
+    """freeze() stores a lambda on self whose closure holds self: a cycle, though self is only a receiver there."""
+
+    def freeze(self):
+        self._frozen = lambda key: self.default()  # expect: MEM601
+
+    def default(self):
+        return None
+
+
+class Described:
+    """Names self only where nothing keeps it: an operand, an argument of a builtin, the result."""
+
+    def __init__(self):
+        self.parts = []
+
+    def describe(self):
+        self.parts.append(type(self).__name__)
+        self.parts.append(f"{self}")
+        self.parts.append(isinstance(self, Described) and self == self)
+        return self
+
+    def ordered(self, ranks):
+        self.parts = sorted(self.parts, key=lambda part: ranks.get(part, self.parts.index(part)))
+
+
 # Classes made at run time: a class refers to itself through its __mro__, so one made per call is
 # cyclic garbage once dropped, whether the function drops it, returns it or returns an instance of it.
 import collections

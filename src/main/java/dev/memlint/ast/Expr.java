@@ -7,6 +7,10 @@ import java.util.List;
  * and DictExpr (CPython's List, Tuple, Set, Dict), renamed so they do not hide java.util types.
  */
 public sealed interface Expr extends Located {
+    @Override
+    default int family() {
+        return NodeKinds.EXPR;
+    }
 
     record BoolOp(BoolOperator op, List<Expr> values, Pos pos) implements Expr {}
 

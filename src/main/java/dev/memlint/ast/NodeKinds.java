@@ -1,40 +1,33 @@
 package dev.memlint.ast;
 
 /**
- * Which family a node belongs to, looked up once per class. memlint runs on the C1 compiler, where
- * a type test against an interface that fails (is this statement an Expr?) scans the class's
- * interfaces in a slow stub every time: hot tree walks ask here, or test the record classes.
+ * Which family a node belongs to, as the node says ({@link Node#family()}). memlint runs on the C1
+ * compiler, where a type test against an interface that fails (is this statement an Expr?) scans
+ * the class's interfaces in a slow stub every time: hot tree walks ask here, or test the record classes.
  */
 public final class NodeKinds {
     private NodeKinds() {}
 
-    private static final int EXPR = 1;
-    private static final int STMT = 2;
-    private static final int PATTERN = 3;
-    private static final int TYPE_PARAM = 4;
-
-    private static final ClassValue<Integer> FAMILY = new ClassValue<>() {
-        @Override
-        protected Integer computeValue(Class<?> c) {
-            return Expr.class.isAssignableFrom(c) ? EXPR : Stmt.class.isAssignableFrom(c) ? STMT
-                    : Pattern.class.isAssignableFrom(c) ? PATTERN : TypeParam.class.isAssignableFrom(c) ? TYPE_PARAM : 0;
-        }
-    };
+    static final int OTHER = 0;
+    static final int EXPR = 1;
+    static final int STMT = 2;
+    static final int PATTERN = 3;
+    static final int TYPE_PARAM = 4;
 
     public static boolean isExpr(Node n) {
-        return FAMILY.get(n.getClass()) == EXPR;
+        return n.family() == EXPR;
     }
 
     public static boolean isStmt(Node n) {
-        return FAMILY.get(n.getClass()) == STMT;
+        return n.family() == STMT;
     }
 
     public static boolean isPattern(Node n) {
-        return FAMILY.get(n.getClass()) == PATTERN;
+        return n.family() == PATTERN;
     }
 
     public static boolean isTypeParam(Node n) {
-        return FAMILY.get(n.getClass()) == TYPE_PARAM;
+        return n.family() == TYPE_PARAM;
     }
 
     public static boolean isFunction(Node n) {

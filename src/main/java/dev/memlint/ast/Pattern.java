@@ -4,6 +4,10 @@ import java.util.List;
 
 /** A pattern of a match statement's case (CPython's pattern). */
 public sealed interface Pattern extends Located {
+    @Override
+    default int family() {
+        return NodeKinds.PATTERN;
+    }
 
     record MatchValue(Expr value, Pos pos) implements Pattern {}
 

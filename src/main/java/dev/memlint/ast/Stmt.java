@@ -8,6 +8,10 @@ import java.util.List;
  * {@link WithNode} let rules treat both alike.
  */
 public sealed interface Stmt extends Located {
+    @Override
+    default int family() {
+        return NodeKinds.STMT;
+    }
 
     /** What FunctionDef and AsyncFunctionDef share. */
     sealed interface FunctionNode extends Stmt permits FunctionDef, AsyncFunctionDef {

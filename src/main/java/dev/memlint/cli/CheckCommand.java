@@ -137,7 +137,7 @@ final class CheckCommand implements Callable<Integer> {
             try { // read whole before the run, as a file is; checked against max-file-size like one
                 byte[] source = SourceReader.readLimited(System.in, configs.forPath(stdinPath).maxFileSize());
                 found = new SourceFinder.Result(List.of(new SourceFile(stdinPath, SourceFinder.displayName(stdinPath),
-                        source)), List.of());
+                        source, source.length)), List.of());
             } catch (IOException e) {
                 err.println("memlint: error: cannot read standard input: " + SourceFinder.describe(e));
                 return ExitStatus.ERROR;

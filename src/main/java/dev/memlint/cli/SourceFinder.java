@@ -122,7 +122,7 @@ final class SourceFinder {
     }
 
     private void add(Path path, String display, BasicFileAttributes attrs) {
-        if (seen.add(key(path, attrs))) files.add(new SourceFile(path, display));
+        if (seen.add(key(path, attrs))) files.add(new SourceFile(path, display, attrs.size()));
     }
 
     private static Object key(Path path, BasicFileAttributes attrs) {

@@ -45,6 +45,21 @@ class LintRunnerTest {
     }
 
     @Test
+    void biggerFilesAreCheckedFirstAndReportedInTheirOwnOrder() throws InterruptedException {
+        List<String> checked = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        LintRunner runner = new LintRunner(file -> {
+            checked.add(file.displayPath());
+            return new FileResult(List.of(finding(file.displayPath(), 1)), null);
+        }, 1);
+        long[] sizes = {10, 3000, -1, 500, 3000};
+        List<SourceFile> files = IntStream.range(0, sizes.length)
+                .mapToObj(i -> new SourceFile(Path.of("f" + i + ".py"), "f" + i + ".py", sizes[i])).toList();
+        LintReport report = runner.run(files, List.of(), done -> { });
+        assertEquals(List.of("f1.py", "f4.py", "f3.py", "f0.py", "f2.py"), checked);
+        assertEquals(List.of("f0.py", "f1.py", "f2.py", "f3.py", "f4.py"), report.findings().stream().map(Finding::path).toList());
+    }
+
+    @Test
     void findingsAreSortedByPathLineAndColumnWhateverTheFinishingOrder() throws InterruptedException {
         LintRunner runner = new LintRunner(file -> {
             int n = Integer.parseInt(file.displayPath().replaceAll("\\D", ""));

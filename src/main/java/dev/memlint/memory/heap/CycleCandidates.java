@@ -510,17 +510,27 @@ final class CycleCandidates {
         return null;
     }
 
-    /** A module class assigned to a local name ({@code make = Node}), or null. */
+    /** A module class assigned to a local name ({@code make = Node}), or null; the last such assignment wins. */
     private String classAssigned(Stmt.FunctionNode f, String name) {
-        String[] found = {null};
-        NodeChildren.walkAll(f.body(), n -> {
-            if (n instanceof Stmt.Assign a && a.value() instanceof Expr.Name v && index.classNamed(v.id()) != null
-                    && a.targets().stream().anyMatch(t -> t instanceof Expr.Name x && x.id().equals(name))) {
-                found[0] = v.id();
-            }
-        });
-        return found[0];
+        Map<String, String> aliases = classAliases.get(f);
+        if (aliases == null) { // one walk per function, not one per call of a rebound name
+            Map<String, String> found = new HashMap<>();
+            NodeChildren.walkAll(f.body(), n -> {
+                if (n instanceof Stmt.Assign a && a.value() instanceof Expr.Name v && index.classNamed(v.id()) != null) {
+                    for (Expr t : a.targets()) {
+                        if (t instanceof Expr.Name x) {
+                            found.put(x.id(), v.id());
+                        }
+                    }
+                }
+            });
+            aliases = found;
+            classAliases.put(f, aliases);
+        }
+        return aliases.get(name);
     }
+
+    private final Map<Stmt.FunctionNode, Map<String, String>> classAliases = new IdentityHashMap<>();
 
     /**
      * Whether a handler may keep the exception it names once it ends (Python deletes the name

@@ -74,8 +74,8 @@ public final class Edge {
     // Equality compares the origin by identity: syntax-tree records hash their whole subtree.
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof Edge e && hash == e.hash && from.equals(e.from) && label.equals(e.label)
-                && to.equals(e.to) && origin == e.origin && sameObject == e.sameObject
+        return o == this || o instanceof Edge e && hash == e.hash && origin == e.origin && sameObject == e.sameObject
+                && from.equals(e.from) && label.equals(e.label) && to.equals(e.to)
                 && java.util.Objects.equals(pairedWith, e.pairedWith);
     }
 

@@ -93,8 +93,13 @@ public final class ModuleIndex {
             }
         }
         // An import inside a function or a try block (from xml.parsers import expat in XMLParser.__init__):
-        // the first one of a name the module binds no other way.
-        dev.memlint.semantic.NodeChildren.walkAll(module.body(), n -> {
+        // the first one of a name the module binds no other way. Only statements can be imports, so
+        // only the blocks are walked, not the expressions (nine nodes in ten).
+        importsIn(module.body());
+    }
+
+    private void importsIn(List<Stmt> block) {
+        for (Stmt n : block) {
             if (n instanceof Stmt.Import imp) {
                 for (Alias a : imp.names()) {
                     importElsewhere(a.asname() != null ? a.asname() : a.name().split("\\.")[0],
@@ -104,8 +109,10 @@ public final class ModuleIndex {
                 for (Alias a : from.names()) {
                     importElsewhere(a.asname() != null ? a.asname() : a.name(), from.module() + "." + a.name());
                 }
+            } else {
+                importsIn(dev.memlint.semantic.NodeChildren.childStatements(n));
             }
-        });
+        }
     }
 
     private void importElsewhere(String name, String origin) {

@@ -5,6 +5,7 @@ import dev.memlint.ast.Node;
 import dev.memlint.ast.Stmt;
 import dev.memlint.semantic.NodeChildren;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -57,27 +58,66 @@ public final class SelfLinkingMethods {
     private static final Set<String> NOT_ON_AN_INSTANCE = Set.of("__init__", "__new__", "__init_subclass__",
             "__class_getitem__");
 
-    /** Whether a method passes or stores self itself, or a bound method of self it does not call. */
+    /**
+     * Whether a method passes or stores self itself, or a bound method of self it does not call.
+     * Uses of self that keep no reference to it do not count: an attribute's receiver, an operand
+     * (`self == other`, `"%s" % self`, f"{self}"), `return self`, and an argument of a builtin that
+     * keeps nothing (`type(self)`, `super(C, self)`, `isinstance(self, C)`): in the 3.11 stdlib
+     * they are a third of the methods that name a bare self, each of which would be analysed.
+     */
     private static boolean handsOn(Stmt.FunctionNode m, String self, ModuleIndex.ClassInfo cls, ModuleIndex index) {
-        Set<Node> receivers = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Node> keptNowhere = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<Node> called = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Expr.Name> bare = new ArrayList<>();
+        List<Expr.Attribute> ofSelf = new ArrayList<>();
+        boolean[] captured = {false};
+        Set<Node> sortKeys = Collections.newSetFromMap(new IdentityHashMap<>());
         NodeChildren.walkAll(m.body(), n -> {
-            if (n instanceof Expr.Attribute a) {
-                receivers.add(a.value());
+            if (n instanceof Expr.Name x) {
+                if (x.id().equals(self)) bare.add(x);
+            } else if ((n instanceof Expr.Lambda || n instanceof Stmt.FunctionNode || n instanceof Stmt.ClassDef)
+                    && !sortKeys.contains(n)) {
+                // a nested function or class that names self, even as a receiver, holds it in a cell
+                captured[0] |= NodeChildren.anyMatch(List.of(n), x -> x instanceof Expr.Name name && name.id().equals(self));
+            } else if (n instanceof Expr.Attribute a) {
+                keptNowhere.add(a.value());
+                if (a.value() instanceof Expr.Name x && x.id().equals(self)) ofSelf.add(a);
             } else if (n instanceof Expr.Call c) {
                 called.add(c.func());
+                for (dev.memlint.ast.Keyword k : c.keywords()) {
+                    if ("key".equals(k.arg())) sortKeys.add(k.value()); // sorted(..., key=lambda x: self.rank[x]) keeps no key
+                }
+                if (c.func() instanceof Expr.Name f && RetainsNothing.builtin(f.id()) && index.functionNamed(f.id()) == null) {
+                    keptNowhere.addAll(c.args());
+                }
+            } else if (n instanceof Expr.Compare c) {
+                keptNowhere.add(c.left());
+                keptNowhere.addAll(c.comparators());
+            } else if (n instanceof Expr.BinOp b) {
+                keptNowhere.add(b.left());
+                keptNowhere.add(b.right());
+            } else if (n instanceof Expr.UnaryOp u) {
+                keptNowhere.add(u.operand());
+            } else if (n instanceof Expr.FormattedValue f) {
+                keptNowhere.add(f.value());
+            } else if (n instanceof Stmt.Return r && r.value() != null) {
+                keptNowhere.add(r.value());
             }
         });
-        boolean[] found = {false};
-        NodeChildren.walkAll(m.body(), n -> {
-            if (n instanceof Expr.Name x && x.id().equals(self) && !receivers.contains(x)) {
-                found[0] = true;
-            } else if (n instanceof Expr.Attribute a && a.value() instanceof Expr.Name x && x.id().equals(self)
-                    && !called.contains(a) && isPlainMethod(index.method(cls.name(), a.attr()))) {
-                found[0] = true;
+        if (captured[0]) {
+            return true;
+        }
+        for (Expr.Name x : bare) {
+            if (!keptNowhere.contains(x)) {
+                return true;
             }
-        });
-        return found[0];
+        }
+        for (Expr.Attribute a : ofSelf) {
+            if (!called.contains(a) && isPlainMethod(index.method(cls.name(), a.attr()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isPlainMethod(Stmt.FunctionNode f) {
@@ -107,11 +147,19 @@ public final class SelfLinkingMethods {
                     continue;
                 }
                 String self = m.args().args().get(0).arg();
-                Set<String> locals = localNames(m);
+                // one walk: the method's local names (parameters, and names it binds) and its assignments
+                Set<String> locals = new HashSet<>(m.args().names());
+                List<Stmt> assignments = new ArrayList<>();
                 NodeChildren.walkAll(m.body(), n -> {
+                    if (n instanceof Expr.Name x) {
+                        if (x.ctx() != dev.memlint.ast.Ctx.Load) locals.add(x.id());
+                    } else if (n instanceof Stmt.Assign || n instanceof Stmt.AugAssign || n instanceof Stmt.AnnAssign) {
+                        assignments.add((Stmt) n);
+                    }
+                });
+                for (Stmt n : assignments) {
                     List<Expr> targets = n instanceof Stmt.Assign a ? a.targets()
-                            : n instanceof Stmt.AugAssign a ? List.of(a.target())
-                            : n instanceof Stmt.AnnAssign a ? List.of(a.target()) : List.of();
+                            : n instanceof Stmt.AugAssign a ? List.of(a.target()) : List.of(((Stmt.AnnAssign) n).target());
                     targets.forEach(t -> addFields(t, self, held));
                     if (n instanceof Stmt.Assign a) {
                         Expr v = a.value();
@@ -119,7 +167,7 @@ public final class SelfLinkingMethods {
                         Set<String> into = isShared ? shared : isNew(v) ? made : given;
                         a.targets().forEach(t -> addFields(t, self, into));
                     }
-                });
+                }
             }
             c = c.baseNames().isEmpty() ? null : index.classNamed(c.baseNames().get(0));
         }
@@ -138,17 +186,6 @@ public final class SelfLinkingMethods {
         return v instanceof Expr.ListExpr || v instanceof Expr.DictExpr || v instanceof Expr.SetExpr
                 || v instanceof Expr.ListComp || v instanceof Expr.DictComp || v instanceof Expr.SetComp
                 || v instanceof Expr.Constant k && k.value() == null;
-    }
-
-    /** The parameters of a function and the names it binds by assignment or loop. */
-    private static Set<String> localNames(Stmt.FunctionNode m) {
-        Set<String> out = new HashSet<>(m.args().names());
-        NodeChildren.walkAll(m.body(), n -> {
-            if (n instanceof Expr.Name x && x.ctx() != dev.memlint.ast.Ctx.Load) {
-                out.add(x.id());
-            }
-        });
-        return out;
     }
 
     private static boolean makesWeak(Expr value, ModuleIndex index) {

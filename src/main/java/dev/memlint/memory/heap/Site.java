@@ -91,11 +91,13 @@ public record Site(String key, Kind kind, Located node, String className, boolea
         };
     }
 
-    // Equality compares the node by identity: syntax-tree records hash their whole subtree.
+    // Equality compares the node by identity: syntax-tree records hash their whole subtree. The
+    // same instance is the common case in the heap's hash sets, and the key's characters the
+    // costliest test, so both come in that order.
     @Override
     public boolean equals(Object o) {
-        return o instanceof Site s && key.equals(s.key) && kind == s.kind && node == s.node
-                && singular == s.singular && java.util.Objects.equals(className, s.className);
+        return o == this || o instanceof Site s && node == s.node && kind == s.kind && singular == s.singular
+                && key.equals(s.key) && java.util.Objects.equals(className, s.className);
     }
 
     @Override

@@ -76,12 +76,13 @@ public final class QuadraticAllocationRule implements Rule {
      */
     private void checkPeak(RuleContext ctx, ModuleMemory memory, SizeModel sizes, ModuleMemory.FunctionReport r) {
         Stmt building = PairwiseBuilds.first(ctx.model(), r.function());
-        if (building == null) return; // checked first: estimating is the costly part
+        // a collection kept, returned or handed on is not garbage; both syntactic checks come before
+        // the estimate, the costly part
+        if (building == null || !PairwiseBuilds.onlyReduced(ctx.model(), building)) return;
         PeakEstimator.Estimate e = memory.estimate(r, sizes, CollectorMode.DEFAULT).orElse(null);
         if (e == null || e.notEstimated() != null || e.peak().degree(sizes) < 2 || e.retained().degree(sizes) >= 2) return;
         java.util.Set<String> symbols = e.peak().symbols();
         if (symbols.size() != 1 || symbols.iterator().next().contains("iterations_") || !isInputSize(symbols.iterator().next())) return;
-        if (!PairwiseBuilds.onlyReduced(ctx.model(), building)) return; // kept, returned or handed on: not garbage
         String n = symbols.iterator().next();
         ctx.report(building, "`" + r.qualname() + "` collects a quadratic number of items here and keeps none of "
                         + "them: count, sum or filter while iterating instead of collecting first")
