@@ -1513,6 +1513,14 @@ public final class HeapAnalyzer {
                             handled = false; // calling what a property returns: unknown code
                         } else if (r.kind() == Site.Kind.PARAM && r.className() == null && RetainsNothing.method(m)) {
                             continue; // out.write(text), log.debug(msg, x), text.split(sep) on an argument
+                        } else if (r.kind() == Site.Kind.CLASS && r.node() instanceof Expr.Call) {
+                            // type(name, bases, ns)._reconstruct(value): a method of a class made here, which
+                            // its bases define, is taken as an alternate constructor: what it returns (an
+                            // instance) keeps the class; the class is not handed anywhere else
+                            escapeAll(args, kwargs, s);
+                            Site made = site(c, Site.Kind.INSTANCE, null);
+                            s.addEdge(new Edge(made, "__class__", r, origin, false));
+                            result.add(made);
                         } else if (isLibraryObject(r) && !LibraryObjects.publishes(m)) {
                             keepClassMade(r, m, c, s);
                             for (Set<Site> x : args) { // stack.callback(self.close): the object may keep it
