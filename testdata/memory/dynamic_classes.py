@@ -1,6 +1,7 @@
 """Classes made at run time: type(...) for ORM rows and exception hierarchies, namedtuple and
 make_dataclass for result rows, enum.Enum's functional API, class statements inside functions (test
-helpers, adapters), next to code that makes its classes once at import or caches them.
+helpers, adapters), a pickle helper that makes a class to rebuild one instance (email.headerregistry's
+_reconstruct_header), next to code that makes its classes once at import or caches them.
 
 MEASURE maps a function to (size symbol, make-args function[, symbol value function]).
 """
@@ -117,6 +118,13 @@ class HeaderBase:
         self.name = name
         self.value = value
 
+    @classmethod
+    def _reconstruct(cls, value):
+        self = cls.__new__(cls)
+        self.name = cls.__name__
+        self.value = value
+        return self
+
 
 class TextHeader:
     kind = "text"
@@ -166,6 +174,16 @@ class Sniffer:
         return dialect
 
 
+def _reconstruct_header(cls_name, bases, value):
+    """As email.headerregistry's pickle helper: a class made per call, and an instance of it returned."""
+    return type(cls_name, bases, {})._reconstruct(value)
+
+
+def unpickle_headers(n):
+    """n headers rebuilt the way unpickling email's headers does, a new class for each; returns the headers."""
+    return [_reconstruct_header("_TextHeader", (TextHeader, HeaderBase), f"value {i}") for i in range(n)]
+
+
 def sniff_samples(n):
     """Sniffs the dialect of n samples and keeps an instance of each sniffed class; returns them."""
     sniffer = Sniffer()
@@ -186,7 +204,7 @@ def parse_headers_cached(n):
 
 MEASURE = {name: ("n", lambda n: (n,)) for name in [
     "rows_as_namedtuples", "rows_with_module_namedtuple", "rows_with_cached_class", "records_as_dataclass",
-    "records_as_namespaces", "adapter_instances", "adapter_functions", "parse_headers", "sniff_samples",
+    "records_as_namespaces", "adapter_instances", "adapter_functions", "parse_headers", "unpickle_headers", "sniff_samples",
     "parse_headers_cached"]}
 MEASURE["model_for_table"] = ("len(columns)", _columns)
 MEASURE["status_enum"] = ("len(names)", lambda n: ([f"STATE_{i}" for i in range(n // 10)],), lambda n: n // 10)

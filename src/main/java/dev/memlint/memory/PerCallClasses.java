@@ -120,7 +120,7 @@ public final class PerCallClasses {
                 if (node instanceof Stmt.ClassDef cd && isMetaclass(cd.bases())) {
                     continue;
                 }
-                if (c.returned() && builtFromParameters(node, params)) {
+                if (c.returned() && builtFromParameters(node, params) && returnsTheClass(f, node)) {
                     continue;
                 }
                 out.add(new Made(s, node, maker(node)));
@@ -215,6 +215,24 @@ public final class PerCallClasses {
             return c.args().size() > 1 && isParameter(c.args().get(1), params);
         }
         return false;
+    }
+
+    /**
+     * Whether f returns the class itself (`return type(name, bases, ns)`, `cls = type(...); return cls`,
+     * `class Wrapped(base): ...; return Wrapped`), not only an instance of it, which the caller cannot reuse.
+     */
+    private static boolean returnsTheClass(Stmt.FunctionNode f, Located node) {
+        Set<String> names = new HashSet<>();
+        if (node instanceof Stmt.ClassDef cd) {
+            names.add(cd.name());
+        }
+        NodeChildren.walkAll(f.body(), n -> {
+            if (n instanceof Stmt.Assign a && a.value() == node) {
+                a.targets().forEach(t -> { if (t instanceof Expr.Name x) names.add(x.id()); });
+            }
+        });
+        return NodeChildren.anyMatch(f.body(), n -> n instanceof Stmt.Return ret && ret.value() != null
+                && (ret.value() == node || (ret.value() instanceof Expr.Name x && names.contains(x.id()))));
     }
 
     /** Whether the expression reads a parameter (`cls`, `cls.__name__ + "Proxy"`, `(*bases,)`). */

@@ -296,6 +296,8 @@ final class CycleCandidates {
                     }
                     if (c.func() instanceof Expr.Attribute a && HeapAnalyzer.isAdder(a.attr())) {
                         target = addsOnlyObjectless(c) ? null : a.value();
+                    } else if (HeapAnalyzer.storesByBaseContainer(c)) {
+                        target = c.args().get(0); // dict.__setitem__(self, key, value): into self
                     } else if (c.func() instanceof Expr.Name name && name.id().equals("setattr")) {
                         return STORES_INTO_NEW;
                     } else {

@@ -184,6 +184,16 @@ public final class HeapAnalyzer {
         return READERS.contains(method);
     }
 
+    /** dict.__setitem__(obj, key, value), list.append(obj, x), dict.update(obj, other): a store into obj's items. */
+    static boolean storesByBaseContainer(Expr.Call c) {
+        return c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name base
+                && CONTAINER_TYPES.contains(base.id()) && c.args().size() >= 2 && !(c.args().get(0) instanceof Expr.Starred)
+                && (a.attr().equals("__setitem__") || a.attr().equals("__init__") || ALL_ADDERS.contains(a.attr()));
+    }
+
+    /** The builtin containers whose methods a subclass calls by name on self. */
+    private static final Set<String> CONTAINER_TYPES = Set.of("dict", "list", "set");
+
     static boolean isAdder(String method) {
         return ALL_ADDERS.contains(method);
     }
@@ -1470,6 +1480,14 @@ public final class HeapAnalyzer {
                     return Set.of();
                 }
             }
+            if (c.func() instanceof Expr.Attribute a && !args.isEmpty() && splatted.isEmpty()
+                    && a.value() instanceof Expr.Name base && CONTAINER_TYPES.contains(base.id())
+                    && !s.isBound(base.id()) && !index.isImported(base.id()) && index.classNamed(base.id()) == null) {
+                Set<Site> done = baseContainerMethod(args.get(0), a.attr(), args.subList(1, args.size()), kwargs, s);
+                if (done != null) {
+                    return done;
+                }
+            }
             if (c.func() instanceof Expr.Attribute a) {
                 Set<Site> receivers = withoutModuleClasses(withoutNone(eval(a.value(), s)));
                 String m = a.attr();
@@ -1495,6 +1513,14 @@ public final class HeapAnalyzer {
                             handled = false; // calling what a property returns: unknown code
                         } else if (r.kind() == Site.Kind.PARAM && r.className() == null && RetainsNothing.method(m)) {
                             continue; // out.write(text), log.debug(msg, x), text.split(sep) on an argument
+                        } else if (r.kind() == Site.Kind.CLASS && r.node() instanceof Expr.Call) {
+                            // type(name, bases, ns)._reconstruct(value): a method of a class made here, which
+                            // its bases define, is taken as an alternate constructor: what it returns (an
+                            // instance) keeps the class; the class is not handed anywhere else
+                            escapeAll(args, kwargs, s);
+                            Site made = site(c, Site.Kind.INSTANCE, null);
+                            s.addEdge(new Edge(made, "__class__", r, origin, false));
+                            result.add(made);
                         } else if (isLibraryObject(r) && !LibraryObjects.publishes(m)) {
                             keepClassMade(r, m, c, s);
                             for (Set<Site> x : args) { // stack.callback(self.close): the object may keep it
@@ -1558,6 +1584,44 @@ public final class HeapAnalyzer {
                 s.escape(eval(a.value(), s));
             }
             return Set.of();
+        }
+
+        /**
+         * dict.__getitem__(self, key), list.pop(self, i), dict.__setitem__(self, key, value): a
+         * container subclass calling its base's method by name, past its own override. It reads or
+         * stores the receiver's items and keeps nothing else; null for other methods (unknown code).
+         */
+        private Set<Site> baseContainerMethod(Set<Site> receivers, String m, List<Set<Site>> args,
+                                              Map<String, Set<Site>> kwargs, HeapState s) {
+            Set<Site> objs = withoutNone(receivers);
+            if (objs == null || objs.isEmpty()) {
+                return null;
+            }
+            Set<Site> result = new LinkedHashSet<>();
+            for (Site r : objs) {
+                if (m.equals("__getitem__") || m.equals("__contains__") || READERS.contains(m)) {
+                    result.addAll(field(r, "item", s));
+                } else if ((m.equals("__setitem__") || ADDERS.contains(m)) && !args.isEmpty()) {
+                    addItems(r, args.get(args.size() - 1), origin, false, s);
+                    if (m.equals("setdefault")) {
+                        result.addAll(field(r, "item", s));
+                    }
+                } else if (m.equals("__init__") || BULK_ADDERS.contains(m)) {
+                    for (Set<Site> x : args) {
+                        addItems(r, items(x, s), origin, false, s);
+                    }
+                    for (Set<Site> x : kwargs.values()) {
+                        addItems(r, x, origin, false, s);
+                    }
+                } else if (m.equals("clear") || m.equals("__delitem__") || m.equals("__len__")) {
+                    if (m.equals("clear")) {
+                        kill(r, "item", s);
+                    }
+                } else {
+                    return null;
+                }
+            }
+            return result;
         }
 
         /**
@@ -1978,6 +2042,27 @@ public final class HeapAnalyzer {
                     return next;
                 }
             };
+            HeapState view = callerView(sum);
+            // "param self.item" is what self's items were when the call began: mapped before the
+            // callee's own stores are copied, or it would also stand for the items the call adds.
+            for (Edge e : view.edges()) {
+                if (e.from().kind() == Site.Kind.PARAM) {
+                    map.apply(e.from());
+                }
+                if (e.to().kind() == Site.Kind.PARAM) {
+                    map.apply(e.to());
+                }
+            }
+            for (Site x : view.escaped()) {
+                if (x.kind() == Site.Kind.PARAM) {
+                    map.apply(x);
+                }
+            }
+            for (Site x : sum.exit().returned()) {
+                if (x.kind() == Site.Kind.PARAM) {
+                    map.apply(x);
+                }
+            }
             for (String killed : sum.exit().killedParamFields()) {
                 int dot = killed.lastIndexOf('.');
                 Set<Site> objs = map.apply(new Site(killed.substring(0, dot), Site.Kind.PARAM, null, null, true));
@@ -1985,7 +2070,6 @@ public final class HeapAnalyzer {
                     kill(objs.iterator().next(), killed.substring(dot + 1), s);
                 }
             }
-            HeapState view = callerView(sum);
             // Each call makes new objects of the callee's: count them, so that objects handed up
             // through chains of calls cannot multiply past the budget.
             spend(sum.exit().edgeCount() + view.escaped().size() + view.returned().size(), s);
