@@ -147,3 +147,33 @@ def help_lines(options, wrap):
         for more in wrapped[1:]:
             lines.append("    " + more)
     return lines
+
+
+
+
+
+# The loop takes items out of the list it walks: the copy keeps it from skipping any (silent).
+
+def connect(left, right):
+    lstubs = [[left[v], v] for v in range(len(left))]
+    rstubs = [[right[v], v] for v in range(len(right))]
+    edges = []
+    while lstubs:
+        (degree, u) = lstubs.pop()
+        rstubs.sort()
+        for target in rstubs[-degree:]:
+            edges.append((u, target[1]))
+            rstubs.remove(target)
+    return edges
+
+
+def connect_all(left, right):
+    lstubs = [[left[v], v] for v in range(len(left))]
+    rstubs = [[right[v], v] for v in range(len(right))]
+    edges = []
+    while lstubs:
+        (degree, u) = lstubs.pop()
+        rstubs.sort()
+        for target in rstubs[-degree:]:  # expect: MEM101
+            edges.append((u, target[1]))
+    return edges

@@ -155,3 +155,35 @@ class Pair:
 
 def parse_pairs(line):
     return [Pair(p) for p in line.split(";", 3)]
+
+
+# Nodes pushed on a stack the function cuts back when a nesting closes: only the open ones live (silent).
+
+class Open:
+    def __init__(self, quote):
+        self.quote = quote
+        self.depth = 0
+
+
+def nesting(tokens):
+    stack = []
+    for token in tokens:
+        if token.startswith("f"):
+            stack.append(Open(token[1:]))
+        elif stack and token == stack[-1].quote:
+            del stack[len(stack) - 1:]
+        yield len(stack)
+
+
+class Pending:
+    def __init__(self, quote):
+        self.quote = quote
+        self.depth = 0
+
+
+def pending(tokens):
+    kept = []
+    for token in tokens:
+        if token.startswith("f"):
+            kept.append(Pending(token[1:]))  # expect: MEM503
+        yield len(kept)

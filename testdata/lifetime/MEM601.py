@@ -217,6 +217,122 @@ class Described:
         self.parts = sorted(self.parts, key=lambda part: ranks.get(part, self.parts.index(part)))
 
 
+class Wrapper:
+    def __init__(self, protocol):
+        self._protocol = protocol
+
+
+class Protocol:
+    """__init__ links a wrapper back to the protocol; losing the connection takes the link apart."""
+
+    def __init__(self):
+        self._wrapper = None
+        self._get_wrapper()
+
+    def _get_wrapper(self):
+        if self._wrapper is None:
+            self._wrapper = Wrapper(self)
+        return self._wrapper
+
+    def connection_lost(self):
+        self._wrapper = None
+
+
+class StuckProtocol:
+    """The same link, never taken apart."""
+
+    def __init__(self):
+        self._wrapper = Wrapper(self)  # expect: MEM601
+
+
+class Reader:
+    """Its init helper resets the converter before __init__ links it; nothing resets it later."""
+
+    def __init__(self, kind):
+        self._setup()
+        if kind == "ulaw":
+            self._convert = self._ulaw  # expect: MEM601
+
+    def _setup(self):
+        self._convert = None
+
+    def _ulaw(self, data):
+        return data
+
+
+class Transport:
+    """Calls queued before the connection is made run once it is, and the queue is dropped."""
+
+    def __init__(self, loop):
+        self._pending = []
+        loop.create_task(self._connect())
+
+    async def _connect(self):
+        for call, arg in self._pending:
+            call(arg)
+        self._pending = None
+
+    def exited(self, arg):
+        self._pending.append((self._ready, arg))
+
+    def _ready(self, arg):
+        return arg
+
+
+class Session:
+    """collect() records what it could not find, itself included; perform() resets the list in a finally."""
+
+    def __init__(self):
+        self._notfound = []
+
+    def collect(self, name):
+        self._notfound.append((name, [self]))
+
+    def perform(self, names):
+        try:
+            for name in names:
+                self.collect(name)
+            return len(self._notfound)
+        finally:
+            self._notfound = []
+
+
+class Outline:
+    """rebuild() empties its list only to fill it again: the entries still point back."""
+
+    def __init__(self):
+        self._entries = []
+
+    def add(self, entry):
+        entry.outline = self
+        self._entries.append(entry)  # expect: MEM601
+
+    def rebuild(self, entries):
+        self._entries = []
+        for entry in entries:
+            self._entries.append(entry)
+
+
+class Batch:
+    """Keeps the errors it catches, and lets go of them in a finally once it has reported them."""
+
+    def __init__(self, open_batches):
+        self._errors = []
+        self._open = open_batches
+
+    def finish(self, work):
+        try:
+            work()
+        except ValueError as exc:
+            self._errors.append(exc)
+        assert self._open.pop() is self
+        if self._errors:
+            try:
+                return list(self._errors)
+            finally:
+                del self._errors
+
+
 # Classes made at run time: a class refers to itself through its __mro__, so one made per call is
 # cyclic garbage once dropped, whether the function drops it, returns it or returns an instance of it.
 import collections

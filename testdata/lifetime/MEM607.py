@@ -109,3 +109,63 @@ class Nursery:
 
     def __del__(self):
         print("nursery gone")
+
+
+class Transport:
+    def __init__(self, protocol):
+        self._protocol = protocol
+
+    def __del__(self):
+        print("transport gone")
+
+
+class Protocol:
+    """__init__ links a transport back to the protocol; losing the connection takes the link apart."""
+
+    def __init__(self):
+        self._transport = Transport(self)
+
+    def connection_lost(self):
+        self._transport = None
+
+
+class Collector:
+    """Keeps the errors it catches, and deletes them in a finally once it has reported them."""
+
+    def __init__(self, open_batches):
+        self._errors = []
+        self._open = open_batches
+
+    def finish(self, work):
+        try:
+            work()
+        except ValueError as exc:
+            self._errors.append(exc)
+        assert self._open.pop() is self
+        if self._errors:
+            try:
+                return list(self._errors)
+            finally:
+                del self._errors
+
+    def __del__(self):
+        print("collector gone")
+
+
+class Recorder:
+    """Resets its list before it records an error, not after: the error stays."""
+
+    def __init__(self, open_batches):
+        self._errors = []
+        self._open = open_batches
+
+    def record(self, work):
+        self._errors = []
+        try:
+            work()
+        except ValueError as exc:
+            self._errors.append(exc)
+        assert self._open.pop() is self
+
+    def __del__(self):  # expect: MEM607
+        print("recorder gone")

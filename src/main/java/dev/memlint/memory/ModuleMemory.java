@@ -11,6 +11,7 @@ import dev.memlint.memory.heap.HeapAnalyzer;
 import dev.memlint.memory.heap.ModuleIndex;
 import dev.memlint.memory.heap.SelfLinkingMethods;
 import dev.memlint.memory.heap.Site;
+import dev.memlint.memory.heap.Unlinks;
 import dev.memlint.memory.size.PeakEstimator;
 
 import java.util.ArrayList;
@@ -80,7 +81,8 @@ public final class ModuleMemory {
         }
         Site self = Site.param(init.args().args().get(0).arg(), c.name());
         for (Cycle cycle : CycleFinder.find(summary.exit(), self)) {
-            if (cycle.sites().contains(self)) {
+            if (cycle.sites().contains(self) && !Unlinks.byAMethod(index, c, cycle, init)
+                    && !Unlinks.byAMember(index, c, cycle)) { // closing the object takes the link apart
                 selfCycles.add(new SelfCycle(c, init, cycle));
             }
         }

@@ -6,6 +6,7 @@ import dev.memlint.ast.Expr;
 import dev.memlint.ast.Located;
 import dev.memlint.ast.Node;
 import dev.memlint.ast.Stmt;
+import dev.memlint.rule.Mutations;
 import dev.memlint.rule.Rule;
 import dev.memlint.rule.RuleContext;
 import dev.memlint.rule.RuleInit;
@@ -53,6 +54,7 @@ public final class SliceCopyInLoopRule implements Rule {
         if (loop == null) return;
         String instead = alternative(model, slice, type);
         if (instead == null || instead.contains("islice") && freshEachIteration(model, slice.value(), loop)) return;
+        if (walkedWhileChanged(model, slice)) return;
         // A display's size is fixed in the source (test tables, option lists): slicing it copies a handful
         // of items; so does any slice in a loop of a few iterations.
         Costs.Verdict verdict = Costs.perIteration("copies up to %s " + unit(type),
@@ -82,6 +84,18 @@ public final class SliceCopyInLoopRule implements Rule {
             boolean fromItself = b.value() != null && dev.memlint.semantic.NodeChildren.anyMatch(List.of(b.value()),
                     x -> x instanceof Expr.Name m && m.id().equals(n.id()));
             if (!fromItself && b.kind() != dev.memlint.semantic.Binding.Kind.AUG_ASSIGNMENT) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the slice is what a for loop walks and its body changes the sliced sequence
+     * ({@code for t in stubs[-k:]: stubs.remove(t)}): the copy keeps the loop from skipping items.
+     */
+    private static boolean walkedWhileChanged(SemanticModel model, Expr.Subscript slice) {
+        if (!(model.parent(slice) instanceof Stmt.ForNode f) || f.iter() != slice) return false;
+        for (Stmt s : f.body()) {
+            if (Mutations.mutates(s, e -> Mutations.sameReference(e, slice.value()))) return true;
         }
         return false;
     }

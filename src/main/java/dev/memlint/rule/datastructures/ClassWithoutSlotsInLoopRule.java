@@ -6,6 +6,7 @@ import dev.memlint.ast.Expr;
 import dev.memlint.ast.Keyword;
 import dev.memlint.ast.Located;
 import dev.memlint.ast.Pos;
+import dev.memlint.ast.Node;
 import dev.memlint.ast.Stmt;
 import dev.memlint.parse.PythonVersion;
 import dev.memlint.rule.Rule;
@@ -17,6 +18,7 @@ import dev.memlint.rule.support.Instantiations;
 import dev.memlint.rule.support.ModuleImports;
 import dev.memlint.semantic.NodeChildren;
 import dev.memlint.semantic.SemanticModel;
+import dev.memlint.semantic.Symbol;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -142,8 +144,28 @@ public final class ClassWithoutSlotsInLoopRule implements Rule {
     private static Expr.Call instantiationInLoop(SemanticModel model, Stmt.ClassDef cls) {
         List<Expr.Call> sites = Instantiations.inLoops(model, cls);
         if (sites == null) return null;
-        for (Expr.Call c : sites) if (Instantiations.outlivesIteration(model, c)) return c;
+        for (Expr.Call c : sites) if (Instantiations.outlivesIteration(model, c) && !pushedOnAStack(model, c)) return c;
         return null;
+    }
+
+    /**
+     * Whether the instance is appended to a local list that the function also cuts back (pop, clear,
+     * {@code del stack[i:]}, {@code stack[:] = []}): a stack of what is open, as parso's f-string
+     * nesting; only the open ones live, not one per iteration.
+     */
+    private static boolean pushedOnAStack(SemanticModel model, Expr.Call instance) {
+        if (!(model.parent(instance) instanceof Expr.Call add) || !(add.func() instanceof Expr.Attribute m)
+                || !m.attr().equals("append") || !(m.value() instanceof Expr.Name stack)) return false;
+        Symbol sym = model.symbol(stack);
+        if (sym == null || !sym.scope().isFunctionLike()) return false;
+        for (Expr.Name use : sym.uses()) {
+            Node p = model.parent(use);
+            if (p instanceof Expr.Attribute a && a.value() == use && (a.attr().equals("pop") || a.attr().equals("clear"))
+                    && model.parent(a) instanceof Expr.Call call && call.func() == a) return true;
+            if (p instanceof Expr.Subscript x && x.value() == use && x.slice() instanceof Expr.Slice
+                    && (model.parent(x) instanceof Stmt.Delete || x.ctx() == Ctx.Store)) return true;
+        }
+        return false;
     }
 
     /** "class Name": the class's first line up to the end of its name. */

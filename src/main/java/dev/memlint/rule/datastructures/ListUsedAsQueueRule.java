@@ -48,11 +48,25 @@ public final class ListUsedAsQueueRule implements Rule {
                 Costs.runsOf(ctx, call), Costs.Unknown.REPORT);
         if (verdict.silent()) return;
         String list = ctx.text(a.value());
-        ctx.report(call, "`" + list + "." + a.attr() + "(0" + (a.attr().equals("insert") ? ", ...)" : ")")
-                        + "` in a loop shifts every element of the list each time; use collections.deque ("
-                        + (a.attr().equals("pop") ? "popleft()" : "appendleft()") + ")")
+        boolean insert = a.attr().equals("insert");
+        // The caller gets the list: a deque would change what the function returns.
+        String advice = insert && returned(ctx.model(), a.value())
+                ? "the function returns the list, so append to it and reverse it once after the loop ("
+                        + list + ".reverse())"
+                : "use collections.deque (" + (insert ? "appendleft()" : "popleft()") + ")";
+        ctx.report(call, "`" + list + "." + a.attr() + "(0" + (insert ? ", ...)" : ")")
+                        + "` in a loop shifts every element of the list each time; " + advice)
                 .cost(verdict.cost())
                 .loop(loop);
+    }
+
+    /** Whether the function returns the list itself ({@code return parts}). */
+    private static boolean returned(SemanticModel model, Expr list) {
+        if (!(list instanceof Expr.Name n)) return false;
+        Stmt.FunctionNode f = model.enclosingFunction(list);
+        if (f == null) return false;
+        return dev.memlint.semantic.NodeChildren.anyMatch(f.body(), x -> x instanceof Stmt.Return r
+                && r.value() instanceof Expr.Name v && v.id().equals(n.id()) && model.enclosingFunction(r) == f);
     }
 
     /** libs = [] inside the loop: each iteration has a new list, which sees one front insert. */

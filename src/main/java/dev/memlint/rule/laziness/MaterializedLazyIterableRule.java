@@ -55,11 +55,17 @@ public final class MaterializedLazyIterableRule implements Rule {
         if (kind == null || changedIn(body, lazy) || (!kind.equals("range") && suspends(body))) return;
         Costs.Size items = Costs.itemsOf(ctx, lazy);
         // range(4), a view of a dict written in the source: listing it costs a handful of slots.
-        Costs.Verdict verdict = Costs.linear("holds all " + items.label() + " items at once", items, Costs.Unknown.SILENT);
+        // sorted() makes a list of every item itself: the list() is a second one, not the only copy.
+        boolean sorted = consumer.equals("sorted()");
+        Costs.Verdict verdict = Costs.linear((sorted ? "holds a second list of all " : "holds all ") + items.label()
+                + (sorted ? " items" : " items at once"), items, Costs.Unknown.SILENT);
         if (verdict.silent()) return;
         Fix.Applicability safety = kind.equals("range") ? Fix.Applicability.SAFE : Fix.Applicability.UNSAFE;
-        ctx.report(iter, "the " + kind + " is copied into a list only to be iterated once by " + consumer
-                        + "; iterate it directly")
+        ctx.report(iter, sorted
+                        ? "the " + kind + " is copied into a list that sorted() copies again into a list of its own; "
+                                + "pass the " + kind + " to sorted() directly"
+                        : "the " + kind + " is copied into a list only to be iterated once by " + consumer
+                                + "; iterate it directly")
                 .severity(verdict.severity()).cost(verdict.cost())
                 .fix("Iterate the " + kind + " directly", safety, ctx.replace(iter, ctx.text(lazy)));
     }

@@ -32,7 +32,8 @@ public final class FinalizerInCycleRule implements Rule {
         Set<String> reported = new LinkedHashSet<>();
         for (ModuleMemory.SelfCycle sc : memory.selfCycles()) {
             String method = sc.method().name();
-            report(ctx, sc.owner(), sc.cycle(), "its own `" + method + "` puts each one in a cycle", reported);
+            report(ctx, sc.owner(), sc.cycle(), "its own `" + method + "` puts each one in a cycle", reported,
+                    CycleSteps.unlessForeignBase(ctx, memory.index(), sc.owner()));
             report(ctx, memory.index(), sc.cycle(), "`" + sc.owner().name() + "." + method + "` puts one in a cycle", reported);
         }
         for (ModuleMemory.SelfCycle sc : memory.argumentCycles()) {
@@ -54,10 +55,15 @@ public final class FinalizerInCycleRule implements Rule {
 
     /** The instance in a self cycle is __init__'s self parameter, not an instance site: named by its class. */
     private void report(RuleContext ctx, ModuleIndex.ClassInfo cls, Cycle c, String where, Set<String> reported) {
+        report(ctx, cls, c, where, reported, "");
+    }
+
+    private void report(RuleContext ctx, ModuleIndex.ClassInfo cls, Cycle c, String where, Set<String> reported,
+                        String unless) {
         if (cls.hasFinalizer() && reported.add(cls.name())) {
             var del = cls.methods().get("__del__");
             FindingBuilder f = ctx.report(del, "`" + cls.name() + ".__del__` runs only when the cyclic garbage "
-                    + "collector frees its instance: " + where + " (" + c.describe() + ")");
+                    + "collector frees its instance: " + where + " (" + c.describe() + ")" + unless);
             CycleSteps.addSteps(f, c);
         }
     }

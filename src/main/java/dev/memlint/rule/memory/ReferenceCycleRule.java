@@ -46,7 +46,8 @@ public final class ReferenceCycleRule implements Rule {
             String after = sc.method().name().equals("__init__") ? ""
                     : " once `" + sc.owner().name() + "." + sc.method().name() + "` has run on it";
             FindingBuilder f = ctx.report(at, "every `" + sc.owner().name() + "` instance refers to itself" + after
-                    + " (" + sc.cycle().describe() + "), so each one is freed only by the cyclic garbage collector");
+                    + " (" + sc.cycle().describe() + "), so each one is freed only by the cyclic garbage collector"
+                    + CycleSteps.unlessForeignBase(ctx, memory.index(), sc.owner()));
             CycleSteps.addSteps(f, sc.cycle());
         }
         for (ModuleMemory.FunctionReport r : memory.functions()) {
