@@ -59,7 +59,8 @@ public final class SelfLinkingMethods {
             "__class_getitem__");
 
     /**
-     * Whether a method passes or stores self itself, or a bound method of self it does not call.
+     * Whether a method passes or stores self itself, or a bound method of self it does not call, or
+     * may keep a caught exception (its traceback holds the frame, which holds self).
      * Uses of self that keep no reference to it do not count: an attribute's receiver, an operand
      * (`self == other`, `"%s" % self`, f"{self}"), `return self`, and an argument of a builtin that
      * keeps nothing (`type(self)`, `super(C, self)`, `isinstance(self, C)`): in the 3.11 stdlib
@@ -79,6 +80,8 @@ public final class SelfLinkingMethods {
                     && !sortKeys.contains(n)) {
                 // a nested function or class that names self, even as a receiver, holds it in a cell
                 captured[0] |= NodeChildren.anyMatch(List.of(n), x -> x instanceof Expr.Name name && name.id().equals(self));
+            } else if (n instanceof dev.memlint.ast.ExceptHandler h && h.name() != null) {
+                captured[0] = true; // a caught exception's traceback holds this frame, and the frame holds self
             } else if (n instanceof Expr.Attribute a) {
                 keptNowhere.add(a.value());
                 if (a.value() instanceof Expr.Name x && x.id().equals(self)) ofSelf.add(a);
