@@ -30,14 +30,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The server over the protocol, driven by LSP4J's own launcher as a scripted client. */
@@ -250,8 +248,9 @@ class LanguageServerTest {
         client.next(uri);
         CompletableFuture<Hover> cancelled = client.remote.getTextDocumentService()
                 .hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(0, 2)));
-        cancelled.cancel(true); // sends $/cancelRequest
-        assertThrows(CancellationException.class, cancelled::join);
+        // sends $/cancelRequest unless the answer came first (a fast machine, nothing left to cancel);
+        // either way the server must go on answering
+        cancelled.cancel(true);
         assertTrue(hover(0).getContents().getRight().getValue().contains("`total`"));
         client.change(uri, 2, "x = 1\n");
         assertEquals(List.of(), client.forVersion(uri, 2).getDiagnostics());
