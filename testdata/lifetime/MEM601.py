@@ -491,3 +491,28 @@ def make_plugin_base():
             return type(name + "Impl", (HeaderBase,), {})
 
     return LocalMeta
+
+
+class Shape:
+    """What self.x gives is not always a bound method of self: a property's value, a staticmethod's
+    plain function (and what it returns), a classmethod bound to the class. None of them refers back
+    to the instance, so none of these stores makes a cycle."""
+
+    def __init__(self, width):
+        self.width = width
+        self.size = self.area
+        self.corners = self.make_corners(width)
+        self.corner_maker = self.make_corners
+        self.maker = self.build
+
+    @property
+    def area(self):
+        return self.width * self.width
+
+    @staticmethod
+    def make_corners(width):
+        return ((0, 0), (width, width))
+
+    @classmethod
+    def build(cls, width):
+        return cls(width)
