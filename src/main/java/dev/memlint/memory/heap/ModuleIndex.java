@@ -96,6 +96,7 @@ public final class ModuleIndex {
         // the first one of a name the module binds no other way. Only statements can be imports, so
         // only the blocks are walked, not the expressions (nine nodes in ten).
         importsIn(module.body());
+        classes.values().forEach(c -> lineages.put(c.name(), lineageOf(c)));
     }
 
     private void importsIn(List<Stmt> block) {
@@ -143,15 +144,37 @@ public final class ModuleIndex {
         }
     }
 
+    /**
+     * A class of the module, then its first base if the module defines that too, then that one's, and
+     * so on: the classes whose bodies an attribute of an instance is looked up in, as far as the module
+     * tells. At most 16, which also ends a cycle of bases. Empty for a class the module does not define.
+     */
+    public List<ClassInfo> lineage(String className) {
+        return lineages.getOrDefault(className, List.of());
+    }
+
+    public List<ClassInfo> lineage(ClassInfo cls) {
+        return cls == null ? List.of() : lineage(cls.name());
+    }
+
+    /** Computed once, when every class is known: asked on every attribute and method lookup. */
+    private final Map<String, List<ClassInfo>> lineages = new HashMap<>();
+
+    private List<ClassInfo> lineageOf(ClassInfo cls) {
+        List<ClassInfo> out = new java.util.ArrayList<>();
+        for (ClassInfo c = cls; c != null && out.size() < 16; c = c.baseNames().isEmpty() ? null : classes.get(c.baseNames().get(0))) {
+            out.add(c);
+        }
+        return List.copyOf(out);
+    }
+
     /** The class nested under attr in a class or one of its module bases ({@code self._Section}), or null. */
     public ClassInfo nestedClass(String className, String attr) {
-        ClassInfo c = classes.get(className);
-        for (int depth = 0; c != null && depth < 16; depth++) {
+        for (ClassInfo c : lineage(className)) {
             ClassInfo inner = classes.get(c.name() + "." + attr);
             if (inner != null) {
                 return inner;
             }
-            c = c.baseNames().isEmpty() ? null : classes.get(c.baseNames().get(0));
         }
         return null;
     }
@@ -178,7 +201,6 @@ public final class ModuleIndex {
         return functions.get(name);
     }
 
-    /** The method a class (or one of its module-level bases) defines under name, or null. */
     /** Whether some class of the module defines a method of that name. */
     public boolean anyClassHasMethod(String name) {
         if (methodNames == null) {
@@ -190,22 +212,20 @@ public final class ModuleIndex {
 
     private Set<String> methodNames;
 
+    /** The method a class (or one of its module-level bases) defines under name, or null. */
     public Stmt.FunctionNode method(String className, String name) {
-        ClassInfo c = classes.get(className);
-        for (int depth = 0; c != null && depth < 16; depth++) {
+        for (ClassInfo c : lineage(className)) {
             Stmt.FunctionNode m = c.methods().get(name);
             if (m != null) {
                 return m;
             }
-            c = c.baseNames().isEmpty() ? null : classes.get(c.baseNames().get(0));
         }
         return null;
     }
 
     /** The setter of a property (a def decorated {@code @name.setter}) of a class or its module bases, or null. */
     public Stmt.FunctionNode propertySetter(String className, String name) {
-        ClassInfo c = classes.get(className);
-        for (int depth = 0; c != null && depth < 16; depth++) {
+        for (ClassInfo c : lineage(className)) {
             for (Stmt member : c.node().body()) {
                 if (member instanceof Stmt.FunctionNode f && f.name().equals(name)) {
                     for (Expr d : f.decoratorList()) {
@@ -215,7 +235,6 @@ public final class ModuleIndex {
                     }
                 }
             }
-            c = c.baseNames().isEmpty() ? null : classes.get(c.baseNames().get(0));
         }
         return null;
     }

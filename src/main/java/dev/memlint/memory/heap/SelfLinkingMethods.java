@@ -143,8 +143,7 @@ public final class SelfLinkingMethods {
         Set<String> shared = new HashSet<>();
         Set<String> made = new HashSet<>();
         Set<String> given = new HashSet<>();
-        ModuleIndex.ClassInfo c = cls;
-        for (int depth = 0; c != null && depth < 16; depth++) {
+        for (ModuleIndex.ClassInfo c : index.lineage(cls)) {
             for (Stmt.FunctionNode m : c.methods().values()) {
                 if (m.args().args().isEmpty()) {
                     continue;
@@ -172,7 +171,6 @@ public final class SelfLinkingMethods {
                     }
                 }
             }
-            c = c.baseNames().isEmpty() ? null : index.classNamed(c.baseNames().get(0));
         }
         held.removeAll(shared);
         made.removeAll(given);

@@ -33,8 +33,7 @@ public final class Unlinks {
         Set<String> links = new HashSet<>();
         cycle.edges().forEach(e -> links.add(e.label()));
         Set<String> construction = calledByInit(owner);
-        ModuleIndex.ClassInfo c = owner;
-        for (int depth = 0; c != null && depth < 16; depth++) {
+        for (ModuleIndex.ClassInfo c : index.lineage(owner)) {
             for (Stmt.FunctionNode m : c.methods().values()) {
                 if (m.name().equals("__init__") || construction.contains(m.name())) {
                     continue; // it resets the attributes before the link is made
@@ -43,7 +42,6 @@ public final class Unlinks {
                     return true;
                 }
             }
-            c = c.baseNames().isEmpty() ? null : index.classNamed(c.baseNames().get(0));
         }
         return false;
     }

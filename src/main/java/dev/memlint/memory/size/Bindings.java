@@ -61,8 +61,7 @@ final class Bindings {
 
     /** The {@code @name.setter} method of a module class (or its bases) for a property, or null. */
     private Stmt.FunctionNode propertySetter(String cls, String attr) {
-        ModuleIndex.ClassInfo c = in.index.classNamed(cls);
-        for (int depth = 0; c != null && depth < 16; depth++) {
+        for (ModuleIndex.ClassInfo c : in.index.lineage(cls)) {
             for (Stmt s : c.node().body()) {
                 if (s instanceof Stmt.FunctionNode f && f.name().equals(attr)) {
                     for (Expr d : f.decoratorList()) {
@@ -73,7 +72,6 @@ final class Bindings {
                     }
                 }
             }
-            c = c.baseNames().isEmpty() ? null : in.index.classNamed(c.baseNames().get(0));
         }
         return null;
     }

@@ -18,8 +18,7 @@ final class Classes {
 
     /** A value assigned in the class body (a class attribute), as made when the module ran. */
     Obj classAttribute(String cls, String attr) {
-        ModuleIndex.ClassInfo c = in.index.classNamed(cls);
-        for (int depth = 0; c != null && depth < 16; depth++) {
+        for (ModuleIndex.ClassInfo c : in.index.lineage(cls)) {
             for (Stmt s : c.node().body()) {
                 if (s instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name n
                         && n.id().equals(attr)) {
@@ -29,7 +28,6 @@ final class Classes {
                     return classValue(a.value(), c.name());
                 }
             }
-            c = c.baseNames().isEmpty() ? null : in.index.classNamed(c.baseNames().get(0));
         }
         return null;
     }

@@ -23,14 +23,13 @@ final class Exceptions {
     }
 
     boolean isExceptionClass(ModuleIndex.ClassInfo cls) {
-        for (int depth = 0; cls != null && depth < 16; depth++) {
-            for (String b : cls.baseNames()) {
+        for (ModuleIndex.ClassInfo c : in.index.lineage(cls)) {
+            for (String b : c.baseNames()) {
                 if (in.index.classNamed(b) == null && (b.endsWith("Error") || b.endsWith("Exception")
                         || b.endsWith("Warning") || b.equals("BaseException") || b.equals("Exception"))) {
                     return true;
                 }
             }
-            cls = cls.baseNames().isEmpty() ? null : in.index.classNamed(cls.baseNames().get(0));
         }
         return false;
     }
