@@ -1,6 +1,8 @@
 package dev.memlint.memory.heap;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A group of objects one call leaves pointing at one another with nothing else pointing at them:
@@ -16,6 +18,13 @@ public record Cycle(List<Site> sites, List<Edge> edges, boolean returned) {
     public List<Site> instancesOf(ModuleIndex index) {
         return sites.stream().filter(s -> s.kind() == Site.Kind.INSTANCE && s.className() != null
                 && index.classNamed(s.className()) != null && index.classNamed(s.className()).hasFinalizer()).toList();
+    }
+
+    /** The names of its references: attributes, "item", "cell x", "local x", ... */
+    public Set<String> labels() {
+        Set<String> out = new HashSet<>();
+        edges.forEach(e -> out.add(e.label()));
+        return out;
     }
 
     /** "Node instance -parent-> Node instance -children-> list -item-> Node instance" style text. */

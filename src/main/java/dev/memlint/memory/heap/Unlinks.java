@@ -30,8 +30,7 @@ public final class Unlinks {
      * (the method that closes the cycle), or linking itself in a finally after the links it makes.
      */
     public static boolean byAMethod(ModuleIndex index, ModuleIndex.ClassInfo owner, Cycle cycle, Stmt.FunctionNode linking) {
-        Set<String> links = new HashSet<>();
-        cycle.edges().forEach(e -> links.add(e.label()));
+        Set<String> links = cycle.labels();
         Set<String> construction = calledByInit(owner);
         for (ModuleIndex.ClassInfo c : index.lineage(owner)) {
             for (Stmt.FunctionNode m : c.methods().values()) {
@@ -52,8 +51,7 @@ public final class Unlinks {
      * itself from it when its result is set.
      */
     public static boolean byAMember(ModuleIndex index, ModuleIndex.ClassInfo owner, Cycle cycle) {
-        Set<String> links = new HashSet<>();
-        cycle.edges().forEach(e -> links.add(e.label()));
+        Set<String> links = cycle.labels();
         for (Site s : cycle.sites()) {
             ModuleIndex.ClassInfo member = s.kind() == Site.Kind.INSTANCE && s.className() != null
                     ? index.classNamed(s.className()) : null;
