@@ -63,17 +63,13 @@ final class AstBuilder {
             if (c.getChild(i) instanceof StmtContext s) {
                 int from = body.size();
                 statement(s, body);
-                for (int j = from; j < body.size(); j++) checkNesting(body.get(j));
+                for (int j = from; j < body.size(); j++) nesting.check(body.get(j));
             }
         }
         return new Module(body);
     }
 
-    /** Checks a top-level statement against CPython's nesting limits (see {@link NestingLimits}). */
-    void checkNesting(Stmt s) {
-        nesting.check(s);
-    }
-
+    /** CPython's nesting limits, which each top-level statement is checked against once built. */
     NestingLimits nesting() { return nesting; }
 
     void statement(StmtContext c, List<Stmt> out) {

@@ -51,7 +51,7 @@ final class StatementStream {
             if (type == PythonParser.NEWLINE) in.consume();
             else if (startsCompound(type)) {
                 builder.statement(parser.stmt(), body);
-                builder.checkNesting(body.get(body.size() - 1));
+                builder.nesting().check(body.get(body.size() - 1));
             }
             else if (!simpleStatements()) return false;
         }
@@ -73,7 +73,7 @@ final class StatementStream {
     }
 
     private void add(Stmt s) {
-        builder.checkNesting(s);
+        builder.nesting().check(s);
         body.add(s);
     }
 
