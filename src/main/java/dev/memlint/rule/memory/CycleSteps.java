@@ -58,14 +58,20 @@ final class CycleSteps {
 
     /** The statement that closes the cycle (the last of its references in source order). */
     static Located closing(Cycle cycle, Located fallback) {
+        Located last = lastReference(cycle, o -> true);
+        return last != null ? last : fallback;
+    }
+
+    /** The last in source order of the statements that made the cycle's references and pass the test; null when none. */
+    static Located lastReference(Cycle cycle, java.util.function.Predicate<Located> where) {
         Located last = null;
         for (Edge e : cycle.edges()) {
             Located o = e.origin();
-            if (o != null && (last == null || o.pos().line() > last.pos().line()
+            if (o != null && where.test(o) && (last == null || o.pos().line() > last.pos().line()
                     || (o.pos().line() == last.pos().line() && o.pos().col() > last.pos().col()))) {
                 last = o;
             }
         }
-        return last != null ? last : fallback;
+        return last;
     }
 }

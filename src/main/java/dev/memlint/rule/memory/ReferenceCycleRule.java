@@ -96,13 +96,7 @@ public final class ReferenceCycleRule implements Rule {
      * not the helper's self.formatter = formatter further down the file), else the cycle's last.
      */
     private static Located closingIn(Stmt.FunctionNode method, Cycle c, Located fallback) {
-        Located last = null;
-        for (var e : c.edges()) {
-            Located o = e.origin();
-            if (o != null && contains(method, o) && (last == null || before(last, o))) {
-                last = o;
-            }
-        }
+        Located last = CycleSteps.lastReference(c, o -> contains(method, o));
         return last != null ? last : CycleSteps.closing(c, fallback);
     }
 
