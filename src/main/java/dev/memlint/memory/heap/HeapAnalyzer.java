@@ -1438,7 +1438,7 @@ public final class HeapAnalyzer {
                     }
                     return Set.of(made);
                 }
-                if (RetainsNothing.builtin(n.id()) && !index.isImported(n.id())) {
+                if (RetainsNothing.builtinCall(n.id(), index)) {
                     if (CONSUMING_BUILTINS.contains(n.id()) && args.size() == 1) {
                         exhaust(args.get(0), 0, s);
                     }

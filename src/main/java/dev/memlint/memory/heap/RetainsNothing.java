@@ -45,8 +45,14 @@ final class RetainsNothing {
             "match", "fullmatch", "search", "findall", "finditer", "sub", "subn", "group", "groups", "groupdict",
             "span", "start", "end");
 
-    static boolean builtin(String name) {
-        return BUILTINS.contains(name);
+    /**
+     * Whether a call of this bare name runs such a builtin: the module neither defines nor imports a
+     * function or class of that name. The analysis and its prefilters ask this same question, so a
+     * method the prefilter passes over is one the analysis would find keeps nothing.
+     */
+    static boolean builtinCall(String name, ModuleIndex index) {
+        return BUILTINS.contains(name) && index.functionNamed(name) == null && index.classNamed(name) == null
+                && !index.isImported(name);
     }
 
     /** A qualified name such as "os.path.join" or "logging.debug". */

@@ -90,7 +90,7 @@ public final class SelfLinkingMethods {
                 for (dev.memlint.ast.Keyword k : c.keywords()) {
                     if ("key".equals(k.arg())) sortKeys.add(k.value()); // sorted(..., key=lambda x: self.rank[x]) keeps no key
                 }
-                if (c.func() instanceof Expr.Name f && RetainsNothing.builtin(f.id()) && index.functionNamed(f.id()) == null) {
+                if (c.func() instanceof Expr.Name f && RetainsNothing.builtinCall(f.id(), index)) {
                     keptNowhere.addAll(c.args());
                 }
             } else if (n instanceof Expr.Compare c) {

@@ -50,30 +50,13 @@ final class Bindings {
 
     void setAttr(Obj o, String attr, Obj v) {
         if (o == null || o.kind == Obj.Kind.NONE && o.carriedFrom == null) return;
-        Stmt.FunctionNode setter = o.cls == null || o.kind == Obj.Kind.CLASS ? null : propertySetter(o.cls, attr);
+        Stmt.FunctionNode setter = o.cls == null || o.kind == Obj.Kind.CLASS ? null : in.index.propertySetter(o.cls, attr);
         if (setter != null) {
             in.calls.inline(setter, o, java.util.Arrays.asList(v), Map.of(), setter.decoratorList().get(0));
             return;
         }
         in.touch(o);
         o.attrs.put(attr, v == null ? in.none() : v);
-    }
-
-    /** The {@code @name.setter} method of a module class (or its bases) for a property, or null. */
-    private Stmt.FunctionNode propertySetter(String cls, String attr) {
-        for (ModuleIndex.ClassInfo c : in.index.lineage(cls)) {
-            for (Stmt s : c.node().body()) {
-                if (s instanceof Stmt.FunctionNode f && f.name().equals(attr)) {
-                    for (Expr d : f.decoratorList()) {
-                        if (d instanceof Expr.Attribute a && a.attr().equals("setter") && a.value() instanceof Expr.Name n
-                                && n.id().equals(attr)) {
-                            return f;
-                        }
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     void setItem(Obj container, Obj key, Expr slice, Obj v) {
