@@ -17,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Checks one source (its bytes, already read) under one configuration: the single place where a
@@ -27,8 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * whatever select, ignore, per-file-ignores and test-code say. Safe on many threads.
  */
 public final class SourceChecker {
-    private final Map<Config, List<Class<? extends Rule>>> selectedByConfig = new ConcurrentHashMap<>();
-    private final Map<Config, List<Class<? extends Rule>>> selectedForTestCode = new ConcurrentHashMap<>();
+    // Keyed by the configuration object, not its value: a run shares one Config per directory, and
+    // hashing a Config (its globs, selections, options: a record's hashCode through method handles)
+    // per file was a tenth of a warm run's Java work.
+    private final Map<Config, List<Class<? extends Rule>>> selectedByConfig = new IdentityHashMap<>();
+    private final Map<Config, List<Class<? extends Rule>>> selectedForTestCode = new IdentityHashMap<>();
 
     /**
      * What checking produced. parsed and engine are null when the source did not parse; the engine
@@ -55,7 +60,7 @@ public final class SourceChecker {
     }
 
     private List<Class<? extends Rule>> selected(Config config) {
-        return selectedByConfig.computeIfAbsent(config, c -> {
+        return memo(selectedByConfig, config, c -> {
             RuleSelection selection = c.selection();
             return RuleRegistry.ruleClasses().stream().filter(r -> selection.isEnabled(RuleRegistry.meta(r).code())).toList();
         });
@@ -65,7 +70,7 @@ public final class SourceChecker {
     public List<Class<? extends Rule>> rulesFor(Config config, Path file) {
         boolean testCode = config.isTestCode(file);
         if (config.perFileIgnores().isEmpty()) { // the same rules for every file of the configuration, or of its test code
-            return !testCode ? selected(config) : selectedForTestCode.computeIfAbsent(config, c -> selected(c).stream()
+            return !testCode ? selected(config) : memo(selectedForTestCode, config, c -> selected(c).stream()
                     .filter(r -> c.testCode().runsOnTestCode(RuleRegistry.meta(r).code())).toList());
         }
         return selected(config).stream().filter(c -> runs(config, RuleRegistry.meta(c).code(), file, testCode)).toList();
@@ -78,13 +83,42 @@ public final class SourceChecker {
      * one, so it is hashed once per distinct set (hashing it per file was a tenth of a warm run's work).
      */
     public String cacheKey(Config config, Path file) {
-        return cacheKeys.computeIfAbsent(new Settings(config, rulesFor(config, file), config.targetVersionOrLatest()),
+        return memo(cacheKeys, new Settings(config, rulesFor(config, file), config.targetVersionOrLatest()),
                 s -> ResultCache.settingsKey(s.describe()));
     }
 
-    private final Map<Settings, String> cacheKeys = new ConcurrentHashMap<>();
+    private final Map<Settings, String> cacheKeys = new HashMap<>();
+
+    /**
+     * computeIfAbsent on a map shared by the run's threads. Emptied when it reaches MEMO_LIMIT keys:
+     * `memlint server` makes new Config objects each time a configuration file changes, and keys
+     * held by identity would otherwise pile up for as long as it runs.
+     */
+    private static <K, V> V memo(Map<K, V> map, K key, Function<K, V> compute) {
+        synchronized (map) {
+            V known = map.get(key);
+            if (known == null) {
+                if (map.size() >= MEMO_LIMIT) map.clear();
+                known = compute.apply(key);
+                map.put(key, known);
+            }
+            return known;
+        }
+    }
+
+    private static final int MEMO_LIMIT = 1024;
 
     private record Settings(Config config, List<Class<? extends Rule>> rules, PythonVersion target) {
+        @Override
+        public boolean equals(Object o) { // the configuration by identity, as above
+            return o instanceof Settings s && config == s.config && target == s.target && rules.equals(s.rules);
+        }
+
+        @Override
+        public int hashCode() {
+            return (System.identityHashCode(config) * 31 + rules.hashCode()) * 31 + target.hashCode();
+        }
+
         String describe() {
             StringBuilder s = new StringBuilder();
             s.append(target).append(' ').append(config.lowestPython()).append('\n');

@@ -306,6 +306,7 @@ final class CheckCommand implements Callable<Integer> {
      */
     private static Config runConfig(ConfigResolver configs, List<Path> named, Path workingDirectory)
             throws ConfigException {
+        if (named.size() == 1) return configs.forPath(named.get(0)); // no Config hashed: see SourceChecker
         Set<Config> shared = new HashSet<>();
         for (Path path : named) shared.add(configs.forPath(path));
         return shared.size() == 1 ? shared.iterator().next() : configs.forDirectory(workingDirectory);

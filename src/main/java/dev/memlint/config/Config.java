@@ -120,7 +120,19 @@ public record Config(Path root, Path file, List<String> select, List<String> ext
     }
 
     /** The test-code globs and a directory relative to the root ("" for the root itself). */
-    private record TestDirectory(List<String> globs, String directory) {}
+    private record TestDirectory(List<String> globs, String directory) {
+        // Written out: a record's own equals and hashCode are bootstrapped through method handles,
+        // classes spun on the first file of every run, warm ones too.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TestDirectory d && globs.equals(d.globs) && directory.equals(d.directory);
+        }
+
+        @Override
+        public int hashCode() {
+            return globs.hashCode() * 31 + directory.hashCode();
+        }
+    }
 
     private static final Map<TestDirectory, Boolean> TEST_DIRECTORIES = new ConcurrentHashMap<>();
 
