@@ -4,7 +4,8 @@ import dev.memlint.parse.PythonVersion;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,9 +67,16 @@ public final class ConfigResolver {
         }
     }
 
-    /** The distinct configurations handed out so far (the forced one, with --config). */
+    /**
+     * The configurations handed out so far (the forced one, with --config), each object once:
+     * directories share their parent's object, and telling equal objects apart by value would hash
+     * every field of each one once per directory.
+     */
     public Set<Config> used() {
-        return forced != null ? Set.of(forced) : new LinkedHashSet<>(byDirectory.values());
+        if (forced != null) return Set.of(forced);
+        Set<Config> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+        distinct.addAll(byDirectory.values());
+        return distinct;
     }
 
     /**
