@@ -80,7 +80,7 @@ FRAMES = 25
 HARVEST_EVERY = 200_000
 CYCLE_TYPES = 16     # classes of a cycle's objects kept per record
 CYCLE_FRAMES = 16    # functions whose frames are on a cycle kept per record
-SEARCH_LIMIT = 1_000_000   # objects an example-cycle search may visit (20,000 missed some)
+SEARCH_LIMIT = 20_000      # objects an example-cycle search may visit
 STDLIB = os.path.realpath(sysconfig.get_paths()["stdlib"])
 SCRIPT = os.path.realpath(__file__)
 ROOT = os.path.dirname(os.path.dirname(SCRIPT))
@@ -310,7 +310,6 @@ class Census:
         own_component = components(
             [[] if v in blocked else [w for w in succ if w not in blocked] for v, succ in enumerate(referents)])
         own_cycle = [c is not None for c in own_component]
-        del referents
         cycle_types = self.component_types(batch, component)
         # The functions whose frames are on the object's cycle: its own cycle when it has one (so a
         # test's frame never links it to a library frame), else the cycle through a test's frame.
@@ -331,16 +330,16 @@ class Census:
             known = self.examples.get(where)
             if (where is not None and on_cycle[i] and (known is None or (own_cycle[i] and not known[1]))
                     and len(per_function[where]) < 6):
-                per_function[where].append((own_cycle[i], obj))
-        blocked_ids = {id(batch[i]) for i in blocked}
+                per_function[where].append((own_cycle[i], i))
         for where, objs in per_function.items():
             # Own cycles first; plain containers tell less than the objects they hold.
-            objs.sort(key=lambda p: (not p[0], type(p[1]) in (list, tuple, dict)))
-            for own, obj in objs:
-                path = find_cycle(obj, position, blocked_ids if own else ())
+            objs.sort(key=lambda p: (not p[0], type(batch[p[1]]) in (list, tuple, dict)))
+            for own, i in objs:
+                path = find_cycle(batch, referents, i, blocked if own else ())
                 if path:
                     self.examples[where] = (path, own)
                     break
+        del referents
         per_function.clear()
         cell_owners.clear()
 
@@ -568,29 +567,31 @@ def edge(src, dst):
     return "?"
 
 
-def find_cycle(start, members, blocked=(), limit=None):
-    """Shortest cycle through start among the garbage objects (not through blocked ones)."""
+def find_cycle(batch, referents, start, blocked=(), limit=SEARCH_LIMIT):
+    """Shortest cycle through batch[start] among the garbage objects (not through blocked ones).
+    It walks the referents taken before any search: describing an edge reads an instance's
+    __dict__, which makes CPython 3.12 give an object with inline attribute values a new dict,
+    and a walk of gc.get_referents would then leave the garbage there."""
     parents = {}
     queue = collections.deque([start])
-    seen = {id(start)}
-    limit = limit or SEARCH_LIMIT
+    seen = {start}
     while queue and len(seen) < limit:
         node = queue.popleft()
-        for ref in gc.get_referents(node):
-            if ref is start:
+        for ref in referents[node]:
+            if ref == start:
                 path = [(node, ref)]
-                while node is not start:
-                    prev = parents[id(node)]
+                while node != start:
+                    prev = parents[node]
                     path.append((prev, node))
                     node = prev
                 path.reverse()
-                text = describe(start)
+                text = describe(batch[start])
                 for src, dst in path:
-                    text += " -" + edge(src, dst) + "-> " + describe(dst)
+                    text += " -" + edge(batch[src], batch[dst]) + "-> " + describe(batch[dst])
                 return text
-            if id(ref) in members and id(ref) not in seen and id(ref) not in blocked:
-                seen.add(id(ref))
-                parents[id(ref)] = node
+            if ref not in seen and ref not in blocked:
+                seen.add(ref)
+                parents[ref] = node
                 queue.append(ref)
     return None
 
