@@ -559,9 +559,11 @@ def edge(src, dst):
             for k, v in d.items():
                 if v is dst:
                     return "." + str(k)
-        for slot in getattr(type(src), "__slots__", ()) or ():
-            if isinstance(slot, str) and getattr(src, slot, None) is dst:
-                return "." + slot
+        for cls in type(src).__mro__:   # a base's slots too (TimerHandle's _callback is Handle's)
+            slots = cls.__dict__.get("__slots__", ())
+            for slot in (slots,) if isinstance(slots, str) else slots:
+                if isinstance(slot, str) and getattr(src, slot, None) is dst:
+                    return "." + slot
     except Exception:
         pass
     return "?"

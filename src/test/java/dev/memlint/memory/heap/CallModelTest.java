@@ -15,7 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * called on an argument of no known class run by the caller that knows the receiver (the listener
  * subscribing its own bound method to the bus it is given); a callable taken from an argument and
  * called with it (a future running its done-callbacks) left to the caller, which knows the callable
- * is a lambda or def that ignores that argument. Verdicts measured with CPython 3.12.
+ * is a lambda or def that ignores that argument. An event loop's call_later (call_at, call_soon)
+ * hands back a handle that keeps the callback until cancelled, and holds it only until it has run;
+ * a future of no known class keeps a done-callback only until it is done: a closure that reaches
+ * its own handle is in a cycle once the timer fires (as_completed's two callbacks, through the
+ * handle of its timeout). Verdicts measured with CPython 3.12 and a real event loop.
  */
 class CallModelTest {
     @ParameterizedTest
@@ -26,6 +30,14 @@ class CallModelTest {
             "callback_given_future, false", "callback_handing_future_on, false"})
     void leavesCyclicGarbage(String function, boolean cyclic) throws Exception {
         String source = Files.readString(Path.of("src/test/resources/memory/calls.py"));
+        assertEquals(cyclic, !HeapCycles.reported(source, function).isEmpty(), function);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"timer_closing_over_its_handle, true", "timer_cancelled, false", "timer_not_kept, false",
+            "completions_through_a_timer, true", "completion_without_timer, false"})
+    void loopHandlesAndDoneCallbacks(String function, boolean cyclic) throws Exception {
+        String source = Files.readString(Path.of("src/test/resources/memory/handles.py"));
         assertEquals(cyclic, !HeapCycles.reported(source, function).isEmpty(), function);
     }
 }
