@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -35,9 +36,12 @@ final class SourceFinder {
 
     record Result(List<SourceFile> files, List<FileFailure> failures) {}
 
-    private SourceFinder(ExcludeFilter filter, Predicate<Path> respectsGitignore) {
+    private final Consumer<SourceFile> found;
+
+    private SourceFinder(ExcludeFilter filter, Predicate<Path> respectsGitignore, Consumer<SourceFile> found) {
         this.filter = filter;
         this.respectsGitignore = respectsGitignore;
+        this.found = found;
     }
 
     static Result find(List<Path> roots, ExcludeFilter filter) {
@@ -49,7 +53,13 @@ final class SourceFinder {
      * still checked); each directory's configuration says.
      */
     static Result find(List<Path> roots, ExcludeFilter filter, Predicate<Path> respectsGitignore) {
-        SourceFinder finder = new SourceFinder(filter, respectsGitignore);
+        return find(roots, filter, respectsGitignore, file -> {});
+    }
+
+    /** As above, handing each file to found as soon as the walk meets it (once, however often it is met). */
+    static Result find(List<Path> roots, ExcludeFilter filter, Predicate<Path> respectsGitignore,
+                       Consumer<SourceFile> found) {
+        SourceFinder finder = new SourceFinder(filter, respectsGitignore, found);
         for (Path root : roots) finder.visitRoot(root);
         finder.files.sort(Comparator.comparing(SourceFile::displayPath));
         return new Result(List.copyOf(finder.files), List.copyOf(finder.failures));
@@ -122,7 +132,10 @@ final class SourceFinder {
     }
 
     private void add(Path path, String display, BasicFileAttributes attrs) {
-        if (seen.add(key(path, attrs))) files.add(new SourceFile(path, display, attrs.size()));
+        if (!seen.add(key(path, attrs))) return;
+        SourceFile file = new SourceFile(path, display, attrs.size());
+        files.add(file);
+        found.accept(file);
     }
 
     private static Object key(Path path, BasicFileAttributes attrs) {
