@@ -72,6 +72,7 @@ public abstract class PythonLexerBase extends Lexer {
     protected boolean tStrings = true;
     // Whether f-strings nest at most MAX_FSTRING_LEVEL - 1 deep (3.12+; before, an f-string was one token).
     private boolean fstringLimit = true;
+    private boolean bracketsOverflowParser;
 
     // One String per distinct name: the tree keeps a name's text for every use of it.
     private final Map<String, String> names = new HashMap<>();
@@ -160,11 +161,12 @@ public abstract class PythonLexerBase extends Lexer {
 
     /**
      * Reads the syntax of {@code target}: before 3.14 t"..." is the name t followed by a string;
-     * from 3.12 f-strings nest at most 149 deep.
+     * from 3.12 f-strings nest at most 149 deep; 3.8's parser overflows before its tokenizer's bracket limit.
      */
     void target(PythonVersion target) {
         tStrings = target.atLeast(PythonVersion.PY314);
         fstringLimit = target.atLeast(PythonVersion.PY312);
+        bracketsOverflowParser = !target.atLeast(PythonVersion.PY39);
     }
 
     /** Whether the lexer is inside an f-string or t-string (CPython's tokenizer-mode stack is not empty). */
@@ -339,6 +341,10 @@ public abstract class PythonLexerBase extends Lexer {
 
     private void openBracket(Token token, char bracket) {
         if (bracketDepth >= MAX_BRACKET_DEPTH) {
+            // 3.8's parser takes 17 rules a bracket from a stack of 1700: it overflowed about 100 deep.
+            if (bracketsOverflowParser) {
+                throw new PythonSyntaxError("MemoryError", NestingLimits.LL1.overflow(), bracketLines[0], 1, bracketLines[0], 1);
+            }
             throw error("too many nested parentheses", token.getLine(), token.getCharPositionInLine() + 1);
         }
         bracketChars[bracketDepth] = bracket;
