@@ -28,13 +28,16 @@ CONSTRUCTS = {
     "nested_calls": lambda n: "x = " + "f(" * n + "1" + ")" * n + "\n",
     "parens_in_call": lambda n: "x = f(" + "(" * n + "1" + ")" * n + ")\n",
     "minus_in_parens": lambda n: "x = (((" + "- " * n + "1)))\n",
+    "tuples": lambda n: "x = " + "(1, " * n + "1" + ")" * n + "\n",
+    "lambda_paren": lambda n: "x = " + "(lambda: " * n + "1" + ")" * n + "\n",
+    "dicts": lambda n: "x = " + "{'a': " * n + "1" + "}" * n + "\n",
     "ones": lambda n: "x = " + "1 + " * n + "1\n",
     "minus_name": lambda n: "x = " + "- " * n + "a\n",
     "minus_tuple": lambda n: "x = " + "- " * n + "(1,)\n",
     "invert_float": lambda n: "x = " + "~ " * n + "1.5\n",
     "blocks": lambda n: "".join("    " * i + "if a:\n" for i in range(n)) + "    " * n + "pass\n",
 }
-LIMIT = {"parens": 300, "lists": 300, "nested_calls": 300, "parens_in_call": 300, "blocks": 150}
+LIMIT = {"parens": 300, "lists": 300, "nested_calls": 300, "parens_in_call": 300, "tuples": 300, "lambda_paren": 300, "dicts": 300, "blocks": 150}
 
 
 def outcome(python, source):

@@ -26,7 +26,7 @@ import java.util.List;
  * ("Parser stack overflowed", a MemoryError). The depth is estimated from the tree with the costs each
  * grammar has, measured per construct ({@link Grammar}); it is exact for those shapes and close elsewhere.
  * The tree keeps no parentheses: they are counted in the source before each operand (17 rules each
- * for 3.8; for the PEG parser 10, and 28 for each pair right around another).</li>
+ * for 3.8; for the PEG parser 10 for the first pair on the way to an operand, 28 for each further one).</li>
  * <li>after parsing, the compiler refuses a tree whose statements and expressions nest deeper than 3000
  * (3.8-3.12) or 10000 (3.13): "maximum recursion depth exceeded during compilation" (a
  * RecursionError), after any syntax error in the file. 3.8 and 3.9 fold constants first, without a
@@ -45,26 +45,28 @@ final class NestingLimits {
      *     for 3.8 (gate 150 at most), 14 for the PEG parser (380 at most).
      * @param assignment levels to the operand of `x = E` (also a return, a test, an iterable...)
      * @param bare the levels of the shallowest statement (`pass`) below its own level
+     * @param display an element of a list, a comprehension's parts, an f-string's fields and the rest
+     * @param braces an element of a set or dict, or of their comprehensions
      * @param atConstant a constant's extra level over a name
-     * @param paren the cost of a pair of parentheses around an operand (also a parenthesized tuple's)
-     * @param nestedParen the cost of each further pair right around those
+     * @param paren the cost of the first pair of parentheses on the way to an operand (also a tuple's)
+     * @param nestedParen the cost of each further pair on that way
      */
     record Grammar(int stack, String overflow, int gate, int assignment, int expressionStatement, int annotated,
                    int bare, int block, int elif, int unary, int powerRight, int lambdaBody, int orElse,
                    int boolOperand, int comparator, int callArgument, int keywordArgument, int subscript,
-                   int tupleElement, int starred, int await, int display, int atConstant, int paren,
+                   int tupleElement, int starred, int await, int display, int braces, int atConstant, int paren,
                    int nestedParen) {}
 
     /** 3.8's LL(1) parser, levels counted in its grammar (Grammar/Grammar) and measured on 3.8.18. */
     static final Grammar LL1 = new Grammar(1700, "s_push: parser stack overflow", 100,
-            21, 21, 22, 5, 4, 0, 1, 2, 2, 1, 0, 0, 17, 17, 17, 0, -4, 0, 17, 0, 17, 17);
+            21, 21, 22, 5, 4, 0, 1, 2, 2, 1, 0, 0, 17, 17, 17, 0, -4, 0, 17, 16, 0, 17, 17);
     private static final String PEG_OVERFLOW = "Parser stack overflowed - Python source too complex to parse";
     /** The PEG parser of 3.9 to 3.11 (measured on 3.9.18, 3.10.13, 3.11.7; 3.9 and 3.11 print a bare MemoryError). */
     static final Grammar PEG = new Grammar(6000, PEG_OVERFLOW, 300,
-            33, 31, 34, 31, 6, 1, 1, 2, 2, 1, 2, 3, 6, 9, 6, 2, 2, 1, 11, 0, 10, 28);
+            33, 31, 34, 31, 6, 1, 1, 2, 2, 1, 2, 3, 6, 9, 6, 2, 2, 1, 11, 11, 0, 10, 28);
     /** From 3.12 atom looks ahead for a string or f-string start before NUMBER, and statements one rule more. */
     static final Grammar PEG_312 = new Grammar(6000, PEG_OVERFLOW, 300,
-            33, 31, 34, 32, 6, 1, 1, 2, 2, 1, 2, 3, 6, 9, 6, 2, 2, 1, 11, 1, 10, 28);
+            33, 31, 34, 32, 6, 1, 1, 2, 2, 1, 2, 3, 6, 9, 6, 2, 2, 1, 11, 11, 1, 10, 28);
 
     /** One version's limits: its parser, the compiler's depth limit, whether constants fold before it counts. */
     record Limits(Grammar grammar, int compilerDepth, boolean foldsFirst) {
@@ -94,6 +96,9 @@ final class NestingLimits {
     private int[] depths = new int[64];
     private int[] levels = new int[64];
     private boolean[] folded = new boolean[64];
+    /** How many pairs of parentheses hold the node. */
+    private int[] parensAround = new int[64];
+    private int currentParens;
     private boolean pushingFolded;
     private int size;
 
@@ -113,6 +118,7 @@ final class NestingLimits {
         pushingFolded = false;
         parentStart = 0;
         ownParen = -1;
+        currentParens = 0;
         push(statement, 1, 0);
         deepest = 0;
         while (size > 0) {
@@ -120,6 +126,7 @@ final class NestingLimits {
             Node n = nodes[size];
             int depth = depths[size];
             int level = levels[size];
+            currentParens = parensAround[size];
             // A statement is at least `bare` rules below its own level (`pass` in an elif chain).
             if (level + (n instanceof Stmt ? g.bare() : 0) > g.stack()) throw parserOverflow();
             deepest = Math.max(deepest, depth);
@@ -236,7 +243,7 @@ final class NestingLimits {
         if (e == null) return;
         if (long_(e.pos())) push(e, d, level);
         else {
-            if (level + parens(e) > g.stack()) throw parserOverflow();
+            if (level + parenCost(parens(e)) > g.stack()) throw parserOverflow();
             deepest = Math.max(deepest, d);
         }
     }
@@ -271,9 +278,14 @@ final class NestingLimits {
             push(s.value(), d, level);
             push(s.slice(), d, level + g.subscript());
         } else if (e instanceof TupleExpr t) {
-            // The parentheses of a tuple are its own: every element is inside them.
-            int cost = isParenthesized(t) ? g.paren() : g.tupleElement();
-            for (Expr x : t.elts()) push(x, d, level + cost);
+            // The parentheses of a tuple are its own: every element is inside them, the first as in a group.
+            if (!isParenthesized(t)) {
+                for (Expr x : t.elts()) push(x, d, level + g.tupleElement());
+                return;
+            }
+            int inside = level + parenCost(1);
+            currentParens++;
+            for (int i = 0; i < t.elts().size(); i++) push(t.elts().get(i), d, inside + (i > 0 ? g.tupleElement() : 0));
         } else if (e instanceof Starred s) {
             push(s.value(), d, level + g.starred());
         } else if (e instanceof Await a) {
@@ -281,24 +293,26 @@ final class NestingLimits {
         } else if (e instanceof Constant) {
             levelOnly(level + g.atConstant());
         } else {
-            otherChildren(e, d, level + g.display());
+            otherChildren(e, d, level);
         }
     }
 
     /** Displays, comprehensions, f-strings and the rest: an element starts a fresh expression. */
-    private void otherChildren(Node n, int d, int inner) {
+    private void otherChildren(Node n, int d, int level) {
+        int inner = level + g.display();
+        int braced = level + g.braces();
         if (n instanceof ListExpr l) pushAll(l.elts(), d, inner);
-        else if (n instanceof SetExpr s) pushAll(s.elts(), d, inner);
+        else if (n instanceof SetExpr s) pushAll(s.elts(), d, braced);
         else if (n instanceof DictExpr x) {
-            for (Expr k : x.keys()) if (k != null) push(k, d, inner);
-            pushAll(x.values(), d, inner);
+            for (Expr k : x.keys()) if (k != null) push(k, d, braced);
+            pushAll(x.values(), d, braced);
         } else if (n instanceof NamedExpr x) push(x.value(), d, inner);
         else if (n instanceof ListComp c) comprehension(c.elt(), c.generators(), d, inner);
-        else if (n instanceof SetComp c) comprehension(c.elt(), c.generators(), d, inner);
+        else if (n instanceof SetComp c) comprehension(c.elt(), c.generators(), d, braced);
         else if (n instanceof GeneratorExp c) comprehension(c.elt(), c.generators(), d, inner);
         else if (n instanceof DictComp c) {
-            push(c.key(), d, inner);
-            comprehension(c.value(), c.generators(), d, inner);
+            push(c.key(), d, braced);
+            comprehension(c.value(), c.generators(), d, braced);
         } else if (n instanceof Yield y) {
             if (y.value() != null) push(y.value(), d, inner);
         } else if (n instanceof YieldFrom y) push(y.value(), d, inner);
@@ -339,11 +353,14 @@ final class NestingLimits {
             depths = Arrays.copyOf(depths, size * 2);
             levels = Arrays.copyOf(levels, size * 2);
             folded = Arrays.copyOf(folded, size * 2);
+            parensAround = Arrays.copyOf(parensAround, size * 2);
         }
+        int parens = n instanceof Expr e ? parens(e) : 0;
         nodes[size] = n;
         depths[size] = depth;
-        levels[size] = level + (n instanceof Expr e ? parens(e) : 0);
+        levels[size] = level + parenCost(parens);
         folded[size] = pushingFolded;
+        parensAround[size] = n instanceof Stmt ? 0 : currentParens + parens;
         size++;
     }
 
@@ -369,7 +386,13 @@ final class NestingLimits {
         return i;
     }
 
-    /** The levels of the redundant parentheses right before e (blanks and line continuations between them). */
+    /** The levels that `count` more pairs of parentheses around the current node's child cost. */
+    private int parenCost(int count) {
+        if (count == 0) return 0;
+        return currentParens == 0 ? g.paren() + (count - 1) * g.nestedParen() : count * g.nestedParen();
+    }
+
+    /** How many redundant pairs of parentheses are right before e (blanks and line continuations between them). */
     private int parens(Expr e) {
         if (e.pos() == null) return 0;
         String text = source.text();
@@ -380,7 +403,7 @@ final class NestingLimits {
                 if (i != ownParen) count++;
             } else if (!Character.isWhitespace(c) && c != '\\') break;
         }
-        return count == 0 ? 0 : g.paren() + (count - 1) * g.nestedParen();
+        return count;
     }
 
     private static boolean isParenthesized(TupleExpr t) {

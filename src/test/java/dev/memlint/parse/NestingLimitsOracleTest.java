@@ -28,7 +28,8 @@ class NestingLimitsOracleTest {
             Map.entry("calls", new int[] {2998, 2999, 9998, 9999}), Map.entry("plus", new int[] {2998, 2999, 9998, 9999}),
             Map.entry("minus_in_call", new int[] {2998, 5960, 5961}), Map.entry("minus_in_if", new int[] {2998, 5960, 5961}),
             Map.entry("minus_in_parens", new int[] {2998, 5900, 5901}), Map.entry("parens_in_blocks", new int[] {64, 65}),
-            Map.entry("parens", new int[] {200, 201}));
+            Map.entry("parens", new int[] {200, 201}), Map.entry("tuples", new int[] {199, 200}),
+            Map.entry("lambda_paren", new int[] {199, 200}));
     /** 3.8's LL(1) parser and 3.8/3.9's constant folding. */
     private static final Map<String, int[]> DEPTHS_38_39 = Map.ofEntries(
             Map.entry("lambda", new int[] {839, 840, 2983, 2984}), Map.entry("pow", new int[] {839, 840, 2983, 2984}),
@@ -40,6 +41,8 @@ class NestingLimitsOracleTest {
             Map.entry("minus_in_parens", new int[] {1628, 1629, 5901, 5902}), Map.entry("parens_in_blocks", new int[] {64, 65}),
             Map.entry("parens", new int[] {98, 99, 200, 201}), Map.entry("lists", new int[] {98, 99, 200, 201}),
             Map.entry("nested_calls", new int[] {98, 99, 200, 201}), Map.entry("parens_in_call", new int[] {97, 98}),
+            Map.entry("tuples", new int[] {98, 99, 199, 200}), Map.entry("lambda_paren", new int[] {88, 89, 199, 200}),
+            Map.entry("dicts", new int[] {104, 105}),
             Map.entry("ones", new int[] {5000}), Map.entry("minus_name", new int[] {1679, 1680, 2998, 2999}),
             Map.entry("minus_tuple", new int[] {1662, 1663, 2998, 2999}), Map.entry("invert_float", new int[] {1679, 1680, 2998, 2999}));
 

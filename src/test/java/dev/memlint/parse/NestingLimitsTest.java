@@ -38,6 +38,9 @@ class NestingLimitsTest {
             case "parens_in_call" -> "x = f(" + "(".repeat(n) + "1" + ")".repeat(n) + ")\n";
             case "minus_in_parens" -> "x = (((" + "- ".repeat(n) + "1)))\n";
             case "parens_in_blocks" -> blocks(n) + "    ".repeat(n) + "x = " + "(".repeat(200) + "1" + ")".repeat(200) + "\n";
+            case "tuples" -> "x = " + "(1, ".repeat(n) + "1" + ")".repeat(n) + "\n";
+            case "lambda_paren" -> "x = " + "(lambda: ".repeat(n) + "1" + ")".repeat(n) + "\n";
+            case "dicts" -> "x = " + "{'a': ".repeat(n) + "1" + "}".repeat(n) + "\n";
             case "ones" -> "x = " + "1 + ".repeat(n) + "1\n";
             case "minus_name" -> "x = " + "- ".repeat(n) + "a\n";
             case "minus_tuple" -> "x = " + "- ".repeat(n) + "(1,)\n";
@@ -141,6 +144,9 @@ class NestingLimitsTest {
         refusedFrom("lists", v, 99, OVERFLOW_38);
         refusedFrom("nested_calls", v, 99, OVERFLOW_38);
         refusedFrom("parens_in_call", v, 98, OVERFLOW_38);
+        refusedFrom("tuples", v, 99, OVERFLOW_38);
+        refusedFrom("lambda_paren", v, 89, OVERFLOW_38);
+        refusedFrom("dicts", v, 105, OVERFLOW_38);
         // Past the tokenizer's 200: the parser has overflowed long before.
         assertEquals(OVERFLOW_38 + " 1", outcome(nested("parens", 250), v));
         assertEquals(OVERFLOW_38 + " 1", outcome("x = " + "(".repeat(300) + "\n", v));
@@ -165,10 +171,13 @@ class NestingLimitsTest {
     }
 
     @Test
-    void pegParenthesesCost10And28ForEachPairAroundAnother() throws Exception {
+    void pegParenthesesCost10And28ForEachFurtherPairOnTheWay() throws Exception {
         refusedFrom("minus_in_parens", PythonVersion.PY313, 5901, OVERFLOW);
         for (PythonVersion v : new PythonVersion[] {PythonVersion.PY39, PythonVersion.PY311, PythonVersion.PY313}) {
             refusedFrom("parens_in_blocks", v, 65, OVERFLOW);
+            // Parentheses inside parentheses, not right around them: a tuple's, a lambda's body.
+            refusedFrom("tuples", v, 200, OVERFLOW);
+            refusedFrom("lambda_paren", v, 200, OVERFLOW);
         }
     }
 
