@@ -24,7 +24,11 @@ How the census is taken, in one child process per test module (`census.py --chil
 - Every object in gc.garbage is cyclic garbage: part of a cycle or reachable only from one. The
   census marks the objects on a cycle (strongly connected components of the garbage graph), and
   those on a cycle that does not go through a frame of test code (a test keeping an exception whose
-  traceback holds the test's own frame makes garbage no library function left).
+  traceback holds the test's own frame makes garbage no library function left), and those on a
+  cycle through neither such a frame nor an object the tests made (lib_cycle): an instance of a
+  class only test code or unittest defines, a function or bound method of test code, a bound
+  builtin method taken in test code (`errors.append` as a callback), and, on an instance of a
+  test's subclass of a library class, the links through the attributes the test's methods store.
   tracemalloc.get_object_traceback gives where it was allocated; the object is attributed to the
   innermost frame that is not neutral (frames named like "<string>", e.g. the __init__ that
   dataclasses writes), when that frame is in a stdlib file: under the 3.12 Lib/ directory, not
@@ -57,8 +61,9 @@ The comparison:
   rules), to tell what the analysis gained from what the scoring gained.
 - recall: a census function counts as found when memlint reports it or a function above it on the
   allocation traceback of one of its garbage objects (its garbage was made during a call from a
-  reported function). Given over every census function, over those with objects on a cycle, and
-  over those with objects on a cycle not through a test's frame; each also weighted by objects.
+  reported function). Given over every census function, over those with objects on a cycle, over
+  those with objects on a cycle not through a test's frame, and over those with objects on a cycle
+  through neither a test's frame nor an object the tests made; each also weighted by objects.
 - precision: a MEM601 finding in a function the tests ran but with no garbage allocated in it or
   below it needs reading by a person; bench/census-judgments.json holds those verdicts.
 """
@@ -66,6 +71,7 @@ The comparison:
 import argparse
 import ast
 import collections
+import dis
 import gc
 import json
 import os
@@ -138,6 +144,28 @@ def kind_of_file(rel):
     return "stdlib"
 
 
+def stored_attributes(code):
+    """Names the code (and the code nested in it) stores as attributes."""
+    names = {i.argval for i in dis.get_instructions(code) if i.opname in ("STORE_ATTR", "DELETE_ATTR")}
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            names |= stored_attributes(const)
+    return names
+
+
+def instance_dict(obj):
+    """obj's __dict__, or None (read without running a class's __getattr__)."""
+    try:
+        d = object.__getattribute__(obj, "__dict__")
+    except Exception:
+        return None
+    return d if isinstance(d, dict) else None
+
+
+def is_test_file(path):
+    return kind_of_file(relative(path)) in ("test", "unittest")
+
+
 class SourceIndex:
     """Maps (file, line) to the qualified name of the innermost def or class body around it."""
 
@@ -194,6 +222,7 @@ class Census:
         self.classified = {}
         self.harvest_seconds = 0.0
         self.mros = {}                         # type name -> names of its non-builtin bases
+        self.test_modules = {}                 # module name -> whether it is test code or unittest
 
     # -- gc plumbing
     def install(self):
@@ -310,6 +339,10 @@ class Census:
         own_component = components(
             [[] if v in blocked else [w for w in succ if w not in blocked] for v, succ in enumerate(referents)])
         own_cycle = [c is not None for c in own_component]
+        # "Library" cycles also exist without what the tests made (see made_by_tests): those objects,
+        # and the links a test's subclass of a library class adds to its instances.
+        lib_component = components(self.without_tests(batch, referents, position, blocked))
+        lib_cycle = [c is not None for c in lib_component]
         cycle_types = self.component_types(batch, component)
         # The functions whose frames are on the object's cycle: its own cycle when it has one (so a
         # test's frame never links it to a library frame), else the cycle through a test's frame.
@@ -325,7 +358,7 @@ class Census:
             if bucket == "census":
                 continue
             tname = self.type_name(type(obj))
-            self.records[(bucket, where, line, chain, tname, on_cycle[i], own_cycle[i],
+            self.records[(bucket, where, line, chain, tname, on_cycle[i], own_cycle[i], lib_cycle[i],
                           cycle_types.get(component[i], ()), frames_of(i))] += 1
             known = self.examples.get(where)
             if (where is not None and on_cycle[i] and (known is None or (own_cycle[i] and not known[1]))
@@ -342,6 +375,90 @@ class Census:
         del referents
         per_function.clear()
         cell_owners.clear()
+
+    def without_tests(self, batch, referents, position, blocked):
+        """The garbage graph without test frames (blocked) and without what the tests made."""
+        dropped = set(blocked)
+        cut = collections.defaultdict(set)     # object -> referents whose link a test's class made
+        attributes = {}        # class -> what made_by_tests says of its instances, for this batch
+        for v, obj in enumerate(batch):
+            if v in dropped:
+                continue
+            made = self.made_by_tests(obj, attributes)
+            if made is True:
+                dropped.add(v)
+            elif made:         # the values of the attributes a test's class sets on its instance
+                values = self.attribute_values(obj, made, position)
+                cut[v] |= values
+                d = position.get(id(instance_dict(obj)))
+                if d is not None:
+                    cut[d] |= values
+        return [[] if v in dropped else [w for w in succ if w not in dropped and w not in cut.get(v, ())]
+                for v, succ in enumerate(referents)]
+
+    @staticmethod
+    def attribute_values(obj, names, position):
+        """Batch positions of the values of obj's attributes named in names."""
+        d = instance_dict(obj)
+        if d is None:
+            return set()
+        return {position[id(v)] for k, v in d.items() if k in names and id(v) in position}
+
+    def made_by_tests(self, obj, attributes):
+        """True for an object the tests made: an instance of a class that only test code or
+        unittest defines (beyond builtins), a function or bound method of test code, a bound builtin
+        method a test took (`errors.append`); for an instance of a test's subclass of a library
+        class, the names of the attributes the test's classes set (the links the test added);
+        else False."""
+        t = type(obj)
+        if t is types.FunctionType:
+            return is_test_file(obj.__code__.co_filename)
+        if t is types.MethodType:
+            return self.made_by_tests(obj.__func__, attributes) is True
+        if t is types.BuiltinMethodType:
+            # Bound to an object (not a module): where the bound method was taken says whose it is.
+            if obj.__self__ is None or isinstance(obj.__self__, types.ModuleType):
+                return False
+            return self.classify(obj, {})[0] in ("test", "unittest")
+        found = attributes.get(t)
+        if found is None:
+            found = attributes[t] = self.test_class_links(t)
+        return found
+
+    def test_class_links(self, t):
+        """True when every class of t's MRO but builtins is test code or unittest; the attribute
+        names the test classes among them store when some are library classes; else False."""
+        mro = [c for c in getattr(t, "__mro__", ()) if getattr(c, "__module__", None) != "builtins"]
+        tests = [c for c in mro if self.test_class(c)]
+        if not tests:
+            return False
+        if len(tests) == len(mro):
+            return True
+        names = set()
+        for c in tests:
+            for v in vars(c).values():
+                if isinstance(v, (staticmethod, classmethod)):
+                    v = v.__func__
+                elif isinstance(v, property):
+                    v = v.fset
+                if isinstance(v, types.FunctionType):
+                    names.update(stored_attributes(v.__code__))
+        return frozenset(names) or False
+
+    def test_class(self, t):
+        """A class defined in a test module or in unittest (its module's file says which). Cached
+        by module name: a cache keyed by class would keep a test's local classes alive."""
+        name = getattr(t, "__module__", None)
+        if not isinstance(name, str):
+            return False
+        known = self.test_modules.get(name)
+        if known is None:
+            module = sys.modules.get(name)
+            if module is None:
+                return False      # not cached: a module a test took out of sys.modules may return
+            path = getattr(module, "__file__", None)
+            known = self.test_modules[name] = isinstance(path, str) and is_test_file(path)
+        return known
 
     def type_name(self, t):
         """t's name; a class not from builtins also gets its bases' names kept in self.mros."""
@@ -388,11 +505,11 @@ class Census:
 
     def result(self):
         rows = []
-        for (bucket, where, line, chain, tname, on_cycle, own, cycle_types, frames), n in self.records.items():
+        for (bucket, where, line, chain, tname, on_cycle, own, lib, cycle_types, frames), n in self.records.items():
             rows.append({"bucket": bucket, "file": where[0] if where else None,
                          "function": where[1] if where else None, "line": line,
                          "chain": [list(c) for c in chain], "type": tname, "on_cycle": on_cycle,
-                         "own_cycle": own, "cycle_types": list(cycle_types),
+                         "own_cycle": own, "lib_cycle": lib, "cycle_types": list(cycle_types),
                          "cycle_frames": [list(f) for f in frames], "count": n})
         ran = sorted({(relative(f), q) for f, _, q in self.ran})
         return {"records": rows,
@@ -680,11 +797,14 @@ def analyse(results, findings):
     mros = {}
     for r in results:
         mros.update(r["mros"])
-    census = collections.defaultdict(lambda: {"objects": 0, "on_cycle": 0, "own_cycle": 0, "types": collections.Counter(),
+    census = collections.defaultdict(lambda: {"objects": 0, "on_cycle": 0, "own_cycle": 0, "lib_cycle": 0,
+                                              "types": collections.Counter(),
                                               "lines": collections.Counter(), "records": [],
                                               "modules": collections.Counter()})
     below = collections.Counter()      # (file, function) -> objects allocated in it or below it
     ran = set()
+    # Modules taken before records had lib_cycle: their own cycles stay in the library tier.
+    without_lib = sorted(r["module"] for r in results if any("lib_cycle" not in rec for rec in r["records"]))
     for r in results:
         ran.update((f, normal(q)) for f, q in r["ran"])
         for rec in r["records"]:
@@ -699,6 +819,7 @@ def analyse(results, findings):
             c["objects"] += rec["count"]
             c["on_cycle"] += rec["count"] if rec["on_cycle"] else 0
             c["own_cycle"] += rec["count"] if rec["own_cycle"] else 0
+            c["lib_cycle"] += rec["count"] if rec.get("lib_cycle", rec["own_cycle"]) else 0
             c["types"][rec["type"]] += rec["count"]
             c["lines"][rec["line"]] += rec["count"]
             c["modules"][r["module"]] += rec["count"]
@@ -750,7 +871,7 @@ def analyse(results, findings):
                 via[hit] += rec["count"]
         cycle = examples[key]["cycle"] if key in examples else None
         rows.append({"file": key[0], "function": key[1], "objects": c["objects"], "on_cycle": c["on_cycle"],
-                     "own_cycle": c["own_cycle"],
+                     "own_cycle": c["own_cycle"], "lib_cycle": c["lib_cycle"],
                      "covered_objects": covered, "covered_objects_by_type": by_type,
                      "covered_objects_without_frames": by_component, "via": [k for k, _ in via.most_common(3)],
                      "types": dict(c["types"].most_common(6)), "lines": dict(c["lines"].most_common(4)),
@@ -785,7 +906,8 @@ def analyse(results, findings):
         for rec in r["records"]:
             buckets[rec["bucket"]] += rec["count"]
     ran_stdlib = sorted(k for k in ran if kind_of_file(k[0]) == "stdlib")
-    return {"buckets": dict(buckets), "ran_stdlib_functions": len(ran_stdlib),
+    return {"buckets": dict(buckets), "modules_without_lib_cycle": without_lib,
+            "ran_stdlib_functions": len(ran_stdlib),
             "ran_stdlib_files": len({f for f, _ in ran_stdlib}), "functions": rows, "precision": precision}
 
 
@@ -825,11 +947,15 @@ def type_key(rel, cls):
     return module + ":" + cls
 
 
+LIB_TIER = "functions with objects on a cycle through neither a test's frame nor an object made by test code"
+
+
 def tiers(rows):
     """The function sets recall is taken over, widest first."""
     return (("every census function", rows),
             ("functions with objects on a cycle", [r for r in rows if r["on_cycle"]]),
-            ("functions with objects on a cycle not through a test's frame", [r for r in rows if r["own_cycle"]]))
+            ("functions with objects on a cycle not through a test's frame", [r for r in rows if r["own_cycle"]]),
+            (LIB_TIER, [r for r in rows if r["lib_cycle"]]))
 
 
 def recall(rows, covered_key="covered_objects"):
@@ -877,6 +1003,16 @@ def print_summary(results, analysis, top):
             nf, n, covered, objects = recall(subset, "covered_objects_by_type")
             print(f"   (a class finding covering only its instances: {nf}/{n} = {nf / n:.2f}; "
                   f"by objects {covered}/{objects} = {covered / max(objects, 1):.2f})")
+    if analysis["modules_without_lib_cycle"]:
+        print("   (taken before records had lib_cycle, their own cycles kept in the last tier: "
+              + ", ".join(analysis["modules_without_lib_cycle"]) + ")")
+    left_out = [r for r in rows if r["own_cycle"] and not r["lib_cycle"]]
+    print(f"\n-- left out of the last tier: on own cycles only through the tests' objects ({len(left_out)} functions, "
+          f"{sum(r['own_cycle'] for r in left_out)} objects on own cycles; objects, own cycle, covered)")
+    for row in left_out:
+        print(f"  {row['objects']:7} {row['own_cycle']:7} {row['covered_objects']:7}  {row['file']}:{row['function']}")
+        if row["cycle"]:
+            print(f"                   cycle: {row['cycle'][:300]}")
     print("\n-- found (objects, on a cycle, on an own cycle, covered; reported at)")
     for row in rows:
         if row["covered_objects"]:
