@@ -805,7 +805,8 @@ def analyse(results, findings):
     ran = set()
     # Modules taken before records had lib_cycle: their own cycles stay in the library tier.
     without_lib = sorted(r["module"] for r in results
-                         if any(rec["own_cycle"] and "lib_cycle" not in rec for rec in r["records"]))
+                         if any(rec["bucket"] == "stdlib" and rec["own_cycle"] and "lib_cycle" not in rec
+                                for rec in r["records"]))
     for r in results:
         ran.update((f, normal(q)) for f, q in r["ran"])
         for rec in r["records"]:
