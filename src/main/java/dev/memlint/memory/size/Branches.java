@@ -36,7 +36,7 @@ final class Branches {
     }
 
     private record Outcome(Map<String, Obj> env, Interpreter.Flow flow, Map<Obj, Obj.State> after, LoopState loop, double weight,
-                           int steps) {}
+                           int steps, List<Obj> cyclicMade) {}
 
     /**
      * Walks each path from the same state and keeps the state of the one that holds most, preferring
@@ -70,6 +70,9 @@ final class Branches {
         Interpreter.Flow flow0 = f.flow;
         LoopState loop0 = saveLoopState();
         List<Outcome> outcomes = new ArrayList<>();
+        int made0 = in.cyclicMade.size();
+        Interpreter.Loop loop = in.loops.peek();
+        long since = loop != null ? loop.stamp : f.stamp;
         try {
             for (Runnable path : paths) {
                 for (var e : log.before.entrySet()) e.getKey().restore(e.getValue());
@@ -80,10 +83,14 @@ final class Branches {
                 int before = in.steps;
                 path.run();
                 int walked = in.steps - before;
+                // what the path made in a cycle and dropped is garbage on the iterations it runs
+                List<Obj> made = in.cyclicMade.subList(made0, in.cyclicMade.size());
+                List<Obj> alive = in.looping.dropTemporaries(List.copyOf(made), since);
+                made.clear();
                 Map<Obj, Obj.State> after = new IdentityHashMap<>();
                 for (Obj o : log.touchedNow) after.put(o, o.save());
                 LoopState ls = saveLoopState();
-                outcomes.add(new Outcome(new LinkedHashMap<>(f.env), f.flow, after, ls, branchWeight(ls), walked));
+                outcomes.add(new Outcome(new LinkedHashMap<>(f.env), f.flow, after, ls, branchWeight(ls), walked, alive));
             }
         } finally {
             in.logs.pop();
@@ -105,6 +112,7 @@ final class Branches {
         for (Interpreter.Log outer : in.logs) outer.touchedNow.addAll(log.before.keySet());
         f.env = best.env();
         f.flow = best.flow();
+        in.cyclicMade.addAll(best.cyclicMade());
         restoreLoopState(shares != null && best.loop().deltas() != null ? mean(outcomes, shares) : withOthersGrowth(best, outcomes));
     }
 

@@ -31,6 +31,8 @@ final class Expressions {
         if (v != null && v.fresh && !v.cyclic && in.cyclicNodes.contains(e)) {
             in.touch(v);
             v.cyclic = true;
+            // a generator's or an exception's cycle runs through a frame, which what holds it may keep alive
+            if (v.kind != Obj.Kind.GENERATOR && v.kind != Obj.Kind.EXCEPTION) in.cyclicMade.add(v);
         }
         return v;
     }

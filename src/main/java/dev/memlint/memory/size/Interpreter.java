@@ -147,6 +147,8 @@ final class Interpreter {
     final List<Obj> temps = new ArrayList<>();
     final Deque<Log> logs = new ArrayDeque<>();
     final List<Sym> candidates = new ArrayList<>();
+    /** Objects in a cycle made on the paths the walk keeps, bound to a name or not (a temporary is garbage too). */
+    final List<Obj> cyclicMade = new ArrayList<>();
     /** Cyclic garbage outside any loop, and the collector's cap on it. */
     Sym garbage = Sym.ZERO;
     Sym garbageCap;

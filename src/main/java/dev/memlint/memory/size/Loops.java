@@ -116,6 +116,10 @@ final class Loops {
         for (Interpreter.Frame fr : in.frames) {
             for (Obj o : fr.env.values()) collectDropped(o, l.stamp, kept, dropped);
         }
+        // and what the iteration made and dropped without naming it (a temporary in an expression)
+        // (not an exception's: the handlers that drop it may run on a share of the iterations the walk cannot tell)
+        Set<Obj> raised = in.lastRaised == null ? Set.of() : in.footprint.reachable(List.of(in.lastRaised), o -> false);
+        for (Obj o : in.cyclicMade) if (o.born >= l.stamp && !raised.contains(o)) collectDropped(o, l.stamp, kept, dropped);
         for (Obj o : kept) if (o.fresh && o.born >= l.stamp && o.gcTracked()) tracked++;
         Sym g = l.garbage;
         if (!dropped.isEmpty()) {
@@ -268,10 +272,39 @@ final class Loops {
         return in.footprint.reachable(List.of(previous), o -> false).contains(now);
     }
 
+    /**
+     * Of the objects in a cycle a path made (since stamp), those nothing alive holds become the
+     * current loop's (or the call's) garbage now, while the path's state is its own; returns the others.
+     */
+    List<Obj> dropTemporaries(List<Obj> made, long stamp) {
+        List<Obj> keepers = new ArrayList<>(in.roots());
+        keepers.add(in.lastRaised);
+        for (Interpreter.Frame fr : in.frames) keepers.add(fr.returned);
+        for (Interpreter.Loop o : in.loops) for (Interpreter.Delta d : o.deltas.values()) for (Obj.Group g : d.groups()) keepers.add(g.item());
+        keepers.removeIf(java.util.Objects::isNull);
+        Set<Obj> kept = in.footprint.reachable(keepers, o -> false);
+        List<Obj> alive = new ArrayList<>(), dropped = new ArrayList<>();
+        for (Obj o : made) {
+            if (kept.contains(o)) alive.add(o);
+            else collectDropped(o, stamp, kept, dropped);
+        }
+        if (dropped.isEmpty()) return alive;
+        Sym bytes = in.footprint.of(dropped, kept::contains);
+        Interpreter.Loop l = in.loops.peek();
+        if (l == null) {
+            in.garbage = Sym.add(in.garbage, bytes);
+        } else {
+            l.garbage = Sym.add(l.garbage, bytes);
+            for (Obj o : in.footprint.reachable(dropped, kept::contains)) if (o.gcTracked()) l.tracked++;
+        }
+        return alive;
+    }
+
     void collectDropped(Obj o, long stamp, Set<Obj> kept, List<Obj> out) {
         if (o == null) return;
         for (Obj x : in.footprint.reachable(List.of(o), y -> y.born < stamp || kept.contains(y))) {
             if (x.cyclic && x.fresh && !x.garbage && !out.contains(x)) {
+                in.touch(x);
                 out.add(x);
                 x.garbage = true;
             }

@@ -593,4 +593,33 @@ class PeakEstimatorTest {
         long made = peak(src, "ring", "n", 10_000);
         assertTrue(Math.abs(made - 2_072_596) < 0.25 * 2_072_596, () -> "ring: " + made);
     }
+
+    @Test
+    void aCyclicTemporaryNoNameHoldsIsGarbageLikeANamedOne() {
+        // the pair made and dropped in an expression is as much garbage as one bound to a name first
+        String src = """
+                class Owner:
+                    def __init__(self):
+                        self.helper = Helper(self)
+
+                class Helper:
+                    def __init__(self, owner):
+                        self.owner = owner
+                        self.data = {}
+
+                def named(n):
+                    total = 0
+                    for _ in range(n):
+                        owner = Owner()
+                        total += len(owner.helper.data)
+                    return total
+
+                def unnamed(n):
+                    return sum(len(Owner().helper.data) for _ in range(n))
+                """;
+        long named = peak(src, "named", "n", 100);
+        long unnamed = peak(src, "unnamed", "n", 100);
+        assertTrue(named > 100 * 100, () -> "named: " + named);
+        assertTrue(Math.abs(unnamed - named) < 0.25 * named, () -> "unnamed " + unnamed + ", named " + named);
+    }
 }
