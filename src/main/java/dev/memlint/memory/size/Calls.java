@@ -266,6 +266,9 @@ final class Calls {
             }
             Obj classValue = in.classes.classAttribute(receiver.cls, name);
             if (classValue != null) return callObject(classValue, args, kwargs, where);
+            // a class nested in the class body, reached through the class or an instance (self._Section(...))
+            ModuleIndex.ClassInfo nested = in.index.nestedClass(receiver.cls, name);
+            if (nested != null) return construct(nested.name(), args, kwargs, where);
         }
         if (receiver.kind == Obj.Kind.MODULE) {
             return in.stdlib.call(in.pathOf(receiver) + "." + name, args, kwargs, where);

@@ -622,4 +622,24 @@ class PeakEstimatorTest {
         assertTrue(named > 100 * 100, () -> "named: " + named);
         assertTrue(Math.abs(unnamed - named) < 0.25 * named, () -> "unnamed " + unnamed + ", named " + named);
     }
+
+    @Test
+    void aClassNestedInAClassIsConstructedThroughSelf() {
+        String src = """
+                class Outer:
+                    class _Part:
+                        def __init__(self, n):
+                            self.cells = [0] * n
+
+                    def __init__(self, n):
+                        self.part = self._Part(n)
+
+                def make(n):
+                    return Outer(n)
+                """;
+        Estimates.Entry e = entry(src, "make");
+        assertTrue(followedAll(e), e::toString);
+        long made = peak(src, "make", "n", 10_000);
+        assertTrue(made >= 8 * 10_000, () -> "make: " + made);
+    }
 }
