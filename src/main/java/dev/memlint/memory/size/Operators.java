@@ -97,8 +97,32 @@ final class Operators {
                 };
             }
             if (value instanceof Sym.Const c && c.value() >= -5 && c.value() <= 256) return in.constantInt(value);
+            long[] range = range(b);
+            if (range != null && range[0] >= -5 && range[1] <= in.model.smallIntMax()) {
+                // every value it can take is a cached small int (40 + i % 10): nothing is allocated
+                Obj cached = in.constantInt(value);
+                cached.distinct = Sym.of(range[1] - range[0] + 1);
+                return cached;
+            }
             return in.computedInt(value);
         }
+        return null;
+    }
+
+    /** The least and largest value of an int expression of literals, + and - and x % k (k > 0, so 0..k-1), or null. */
+    static long[] range(Expr e) {
+        if (e instanceof Expr.Constant c && c.value() instanceof BigInteger i && i.bitLength() < 32) {
+            return new long[] {i.longValue(), i.longValue()};
+        }
+        if (!(e instanceof Expr.BinOp b)) return null;
+        if (b.op() == Operator.Mod) {
+            long[] k = range(b.right());
+            return k != null && k[0] == k[1] && k[0] > 0 ? new long[] {0, k[0] - 1} : null;
+        }
+        long[] l = range(b.left()), r = range(b.right());
+        if (l == null || r == null) return null;
+        if (b.op() == Operator.Add) return new long[] {l[0] + r[0], l[1] + r[1]};
+        if (b.op() == Operator.Sub) return new long[] {l[0] - r[1], l[1] - r[0]};
         return null;
     }
 

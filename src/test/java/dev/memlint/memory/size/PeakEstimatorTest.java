@@ -642,4 +642,19 @@ class PeakEstimatorTest {
         long made = peak(src, "make", "n", 10_000);
         assertTrue(made >= 8 * 10_000, () -> "make: " + made);
     }
+
+    @Test
+    void anIntWhoseEveryValueIsASmallIntIsCachedNotMade() {
+        // CPython caches the ints -5..256: 40 + i % 10 allocates nothing, 400 + i % 10 an int each time
+        String src = """
+                def small(n):
+                    return [40 + i % 10 for i in range(n)]
+
+                def large(n):
+                    return [400 + i % 10 for i in range(n)]
+                """;
+        long small = peak(src, "small", "n", 10_000), large = peak(src, "large", "n", 10_000);
+        assertTrue(small < 9 * 10_000, () -> "small: " + small);
+        assertTrue(large > 30 * 10_000 + small, () -> "large: " + large);
+    }
 }
