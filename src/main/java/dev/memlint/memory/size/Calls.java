@@ -44,6 +44,12 @@ final class Calls {
         return false;
     }
 
+    /** Whether a call is handed a known count (a depth that reaches its base case). */
+    private static boolean counted(Collection<Obj> args) {
+        for (Obj a : args) if (a != null && a.kind == Obj.Kind.INT && a.value instanceof Sym.Const) return true;
+        return false;
+    }
+
     /** Levels of a recursive walk of given data that are followed below the first call. */
     static final int WALKED_LEVELS = 1;
 
@@ -331,8 +337,10 @@ final class Calls {
         actual.addAll(kwargs.values());
         // a walk of data it was given (a tree, nested dicts): followed one level down, to the items
         // of what the outer call walks; deeper levels depend on the data
+        // (a node the call made and hands down beside it, a parent, does not bound the depth: the data does)
         int levels = in.recursion(fn);
-        if (levels > 0 && !progresses(actual, in.frame()) && (levels > WALKED_LEVELS || !partOfGivenData(actual))) {
+        if (levels > 0 && !counted(actual)
+                && (partOfGivenData(actual) ? levels > WALKED_LEVELS : !progresses(actual, in.frame()))) {
             in.limit("recursive call of " + name + " at line " + where.pos().line()
                     + " followed " + WALKED_LEVELS + " level down: its depth depends on the data it is given");
             return null;

@@ -657,4 +657,30 @@ class PeakEstimatorTest {
         assertTrue(small < 9 * 10_000, () -> "small: " + small);
         assertTrue(large > 30 * 10_000 + small, () -> "large: " + large);
     }
+
+    @Test
+    void aWalkOfGivenDataThatHandsDownANodeItMadeStillStopsOneLevelDown() {
+        // the parent node passed beside the nested dict does not bound the depth: the dict does
+        String src = """
+                class Node:
+                    def __init__(self, title, parent):
+                        self.title = title
+                        self.parent = parent
+                        self.children = []
+
+                def _build(title, spec, parent):
+                    node = Node(title, parent)
+                    if parent is not None:
+                        parent.children.append(node)
+                    for child_title, child_spec in spec.items():
+                        _build(child_title, child_spec, node)
+                    return node
+
+                def load(spec):
+                    return len(_build("root", spec, None).children)
+                """;
+        Estimates.Entry e = entry(src, "load");
+        assertTrue(e.limits().stream().anyMatch(l -> l.contains("recursive call of _build") && l.contains("1 level down")), e::toString);
+        assertEquals("O(len(spec))", e.growth(), e::toString);
+    }
 }
