@@ -123,6 +123,13 @@ final class Builtins {
                 if (args.size() == 3) {
                     Obj cls = in.fixed(Obj.Kind.CLASS, in.model.library("classObject"));
                     cls.cyclic = true;
+                    // its methods are looked up in its bases, in order (Calls.method)
+                    Obj bases = args.get(1);
+                    if (bases != null && bases.kind == Obj.Kind.TUPLE) {
+                        cls.attrs.put("__bases__", bases);
+                        Obj base = bases.groups.isEmpty() ? null : bases.groups.get(0).item();
+                        if (base != null && base.kind == Obj.Kind.CLASS && base.cls != null && in.index.classNamed(base.cls) != null) cls.cls = base.cls;
+                    }
                     return cls;
                 }
                 if (first != null && first.cls != null) {

@@ -157,6 +157,7 @@ final class Calls {
                 }
             }
             case CLASS -> {
+                if (callee.attrs.containsKey("__bases__")) return constructRuntime(callee, args, kwargs, where);
                 if (callee.cls != null && in.index.classNamed(callee.cls) != null) return construct(callee.cls, args, kwargs, where);
                 return in.classes.instanceOfRuntimeClass(callee, args);
             }
@@ -253,6 +254,7 @@ final class Calls {
                 && (receiver.kind == Obj.Kind.INSTANCE || receiver.kind == Obj.Kind.CLASS || receiver.kind == Obj.Kind.UNKNOWN
                 || receiver.kind == Obj.Kind.EXCEPTION)) {
             Stmt.FunctionNode m = in.index.method(receiver.cls, name);
+            if (m == null) m = baseMethod(receiver, name);
             if (m != null) {
                 ModuleIndex.MethodKind kind = ModuleIndex.kindOf(m);
                 if (kind == ModuleIndex.MethodKind.STATIC) return inline(m, null, args, kwargs, where);
@@ -262,13 +264,24 @@ final class Calls {
                     return inline(m, self, all, kwargs, where);
                 }
                 if (kind == ModuleIndex.MethodKind.CLASS) {
-                    Obj cls = in.given(Obj.Kind.CLASS, receiver.cls);
-                    cls.cls = receiver.cls;
+                    // called on a class, cls is that class (one made at run time included); on an instance, its class
+                    Obj cls = receiver;
+                    if (receiver.kind != Obj.Kind.CLASS) {
+                        cls = in.given(Obj.Kind.CLASS, receiver.cls);
+                        cls.cls = receiver.cls;
+                    }
                     return inline(m, cls, args, kwargs, where);
                 }
                 Obj attr = kind == ModuleIndex.MethodKind.PROPERTY ? in.expressions.attribute(receiver, name, where) : null;
                 if (attr != null) return callObject(attr, args, kwargs, where);
                 return inline(m, receiver, args, kwargs, where);
+            }
+            if (name.equals("__new__") && receiver.kind == Obj.Kind.CLASS) {
+                // object.__new__ through the class: a bare instance, which keeps a class made at run time alive
+                Obj inst = in.make(Obj.Kind.INSTANCE, null);
+                inst.cls = receiver.cls;
+                if (receiver.fresh) inst.attrs.put("__class__", receiver);
+                return inst;
             }
             Obj classValue = in.classes.classAttribute(receiver.cls, name);
             if (classValue != null) return callObject(classValue, args, kwargs, where);
@@ -280,6 +293,35 @@ final class Calls {
             return in.stdlib.call(in.pathOf(receiver) + "." + name, args, kwargs, where);
         }
         return in.methods.call(receiver, name, args, kwargs, where);
+    }
+
+    /** An instance of a class type() made: its bases' __init__ runs on it, and it keeps the class alive. */
+    private Obj constructRuntime(Obj cls, List<Obj> args, Map<String, Obj> kwargs, Expr where) {
+        Stmt.FunctionNode init = cls.cls == null ? null : in.index.method(cls.cls, "__init__");
+        if (init == null) init = baseMethod(cls, "__init__");
+        if (init == null) return in.classes.instanceOfRuntimeClass(cls, args);
+        Obj inst = in.make(Obj.Kind.INSTANCE, null);
+        inst.cls = cls.cls;
+        inst.attrs.put("__class__", cls);
+        in.temps.add(inst);
+        try {
+            inline(init, inst, args, kwargs, where);
+        } finally {
+            in.temps.remove(inst);
+        }
+        return inst;
+    }
+
+    /** A method of a later base of a class made at run time (type(name, (A, B), {})): its lookup goes on through B. */
+    private Stmt.FunctionNode baseMethod(Obj receiver, String name) {
+        Obj bases = receiver.kind == Obj.Kind.CLASS ? receiver.attrs.get("__bases__") : null;
+        if (bases == null) return null;
+        for (Obj.Group g : bases.groups) {
+            Obj b = g.item();
+            Stmt.FunctionNode m = b != null && b.kind == Obj.Kind.CLASS && b.cls != null ? in.index.method(b.cls, name) : null;
+            if (m != null) return m;
+        }
+        return null;
     }
 
     /** The one module class defining a method of that name, else null. */

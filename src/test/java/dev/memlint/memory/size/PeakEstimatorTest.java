@@ -683,4 +683,36 @@ class PeakEstimatorTest {
         assertTrue(e.limits().stream().anyMatch(l -> l.contains("recursive call of _build") && l.contains("1 level down")), e::toString);
         assertEquals("O(len(spec))", e.growth(), e::toString);
     }
+
+    @Test
+    void aClassTypeMakesFindsItsMethodsInItsBasesAndItsInstancesKeepIt() {
+        // as email.headerregistry: a class per header, type(name, (Kind, Base), {}); each instance keeps its class
+        String src = """
+                class Base:
+                    def __init__(self, name, value):
+                        self.name = name
+                        self.value = value
+
+                    @classmethod
+                    def _rebuild(cls, value):
+                        self = cls.__new__(cls)
+                        self.value = value
+                        return self
+
+                class Kind:
+                    kind = "text"
+
+                def rebuilt(n):
+                    return [type("_K", (Kind, Base), {})._rebuild(i) for i in range(n)]
+
+                def constructed(n):
+                    return [type("_K", (Kind, Base), {})("x", i) for i in range(n)]
+                """;
+        for (String f : List.of("rebuilt", "constructed")) {
+            Estimates.Entry e = entry(src, f);
+            assertTrue(followedAll(e), e::toString);
+            long made = peak(src, f, "n", 1000);
+            assertTrue(made > 1000L * SIZES.library("classObject"), () -> f + ": " + made);
+        }
+    }
 }
