@@ -50,6 +50,13 @@ final class Calls {
         return false;
     }
 
+    /** Whether a call of fn with these arguments is a recursion the walk does not follow (see inline). */
+    boolean stopsRecursion(Stmt.FunctionNode fn, Collection<Obj> actual) {
+        int levels = in.recursion(fn);
+        return levels > 0 && !counted(actual)
+                && (partOfGivenData(actual) ? levels > WALKED_LEVELS : !progresses(actual, in.frame()));
+    }
+
     /** Levels of a recursive walk of given data that are followed below the first call. */
     static final int WALKED_LEVELS = 1;
 
@@ -380,11 +387,12 @@ final class Calls {
         // a walk of data it was given (a tree, nested dicts): followed one level down, to the items
         // of what the outer call walks; deeper levels depend on the data
         // (a node the call made and hands down beside it, a parent, does not bound the depth: the data does)
-        int levels = in.recursion(fn);
-        if (levels > 0 && !counted(actual)
-                && (partOfGivenData(actual) ? levels > WALKED_LEVELS : !progresses(actual, in.frame()))) {
+        if (stopsRecursion(fn, actual)) {
             in.limit("recursive call of " + name + " at line " + where.pos().line()
                     + " followed " + WALKED_LEVELS + " level down: its depth depends on the data it is given");
+            // a generator cut there yields nothing to the walk, as a function cut there returns nothing
+            // (an empty tuple: iterating it runs no iteration, and it costs nothing)
+            if (in.syntax.isGenerator(fn)) return new Obj(Obj.Kind.TUPLE, Sym.ZERO, false, in.clock++);
             return null;
         }
         Map<String, Obj> env = bindParameters(fn, self, args, kwargs);
@@ -393,6 +401,7 @@ final class Calls {
             Obj gen = in.fixed(Obj.Kind.GENERATOR, in.model.generator(in.syntax.slots(fn)));
             gen.function = fn;
             gen.frame = env;
+            gen.closureFrame = closure; // a nested generator function reads the names of the scope around it
             return gen;
         }
         Interpreter.Frame f = new Interpreter.Frame(fn, env, closure, in.clock);

@@ -137,13 +137,13 @@ final class Iterables {
 
     private void runGenerator(Obj gen, Consumer<Obj> body, Expr where) {
         if (!in.canFollow() || in.recursion(gen.function) >= Interpreter.MAX_RECURSION
-                || in.recursion(gen.function) > 0 && !Calls.progresses(gen.frame.values(), in.frame())) {
+                || in.calls.stopsRecursion(gen.function, gen.frame.values())) {
             in.limit("generator " + gen.function.name() + " at line " + where.pos().line() + " not followed");
             unknownLoop(where.pos().line(), body, Set.of());
             return;
         }
         Interpreter.Frame consumer = in.frame();
-        Interpreter.Frame g = new Interpreter.Frame(gen.function, gen.frame, null, in.clock);
+        Interpreter.Frame g = new Interpreter.Frame(gen.function, gen.frame, gen.closureFrame, in.clock);
         g.onYield = item -> {
             in.frames.push(consumer);
             Interpreter.Flow saved = consumer.flow;

@@ -715,4 +715,26 @@ class PeakEstimatorTest {
             assertTrue(made > 1000L * SIZES.library("classObject"), () -> f + ": " + made);
         }
     }
+
+    @Test
+    void aNestedRecursiveGeneratorIsFollowedOneLevelDownItsData() {
+        // walk reads its own name from the enclosing scope; below the first level the data decides the depth
+        String src = """
+                def render(groups):
+                    def walk(node, prefix):
+                        path = f"{prefix}/{node.name}"
+                        yield path
+                        for child in node.children:
+                            yield from walk(child, path)
+
+                    paths = []
+                    for group in groups:
+                        paths.extend(walk(group, ""))
+                    return paths
+                """;
+        Estimates.Entry e = entry(src, "render");
+        assertEquals("O(len(groups))", e.growth(), e::toString);
+        assertTrue(e.limits().stream().noneMatch(l -> l.contains("iterations unknown") || l.contains("not followed")), e::toString);
+        assertTrue(e.limits().stream().anyMatch(l -> l.contains("recursive call of walk") && l.contains("1 level down")), e::toString);
+    }
 }
