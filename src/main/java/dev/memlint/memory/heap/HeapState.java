@@ -244,47 +244,72 @@ public final class HeapState implements FlowState<HeapState> {
      * summary object, which is not singular (its references may join different objects).
      */
     void age(java.util.function.Predicate<Site> recent) {
+        // One scan finds the aged sites and which parts hold one: only those parts are rebuilt
+        // (a loop step's objects are usually in a few names and references, seldom in all parts).
         Map<Site, Site> old = new HashMap<>();
+        boolean inEdges = false;
         for (Edge e : edges) {
-            noteAged(e.from(), recent, old);
-            noteAged(e.to(), recent, old);
+            inEdges |= noteAged(e.from(), recent, old) | noteAged(e.to(), recent, old);
         }
+        boolean inVars = false;
         for (Set<Site> v : vars.values()) {
             for (Site x : v) {
-                noteAged(x, recent, old);
+                inVars |= noteAged(x, recent, old);
             }
         }
+        boolean inEscaped = false;
         for (Site x : escaped) {
-            noteAged(x, recent, old);
+            inEscaped |= noteAged(x, recent, old);
         }
+        boolean inReturned = false;
         for (Site x : returned) {
-            noteAged(x, recent, old);
+            inReturned |= noteAged(x, recent, old);
         }
         if (old.isEmpty()) {
             return;
         }
-        Map<String, Set<Site>> newVars = new HashMap<>();
-        for (Map.Entry<String, Set<Site>> e : vars.entrySet()) {
-            newVars.put(e.getKey(), renamed(e.getValue(), old));
+        if (inVars) {
+            Map<String, Set<Site>> newVars = new HashMap<>();
+            for (Map.Entry<String, Set<Site>> e : vars.entrySet()) {
+                newVars.put(e.getKey(), renamed(e.getValue(), old));
+            }
+            vars = newVars;
+            shared &= ~VARS;
         }
-        Set<Edge> newEdges = new LinkedHashSet<>();
-        for (Edge e : edges) {
-            Site from = old.getOrDefault(e.from(), e.from());
-            Site to = old.getOrDefault(e.to(), e.to());
-            newEdges.add(from == e.from() && to == e.to() ? e : e.between(from, to, e.origin()));
+        if (inEdges) {
+            Set<Edge> newEdges = new LinkedHashSet<>(edges.size() * 4 / 3 + 1);
+            for (Edge e : edges) {
+                Site from = old.getOrDefault(e.from(), e.from());
+                Site to = old.getOrDefault(e.to(), e.to());
+                newEdges.add(from == e.from() && to == e.to() ? e : e.between(from, to, e.origin()));
+            }
+            edges = newEdges;
+            outgoing = null;
+            shared &= ~EDGES;
         }
-        vars = newVars;
-        edges = newEdges;
-        escaped = new LinkedHashSet<>(renamed(escaped, old));
-        returned = new LinkedHashSet<>(renamed(returned, old));
-        outgoing = null;
-        shared &= KILLED;
+        if (inEscaped) {
+            escaped = new LinkedHashSet<>(renamed(escaped, old));
+            shared &= ~ESCAPED;
+        }
+        if (inReturned) {
+            returned = new LinkedHashSet<>(renamed(returned, old));
+            shared &= ~RETURNED;
+        }
     }
 
-    private static void noteAged(Site x, java.util.function.Predicate<Site> recent, Map<Site, Site> old) {
-        if (x.singular() && !old.containsKey(x) && recent.test(x)) {
-            old.put(x, new Site(x.key(), x.kind(), x.node(), x.className(), false));
+    /** Notes x's older object when x is one of the recent sites; whether it is (whether the part holding x changes). */
+    private static boolean noteAged(Site x, java.util.function.Predicate<Site> recent, Map<Site, Site> old) {
+        if (!x.singular()) {
+            return false;
         }
+        if (old.containsKey(x)) {
+            return true;
+        }
+        if (recent.test(x)) {
+            old.put(x, new Site(x.key(), x.kind(), x.node(), x.className(), false));
+            return true;
+        }
+        return false;
     }
 
     private static Set<Site> renamed(Set<Site> sites, Map<Site, Site> old) {
