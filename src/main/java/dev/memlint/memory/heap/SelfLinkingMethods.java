@@ -67,8 +67,9 @@ public final class SelfLinkingMethods {
      * they are a third of the methods that name a bare self, each of which would be analysed.
      */
     private static boolean handsOn(Stmt.FunctionNode m, String self, ModuleIndex.ClassInfo cls, ModuleIndex index) {
-        Set<Node> keptNowhere = Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<Node> called = Collections.newSetFromMap(new IdentityHashMap<>());
+        // Only bare self names are looked up among the uses that keep nothing, and only attributes
+        // of self among the callees: the sets hold just those, not every operand of the method.
+        SelfUses uses = new SelfUses(self);
         List<Expr.Name> bare = new ArrayList<>();
         List<Expr.Attribute> ofSelf = new ArrayList<>();
         boolean[] captured = {false};
@@ -83,44 +84,61 @@ public final class SelfLinkingMethods {
             } else if (n instanceof dev.memlint.ast.ExceptHandler h && h.name() != null) {
                 captured[0] = true; // a caught exception's traceback holds this frame, and the frame holds self
             } else if (n instanceof Expr.Attribute a) {
-                keptNowhere.add(a.value());
+                uses.keptNowhere(a.value());
                 if (a.value() instanceof Expr.Name x && x.id().equals(self)) ofSelf.add(a);
             } else if (n instanceof Expr.Call c) {
-                called.add(c.func());
+                if (c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name x && x.id().equals(self)) {
+                    uses.called.add(a);
+                }
                 for (dev.memlint.ast.Keyword k : c.keywords()) {
                     if ("key".equals(k.arg())) sortKeys.add(k.value()); // sorted(..., key=lambda x: self.rank[x]) keeps no key
                 }
                 if (c.func() instanceof Expr.Name f && RetainsNothing.builtinCall(f.id(), index)) {
-                    keptNowhere.addAll(c.args());
+                    c.args().forEach(uses::keptNowhere);
                 }
             } else if (n instanceof Expr.Compare c) {
-                keptNowhere.add(c.left());
-                keptNowhere.addAll(c.comparators());
+                uses.keptNowhere(c.left());
+                c.comparators().forEach(uses::keptNowhere);
             } else if (n instanceof Expr.BinOp b) {
-                keptNowhere.add(b.left());
-                keptNowhere.add(b.right());
+                uses.keptNowhere(b.left());
+                uses.keptNowhere(b.right());
             } else if (n instanceof Expr.UnaryOp u) {
-                keptNowhere.add(u.operand());
+                uses.keptNowhere(u.operand());
             } else if (n instanceof Expr.FormattedValue f) {
-                keptNowhere.add(f.value());
+                uses.keptNowhere(f.value());
             } else if (n instanceof Stmt.Return r && r.value() != null) {
-                keptNowhere.add(r.value());
+                uses.keptNowhere(r.value());
             }
         });
         if (captured[0]) {
             return true;
         }
         for (Expr.Name x : bare) {
-            if (!keptNowhere.contains(x)) {
+            if (!uses.keptNowhere.contains(x)) {
                 return true;
             }
         }
         for (Expr.Attribute a : ofSelf) {
-            if (!called.contains(a) && isPlainMethod(index.method(cls.name(), a.attr()))) {
+            if (!uses.called.contains(a) && isPlainMethod(index.method(cls.name(), a.attr()))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The bare self names used where nothing keeps them, and the attributes of self that are called. */
+    private static final class SelfUses {
+        final String self;
+        final Set<Node> keptNowhere = Collections.newSetFromMap(new IdentityHashMap<>());
+        final Set<Node> called = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        SelfUses(String self) {
+            this.self = self;
+        }
+
+        void keptNowhere(Node n) {
+            if (n instanceof Expr.Name x && x.id().equals(self)) keptNowhere.add(n);
+        }
     }
 
     private static boolean isPlainMethod(Stmt.FunctionNode f) {
