@@ -37,7 +37,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -133,13 +132,6 @@ final class CheckCommand implements Callable<Integer> {
         for (String warning : IneffectiveOptions.warnings(options, format, stdin)) err.println("warning: " + warning);
         if (options.stats) ThreadCpu.enable(); // off otherwise: it loads the JVM's management classes
         RunStats stats = new RunStats();
-        boolean fixing = options.fix || options.diff;
-        FileLinter.FixMode fixMode = !fixing ? FileLinter.FixMode.NONE
-                : options.unsafeFixes ? FileLinter.FixMode.UNSAFE : FileLinter.FixMode.SAFE;
-        FixOutcomes fixes = new FixOutcomes(!options.diff);
-        ResultCache cache = stdin || options.noCache ? null : openCache(configs, workingDirectory, err);
-        FileLinter linter = new FileLinter(configs, fixMode, fixes, cache);
-        Map<Path, FileResult> known = Map.of(); // results the cache had for unchanged files
         SourceFinder.Result found;
         if (stdin) {
             try { // read whole before the run, as a file is; checked against max-file-size like one
@@ -155,14 +147,6 @@ final class CheckCommand implements Callable<Integer> {
             }
         } else {
             ConfigException[] walkError = new ConfigException[1];
-            CacheLookahead lookahead = cache == null || fixMode != FileLinter.FixMode.NONE ? null
-                    : new CacheLookahead(linter, f -> {
-                        try {
-                            return checks(f, configs, false, paths, excludeFilter);
-                        } catch (ConfigException e) {
-                            return false; // reported below
-                        }
-                    }, options.threads);
             found = SourceFinder.find(paths, excludeFilter, dir -> {
                 try {
                     return configs.forDirectory(dir).discovery().respectGitignore();
@@ -170,18 +154,25 @@ final class CheckCommand implements Callable<Integer> {
                     if (walkError[0] == null) walkError[0] = e;
                     return true;
                 }
-            }, lookahead != null ? lookahead : f -> {});
-            if (lookahead != null) known = lookahead.finish();
+            });
             if (walkError[0] != null) {
                 err.println("memlint: error: " + walkError[0].getMessage());
                 return ExitStatus.ERROR;
             }
         }
+        // Configured excludes skip what directory walks find; files named on the command line (or
+        // given on standard input) are checked unless force-exclude says the excludes apply to them
+        // too. test-code = "skip" drops test code however it was named (pre-commit names every changed file).
         // Each file by its own configuration, resolved here, before the run: a broken one stops it.
         List<SourceFile> files = new ArrayList<>();
         try {
             for (SourceFile f : found.files()) {
-                if (checks(f, configs, stdin, paths, excludeFilter)) files.add(f);
+                Config own = configs.forPath(f.path());
+                boolean kept = stdin || paths.contains(f.path())
+                        ? !own.discovery().forceExclude() || !(own.isExcluded(f.path()) || excludeFilter.excludesNamedFile(f.path()))
+                        : !own.isExcluded(f.path());
+                boolean skippedTest = own.testCode().mode() == TestCode.Mode.SKIP && own.isTestCode(f.path());
+                if (kept && !skippedTest) files.add(f);
             }
         } catch (ConfigException e) {
             err.println("memlint: error: " + e.getMessage());
@@ -195,9 +186,15 @@ final class CheckCommand implements Callable<Integer> {
                 return ExitStatus.ERROR;
             }
         }
+        boolean fixing = options.fix || options.diff;
+        FileLinter.FixMode fixMode = !fixing ? FileLinter.FixMode.NONE
+                : options.unsafeFixes ? FileLinter.FixMode.UNSAFE : FileLinter.FixMode.SAFE;
+        FixOutcomes fixes = new FixOutcomes(!options.diff);
+        ResultCache cache = stdin || options.noCache ? null : openCache(configs, workingDirectory, err);
+        FileLinter linter = new FileLinter(configs, fixMode, fixes, cache);
         ProgressBar progress = ProgressBar.create(err, files.size());
         LintReport report = new LintRunner(linter::lint, options.threads)
-                .run(files, found.failures(), progress, known);
+                .run(files, found.failures(), progress);
         progress.finish();
         fixes.printSkipped(err);
         if (options.fix) err.println("memlint: applied " + fixes.applied() + " fix(es)");
@@ -313,22 +310,6 @@ final class CheckCommand implements Callable<Integer> {
         Set<Config> shared = new HashSet<>();
         for (Path path : named) shared.add(configs.forPath(path));
         return shared.size() == 1 ? shared.iterator().next() : configs.forDirectory(workingDirectory);
-    }
-
-    /**
-     * Whether the run checks a file the walk found or the command line named. Configured excludes
-     * skip what directory walks find; files named on the command line (or given on standard input)
-     * are checked unless force-exclude says the excludes apply to them too. test-code = "skip" drops
-     * test code however it was named (pre-commit names every changed file).
-     */
-    private static boolean checks(SourceFile f, ConfigResolver configs, boolean stdin, List<Path> paths,
-                                  ExcludeFilter excludeFilter) throws ConfigException {
-        Config own = configs.forPath(f.path());
-        boolean kept = stdin || paths.contains(f.path())
-                ? !own.discovery().forceExclude() || !(own.isExcluded(f.path()) || excludeFilter.excludesNamedFile(f.path()))
-                : !own.isExcluded(f.path());
-        boolean skippedTest = own.testCode().mode() == TestCode.Mode.SKIP && own.isTestCode(f.path());
-        return kept && !skippedTest;
     }
 
     private static boolean isPyproject(Path configFile) {

@@ -75,9 +75,16 @@ public final class FileLinter {
         long now = FileStamp.nowNanos();
         CachedResult entry = cache.load(file.path(), settingsKey);
         if (entry != null && !reusable(entry)) entry = null;
-        FileResult unchanged = unchanged(file, config, stamp, entry);
-        if (unchanged != null) return unchanged;
-        if (entry != null && stamp != null && stamp.equals(entry.stamp())) stamp = null; // changed while read: not kept
+        if (entry != null && stamp != null && stamp.equals(entry.stamp()) && SourceReader.readable(stamp, config.maxFileSize())) {
+            // Unchanged since it was hashed: its bytes are read only when the report shows them.
+            if (entry.source() == CachedResult.SourceKind.NONE) return new FileResult(entry.findingsFor(file.displayPath()), null);
+            byte[] content = SourceReader.read(file.path(), config.maxFileSize());
+            // A change since the first stat (a stored stamp is settled, so any write moves the times) shows here.
+            if (stamp.equals(FileStamp.of(file.path()))) {
+                return new FileResult(entry.findingsFor(file.displayPath()), entry.shownText(content));
+            }
+            return check(file, content, config, target, settingsKey, ResultCache.contentHash(content), null);
+        }
         byte[] content = SourceReader.read(file.path(), config.maxFileSize());
         String hash = ResultCache.contentHash(content);
         FileStamp kept = stamp != null && stamp.settledAt(now) ? stamp : null;
@@ -87,34 +94,6 @@ public final class FileLinter {
             return new FileResult(entry.findingsFor(file.displayPath()), entry.shownText(content));
         }
         return check(file, content, config, target, settingsKey, hash, kept);
-    }
-
-    /**
-     * The stored result of a file whose stat is the one the cache stored with it, or null (no such
-     * entry, or the file changed, or the cache cannot be used for it). Reads the file only when the
-     * report shows its lines, and writes nothing: CacheLookahead calls it while the walk goes on.
-     */
-    FileResult unchanged(SourceFile file) throws IOException {
-        if (cache == null || file.content() != null || fixMode != FixMode.NONE) return null;
-        Config config;
-        try {
-            config = configs.forPath(file.path());
-        } catch (ConfigException e) {
-            return null; // lint reports it
-        }
-        return unchanged(file, config, FileStamp.of(file.path()), cache.load(file.path(), checker.cacheKey(config, file.path())));
-    }
-
-    private FileResult unchanged(SourceFile file, Config config, FileStamp stamp, CachedResult entry) throws IOException {
-        if (entry == null || stamp == null || !stamp.equals(entry.stamp()) || !SourceReader.readable(stamp, config.maxFileSize())) {
-            return null;
-        }
-        // Unchanged since it was hashed: its bytes are read only when the report shows them.
-        if (entry.source() == CachedResult.SourceKind.NONE) return new FileResult(entry.findingsFor(file.displayPath()), null);
-        byte[] content = SourceReader.read(file.path(), config.maxFileSize());
-        // A change since the first stat (a stored stamp is settled, so any write moves the times) shows
-        // here; the caller then reads and hashes the file again.
-        return stamp.equals(FileStamp.of(file.path())) ? new FileResult(entry.findingsFor(file.displayPath()), entry.shownText(content)) : null;
     }
 
     /** Fixing needs the parsed file: only a result with nothing to fix can be taken as it is. */

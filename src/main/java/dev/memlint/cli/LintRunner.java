@@ -8,7 +8,6 @@ import dev.memlint.report.LintReport;
 import dev.memlint.rule.Finding;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -51,24 +50,12 @@ final class LintRunner {
      */
     LintReport run(List<SourceFile> files, List<FileFailure> walkFailures, IntConsumer progress)
             throws InterruptedException {
-        return run(files, walkFailures, progress, Map.of());
-    }
-
-    /** As above, with the results already known for some files (by path), which are not checked again. */
-    LintReport run(List<SourceFile> files, List<FileFailure> walkFailures, IntConsumer progress,
-                   Map<Path, FileResult> known) throws InterruptedException {
         AtomicReferenceArray<Outcome> outcomes = new AtomicReferenceArray<>(files.size());
-        List<Integer> left = new ArrayList<>();
-        for (int index : biggestFirst(files)) {
-            FileResult result = known.get(files.get(index).path());
-            if (result != null) outcomes.set(index, new Checked(result));
-            else left.add(index);
-        }
-        AtomicInteger done = new AtomicInteger(files.size() - left.size());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, left.size())),
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, files.size())),
                 BigStack.threads("memlint-worker"));
         try {
-            for (int index : left) {
+            for (int index : biggestFirst(files)) {
                 pool.execute(() -> {
                     outcomes.set(index, check(files.get(index)));
                     done.incrementAndGet();

@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -36,12 +35,9 @@ final class SourceFinder {
 
     record Result(List<SourceFile> files, List<FileFailure> failures) {}
 
-    private final Consumer<SourceFile> found;
-
-    private SourceFinder(ExcludeFilter filter, Predicate<Path> respectsGitignore, Consumer<SourceFile> found) {
+    private SourceFinder(ExcludeFilter filter, Predicate<Path> respectsGitignore) {
         this.filter = filter;
         this.respectsGitignore = respectsGitignore;
-        this.found = found;
     }
 
     static Result find(List<Path> roots, ExcludeFilter filter) {
@@ -53,13 +49,7 @@ final class SourceFinder {
      * still checked); each directory's configuration says.
      */
     static Result find(List<Path> roots, ExcludeFilter filter, Predicate<Path> respectsGitignore) {
-        return find(roots, filter, respectsGitignore, file -> {});
-    }
-
-    /** As above, handing each file to found as soon as the walk meets it (once, however often it is met). */
-    static Result find(List<Path> roots, ExcludeFilter filter, Predicate<Path> respectsGitignore,
-                       Consumer<SourceFile> found) {
-        SourceFinder finder = new SourceFinder(filter, respectsGitignore, found);
+        SourceFinder finder = new SourceFinder(filter, respectsGitignore);
         for (Path root : roots) finder.visitRoot(root);
         finder.files.sort(Comparator.comparing(SourceFile::displayPath));
         return new Result(List.copyOf(finder.files), List.copyOf(finder.failures));
@@ -132,10 +122,7 @@ final class SourceFinder {
     }
 
     private void add(Path path, String display, BasicFileAttributes attrs) {
-        if (!seen.add(key(path, attrs))) return;
-        SourceFile file = new SourceFile(path, display, attrs.size());
-        files.add(file);
-        found.accept(file);
+        if (seen.add(key(path, attrs))) files.add(new SourceFile(path, display, attrs.size()));
     }
 
     private static Object key(Path path, BasicFileAttributes attrs) {

@@ -45,24 +45,6 @@ class LintRunnerTest {
     }
 
     @Test
-    void filesWhoseResultsAreKnownAreNotCheckedAgain() throws InterruptedException {
-        List<String> checked = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        LintRunner runner = new LintRunner(file -> {
-            checked.add(file.displayPath());
-            return new FileResult(List.of(finding(file.displayPath(), 1)), null);
-        }, 2);
-        List<SourceFile> files = files(4);
-        java.util.Map<Path, FileResult> known = java.util.Map.of(
-                Path.of("f1.py"), new FileResult(List.of(finding("f1.py", 7)), null),
-                Path.of("f3.py"), new FileResult(List.of(), null));
-        LintReport report = runner.run(files, List.of(), done -> { }, known);
-        assertEquals(List.of("f0.py", "f2.py"), checked.stream().sorted().toList());
-        assertEquals(4, report.filesChecked());
-        assertEquals(List.of("f0.py:1", "f1.py:7", "f2.py:1"),
-                report.findings().stream().map(f -> f.path() + ":" + f.range().line()).toList());
-    }
-
-    @Test
     void biggerFilesAreCheckedFirstAndReportedInTheirOwnOrder() throws InterruptedException {
         List<String> checked = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         LintRunner runner = new LintRunner(file -> {
