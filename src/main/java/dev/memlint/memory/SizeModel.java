@@ -74,6 +74,11 @@ public final class SizeModel {
                 && value.compareTo(BigInteger.valueOf(get("int", "smallMax"))) <= 0;
     }
 
+    /** The least int CPython caches (-5). */
+    public long smallIntMin() {
+        return get("int", "smallMin");
+    }
+
     /** The largest int CPython caches (256). */
     public long smallIntMax() {
         return get("int", "smallMax");

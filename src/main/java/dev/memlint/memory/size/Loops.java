@@ -331,7 +331,7 @@ final class Loops {
             for (long v = 0; v <= 4 * (in.model.smallIntMax() + 1) && firstUncached < 0; v++) {
                 Double x = g.count().eval(Map.of(var, (double) v), in.model);
                 if (x == null) break;
-                if (x > in.model.smallIntMax() || x < -5) firstUncached = v;
+                if (x > in.model.smallIntMax() || x < in.model.smallIntMin()) firstUncached = v;
             }
             if (firstUncached >= 0) {
                 Sym uncached = firstUncached == 0 ? trips

@@ -96,9 +96,11 @@ final class Operators {
                     default -> null;
                 };
             }
-            if (value instanceof Sym.Const c && c.value() >= -5 && c.value() <= 256) return in.constantInt(value);
+            if (value instanceof Sym.Const c && c.value() >= in.model.smallIntMin() && c.value() <= in.model.smallIntMax()) {
+                return in.constantInt(value);
+            }
             long[] range = range(b);
-            if (range != null && range[0] >= -5 && range[1] <= in.model.smallIntMax()) {
+            if (range != null && range[0] >= in.model.smallIntMin() && range[1] <= in.model.smallIntMax()) {
                 // every value it can take is a cached small int (40 + i % 10): nothing is allocated
                 Obj cached = in.constantInt(value);
                 cached.distinct = Sym.of(range[1] - range[0] + 1);
