@@ -180,6 +180,7 @@ final class Builtins {
         proxy.cls = base != null && in.index.classNamed(base) != null ? base : null;
         proxy.attrs.put("__self__", self);
         proxy.superProxy = true;
+        proxy.superReachesLibrary = in.index.lineage(c).stream().anyMatch(x -> !x.onlyKnownBases());
         return proxy;
     }
 

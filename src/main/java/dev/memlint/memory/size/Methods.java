@@ -26,6 +26,9 @@ final class Methods {
                 in.exceptions.initException(self, args);
                 return in.none();
             }
+            if (recv.superReachesLibrary) {
+                in.library.notFollowed(Interpreter.text(where.func()), where); // a library base's code
+            }
             return in.none(); // object.__init__ and the like
         }
         Obj.Kind kind = recv.kind;

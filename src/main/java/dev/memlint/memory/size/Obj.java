@@ -110,6 +110,8 @@ final class Obj {
     Sym fixed2;
     /** super(): methods resolve in the base class, bound to attrs["__self__"]. */
     boolean superProxy;
+    /** super() in a class with a base outside the module: a method no module class defines is that base's. */
+    boolean superReachesLibrary;
     /** functools.partial: the callable; sources hold the bound arguments. */
     Obj partialOf;
 
