@@ -9,6 +9,7 @@ import dev.memlint.parse.ParsedFile;
 import dev.memlint.parse.PythonSourceParser;
 import dev.memlint.parse.PythonSyntaxError;
 import dev.memlint.parse.PythonVersion;
+import dev.memlint.report.FileFailure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,7 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * `memlint estimate FILE… [--bind NAME=VALUE]… [--python 3.11|3.12|3.13] [--gc on|off] [--format text|json]`:
+ * `memlint estimate PATH… [--bind NAME=VALUE]… [--python 3.11|3.12|3.13] [--gc on|off] [--format text|json]`:
  * per function, the peak memory formula and value, growth class, retained bytes and the reference
  * cycles it leaves (docs/estimate.md).
  */
@@ -32,8 +33,9 @@ final class EstimateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Python files.")
-    List<Path> files;
+    @Parameters(paramLabel = "PATH", arity = "1..*",
+            description = "Python files, or directories to walk as check does (default excludes, .gitignore).")
+    List<Path> paths;
 
     @Option(names = "--bind", paramLabel = "NAME=VALUE",
             description = "Bind a size symbol (n, len(items), size(f), ...) to a number; repeatable.")
@@ -98,10 +100,20 @@ final class EstimateCommand implements Callable<Integer> {
     private int estimateAll(SizeModel sizes, CollectorMode mode, Map<String, Double> bindings,
                             List<Estimates.Entry> entries, PrintWriter err) {
         int status = ExitStatus.CLEAN;
-        for (Path file : files) {
-            String shown = Separators.slashed(file.toString());
+        List<SourceFile> files = new ArrayList<>();
+        ExcludeFilter defaults = new ExcludeFilter(List.of(), Path.of(""));
+        for (Path path : paths) { // in the order given; a directory's files by name
+            SourceFinder.Result found = SourceFinder.find(List.of(path), defaults, dir -> true);
+            for (FileFailure f : found.failures()) {
+                err.println(f.path() + ": " + f.message());
+                status = ExitStatus.ERROR;
+            }
+            files.addAll(found.files());
+        }
+        for (SourceFile file : files) {
+            String shown = file.displayPath();
             try {
-                ParsedFile parsed = PythonSourceParser.parse(SourceReader.read(file, maxFileSize),
+                ParsedFile parsed = PythonSourceParser.parse(SourceReader.read(file.path(), maxFileSize),
                         PythonVersion.parse(python));
                 entries.addAll(Estimates.of(parsed.module(), shown, sizes, mode, bindings));
             } catch (PythonSyntaxError e) {

@@ -129,4 +129,35 @@ class EstimateCommandTest {
         assertEquals(2, CliRun.of("estimate", "--bind", "n", PEAKS).exitCode());
         assertEquals(2, CliRun.of("estimate", "--format", "xml", PEAKS).exitCode());
     }
+
+    @Test
+    void directoriesAreWalkedAsCheckWalksThem(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("pkg/sub"));
+        Files.createDirectories(dir.resolve("pkg/__pycache__"));
+        Files.createDirectories(dir.resolve("pkg/.git"));
+        Files.writeString(dir.resolve("pkg/b.py"), "def b(n):\n    return [0] * n\n");
+        Files.writeString(dir.resolve("pkg/a.py"), "def a(n):\n    return [0] * n\n");
+        Files.writeString(dir.resolve("pkg/sub/c.py"), "def c(n):\n    return [0] * n\n");
+        Files.writeString(dir.resolve("pkg/__pycache__/d.py"), "def d(n):\n    return [0] * n\n");
+        Files.writeString(dir.resolve("pkg/generated.py"), "def e(n):\n    return [0] * n\n");
+        Files.writeString(dir.resolve("pkg/.gitignore"), "generated.py\n");
+        Files.writeString(dir.resolve("pkg/notes.txt"), "def f(n): pass\n");
+        Files.writeString(dir.resolve("last.py"), "def last():\n    return []\n");
+        JsonNode out = json("estimate", "--format", "json", dir.resolve("last.py").toString(), dir.resolve("pkg").toString());
+        StringBuilder seen = new StringBuilder();
+        for (JsonNode f : out.get("functions")) {
+            seen.append(f.get("qualname").asText()).append(' ');
+        }
+        // named paths in the order given, a directory's files by name; __pycache__, git's own and ignored files left out
+        assertEquals("last a b c ", seen.toString(), out::toString);
+    }
+
+    @Test
+    void aMissingPathIsOneErrorAndTheOthersAreEstimated(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.py"), "def a(n):\n    return [0] * n\n");
+        CliRun run = CliRun.of("estimate", dir.resolve("gone").toString(), dir.resolve("a.py").toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertEquals(dir.resolve("gone") + ": error: no such file or directory\n", run.err());
+        assertTrue(run.out().contains(":1: a\n"), run::toString);
+    }
 }
