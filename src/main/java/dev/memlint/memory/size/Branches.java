@@ -1,7 +1,6 @@
 package dev.memlint.memory.size;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ final class Branches {
     private LoopState saveLoopState() {
         Interpreter.Loop l = in.loops.peek();
         if (l == null) return new LoopState(null, in.garbage, in.garbageCap, 0);
-        return new LoopState(new IdentityHashMap<>(l.deltas), l.garbage, l.cap, l.tracked);
+        return new LoopState(new LinkedHashMap<>(l.deltas), l.garbage, l.cap, l.tracked);
     }
 
     private void restoreLoopState(LoopState s) {
@@ -28,7 +27,7 @@ final class Branches {
             in.garbage = s.garbage();
             in.garbageCap = s.cap();
         } else {
-            l.deltas = new IdentityHashMap<>(s.deltas());
+            l.deltas = new LinkedHashMap<>(s.deltas());
             l.garbage = s.garbage();
             l.cap = s.cap();
             l.tracked = s.tracked();
@@ -87,7 +86,7 @@ final class Branches {
                 List<Obj> made = in.cyclicMade.subList(made0, in.cyclicMade.size());
                 List<Obj> alive = in.looping.dropTemporaries(List.copyOf(made), since);
                 made.clear();
-                Map<Obj, Obj.State> after = new IdentityHashMap<>();
+                Map<Obj, Obj.State> after = new LinkedHashMap<>();
                 for (Obj o : log.touchedNow) after.put(o, o.save());
                 LoopState ls = saveLoopState();
                 outcomes.add(new Outcome(new LinkedHashMap<>(f.env), f.flow, after, ls, branchWeight(ls), walked, alive));
@@ -126,7 +125,7 @@ final class Branches {
         Interpreter.Loop loop = in.loops.peek();
         // only a return from a function the loop calls: a return or break in the loop's own frame ends it
         if (kept.deltas() == null || loop == null || loop.stamp > in.frame().stamp) return kept;
-        Map<Obj, Interpreter.Delta> deltas = new IdentityHashMap<>(kept.deltas());
+        Map<Obj, Interpreter.Delta> deltas = new LinkedHashMap<>(kept.deltas());
         for (Outcome o : outcomes) {
             if (o == best || o.flow() != Interpreter.Flow.RETURN) continue;
             for (var e : o.loop().deltas().entrySet()) deltas.putIfAbsent(e.getKey(), e.getValue());
@@ -136,7 +135,7 @@ final class Branches {
 
     /** The loop state of paths taken on shares of the iterations: each one's growth and garbage, times its share. */
     private LoopState mean(List<Outcome> outcomes, double[] shares) {
-        Map<Obj, Interpreter.Delta> deltas = new IdentityHashMap<>();
+        Map<Obj, Interpreter.Delta> deltas = new LinkedHashMap<>();
         Sym garbageSum = Sym.ZERO;
         Sym cap = null;
         double tracked = 0;

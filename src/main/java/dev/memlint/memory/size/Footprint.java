@@ -5,9 +5,7 @@ import dev.memlint.memory.heap.ModuleIndex;
 
 import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -159,8 +157,13 @@ final class Footprint {
         return seen;
     }
 
+    /**
+     * A set of objects by identity (Obj keeps Object's equals), in insertion order: an
+     * IdentityHashMap iterates by identity hash, which depends on what the process allocated
+     * before, so the same file could be estimated differently beside other files.
+     */
     static Set<Obj> identitySet() {
-        return Collections.newSetFromMap(new IdentityHashMap<>());
+        return new java.util.LinkedHashSet<>();
     }
 
     private void collectRepresentatives(Obj root, Predicate<Obj> skip, Set<Obj> seen, Set<Obj> out) {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,7 +72,7 @@ final class Interpreter {
     static final class Loop {
         final long stamp;
         final String var;
-        Map<Obj, Delta> deltas = new IdentityHashMap<>();
+        Map<Obj, Delta> deltas = new LinkedHashMap<>();
         final Set<Obj> local = Footprint.identitySet();
         final List<Sym> candidates = new ArrayList<>();
         /** Cyclic garbage one iteration leaves (uncapped), the collector's cap on it, tracked objects it keeps. */
@@ -93,7 +92,7 @@ final class Interpreter {
     /** States of the objects a branch touched, as they were before it. */
     static final class Log {
         final long stamp;
-        final Map<Obj, Obj.State> before = new IdentityHashMap<>();
+        final Map<Obj, Obj.State> before = new LinkedHashMap<>();
         /** Objects the path being walked changed. */
         Set<Obj> touchedNow = Footprint.identitySet();
 

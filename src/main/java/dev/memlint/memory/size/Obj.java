@@ -14,6 +14,8 @@ import java.util.Set;
  * bytes) it holds, the objects it refers to (attributes, parts, and groups of items each standing
  * for many), and whether this call made it. Its bytes are computed from what is reachable, so a
  * list copied from another shares the other's items instead of counting them again.
+ * It has no equals or hashCode of its own: the walk's maps and sets of objects compare them by
+ * identity, and are linked ones, so that they iterate in the order the walk put them in.
  */
 final class Obj {
     enum Kind {

@@ -7,7 +7,6 @@ import dev.memlint.memory.heap.ModuleIndex;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +108,7 @@ final class Scopes {
 
     /** A copy of a module value that counts as made before the call (only its growth counts). */
     private Obj asGiven(Obj v, String name) {
-        return asGiven(v, name, new IdentityHashMap<>());
+        return asGiven(v, name, new java.util.LinkedHashMap<>());
     }
 
     private Obj asGiven(Obj v, String name, Map<Obj, Obj> done) {
