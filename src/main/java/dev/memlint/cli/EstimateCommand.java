@@ -4,6 +4,7 @@ import dev.memlint.check.BigStack;
 import dev.memlint.config.Config;
 import dev.memlint.memory.CollectorMode;
 import dev.memlint.memory.Estimates;
+import dev.memlint.memory.ModuleMemory;
 import dev.memlint.memory.SizeModel;
 import dev.memlint.parse.ParsedFile;
 import dev.memlint.parse.PythonSourceParser;
@@ -22,6 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * `memlint estimate PATH… [--bind NAME=VALUE]… [--python 3.11|3.12|3.13] [--gc on|off] [--format text|json]`:
@@ -83,9 +88,8 @@ final class EstimateCommand implements Callable<Integer> {
         List<Estimates.Entry> entries = new ArrayList<>();
         int status;
         try {
-            // Parsing and the memory analysis recurse per nesting level.
-            status = BigStack.call(() -> estimateAll(sizes, mode, bindings, entries, err));
-        } catch (Exception e) { // interrupted: nothing to report but the reason
+            status = estimateAll(sizes, mode, bindings, entries, err);
+        } catch (InterruptedException e) { // nothing to report but the reason
             err.println("memlint: internal error: " + e);
             return ExitStatus.ERROR;
         }
@@ -96,9 +100,16 @@ final class EstimateCommand implements Callable<Integer> {
         return status;
     }
 
-    /** Adds each file's entries; a file that fails gets one line on err and the others go on. */
+    /** One file's estimates, or the one line that says why it has none. */
+    private record FileEstimate(List<Estimates.Entry> entries, String error) {}
+
+    /**
+     * Adds each file's entries, in the order of the paths; a file that fails gets one line on err
+     * and the others go on. Files are estimated on all cores, on threads with a large stack (parsing
+     * and the memory analysis recurse per nesting level).
+     */
     private int estimateAll(SizeModel sizes, CollectorMode mode, Map<String, Double> bindings,
-                            List<Estimates.Entry> entries, PrintWriter err) {
+                            List<Estimates.Entry> entries, PrintWriter err) throws InterruptedException {
         int status = ExitStatus.CLEAN;
         List<SourceFile> files = new ArrayList<>();
         ExcludeFilter defaults = new ExcludeFilter(List.of(), Path.of(""));
@@ -110,20 +121,41 @@ final class EstimateCommand implements Callable<Integer> {
             }
             files.addAll(found.files());
         }
-        for (SourceFile file : files) {
-            String shown = file.displayPath();
-            try {
-                ParsedFile parsed = PythonSourceParser.parse(SourceReader.read(file.path(), maxFileSize),
-                        PythonVersion.parse(python));
-                entries.addAll(Estimates.of(parsed.module(), shown, sizes, mode, bindings));
-            } catch (PythonSyntaxError e) {
-                err.println(shown + ":" + e.line() + ":" + e.column() + ": syntax error: " + e.getMessage());
-                status = ExitStatus.ERROR;
-            } catch (Throwable e) { // unreadable, refused, or a failure of memlint's: for this file only
-                err.println(shown + ": " + FailureMessages.of(e));
-                status = ExitStatus.ERROR;
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), Math.max(1, files.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, BigStack.threads("memlint-estimate"));
+        try {
+            List<Future<FileEstimate>> results = new ArrayList<>();
+            for (SourceFile file : files) {
+                results.add(pool.submit(() -> estimate(file, sizes, mode, bindings)));
             }
+            for (Future<FileEstimate> result : results) {
+                FileEstimate done = result.get();
+                entries.addAll(done.entries());
+                if (done.error() != null) {
+                    err.println(done.error());
+                    status = ExitStatus.ERROR;
+                }
+            }
+        } catch (ExecutionException e) { // estimate catches everything; kept for the compiler
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         return status;
+    }
+
+    private FileEstimate estimate(SourceFile file, SizeModel sizes, CollectorMode mode, Map<String, Double> bindings) {
+        String shown = file.displayPath();
+        try {
+            ParsedFile parsed = PythonSourceParser.parse(SourceReader.read(file.path(), maxFileSize),
+                    PythonVersion.parse(python));
+            return new FileEstimate(Estimates.of(parsed.module(), shown, sizes, mode, bindings), null);
+        } catch (PythonSyntaxError e) {
+            return new FileEstimate(List.of(), shown + ":" + e.line() + ":" + e.column() + ": syntax error: " + e.getMessage());
+        } catch (Throwable e) { // unreadable, refused, or a failure of memlint's: for this file only
+            return new FileEstimate(List.of(), shown + ": " + FailureMessages.of(e));
+        } finally {
+            ModuleMemory.forgetLast(); // the thread's cached analysis holds the module
+        }
     }
 }
