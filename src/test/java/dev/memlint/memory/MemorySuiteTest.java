@@ -70,9 +70,9 @@ class MemorySuiteTest {
         String text() {
             Map<String, Double> s = scores();
             return String.format(Locale.ROOT, "%d functions, %d pairs; cycles precision %.2f recall %.2f "
-                            + "(tp %d fp %d fn %d tn %d); peak within 2x %.0f%%, within 25%% %.0f%%; growth right %.0f%%",
+                            + "(tp %d fp %d fn %d tn %d); peak within 2x %.0f%% (%d), within 25%% %.0f%% (%d); growth right %.0f%%",
                     functions, pairs, s.get("precision"), s.get("recall"), tp, fp, fn, tn,
-                    100 * s.get("within2x"), 100 * s.get("within25"), 100 * s.get("growth"));
+                    100 * s.get("within2x"), within2x, 100 * s.get("within25"), within25, 100 * s.get("growth"));
         }
     }
 
