@@ -41,16 +41,32 @@ final class Exceptions {
 
     /**
      * The exception an except clause binds: the one raised in the try body (by a followed call or a
-     * raise), with the traceback entries and the frames they keep from the raise to this frame.
+     * raise), with its traceback: an entry per frame from the raise to this one, the frame objects
+     * of the calls it left (exited: innermost first), and this call's own frame object, which
+     * CPython makes once per call however many exceptions the call catches.
      */
-    Obj caught(Obj raised, int raisedDepth, int depth, Stmt.FunctionNode here) {
+    Obj caught(Obj raised, Interpreter.Frame here, List<Stmt.FunctionNode> exited) {
         Obj exc = raised != null ? raised : exception(null);
         if (exc.attrs.containsKey("__traceback__")) return exc;
-        int entries = Math.max(1, raisedDepth - depth + 1);
-        long slots = here == null ? 8 : in.syntax.slots(here);
-        Obj tb = in.fixed(Obj.Kind.OPAQUE, entries * (in.model.traceback() + in.model.frame(slots)));
+        long bytes = (exited.size() + 1) * in.model.traceback();
+        for (Stmt.FunctionNode f : exited) bytes += in.model.frame(slots(f));
+        Obj tb = in.fixed(Obj.Kind.OPAQUE, bytes);
+        tb.attrs.put("tb_frame", frameObject(here));
         in.touch(exc);
         exc.attrs.put("__traceback__", tb);
         return exc;
+    }
+
+    /** The call's frame object, made with the call as far as loops are concerned: it is counted once. */
+    private Obj frameObject(Interpreter.Frame here) {
+        if (here.frameObject == null) {
+            here.frameObject = new Obj(Obj.Kind.OPAQUE, null, true, here.stamp);
+            here.frameObject.fixed = Sym.of(in.model.frame(slots(here.function)));
+        }
+        return here.frameObject;
+    }
+
+    private long slots(Stmt.FunctionNode f) {
+        return f == null ? 8 : in.syntax.slots(f);
     }
 }

@@ -58,6 +58,8 @@ final class Interpreter {
         Obj returned;
         Flow flow = Flow.NORMAL;
         Consumer<Obj> onYield;
+        /** The frame object CPython makes for this call once a traceback names it (null: none yet). */
+        Obj frameObject;
 
         Frame(Stmt.FunctionNode function, Map<String, Obj> env, Frame closure, long stamp) {
             this.function = function;
@@ -158,6 +160,8 @@ final class Interpreter {
     String churnSymbol;
     Obj lastRaised;
     int lastRaisedDepth;
+    /** The functions of the frames lastRaised went through, from the raise outwards (null: module code). */
+    List<Stmt.FunctionNode> lastRaisedFrames = List.of();
     /** On what share of the runs lastRaised is raised, where the conditions around the raise tell (NaN: not known). */
     double raisedShare = Double.NaN;
 

@@ -84,6 +84,9 @@ final class Statements {
             if (exc == null || exc.kind != Obj.Kind.EXCEPTION && exc.kind != Obj.Kind.INSTANCE) exc = in.exceptions.exception(null);
             in.lastRaised = exc;
             in.lastRaisedDepth = in.frames.size();
+            List<Stmt.FunctionNode> through = new ArrayList<>();
+            for (Interpreter.Frame outer : in.frames) through.add(outer.function); // innermost first
+            in.lastRaisedFrames = through;
             in.raisedShare = 1;
             f.flow = Interpreter.Flow.RAISE;
         } else if (s instanceof Stmt.Break) {
@@ -167,6 +170,7 @@ final class Statements {
         Obj raised = in.lastRaised;
         double share = in.raisedShare;
         int raisedDepth = in.lastRaisedDepth;
+        List<Stmt.FunctionNode> raisedFrames = in.lastRaisedFrames;
         Interpreter.Flow bodyFlow = f.flow;
         List<Runnable> paths = new ArrayList<>();
         paths.add(() -> {
@@ -176,7 +180,8 @@ final class Statements {
         for (ExceptHandler h : handlers) {
             paths.add(() -> {
                 f.flow = Interpreter.Flow.NORMAL;
-                Obj exc = in.exceptions.caught(raised, raisedDepth, in.frames.size(), f.function);
+                Obj exc = in.exceptions.caught(raised, f, raised == null ? List.of()
+                        : raisedFrames.subList(0, Math.max(0, Math.min(raisedFrames.size(), raisedDepth - in.frames.size()))));
                 if (h.name() != null) {
                     f.env.put(h.name(), exc);
                 } else {
