@@ -41,32 +41,33 @@ final class Exceptions {
 
     /**
      * The exception an except clause binds: the one raised in the try body (by a followed call or a
-     * raise), with its traceback: an entry per frame from the raise to this one, the frame objects
-     * of the calls it left (exited: innermost first), and this call's own frame object, which
-     * CPython makes once per call however many exceptions the call catches.
+     * raise), with its traceback: an entry per frame from the raise to this one, each keeping its
+     * frame's object alive. CPython makes a frame's object once per call however many tracebacks
+     * name it: the calls the exception left (exited, innermost first) and this one.
      */
-    Obj caught(Obj raised, Interpreter.Frame here, List<Stmt.FunctionNode> exited) {
+    Obj caught(Obj raised, Interpreter.Frame here, List<Interpreter.Frame> exited) {
         Obj exc = raised != null ? raised : exception(null);
         if (exc.attrs.containsKey("__traceback__")) return exc;
-        long bytes = (exited.size() + 1) * in.model.traceback();
-        for (Stmt.FunctionNode f : exited) bytes += in.model.frame(slots(f));
-        Obj tb = in.fixed(Obj.Kind.OPAQUE, bytes);
+        Obj tb = in.fixed(Obj.Kind.OPAQUE, (exited.size() + 1) * in.model.traceback());
         tb.attrs.put("tb_frame", frameObject(here));
+        for (int i = 0; i < exited.size(); i++) {
+            Interpreter.Frame left = exited.get(i);
+            Obj frame = frameObject(left);
+            // a call that has returned: its frame object now owns the locals it had when the exception left it
+            left.env.forEach((name, value) -> { if (value != null) frame.attrs.putIfAbsent("f_locals." + name, value); });
+            tb.attrs.put("tb_next" + i, frame);
+        }
         in.touch(exc);
         exc.attrs.put("__traceback__", tb);
         return exc;
     }
 
     /** The call's frame object, made with the call as far as loops are concerned: it is counted once. */
-    private Obj frameObject(Interpreter.Frame here) {
-        if (here.frameObject == null) {
-            here.frameObject = new Obj(Obj.Kind.OPAQUE, null, true, here.stamp);
-            here.frameObject.fixed = Sym.of(in.model.frame(slots(here.function)));
+    private Obj frameObject(Interpreter.Frame frame) {
+        if (frame.frameObject == null) {
+            frame.frameObject = new Obj(Obj.Kind.OPAQUE, null, true, frame.stamp);
+            frame.frameObject.fixed = Sym.of(in.model.frame(frame.function == null ? 8 : in.syntax.slots(frame.function)));
         }
-        return here.frameObject;
-    }
-
-    private long slots(Stmt.FunctionNode f) {
-        return f == null ? 8 : in.syntax.slots(f);
+        return frame.frameObject;
     }
 }

@@ -160,8 +160,8 @@ final class Interpreter {
     String churnSymbol;
     Obj lastRaised;
     int lastRaisedDepth;
-    /** The functions of the frames lastRaised went through, from the raise outwards (null: module code). */
-    List<Stmt.FunctionNode> lastRaisedFrames = List.of();
+    /** The frames lastRaised went through, from the raise outwards. */
+    List<Frame> lastRaisedFrames = List.of();
     /** On what share of the runs lastRaised is raised, where the conditions around the raise tell (NaN: not known). */
     double raisedShare = Double.NaN;
 

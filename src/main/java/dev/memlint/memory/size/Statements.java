@@ -84,9 +84,7 @@ final class Statements {
             if (exc == null || exc.kind != Obj.Kind.EXCEPTION && exc.kind != Obj.Kind.INSTANCE) exc = in.exceptions.exception(null);
             in.lastRaised = exc;
             in.lastRaisedDepth = in.frames.size();
-            List<Stmt.FunctionNode> through = new ArrayList<>();
-            for (Interpreter.Frame outer : in.frames) through.add(outer.function); // innermost first
-            in.lastRaisedFrames = through;
+            in.lastRaisedFrames = new ArrayList<>(in.frames); // innermost first
             in.raisedShare = 1;
             f.flow = Interpreter.Flow.RAISE;
         } else if (s instanceof Stmt.Break) {
@@ -170,7 +168,7 @@ final class Statements {
         Obj raised = in.lastRaised;
         double share = in.raisedShare;
         int raisedDepth = in.lastRaisedDepth;
-        List<Stmt.FunctionNode> raisedFrames = in.lastRaisedFrames;
+        List<Interpreter.Frame> raisedFrames = in.lastRaisedFrames;
         Interpreter.Flow bodyFlow = f.flow;
         List<Runnable> paths = new ArrayList<>();
         paths.add(() -> {
