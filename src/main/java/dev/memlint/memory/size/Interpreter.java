@@ -162,6 +162,8 @@ final class Interpreter {
     int lastRaisedDepth;
     /** The frames lastRaised went through, from the raise outwards. */
     List<Frame> lastRaisedFrames = List.of();
+    /** The exceptions the except clauses being walked handle, innermost first: a raise there chains to it. */
+    final Deque<Obj> handling = new ArrayDeque<>();
     /** On what share of the runs lastRaised is raised, where the conditions around the raise tell (NaN: not known). */
     double raisedShare = Double.NaN;
 

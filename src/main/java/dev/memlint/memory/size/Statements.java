@@ -85,6 +85,11 @@ final class Statements {
             in.lastRaised = exc;
             in.lastRaisedDepth = in.frames.size();
             in.lastRaisedFrames = new ArrayList<>(in.frames); // innermost first
+            Obj handled = in.handling.peek();
+            if (handled != null && handled != exc && !exc.attrs.containsKey("__context__")) {
+                in.touch(exc);
+                exc.attrs.put("__context__", handled); // raised while handling: kept even when raised "from None"
+            }
             in.raisedShare = 1;
             f.flow = Interpreter.Flow.RAISE;
         } else if (s instanceof Stmt.Break) {
@@ -185,7 +190,12 @@ final class Statements {
                 } else {
                     in.temps.add(exc);
                 }
-                block(h.body());
+                in.handling.push(exc);
+                try {
+                    block(h.body());
+                } finally {
+                    in.handling.pop();
+                }
                 if (h.name() != null) f.env.remove(h.name()); // CPython deletes the name at the end
                 else in.temps.remove(exc);
             });
