@@ -14,6 +14,26 @@ final class Stdlib {
         this.in = in;
     }
 
+    /** Characters of an exception type's name as traceback prints it (ValueError, module.ParseError). */
+    private static final int EXCEPTION_TYPE_CHARS = 16;
+    /** Characters of an exception's message when the walk does not know it. */
+    private static final int MESSAGE_CHARS = 24;
+
+    /** The length of str(exc) for the exception among args: its one string argument, else a guess. */
+    private static Sym messageLength(List<Obj> args) {
+        for (int i = args.size() - 1; i >= 0; i--) {
+            Obj a = args.get(i);
+            Obj excArgs = a == null ? null : a.attrs.get("args");
+            if (excArgs == null) continue;
+            if (excArgs.groups.size() == 1 && excArgs.groups.get(0).item() != null
+                    && excArgs.groups.get(0).item().kind == Obj.Kind.STR && excArgs.groups.get(0).item().count != null) {
+                return excArgs.groups.get(0).item().count;
+            }
+            break;
+        }
+        return Sym.of(MESSAGE_CHARS);
+    }
+
     Obj call(String name, List<Obj> args, Map<String, Obj> kwargs, Expr where) {
         Obj first = Library.arg(args, 0);
         switch (name) {
@@ -54,14 +74,18 @@ final class Stdlib {
                 doc.bulk = Sym.mul(Sym.of(in.model.library("jsonLoadsPerKiloChar") / 1000.0), chars);
                 return doc;
             }
+            case "traceback.format_exception_only": {
+                // no frames walked, no source read: one line, "<type>: <message>\n"
+                in.observe(Sym.of(in.model.library("formatExceptionOnlyTemp")));
+                return in.library.listOf(Sym.of(1), in.str(Sym.add(Sym.of(EXCEPTION_TYPE_CHARS + 3), messageLength(args))));
+            }
             case "traceback.format_exc": case "traceback.format_exception": case "traceback.format_tb":
-            case "traceback.print_exc": case "traceback.format_exception_only": case "traceback.extract_tb": {
+            case "traceback.print_exc": case "traceback.extract_tb": {
                 in.observe(Sym.of(in.model.library("formatExcTemp")));
                 if (name.endsWith("print_exc")) return in.none();
                 if (name.endsWith("format_exc")) return in.str(Sym.of(300));
                 // the others return lists: of lines (one for the exception alone), or of frame summaries
-                long lines = name.endsWith("_only") ? 1 : 4;
-                return in.library.listOf(Sym.of(lines), in.str(Sym.of(300 / lines)));
+                return in.library.listOf(Sym.of(4), in.str(Sym.of(75)));
             }
             case "copy.copy": return in.builtins.shallowCopy(first);
             case "copy.deepcopy": return in.builtins.deepCopy(first, where);
