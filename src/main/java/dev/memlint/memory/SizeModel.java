@@ -191,9 +191,17 @@ public final class SizeModel {
 
     /** Capacity of a list grown by appends from empty to the given size. */
     public static long listCapacityAfterAppends(long items) {
+        return listCapacityAfterAppends(0, items);
+    }
+
+    /**
+     * Capacity of a list made with exactly exact items (a display, a slice) and then grown by appends
+     * to the given size: its first append resizes from a full list, so [x] appended once has room for 8.
+     */
+    public static long listCapacityAfterAppends(long exact, long items) {
         // Jump from one resize to the next: between them appends only fill the spare capacity.
-        long allocated = 0;
-        long size = 0;
+        long allocated = exact;
+        long size = exact;
         while (size < items) {
             if (size == allocated) {
                 allocated = listResize(allocated, size, size + 1);

@@ -57,6 +57,7 @@ final class Containers {
         }
         in.touch(o);
         if (o.kind == Obj.Kind.LIST && o.layout != Obj.Layout.APPENDED && !Loops.isZero(count)) {
+            o.exactBeforeAppends = o.layout == Obj.Layout.EXACT && o.count instanceof Sym.Const c ? (long) c.value() : 0;
             o.layout = Obj.Layout.APPENDED; // from its first append it over-allocates
         }
         if (o.count != null) {

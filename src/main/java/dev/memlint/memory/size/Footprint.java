@@ -204,7 +204,9 @@ final class Footprint {
             case BYTEARRAY -> n == null ? Sym.of(model.bytearray(0)) : Sym.add(Sym.of(model.bytearray(0) + 1), n);
             case LIST -> n == null ? Sym.of(model.listExact(0)) : switch (o.layout) {
                 case EXACT -> Sym.add(Sym.of(model.listExact(0)), Sym.mul(Sym.of(LIST_SLOT), n));
-                case APPENDED -> new Sym.Growth(Sym.Kind.LIST_APPENDED, n);
+                case APPENDED -> o.exactBeforeAppends > 0 && n instanceof Sym.Const c
+                        ? Sym.of(model.listWithCapacity(SizeModel.listCapacityAfterAppends(o.exactBeforeAppends, (long) c.value())))
+                        : new Sym.Growth(Sym.Kind.LIST_APPENDED, n);
                 case SIZED -> new Sym.Growth(Sym.Kind.LIST_FROM_SIZED, n);
             };
             case TUPLE -> n == null ? Sym.ZERO : small(n, 0) ? Sym.ZERO

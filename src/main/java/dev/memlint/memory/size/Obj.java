@@ -43,6 +43,8 @@ final class Obj {
 
     Kind kind;
     Layout layout = Layout.EXACT;
+    /** LIST made with exactly this many items before its first append made it APPENDED (0: from empty or not known). */
+    long exactBeforeAppends;
     /** Items, characters or bytes; null when unknown. */
     Sym count;
     /** An int's value, when known (a parameter n, a literal, len(x)). */

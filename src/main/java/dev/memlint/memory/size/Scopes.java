@@ -118,6 +118,7 @@ final class Scopes {
         Obj g = new Obj(v.kind, v.count, false, -1);
         done.put(v, g);
         g.layout = v.layout;
+        g.exactBeforeAppends = v.exactBeforeAppends;
         g.value = v.value;
         g.fixed = v.fixed;
         g.item = v.item;

@@ -642,6 +642,20 @@ class PeakEstimatorTest {
     }
 
     @Test
+    void aListMadeFullThenAppendedToResizesFromItsExactLength() {
+        // CPython 3.12 probe (measure_suite.py): [n, n, n] then one append peaks at 64 bytes: the
+        // display has no spare slot, so the append resizes to 8 slots (3.12's list_resize), where a
+        // list grown from empty to 4 items has 4; the list object itself comes from the free list
+        String src = """
+                def widen(n):
+                    row = [n, n, n]
+                    row.append(n)
+                    return row
+                """;
+        assertEquals(64, peak(src, "widen", "n", 10));
+    }
+
+    @Test
     void aCachedResultUnderARepeatingKeyIsMadeOnceThoughEachItemKeepsIt() {
         // CPython 3.12 probe: 10000 readings, each keeping one of the two cached lists, peak at 1196936
         // bytes (an instance, an int and a list slot each); the lists are made once per key
