@@ -73,6 +73,8 @@ final class Bindings {
             }
             in.containers.addKey(container, key, slice, groups);
             if (container.item == null) container.item = key;
+            String entry = Containers.constantEntry(slice);
+            if (entry != null && v != null && container.kind == Obj.Kind.DICT) container.attrs.put(entry, v);
         } else if (container.kind == Obj.Kind.LIST || container.kind == Obj.Kind.BYTEARRAY || container.kind == Obj.Kind.UNKNOWN) {
             if (slice instanceof Expr.Slice) {
                 in.touch(container); // slice assignment: the length may change; kept as it was

@@ -174,6 +174,15 @@ final class Containers {
         o.groups.add(g);
     }
 
+    /**
+     * The name under which a dict keeps the value of a constant key among its attrs (d["events"]
+     * reads back what was stored there), or null for a key the walk cannot name.
+     */
+    static String constantEntry(Expr key) {
+        return key instanceof Expr.Constant c && (c.value() instanceof String || c.value() instanceof java.math.BigInteger)
+                ? "[" + Interpreter.text(key) + "]" : null;
+    }
+
     /** Adds the items of value to a list, set or dict (extend, +=, update). */
     void extend(Obj target, Obj value, Expr valueExpr) {
         if (value != null && (value.kind == Obj.Kind.GENERATOR || value.kind == Obj.Kind.ITERATOR)) {

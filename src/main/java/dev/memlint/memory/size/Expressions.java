@@ -210,6 +210,8 @@ final class Expressions {
                 if (value != null) dict.groups.add(new Obj.Group(Sym.of(1), value));
                 if (dict.item == null) dict.item = key;
                 if (dict.value2 == null) dict.value2 = value;
+                String entry = Containers.constantEntry(k);
+                if (entry != null && value != null) dict.attrs.put(entry, value);
             }
         } finally {
             in.temps.remove(dict);
@@ -320,6 +322,8 @@ final class Expressions {
             };
         }
         if (container.kind == Obj.Kind.DICT) {
+            String entry = Containers.constantEntry(s.slice());
+            if (entry != null && container.attrs.containsKey(entry)) return container.attrs.get(entry);
             if (container.value2 == null && container.defaultFactory != null) {
                 Obj v = in.calls.callObject(container.defaultFactory, List.of(), Map.of(), s);
                 in.bindings.setItem(container, key, s.slice(), v);

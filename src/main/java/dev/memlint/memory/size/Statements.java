@@ -155,6 +155,11 @@ final class Statements {
         } else if (t instanceof Expr.Subscript sub) {
             Obj o = in.expressions.eval(sub.value());
             in.expressions.eval(sub.slice());
+            String entry = Containers.constantEntry(sub.slice());
+            if (o != null && o.kind == Obj.Kind.DICT && entry != null && o.attrs.containsKey(entry)) {
+                in.touch(o);
+                o.attrs.remove(entry);
+            }
             if (o != null && o.count != null && !(sub.slice() instanceof Expr.Slice)) in.containers.grow(o, Sym.of(-1), null);
             else if (o != null && sub.slice() instanceof Expr.Slice) {
                 in.touch(o); // a slice deleted: what is left is not known; keep the size (an upper bound)
