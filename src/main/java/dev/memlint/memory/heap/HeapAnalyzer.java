@@ -72,7 +72,6 @@ public final class HeapAnalyzer {
     private final ModuleIndex index;
     // Keyed by identity: syntax-tree records hash their whole subtree.
     private final Map<Stmt.FunctionNode, Summary> summaries = new IdentityHashMap<>();
-    private final Set<Stmt.FunctionNode> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Stmt.FunctionNode, String> ownerClass = new IdentityHashMap<>();
     private final Map<Stmt.FunctionNode, FunctionScope> scopes = new IdentityHashMap<>();
 
@@ -131,7 +130,7 @@ public final class HeapAnalyzer {
 
     /** Whether f's summary holds objects it made in a cycle (what its callers would see); yes when unsure. */
     private boolean leavesCycleOfItsObjects(Stmt.FunctionNode f) {
-        if (inProgress.contains(f)) {
+        if (inProgress.containsKey(f)) {
             return true;
         }
         try {
@@ -149,7 +148,7 @@ public final class HeapAnalyzer {
     /** Whether an __init__ (or __post_init__) leaves self in a cycle: each instance is garbage with it. */
     public boolean makesSelfCycle(Stmt.FunctionNode init) {
         String cls = ownerClass.get(init);
-        if (cls == null || init.args().args().isEmpty() || inProgress.contains(init)) {
+        if (cls == null || init.args().args().isEmpty() || inProgress.containsKey(init)) {
             return false;
         }
         try {
@@ -210,62 +209,46 @@ public final class HeapAnalyzer {
     }
 
     public Summary summary(Stmt.FunctionNode f) {
-        Summary s = summaries.get(f);
-        if (s == null) {
-            s = solve(f, Map.of());
-            summaries.put(f, s);
-        }
-        return s;
+        return summary(f, Map.of());
     }
 
-    /** Rounds of analysis a self-recursive function gets to reach its fixed point. */
-    static final int RECURSION_ROUNDS = 4;
-    /** For each self-recursive function being analysed, the summary its calls of itself apply this round. */
-    private final Map<Stmt.FunctionNode, Summary> recursionSoFar = new IdentityHashMap<>();
-    /** The functions being analysed that called themselves in the current round. */
-    private final Set<Stmt.FunctionNode> recursed = Collections.newSetFromMap(new IdentityHashMap<>());
-
     /**
-     * Analyses f; a function that calls itself is analysed again, its calls of itself applying the
-     * previous round's summary (first one that does nothing), until the summary stops growing: a
-     * recursive helper that links each node it makes to its parent is followed like any call. When
-     * that takes more than {@link #RECURSION_ROUNDS} rounds, its calls of itself are unknown code.
+     * The summary of f for callers that give some of its class-defaulted parameters a module class
+     * (by default or explicitly): calls of those parameters then make instances of that class.
+     * Inside a component being solved (see {@link #solve}) it may be this round's provisional one.
      */
-    private Summary solve(Stmt.FunctionNode f, Map<String, String> classArgs) {
-        inProgress.add(f);
-        try {
-            if (lines(f) > MAX_RECURSION_LINES) {
-                return analyze(f, classArgs); // its calls of itself are unknown code
-            }
-            recursionSoFar.put(f, new Summary(f, new HeapState(), false));
-            Summary s = analyze(f, classArgs);
-            for (int round = 1; recursed.remove(f) && !s.gaveUp(); round++) {
-                forgetViews(s);
-                if (round == RECURSION_ROUNDS) {
-                    recursionSoFar.remove(f);
-                    return analyze(f, classArgs);
-                }
-                recursionSoFar.put(f, s);
-                Summary next = analyze(f, classArgs);
-                if (s.exit().covers(next.exit())) {
-                    return next;
-                }
-                s = next;
-            }
+    private Summary summary(Stmt.FunctionNode f, Map<String, String> classArgs) {
+        Summary s = classArgs.isEmpty() ? summaries.get(f) : specialized.getOrDefault(f, Map.of()).get(classArgs);
+        if (s != null) {
             return s;
-        } finally {
-            inProgress.remove(f);
-            recursionSoFar.remove(f);
-            recursed.remove(f);
+        }
+        Member m = member(f, classArgs);
+        if (m != null && m.current != null) {
+            lowerTop(m.low);
+            return m.current;
+        }
+        return solve(f, classArgs, m);
+    }
+
+    private final Map<Stmt.FunctionNode, Map<Map<String, String>, Summary>> specialized = new IdentityHashMap<>();
+
+    private void memoise(Stmt.FunctionNode f, Map<String, String> classArgs, Summary s) {
+        if (classArgs.isEmpty()) {
+            summaries.put(f, s);
+        } else {
+            specialized.computeIfAbsent(f, k -> new HashMap<>()).put(classArgs, s);
         }
     }
 
+    /** Rounds of analysis a component of recursive functions gets to reach its fixed point. */
+    static final int RECURSION_ROUNDS = 4;
+
     /**
-     * A longer self-recursive function (a recursive-descent parser's rule, a tree printer) is not
-     * solved to a fixed point: each round re-analyses all of it (0.4 s of CPU in the 3.11 stdlib's
-     * 3.5 s pass), and such functions rarely build a linked structure; its calls of itself stay
-     * unknown code, as before the fixed point. The helpers that do (make a node, recurse for the
-     * children, link them) are short.
+     * A longer component of recursive functions (a recursive-descent parser's rules, a tree printer)
+     * is not solved to a fixed point: each round re-analyses all of it (0.4 s of CPU in the 3.11
+     * stdlib's 3.5 s pass when it was done for every self-recursive function), and such code rarely
+     * builds a linked structure; its calls inside the component stay unknown code. The helpers that
+     * do (make a node, recurse for the children, link them) are short.
      */
     static final int MAX_RECURSION_LINES = 40;
 
@@ -273,30 +256,222 @@ public final class HeapAnalyzer {
         return f.pos().endLine() - f.pos().line() + 1;
     }
 
-    /** Drops what was cached about a summary that only stood for a recursive function's calls of itself. */
-    private void forgetViews(Summary s) {
-        callerViews.remove(s);
-        garbage.remove(s);
+    /** A function being analysed, on the stack of analyses in progress (a depth-first walk of the call graph). */
+    private static final class InProgress {
+        final Stmt.FunctionNode function;
+        final int depth;
+        /** Where the members of a component it heads start in {@link #members}. */
+        final int membersFrom;
+        /** What a call back into it applies this round: its summary of the last round, first one that does nothing. */
+        Summary soFar;
+        /** The lowest depth whose summary so far this analysis (or a callee's) used: below its own, it is in a component headed there. */
+        int low;
+        /** Whether a call back into it applied its summary so far this round. */
+        boolean calledBack;
+        /** Whether a call back into it (or into its component) closed a component too long to solve. */
+        boolean tooLong;
+
+        InProgress(Stmt.FunctionNode function, int depth, int membersFrom, Summary soFar) {
+            this.function = function;
+            this.depth = depth;
+            this.membersFrom = membersFrom;
+            this.soFar = soFar;
+            this.low = depth;
+        }
+    }
+
+    /** A function of a component being solved, other than its head: its summaries are provisional. */
+    private static final class Member {
+        final Stmt.FunctionNode function;
+        final Map<String, String> classArgs;
+        /** Its summary of the last round (what calls back into it apply this round), and of this round. */
+        Summary previous, current;
+        int low;
+        /** Whether a call back into it applied its summary so far this round: then it must be stable too. */
+        boolean calledBack;
+
+        Member(Stmt.FunctionNode function, Map<String, String> classArgs) {
+            this.function = function;
+            this.classArgs = classArgs;
+        }
+    }
+
+    private final List<InProgress> stack = new ArrayList<>();
+    private final Map<Stmt.FunctionNode, InProgress> inProgress = new IdentityHashMap<>();
+    /** The members of the components being solved, each after its head's {@link InProgress#membersFrom}. */
+    private final List<Member> members = new ArrayList<>();
+    /** This round's provisional summaries: a caller applying one is in the component too. */
+    private final Set<Summary> provisional = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** For the functions of components that were not solved, the whole component: calls inside it are unknown code. */
+    private final Map<Stmt.FunctionNode, Set<Stmt.FunctionNode>> unsolved = new IdentityHashMap<>();
+
+    private static final Summary NOTHING_YET = new Summary(null, new HeapState(), false);
+
+    private Member member(Stmt.FunctionNode f, Map<String, String> classArgs) {
+        for (int i = members.size() - 1; i >= 0; i--) {
+            Member m = members.get(i);
+            if (m.function == f && m.classArgs.equals(classArgs)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The analysis on top of the stack used what is only known within a component reaching down to depth. */
+    private void lowerTop(int depth) {
+        InProgress top = stack.get(stack.size() - 1);
+        top.low = Math.min(top.low, depth);
     }
 
     /**
-     * The summary of f for callers that give some of its class-defaulted parameters a module class
-     * (by default or explicitly): calls of those parameters then make instances of that class.
+     * Analyses f, as one step of a depth-first walk of the call graph whose strongly connected
+     * components (recursive functions, mutual recursion) are found with low links on the stack of
+     * analyses in progress. A call back into a function in progress applies that function's summary
+     * so far (first one that does nothing), and every summary that depends on such a call is
+     * provisional until the component's head (the lowest function of it on the stack) is solved:
+     * the head is analysed again, its component with it, until no summary in the component grows.
+     * Then all of them are kept, so a summary does not depend on which function was asked for
+     * first. A component that takes more than {@link #RECURSION_ROUNDS} rounds, or is longer than
+     * {@link #MAX_RECURSION_LINES}, is not solved: calls inside it are unknown code for every member.
      */
-    private Summary summary(Stmt.FunctionNode f, Map<String, String> classArgs) {
-        if (classArgs.isEmpty()) {
-            return summary(f);
+    private Summary solve(Stmt.FunctionNode f, Map<String, String> classArgs, Member asMember) {
+        InProgress frame = new InProgress(f, stack.size(), members.size(),
+                asMember != null && asMember.previous != null ? asMember.previous : NOTHING_YET);
+        stack.add(frame);
+        inProgress.put(f, frame);
+        try {
+            Summary s = analyze(f, classArgs);
+            for (int round = 1; ; round++) {
+                if (frame.low < frame.depth) { // a member of a component headed lower on the stack
+                    Member m = asMember != null ? asMember : new Member(f, classArgs);
+                    if (asMember == null) {
+                        members.add(m);
+                    }
+                    m.current = s;
+                    m.low = frame.low;
+                    m.calledBack = frame.calledBack;
+                    provisional.add(s);
+                    InProgress caller = stack.get(frame.depth - 1);
+                    caller.low = Math.min(caller.low, frame.low);
+                    caller.tooLong |= frame.tooLong;
+                    return s;
+                }
+                List<Member> component = members.subList(frame.membersFrom, members.size());
+                if (s.gaveUp() || !frame.calledBack && !frame.tooLong) {
+                    break;
+                }
+                if (frame.tooLong || round == RECURSION_ROUNDS || componentLines(f, component) > MAX_RECURSION_LINES) {
+                    boolean appliedSoFar = frame.calledBack || !component.isEmpty();
+                    giveUp(f, component);
+                    if (appliedSoFar) {
+                        s = analyze(f, classArgs); // its calls inside the component are now unknown code
+                    }
+                    break;
+                }
+                for (Member m : component) {
+                    drop(m.previous);
+                    m.previous = m.current;
+                    m.current = null;
+                }
+                drop(frame.soFar);
+                frame.soFar = s;
+                provisional.add(s);
+                frame.calledBack = false;
+                Summary next = analyze(f, classArgs);
+                boolean stable = s.exit().covers(next.exit());
+                for (Member m : component) {
+                    stable &= m.current == null || !m.calledBack || m.previous != null && m.previous.exit().covers(m.current.exit());
+                }
+                s = next;
+                if (stable && frame.low == frame.depth) {
+                    for (Member m : component) {
+                        if (m.current != null) {
+                            memoise(m.function, m.classArgs, m.current);
+                            provisional.remove(m.current);
+                        }
+                    }
+                    break;
+                }
+            }
+            memoise(f, classArgs, s);
+            return s;
+        } finally {
+            stack.remove(frame.depth);
+            inProgress.remove(f);
+            if (frame.low == frame.depth) { // a head, done or failed: its members are no longer provisional
+                drop(frame.soFar);
+                dropMembers(frame.membersFrom);
+            }
         }
-        Map<Map<String, String>, Summary> byArgs = specialized.computeIfAbsent(f, k -> new HashMap<>());
-        Summary s = byArgs.get(classArgs);
-        if (s == null) {
-            s = solve(f, classArgs);
-            byArgs.put(classArgs, s);
-        }
-        return s;
     }
 
-    private final Map<Stmt.FunctionNode, Map<Map<String, String>, Summary>> specialized = new IdentityHashMap<>();
+    private static int componentLines(Stmt.FunctionNode head, List<Member> component) {
+        Set<Stmt.FunctionNode> functions = Collections.newSetFromMap(new IdentityHashMap<>());
+        functions.add(head);
+        int total = lines(head);
+        for (Member m : component) {
+            if (functions.add(m.function)) {
+                total += lines(m.function);
+            }
+        }
+        return total;
+    }
+
+    /** Calls inside a component that was not solved are unknown code, whichever member is analysed. */
+    private void giveUp(Stmt.FunctionNode head, List<Member> component) {
+        Set<Stmt.FunctionNode> all = Collections.newSetFromMap(new IdentityHashMap<>());
+        all.add(head);
+        for (Member m : component) {
+            all.add(m.function);
+        }
+        dropMembers(members.size() - component.size());
+        for (Stmt.FunctionNode f : List.copyOf(all)) { // a component met before, now part of this one
+            all.addAll(unsolved.getOrDefault(f, Set.of()));
+        }
+        for (Stmt.FunctionNode f : all) {
+            unsolved.put(f, all);
+        }
+    }
+
+    /**
+     * What a call of fn applies when fn is being analysed: its summary so far, or null (unknown
+     * code) when the component the call closes is not solved or too long to solve.
+     */
+    private Summary callBack(Stmt.FunctionNode fn) {
+        InProgress target = inProgress.get(fn);
+        if (unsolved.containsKey(fn)) {
+            return null;
+        }
+        int lines = 0;
+        for (int i = target.depth; i < stack.size(); i++) {
+            lines += lines(stack.get(i).function);
+        }
+        lowerTop(target.depth);
+        if (lines > MAX_RECURSION_LINES || target.tooLong) {
+            target.tooLong = true;
+            return null;
+        }
+        target.calledBack = true;
+        return target.soFar;
+    }
+
+    /** Drops the members of a component from {@link #members} on, and their provisional summaries. */
+    private void dropMembers(int from) {
+        List<Member> component = members.subList(from, members.size());
+        for (Member m : component) {
+            drop(m.previous);
+            drop(m.current);
+        }
+        component.clear();
+    }
+
+    /** Drops a summary that was only provisional (a no-op on one that was kept), and what was cached about it. */
+    private void drop(Summary s) {
+        if (s != null && provisional.remove(s) || s == NOTHING_YET) {
+            callerViews.remove(s);
+            garbage.remove(s);
+        }
+    }
 
     private Summary analyze(Stmt.FunctionNode f) {
         return analyze(f, Map.of());
@@ -540,7 +715,7 @@ public final class HeapAnalyzer {
          */
         private List<String> linksClearedOn(Stmt.FunctionNode method, int parameter) {
             if (method == null || ModuleIndex.kindOf(method) != ModuleIndex.MethodKind.INSTANCE
-                    || inProgress.contains(method)) {
+                    || inProgress.containsKey(method)) {
                 return List.of();
             }
             Summary sum = summary(method);
@@ -587,7 +762,7 @@ public final class HeapAnalyzer {
                 } else if (x.kind() == Site.Kind.INSTANCE) {
                     Stmt.FunctionNode iter = methodOf(x, "__iter__");
                     if (iter != null && ModuleIndex.kindOf(iter) == ModuleIndex.MethodKind.INSTANCE && !scope(iter).suspends()
-                            && !inProgress.contains(iter)) {
+                            && !inProgress.containsKey(iter)) {
                         exhaust(apply(iter, Set.of(x), List.of(), Map.of(), origin, s), depth + 1, s);
                     }
                 }
@@ -952,7 +1127,7 @@ public final class HeapAnalyzer {
             }
             for (Site o : objs) {
                 Stmt.FunctionNode m = methodOf(o, name);
-                if (m == null || ModuleIndex.kindOf(m) != ModuleIndex.MethodKind.INSTANCE || inProgress.contains(m)) {
+                if (m == null || ModuleIndex.kindOf(m) != ModuleIndex.MethodKind.INSTANCE || inProgress.containsKey(m)) {
                     return null;
                 }
             }
@@ -2018,15 +2193,16 @@ public final class HeapAnalyzer {
         /** Applies a callee's summary at a call: its references, escapes and overwritten fields. */
         private Set<Site> apply(Stmt.FunctionNode fn, Set<Site> receiver, List<Set<Site>> args,
                                 Map<String, Set<Site>> kwargs, Located call, HeapState s) {
-            // A call of the function being analysed applies its summary so far (see solve); other
-            // calls back into a function still being analysed are unknown code.
-            Summary soFar = fn == scope.function ? recursionSoFar.get(fn) : null;
-            if (inProgress.contains(fn) && soFar == null) {
+            // A call back into a function being analysed applies its summary so far (see solve).
+            Set<Stmt.FunctionNode> unsolvedComponent = unsolved.get(scope.function);
+            Summary soFar = null;
+            if (inProgress.containsKey(fn)) {
+                soFar = callBack(fn);
+                if (soFar == null) {
+                    return unknownCall(receiver, args, kwargs, s);
+                }
+            } else if (unsolvedComponent != null && unsolvedComponent.contains(fn)) {
                 return unknownCall(receiver, args, kwargs, s);
-            }
-            boolean recursive = soFar != null;
-            if (recursive) {
-                recursed.add(fn);
             }
             FunctionScope callee = scope(fn);
             Map<String, Set<Site>> bound = new HashMap<>();
@@ -2054,7 +2230,9 @@ public final class HeapAnalyzer {
                     }
                 }
             }
-            Summary sum = recursive ? soFar : summary(fn, classArguments(callee, bound));
+            Summary sum = soFar != null ? soFar : summary(fn, classArguments(callee, bound));
+            // Inside a component, objects of every deeper level made through the same call are one summary object.
+            boolean recursive = soFar != null || provisional.contains(sum);
             if (sum.gaveUp()) {
                 return unknownCall(receiver, args, kwargs, s);
             }
@@ -2074,12 +2252,14 @@ public final class HeapAnalyzer {
                     } else if (x.kind() == Site.Kind.PARAM) {
                         String[] path = x.key().substring("param ".length()).split("\\.");
                         out = new LinkedHashSet<>(bound.getOrDefault(path[0], Set.of()));
-                        for (int i = 1; i < path.length; i++) {
+                        // Inside a component, what deeper levels reach below an argument's items or fields
+                        // stands as those items or fields: paths into given data stay finite from round to round.
+                        int fields = recursive ? Math.min(path.length, 2) : path.length;
+                        for (int i = 1; i < fields; i++) {
                             out = field(out, path[i]);
                         }
                     } else {
-                        // Through a call of itself, the objects of every deeper level are one summary object.
-                        String key = recursive && x.key().startsWith(prefix) ? x.key() : prefix + x.key();
+                        String key = recursive ? throughRecursion(prefix, x.key()) : prefix + x.key();
                         if (!x.key().endsWith(Site.LEFT_BY_CALLEE) && garbageOf(sum).contains(x)) {
                             key += Site.LEFT_BY_CALLEE; // its cycle is the callee's finding, not this caller's
                         } else if (comprehensionDepth > 0 && !x.perItem() && !x.leftByCallee()) {
@@ -2122,6 +2302,9 @@ public final class HeapAnalyzer {
             }
             for (String killed : sum.exit().killedParamFields()) {
                 int dot = killed.lastIndexOf('.');
+                if (recursive && killed.indexOf('.') < dot) {
+                    continue; // a field below an argument's field: through a recursive call, not one object
+                }
                 Set<Site> objs = map.apply(new Site(killed.substring(0, dot), Site.Kind.PARAM, null, null, true));
                 if (objs.size() == 1) {
                     kill(objs.iterator().next(), killed.substring(dot + 1), s);
@@ -2163,6 +2346,19 @@ public final class HeapAnalyzer {
                 result.addAll(map.apply(x));
             }
             return result;
+        }
+
+        /**
+         * The key of a callee's object seen through a call inside a component: one that already came
+         * through this call (at any depth) stands for all the objects made below it, so chains of
+         * calls going round the component stay finite.
+         */
+        private static String throughRecursion(String prefix, String key) {
+            if (key.startsWith(prefix)) {
+                return key;
+            }
+            int below = key.indexOf(">" + prefix);
+            return below >= 0 ? key.substring(below + 1) : prefix + key;
         }
 
         /** The classes a call gives the callee's class-defaulted parameters: the default when it gives none. */
