@@ -556,3 +556,24 @@ def cancelled_timer(loop, delay):
     handle = loop.call_later(delay, on_timeout)
     handle.cancel()
     return 0
+
+
+class Configurator:
+    def __init__(self, config):
+        self.config = Settings(config)
+        self.config.configurator = self  # expect: MEM601
+
+
+class Settings(dict):
+    pass
+
+
+class FileConfigurator(Configurator):
+    def configure(self):
+        return len(self.config)
+
+
+def configure(config):
+    """The base class's own cycle, reported once at the class: not again here for an instance of a subclass
+    (logging.config.dictConfig calling DictConfigurator(config).configure())."""
+    FileConfigurator(config).configure()

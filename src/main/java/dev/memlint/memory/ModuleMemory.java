@@ -257,15 +257,30 @@ public final class ModuleMemory {
     public boolean isSelfCycleOfClass(Cycle c) {
         List<Site> instances = c.sites().stream().filter(s -> s.kind() == Site.Kind.INSTANCE).toList();
         if (instances.size() != 1) {
-            return false;
+            return instances.stream().filter(x -> selfCyclicLineage(x) != null).count() == 1
+                    && instances.stream().anyMatch(x -> madeByMethodsOf(c, selfCyclicLineage(x)));
         }
-        String cls = instances.get(0).className();
-        ModuleIndex.ClassInfo info = index.classNamed(cls);
-        if (info == null || selfCycles.stream().noneMatch(sc -> sc.owner() == info)) {
+        List<ModuleIndex.ClassInfo> lineage = selfCyclicLineage(instances.get(0));
+        return lineage != null && madeByMethodsOf(c, lineage);
+    }
+
+    /**
+     * The classes an instance's attributes are looked up in (its class, then its module bases) when one
+     * of them is reported as self-cyclic: a subclass instance (DictConfigurator of BaseConfigurator) is
+     * in its base's cycle, reported there once. Else null.
+     */
+    private List<ModuleIndex.ClassInfo> selfCyclicLineage(Site instance) {
+        List<ModuleIndex.ClassInfo> lineage = index.lineage(instance.className());
+        return lineage.stream().anyMatch(cls -> selfCycles.stream().anyMatch(sc -> sc.owner() == cls)) ? lineage : null;
+    }
+
+    /** Whether every reference of the cycle was made by a method of these classes (or is no store). */
+    private static boolean madeByMethodsOf(Cycle c, List<ModuleIndex.ClassInfo> lineage) {
+        if (lineage == null) {
             return false;
         }
         Set<Node> methodsNodes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        info.methods().values().forEach(m -> collectNodes(m, methodsNodes));
+        lineage.forEach(cls -> cls.methods().values().forEach(m -> collectNodes(m, methodsNodes)));
         return c.edges().stream().allMatch(e -> e.origin() == null || methodsNodes.contains(e.origin()));
     }
 
