@@ -577,3 +577,48 @@ def configure(config):
     """The base class's own cycle, reported once at the class: not again here for an instance of a subclass
     (logging.config.dictConfig calling DictConfigurator(config).configure())."""
     FileConfigurator(config).configure()
+
+
+class Channel:
+    def __init__(self, name):
+        self.name = name
+
+
+class Hub:
+    """Channels made by the class configured on the hub, else by the module's default class (logging's
+    Manager.getLogger): each channel refers back to its hub, which keeps it in a dict."""
+
+    def __init__(self):
+        self.channels = {}
+        self.channelClass = None
+
+    def setChannelClass(self, klass):
+        self.channelClass = klass
+
+    def get(self, name):
+        if name not in self.channels:
+            rv = (self.channelClass or _channelClass)(name)
+            rv.hub = self
+            self.channels[name] = rv  # expect: MEM601
+        return self.channels[name]
+
+
+class WeakHub:
+    """The same registry whose channels refer back to it weakly: no cycle."""
+
+    def __init__(self):
+        self.channels = {}
+
+    def get(self, name):
+        rv = _channelClass(name)
+        rv.hub = weakref.proxy(self)
+        self.channels[name] = rv
+        return rv
+
+
+_channelClass = Channel
+
+
+def setChannelClass(klass):
+    global _channelClass
+    _channelClass = klass

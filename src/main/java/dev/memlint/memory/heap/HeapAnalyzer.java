@@ -1581,6 +1581,10 @@ public final class HeapAnalyzer {
                     return instantiate(cls, c, args, kwargs, splatted, s);
                 }
             }
+            ModuleIndex.ClassInfo fallback = defaultClass(c.func(), s);
+            if (fallback != null) { // (self.loggerClass or _loggerClass)(name): the class used unless one was set
+                return instantiate(fallback, c, args, kwargs, splatted, s);
+            }
             if (c.func() instanceof Expr.Name n && !s.isBound(n.id())) {
                 ModuleIndex.ClassInfo cls = index.classNamed(n.id());
                 if (cls != null) {
@@ -1766,6 +1770,26 @@ public final class HeapAnalyzer {
                 s.escape(eval(a.value(), s));
             }
             return Set.of();
+        }
+
+        /**
+         * The module class a callee stands for by default: a module-level name bound to the class
+         * ({@code _loggerClass = Logger}), or the last operand of an {@code or} that is one, the class
+         * used when the operands before it (a class configured on the object) are unset. Else null.
+         */
+        private ModuleIndex.ClassInfo defaultClass(Expr func, HeapState s) {
+            if (func instanceof Expr.Name n && !s.isBound(n.id())) {
+                return index.classAlias(n.id());
+            }
+            if (func instanceof Expr.BoolOp b && b.op() == dev.memlint.ast.BoolOperator.Or) {
+                Expr last = b.values().get(b.values().size() - 1);
+                if (last instanceof Expr.Name n && !s.isBound(n.id())) {
+                    ModuleIndex.ClassInfo cls = index.classNamed(n.id());
+                    return cls != null ? cls : index.classAlias(n.id());
+                }
+                return last instanceof Expr.Name n ? classHeld(s.valueOf(n.id())) : null;
+            }
+            return null;
         }
 
         /**

@@ -69,6 +69,8 @@ public final class ModuleIndex {
     private final Map<String, Stmt.FunctionNode> functions = new LinkedHashMap<>();
     /** Module-level names bound once to an instance of a module class: name -> class. */
     private final Map<String, String> moduleInstances = new HashMap<>();
+    /** Module-level names bound to a module class ({@code _loggerClass = Logger}): name -> class. */
+    private final Map<String, String> classAliases = new HashMap<>();
     /** local name -> "module" or "module.attr" it was imported as. */
     private final Map<String, String> imports = new HashMap<>();
 
@@ -81,6 +83,9 @@ public final class ModuleIndex {
             } else if (s instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name n
                     && a.value() instanceof Expr.Call c && c.func() instanceof Expr.Name cls && classes.containsKey(cls.id())) {
                 moduleInstances.merge(n.id(), cls.id(), (x, y) -> x.equals(y) ? x : "?");
+            } else if (s instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name n
+                    && a.value() instanceof Expr.Name cls && classes.containsKey(cls.id())) {
+                classAliases.merge(n.id(), cls.id(), (x, y) -> x.equals(y) ? x : "?");
             } else if (s instanceof Stmt.Import imp) {
                 for (Alias a : imp.names()) {
                     imports.put(a.asname() != null ? a.asname() : a.name().split("\\.")[0],
@@ -195,6 +200,17 @@ public final class ModuleIndex {
     public String moduleInstance(String name) {
         String cls = moduleInstances.get(name);
         return cls == null || cls.equals("?") || functions.containsKey(name) ? null : cls;
+    }
+
+    /**
+     * The class a module-level name is bound to as its default ({@code _loggerClass = Logger}, which a
+     * setter may replace under {@code global}, as a class-defaulted parameter may be given another), or
+     * null when the module binds it to something else too or defines it as a class or function.
+     */
+    public ClassInfo classAlias(String name) {
+        String cls = classAliases.get(name);
+        return cls == null || cls.equals("?") || functions.containsKey(name) || classes.containsKey(name)
+                || moduleInstances.containsKey(name) ? null : classes.get(cls);
     }
 
     public Stmt.FunctionNode functionNamed(String name) {
