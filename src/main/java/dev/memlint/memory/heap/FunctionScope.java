@@ -161,6 +161,16 @@ final class FunctionScope {
             loaded.addAll(freeNames(c));
         } else if (node instanceof Stmt.Global g) {
             bound.addAll(g.names());
+        } else if (node instanceof Stmt.Import imp) { // import binds the name in this scope, as an assignment
+            imp.names().forEach(a -> bound.add(a.asname() != null ? a.asname() : a.name().split("\\.")[0]));
+        } else if (node instanceof Stmt.ImportFrom from) {
+            from.names().forEach(a -> bound.add(a.asname() != null ? a.asname() : a.name()));
+        } else if (node instanceof dev.memlint.ast.ExceptHandler h) {
+            if (h.name() != null) {
+                bound.add(h.name());
+            }
+            walkNames(h.type(), loaded, bound);
+            walkNames(h.body(), loaded, bound);
         } else if (node instanceof Node n) {
             NodeChildren.Collector children = new NodeChildren.Collector();
             NodeChildren.children(n, children);
