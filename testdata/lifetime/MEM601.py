@@ -622,3 +622,85 @@ _channelClass = Channel
 def setChannelClass(klass):
     global _channelClass
     _channelClass = klass
+
+
+def indent_tree(tree, space="  "):
+    """A nested function that calls itself (xml.etree.ElementTree.indent): it refers to itself through its
+    cell, so every call leaves the function, its cells and the list they hold to the collector."""
+    indentations = ["\n"]
+
+    def _indent_children(elem, level):  # expect: MEM601
+        if len(indentations) <= level + 1:
+            indentations.append(indentations[level] + space)
+        for child in elem:
+            _indent_children(child, level + 1)
+            child.tail = indentations[level + 1]
+
+    _indent_children(tree, 0)
+
+
+def make_scanner(context):
+    """The same shape kept by the function returned (json.scanner.py_make_scanner): garbage once the caller
+    drops the scanner."""
+    parse_object = context.parse_object
+    memo = context.memo
+
+    def _scan_once(string, idx):  # expect: MEM601
+        if string[idx] == "{":
+            return parse_object((string, idx + 1), _scan_once, memo)
+        return string[idx], idx + 1
+
+    def scan_once(string, idx):
+        try:
+            return _scan_once(string, idx)
+        finally:
+            memo.clear()
+
+    return scan_once
+
+
+def count_nodes(tree):
+    """The helper's name deleted once done: its cell is empty, no cycle is left."""
+
+    def visit(node):
+        return 1 + sum(visit(child) for child in node)
+
+    total = visit(tree)
+    del visit
+    return total
+
+
+def _count_below(node):
+    return 1 + sum(_count_below(child) for child in node)
+
+
+def count_nodes_at_module_level(tree):
+    """A module-level function calls itself through the module's globals: no cell, no cycle."""
+    return _count_below(tree)
+
+
+def retrying(func):
+    """A decorator whose wrapper refers to itself (unittest.mock's patched): kept as long as the function
+    it replaces, once per decorated function."""
+
+    @functools.wraps(func)
+    def wrapper(*args):
+        if wrapper.calls > 3:
+            return None
+        wrapper.calls += 1
+        return func(*args)
+
+    wrapper.calls = 0
+    return wrapper
+
+
+def _build_grammar():
+    """Called once, at import: the one cycle it leaves is no per-call cost."""
+
+    def expand(rule):
+        return [expand(r) for r in rule]
+
+    return len(expand([[], [[]]]))
+
+
+GRAMMAR_SIZE = _build_grammar()

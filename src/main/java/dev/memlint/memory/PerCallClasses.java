@@ -154,7 +154,7 @@ public final class PerCallClasses {
     }
 
     /** Test methods and fixtures run once per test run; functions called only at import run once. */
-    private boolean runsOnce(Stmt.FunctionNode f) {
+    public boolean runsOnce(Stmt.FunctionNode f) {
         return f.name().startsWith("test") || TEST_ENTRY_POINTS.contains(f.name())
                 || (index.functionNamed(f.name()) == f && calledOnlyAtImport.contains(f.name()));
     }

@@ -1,5 +1,6 @@
 package dev.memlint.rule.memory;
 
+import dev.memlint.ast.Expr;
 import dev.memlint.ast.Located;
 import dev.memlint.ast.Stmt;
 import dev.memlint.memory.ModuleMemory;
@@ -54,18 +55,24 @@ public final class ReferenceCycleRule implements Rule {
             // One finding per function: its other cycles are related locations, not findings of their own.
             List<Cycle> cycles = new ArrayList<>();
             List<Located> places = new ArrayList<>();
+            Stmt.FunctionNode fn = r.function();
             for (Cycle c : r.cycles()) {
-                if (c.returned() || memory.isSelfCycleOfClass(c) || isClassObject(c) || leftByCallee(c)
-                        || insideLibraryObject(c) || recursiveClosure(c)) {
+                // A nested function of this one that calls itself: its cell holds it, so the call leaves
+                // it (or, returned, the caller's drop does), and only this function can avoid that.
+                Located selfCalling = recursiveClosure(c) ? nestedFunctionOf(fn, c) : null;
+                if (selfCalling == null && (c.returned() || recursiveClosure(c))
+                        || memory.isSelfCycleOfClass(c) || isClassObject(c) || leftByCallee(c)
+                        || insideLibraryObject(c) || selfCalling != null && (testCode
+                        || memory.perCallClasses().runsOnce(fn) || c.returned() && wrapsItsParameter(fn))) {
                     // A returned structure is the caller's; a self-cyclic class is reported once; a
                     // class made in a function is cyclic by design (`estimate` still counts it); a
                     // cycle a callee left is reported at the callee; an ArgumentParser's own cycles are
-                    // the library's design, which the caller cannot change; a nested function that
-                    // calls itself is one small function and its cell, freed by the youngest collection.
+                    // the library's design, which the caller cannot change. A nested function that
+                    // calls itself is left once where its function runs once (at import, in a test,
+                    // in test code), and a decorator's is kept as long as the function it decorates.
                     continue;
                 }
-                Stmt.FunctionNode fn = r.function();
-                Located at = CycleSteps.closing(c, fn);
+                Located at = selfCalling != null ? selfCalling : CycleSteps.closing(c, fn);
                 if (!contains(fn, at)) {
                     at = lastSiteIn(fn, c); // the cycle was closed by a callee: point at the call here
                 }
@@ -83,7 +90,8 @@ public final class ReferenceCycleRule implements Rule {
             String more = cycles.size() == 1 ? "" : "; it leaves " + (cycles.size() - 1)
                     + " more at the related locations";
             FindingBuilder f = ctx.report(places.get(0), "`" + r.qualname() + "` leaves a reference cycle ("
-                    + first.describe() + "): it is freed only by the cyclic garbage collector" + more);
+                    + first.describe() + "): it is freed only by the cyclic garbage collector"
+                    + selfCallingAdvice(first, r.function()) + more);
             CycleSteps.addSteps(f, first);
             for (int i = 1; i < cycles.size(); i++) {
                 f.related(places.get(i), "another reference cycle: " + cycles.get(i).describe());
@@ -127,6 +135,60 @@ public final class ReferenceCycleRule implements Rule {
 
     private static String kilobytes(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+    }
+
+    /**
+     * The nested function of fn on a cycle of functions and their cells (one that calls itself, or
+     * two that call each other), when fn's own body defines it, else null (a callee's, reported there).
+     */
+    private static Located nestedFunctionOf(Stmt.FunctionNode fn, Cycle c) {
+        for (var site : c.sites()) {
+            if (site.node() instanceof Stmt.FunctionNode nested && nested != fn && contains(fn, nested)) {
+                return nested;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A decorator: its one parameter (besides self) is a function that a nested function calls or
+     * that {@code wraps}/{@code update_wrapper} is given; what it returns replaces that function.
+     */
+    private static boolean wrapsItsParameter(Stmt.FunctionNode fn) {
+        List<String> params = fn.args().names().stream().filter(p -> !p.equals("self") && !p.equals("cls")).toList();
+        if (params.size() != 1) {
+            return false;
+        }
+        String p = params.get(0);
+        return dev.memlint.semantic.NodeChildren.anyMatch(fn.body(), n -> n instanceof Expr.Call call
+                && (call.func() instanceof Expr.Name f && f.id().equals(p)
+                    || calleeName(call).equals("wraps") || calleeName(call).equals("update_wrapper"))
+                && (call.func() instanceof Expr.Name f2 && f2.id().equals(p)
+                    || call.args().stream().anyMatch(a -> a instanceof Expr.Name x && x.id().equals(p))));
+    }
+
+    private static String calleeName(Expr.Call call) {
+        return call.func() instanceof Expr.Name n ? n.id() : call.func() instanceof Expr.Attribute a ? a.attr() : "";
+    }
+
+    /** What to do about a nested function that calls itself: the cycle is its cell's, not a store to undo. */
+    private static String selfCallingAdvice(Cycle c, Stmt.FunctionNode fn) {
+        Located nested = recursiveClosure(c) ? nestedFunctionOf(fn, c) : null;
+        if (nested == null) {
+            return "";
+        }
+        List<String> names = c.sites().stream().filter(x -> x.node() instanceof Stmt.FunctionNode)
+                .map(x -> ((Stmt.FunctionNode) x.node()).name()).distinct().toList();
+        String name = ((Stmt.FunctionNode) nested).name();
+        String why = names.size() == 1 ? "`" + name + "` calls itself through its cell"
+                : "`" + String.join("` and `", names) + "` call each other through their cells";
+        String them = names.size() == 1 ? "it a module-level function that takes what it reads"
+                : "them module-level functions that take what they read";
+        return c.returned()
+                ? " once the caller drops what it returns, since " + why + ": make " + them + " as arguments, "
+                    + "or methods"
+                : " on every call, since " + why + ": make " + them + " as arguments, or set `" + name
+                    + " = None` in a `finally` once done";
     }
 
     private static boolean recursiveClosure(Cycle c) {
