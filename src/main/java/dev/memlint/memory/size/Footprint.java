@@ -77,6 +77,10 @@ final class Footprint {
             for (Obj r : roots) {
                 if (r != null && !representatives.contains(r)) total = Sym.add(total, bytes(r, Long.MIN_VALUE, Sym.of(1)));
             }
+            // a root that is an item only of itself or of other such roots (items.append(items)): once
+            for (Obj r : roots) {
+                if (r != null && representatives.contains(r)) total = Sym.add(total, bytes(r, Long.MIN_VALUE, Sym.of(1)));
+            }
             // objects the items of a group share (older than the loop that made them): once each
             for (int i = 0; i < shared.size(); i++) {
                 total = Sym.add(total, bytes(shared.get(i), Long.MIN_VALUE, Sym.of(1)));

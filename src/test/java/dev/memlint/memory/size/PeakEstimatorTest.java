@@ -882,4 +882,24 @@ class PeakEstimatorTest {
         assertTrue(e.limits().stream().noneMatch(l -> l.contains("iterations unknown") || l.contains("not followed")), e::toString);
         assertTrue(e.limits().stream().anyMatch(l -> l.contains("recursive call of walk") && l.contains("1 level down")), e::toString);
     }
+
+    @Test
+    void aListHoldingItselfIsCountedLikeAnyOtherList() {
+        String src = """
+                def itself(n):
+                    items = [n]
+                    items.append(items)
+                    return items
+
+                def another(n):
+                    items = [n]
+                    items.append(n)
+                    return items
+                """;
+        // the same list object and the same 8-slot array after one append; only the item differs
+        Estimates.Entry itself = entry(src, "itself"), another = entry(src, "another");
+        assertEquals(another.peakBytes(), itself.peakBytes(), itself::toString);
+        assertEquals(another.retainedBytes(), itself.retainedBytes(), itself::toString);
+        assertTrue(itself.retainedBytes() > 0, itself::toString);
+    }
 }
