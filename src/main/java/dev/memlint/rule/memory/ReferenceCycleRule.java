@@ -60,10 +60,10 @@ public final class ReferenceCycleRule implements Rule {
                 // A nested function of this one that calls itself: its cell holds it, so the call leaves
                 // it (or, returned, the caller's drop does), and only this function can avoid that.
                 Located selfCalling = recursiveClosure(c) ? nestedFunctionOf(fn, c) : null;
-                if (selfCalling == null && (c.returned() || recursiveClosure(c))
-                        || memory.isSelfCycleOfClass(c) || isClassObject(c) || leftByCallee(c)
-                        || insideLibraryObject(c) || selfCalling != null && (testCode
-                        || memory.perCallClasses().runsOnce(fn) || c.returned() && wrapsItsParameter(fn))) {
+                boolean leftOut = selfCalling != null
+                        ? testCode || memory.perCallClasses().runsOnce(fn) || c.returned() && wrapsItsParameter(fn)
+                        : c.returned() || recursiveClosure(c);
+                if (leftOut || memory.isSelfCycleOfClass(c) || isClassObject(c) || leftByCallee(c) || insideLibraryObject(c)) {
                     // A returned structure is the caller's; a self-cyclic class is reported once; a
                     // class made in a function is cyclic by design (`estimate` still counts it); a
                     // cycle a callee left is reported at the callee; an ArgumentParser's own cycles are
@@ -162,9 +162,8 @@ public final class ReferenceCycleRule implements Rule {
         String p = params.get(0);
         return dev.memlint.semantic.NodeChildren.anyMatch(fn.body(), n -> n instanceof Expr.Call call
                 && (call.func() instanceof Expr.Name f && f.id().equals(p)
-                    || calleeName(call).equals("wraps") || calleeName(call).equals("update_wrapper"))
-                && (call.func() instanceof Expr.Name f2 && f2.id().equals(p)
-                    || call.args().stream().anyMatch(a -> a instanceof Expr.Name x && x.id().equals(p))));
+                    || (calleeName(call).equals("wraps") || calleeName(call).equals("update_wrapper"))
+                        && call.args().stream().anyMatch(a -> a instanceof Expr.Name x && x.id().equals(p))));
     }
 
     private static String calleeName(Expr.Call call) {
