@@ -360,7 +360,7 @@ public final class HeapAnalyzer {
                 if (s.gaveUp() || !frame.calledBack && !frame.tooLong) {
                     break;
                 }
-                if (frame.tooLong || round == RECURSION_ROUNDS || componentLines(f, component) > MAX_RECURSION_LINES) {
+                if (frame.tooLong || round == RECURSION_ROUNDS || lines(functionsOf(f, component)) > MAX_RECURSION_LINES) {
                     boolean appliedSoFar = frame.calledBack || !component.isEmpty();
                     giveUp(f, component);
                     if (appliedSoFar) {
@@ -405,25 +405,27 @@ public final class HeapAnalyzer {
         }
     }
 
-    private static int componentLines(Stmt.FunctionNode head, List<Member> component) {
+    /** The functions of a component: its head and its members, each once. */
+    private static Set<Stmt.FunctionNode> functionsOf(Stmt.FunctionNode head, List<Member> component) {
         Set<Stmt.FunctionNode> functions = Collections.newSetFromMap(new IdentityHashMap<>());
         functions.add(head);
-        int total = lines(head);
         for (Member m : component) {
-            if (functions.add(m.function)) {
-                total += lines(m.function);
-            }
+            functions.add(m.function);
+        }
+        return functions;
+    }
+
+    private static int lines(Iterable<Stmt.FunctionNode> functions) {
+        int total = 0;
+        for (Stmt.FunctionNode f : functions) {
+            total += lines(f);
         }
         return total;
     }
 
     /** Calls inside a component that was not solved are unknown code, whichever member is analysed. */
     private void giveUp(Stmt.FunctionNode head, List<Member> component) {
-        Set<Stmt.FunctionNode> all = Collections.newSetFromMap(new IdentityHashMap<>());
-        all.add(head);
-        for (Member m : component) {
-            all.add(m.function);
-        }
+        Set<Stmt.FunctionNode> all = functionsOf(head, component);
         dropMembers(members.size() - component.size());
         for (Stmt.FunctionNode f : List.copyOf(all)) { // a component met before, now part of this one
             all.addAll(unsolved.getOrDefault(f, Set.of()));
