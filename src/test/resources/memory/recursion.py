@@ -60,49 +60,6 @@ def tree_from_spec(n):
     return len(root.children)
 
 
-def _parse_block(entries, parent):
-    block = Node("block", parent)
-    if parent is not None:
-        parent.children.append(block)
-    for entry in entries:
-        _parse_item(entry, block)
-    return block
-
-
-def _parse_item(entry, parent):
-    if isinstance(entry, list):
-        return _parse_block(entry, parent)
-    leaf = Node(entry, parent)
-    parent.children.append(leaf)
-    return leaf
-
-
-def parsed_blocks(spec):
-    return len(_parse_block(spec, None).children)
-
-
-def _read_list(entries, parent):
-    for entry in entries:
-        _read_entry(entry, parent)
-
-
-def _read_entry(entry, parent):
-    if isinstance(entry, list):
-        _read_nested(entry, parent)
-
-
-def _read_nested(entries, parent):
-    block = Node("nested", parent)
-    parent.children.append(block)
-    _read_list(entries, block)
-
-
-def read_in_three(spec):
-    root = Node("root")
-    _read_list(spec, root)
-    return len(root.children)
-
-
 def _up_block(entries, parent):
     block = Up("block", parent)
     for entry in entries:
@@ -118,17 +75,3 @@ def _up_item(entry, parent):
 
 def parsed_upwards(spec):
     return _up_block(spec, None).name
-
-
-def _to_tree(entry):
-    if isinstance(entry, list):
-        return _to_node(entry)
-    return entry
-
-
-def _to_node(entries):
-    return {"children": [_to_tree(e) for e in entries]}
-
-
-def converted_to_dicts(spec):
-    return len(_to_node(spec)["children"])
