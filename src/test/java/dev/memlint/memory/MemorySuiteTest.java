@@ -40,6 +40,8 @@ class MemorySuiteTest {
     private static final Path FLOORS = Path.of("src/test/resources/memory/suite-floor.properties");
     /** Measurements are kept here, keyed by what they depend on, so that reruns skip the interpreter. */
     private static final Path CACHE = Path.of("target/memory-suite");
+    /** Every (function, size) pair with its ratio, one TSV per version, to find the misses within ±25%. */
+    private static final Path PAIRS = Path.of("target/memory-suite-report");
     /** The issue's floor, in the order of Tally.scores(). */
     private static final Map<String, Double> ISSUE_FLOOR = Map.of(
             "precision", 0.90, "recall", 0.90, "within2x", 0.90, "within25", 0.70, "growth", 0.90);
@@ -88,13 +90,14 @@ class MemorySuiteTest {
         Path script = Path.of(getClass().getResource("/memory/measure_suite.py").toURI());
         Tally total = new Tally();
         List<String> misses = new ArrayList<>();
+        List<String> pairs = new ArrayList<>(List.of("file\tfunction\tsymbol\tvalue\testimated\tmeasured\tratio\tformula"));
         StringBuilder report = new StringBuilder();
         List<Path> files;
         try (Stream<Path> s = Files.list(SUITE)) {
             files = s.filter(p -> p.toString().endsWith(".py")).sorted().toList();
         }
         for (Path file : files) {
-            Tally tally = score(file, measure(python.get(), script, file, mode), sizes, mode, misses);
+            Tally tally = score(file, measure(python.get(), script, file, mode), sizes, mode, misses, pairs);
             report.append(String.format(Locale.ROOT, "  %-20s %s%n", file.getFileName(), tally.text()));
             total.add(tally);
         }
@@ -102,6 +105,8 @@ class MemorySuiteTest {
         System.out.println(scores);
         System.out.print(report);
         misses.forEach(m -> System.out.println("  miss: " + m));
+        Files.createDirectories(PAIRS);
+        Files.write(PAIRS.resolve("pairs-" + version + ".tsv"), pairs);
         assertTrue(total.functions >= 150, "the suite needs at least 150 functions: " + total.functions);
 
         Properties recorded = new Properties();
@@ -125,7 +130,7 @@ class MemorySuiteTest {
 
     /** Scores one file's estimates against its measurements; adds what missed to misses. */
     private static Tally score(Path file, Map<String, List<Measured>> runs, SizeModel sizes, CollectorMode mode,
-                               List<String> misses) throws Exception {
+                               List<String> misses, List<String> pairs) throws Exception {
         Module module = CPythonAst.parseFile(file);
         String shown = file.getFileName().toString();
         Map<String, Estimates.Entry> byName = new HashMap<>();
@@ -151,6 +156,8 @@ class MemorySuiteTest {
                 double est = e.peakBytes() == null ? -1 : e.peakBytes();
                 double ratio = est <= 0 || m.peak() <= 0 ? Double.POSITIVE_INFINITY : est / m.peak();
                 if (est == 0 && m.peak() == 0) ratio = 1;
+                pairs.add(String.format(Locale.ROOT, "%s\t%s\t%s\t%.0f\t%.0f\t%d\t%.3f\t%s", shown, run.getKey(),
+                        m.symbol(), m.value(), est, m.peak(), ratio, e.peakFormula()));
                 if (ratio >= 0.5 && ratio <= 2) t.within2x++;
                 if (ratio >= 0.75 && ratio <= 1.25) t.within25++;
                 if (ratio < 0.5 || ratio > 2) {
