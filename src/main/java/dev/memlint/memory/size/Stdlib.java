@@ -122,6 +122,17 @@ final class Stdlib {
                 in.observe(Sym.of(in.model.library("tracebackExceptionPeak")));
                 return in.fixed(Obj.Kind.OPAQUE, in.model.library("tracebackException"));
             }
+            case "types.MethodType": {
+                // a bound method made by hand (a hook bound to one object): calling it calls the function with the object first
+                if (first == null || first.function == null || args.size() != 2 || args.get(1) == null) {
+                    in.library.notFollowed(name, where);
+                    return null;
+                }
+                Obj bound = in.fixed(Obj.Kind.BOUND_METHOD, in.model.boundMethod());
+                bound.function = first.function;
+                bound.attrs.put("__self__", args.get(1));
+                return bound;
+            }
             case "types.SimpleNamespace": {
                 Obj ns = in.make(Obj.Kind.INSTANCE, null);
                 ns.fixed = Sym.of(in.model.bareObject() + 32 + in.model.dictInserted(kwargs.size(), true));

@@ -117,6 +117,39 @@ class PeakEstimatorTest {
     }
 
     @Test
+    void aMethodBoundByHandCostsWhatAMethodBoundByAttributeCosts() {
+        String src = """
+                import types
+
+                class Plugin:
+                    def __init__(self, name):
+                        self.name = name
+                        self.hook = None
+
+                    def describe(self):
+                        return f"plugin {self.name}"
+
+                def _describe(plugin):
+                    return f"plugin {plugin.name}"
+
+                def by_hand(n):
+                    plugins = [Plugin(f"p{i}") for i in range(n)]
+                    for plugin in plugins:
+                        plugin.hook = types.MethodType(_describe, plugin)
+                    return [plugin.hook() for plugin in plugins]
+
+                def by_attribute(n):
+                    plugins = [Plugin(f"p{i}") for i in range(n)]
+                    for plugin in plugins:
+                        plugin.hook = plugin.describe
+                    return [plugin.hook() for plugin in plugins]
+                """;
+        Estimates.Entry e = entry(src, "by_hand");
+        assertTrue(followedAll(e), e::toString);
+        assertEquals(peak(src, "by_attribute", "n", 1000), peak(src, "by_hand", "n", 1000));
+    }
+
+    @Test
     void rangeWithAStepRunsAThirdAsOften() {
         String src = """
                 def every_third(n):
