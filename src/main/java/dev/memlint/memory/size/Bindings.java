@@ -81,6 +81,16 @@ final class Bindings {
                 return;
             }
             if (v != null && v.fresh) in.containers.growBy(container, Sym.ZERO, List.of(new Obj.Group(Sym.of(1), v)), Sym.ZERO);
+        } else if (container.attrs.get("data") != null && container.producer != null && container.producer.startsWith("weak ")) {
+            // A weak dictionary's entry is a plain dict's entry holding a weak reference where it refers
+            // weakly: a KeyedRef to the value (WeakValueDictionary) or a ref to the key (WeakKeyDictionary).
+            Obj data = container.attrs.get("data");
+            if (container.producer.equals("weak values")) {
+                setItem(data, key, slice, in.fixed(Obj.Kind.OPAQUE, in.model.library("keyedRef")));
+            } else {
+                setItem(data, in.fixed(Obj.Kind.OPAQUE, in.model.library("weakref")), null, v);
+            }
+            container.count = data.count;
         } else if (container.kind == Obj.Kind.INSTANCE && container.cls != null) {
             Stmt.FunctionNode set = in.index.method(container.cls, "__setitem__");
             if (set != null) in.calls.inline(set, container, java.util.Arrays.asList(key, v), Map.of(), slice);

@@ -117,7 +117,10 @@ final class Containers {
             return;
         }
         boolean present = key != null && holds(container, key);
-        growAt(container, key == null ? in.loops.peek() : key.counters != null ? levelOfCounters(key.counters) : levelOf(key),
+        Interpreter.Loop level = key == null ? in.loops.peek() : key.counters != null ? levelOfCounters(key.counters) : null;
+        // a key counted by a loop that has ended (f"/doc/{i}" made with the items) is another one with each item
+        if (key != null && level == null) level = levelOf(key);
+        growAt(container, level,
                 present ? Sym.ZERO : Sym.of(1),
                 present && !replaces ? List.of() : groups, Sym.ZERO);
     }

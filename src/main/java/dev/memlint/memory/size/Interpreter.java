@@ -76,6 +76,8 @@ final class Interpreter {
         final String var;
         Map<Obj, Delta> deltas = new LinkedHashMap<>();
         final Set<Obj> local = Footprint.identitySet();
+        /** Whence the element's own parts were made (see Loops.loop); MIN_VALUE with no element. */
+        long partsSince = Long.MIN_VALUE;
         final List<Sym> candidates = new ArrayList<>();
         /** Cyclic garbage one iteration leaves (uncapped), the collector's cap on it, tracked objects it keeps. */
         Sym garbage = Sym.ZERO;

@@ -74,7 +74,7 @@ final class Iterables {
                     unknownLoop(line, body, carried);
                 } else {
                     Obj element = in.expressions.elementOf(src);
-                    in.looping.loop(src.count, null, element, carried, line, () -> body.accept(element), null);
+                    in.looping.loop(src.count, null, element, madeSince(src, element), carried, line, () -> body.accept(element), null);
                 }
             }
             case STR -> in.looping.loop(src.count == null ? Sym.var("len(" + in.pathOf(src) + ")") : src.count, null, null, carried,
@@ -160,5 +160,13 @@ final class Iterables {
         } finally {
             in.frames.pop();
         }
+    }
+
+    /** When the loop that filled src with element began (element's own birth when no loop did). */
+    private static long madeSince(Obj src, Obj element) {
+        for (Obj.Group g : src.groups) {
+            if (g.item() == element && g.stamp() != Long.MIN_VALUE) return g.stamp();
+        }
+        return element == null ? Long.MIN_VALUE : element.born;
     }
 }

@@ -26,22 +26,33 @@ final class Loops {
      * keep every iteration's, and the cyclic garbage it leaves piles up as the collector allows.
      */
     void loop(Sym trips, String var, Obj element, Set<String> carried, int line, Runnable iteration, String unknownNote) {
+        loop(trips, var, element, element == null ? Long.MIN_VALUE : element.born, carried, line, iteration, unknownNote);
+    }
+
+    /**
+     * As above, over the items of a container that a loop filled: what the element refers to that
+     * was made since partsSince (when that loop began: a constructor's arguments, made before the
+     * instance) is the element's own, another object on each iteration.
+     */
+    void loop(Sym trips, String var, Obj element, long partsSince, Set<String> carried, int line, Runnable iteration,
+              String unknownNote) {
         if (trips instanceof Sym.Const c && c.value() <= 0) return;
-        Iterables.FirstItem stopped = walkLoop(trips, var, element, carried, iteration, unknownNote);
+        Iterables.FirstItem stopped = walkLoop(trips, var, element, partsSince, carried, iteration, unknownNote);
         if (stopped != null) throw stopped;
     }
 
     /** The loop, or, when next() stopped it at its first item, that one iteration (returned to rethrow). */
-    private Iterables.FirstItem walkLoop(Sym trips, String var, Obj element, Set<String> carried, Runnable iteration,
+    private Iterables.FirstItem walkLoop(Sym trips, String var, Obj element, long partsSince, Set<String> carried, Runnable iteration,
                                String unknownNote) {
         Interpreter.Frame f = in.frame();
         Interpreter.Loop outer = in.loops.peek();
         Interpreter.Loop l = new Interpreter.Loop(in.clock, var);
+        l.partsSince = element == null ? Long.MIN_VALUE : Math.min(partsSince, element.born);
         l.worklist = worklist;
         worklist = null;
         if (element != null && !element.fresh) l.local.addAll(in.footprint.reachable(List.of(element), o -> o.fresh && o.born < in.clock));
         // a made item's own parts (made with it, not before): each iteration reaches another item's
-        else if (element != null) l.local.addAll(in.footprint.reachable(List.of(element), o -> o.born < element.born));
+        else if (element != null) l.local.addAll(in.footprint.reachable(List.of(element), o -> o.born < l.partsSince));
         Map<String, Obj> before = new LinkedHashMap<>(f.env);
         Map<String, Obj> placeholders = new LinkedHashMap<>();
         for (String name : carried) {
@@ -232,7 +243,9 @@ final class Loops {
                 boolean one = item != null && item.born < l.stamp && !l.local.contains(item); // the same object each time
                 Sym n = total(gr.count(), trips, var);
                 if (o.keyCap != null && item != null && item.distinct != null) n = Sym.min(n, o.keyCap); // keys seen again replace
-                groups.add(one ? gr : new Obj.Group(n, item, Math.max(l.stamp, gr.stamp())));
+                // the element the loop walks (made before it) is another item each time, made since partsSince
+                long stamp = item != null && item.born < l.stamp && l.local.contains(item) ? l.partsSince : Math.max(l.stamp, gr.stamp());
+                groups.add(one ? gr : new Obj.Group(n, item, stamp));
             }
             in.containers.growBy(o, count, groups, total(d.bulk(), trips, var));
             if (o.fresh && (o.kind == Obj.Kind.DICT || o.kind == Obj.Kind.SET)) hashed.add(o);

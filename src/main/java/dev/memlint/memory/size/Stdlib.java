@@ -203,8 +203,9 @@ final class Stdlib {
             }
             case "weakref.WeakValueDictionary": case "weakref.WeakKeyDictionary": {
                 Obj w = in.fixed(Obj.Kind.OPAQUE, in.model.library("weakValueDictionary"));
-                w.producer = "weakdict";
+                w.producer = name.endsWith("ValueDictionary") ? "weak values" : "weak keys";
                 w.count = Sym.ZERO;
+                w.attrs.put("data", in.make(Obj.Kind.DICT, Sym.ZERO)); // the plain dict of its entries
                 return w;
             }
             case "weakref.finalize": {
