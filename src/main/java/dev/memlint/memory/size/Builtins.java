@@ -121,14 +121,21 @@ final class Builtins {
                 return in.fixed(Obj.Kind.OPAQUE, in.model.bareObject());
             case "type": {
                 if (args.size() == 3) {
-                    Obj cls = in.fixed(Obj.Kind.CLASS, in.model.library("classObject"));
+                    Obj bases = args.get(1);
+                    Obj base = bases != null && bases.kind == Obj.Kind.TUPLE && !bases.groups.isEmpty() ? bases.groups.get(0).item() : null;
+                    // a subclass of an exception type has no __dict__ and __weakref__ descriptors of its own (measured)
+                    Expr firstBase = c.args().size() > 1 && c.args().get(1) instanceof Expr.TupleExpr t && !t.elts().isEmpty()
+                            ? t.elts().get(0) : null;
+                    Obj cls = in.fixed(Obj.Kind.CLASS, in.model.library(isExceptionType(firstBase) ? "exceptionClassObject" : "classObject"));
                     cls.cyclic = true;
                     // its methods are looked up in its bases, in order (Calls.method)
-                    Obj bases = args.get(1);
                     if (bases != null && bases.kind == Obj.Kind.TUPLE) {
                         cls.attrs.put("__bases__", bases);
-                        Obj base = bases.groups.isEmpty() ? null : bases.groups.get(0).item();
                         if (base != null && base.kind == Obj.Kind.CLASS && base.cls != null && in.index.classNamed(base.cls) != null) cls.cls = base.cls;
+                    }
+                    Obj namespace = args.get(2);
+                    if (namespace != null && namespace.kind == Obj.Kind.DICT) {
+                        cls.attrs.put("__dict__", shallowCopy(namespace)); // the class keeps a copy of the namespace
                     }
                     return cls;
                 }
@@ -348,6 +355,15 @@ final class Builtins {
     /** The text of a str constant, else null. */
     static String constantText(Expr e) {
         return e instanceof Expr.Constant c && c.value() instanceof String s ? s : null;
+    }
+
+    /** A base named as an exception class (ValueError, errors.APIError), or a module class deriving from one. */
+    private boolean isExceptionType(Expr base) {
+        if (base == null) return false;
+        ModuleIndex.ClassInfo own = base instanceof Expr.Name n ? in.index.classNamed(n.id()) : null;
+        if (own != null) return in.exceptions.isExceptionClass(own);
+        String name = Interpreter.text(base);
+        return name.endsWith("Error") || name.endsWith("Exception") || name.endsWith("Warning");
     }
 
     Obj shallowCopy(Obj src) {
