@@ -115,7 +115,14 @@ final class Stdlib {
                 Obj cls = in.make(Obj.Kind.CLASS, null);
                 cls.fixed = bytes;
                 cls.cyclic = true;
-                in.observe(Sym.mul(Sym.of(0.75), bytes)); // the members and maps being built
+                // making it allocates more than it keeps (the members' namespace, the maps being built): measured peak
+                Sym peak = Sym.add(Sym.of(in.model.library("enumPeak")), Sym.mul(Sym.of(in.model.library("enumPeakPerMember")), n));
+                in.temps.add(cls);
+                try {
+                    in.observe(Sym.max(Sym.ZERO, Sym.add(peak, Sym.mul(Sym.of(-1), bytes))));
+                } finally {
+                    in.temps.remove(in.temps.size() - 1);
+                }
                 return cls;
             }
             case "traceback.TracebackException": case "traceback.TracebackException.from_exception": {

@@ -211,6 +211,19 @@ class PeakEstimatorTest {
     }
 
     @Test
+    void makingAnEnumPeaksAboveWhatItKeeps() {
+        String src = """
+                import enum
+
+                def status_enum(names):
+                    Status = enum.Enum("Status", names)
+                    return len(Status)
+                """;
+        long perMember = (peak(src, "status_enum", "len(names)", 1000) - peak(src, "status_enum", "len(names)", 100)) / 900;
+        assertEquals(SIZES.library("enumPeakPerMember"), perMember, "the measured peak per member, not what the class keeps");
+    }
+
+    @Test
     void aWeakValueDictionaryEntryCostsAPlainEntryAndItsKeyedRef() {
         String src = """
                 import weakref
