@@ -98,7 +98,11 @@ final class Classes {
 
     /** An instance of a class made at run time: a namedtuple's is a tuple of its fields. */
     Obj instanceOfRuntimeClass(Obj cls, List<Obj> args) {
-        if ("namedtuple".equals(cls.producer)) return in.tuple(new ArrayList<>(args));
+        if ("namedtuple".equals(cls.producer)) {
+            Obj row = in.tuple(new ArrayList<>(args));
+            row.producer = "namedtuple"; // a tuple subclass's instance: allocated anew, never from the tuple free list
+            return row;
+        }
         Obj inst = in.make(Obj.Kind.INSTANCE, null);
         inst.attrs.put("__class__", cls); // an instance keeps its class alive
         inst.fixed = Sym.of(in.model.instance(args.size())); // its attributes inline, as a class statement's instances

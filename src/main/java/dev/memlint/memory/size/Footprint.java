@@ -134,7 +134,8 @@ final class Footprint {
                 case LIST -> "deque".equals(o.producer) ? null : "list";
                 case DICT -> "dict";
                 case FLOAT -> "float";
-                case TUPLE -> o.count instanceof Sym.Const c && c.value() >= 1 && c.value() < 20 ? "tuple " + (long) c.value() : null;
+                case TUPLE -> o.count instanceof Sym.Const c && c.value() >= 1 && c.value() < 20 && !"namedtuple".equals(o.producer)
+                        ? "tuple " + (long) c.value() : null;
                 default -> null;
             };
             if (kind != null) reusable.merge(kind, times, Sym::add);
