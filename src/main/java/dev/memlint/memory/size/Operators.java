@@ -99,7 +99,7 @@ final class Operators {
             if (value instanceof Sym.Const c && c.value() >= in.model.smallIntMin() && c.value() <= in.model.smallIntMax()) {
                 return in.constantInt(value);
             }
-            long[] range = range(b);
+            long[] range = range(b, lv, rv);
             if (range != null && range[0] >= in.model.smallIntMin() && range[1] <= in.model.smallIntMax()) {
                 // every value it can take is a cached small int (40 + i % 10): nothing is allocated
                 Obj cached = in.constantInt(value);
@@ -109,6 +109,16 @@ final class Operators {
             return in.computedInt(value);
         }
         return null;
+    }
+
+    /** As below, with the operands' values where the walk knows them (self.base + sku % 17, base being 100). */
+    private static long[] range(Expr.BinOp b, Sym left, Sym right) {
+        long[] l = left instanceof Sym.Const c ? new long[] {(long) c.value(), (long) c.value()} : range(b.left());
+        long[] r = right instanceof Sym.Const c ? new long[] {(long) c.value(), (long) c.value()} : range(b.right());
+        if (l == null || r == null) return range(b);
+        if (b.op() == Operator.Add) return new long[] {l[0] + r[0], l[1] + r[1]};
+        if (b.op() == Operator.Sub) return new long[] {l[0] - r[1], l[1] - r[0]};
+        return range(b);
     }
 
     /** The least and largest value of an int expression of literals, + and - and x % k (k > 0, so 0..k-1), or null. */

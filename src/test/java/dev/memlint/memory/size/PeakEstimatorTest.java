@@ -242,6 +242,40 @@ class PeakEstimatorTest {
     }
 
     @Test
+    void aSumOfAKnownValueAndARemainderIsACachedSmallInt() {
+        // base is 100 and sku % 17 at most 16: every price is a cached int, as each of sku % 17 is
+        String src = """
+                class Prices:
+                    def __init__(self, base):
+                        self.base = base
+                        self._cache = {}
+
+                    def price(self, sku):
+                        if sku not in self._cache:
+                            self._cache[sku] = self.base + sku % 17
+                        return self._cache[sku]
+
+                class Remainders:
+                    def __init__(self):
+                        self._cache = {}
+
+                    def price(self, sku):
+                        if sku not in self._cache:
+                            self._cache[sku] = sku % 17
+                        return self._cache[sku]
+
+                def priced(n):
+                    prices = Prices(100)
+                    return sum(prices.price(i) for i in range(n))
+
+                def remainders(n):
+                    prices = Remainders()
+                    return sum(prices.price(i) for i in range(n))
+                """;
+        assertEquals(peak(src, "remainders", "n", 1000) + SIZES.instance(2) - SIZES.instance(1), peak(src, "priced", "n", 1000));
+    }
+
+    @Test
     void aWeakValueDictionaryEntryCostsAPlainEntryAndItsKeyedRef() {
         String src = """
                 import weakref
