@@ -118,6 +118,8 @@ final class Obj {
     boolean superReachesLibrary;
     /** functools.partial: the callable; sources hold the bound arguments. */
     Obj partialOf;
+    /** The weak reference to this object that every weakref.ref(o) without a callback returns (CPython reuses it). */
+    Obj basicWeakref;
 
     Obj(Kind kind, Sym count, boolean fresh, long born) {
         this.kind = kind;

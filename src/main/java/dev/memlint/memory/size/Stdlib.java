@@ -198,8 +198,18 @@ final class Stdlib {
                 if (name.equals("itertools.repeat")) it.count = args.size() > 1 && args.get(1) != null ? args.get(1).value : null;
                 return it;
             }
-            case "weakref.ref": case "weakref.proxy":
-                return in.fixed(Obj.Kind.OPAQUE, in.model.library("weakref"));
+            case "weakref.ref": case "weakref.proxy": {
+                // Without a callback CPython hands out the referent's one basic reference (or proxy) again:
+                // a child per loop iteration pointing back at the same parent shares one.
+                boolean basic = args.size() == 1 && kwargs.isEmpty() && first != null && name.equals("weakref.ref");
+                if (basic && first.basicWeakref != null) return first.basicWeakref;
+                Obj ref = in.fixed(Obj.Kind.OPAQUE, in.model.library("weakref"));
+                if (basic) {
+                    ref.born = Math.min(ref.born, first.born); // there from the referent's first reference on
+                    first.basicWeakref = ref;
+                }
+                return ref;
+            }
             case "weakref.WeakMethod":
                 return in.fixed(Obj.Kind.OPAQUE, in.model.library("weakMethod"));
             case "weakref.WeakSet": {
