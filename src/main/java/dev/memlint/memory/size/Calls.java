@@ -405,6 +405,7 @@ final class Calls {
             return gen;
         }
         Interpreter.Frame f = new Interpreter.Frame(fn, env, closure, in.clock);
+        if (in.recursion(fn) > 0) f.countedBy = in.looping.recursiveWalk(fn, actual);
         in.frames.push(f);
         Obj result;
         try {

@@ -388,6 +388,8 @@ final class Expressions {
         // standing for every item: what the call adds to one it adds to each
         Sym n = container.count != null ? container.count : Sym.var("len(" + in.pathOf(container) + ")");
         container.groups.add(new Obj.Group(n, item));
+        // the nodes below one item: those below the container, less its own items, shared out among them
+        if (container.nodes != null) item.nodes = Sym.div(Sym.add(container.nodes, Sym.mul(Sym.of(-1), n)), n);
         if (!in.pathOf(container).contains("[]")) {
             in.limit("items of " + in.pathOf(container) + ": sizes not known, each taken as " + Interpreter.ITEM_CHARS + " characters or items");
         }
@@ -454,6 +456,8 @@ final class Expressions {
             v.count = ofItem ? Sym.of(Interpreter.ITEM_CHARS) : Sym.var("len(" + path + ")");
             v.baseCount = v.count;
             v.value = ofItem ? null : Sym.var(path);
+            // what is nested below an item is nested in its attributes; a parameter's attribute is data of its own
+            v.nodes = ofItem ? o.nodes : Interpreter.nestedData(v.count, path);
             in.touch(o);
             o.attrs.put(attr, v);
             return v;

@@ -60,6 +60,8 @@ final class Interpreter {
         Consumer<Obj> onYield;
         /** The frame object CPython makes for this call once a traceback names it (null: none yet). */
         Obj frameObject;
+        /** A recursive call on a part of the data this loop walks: the loop counts its iterations (see Loops). */
+        Loop countedBy;
 
         Frame(Stmt.FunctionNode function, Map<String, Obj> env, Frame closure, long stamp) {
             this.function = function;
@@ -86,6 +88,12 @@ final class Interpreter {
         Sym held = Sym.ZERO;
         /** A container the loop pops as it pushes: what one iteration adds is all it holds at once. */
         Obj worklist;
+        /** The given data the loop walks (null: none, or made by the call). */
+        Obj data;
+        /** Its body calls back into the recursion on an item: it runs once per node of data, at every level. */
+        boolean walksNodes;
+        /** It walks a part of data an outer recursive loop counts all nodes of: no iterations of its own. */
+        boolean counted;
 
         Loop(long stamp, String var) {
             this.stamp = stamp;
@@ -219,6 +227,7 @@ final class Interpreter {
             if (i == 0 && owner != null && kind != ModuleIndex.MethodKind.STATIC) {
                 param = given(kind == ModuleIndex.MethodKind.CLASS ? Obj.Kind.CLASS : Obj.Kind.INSTANCE, p);
                 param.cls = owner;
+                param.nodes = Sym.var("nested(" + p + ")"); // an object's items are all in its attributes
             } else {
                 param = defaultObject(fn, p);
                 if (param == null) {
@@ -226,6 +235,7 @@ final class Interpreter {
                     param.count = Sym.var("len(" + p + ")");
                     param.baseCount = param.count;
                     param.value = Sym.var(p);
+                    param.nodes = nestedData(param.count, p);
                 }
             }
             env.put(p, param);
@@ -243,6 +253,14 @@ final class Interpreter {
         Sym retained = frame.returned == null ? Sym.ZERO
                 : footprint.of(List.of(frame.returned), o -> false);
         return new Result(largest(candidates), retained, quadratic, churnSymbol, List.copyOf(limits));
+    }
+
+    /**
+     * Given data's items at every level: its own count of them, and those nested in them at every
+     * level below, nested(path), a symbol of its own (a flat list has none).
+     */
+    static Sym nestedData(Sym count, String path) {
+        return Sym.add(count, Sym.var("nested(" + path + ")"));
     }
 
     /**

@@ -74,6 +74,7 @@ final class Iterables {
                     unknownLoop(line, body, carried);
                 } else {
                     Obj element = in.expressions.elementOf(src);
+                    if (!src.fresh) in.looping.over = src;
                     in.looping.loop(src.count, null, element, madeSince(src, element), carried, line, () -> body.accept(element), null);
                 }
             }
@@ -94,6 +95,7 @@ final class Iterables {
             case UNKNOWN -> {
                 Sym n = src.count != null ? src.count : Sym.var("len(" + in.pathOf(src) + ")");
                 Obj element = in.expressions.elementOf(src);
+                in.looping.over = src;
                 in.looping.loop(n, null, element, carried, line, () -> body.accept(element), null);
             }
             default -> unknownLoop(line, body, carried);
@@ -144,6 +146,7 @@ final class Iterables {
         }
         Interpreter.Frame consumer = in.frame();
         Interpreter.Frame g = new Interpreter.Frame(gen.function, gen.frame, gen.closureFrame, in.clock);
+        if (in.recursion(gen.function) > 0) g.countedBy = in.looping.recursiveWalk(gen.function, gen.frame.values());
         g.onYield = item -> {
             in.frames.push(consumer);
             Interpreter.Flow saved = consumer.flow;

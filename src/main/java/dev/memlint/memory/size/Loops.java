@@ -1,9 +1,11 @@
 package dev.memlint.memory.size;
 
+import dev.memlint.ast.Stmt;
 import dev.memlint.memory.CollectorMode;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,8 @@ final class Loops {
 
     /** The worklist of the while loop about to be walked. */
     Obj worklist;
+    /** The given data the loop about to be walked iterates (its items, a dict's keys, values or items). */
+    Obj over;
 
     /**
      * One iteration walked: what it added to objects made before the loop is multiplied by the
@@ -36,20 +40,70 @@ final class Loops {
      */
     void loop(Sym trips, String var, Obj element, long partsSince, Set<String> carried, int line, Runnable iteration,
               String unknownNote) {
-        if (trips instanceof Sym.Const c && c.value() <= 0) return;
-        Iterables.FirstItem stopped = walkLoop(trips, var, element, partsSince, carried, iteration, unknownNote);
+        Obj data = over;
+        over = null;
+        // a part of the data a recursive walk's outer loop counts every node of: walked for what one
+        // iteration holds at once, its iterations already counted there
+        boolean counted = data != null && countedAbove(data);
+        if (counted) trips = Sym.ZERO;
+        else if (trips instanceof Sym.Const c && c.value() <= 0) return;
+        Iterables.FirstItem stopped = walkLoop(trips, var, element, partsSince, carried, iteration, unknownNote, data, counted, line);
         if (stopped != null) throw stopped;
+    }
+
+    /** Whether a call of the recursion on a part of data that an outer loop walks is on the stack (see recursiveWalk). */
+    private boolean countedAbove(Obj data) {
+        for (Interpreter.Frame f : in.frames) {
+            if (f.countedBy != null && below(data, f.countedBy.data)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A call of fn, already on the stack, on a part of the given data that the innermost loop of fn's
+     * latest call walks: a recursive walk of nested data. That loop is marked to run once per node of
+     * its data, at every level (the iterations of the same loop in the deeper calls), and returned, so
+     * that the call's frame says its own loops over that data are counted there; else null.
+     */
+    Interpreter.Loop recursiveWalk(Stmt.FunctionNode fn, Collection<Obj> args) {
+        Interpreter.Frame latest = null;
+        for (Interpreter.Frame f : in.frames) {
+            if (f.function == fn) {
+                latest = f;
+                break;
+            }
+        }
+        Interpreter.Loop l = in.loops.peek();
+        if (latest == null || l == null || l.stamp < latest.stamp || l.data == null || l.data.nodes == null || l.counted) {
+            return null;
+        }
+        for (Obj a : args) {
+            if (a != null && !a.fresh && below(a, l.data)) {
+                l.walksNodes = true;
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** Whether a given object is read from inside another (an item, an item's attribute, at any depth). */
+    private static boolean below(Obj part, Obj data) {
+        String p = part.path, d = data.path;
+        return p != null && d != null && p.length() > d.length() && p.startsWith(d)
+                && (p.charAt(d.length()) == '[' || p.charAt(d.length()) == '.');
     }
 
     /** The loop, or, when next() stopped it at its first item, that one iteration (returned to rethrow). */
     private Iterables.FirstItem walkLoop(Sym trips, String var, Obj element, long partsSince, Set<String> carried, Runnable iteration,
-                               String unknownNote) {
+                               String unknownNote, Obj data, boolean counted, int line) {
         Interpreter.Frame f = in.frame();
         Interpreter.Loop outer = in.loops.peek();
         Interpreter.Loop l = new Interpreter.Loop(in.clock, var);
         l.partsSince = element == null ? Long.MIN_VALUE : Math.min(partsSince, element.born);
         l.worklist = worklist;
         worklist = null;
+        l.data = data;
+        l.counted = counted;
         if (element != null && !element.fresh) l.local.addAll(in.footprint.reachable(List.of(element), o -> o.fresh && o.born < in.clock));
         // a made item's own parts (made with it, not before): each iteration reaches another item's
         else if (element != null) l.local.addAll(in.footprint.reachable(List.of(element), o -> o.born < l.partsSince));
@@ -82,6 +136,11 @@ final class Loops {
             trips = Sym.of(1); // next() ran one iteration, up to its yield
         } finally {
             in.loops.pop();
+        }
+        if (l.walksNodes && stopped == null) {
+            trips = data.nodes;
+            in.limit("recursive walk of " + in.pathOf(data) + " at line " + line + ": its loop taken to run once per item at every level, "
+                    + trips.text());
         }
         boolean used = !l.deltas.isEmpty() || !isZero(l.garbage);
         if (!in.peaks) {

@@ -72,6 +72,11 @@ final class Obj {
     Obj value2;
     /** Bytes it holds that no object here stands for (items of an unknown producer, a chain's older links). */
     Sym bulk = Sym.ZERO;
+    /**
+     * Given nested data (not fresh): its items at every level below it, what a recursive walk of it
+     * visits in all (len(spec) + nested(spec) for a parameter); null when not known.
+     */
+    Sym nodes;
     /** Count when the call started (not fresh): only growth beyond it counts. */
     Sym baseCount;
     /** INSTANCE, CLASS: the module class. */

@@ -90,6 +90,7 @@ final class Producers {
                     case "values" -> value;
                     default -> null;
                 };
+                if (dict != null && !dict.fresh) in.looping.over = dict;
                 in.looping.loop(it.count, null, dict != null && !dict.fresh ? item : null, carried, line,
                         () -> body.accept(it.producer.equals("items") ? in.tuple(java.util.Arrays.asList(key, value)) : item), null);
             }

@@ -588,11 +588,46 @@ class PeakEstimatorTest {
                     return out
                 """;
         assertEquals("O(n^3)", entry(src, "three_levels").growth());
-        // a walk of given data: the children of the tree are walked (one level down), deeper levels are not
+        // a walk of given data: the tree's name, then one per node below it, at every level
         Estimates.Entry names = entry(src, "names");
-        assertEquals("-56 + list_appended(1 + len(tree.children))", names.peakFormula());
+        assertEquals("-56 + list_appended(1 + len(tree.children) + nested(tree.children))", names.peakFormula());
         assertTrue(names.limits().stream().anyMatch(l -> l.startsWith("recursive call of _walk at line 12 followed 1 level down")),
                 names::toString);
+    }
+
+    @Test
+    void aRecursiveWalkOfNestedDataRunsItsLoopOncePerNodeAtEveryLevel() {
+        // every item of spec, of its items and so on makes one node: len(spec) + nested(spec) of them, however deep
+        String src = """
+                class Node:
+                    def __init__(self, parent):
+                        self.parent = parent
+                        self.children = []
+
+                def _build(entries, parent):
+                    for entry in entries:
+                        node = Node(parent)
+                        parent.children.append(node)
+                        _build(entry, node)
+
+                def build(spec):
+                    root = Node(None)
+                    _build(spec, root)
+                    return root
+
+                def flat(items):
+                    root = Node(None)
+                    for _ in items:
+                        root.children.append(Node(root))
+                    return root
+                """;
+        Estimates.Entry e = entry(src, "build");
+        assertEquals("O((len(spec) + nested(spec)))", e.growth(), e::toString);
+        assertTrue(e.limits().stream().anyMatch(l -> l.startsWith("recursive walk of spec at line 7")), e::toString);
+        long nested = entry(src, "build", Map.of("len(spec)", 1000.0, "nested(spec)", 4000.0)).peakBytes();
+        // as many nodes as a flat loop over len(spec) + nested(spec) items makes, and what one deeper call holds while it runs
+        long flat = peak(src, "flat", "len(items)", 5000);
+        assertTrue(nested >= flat && nested < flat + 200, () -> nested + " vs " + flat);
     }
 
     @Test
@@ -1055,7 +1090,7 @@ class PeakEstimatorTest {
                 """;
         Estimates.Entry e = entry(src, "load");
         assertTrue(e.limits().stream().anyMatch(l -> l.contains("recursive call of _build") && l.contains("1 level down")), e::toString);
-        assertEquals("O(len(spec))", e.growth(), e::toString);
+        assertEquals("O((len(spec) + nested(spec)))", e.growth(), e::toString);
     }
 
     @Test
@@ -1107,7 +1142,7 @@ class PeakEstimatorTest {
                     return paths
                 """;
         Estimates.Entry e = entry(src, "render");
-        assertEquals("O(len(groups))", e.growth(), e::toString);
+        assertEquals("O((len(groups) + nested(groups)))", e.growth(), e::toString);
         assertTrue(e.limits().stream().noneMatch(l -> l.contains("iterations unknown") || l.contains("not followed")), e::toString);
         assertTrue(e.limits().stream().anyMatch(l -> l.contains("recursive call of walk") && l.contains("1 level down")), e::toString);
     }
