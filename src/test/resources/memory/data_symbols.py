@@ -5,7 +5,8 @@ as measure_suite.py makes them, and each parameter holding a container or an obj
 nested(name): the items nested in its own items, at every level below them (a list's or tuple's or
 set's items, a dict's values, and theirs; an object has no items of its own, those of its attributes
 are nested in it). len(name) + nested(name) is how often the loops of a recursive walk of it run in
-all. Nothing is measured in memory: this only counts what the data holds.
+all; containers(name) is how many of those items are containers themselves (what isinstance(item,
+list) picks out). Nothing is measured in memory: this only counts what the data holds.
 Prints one JSON object per line: function, value (of the MEASURE symbol), bindings.
 """
 import importlib.util
@@ -25,8 +26,11 @@ def load(path):
     return module
 
 
-def nodes(value, path):
-    """Items at every level below value; path holds the ids of the objects above it (a link back up is not a level)."""
+def nodes(value, path, kept=lambda item: True):
+    """
+    Items at every level below value (those kept, of them); path holds the ids of the objects above it
+    (a link back up is not a level).
+    """
     if isinstance(value, ATOMS) or id(value) in path or callable(value):
         return 0
     if isinstance(value, dict):
@@ -35,15 +39,15 @@ def nodes(value, path):
         items = list(value)
     elif hasattr(value, "__dict__"):
         path.add(id(value))
-        below = sum(nodes(v, path) for v in vars(value).values())
+        below = sum(nodes(v, path, kept) for v in vars(value).values())
         path.discard(id(value))
         return below
     else:
         return 0
     path.add(id(value))
-    below = sum(nodes(item, path) for item in items)
+    below = sum(nodes(item, path, kept) for item in items)
     path.discard(id(value))
-    return len(items) + below
+    return sum(1 for item in items if kept(item)) + below
 
 
 def main(path):
@@ -54,8 +58,11 @@ def main(path):
         signature = inspect.signature(getattr(module, name))
         for size in module.SIZES:
             bound = signature.bind(*make_args(size)).arguments
-            bindings = {f"nested({p})": nodes(v, set()) - (len(v) if isinstance(v, CONTAINERS) else 0)
-                        for p, v in bound.items() if not isinstance(v, ATOMS) and not callable(v)}
+            bindings = {}
+            for p, v in bound.items():
+                if not isinstance(v, ATOMS) and not callable(v):
+                    bindings[f"nested({p})"] = nodes(v, set()) - (len(v) if isinstance(v, CONTAINERS) else 0)
+                    bindings[f"containers({p})"] = nodes(v, set(), lambda item: isinstance(item, CONTAINERS))
             print(json.dumps({"function": name, "value": value_of(size), "bindings": bindings}))
 
 

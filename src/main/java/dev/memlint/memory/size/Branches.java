@@ -62,6 +62,16 @@ final class Branches {
 
     /** As above, the growth a loop iteration makes being the paths' growth times their shares (null: the kept path's). */
     void walk(List<Runnable> paths, double[] shares) {
+        Sym[] symbolic = null;
+        if (shares != null) {
+            symbolic = new Sym[shares.length];
+            for (int i = 0; i < shares.length; i++) symbolic[i] = Sym.of(shares[i]);
+        }
+        walk(paths, symbolic);
+    }
+
+    /** As above, with shares that are formulas (the share of nested data's items that are containers). */
+    void walk(List<Runnable> paths, Sym[] shares) {
         Interpreter.Frame f = in.frame();
         Interpreter.Log log = new Interpreter.Log(in.clock);
         in.logs.push(log);
@@ -134,14 +144,14 @@ final class Branches {
     }
 
     /** The loop state of paths taken on shares of the iterations: each one's growth and garbage, times its share. */
-    private LoopState mean(List<Outcome> outcomes, double[] shares) {
+    private LoopState mean(List<Outcome> outcomes, Sym[] shares) {
         Map<Obj, Interpreter.Delta> deltas = new LinkedHashMap<>();
         Sym garbageSum = Sym.ZERO;
         Sym cap = null;
         double tracked = 0;
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome o = outcomes.get(i);
-            Sym share = Sym.of(shares[i]);
+            Sym share = shares[i];
             LoopState ls = o.loop();
             for (var e : ls.deltas().entrySet()) {
                 Interpreter.Delta d = e.getValue(), sum = deltas.get(e.getKey());

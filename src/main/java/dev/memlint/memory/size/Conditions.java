@@ -49,6 +49,38 @@ final class Conditions {
         return null;
     }
 
+    /** The builtin containers isinstance can name. */
+    private static final java.util.Set<String> CONTAINER_TYPES = java.util.Set.of("list", "tuple", "dict", "set", "frozenset");
+
+    /** isinstance(item, list) on an item of nested given data, holding on share of the runs (negated: not isinstance). */
+    record ContainerTest(Obj item, Sym share, boolean negated) {}
+
+    /**
+     * isinstance(x, list) (or another container type, or a tuple of them), or its negation, x an item
+     * of nested given data: it holds on the share of the data's items that are containers; else null.
+     */
+    ContainerTest containerTest(Expr e) {
+        if (e instanceof Expr.UnaryOp u && u.op() == UnaryOperator.Not) {
+            ContainerTest t = containerTest(u.operand());
+            return t == null ? null : new ContainerTest(t.item(), t.share(), !t.negated());
+        }
+        if (!(e instanceof Expr.Call c && c.func() instanceof Expr.Name f && f.id().equals("isinstance") && c.args().size() == 2
+                && c.keywords().isEmpty() && namesContainers(c.args().get(1)) && in.scopes.lookupLocal("isinstance") == null)) {
+            return null;
+        }
+        Obj x = in.expressions.eval(c.args().get(0));
+        if (x == null || x.fresh || x.kind != Obj.Kind.UNKNOWN || x.path == null || !x.path.contains("[]") || x.containerShare == null) {
+            return null;
+        }
+        return new ContainerTest(x, x.containerShare, false);
+    }
+
+    private static boolean namesContainers(Expr types) {
+        if (types instanceof Expr.Name n) return CONTAINER_TYPES.contains(n.id());
+        if (types instanceof Expr.TupleExpr t) return !t.elts().isEmpty() && t.elts().stream().allMatch(Conditions::namesContainers);
+        return false;
+    }
+
     /** Evaluates a condition; its truth when the walk knows it (None tests, constants, ints), else null. */
     Boolean test(Expr e) {
         if (e instanceof Expr.UnaryOp u && u.op() == UnaryOperator.Not) {

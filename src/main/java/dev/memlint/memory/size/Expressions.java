@@ -390,6 +390,7 @@ final class Expressions {
         container.groups.add(new Obj.Group(n, item));
         // the nodes below one item: those below the container, less its own items, shared out among them
         if (container.nodes != null) item.nodes = Sym.div(Sym.add(container.nodes, Sym.mul(Sym.of(-1), n)), n);
+        item.containerShare = container.containerShare; // its items are as often containers as the others
         if (!in.pathOf(container).contains("[]")) {
             in.limit("items of " + in.pathOf(container) + ": sizes not known, each taken as " + Interpreter.ITEM_CHARS + " characters or items");
         }
@@ -458,6 +459,7 @@ final class Expressions {
             v.value = ofItem ? null : Sym.var(path);
             // what is nested below an item is nested in its attributes; a parameter's attribute is data of its own
             v.nodes = ofItem ? o.nodes : Interpreter.nestedData(v.count, path);
+            if (ofItem) v.containerShare = o.containerShare;
             in.touch(o);
             o.attrs.put(attr, v);
             return v;

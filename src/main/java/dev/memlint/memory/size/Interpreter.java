@@ -236,6 +236,7 @@ final class Interpreter {
                     param.baseCount = param.count;
                     param.value = Sym.var(p);
                     param.nodes = nestedData(param.count, p);
+                    param.containerShare = Sym.div(Sym.var("containers(" + p + ")"), param.nodes);
                 }
             }
             env.put(p, param);

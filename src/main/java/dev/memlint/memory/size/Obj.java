@@ -77,6 +77,11 @@ final class Obj {
      * visits in all (len(spec) + nested(spec) for a parameter); null when not known.
      */
     Sym nodes;
+    /**
+     * Given nested data: the share of its items, at every level, that are containers themselves
+     * (containers(spec) over all of them); an item of it is one on that share of the iterations. Null: not known.
+     */
+    Sym containerShare;
     /** Count when the call started (not fresh): only growth beyond it counts. */
     Sym baseCount;
     /** INSTANCE, CLASS: the module class. */

@@ -57,7 +57,18 @@ final class Statements {
             Boolean truth = in.conditions.test(i.test());
             if (truth == null) {
                 Double share = Conditions.share(i.test());
-                in.branches.walk(List.of(() -> raisingOn(share, i.body()), () -> raisingOn(share == null ? null : 1 - share, i.orelse())));
+                Conditions.ContainerTest t = in.conditions.containerTest(i.test());
+                if (t == null) {
+                    in.branches.walk(List.of(() -> raisingOn(share, i.body()), () -> raisingOn(share == null ? null : 1 - share, i.orelse())));
+                } else {
+                    // on an item of nested data: the branch for containers runs on their share of the iterations,
+                    // on the containers, which hold the nested items the others lack
+                    Sym others = Sym.add(Sym.of(1), Sym.mul(Sym.of(-1), t.share()));
+                    Runnable containers = () -> onContainer(t, t.negated() ? i.orelse() : i.body());
+                    Runnable rest = () -> raisingOn(null, t.negated() ? i.body() : i.orelse());
+                    in.branches.walk(t.negated() ? List.of(rest, containers) : List.of(containers, rest),
+                            t.negated() ? new Sym[] {others, t.share()} : new Sym[] {t.share(), others});
+                }
             } else {
                 block(truth ? i.body() : i.orelse());
             }
@@ -121,6 +132,18 @@ final class Statements {
                 Obj value = in.given(Obj.Kind.MODULE, imp.module() + "." + alias.name());
                 f.env.put(alias.asname() != null ? alias.asname() : alias.name(), value);
             }
+        }
+    }
+
+    /** Walks the branch an isinstance test takes on a container: the item holds the nested items of the share it stands for. */
+    private void onContainer(Conditions.ContainerTest t, List<Stmt> branch) {
+        Obj item = t.item();
+        Sym nodes = item.nodes;
+        if (nodes != null) item.nodes = Sym.div(nodes, t.share());
+        try {
+            raisingOn(null, branch);
+        } finally {
+            item.nodes = nodes;
         }
     }
 

@@ -631,6 +631,39 @@ class PeakEstimatorTest {
     }
 
     @Test
+    void anIsinstanceTestOnAnItemOfNestedDataHoldsOnTheShareOfItemsThatAreContainers() {
+        // a node for each nested list only: containers(spec) of the len(spec) + nested(spec) items
+        String src = """
+                class Node:
+                    def __init__(self, parent):
+                        self.parent = parent
+                        self.children = []
+
+                def _add(entries, parent):
+                    for entry in entries:
+                        if isinstance(entry, list):
+                            node = Node(parent)
+                            parent.children.append(node)
+                            _add(entry, node)
+
+                def build(spec):
+                    root = Node(None)
+                    _add(spec, root)
+                    return root
+
+                def flat(items):
+                    root = Node(None)
+                    for _ in items:
+                        root.children.append(Node(root))
+                    return root
+                """;
+        long flat = peak(src, "flat", "len(items)", 2000);
+        Map<String, Double> shape = Map.of("len(spec)", 1000.0, "nested(spec)", 4000.0, "containers(spec)", 2000.0);
+        long nested = entry(src, "build", shape).peakBytes();
+        assertTrue(nested >= flat && nested < flat + 200, () -> nested + " vs " + flat);
+    }
+
+    @Test
     void aFunctionTooLargeToFollowSaysWhy() {
         StringBuilder src = new StringBuilder("def huge(n):\n    x = []\n");
         for (int i = 0; i < 70_000; i++) src.append("    x.append(").append(i).append(")\n");
