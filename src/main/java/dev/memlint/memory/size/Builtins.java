@@ -405,15 +405,28 @@ final class Builtins {
                 in.limit("copy.deepcopy at line " + where.pos().line() + ": the size of what it copies is not known");
                 return in.given(Obj.Kind.UNKNOWN, "deepcopy");
             }
-            in.limit("copy.deepcopy at line " + where.pos().line() + ": each item of " + in.pathOf(src)
-                    + " taken as a dict of " + RECORD_KEYS + " keys with atomic values");
             Obj item = in.make(Obj.Kind.OPAQUE, null);
-            item.fixed = Sym.of(in.model.dictInserted(RECORD_KEYS, true));
+            Sym copied = n; // containers copied below the top, each in the memo
+            if (src.nodes != null && src.containerShare != null) {
+                // nested data: every container in it, at every level, is copied, holding the items nested
+                // below the top among them; each taken as a dict (as records are)
+                copied = src.containerShare instanceof Sym.Div d && d.right().equals(src.nodes) ? d.left()
+                        : Sym.mul(src.containerShare, src.nodes);
+                Sym nested = Sym.add(src.nodes, Sym.mul(Sym.of(-1), n));
+                Sym copies = Sym.mul(copied, new Sym.Growth(Sym.Kind.DICT_INSERTED_STR, Sym.div(nested, copied)));
+                item.fixed = Sym.div(copies, n);
+                in.limit("copy.deepcopy at line " + where.pos().line() + ": each container in " + in.pathOf(src)
+                        + " taken as a dict with atomic values");
+            } else {
+                item.fixed = Sym.of(in.model.dictInserted(RECORD_KEYS, true));
+                in.limit("copy.deepcopy at line " + where.pos().line() + ": each item of " + in.pathOf(src)
+                        + " taken as a dict of " + RECORD_KEYS + " keys with atomic values");
+            }
             Obj out = in.make(Obj.Kind.LIST, n);
             out.layout = Obj.Layout.APPENDED;
             out.groups.add(new Obj.Group(n, item));
             out.item = item;
-            in.observe(Sym.add(in.footprint.of(List.of(out), x -> false), Sym.mul(Sym.of(memo), Sym.add(n, Sym.of(1)))));
+            in.observe(Sym.add(in.footprint.of(List.of(out), x -> false), Sym.mul(Sym.of(memo), Sym.add(copied, Sym.of(1)))));
             return out;
         }
         Obj out = in.make(Obj.Kind.OPAQUE, null);

@@ -664,6 +664,20 @@ class PeakEstimatorTest {
     }
 
     @Test
+    void aDeepCopyOfNestedDataCopiesEveryContainerInIt() {
+        // records each with a list and a dict inside: three containers per record, each copied and in the memo
+        String src = """
+                import copy
+
+                def clone(records):
+                    return copy.deepcopy(records)
+                """;
+        Estimates.Entry e = entry(src, "clone", Map.of("len(records)", 1000.0, "nested(records)", 6000.0, "containers(records)", 3000.0));
+        long copies = 3000 * (SIZES.dictInserted(2, true) + SIZES.library("deepcopyMemoPerObject"));
+        assertTrue(e.peakBytes() >= copies && e.peakBytes() < copies * 1.2, () -> copies + " vs " + e);
+    }
+
+    @Test
     void aFunctionTooLargeToFollowSaysWhy() {
         StringBuilder src = new StringBuilder("def huge(n):\n    x = []\n");
         for (int i = 0; i < 70_000; i++) src.append("    x.append(").append(i).append(")\n");
