@@ -479,7 +479,11 @@ public final class HeapAnalyzer {
         return analyze(f, Map.of());
     }
 
+    /** Functions analysed (each round and each specialisation counts), over all threads: for `check --stats`. */
+    public static final java.util.concurrent.atomic.LongAdder ANALYSES = new java.util.concurrent.atomic.LongAdder();
+
     private Summary analyze(Stmt.FunctionNode f, Map<String, String> classArgs) {
+        ANALYSES.increment();
         FunctionScope scope = scope(f);
         Cfg cfg = CfgBuilder.of(f);
         HeapState init = new HeapState();
