@@ -76,12 +76,14 @@ public final class HeapAnalyzer {
     private final Map<Stmt.FunctionNode, FunctionScope> scopes = new IdentityHashMap<>();
 
     private final CycleCandidates candidates;
+    private final ReceiverParams receiverParams;
 
     public HeapAnalyzer(ModuleIndex index) {
         this.index = index;
         index.classes().values().forEach(c -> c.methods().values().forEach(m -> ownerClass.put(m, c.name())));
         candidates = new CycleCandidates(index, this::scope, f -> ownerClass.get(f) != null && !isStatic(f),
                 this::leavesCycleOfItsObjects, this::makesSelfCycle);
+        receiverParams = new ReceiverParams(index, this::scope);
     }
 
     /** f's summary, or empty where the analysis fails on f (a construct it does not handle) or gave up. */
@@ -138,7 +140,7 @@ public final class HeapAnalyzer {
             if (!s.gaveUp() && CycleFinder.anyAmongNew(s.exit())) {
                 return true;
             }
-            Summary byDefault = summary(f, scope(f).classDefaults(index)); // node_class=Node left to its default
+            Summary byDefault = summary(f, Given.classes(scope(f).classDefaults(index))); // node_class=Node left to its default
             return byDefault != s && !byDefault.gaveUp() && CycleFinder.anyAmongNew(byDefault.exit());
         } catch (RuntimeException | StackOverflowError e) {
             return true; // the caller's own analysis meets the same failure and says "not estimated"
@@ -213,30 +215,44 @@ public final class HeapAnalyzer {
     }
 
     /**
-     * The summary of f for callers that give some of its class-defaulted parameters a module class
-     * (by default or explicitly): calls of those parameters then make instances of that class.
-     * Inside a component being solved (see {@link #solve}) it may be this round's provisional one.
+     * What a call gives one parameter that a specialised summary depends on: a module class for a
+     * class-defaulted parameter ({@code node_class=Node}), whose calls then make instances of it; or
+     * instances of one module class for a parameter whose methods the function calls, which then
+     * run as they do on self.
      */
-    private Summary summary(Stmt.FunctionNode f, Map<String, String> classArgs) {
-        Summary s = classArgs.isEmpty() ? summaries.get(f) : specialized.getOrDefault(f, Map.of()).get(classArgs);
+    record Given(String className, boolean instance) {
+        static Map<String, Given> classes(Map<String, String> byParam) {
+            Map<String, Given> out = new java.util.TreeMap<>();
+            byParam.forEach((p, cls) -> out.put(p, new Given(cls, false)));
+            return out;
+        }
+    }
+
+    /**
+     * The summary of f for callers that give some of its parameters a module class or instances of
+     * one (see {@link Given}). Inside a component being solved (see {@link #solve}) it may be this
+     * round's provisional one.
+     */
+    private Summary summary(Stmt.FunctionNode f, Map<String, Given> given) {
+        Summary s = given.isEmpty() ? summaries.get(f) : specialized.getOrDefault(f, Map.of()).get(given);
         if (s != null) {
             return s;
         }
-        Member m = member(f, classArgs);
+        Member m = member(f, given);
         if (m != null && m.current != null) {
             lowerTop(m.low);
             return m.current;
         }
-        return solve(f, classArgs, m);
+        return solve(f, given, m);
     }
 
-    private final Map<Stmt.FunctionNode, Map<Map<String, String>, Summary>> specialized = new IdentityHashMap<>();
+    private final Map<Stmt.FunctionNode, Map<Map<String, Given>, Summary>> specialized = new IdentityHashMap<>();
 
-    private void memoise(Stmt.FunctionNode f, Map<String, String> classArgs, Summary s) {
-        if (classArgs.isEmpty()) {
+    private void memoise(Stmt.FunctionNode f, Map<String, Given> given, Summary s) {
+        if (given.isEmpty()) {
             summaries.put(f, s);
         } else {
-            specialized.computeIfAbsent(f, k -> new HashMap<>()).put(classArgs, s);
+            specialized.computeIfAbsent(f, k -> new HashMap<>()).put(given, s);
         }
     }
 
@@ -283,16 +299,16 @@ public final class HeapAnalyzer {
     /** A function of a component being solved, other than its head: its summaries are provisional. */
     private static final class Member {
         final Stmt.FunctionNode function;
-        final Map<String, String> classArgs;
+        final Map<String, Given> given;
         /** Its summary of the last round (what calls back into it apply this round), and of this round. */
         Summary previous, current;
         int low;
         /** Whether a call back into it applied its summary so far this round: then it must be stable too. */
         boolean calledBack;
 
-        Member(Stmt.FunctionNode function, Map<String, String> classArgs) {
+        Member(Stmt.FunctionNode function, Map<String, Given> given) {
             this.function = function;
-            this.classArgs = classArgs;
+            this.given = given;
         }
     }
 
@@ -307,10 +323,10 @@ public final class HeapAnalyzer {
 
     private static final Summary NOTHING_YET = new Summary(null, new HeapState(), false);
 
-    private Member member(Stmt.FunctionNode f, Map<String, String> classArgs) {
+    private Member member(Stmt.FunctionNode f, Map<String, Given> given) {
         for (int i = members.size() - 1; i >= 0; i--) {
             Member m = members.get(i);
-            if (m.function == f && m.classArgs.equals(classArgs)) {
+            if (m.function == f && m.given.equals(given)) {
                 return m;
             }
         }
@@ -334,16 +350,16 @@ public final class HeapAnalyzer {
      * first. A component that takes more than {@link #RECURSION_ROUNDS} rounds, or is longer than
      * {@link #MAX_RECURSION_LINES}, is not solved: calls inside it are unknown code for every member.
      */
-    private Summary solve(Stmt.FunctionNode f, Map<String, String> classArgs, Member asMember) {
+    private Summary solve(Stmt.FunctionNode f, Map<String, Given> given, Member asMember) {
         InProgress frame = new InProgress(f, stack.size(), members.size(),
                 asMember != null && asMember.previous != null ? asMember.previous : NOTHING_YET);
         stack.add(frame);
         inProgress.put(f, frame);
         try {
-            Summary s = analyze(f, classArgs);
+            Summary s = analyze(f, given);
             for (int round = 1; ; round++) {
                 if (frame.low < frame.depth) { // a member of a component headed lower on the stack
-                    Member m = asMember != null ? asMember : new Member(f, classArgs);
+                    Member m = asMember != null ? asMember : new Member(f, given);
                     if (asMember == null) {
                         members.add(m);
                     }
@@ -364,7 +380,7 @@ public final class HeapAnalyzer {
                     boolean appliedSoFar = frame.calledBack || !component.isEmpty();
                     giveUp(f, component);
                     if (appliedSoFar) {
-                        s = analyze(f, classArgs); // its calls inside the component are now unknown code
+                        s = analyze(f, given); // its calls inside the component are now unknown code
                     }
                     break;
                 }
@@ -377,7 +393,7 @@ public final class HeapAnalyzer {
                 frame.soFar = s;
                 provisional.add(s);
                 frame.calledBack = false;
-                Summary next = analyze(f, classArgs);
+                Summary next = analyze(f, given);
                 boolean stable = s.exit().covers(next.exit());
                 for (Member m : component) {
                     stable &= m.current == null || !m.calledBack || m.previous != null && m.previous.exit().covers(m.current.exit());
@@ -386,14 +402,14 @@ public final class HeapAnalyzer {
                 if (stable && frame.low == frame.depth) {
                     for (Member m : component) {
                         if (m.current != null) {
-                            memoise(m.function, m.classArgs, m.current);
+                            memoise(m.function, m.given, m.current);
                             provisional.remove(m.current);
                         }
                     }
                     break;
                 }
             }
-            memoise(f, classArgs, s);
+            memoise(f, given, s);
             return s;
         } finally {
             stack.remove(frame.depth);
@@ -482,7 +498,7 @@ public final class HeapAnalyzer {
     /** Functions analysed (each round and each specialisation counts), over all threads: for `check --stats`. */
     public static final java.util.concurrent.atomic.LongAdder ANALYSES = new java.util.concurrent.atomic.LongAdder();
 
-    private Summary analyze(Stmt.FunctionNode f, Map<String, String> classArgs) {
+    private Summary analyze(Stmt.FunctionNode f, Map<String, Given> given) {
         ANALYSES.increment();
         FunctionScope scope = scope(f);
         Cfg cfg = CfgBuilder.of(f);
@@ -490,9 +506,9 @@ public final class HeapAnalyzer {
         for (int i = 0; i < scope.params.size(); i++) {
             String p = scope.params.get(i);
             String cls = i == 0 && scope.ownerClass != null && !isStatic(f) ? scope.ownerClass : null;
-            String given = classArgs.get(p);
-            init.bind(p, Set.of(given != null ? Site.moduleClass(given)
-                    : Site.param(p, cls)));
+            Given g = given.get(p);
+            init.bind(p, Set.of(g == null ? Site.param(p, cls)
+                    : g.instance() ? Site.param(p, g.className()) : Site.moduleClass(g.className())));
         }
         Set<Element> looping = Collections.newSetFromMap(new IdentityHashMap<>());
         LoopBlocks.of(cfg).forEach(b -> looping.addAll(b.elements()));
@@ -2260,7 +2276,7 @@ public final class HeapAnalyzer {
                     }
                 }
             }
-            Summary sum = soFar != null ? soFar : summary(fn, classArguments(callee, bound));
+            Summary sum = soFar != null ? soFar : summary(fn, arguments(fn, callee, bound));
             // Inside a component, objects of every deeper level made through the same call are one summary object.
             boolean recursive = soFar != null || provisional.contains(sum);
             if (sum.gaveUp()) {
@@ -2391,21 +2407,50 @@ public final class HeapAnalyzer {
             return below >= 0 ? key.substring(below + 1) : prefix + key;
         }
 
-        /** The classes a call gives the callee's class-defaulted parameters: the default when it gives none. */
-        private Map<String, String> classArguments(FunctionScope callee, Map<String, Set<Site>> bound) {
+        /**
+         * What a call gives the callee that its summary is specialised by: the class of each
+         * class-defaulted parameter (the default when the call gives none), and the class of the
+         * instances it passes for a parameter the callee calls methods on (see {@link ReceiverParams}),
+         * which the callee's analysis then binds as it binds self.
+         */
+        private Map<String, Given> arguments(Stmt.FunctionNode fn, FunctionScope callee, Map<String, Set<Site>> bound) {
             Map<String, String> defaults = callee.classDefaults(index);
-            if (defaults.isEmpty()) {
+            Set<String> receivers = receiverParams.of(fn);
+            if (defaults.isEmpty() && receivers.isEmpty()) {
                 return Map.of();
             }
-            Map<String, String> out = new java.util.TreeMap<>();
+            Map<String, Given> out = new java.util.TreeMap<>();
             for (Map.Entry<String, String> d : defaults.entrySet()) {
                 Set<Site> given = bound.get(d.getKey());
                 ModuleIndex.ClassInfo cls = given == null ? index.classNamed(d.getValue()) : classHeld(given);
                 if (cls != null) {
-                    out.put(d.getKey(), cls.name());
+                    out.put(d.getKey(), new Given(cls.name(), false));
+                }
+            }
+            String self = callee.ownerClass != null && !isStatic(fn) && !callee.params.isEmpty() ? callee.params.get(0) : null;
+            for (String p : receivers) {
+                String cls = p.equals(self) || out.containsKey(p) ? null : instanceClass(bound.get(p));
+                if (cls != null) {
+                    out.put(p, new Given(cls, true));
                 }
             }
             return out;
+        }
+
+        /** The module class of which all of some objects (None aside) are instances, else null. */
+        private String instanceClass(Set<Site> objs) {
+            String name = null;
+            for (Site x : objs == null ? Set.<Site>of() : objs) {
+                if (x.kind() == Site.Kind.NONE) {
+                    continue;
+                }
+                if (x.kind() != Site.Kind.INSTANCE && x.kind() != Site.Kind.PARAM || x.className() == null
+                        || name != null && !name.equals(x.className())) {
+                    return null;
+                }
+                name = x.className();
+            }
+            return name != null && index.classNamed(name) != null ? name : null;
         }
 
         private void addArguments(Site generator, Set<Site> values, HeapState s) {
