@@ -32,7 +32,8 @@ class ParameterClassesTest {
     @CsvSource({"suite, build_tree, true", "suite, build_weak_tree, false", "suite, import_paths, true",
             "suite, build_chains, true", "suite, probe_tree, false", "suite, list_children, false",
             "suite, load_settings, true", "suite, load_document, true", "suite, load_table, false",
-            "resource, grown_tree, true", "resource, grown_leaves, false", "resource, stored_only, false",
+            "resource, grown_tree, true", "resource, grown_leaves, false", "resource, walked_tree, true",
+            "resource, walked_leaves, false", "resource, stored_only, false",
             "resource, Builder.build, true"})
     void leavesCyclicGarbage(String file, String function, boolean cyclic) throws Exception {
         String source = Files.readString(file.equals("suite") ? SUITE : SOURCE);
@@ -42,7 +43,7 @@ class ParameterClassesTest {
     @ParameterizedTest
     @CsvSource({"suite, _resolve, tree", "suite, _populate, tree", "suite, _extend, tree", "suite, _depth, tree",
             "suite, _names_under, tree", "suite, _set_option, config", "suite, _adopt, document",
-            "suite, _load_rows, table", "resource, _grow, node", "resource, _store, ''",
+            "suite, _load_rows, table", "resource, _grow, node", "resource, _walk, node", "resource, _store, ''",
             "resource, _index_only, ''", "resource, _alias_then_add, tree", "resource, _hand_on, tree",
             "resource, Builder._fill, tree"})
     void specialisedOnlyForParametersUsedAsReceivers(String file, String function, String expected) throws Exception {
