@@ -5,7 +5,9 @@ on the parameter's children, which the caller made or the parameter's method add
 call is given objects of no one known class: it applies the summary so far); a helper that only
 stores into the object it is handed (no method call on it: its summary is not specialised); and a
 method that hands a tree it made to its own helper method, which hands it on through two functions
-to a local aliasing it, whose method adds the children. Verdicts measured with CPython 3.11 (gc.collect()
+to a local aliasing it, whose method adds the children. And a helper that drops the pair linked
+both ways that its parameter's method returns: its own report, not knowing the class, has no cycle,
+so the cycle is its caller's finding. Verdicts measured with CPython 3.11 (gc.collect()
 after the call, gc.DEBUG_SAVEALL).
 """
 
@@ -104,3 +106,30 @@ class Builder:
 
 def built_by_method():
     Builder().build(["a", "b"])
+
+
+class Pair:
+    def __init__(self):
+        self.other = None
+
+
+class Factory:
+    def make_pair(self):
+        first = Pair()
+        second = Pair()
+        first.other = second
+        second.other = first
+        return first
+
+
+def _use(factory):
+    factory.make_pair()  # the pair is dropped: a cycle the helper's own report cannot see
+
+
+def used_factory(n):
+    factory = Factory()
+    kept = []
+    kept.append(factory)
+    for _ in range(n):
+        _use(factory)
+    return len(kept)

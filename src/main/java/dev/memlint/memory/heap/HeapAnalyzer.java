@@ -130,6 +130,34 @@ public final class HeapAnalyzer {
 
     private final Map<Summary, Set<Site>> garbage = new IdentityHashMap<>();
 
+    /**
+     * The objects a callee's summary leaves in cycles that are the callee's own finding. A summary
+     * specialised by the instances a caller passes may leave cycles that the callee's own report,
+     * made without knowing their class, does not have: those are the caller's to report.
+     */
+    private Set<Site> garbageReportedAt(Stmt.FunctionNode fn, Map<String, Given> given, Summary sum) {
+        Set<Site> left = garbageOf(sum);
+        if (left.isEmpty() || given.values().stream().noneMatch(Given::instance)) {
+            return left;
+        }
+        Set<String> own = new HashSet<>();
+        if (!inProgress.containsKey(fn) && candidates.mayLeaveCycle(fn)) {
+            Summary alone = summary(fn);
+            if (!alone.gaveUp()) {
+                for (Site x : garbageOf(alone)) {
+                    own.add(x.key());
+                }
+            }
+        }
+        Set<Site> out = new HashSet<>();
+        for (Site x : left) {
+            if (own.contains(x.key())) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
     /** Whether f's summary holds objects it made in a cycle (what its callers would see); yes when unsure. */
     private boolean leavesCycleOfItsObjects(Stmt.FunctionNode f) {
         if (inProgress.containsKey(f)) {
@@ -2276,13 +2304,15 @@ public final class HeapAnalyzer {
                     }
                 }
             }
-            Summary sum = soFar != null ? soFar : summary(fn, arguments(fn, callee, bound));
+            Map<String, Given> given = soFar != null ? Map.of() : arguments(fn, callee, bound);
+            Summary sum = soFar != null ? soFar : summary(fn, given);
             // Inside a component, objects of every deeper level made through the same call are one summary object.
             boolean recursive = soFar != null || provisional.contains(sum);
             if (sum.gaveUp()) {
                 return unknownCall(receiver, args, kwargs, s);
             }
             String prefix = call.pos().line() + ":" + call.pos().col() + ">";
+            Set<Site> calleesFinding = garbageReportedAt(fn, given, sum);
             Map<Site, Set<Site>> mapped = new HashMap<>();
             java.util.function.Function<Site, Set<Site>> map = new java.util.function.Function<>() {
                 public Set<Site> apply(Site x) {
@@ -2306,7 +2336,7 @@ public final class HeapAnalyzer {
                         }
                     } else {
                         String key = recursive ? throughRecursion(prefix, x.key()) : prefix + x.key();
-                        if (!x.key().endsWith(Site.LEFT_BY_CALLEE) && garbageOf(sum).contains(x)) {
+                        if (!x.key().endsWith(Site.LEFT_BY_CALLEE) && calleesFinding.contains(x)) {
                             key += Site.LEFT_BY_CALLEE; // its cycle is the callee's finding, not this caller's
                         } else if (comprehensionDepth > 0 && !x.perItem() && !x.leftByCallee()) {
                             key += Site.PER_ITEM;

@@ -4,16 +4,19 @@ import dev.memlint.ast.Module;
 import dev.memlint.ast.Stmt;
 import dev.memlint.parse.PythonSourceParser;
 import dev.memlint.parse.PythonVersion;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A helper handed an object whose class only its caller knows is analysed, for that caller, with the
@@ -40,12 +43,21 @@ class ParameterClassesTest {
         assertEquals(cyclic, !HeapCycles.reported(source, function).isEmpty(), function);
     }
 
+    /** Objects the caller's summary keeps from a callee's are the callee's finding only if its own report has them. */
+    @Test
+    void aCycleOnlyTheCallerCanSeeIsTheCallersFinding() throws Exception {
+        String source = Files.readString(SOURCE);
+        assertTrue(HeapCycles.reported(source, "_use").isEmpty(), "the helper alone cannot know the class");
+        List<Cycle> cycles = HeapCycles.reported(source, "used_factory");
+        assertTrue(cycles.stream().anyMatch(c -> c.sites().stream().noneMatch(Site::leftByCallee)), cycles::toString);
+    }
+
     @ParameterizedTest
     @CsvSource({"suite, _resolve, tree", "suite, _populate, tree", "suite, _extend, tree", "suite, _depth, tree",
             "suite, _names_under, tree", "suite, _set_option, config", "suite, _adopt, document",
             "suite, _load_rows, table", "resource, _grow, node", "resource, _walk, node", "resource, _store, ''",
             "resource, _index_only, ''", "resource, _alias_then_add, tree", "resource, _hand_on, tree",
-            "resource, Builder._fill, tree"})
+            "resource, Builder._fill, tree", "resource, _use, factory"})
     void specialisedOnlyForParametersUsedAsReceivers(String file, String function, String expected) throws Exception {
         Module m = PythonSourceParser.parse(Files.readAllBytes(file.equals("suite") ? SUITE : SOURCE),
                 PythonVersion.LATEST).module();
