@@ -101,6 +101,26 @@ final class Interpreter {
         }
     }
 
+    /**
+     * A try statement whose body is being walked: what the objects it touched, its frame's names and
+     * its loop's growth were when the body last raised, which is where its handlers start.
+     */
+    static final class TryBody {
+        final Log log;
+        final Frame frame;
+        final Loop loop;
+        /** At the last raise (null: none yet, or one inside a loop of the body, which the handlers cannot start in). */
+        Map<Obj, Obj.State> states;
+        Map<String, Obj> env;
+        Map<Obj, Delta> deltas;
+
+        TryBody(Log log, Frame frame, Loop loop) {
+            this.log = log;
+            this.frame = frame;
+            this.loop = loop;
+        }
+    }
+
     /** States of the objects a branch touched, as they were before it. */
     static final class Log {
         final long stamp;
@@ -157,6 +177,8 @@ final class Interpreter {
     final Deque<Loop> loops = new ArrayDeque<>();
     final List<Obj> temps = new ArrayList<>();
     final Deque<Log> logs = new ArrayDeque<>();
+    /** The try bodies being walked, innermost first. */
+    final Deque<TryBody> tryBodies = new ArrayDeque<>();
     final List<Sym> candidates = new ArrayList<>();
     /** Objects in a cycle made on the paths the walk keeps, bound to a name or not (a temporary is garbage too). */
     final List<Obj> cyclicMade = new ArrayList<>();

@@ -103,6 +103,7 @@ final class Statements {
             }
             in.raisedShare = 1;
             f.flow = Interpreter.Flow.RAISE;
+            atRaise();
         } else if (s instanceof Stmt.Break) {
             f.flow = Interpreter.Flow.BREAK;
         } else if (s instanceof Stmt.Continue) {
@@ -192,12 +193,56 @@ final class Statements {
         }
     }
 
+    /** Notes, for the try whose body raises, the state its handlers start from. */
+    private void atRaise() {
+        Interpreter.TryBody t = in.tryBodies.peek();
+        if (t == null) return;
+        if (in.loops.peek() != t.loop) { // raised in a loop of the body: its growth so far is not known
+            t.states = null;
+            return;
+        }
+        t.states = new java.util.IdentityHashMap<>();
+        for (Obj o : t.log.before.keySet()) t.states.put(o, o.save());
+        t.env = new java.util.LinkedHashMap<>(t.frame.env);
+        t.deltas = t.loop == null ? null : new java.util.LinkedHashMap<>(t.loop.deltas);
+    }
+
+    /**
+     * Puts back the state the body had when it raised: what the statement that raised and the ones
+     * after it did is not done when a handler runs (try: values.append(fetch()) except ...: the
+     * append does not happen when fetch raises).
+     */
+    private void backToRaise(Interpreter.TryBody t) {
+        if (t.states == null) return;
+        for (var e : t.log.before.entrySet()) {
+            Obj o = e.getKey();
+            in.touch(o);
+            o.restore(t.states.getOrDefault(o, e.getValue()));
+        }
+        t.frame.env = new java.util.LinkedHashMap<>(t.env);
+        if (t.loop != null) t.loop.deltas = new java.util.LinkedHashMap<>(t.deltas);
+    }
+
     private void tryStatement(List<Stmt> body, List<ExceptHandler> handlers, List<Stmt> orelse, List<Stmt> finalbody) {
         Interpreter.Frame f = in.frame();
         Obj raisedBefore = in.lastRaised;
         in.lastRaised = null;
         in.raisedShare = Double.NaN;
-        block(body);
+        Interpreter.Loop loop = in.loops.peek();
+        // only a try that handles: a raise in the body of one that does not goes on to the handlers around it
+        Interpreter.TryBody tryBody = new Interpreter.TryBody(new Interpreter.Log(in.clock), f, loop);
+        if (!handlers.isEmpty()) {
+            in.logs.push(tryBody.log);
+            in.tryBodies.push(tryBody);
+        }
+        try {
+            block(body);
+        } finally {
+            if (!handlers.isEmpty()) {
+                in.tryBodies.pop();
+                in.logs.remove(tryBody.log);
+            }
+        }
         Obj raised = in.lastRaised;
         double share = in.raisedShare;
         int raisedDepth = in.lastRaisedDepth;
@@ -210,6 +255,7 @@ final class Statements {
         });
         for (ExceptHandler h : handlers) {
             paths.add(() -> {
+                if (raised != null) backToRaise(tryBody);
                 f.flow = Interpreter.Flow.NORMAL;
                 Obj exc = in.exceptions.caught(raised, f, raised == null ? List.of()
                         : raisedFrames.subList(0, Math.max(0, Math.min(raisedFrames.size(), raisedDepth - in.frames.size()))));
