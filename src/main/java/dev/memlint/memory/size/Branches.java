@@ -13,12 +13,17 @@ final class Branches {
         this.in = in;
     }
 
-    private record LoopState(Map<Obj, Interpreter.Delta> deltas, Sym garbage, Sym cap, double tracked) {}
+    private record LoopState(Map<Obj, Interpreter.Delta> deltas, Map<Obj, Interpreter.Delta> once, Sym garbage, Sym cap,
+                             double tracked) {
+        LoopState withDeltas(Map<Obj, Interpreter.Delta> deltas, Map<Obj, Interpreter.Delta> once) {
+            return new LoopState(deltas, once, garbage, cap, tracked);
+        }
+    }
 
     private LoopState saveLoopState() {
         Interpreter.Loop l = in.loops.peek();
-        if (l == null) return new LoopState(null, in.garbage, in.garbageCap, 0);
-        return new LoopState(new LinkedHashMap<>(l.deltas), l.garbage, l.cap, l.tracked);
+        if (l == null) return new LoopState(null, null, in.garbage, in.garbageCap, 0);
+        return new LoopState(new LinkedHashMap<>(l.deltas), new LinkedHashMap<>(l.once), l.garbage, l.cap, l.tracked);
     }
 
     private void restoreLoopState(LoopState s) {
@@ -28,6 +33,7 @@ final class Branches {
             in.garbageCap = s.cap();
         } else {
             l.deltas = new LinkedHashMap<>(s.deltas());
+            l.once = new LinkedHashMap<>(s.once());
             l.garbage = s.garbage();
             l.cap = s.cap();
             l.tracked = s.tracked();
@@ -51,7 +57,12 @@ final class Branches {
      * (an except clause runs on some iterations, not on all).
      */
     void walk(List<Runnable> paths, boolean averaged) {
-        walk(paths, averaged ? equalShares(paths.size()) : null);
+        walk(paths, averaged ? equalShares(paths.size()) : null, null);
+    }
+
+    /** As below, the paths of a try whose body (walked before them) began where the loop's growth was splitAt. */
+    void walk(List<Runnable> paths, boolean averaged, Map<Obj, Interpreter.Delta> splitAt) {
+        walk(paths, averaged ? equalShares(paths.size()) : null, splitAt);
     }
 
     private static double[] equalShares(int paths) {
@@ -60,18 +71,27 @@ final class Branches {
         return shares;
     }
 
-    /** As above, the growth a loop iteration makes being the paths' growth times their shares (null: the kept path's). */
-    void walk(List<Runnable> paths, double[] shares) {
+    /**
+     * As above, the growth a loop iteration makes being the paths' growth times their shares (null:
+     * the kept path's). splitAt: the loop's growth where the paths part, when before this state (a
+     * try's body; null: here).
+     */
+    void walk(List<Runnable> paths, double[] shares, Map<Obj, Interpreter.Delta> splitAt) {
         Sym[] symbolic = null;
         if (shares != null) {
             symbolic = new Sym[shares.length];
             for (int i = 0; i < shares.length; i++) symbolic[i] = Sym.of(shares[i]);
         }
-        walk(paths, symbolic);
+        walk(paths, symbolic, splitAt);
     }
 
     /** As above, with shares that are formulas (the share of nested data's items that are containers). */
     void walk(List<Runnable> paths, Sym[] shares) {
+        walk(paths, shares, null);
+    }
+
+    /** As above, with shares that are formulas, the paths parting where the loop's growth was splitAt. */
+    void walk(List<Runnable> paths, Sym[] shares, Map<Obj, Interpreter.Delta> splitAt) {
         Interpreter.Frame f = in.frame();
         Interpreter.Log log = new Interpreter.Log(in.clock);
         in.logs.push(log);
@@ -105,6 +125,7 @@ final class Branches {
             in.logs.pop();
         }
         for (var e : log.before.entrySet()) e.getKey().restore(e.getValue());
+        outcomes = breakingOnce(outcomes, splitAt == null ? loop0.deltas() : splitAt, loop != null && loop.stamp > f.stamp);
         Outcome best = null;
         for (Outcome o : outcomes) {
             boolean goesOn = o.flow() == Interpreter.Flow.NORMAL, bestGoesOn = best != null && best.flow() == Interpreter.Flow.NORMAL;
@@ -122,7 +143,56 @@ final class Branches {
         f.env = best.env();
         f.flow = best.flow();
         in.cyclicMade.addAll(best.cyclicMade());
-        restoreLoopState(shares != null && best.loop().deltas() != null ? mean(outcomes, shares) : withOthersGrowth(best, outcomes));
+        LoopState after = shares != null && best.loop().deltas() != null ? mean(outcomes, shares) : withOthersGrowth(best, outcomes);
+        restoreLoopState(withOthersOnce(after, outcomes, loop0));
+    }
+
+    /**
+     * A path that breaks out of the loop this frame runs ends the loop: what it adds to older objects
+     * beyond what the iteration added before the paths split happens once per run of the loop, not
+     * on every trip (for ...: try: found.append(fetch()); break). Its growth per trip is the
+     * iteration's before the split. Unchanged when every path breaks.
+     */
+    private List<Outcome> breakingOnce(List<Outcome> outcomes, Map<Obj, Interpreter.Delta> split, boolean ownLoop) {
+        if (!ownLoop || split == null || outcomes.stream().allMatch(o -> o.flow() == Interpreter.Flow.BREAK)) return outcomes;
+        List<Outcome> out = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            if (o.flow() != Interpreter.Flow.BREAK) {
+                out.add(o);
+                continue;
+            }
+            Map<Obj, Interpreter.Delta> once = new LinkedHashMap<>(o.loop().once());
+            for (var e : o.loop().deltas().entrySet()) {
+                Interpreter.Delta d = e.getValue(), base = split.get(e.getKey());
+                if (d == base) continue;
+                Sym count = base == null ? d.count() : Sym.add(d.count(), Sym.mul(Sym.of(-1), base.count()));
+                Sym bulk = base == null ? d.bulk() : Sym.add(d.bulk(), Sym.mul(Sym.of(-1), base.bulk()));
+                List<Obj.Group> groups = new ArrayList<>(d.groups());
+                if (base != null) groups.removeAll(base.groups());
+                Interpreter.Delta before = once.get(e.getKey());
+                if (before != null) {
+                    count = Sym.add(count, before.count());
+                    bulk = Sym.add(bulk, before.bulk());
+                    groups.addAll(0, before.groups());
+                }
+                once.put(e.getKey(), new Interpreter.Delta(count, groups, bulk));
+            }
+            out.add(new Outcome(o.env(), o.flow(), o.after(), o.loop().withDeltas(new LinkedHashMap<>(split), once),
+                    o.weight(), o.steps(), o.cyclicMade()));
+        }
+        return out;
+    }
+
+    /** The loop state with what the other paths do once (break) added, where the kept state does not have it. */
+    private LoopState withOthersOnce(LoopState kept, List<Outcome> outcomes, LoopState loop0) {
+        if (kept.once() == null) return kept;
+        Map<Obj, Interpreter.Delta> once = new LinkedHashMap<>(kept.once());
+        for (Outcome o : outcomes) {
+            for (var e : o.loop().once().entrySet()) {
+                if (loop0.once().get(e.getKey()) != e.getValue()) once.putIfAbsent(e.getKey(), e.getValue());
+            }
+        }
+        return kept.withDeltas(kept.deltas(), once);
     }
 
     /**
@@ -140,7 +210,7 @@ final class Branches {
             if (o == best || o.flow() != Interpreter.Flow.RETURN) continue;
             for (var e : o.loop().deltas().entrySet()) deltas.putIfAbsent(e.getKey(), e.getValue());
         }
-        return new LoopState(deltas, kept.garbage(), kept.cap(), kept.tracked());
+        return kept.withDeltas(deltas, kept.once());
     }
 
     /** The loop state of paths taken on shares of the iterations: each one's growth and garbage, times its share. */
@@ -164,7 +234,7 @@ final class Branches {
             if (ls.cap() != null) cap = cap == null ? ls.cap() : Sym.max(cap, ls.cap());
             tracked = Math.max(tracked, ls.tracked());
         }
-        return new LoopState(deltas, garbageSum, cap, tracked);
+        return new LoopState(deltas, outcomes.get(0).loop().once(), garbageSum, cap, tracked);
     }
 
     private double branchWeight(LoopState ls) {

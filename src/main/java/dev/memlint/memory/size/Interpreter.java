@@ -77,6 +77,8 @@ final class Interpreter {
         final long stamp;
         final String var;
         Map<Obj, Delta> deltas = new LinkedHashMap<>();
+        /** What paths that leave the loop by break add to older objects: once per run of the loop, not per trip. */
+        Map<Obj, Delta> once = new LinkedHashMap<>();
         final Set<Obj> local = Footprint.identitySet();
         /** Whence the element's own parts were made (see Loops.loop); MIN_VALUE with no element. */
         long partsSince = Long.MIN_VALUE;
@@ -112,7 +114,7 @@ final class Interpreter {
         /** At the last raise (null: none yet, or one inside a loop of the body, which the handlers cannot start in). */
         Map<Obj, Obj.State> states;
         Map<String, Obj> env;
-        Map<Obj, Delta> deltas;
+        Map<Obj, Delta> deltas, once;
 
         TryBody(Log log, Frame frame, Loop loop) {
             this.log = log;

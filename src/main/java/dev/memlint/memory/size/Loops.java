@@ -142,7 +142,7 @@ final class Loops {
             in.limit("recursive walk of " + in.pathOf(data) + " at line " + line + ": its loop taken to run once per item at every level, "
                     + trips.text());
         }
-        boolean used = !l.deltas.isEmpty() || !isZero(l.garbage);
+        boolean used = !l.deltas.isEmpty() || !l.once.isEmpty() || !isZero(l.garbage);
         if (!in.peaks) {
             // only churn asked for: growth and copies matter, garbage, chains and peaks do not
             scale(l, trips, var);
@@ -178,7 +178,11 @@ final class Loops {
         keepers.addAll(in.temps);
         keepers.addAll(l.local);
         for (Interpreter.Delta d : l.deltas.values()) for (Obj.Group g : d.groups()) keepers.add(g.item()); // appended to older objects
-        for (Interpreter.Loop o : in.loops) for (Interpreter.Delta d : o.deltas.values()) for (Obj.Group g : d.groups()) keepers.add(g.item());
+        for (Interpreter.Delta d : l.once.values()) for (Obj.Group g : d.groups()) keepers.add(g.item());
+        for (Interpreter.Loop o : in.loops) {
+            for (Interpreter.Delta d : o.deltas.values()) for (Obj.Group g : d.groups()) keepers.add(g.item());
+            for (Interpreter.Delta d : o.once.values()) for (Obj.Group g : d.groups()) keepers.add(g.item());
+        }
         Set<Obj> kept = in.footprint.reachable(keepers, o -> false);
         kept.addAll(chains);
         List<Obj> dropped = new ArrayList<>();
@@ -284,11 +288,19 @@ final class Loops {
         return s.subst(var, at);
     }
 
-    /** Growth of older objects in one iteration, times the trip count, put where it belongs now. */
-    /** Scales what one iteration added by the trip count; returns the dicts and sets the call made that the loop filled. */
+    /**
+     * Scales what one iteration added by the trip count, and adds what a path leaving by break added
+     * once; returns the dicts and sets the call made that the loop filled.
+     */
     private List<Obj> scale(Interpreter.Loop l, Sym trips, String var) {
         List<Obj> hashed = new ArrayList<>();
-        for (var e : l.deltas.entrySet()) {
+        scale(l, l.deltas, trips, var, hashed);
+        scale(l, l.once, Sym.of(1), null, hashed);
+        return hashed;
+    }
+
+    private void scale(Interpreter.Loop l, Map<Obj, Interpreter.Delta> deltas, Sym trips, String var, List<Obj> hashed) {
+        for (var e : deltas.entrySet()) {
             Obj o = e.getKey();
             Interpreter.Delta d = e.getValue();
             if (o == l.worklist) {
@@ -307,9 +319,8 @@ final class Loops {
                 groups.add(one ? gr : new Obj.Group(n, item, stamp));
             }
             in.containers.growBy(o, count, groups, total(d.bulk(), trips, var));
-            if (o.fresh && (o.kind == Obj.Kind.DICT || o.kind == Obj.Kind.SET)) hashed.add(o);
+            if (o.fresh && (o.kind == Obj.Kind.DICT || o.kind == Obj.Kind.SET) && !hashed.contains(o)) hashed.add(o);
         }
-        return hashed;
     }
 
     /**
@@ -352,7 +363,10 @@ final class Loops {
         List<Obj> keepers = new ArrayList<>(in.roots());
         keepers.add(in.lastRaised);
         for (Interpreter.Frame fr : in.frames) keepers.add(fr.returned);
-        for (Interpreter.Loop o : in.loops) for (Interpreter.Delta d : o.deltas.values()) for (Obj.Group g : d.groups()) keepers.add(g.item());
+        for (Interpreter.Loop o : in.loops) {
+            for (Interpreter.Delta d : o.deltas.values()) for (Obj.Group g : d.groups()) keepers.add(g.item());
+            for (Interpreter.Delta d : o.once.values()) for (Obj.Group g : d.groups()) keepers.add(g.item());
+        }
         keepers.removeIf(java.util.Objects::isNull);
         Set<Obj> kept = in.footprint.reachable(keepers, o -> false);
         List<Obj> alive = new ArrayList<>(), dropped = new ArrayList<>();

@@ -205,6 +205,7 @@ final class Statements {
         for (Obj o : t.log.before.keySet()) t.states.put(o, o.save());
         t.env = new java.util.LinkedHashMap<>(t.frame.env);
         t.deltas = t.loop == null ? null : new java.util.LinkedHashMap<>(t.loop.deltas);
+        t.once = t.loop == null ? null : new java.util.LinkedHashMap<>(t.loop.once);
     }
 
     /**
@@ -220,7 +221,10 @@ final class Statements {
             o.restore(t.states.getOrDefault(o, e.getValue()));
         }
         t.frame.env = new java.util.LinkedHashMap<>(t.env);
-        if (t.loop != null) t.loop.deltas = new java.util.LinkedHashMap<>(t.deltas);
+        if (t.loop != null) {
+            t.loop.deltas = new java.util.LinkedHashMap<>(t.deltas);
+            t.loop.once = new java.util.LinkedHashMap<>(t.once);
+        }
     }
 
     private void tryStatement(List<Stmt> body, List<ExceptHandler> handlers, List<Stmt> orelse, List<Stmt> finalbody) {
@@ -229,6 +233,7 @@ final class Statements {
         in.lastRaised = null;
         in.raisedShare = Double.NaN;
         Interpreter.Loop loop = in.loops.peek();
+        Map<Obj, Interpreter.Delta> beforeBody = loop == null ? null : new java.util.LinkedHashMap<>(loop.deltas);
         // only a try that handles: a raise in the body of one that does not goes on to the handlers around it
         Interpreter.TryBody tryBody = new Interpreter.TryBody(new Interpreter.Log(in.clock), f, loop);
         if (!handlers.isEmpty()) {
@@ -278,8 +283,8 @@ final class Statements {
         if (!paths.isEmpty()) { // none when the body raises and nothing catches: the exception goes on (through finally)
             boolean averaged = raised != null || bodyFlow == Interpreter.Flow.RAISE || !handlers.isEmpty();
             double[] shares = paths.size() == handlers.size() + 1 ? sharesAfterRaise(raised, share, handlers.size()) : null;
-            if (averaged && shares != null) in.branches.walk(paths, shares);
-            else in.branches.walk(paths, averaged);
+            if (averaged && shares != null) in.branches.walk(paths, shares, beforeBody);
+            else in.branches.walk(paths, averaged, beforeBody);
         }
         if (in.lastRaised == null) in.lastRaised = raised != null ? raised : raisedBefore;
         if (!finalbody.isEmpty()) {
@@ -338,7 +343,7 @@ final class Statements {
                         List<Runnable> paths = List.of(clean, () -> in.calls.inline(exit, cm, List.of(type, raised, in.none()), Map.of(),
                                 item.contextExpr()));
                         double[] shares = sharesAfterRaise(raised, share, 1);
-                        if (shares != null) in.branches.walk(paths, shares);
+                        if (shares != null) in.branches.walk(paths, shares, null);
                         else in.branches.walk(paths, true);
                     }
                 }

@@ -1242,4 +1242,42 @@ class PeakEstimatorTest {
         // one item per iteration, a string on two thirds of them
         assertTrue(e.retainedFormula().startsWith("list_appended(n) + ") && e.retainedFormula().endsWith("·0.67·n"), e::toString);
     }
+
+    @Test
+    void whatAPathThatBreaksAddsHappensOncePerRunOfTheLoop() {
+        // a retry loop: the attempt that succeeds appends and leaves; the failed ones append nothing
+        String src = """
+                class Fails(Exception):
+                    pass
+
+                def fetch(attempt):
+                    if attempt % 3 == 0:
+                        raise Fails()
+                    return f"value {attempt}"
+
+                def first_good(n):
+                    values = []
+                    for i in range(n):
+                        for attempt in range(5):
+                            try:
+                                values.append(fetch(attempt))
+                                break
+                            except Fails:
+                                pass
+                    return values
+
+                def first_match(n):
+                    found = []
+                    for i in range(n):
+                        for attempt in range(5):
+                            if attempt % 3 == 1:
+                                found.append(f"value {attempt}")
+                                break
+                    return found
+                """;
+        for (String f : List.of("first_good", "first_match")) {
+            Estimates.Entry e = entry(src, f);
+            assertTrue(e.retainedFormula().startsWith("list_appended(n) + ") && e.retainedFormula().endsWith("·n"), e::toString);
+        }
+    }
 }
