@@ -77,9 +77,9 @@ final class Statements {
         } else if (s instanceof Stmt.While w) {
             whileLoop(w);
         } else if (s instanceof Stmt.Try t) {
-            tryStatement(t.body(), t.handlers(), t.orelse(), t.finalbody());
+            tryStatement(() -> block(t.body()), t.handlers(), t.orelse(), t.finalbody());
         } else if (s instanceof Stmt.TryStar t) {
-            tryStatement(t.body(), t.handlers(), t.orelse(), t.finalbody());
+            tryStatement(() -> block(t.body()), t.handlers(), t.orelse(), t.finalbody());
         } else if (s instanceof Stmt.WithNode w) {
             withStatement(w.items(), 0, w.body());
         } else if (s instanceof Stmt.FunctionNode fn) {
@@ -227,7 +227,7 @@ final class Statements {
         }
     }
 
-    private void tryStatement(List<Stmt> body, List<ExceptHandler> handlers, List<Stmt> orelse, List<Stmt> finalbody) {
+    private void tryStatement(Runnable body, List<ExceptHandler> handlers, List<Stmt> orelse, List<Stmt> finalbody) {
         Interpreter.Frame f = in.frame();
         Obj raisedBefore = in.lastRaised;
         in.lastRaised = null;
@@ -241,7 +241,7 @@ final class Statements {
             in.tryBodies.push(tryBody);
         }
         try {
-            block(body);
+            body.run();
         } finally {
             if (!handlers.isEmpty()) {
                 in.tryBodies.pop();
@@ -310,6 +310,12 @@ final class Statements {
                     if (item.optionalVars() != null) in.bindings.bind(item.optionalVars(), v);
                     withStatement(items, i + 1, body);
                 }, item.contextExpr());
+                return;
+            }
+            if (cm != null && "suppress".equals(cm.producer)) {
+                // contextlib.suppress: as try: ... except the exceptions: pass
+                tryStatement(() -> withStatement(items, i + 1, body), List.of(new ExceptHandler(null, null, List.of(), item.contextExpr().pos())),
+                        List.of(), List.of());
                 return;
             }
             Obj entered = cm;

@@ -238,7 +238,12 @@ final class Stdlib {
                 r.sources = first == null ? List.of() : List.of(first);
                 return r;
             }
-            case "contextlib.suppress": case "contextlib.ExitStack":
+            case "contextlib.suppress": {
+                Obj cm = in.fixed(Obj.Kind.OPAQUE, in.model.library("contextManager"));
+                cm.producer = "suppress";
+                return cm;
+            }
+            case "contextlib.ExitStack":
             case "contextlib.redirect_stderr": case "contextlib.nullcontext": case "threading.Lock": case "threading.RLock":
             case "threading.Event": case "threading.Condition":
                 return in.fixed(Obj.Kind.OPAQUE, in.model.library("contextManager"));

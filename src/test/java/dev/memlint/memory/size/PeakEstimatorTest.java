@@ -1280,4 +1280,29 @@ class PeakEstimatorTest {
             assertTrue(e.retainedFormula().startsWith("list_appended(n) + ") && e.retainedFormula().endsWith("·n"), e::toString);
         }
     }
+
+    @Test
+    void contextlibSuppressIsATryWhoseHandlerDoesNothing() {
+        // fetch raises on a third of the calls: suppress swallows it before append runs
+        String src = """
+                import contextlib
+
+                class Fails(Exception):
+                    pass
+
+                def fetch(i):
+                    if i % 3 == 0:
+                        raise Fails()
+                    return f"value {i}"
+
+                def suppressed(n):
+                    values = []
+                    for i in range(n):
+                        with contextlib.suppress(Fails):
+                            values.append(fetch(i))
+                    return values
+                """;
+        Estimates.Entry e = entry(src, "suppressed");
+        assertTrue(e.retainedFormula().startsWith("list_appended(0.67·n) + ") && e.retainedFormula().endsWith("·0.67·n"), e::toString);
+    }
 }
