@@ -107,7 +107,8 @@ final class Conditions {
             CmpOp op = c.ops().get(0);
             if (op == CmpOp.Is || op == CmpOp.IsNot) {
                 Boolean same = null;
-                if (r != null && r.kind == Obj.Kind.NONE && r.carriedFrom == null && l != null && l.carriedFrom == null) {
+                if (r != null && r.kind == Obj.Kind.NONE && r.carriedFrom == null && l != null && l.carriedFrom == null
+                        && !l.onlyOneOfSeveral) {
                     if (l.kind == Obj.Kind.NONE) same = true;
                     else if (l.fresh) same = false;
                 }
@@ -115,7 +116,7 @@ final class Conditions {
             }
             Sym a = in.operators.scalarOf(c.left(), l), b = in.operators.scalarOf(c.comparators().get(0), r);
             if (a instanceof Sym.Const x && b instanceof Sym.Const y && l != null && l.carriedFrom == null && r != null
-                    && r.carriedFrom == null) {
+                    && r.carriedFrom == null && !l.onlyOneOfSeveral && !r.onlyOneOfSeveral) {
                 double p = x.value(), q = y.value();
                 return switch (op) {
                     case Eq -> p == q;
@@ -130,7 +131,7 @@ final class Conditions {
             return null;
         }
         Obj v = in.expressions.eval(e);
-        if (v == null || v.carriedFrom != null) return null;
+        if (v == null || v.carriedFrom != null || v.onlyOneOfSeveral) return null;
         if (v.kind == Obj.Kind.NONE) return false;
         if (e instanceof Expr.Constant || v.kind == Obj.Kind.INT || v.kind == Obj.Kind.BOOL) {
             return v.value instanceof Sym.Const c ? c.value() != 0 : null;

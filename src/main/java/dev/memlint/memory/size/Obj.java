@@ -116,6 +116,11 @@ final class Obj {
     Interpreter.Frame closureFrame;
     /** A loop's stand-in for what a carried name held before the iteration: the value it copies. */
     Obj carriedFrom;
+    /**
+     * One of the values it may be, taken for its size (dict.get's default where the dict may hold the
+     * key): a condition on it is not known.
+     */
+    boolean onlyOneOfSeveral;
     /** Counted as cyclic garbage already. */
     boolean garbage;
     /** DICT made by defaultdict: what makes a missing key's value. */
