@@ -362,8 +362,7 @@ final class Builtins {
         if (base == null) return false;
         ModuleIndex.ClassInfo own = base instanceof Expr.Name n ? in.index.classNamed(n.id()) : null;
         if (own != null) return in.exceptions.isExceptionClass(own);
-        String name = Interpreter.text(base);
-        return name.endsWith("Error") || name.endsWith("Exception") || name.endsWith("Warning");
+        return Exceptions.namedAsException(Interpreter.text(base));
     }
 
     Obj shallowCopy(Obj src) {

@@ -25,13 +25,17 @@ final class Exceptions {
     boolean isExceptionClass(ModuleIndex.ClassInfo cls) {
         for (ModuleIndex.ClassInfo c : in.index.lineage(cls)) {
             for (String b : c.baseNames()) {
-                if (in.index.classNamed(b) == null && (b.endsWith("Error") || b.endsWith("Exception")
-                        || b.endsWith("Warning") || b.equals("BaseException") || b.equals("Exception"))) {
+                if (in.index.classNamed(b) == null && namedAsException(b)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** A class outside the module named as exception types are (ValueError, errors.APIError, BaseException). */
+    static boolean namedAsException(String name) {
+        return name.endsWith("Error") || name.endsWith("Exception") || name.endsWith("Warning");
     }
 
     void initException(Obj inst, List<Obj> args) {

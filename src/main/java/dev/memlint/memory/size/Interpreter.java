@@ -458,13 +458,18 @@ final class Interpreter {
 
     /** A peak candidate with v alive too (a value made by the statement, not yet dropped). */
     void observeHolding(Obj v) {
+        observeHolding(v, Sym.ZERO);
+    }
+
+    /** A peak candidate with v alive and extra bytes allocated on top (what making v allocated and let go). */
+    void observeHolding(Obj v, Sym extra) {
         if (!peaks || v == null) {
-            observe(Sym.ZERO);
+            observe(extra);
             return;
         }
         temps.add(v);
         try {
-            observe(Sym.ZERO);
+            observe(extra);
         } finally {
             temps.remove(temps.size() - 1);
         }

@@ -115,10 +115,8 @@ final class Operators {
     private static long[] range(Expr.BinOp b, Sym left, Sym right) {
         long[] l = left instanceof Sym.Const c ? new long[] {(long) c.value(), (long) c.value()} : range(b.left());
         long[] r = right instanceof Sym.Const c ? new long[] {(long) c.value(), (long) c.value()} : range(b.right());
-        if (l == null || r == null) return range(b);
-        if (b.op() == Operator.Add) return new long[] {l[0] + r[0], l[1] + r[1]};
-        if (b.op() == Operator.Sub) return new long[] {l[0] - r[1], l[1] - r[0]};
-        return range(b);
+        long[] known = l == null || r == null ? null : plusOrMinus(b.op(), l, r);
+        return known != null ? known : range(b);
     }
 
     /** The least and largest value of an int expression of literals, + and - and x % k (k > 0, so 0..k-1), or null. */
@@ -132,9 +130,13 @@ final class Operators {
             return k != null && k[0] == k[1] && k[0] > 0 ? new long[] {0, k[0] - 1} : null;
         }
         long[] l = range(b.left()), r = range(b.right());
-        if (l == null || r == null) return null;
-        if (b.op() == Operator.Add) return new long[] {l[0] + r[0], l[1] + r[1]};
-        if (b.op() == Operator.Sub) return new long[] {l[0] - r[1], l[1] - r[0]};
+        return l == null || r == null ? null : plusOrMinus(b.op(), l, r);
+    }
+
+    /** The range of l + r or l - r from the operands' ranges; null for any other operator. */
+    private static long[] plusOrMinus(Operator op, long[] l, long[] r) {
+        if (op == Operator.Add) return new long[] {l[0] + r[0], l[1] + r[1]};
+        if (op == Operator.Sub) return new long[] {l[0] - r[1], l[1] - r[0]};
         return null;
     }
 

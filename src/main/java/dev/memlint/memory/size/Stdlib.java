@@ -117,12 +117,7 @@ final class Stdlib {
                 cls.cyclic = true;
                 // making it allocates more than it keeps (the members' namespace, the maps being built): measured peak
                 Sym peak = Sym.add(Sym.of(in.model.library("enumPeak")), Sym.mul(Sym.of(in.model.library("enumPeakPerMember")), n));
-                in.temps.add(cls);
-                try {
-                    in.observe(Sym.max(Sym.ZERO, Sym.add(peak, Sym.mul(Sym.of(-1), bytes))));
-                } finally {
-                    in.temps.remove(in.temps.size() - 1);
-                }
+                in.observeHolding(cls, Sym.max(Sym.ZERO, Sym.add(peak, Sym.mul(Sym.of(-1), bytes))));
                 return cls;
             }
             case "traceback.TracebackException": case "traceback.TracebackException.from_exception": {
