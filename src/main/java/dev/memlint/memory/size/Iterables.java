@@ -118,6 +118,34 @@ final class Iterables {
         }
     }
 
+    /** The most items a loop over items known one by one is walked item by item for. */
+    static final int MAX_KNOWN_ITEMS = 8;
+
+    /**
+     * A loop over a tuple or list whose items the walk knows one by one (a display, (f"dir{i}",
+     * f"file{i}")) runs its body once per item, in order, as CPython does: each item is itself, and
+     * what one pass leaves in a name (node = node.add(part)) is what the next one starts from. False
+     * when the items are not known so (then the loop is walked once for a representative item).
+     */
+    boolean eachKnown(Obj src, Consumer<Obj> body) {
+        if (src == null || src.kind != Obj.Kind.TUPLE && src.kind != Obj.Kind.LIST || !(src.count instanceof Sym.Const c)
+                || c.value() < 1 || c.value() > MAX_KNOWN_ITEMS || src.groups.size() != (int) c.value() || !Loops.isZero(src.bulk)) {
+            return false;
+        }
+        List<Obj> items = new java.util.ArrayList<>();
+        for (Obj.Group g : src.groups) {
+            if (!(g.count() instanceof Sym.Const one && one.value() == 1) || g.item() == null) return false;
+            items.add(g.item());
+        }
+        for (Obj item : items) {
+            in.step();
+            body.accept(item);
+            Interpreter.Flow flow = in.frame().flow;
+            if (flow == Interpreter.Flow.RETURN || flow == Interpreter.Flow.RAISE) break;
+        }
+        return true;
+    }
+
     private void unknownLoop(int line, Consumer<Obj> body, Set<String> carried) {
         in.looping.loop(Sym.var("iterations_L" + line), null, null, carried, line, () -> body.accept(null),
                 "loop at line " + line + ": iterations unknown");
@@ -130,11 +158,12 @@ final class Iterables {
         }
         Comprehension g = gens.get(i);
         Obj src = i == 0 && first != null ? first : in.expressions.eval(g.iter());
-        produce(src, x -> {
+        Consumer<Obj> each = x -> {
             in.bindings.bind(g.target(), x);
             for (Expr cond : g.ifs()) in.conditions.test(cond);
             produceComprehension(gens, i + 1, first, atElement, Set.of());
-        }, g.iter(), carried);
+        };
+        if (!eachKnown(src, each)) produce(src, each, g.iter(), carried);
     }
 
     private void runGenerator(Obj gen, Consumer<Obj> body, Expr where) {

@@ -369,11 +369,15 @@ final class Statements {
         try {
             Interpreter.Frame f = in.frame();
             Set<String> carried = in.syntax.carried(fo.body());
-            in.iterables.produce(iterable, item -> {
+            java.util.function.Consumer<Obj> each = item -> {
                 in.bindings.bind(fo.target(), item);
                 block(fo.body());
                 if (f.flow != Interpreter.Flow.RETURN && f.flow != Interpreter.Flow.RAISE) f.flow = Interpreter.Flow.NORMAL;
-            }, fo.iter(), carried);
+            };
+            // item by item only without a break: the walk keeps one path, and would lose a path that breaks
+            if (in.syntax.breaksOut(fo.body()) || !in.iterables.eachKnown(iterable, each)) {
+                in.iterables.produce(iterable, each, fo.iter(), carried);
+            }
             if (f.flow != Interpreter.Flow.RAISE) f.flow = Interpreter.Flow.NORMAL;
         } finally {
             in.temps.remove(in.temps.size() - 1);

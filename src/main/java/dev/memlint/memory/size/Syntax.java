@@ -23,6 +23,7 @@ import java.util.Set;
 final class Syntax {
     private final Map<Object, Boolean> yields = new IdentityHashMap<>();
     private final Map<Object, Set<String>> carried = new IdentityHashMap<>();
+    private final Map<Object, Boolean> breaking = new IdentityHashMap<>();
     private final Map<Object, Long> slots = new IdentityHashMap<>();
     private final Map<Object, Set<String>> free = new IdentityHashMap<>();
     private final Map<Object, Map<String, Boolean>> collections = new IdentityHashMap<>();
@@ -36,6 +37,11 @@ final class Syntax {
         return carried.computeIfAbsent(loopBody, x -> carriedNames(loopBody));
     }
 
+    /** Whether a loop body may leave its loop by break. */
+    boolean breaksOut(List<Stmt> loopBody) {
+        return breaking.computeIfAbsent(loopBody, x -> breaks(loopBody));
+    }
+
     long slots(Stmt.FunctionNode f) {
         return slots.computeIfAbsent(f, x -> frameSlots(f));
     }
@@ -46,6 +52,28 @@ final class Syntax {
 
     boolean collection(Stmt.FunctionNode f, String name) {
         return collections.computeIfAbsent(f, x -> new HashMap<>()).computeIfAbsent(name, n -> usedAsCollection(f, n));
+    }
+
+    /** Whether a break in the loop body ends this loop (not one in a loop, function or class nested in it). */
+    static boolean breaks(Object node) {
+        if (node instanceof List<?> list) {
+            for (Object o : list) {
+                if (breaks(o)) return true;
+            }
+            return false;
+        }
+        if (node instanceof Stmt.Break) return true;
+        if (node instanceof Stmt.ForNode f) return breaks(f.orelse());
+        if (node instanceof Stmt.While w) return breaks(w.orelse());
+        if (node instanceof Stmt.FunctionNode || node instanceof Stmt.ClassDef || node instanceof Expr) return false;
+        if (node instanceof Node n) {
+            NodeChildren.Collector children = new NodeChildren.Collector();
+            NodeChildren.children(n, children);
+            for (int i = 0; i < children.size(); i++) {
+                if (breaks(children.get(i))) return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a yield belongs to this body (not to a function, lambda or class nested in it). */

@@ -1335,4 +1335,45 @@ class PeakEstimatorTest {
         // the returned strings are appended on the runs that do not raise (half of them, not known better)
         assertTrue(e.retainedFormula().matches("list_appended\\(0\\.50·n\\) \\+ \\d+·0\\.50·n"), e::toString);
     }
+
+    @Test
+    void aLoopOverItemsKnownOneByOneRunsOncePerItem() {
+        // each pass adds a child to the node the pass before added: a chain of three, each node's dict
+        // holding the next, as the same calls written out one after the other
+        String src = """
+                class Node:
+                    def __init__(self, name, parent=None):
+                        self.name = name
+                        self.parent = parent
+                        self.children = {}
+
+                    def add(self, name):
+                        child = Node(name, self)
+                        self.children[name] = child
+                        return child
+
+                def looped(n):
+                    roots = []
+                    for i in range(n):
+                        root = Node(f"a{i}")
+                        node = root
+                        for name in (f"b{i}", "c", "d"):
+                            node = node.add(name)
+                        roots.append(root)
+                    return roots
+
+                def written_out(n):
+                    roots = []
+                    for i in range(n):
+                        root = Node(f"a{i}")
+                        node = root
+                        node = node.add(f"b{i}")
+                        node = node.add("c")
+                        node = node.add("d")
+                        roots.append(root)
+                    return roots
+                """;
+        assertEquals(entry(src, "written_out").retainedFormula(), entry(src, "looped").retainedFormula());
+        assertEquals(peak(src, "written_out", "n", 1000), peak(src, "looped", "n", 1000));
+    }
 }
