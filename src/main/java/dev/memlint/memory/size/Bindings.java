@@ -39,6 +39,12 @@ final class Bindings {
             Obj container = in.expressions.eval(sub.value());
             Obj key = in.expressions.eval(sub.slice());
             setItem(container, key, sub.slice(), v);
+            // an evicting cache (the function also removes entries from it) may have dropped what it stored
+            Interpreter.Frame f = in.frame();
+            if (container != null && container.kind == Obj.Kind.DICT
+                    && (f.function == null || !in.syntax.removesFrom(f.function).contains(Interpreter.text(sub.value())))) {
+                in.containers.storedAfterLookup(container, key, sub.slice(), v);
+            }
         } else if (target instanceof Expr.TupleExpr t) {
             unpack(t.elts(), v);
         } else if (target instanceof Expr.ListExpr l) {

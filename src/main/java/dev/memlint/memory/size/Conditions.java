@@ -105,6 +105,7 @@ final class Conditions {
             Obj l = in.expressions.eval(c.left());
             Obj r = in.expressions.eval(c.comparators().get(0));
             CmpOp op = c.ops().get(0);
+            if ((op == CmpOp.In || op == CmpOp.NotIn) && r != null && r.kind == Obj.Kind.DICT) r.lookedUp = l;
             if (op == CmpOp.Is || op == CmpOp.IsNot) {
                 Boolean same = null;
                 if (r != null && r.kind == Obj.Kind.NONE && r.carriedFrom == null && l != null && l.carriedFrom == null

@@ -131,16 +131,35 @@ final class Containers {
      * back, so the value counts as made before the loop and what is added to it grows per iteration.
      */
     void sharedUnderRepeatedKey(Obj value, Obj key, Expr keyExpr) {
-        if (value == null || !value.fresh || key == null || in.loops.isEmpty()) return;
-        boolean literal = keyExpr instanceof Expr.Constant || key.literal != null;
-        // a field of the given data (record["kind"]) is a grouping key: grouping is for keys that repeat
-        boolean given = !key.fresh && key.value == null && key.counters == null;
-        Interpreter.Loop level = literal ? in.loops.peekLast() : Expressions.distinctOf(key) != null || given ? in.loops.peek() : null;
+        if (value == null || !value.fresh || key == null) return;
+        Interpreter.Loop level = repeatedAcross(key, keyExpr);
         if (level == null || value.born < level.stamp) return;
         // the value and what it was made with (an instance's attributes) are there from the first iteration on
         for (Obj o : in.footprint.reachable(List.of(value), x -> x.born < level.stamp)) {
             if (o.fresh && o.born >= level.stamp) o.born = level.stamp - 1;
         }
+    }
+
+    /** The loop across whose iterations a key repeats (a literal, one of few values, a field of the given data); else null. */
+    private Interpreter.Loop repeatedAcross(Obj key, Expr keyExpr) {
+        if (in.loops.isEmpty()) return null;
+        boolean literal = keyExpr instanceof Expr.Constant || key.literal != null;
+        // a field of the given data (record["kind"]) is a grouping key: grouping is for keys that repeat
+        boolean given = !key.fresh && key.value == null && key.counters == null;
+        return literal ? in.loops.peekLast() : Expressions.distinctOf(key) != null || given ? in.loops.peek() : null;
+    }
+
+    /**
+     * A value stored in a dict under a key the code looked up there first (get, in): the store runs
+     * where the key was missing, so under a key that repeats across iterations of a loop older than
+     * the dict's iteration the value an earlier iteration stored is found on the later ones, one
+     * object, as setdefault's (a path tree's directory node, a config's section).
+     */
+    void storedAfterLookup(Obj container, Obj key, Expr keyExpr, Obj value) {
+        if (key == null || container.lookedUp != key) return;
+        Interpreter.Loop level = repeatedAcross(key, keyExpr);
+        if (level == null || container.born >= level.stamp || level.local.contains(container)) return;
+        sharedUnderRepeatedKey(value, key, keyExpr);
     }
 
     /** The innermost loop whose iteration made o (or walks it as its element); null when o is older than all. */

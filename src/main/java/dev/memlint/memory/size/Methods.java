@@ -163,6 +163,7 @@ final class Methods {
                 return out;
             }
             case "get": {
+                if (recv.kind == Obj.Kind.DICT) recv.lookedUp = first;
                 Obj v = recv.value2 != null ? recv.value2 : recv.kind == Obj.Kind.DICT && recv.fresh ? null : in.expressions.elementOf(recv);
                 if (v != null) return v;
                 Obj dflt = Library.arg(args, 1) != null ? Library.arg(args, 1) : in.none();

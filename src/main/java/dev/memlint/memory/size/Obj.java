@@ -121,6 +121,11 @@ final class Obj {
      * key): a condition on it is not known.
      */
     boolean onlyOneOfSeveral;
+    /**
+     * DICT: the key the code last looked up in it (get, in): a store under that key that follows it
+     * runs where the key was missing (found = d.get(k); if found is None: d[k] = found = New()).
+     */
+    Obj lookedUp;
     /** Counted as cyclic garbage already. */
     boolean garbage;
     /** DICT made by defaultdict: what makes a missing key's value. */

@@ -24,6 +24,7 @@ final class Syntax {
     private final Map<Object, Boolean> yields = new IdentityHashMap<>();
     private final Map<Object, Set<String>> carried = new IdentityHashMap<>();
     private final Map<Object, Boolean> breaking = new IdentityHashMap<>();
+    private final Map<Object, Set<String>> removing = new IdentityHashMap<>();
     private final Map<Object, Long> slots = new IdentityHashMap<>();
     private final Map<Object, Set<String>> free = new IdentityHashMap<>();
     private final Map<Object, Map<String, Boolean>> collections = new IdentityHashMap<>();
@@ -40,6 +41,22 @@ final class Syntax {
     /** Whether a loop body may leave its loop by break. */
     boolean breaksOut(List<Stmt> loopBody) {
         return breaking.computeIfAbsent(loopBody, x -> breaks(loopBody));
+    }
+
+    /** The containers, as written (cache, self.map), the function removes items from: del x[k], x.pop(), x.popitem(), x.clear(). */
+    Set<String> removesFrom(Stmt.FunctionNode f) {
+        return removing.computeIfAbsent(f, x -> {
+            Set<String> out = new HashSet<>();
+            NodeChildren.walkAll(f.body(), n -> {
+                if (n instanceof Stmt.Delete d) {
+                    for (Expr t : d.targets()) if (t instanceof Expr.Subscript s) out.add(Interpreter.text(s.value()));
+                } else if (n instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
+                        && (a.attr().equals("pop") || a.attr().equals("popitem") || a.attr().equals("clear"))) {
+                    out.add(Interpreter.text(a.value()));
+                }
+            });
+            return out;
+        });
     }
 
     long slots(Stmt.FunctionNode f) {

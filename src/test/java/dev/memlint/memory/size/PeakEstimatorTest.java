@@ -1376,4 +1376,68 @@ class PeakEstimatorTest {
         assertEquals(entry(src, "written_out").retainedFormula(), entry(src, "looped").retainedFormula());
         assertEquals(peak(src, "written_out", "n", 1000), peak(src, "looped", "n", 1000));
     }
+
+    @Test
+    void aValueStoredWhereALookupMissedIsFoundOnLaterIterations() {
+        // found = d.get(k); if missing, d[k] = New(): under a key of few values (10 directories, 20
+        // sections) the node or section an earlier iteration stored is the one later ones add to
+        String src = """
+                class Node:
+                    def __init__(self, name, parent=None):
+                        self.name = name
+                        self.parent = parent
+                        self.children = {}
+
+                    def lookup(self, name):
+                        return self.children.get(name)
+
+                    def add(self, name):
+                        child = Node(name, self)
+                        self.children[name] = child
+                        return child
+
+                def resolve(tree, path):
+                    node = tree
+                    for part in path:
+                        found = node.lookup(part)
+                        node = found if found is not None else node.add(part)
+                    return node
+
+                def build_tree(n):
+                    root = Node("")
+                    for i in range(n):
+                        resolve(root, (f"dir{i % 10}", f"file{i}"))
+                    return root
+
+                def sections(n):
+                    config = {}
+                    for i in range(n):
+                        name = f"section{i % 20}"
+                        if name not in config:
+                            config[name] = {}
+                        config[name][f"option{i}"] = i
+                    return config
+
+                def evicting(n):
+                    cache = {}
+                    for i in range(n):
+                        name = f"section{i % 20}"
+                        if name not in cache:
+                            if len(cache) >= 8:
+                                cache.pop(next(iter(cache)))
+                            cache[name] = {}
+                        cache[name][f"option{i}"] = i
+                    return cache
+                """;
+        for (String f : List.of("build_tree", "sections")) {
+            Estimates.Entry e = entry(src, f);
+            assertEquals("O(n)", e.growth(), e::toString);
+            assertTrue(e.retainedFormula().contains("dict(n)"), e::toString); // one dict holding every leaf
+        }
+        Estimates.Entry tree = entry(src, "build_tree", Map.of("n", 1000.0));
+        assertTrue(tree.retainedFormula().contains("dict(min(n, 10))"), tree::toString); // the directories
+        // a cache that drops entries may have dropped the value: each store is taken as a new one, as before
+        Estimates.Entry e = entry(src, "evicting");
+        assertEquals("O(1)", e.growth(), e::toString);
+    }
 }
