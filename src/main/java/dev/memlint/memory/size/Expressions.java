@@ -10,7 +10,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -258,30 +257,24 @@ final class Expressions {
     }
 
     private Obj joinedStr(Expr.JoinedStr j) {
-        Sym length = Sym.ZERO;
-        Sym distinct = Sym.of(1); // a text made of values from small sets is one of few texts
-        // the loop counters the text is made of, when each field is an int computed from counters
-        // (f"key{i}"): the text is the same on every iteration of a loop whose counter it does not mention
+        // the loop counters a field is made of, when it is an int computed from counters (f"key{i}")
         Set<String> loopVars = new HashSet<>();
         for (Interpreter.Loop l : in.loops) if (l.var != null) loopVars.add(l.var);
-        Set<String> counters = new LinkedHashSet<>();
+        List<Obj.Piece> pieces = new ArrayList<>();
         for (Expr part : j.values()) {
             if (part instanceof Expr.Constant c && c.value() instanceof String s) {
-                length = Sym.add(length, Sym.of(s.length()));
+                pieces.add(new Obj.Piece(s, Sym.of(s.length()), Sym.of(1), Set.of(), false));
             } else if (part instanceof Expr.FormattedValue fv) {
                 Obj v = eval(fv.value());
                 if (fv.formatSpec() != null) eval(fv.formatSpec());
-                length = Sym.add(length, in.texts.formattedLength(v, fv.formatSpec()));
-                distinct = distinct == null || v == null || distinctOf(v) == null ? null : Sym.mul(distinct, distinctOf(v));
-                boolean counted = counters != null && v != null && v.kind == Obj.Kind.INT && v.value != null
+                boolean counted = v != null && v.kind == Obj.Kind.INT && v.value != null
                         && !v.value.symbols().isEmpty() && loopVars.containsAll(v.value.symbols());
-                if (counted) counters.addAll(v.value.symbols());
-                else counters = null;
+                pieces.add(new Obj.Piece(null, in.texts.formattedLength(v, fv.formatSpec()), v == null ? null : distinctOf(v),
+                        counted ? v.value.symbols() : null, v != null && v.kind == Obj.Kind.INT && fv.formatSpec() == null));
             }
         }
-        Obj text = in.str(length);
-        text.distinct = distinct;
-        text.counters = counters == null || counters.isEmpty() ? null : counters;
+        Obj text = in.texts.ofPieces(pieces);
+        text.pieces = pieces;
         return text;
     }
 

@@ -62,6 +62,15 @@ final class Obj {
     String literal;
     /** A str made only of the values of loop counters (f"key{i}"): those counters' names; else null. */
     Set<String> counters;
+    /**
+     * A piece of the text an f-string makes: a literal (text), or a field, with its length, how many
+     * values it takes (null: many), the loop counters it is made of (null: not made of counters only;
+     * a literal: none), and whether it formats as an int without a format spec does, as [-]digits.
+     */
+    record Piece(String text, Sym length, Sym distinct, Set<String> counters, boolean digits) {}
+
+    /** STR made by an f-string: its pieces in order, to split it where its literals hold the separator; else null. */
+    List<Piece> pieces;
     /** Items held, by groups. */
     List<Group> groups = new ArrayList<>();
     /** Attributes (instances, classes, modules) and named parts (a bound method's "__self__"). */

@@ -27,6 +27,96 @@ final class Texts {
         };
     }
 
+    /**
+     * A fresh str made of these pieces: its length; how many texts it can be, when each field takes
+     * few values (a text made of values from small sets is one of few texts); the loop counters it is
+     * made of, when every field is an int computed from counters (f"key{i}": the text is the same on
+     * every iteration of a loop whose counter it does not mention).
+     */
+    Obj ofPieces(List<Obj.Piece> pieces) {
+        Sym length = Sym.ZERO, distinct = Sym.of(1);
+        java.util.Set<String> counters = new java.util.LinkedHashSet<>();
+        for (Obj.Piece p : pieces) {
+            length = Sym.add(length, p.length());
+            distinct = distinct == null || p.distinct() == null ? null : Sym.mul(distinct, p.distinct());
+            if (counters != null && p.counters() != null) counters.addAll(p.counters());
+            else counters = null;
+        }
+        Obj text = in.str(length);
+        text.distinct = distinct;
+        text.counters = counters == null || counters.isEmpty() ? null : counters;
+        return text;
+    }
+
+    /** A field that formats as [-]digits never holds a separator with none of those characters. */
+    private static final String DIGITS = "-0123456789";
+
+    /**
+     * The parts of an f-string's text split at a separator found in its literals
+     * (f"pkg{i % 10}/mod{i}".split("/") is f"pkg{i % 10}" and f"mod{i}"), each the pieces between two
+     * separators: a part keeps their length, their few values (a prefix many texts share) and their
+     * counters. Null when the text's pieces are not known or a field could hold the separator.
+     */
+    private static List<List<Obj.Piece>> splitPieces(Obj recv, String sep) {
+        if (recv.pieces == null || sep == null || sep.isEmpty()) return null;
+        List<List<Obj.Piece>> parts = new java.util.ArrayList<>();
+        List<Obj.Piece> current = new java.util.ArrayList<>();
+        for (Obj.Piece p : recv.pieces) {
+            if (p.text() == null) {
+                if (!p.digits() || sep.chars().anyMatch(ch -> DIGITS.indexOf(ch) >= 0)) return null;
+                current.add(p);
+                continue;
+            }
+            String[] chunks = p.text().split(java.util.regex.Pattern.quote(sep), -1);
+            for (int k = 0; k < chunks.length; k++) {
+                if (k > 0) {
+                    parts.add(current);
+                    current = new java.util.ArrayList<>();
+                }
+                if (!chunks[k].isEmpty()) current.add(literal(chunks[k]));
+            }
+        }
+        parts.add(current);
+        return parts;
+    }
+
+    private static Obj.Piece literal(String text) {
+        return new Obj.Piece(text, Sym.of(text.length()), Sym.of(1), java.util.Set.of(), false);
+    }
+
+    /** Parts put back together with the separator between them, adjacent literals as one. */
+    private static List<Obj.Piece> joined(List<List<Obj.Piece>> parts, String sep) {
+        List<Obj.Piece> out = new java.util.ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            List<Obj.Piece> all = new java.util.ArrayList<>(parts.get(i));
+            if (i > 0) all.add(0, literal(sep));
+            for (Obj.Piece p : all) {
+                Obj.Piece last = out.isEmpty() ? null : out.get(out.size() - 1);
+                if (p.text() != null && last != null && last.text() != null) out.set(out.size() - 1, literal(last.text() + p.text()));
+                else out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** A part of a split text: a str of its pieces; an empty or one-character literal is CPython's cached one. */
+    private Obj part(List<Obj.Piece> pieces) {
+        StringBuilder text = new StringBuilder();
+        for (Obj.Piece p : pieces) {
+            if (text != null && p.text() != null) text.append(p.text());
+            else text = null;
+        }
+        if (text != null && text.length() <= 1) {
+            Obj cached = in.constantStr(text.length());
+            cached.literal = text.toString();
+            return cached;
+        }
+        Obj out = ofPieces(pieces);
+        out.pieces = pieces;
+        if (text != null) out.literal = text.toString();
+        return out;
+    }
+
     Obj text(Obj recv, String name, List<Obj> args, Map<String, Obj> kwargs, Expr firstExpr, Expr.Call where) {
         Obj first = Library.arg(args, 0);
         Sym n = recv.count != null ? recv.count : Sym.var("len(" + (recv.path != null ? recv.path : "?") + ")");
@@ -43,11 +133,32 @@ final class Texts {
                     return in.library.listOf(Sym.of(k.value() + 1), in.str(Sym.mul(Sym.of(1 / (k.value() + 1)), n)));
                 }
                 String sep = firstExpr == null ? null : Builtins.constantText(firstExpr);
+                List<List<Obj.Piece>> known = max == null ? splitPieces(recv, sep) : null;
+                if (known != null) {
+                    Obj list = in.make(Obj.Kind.LIST, Sym.of(known.size()));
+                    list.layout = Obj.Layout.APPENDED;
+                    for (List<Obj.Piece> p : known) list.groups.add(new Obj.Group(Sym.of(1), part(p)));
+                    list.item = list.groups.get(0).item();
+                    return list;
+                }
                 return in.library.parts(n, sep != null && sep.equals("\n") ? Interpreter.LINE_CHARS : Interpreter.WORD_CHARS);
             }
             case "splitlines":
                 return in.library.parts(n, Interpreter.LINE_CHARS);
-            case "partition": case "rpartition":
+            case "partition": case "rpartition": {
+                String sep = firstExpr == null ? null : Builtins.constantText(firstExpr);
+                List<List<Obj.Piece>> known = splitPieces(recv, sep);
+                if (known != null && known.size() == 1) { // not found: the text itself and two empty ones
+                    Obj empty = in.constantStr(0);
+                    return in.tuple(name.equals("partition") ? List.of(recv, empty, empty) : List.of(empty, empty, recv));
+                }
+                if (known != null) { // the separator given is the middle part
+                    int at = name.equals("partition") ? 1 : known.size() - 1;
+                    Obj middle = in.constantStr(sep.length());
+                    middle.literal = sep;
+                    return in.tuple(List.of(part(joined(known.subList(0, at), sep)), middle, part(joined(known.subList(at, known.size()), sep))));
+                }
+            }
                 return in.tuple(List.of(in.str(n), in.constantStr(1), in.str(Sym.of(Interpreter.WORD_CHARS))));
             case "join": {
                 if (first == null) return in.str(Sym.var("len(" + Interpreter.text(where) + ")"));

@@ -1440,4 +1440,39 @@ class PeakEstimatorTest {
         Estimates.Entry e = entry(src, "evicting");
         assertEquals("O(1)", e.growth(), e::toString);
     }
+
+    @Test
+    void anFStringSplitAtASeparatorInItsLiteralsGivesItsParts() {
+        // the prefix is one of 20 texts: a dict keyed by it holds at most 20 entries
+        String src = """
+                def by_partition(n):
+                    latest = {}
+                    for i in range(n):
+                        section, _, option = f"section{i % 20}.option{i}".partition(".")
+                        latest[section] = option
+                    return latest
+
+                def by_split(n):
+                    latest = {}
+                    for i in range(n):
+                        package, module = f"pkg{i % 10}/mod{i}".split("/")
+                        latest[package] = module
+                    return latest
+
+                def by_field(n, sep):
+                    latest = {}
+                    for i in range(n):
+                        package, module = f"pkg{sep}{i % 10}/mod{i}".split("/")
+                        latest[package] = module
+                    return latest
+                """;
+        Estimates.Entry partition = entry(src, "by_partition");
+        assertEquals("O(1)", partition.growth(), partition::toString);
+        assertTrue(partition.retainedFormula().contains("dict(min(n, 20))"), partition::toString);
+        Estimates.Entry split = entry(src, "by_split");
+        assertEquals("O(1)", split.growth(), split::toString);
+        assertTrue(split.retainedFormula().contains("dict(min(n, 10))"), split::toString);
+        // a field of unknown text may hold the separator: the parts are not known
+        assertEquals("O(n)", entry(src, "by_field").growth(), entry(src, "by_field")::toString);
+    }
 }
