@@ -107,6 +107,7 @@ final class Conditions {
             CmpOp op = c.ops().get(0);
             if ((op == CmpOp.In || op == CmpOp.NotIn) && r != null && r.kind == Obj.Kind.DICT) r.lookedUp = l;
             if (op == CmpOp.Is || op == CmpOp.IsNot) {
+                if (r != null && r.kind == Obj.Kind.NONE) in.containers.tested(l); // found is None: was the key there
                 Boolean same = null;
                 if (r != null && r.kind == Obj.Kind.NONE && r.carriedFrom == null && l != null && l.carriedFrom == null
                         && !l.onlyOneOfSeveral) {
@@ -132,6 +133,7 @@ final class Conditions {
             return null;
         }
         Obj v = in.expressions.eval(e);
+        in.containers.tested(v);
         if (v == null || v.carriedFrom != null || v.onlyOneOfSeveral) return null;
         if (v.kind == Obj.Kind.NONE) return false;
         if (e instanceof Expr.Constant || v.kind == Obj.Kind.INT || v.kind == Obj.Kind.BOOL) {

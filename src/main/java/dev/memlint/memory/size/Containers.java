@@ -3,12 +3,19 @@ package dev.memlint.memory.size;
 import dev.memlint.ast.Expr;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Items and keys added to containers, per iteration of the loop that adds them. */
 final class Containers {
     private final Interpreter in;
+
+    /** What a dict's get returned, with the dict and the key: a test on it tells whether the key was there. */
+    private record Lookup(Obj dict, Obj key) {}
+
+    private final Map<Obj, Lookup> lookups = new IdentityHashMap<>();
 
     Containers(Interpreter in) {
         this.in = in;
@@ -149,11 +156,24 @@ final class Containers {
         return literal ? in.loops.peekLast() : Expressions.distinctOf(key) != null || given ? in.loops.peek() : null;
     }
 
+    /** found = dict.get(key). */
+    void lookup(Obj dict, Obj key, Obj found) {
+        if (found != null && key != null) lookups.put(found, new Lookup(dict, key));
+    }
+
+    /** A condition tests v (v is None, not v): where v is what a get returned, the test looks the key up. */
+    void tested(Obj v) {
+        Lookup l = v == null ? null : lookups.get(v);
+        if (l != null) l.dict().lookedUp = l.key();
+    }
+
     /**
-     * A value stored in a dict under a key the code looked up there first (get, in): the store runs
-     * where the key was missing, so under a key that repeats across iterations of a loop older than
-     * the dict's iteration the value an earlier iteration stored is found on the later ones, one
-     * object, as setdefault's (a path tree's directory node, a config's section).
+     * A value stored in a dict under a key a test looked up there first (if k not in d, found =
+     * d.get(k); if found is None): the store runs where the key was missing, so under a key that
+     * repeats across iterations of a loop older than the dict's iteration the value an earlier
+     * iteration stored is found on the later ones, one object, as setdefault's (a path tree's
+     * directory node, a config's section). A value stored after an untested lookup (d[k] =
+     * d.get(k, 0) + 1) replaces the one before.
      */
     void storedAfterLookup(Obj container, Obj key, Expr keyExpr, Obj value) {
         if (key == null || container.lookedUp != key) return;

@@ -163,22 +163,9 @@ final class Methods {
                 return out;
             }
             case "get": {
-                if (recv.kind == Obj.Kind.DICT) recv.lookedUp = first;
-                Obj v = recv.value2 != null ? recv.value2 : recv.kind == Obj.Kind.DICT && recv.fresh ? null : in.expressions.elementOf(recv);
-                if (v != null) return v;
-                Obj dflt = Library.arg(args, 1) != null ? Library.arg(args, 1) : in.none();
-                // no value stored yet on this walk, but a loop (this one's later iterations) may store one
-                // under the key: the default stands for its size only, not for what a test on it finds
-                boolean empty = in.loops.isEmpty() && recv.count instanceof Sym.Const c && c.value() == 0;
-                if (!empty && !dflt.fresh) {
-                    Obj either = new Obj(dflt.kind, dflt.count, false, dflt.born);
-                    either.value = dflt.value;
-                    either.fixed = dflt.fixed;
-                    either.literal = dflt.literal;
-                    either.onlyOneOfSeveral = true;
-                    return either;
-                }
-                return dflt;
+                Obj found = get(recv, args);
+                if (recv.kind == Obj.Kind.DICT) in.containers.lookup(recv, first, found);
+                return found;
             }
             case "setdefault": {
                 Obj v = recv.value2;
@@ -216,6 +203,24 @@ final class Methods {
                 in.library.notFollowed(Interpreter.text(where.func()), where);
                 return null;
         }
+    }
+
+    private Obj get(Obj recv, List<Obj> args) {
+        Obj v = recv.value2 != null ? recv.value2 : recv.kind == Obj.Kind.DICT && recv.fresh ? null : in.expressions.elementOf(recv);
+        if (v != null) return v;
+        Obj dflt = Library.arg(args, 1) != null ? Library.arg(args, 1) : in.none();
+        // no value stored yet on this walk, but a loop (this one's later iterations) may store one
+        // under the key: the default stands for its size only, not for what a test on it finds
+        boolean empty = in.loops.isEmpty() && recv.count instanceof Sym.Const c && c.value() == 0;
+        if (!empty && !dflt.fresh) {
+            Obj either = new Obj(dflt.kind, dflt.count, false, dflt.born);
+            either.value = dflt.value;
+            either.fixed = dflt.fixed;
+            either.literal = dflt.literal;
+            either.onlyOneOfSeveral = true;
+            return either;
+        }
+        return dflt;
     }
 
     private Obj opaque(Obj recv, String name, List<Obj> args, Expr.Call where) {

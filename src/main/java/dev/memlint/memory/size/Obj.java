@@ -131,8 +131,8 @@ final class Obj {
      */
     boolean onlyOneOfSeveral;
     /**
-     * DICT: the key the code last looked up in it (get, in): a store under that key that follows it
-     * runs where the key was missing (found = d.get(k); if found is None: d[k] = found = New()).
+     * DICT: the key a test last looked up in it (k in d, d.get(k) is None): a store under that key
+     * that follows it runs where the key was missing (found = d.get(k); if found is None: d[k] = found = New()).
      */
     Obj lookedUp;
     /** Counted as cyclic garbage already. */

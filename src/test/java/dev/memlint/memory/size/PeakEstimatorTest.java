@@ -1475,4 +1475,31 @@ class PeakEstimatorTest {
         // a field of unknown text may hold the separator: the parts are not known
         assertEquals("O(n)", entry(src, "by_field").growth(), entry(src, "by_field")::toString);
     }
+
+    @Test
+    void aValueStoredAfterALookupNoTestDecidesOnReplacesTheOneBefore() {
+        // the store runs on every iteration, not only where the key was missing: each section's dict
+        // is a new one holding one option (20 of them at the end), and the counts stay 20 ints
+        String src = """
+                def replaced(n):
+                    latest = {}
+                    for i in range(n):
+                        name = f"section{i % 20}"
+                        previous = latest.get(name)
+                        latest[name] = {}
+                        latest[name][f"option{i}"] = i
+                    return latest
+
+                def counted(n):
+                    counts = {}
+                    for i in range(n):
+                        name = f"word{i % 20}"
+                        counts[name] = counts.get(name, 0) + 1000
+                    return counts
+                """;
+        for (String f : List.of("replaced", "counted")) {
+            Estimates.Entry e = entry(src, f);
+            assertEquals("O(1)", e.growth(), e::toString);
+        }
+    }
 }
