@@ -145,14 +145,17 @@ public final class ModuleMemory {
                 });
     }
 
-    /** The nodes (by identity) that make the objects of every cycle found, for the peak estimator. */
+    /**
+     * The nodes (by identity) that make the objects of every cycle found, for the peak estimator,
+     * but for those whose cycle only the loop's latest object closes.
+     */
     private Set<Object> cyclicNodes() {
         if (cyclicNodes == null) {
             cyclicNodes = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             for (FunctionReport r : functions) {
                 for (Cycle c : r.cycles()) {
                     for (Site s : c.sites()) {
-                        if (s.node() != null && !s.leftByCallee()) cyclicNodes.add(s.node());
+                        if (s.node() != null && !s.leftByCallee() && !closedOnlyByLatest.contains(s)) cyclicNodes.add(s.node());
                     }
                 }
             }
@@ -164,6 +167,8 @@ public final class ModuleMemory {
     }
 
     private Set<Object> cyclicNodes;
+    /** Sites of the cycles found that only their loop's latest object closes: no garbage per iteration (see CycleFinder). */
+    private final Set<Site> closedOnlyByLatest = new java.util.HashSet<>();
     /** One estimator per version and collector mode: it keeps what it learns of the module's syntax. */
     private final Map<String, PeakEstimator> estimators = new HashMap<>();
 
@@ -223,6 +228,7 @@ public final class ModuleMemory {
             return new FunctionReport(qualname, f, List.of(), 0, true);
         }
         List<Cycle> cycles = summary.gaveUp() ? List.of() : CycleFinder.find(summary.exit(), null);
+        closedOnlyByLatest.addAll(CycleFinder.closedOnlyByLatest(summary.exit(), cycles));
         int objects = 0;
         for (Cycle c : cycles) {
             objects += garbageHangingOff(c, summary.exit());

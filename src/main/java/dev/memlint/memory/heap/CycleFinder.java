@@ -62,6 +62,38 @@ public final class CycleFinder {
         return cycles;
     }
 
+    /**
+     * The objects of these cycles that a loop makes anew each time and that close their cycle only
+     * as the latest one made: a closure reading the loop's variable ({@code lambda _:
+     * results.append(future.result)} kept by {@code future}) refers to the variable's cell, which
+     * the next iteration points at the new object, so the older objects of the site are in no
+     * cycle and their counts free them. Only the last iteration's object is left in a cycle, not
+     * one per iteration. A site counts only where its older objects are in the heap (so it is
+     * made in a loop) and in no group that refers to itself.
+     */
+    public static Set<Site> closedOnlyByLatest(HeapState exit, List<Cycle> cycles) {
+        Set<Site> out = new LinkedHashSet<>();
+        if (cycles.isEmpty()) {
+            return out;
+        }
+        Graph g = Graph.of(exit);
+        Set<Site> inGroups = new HashSet<>();
+        for (List<Site> scc : stronglyConnected(g.all(), Set.of(), g.out())) {
+            if (!edgesWithin(scc, g.out()).isEmpty()) {
+                inGroups.addAll(scc);
+            }
+        }
+        for (Cycle c : cycles) {
+            for (Site s : c.sites()) {
+                Site older = new Site(s.key(), s.kind(), s.node(), s.className(), false);
+                if (s.singular() && s.node() != null && g.all().contains(older) && !inGroups.contains(older)) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Whether some reference in a group has its partner back in it too (see {@link Edge#pairedWith()}). */
     private static boolean linkedBothWays(List<Edge> inside) {
         for (Edge e : inside) {

@@ -1,5 +1,6 @@
 package dev.memlint.memory.heap;
 
+import dev.memlint.ast.Arguments;
 import dev.memlint.ast.Comprehension;
 import dev.memlint.ast.Ctx;
 import dev.memlint.ast.ExceptHandler;
@@ -916,6 +917,7 @@ public final class HeapAnalyzer {
             } else if (NodeKinds.isFunction(st)) {
                 Stmt.FunctionNode f = (Stmt.FunctionNode) st;
                 Site fn = site(f, Site.Kind.FUNCTION, null);
+                keepDefaults(fn, f.args(), s);
                 capture(fn, f.body(), f, s);
                 f.decoratorList().forEach(dec -> eval(dec, s));
                 bindName(f.name(), Set.of(fn), s);
@@ -1008,6 +1010,57 @@ public final class HeapAnalyzer {
             }
         }
 
+        /**
+         * A function keeps its default values ({@code lambda _, f=future: ...}, the usual way round
+         * late binding), evaluated once where it is made: each one it refers to for good.
+         */
+        private void keepDefaults(Site fn, Arguments args, HeapState s) {
+            for (List<Expr> defaults : List.of(args.defaults(), args.kwDefaults())) {
+                for (Expr d : defaults) {
+                    if (d != null) {
+                        for (Site v : eval(d, s)) {
+                            s.addEdge(new Edge(fn, "default", v, d, false));
+                        }
+                    }
+                }
+            }
+        }
+
+        /**
+         * A local that nested functions read lives in one cell per call, which every one of them
+         * shares: binding the name again points all of them at the new value, however many a
+         * loop made ({@code lambda _: results.append(future.result)} made per iteration reads the
+         * latest {@code future}, so an older future is in no cycle through its own callback).
+         */
+        private void rebindCell(String name, Set<Site> v, HeapState s) {
+            for (Map.Entry<Site, Set<String>> e : cells.entrySet()) {
+                if (!e.getValue().contains(name)) {
+                    continue;
+                }
+                Site recent = e.getKey();
+                Site older = new Site(recent.key(), recent.kind(), recent.node(), recent.className(), false);
+                String label = "cell " + name;
+                for (Site fn : new Site[] {recent, older}) {
+                    List<Edge> before = s.outgoing(fn);
+                    Edge any = null;
+                    for (Edge x : before) {
+                        if (x.label().equals(label)) {
+                            any = x;
+                            break;
+                        }
+                    }
+                    if (any == null) {
+                        continue; // no such function on this path yet
+                    }
+                    Located made = any.origin();
+                    s.removeEdges(fn, label);
+                    for (Site x : v) {
+                        s.addEdge(new Edge(fn, label, x, made, false));
+                    }
+                }
+            }
+        }
+
         /** Cells are late-bound: a nested function refers to what its free names hold when the call ends too. */
         void closeCells(HeapState exit) {
             for (Map.Entry<Site, Set<String>> e : cells.entrySet()) {
@@ -1069,6 +1122,7 @@ public final class HeapAnalyzer {
         private void bindName(String name, Set<Site> v, HeapState s) {
             if (!scope.declaredOuter.contains(name)) {
                 s.bind(name, v);
+                rebindCell(name, v, s);
                 return;
             }
             if (!scope.nonlocals.contains(name)) {
@@ -1424,6 +1478,7 @@ public final class HeapAnalyzer {
                 return items(containers, s);
             } else if (e instanceof Expr.Lambda l) {
                 Site fn = site(l, Site.Kind.FUNCTION, null);
+                keepDefaults(fn, l.args(), s);
                 capture(fn, l.body(), l, s);
                 return Set.of(fn);
             } else if (e instanceof Expr.NamedExpr n) {

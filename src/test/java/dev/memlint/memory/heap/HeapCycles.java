@@ -26,6 +26,19 @@ final class HeapCycles {
         throw new AssertionError("no function " + qualname);
     }
 
+    /** The sites of a function's cycles that only the latest object of their loop closes (see CycleFinder). */
+    static java.util.Set<Site> closedOnlyByLatest(String source, String function) throws Exception {
+        Module m = PythonSourceParser.parse(source.getBytes(StandardCharsets.UTF_8), PythonVersion.LATEST).module();
+        HeapAnalyzer heap = new HeapAnalyzer(new ModuleIndex(m));
+        for (Stmt s : m.body()) {
+            if (s instanceof Stmt.FunctionNode f && f.name().equals(function)) {
+                var exit = heap.summary(f).exit();
+                return CycleFinder.closedOnlyByLatest(exit, CycleFinder.find(exit, null));
+            }
+        }
+        throw new AssertionError("no function " + function);
+    }
+
     static List<Cycle> of(String source, String function) throws Exception {
         Module m = PythonSourceParser.parse(source.getBytes(StandardCharsets.UTF_8), PythonVersion.LATEST).module();
         HeapAnalyzer heap = new HeapAnalyzer(new ModuleIndex(m));

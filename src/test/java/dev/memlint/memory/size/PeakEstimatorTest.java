@@ -1502,4 +1502,43 @@ class PeakEstimatorTest {
             assertEquals("O(1)", e.growth(), e::toString);
         }
     }
+
+    @Test
+    void aClosureOverTheLoopVariableKeepsOnlyTheLatestObjectInACycle() {
+        // late binding: each lambda reads the cell `future`, which the next iteration points at the
+        // new future, so an older future is freed by its count; only the last one stays in a cycle.
+        // A default argument binds each future itself: every iteration leaves a cycle.
+        String src = """
+                class Future:
+                    def __init__(self):
+                        self.result = None
+                        self.callbacks = []
+
+                    def add_done_callback(self, fn):
+                        self.callbacks.append(fn)
+
+                def late_bound(n):
+                    results = []
+                    for i in range(n):
+                        future = Future()
+                        future.add_done_callback(lambda _: results.append(future.result))
+                    return results
+
+                def bound_by_default(n):
+                    results = []
+                    for i in range(n):
+                        future = Future()
+                        future.add_done_callback(lambda _, f=future: results.append(f.result))
+                    return results
+
+                def no_callback(n):
+                    results = []
+                    for i in range(n):
+                        future = Future()
+                    return results
+                """;
+        long plain = peak(src, "no_callback", "n", 10000);
+        assertTrue(peak(src, "late_bound", "n", 10000) - plain < 2000, () -> entry(src, "late_bound").toString());
+        assertTrue(peak(src, "bound_by_default", "n", 10000) - plain > 20000, () -> entry(src, "bound_by_default").toString());
+    }
 }
