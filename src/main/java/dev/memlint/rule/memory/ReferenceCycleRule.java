@@ -47,7 +47,7 @@ public final class ReferenceCycleRule implements Rule {
             String after = sc.method().name().equals("__init__") ? ""
                     : " once `" + sc.owner().name() + "." + sc.method().name() + "` has run on it";
             FindingBuilder f = ctx.report(at, "every `" + sc.owner().name() + "` instance refers to itself" + after
-                    + " (" + sc.cycle().describe() + "), so each one is freed only by the cyclic garbage collector"
+                    + ifTheLoopRuns(ctx, sc.method(), at) + " (" + sc.cycle().describe() + "), so each one is freed only by the cyclic garbage collector"
                     + CycleSteps.unlessForeignBase(ctx, memory.index(), sc.owner()));
             CycleSteps.addSteps(f, sc.cycle());
         }
@@ -97,6 +97,15 @@ public final class ReferenceCycleRule implements Rule {
                 f.related(places.get(i), "another reference cycle: " + cycles.get(i).describe());
             }
         }
+    }
+
+    /**
+     * Where the method closes the cycle inside a loop of its own, only the instances on which that
+     * loop runs are in it (ProxyHandler's lambda per configured proxy): say so.
+     */
+    private static String ifTheLoopRuns(RuleContext ctx, Stmt.FunctionNode method, Located at) {
+        Located loop = ctx.model().enclosingLoop(at);
+        return loop != null && contains(method, loop) ? " if the loop at line " + loop.pos().line() + " runs" : "";
     }
 
     /**
