@@ -237,6 +237,9 @@ final class Expressions {
                 if (kind == Obj.Kind.DICT && !(k != null && k.kind == Obj.Kind.STR)) out.strKeys = false;
                 if (out.item == null) out.item = k;
                 if (out.value2 == null) out.value2 = v;
+                // a set's or dict's keys that take few values (f"k{i % 50}") repeat: one entry per distinct one
+                Sym distinct = kind != Obj.Kind.LIST && k != null && k.literal == null ? distinctOf(k) : null;
+                if (distinct != null) out.keyCap = out.keyCap == null ? distinct : Sym.min(out.keyCap, distinct);
                 in.containers.growBy(out, Sym.of(1), groups, Sym.ZERO);
             }, Set.of());
         } finally {

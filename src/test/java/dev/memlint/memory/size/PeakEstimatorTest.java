@@ -1541,4 +1541,32 @@ class PeakEstimatorTest {
         assertTrue(peak(src, "late_bound", "n", 10000) - plain < 2000, () -> entry(src, "late_bound").toString());
         assertTrue(peak(src, "bound_by_default", "n", 10000) - plain > 20000, () -> entry(src, "bound_by_default").toString());
     }
+
+    @Test
+    void aSetComprehensionHoldsOneEntryPerDistinctValue() {
+        // f"k{i % 50}" makes n strings but only 50 different ones: the set keeps 50, as the loop's does
+        String src = """
+                class Entry:
+                    def __init__(self, key):
+                        self.key = key
+
+                def keys_of_entries(n):
+                    entries = [Entry(f"k{i % 50}") for i in range(n)]
+                    return {e.key for e in entries}
+
+                def keys_by_loop(n):
+                    keys = set()
+                    for i in range(n):
+                        keys.add(f"k{i % 50}")
+                    return keys
+
+                def keys_by_comprehension(n):
+                    return {f"k{i % 50}" for i in range(n)}
+                """;
+        for (String f : List.of("keys_of_entries", "keys_by_comprehension")) {
+            Estimates.Entry e = entry(src, f);
+            assertTrue(e.retainedFormula().contains("set(min(n, 50))"), e::toString);
+        }
+        assertEquals(entry(src, "keys_by_loop").retainedFormula(), entry(src, "keys_by_comprehension").retainedFormula());
+    }
 }
