@@ -109,19 +109,24 @@ final class Loops {
         else if (element != null) l.local.addAll(in.footprint.reachable(List.of(element), o -> o.born < l.partsSince));
         Map<String, Obj> before = new LinkedHashMap<>(f.env);
         Map<String, Obj> placeholders = new LinkedHashMap<>();
+        // carried attributes (name.attr): the instance the name holds, the attribute and its stand-in
+        List<Object[]> slots = new ArrayList<>();
         for (String name : carried) {
+            int dot = name.indexOf('.');
+            if (dot > 0) {
+                Obj owner = f.env.get(name.substring(0, dot));
+                String attr = name.substring(dot + 1);
+                Obj v = owner == null ? null : owner.attrs.get(attr);
+                if (v != null) {
+                    Obj p = placeholder(v);
+                    owner.attrs.put(attr, p);
+                    slots.add(new Object[] {owner, attr, p});
+                }
+                continue;
+            }
             Obj v = f.env.get(name);
             if (v != null) {
-                Obj p = new Obj(v.kind, v.count, false, in.clock - 1);
-                p.value = v.value;
-                p.cls = v.cls;
-                p.attrs = new LinkedHashMap<>(v.attrs);
-                p.groups = new ArrayList<>(v.groups);
-                p.item = v.item;
-                p.fixed = v.fixed;
-                p.path = v.path;
-                p.baseCount = v.count;
-                p.carriedFrom = v;
+                Obj p = placeholder(v);
                 placeholders.put(name, p);
                 f.env.put(name, p);
             }
@@ -150,6 +155,10 @@ final class Loops {
             for (var e : placeholders.entrySet()) {
                 if (f.env.get(e.getKey()) == e.getValue()) f.env.put(e.getKey(), e.getValue().carriedFrom);
             }
+            for (Object[] slot : slots) {
+                Obj owner = (Obj) slot[0];
+                if (owner.attrs.get((String) slot[1]) == slot[2]) owner.attrs.put((String) slot[1], ((Obj) slot[2]).carriedFrom);
+            }
             if (used && unknownNote != null) in.limit(unknownNote);
             return stopped;
         }
@@ -161,14 +170,15 @@ final class Loops {
                 if (now == e.getValue()) f.env.put(e.getKey(), e.getValue().carriedFrom);
                 continue;
             }
-            Obj p = e.getValue();
-            if (now.fresh && now.born >= l.stamp && linked(now, p)) {
-                Sym each = in.footprint.of(List.of(now), o -> o == p || o.born < l.stamp);
-                in.touch(now);
-                now.bulk = Sym.add(now.bulk, Sym.mul(Sym.add(trips, Sym.of(-1)), each));
-                chains.addAll(in.footprint.reachable(List.of(now), o -> o.born < l.stamp));
-                used = true;
-            }
+            if (chain(now, e.getValue(), l, trips, chains)) used = true;
+        }
+        // and attributes rebound so (self.tail.next = track; self.tail = track)
+        for (Object[] slot : slots) {
+            Obj owner = (Obj) slot[0], p = (Obj) slot[2];
+            String attr = (String) slot[1];
+            Obj now = owner.attrs.get(attr);
+            if (now == p) owner.attrs.put(attr, p.carriedFrom);
+            else if (now != null && chain(now, p, l, trips, chains)) used = true;
         }
         // cyclic garbage the iteration left: what it made, in a cycle, that nothing older holds
         List<Obj> keepers = new ArrayList<>();
@@ -230,6 +240,34 @@ final class Loops {
         Interpreter.Loop now = in.loops.peek();
         in.observeAt(now == null ? in.candidates : now.candidates, perIteration, now);
         return stopped;
+    }
+
+    /** A loop's stand-in for what a carried name or attribute held before the iteration. */
+    private Obj placeholder(Obj v) {
+        Obj p = new Obj(v.kind, v.count, false, in.clock - 1);
+        p.value = v.value;
+        p.cls = v.cls;
+        p.attrs = new LinkedHashMap<>(v.attrs);
+        p.groups = new ArrayList<>(v.groups);
+        p.item = v.item;
+        p.fixed = v.fixed;
+        p.path = v.path;
+        p.baseCount = v.count;
+        p.carriedFrom = v;
+        return p;
+    }
+
+    /**
+     * Whether now, made by the iteration and linked to p (what the slot held before it), chains
+     * every iteration's: then the older links are added to it, as its bulk.
+     */
+    private boolean chain(Obj now, Obj p, Interpreter.Loop l, Sym trips, Set<Obj> chains) {
+        if (!(now.fresh && now.born >= l.stamp && linked(now, p))) return false;
+        Sym each = in.footprint.of(List.of(now), o -> o == p || o.born < l.stamp);
+        in.touch(now);
+        now.bulk = Sym.add(now.bulk, Sym.mul(Sym.add(trips, Sym.of(-1)), each));
+        chains.addAll(in.footprint.reachable(List.of(now), o -> o.born < l.stamp));
+        return true;
     }
 
     /**

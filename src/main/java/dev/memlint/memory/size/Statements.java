@@ -368,7 +368,7 @@ final class Statements {
         in.temps.add(iterable);
         try {
             Interpreter.Frame f = in.frame();
-            Set<String> carried = in.syntax.carried(fo.body());
+            Set<String> carried = carried(fo.body());
             java.util.function.Consumer<Obj> each = item -> {
                 in.bindings.bind(fo.target(), item);
                 block(fo.body());
@@ -385,10 +385,38 @@ final class Statements {
         block(fo.orelse());
     }
 
+    /**
+     * The loop's carried names and, as name.attr, the attributes of an instance the call made that
+     * the body rebinds, itself or in a method it calls on the instance (playlist.append(track)
+     * setting self.tail): each iteration sees what the one before left there. Only those holding
+     * None or an instance, the links a chain is made of.
+     */
+    private Set<String> carried(List<Stmt> body) {
+        Set<String> names = in.syntax.carried(body);
+        Set<String> out = names;
+        for (var e : in.frame().env.entrySet()) {
+            Obj o = e.getValue();
+            if (o == null || !o.fresh || o.kind != Obj.Kind.INSTANCE || o.cls == null) continue;
+            Set<String> attrs = new java.util.LinkedHashSet<>(Syntax.storedAttributes(body, e.getKey()));
+            for (String m : Syntax.methodsCalledOn(body, e.getKey())) {
+                Stmt.FunctionNode fn = in.index.method(o.cls, m);
+                List<String> params = fn == null ? List.of() : fn.args().names();
+                if (!params.isEmpty()) attrs.addAll(Syntax.storedAttributes(fn.body(), params.get(0)));
+            }
+            for (String a : attrs) {
+                Obj v = o.attrs.get(a);
+                if (v == null || v.kind != Obj.Kind.NONE && v.kind != Obj.Kind.INSTANCE) continue;
+                if (out == names) out = new java.util.LinkedHashSet<>(names);
+                out.add(e.getKey() + "." + a);
+            }
+        }
+        return out;
+    }
+
     private void whileLoop(Stmt.While w) {
         Interpreter.Frame f = in.frame();
         TripCounts.Trips trips = in.tripCounts.whileTrips(w);
-        Set<String> carried = in.syntax.carried(w.body());
+        Set<String> carried = carried(w.body());
         in.looping.worklist = trips.worklist();
         in.looping.loop(trips.count(), null, null, carried, w.pos().line(), () -> {
             in.conditions.test(w.test());

@@ -135,6 +135,33 @@ final class Syntax {
         return readFirst;
     }
 
+    /** Attributes the body rebinds on the object a name holds (name.attr = ...), nested functions aside. */
+    static Set<String> storedAttributes(List<Stmt> body, String name) {
+        Set<String> out = new LinkedHashSet<>();
+        List<Node> order = new ArrayList<>();
+        for (Stmt s : body) flatten(s, order);
+        for (Node n : order) {
+            if (n instanceof Expr.Attribute a && a.ctx() == Ctx.Store && a.value() instanceof Expr.Name v && v.id().equals(name)) {
+                out.add(a.attr());
+            }
+        }
+        return out;
+    }
+
+    /** Methods the body calls on the object a name holds (name.method(...)), nested functions aside. */
+    static Set<String> methodsCalledOn(List<Stmt> body, String name) {
+        Set<String> out = new LinkedHashSet<>();
+        List<Node> order = new ArrayList<>();
+        for (Stmt s : body) flatten(s, order);
+        for (Node n : order) {
+            if (n instanceof Expr.Call c && c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name v
+                    && v.id().equals(name)) {
+                out.add(a.attr());
+            }
+        }
+        return out;
+    }
+
     /** Nodes in evaluation order, the value of an assignment before its targets. */
     private static void flatten(Node n, List<Node> out) {
         if (n instanceof Stmt.FunctionNode || n instanceof Expr.Lambda || n instanceof Stmt.ClassDef) return;

@@ -98,6 +98,50 @@ class PeakEstimatorTest {
     }
 
     @Test
+    void anAttributeReboundToANewLinkEachIterationKeepsTheWholeChain() {
+        String src = """
+                class Node:
+                    def __init__(self, title):
+                        self.title = title
+                        self.next = None
+
+                class Chain:
+                    def __init__(self):
+                        self.head = None
+                        self.tail = None
+
+                    def append(self, node):
+                        if self.tail is None:
+                            self.head = self.tail = node
+                        else:
+                            self.tail.next = node
+                            self.tail = node
+
+                def through_method(n):
+                    chain = Chain()
+                    for i in range(n):
+                        chain.append(Node(f"node {i}"))
+                    return chain.head is None
+
+                def inline(n):
+                    chain = Chain()
+                    chain.head = chain.tail = Node("first")
+                    for i in range(n):
+                        node = Node(f"node {i}")
+                        chain.tail.next = node
+                        chain.tail = node
+                    return chain.head is None
+                """;
+        for (String function : List.of("through_method", "inline")) {
+            Estimates.Entry e = entry(src, function);
+            assertEquals("O(n)", e.growth(), e::toString);
+            // per link: a 2-attribute instance and its title (a 10-11 character str)
+            long perLink = (peak(src, function, "n", 20_000) - peak(src, function, "n", 10_000)) / 10_000;
+            assertTrue(perLink >= SIZES.instance(2) + 50 && perLink <= SIZES.instance(2) + 80, function + ": per link " + perLink);
+        }
+    }
+
+    @Test
     void aLoopOverAGeneratorWalksTheGenerator() {
         String src = """
                 def _pairs(items):
