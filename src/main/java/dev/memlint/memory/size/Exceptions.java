@@ -67,9 +67,10 @@ final class Exceptions {
     }
 
     /** The call's frame object, made with the call as far as loops are concerned: it is counted once. */
-    private Obj frameObject(Interpreter.Frame frame) {
+    Obj frameObject(Interpreter.Frame frame) {
         if (frame.frameObject == null) {
             frame.frameObject = new Obj(Obj.Kind.OPAQUE, null, true, frame.stamp);
+            frame.frameObject.frameOf = frame;
             frame.frameObject.fixed = Sym.of(in.model.frame(frame.function == null ? 8 : in.syntax.slots(frame.function)));
         }
         return frame.frameObject;

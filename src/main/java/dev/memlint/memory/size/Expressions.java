@@ -460,6 +460,41 @@ final class Expressions {
             o.attrs.put(attr, v);
             return v;
         }
-        return in.classes.attributeOf(o, attr);
+        Obj ofFrame = o.frameOf != null ? frameAttribute(o, attr) : null;
+        return ofFrame != null ? ofFrame : in.classes.attributeOf(o, attr);
+    }
+
+    /**
+     * A frame object's caller (its frame object, made once per call) or its locals: on 3.11 and 3.12 a
+     * dict of the names the call has bound, made on first access and kept by the frame object; from
+     * 3.13 (PEP 667) a small proxy made on each access, reading the frame itself. Null for another
+     * attribute, or the caller of the call the walk began with.
+     */
+    private Obj frameAttribute(Obj frame, String attr) {
+        Interpreter.Frame of = frame.frameOf;
+        if (attr.equals("f_back")) {
+            Interpreter.Frame caller = null;
+            for (java.util.Iterator<Interpreter.Frame> it = in.frames.iterator(); it.hasNext(); ) {
+                if (it.next() == of && it.hasNext()) caller = it.next();
+            }
+            if (caller == null) return null;
+            Obj back = in.exceptions.frameObject(caller);
+            frame.attrs.put(attr, back);
+            return back;
+        }
+        if (!attr.equals("f_locals")) return null;
+        long bound = of.env.values().stream().filter(java.util.Objects::nonNull).count();
+        long proxy = in.model.library("frameLocalsProxy");
+        if (proxy > 0) {
+            Obj p = in.fixed(Obj.Kind.OPAQUE, proxy);
+            p.count = Sym.of(bound);
+            p.item = in.constantStr(8);
+            return p;
+        }
+        Obj locals = in.make(Obj.Kind.DICT, Sym.of(bound));
+        locals.strKeys = true;
+        in.touch(frame);
+        frame.attrs.put(attr, locals);
+        return locals;
     }
 }

@@ -397,7 +397,11 @@ final class Interpreter {
 
     List<Obj> roots() {
         List<Obj> roots = new ArrayList<>();
-        for (Frame f : frames) roots.addAll(f.env.values());
+        for (Frame f : frames) {
+            roots.addAll(f.env.values());
+            // a running call's frame object, once made (f_back, a traceback), lives until the call returns
+            if (f.frameObject != null) roots.add(f.frameObject);
+        }
         roots.addAll(temps);
         return roots;
     }

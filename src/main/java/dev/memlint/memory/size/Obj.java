@@ -123,6 +123,8 @@ final class Obj {
     Sym fileSize;
     /** FUNCTION: the frame whose names it reads (late-bound, as closures are). */
     Interpreter.Frame closureFrame;
+    /** A frame object (OPAQUE): the call it is the frame of, whose caller and locals it reaches. */
+    Interpreter.Frame frameOf;
     /** A loop's stand-in for what a carried name held before the iteration: the value it copies. */
     Obj carriedFrom;
     /**

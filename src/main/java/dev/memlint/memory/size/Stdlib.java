@@ -277,6 +277,7 @@ final class Stdlib {
             case "sys._getframe": case "inspect.currentframe": {
                 Obj frame = in.fixed(Obj.Kind.OPAQUE, in.model.frame(in.frame().function == null ? 8 : in.syntax.slots(in.frame().function)));
                 frame.cyclic = true;
+                frame.frameOf = in.frame();
                 return frame;
             }
             case "sys.exc_info": {

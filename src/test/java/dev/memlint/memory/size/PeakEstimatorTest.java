@@ -142,6 +142,44 @@ class PeakEstimatorTest {
     }
 
     @Test
+    void aCallersLocalsReadThroughFBackAreADictBefore313AndAProxyFrom313() {
+        String src = """
+                import inspect
+
+                def _names():
+                    frame = inspect.currentframe()
+                    try:
+                        return sorted(frame.f_back.f_locals)
+                    finally:
+                        del frame
+
+                def caller(n):
+                    values = list(range(n))
+                    names = _names()
+                    return names + ["end"]
+                """;
+        // the caller's frame object (made by f_back, kept until the caller returns) and, before 3.13, the
+        // dict of its bound names that the frame keeps; from 3.13 a proxy, made and dropped
+        Estimates.Entry at312 = entry(src, "caller");
+        assertEquals(java.util.Set.of("n"), symbols(at312.peakFormula()), at312::toString);
+        assertTrue(at312.peakFormula().contains("dict(2)"), at312::toString);
+        assertTrue(peak(src, "caller", "n", 100) >= SIZES.listFromSized(100) + SIZES.frame(3), at312::toString);
+        Module module = PythonSourceParser.parse(src.getBytes(StandardCharsets.UTF_8), PythonVersion.PY312).module();
+        Estimates.Entry at313 = Estimates.of(module, "t.py", SizeModel.of("3.13"), CollectorMode.ON, Map.of()).stream()
+                .filter(x -> x.qualname().equals("caller")).findFirst().orElseThrow();
+        assertEquals(java.util.Set.of("n"), symbols(at313.peakFormula()), at313::toString);
+        assertFalse(at313.peakFormula().contains("dict("), at313::toString);
+    }
+
+    /** The symbols a formula names (n, len(items)), its size functions (dict(…), list_sized(…)) aside. */
+    private static java.util.Set<String> symbols(String formula) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("len\\([^)]*\\)|\\b[a-z_][a-z_0-9.]*\\b(?!\\()").matcher(formula);
+        while (m.find()) out.add(m.group());
+        return out;
+    }
+
+    @Test
     void aLoopOverAGeneratorWalksTheGenerator() {
         String src = """
                 def _pairs(items):
