@@ -254,6 +254,13 @@ final class Interpreter {
                 param.nodes = Sym.var("nested(" + p + ")"); // an object's items are all in its attributes
             } else {
                 param = defaultObject(fn, p);
+                if (param == null && textParameter(fn, p)) {
+                    param = given(Obj.Kind.STR, p);
+                    param.count = Sym.var("len(" + p + ")");
+                    param.baseCount = param.count;
+                    param.fixed = Sym.of(1);
+                    limit("parameter " + p + ": taken as a str (its " + (TEXT_NAMES.contains(p) ? "name" : "annotation") + ")");
+                }
                 if (param == null) {
                     param = given(Obj.Kind.UNKNOWN, p);
                     param.count = Sym.var("len(" + p + ")");
@@ -278,6 +285,23 @@ final class Interpreter {
         Sym retained = frame.returned == null ? Sym.ZERO
                 : footprint.of(List.of(frame.returned), o -> false);
         return new Result(largest(candidates), retained, quadratic, churnSymbol, List.copyOf(limits));
+    }
+
+    /** Parameter names that say the argument is one text (its items are characters, not words or lines). */
+    private static final Set<String> TEXT_NAMES = Set.of("text", "line", "word", "string");
+
+    /** A parameter annotated str, or named as one text is: iterated, sliced and indexed as a str is. */
+    private static boolean textParameter(Stmt.FunctionNode fn, String name) {
+        List<Arg> all = new ArrayList<>(fn.args().posonlyargs());
+        all.addAll(fn.args().args());
+        all.addAll(fn.args().kwonlyargs());
+        for (Arg a : all) {
+            if (a.arg().equals(name)) {
+                if (a.annotation() != null) return a.annotation() instanceof Expr.Name n && n.id().equals("str");
+                return TEXT_NAMES.contains(name);
+            }
+        }
+        return false;
     }
 
     /**

@@ -180,6 +180,35 @@ class PeakEstimatorTest {
     }
 
     @Test
+    void aParameterNamedOrAnnotatedAsTextIsAStr() {
+        String src = """
+                def letter_counts(text):
+                    counts = {}
+                    for ch in text:
+                        counts[ch] = counts.get(ch, 0) + 1
+                    return counts
+
+                def item_counts(items):
+                    counts = {}
+                    for item in items:
+                        counts[item] = counts.get(item, 0) + 1
+                    return counts
+
+                def chunks(body: str):
+                    return [body[i:i + 64] for i in range(0, len(body), 64)]
+                """;
+        // keyed by characters: at most 128 keys, however long the text
+        Estimates.Entry letters = entry(src, "letter_counts");
+        assertEquals("O(1)", letters.growth(), letters::toString);
+        assertTrue(letters.limits().contains("parameter text: taken as a str (its name)"), letters::toString);
+        // items of unknown data may all differ
+        assertEquals("O(len(items))", entry(src, "item_counts").growth());
+        // a slice of a str is a str of its characters, not a list of 64 references
+        long perChunk = peak(src, "chunks", "len(body)", 64_000) / 1000;
+        assertTrue(perChunk >= SIZES.str(64, 'a') && perChunk <= SIZES.str(64, 'a') + 16, "per chunk " + perChunk);
+    }
+
+    @Test
     void aLoopOverAGeneratorWalksTheGenerator() {
         String src = """
                 def _pairs(items):
