@@ -6,8 +6,8 @@ containers storing values that do not point back are the look-alikes with no cyc
 
 Verdicts (ContainerSubclassesTest) measured with CPython 3.12: gc.collect() after one call with
 n=100 under gc.disable() finds 201, 101, 0 and 0 objects. They are not in testdata/memory: the size
-estimator does not follow constructors of dict and list subclasses nor their base methods, so their
-peaks are out of its reach.
+estimator follows dict subclasses without an __init__ (backlinks.py read_config is one) but not list
+subclasses, so these peaks are out of its reach.
 """
 
 

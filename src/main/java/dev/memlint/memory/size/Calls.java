@@ -259,7 +259,7 @@ final class Calls {
         }
         if (receiver.cls != null && in.index.classNamed(receiver.cls) != null
                 && (receiver.kind == Obj.Kind.INSTANCE || receiver.kind == Obj.Kind.CLASS || receiver.kind == Obj.Kind.UNKNOWN
-                || receiver.kind == Obj.Kind.EXCEPTION)) {
+                || receiver.kind == Obj.Kind.EXCEPTION || receiver.kind == Obj.Kind.DICT)) {
             Stmt.FunctionNode m = in.index.method(receiver.cls, name);
             if (m == null) m = baseMethod(receiver, name);
             if (m != null) {
@@ -298,6 +298,13 @@ final class Calls {
         }
         if (receiver.kind == Obj.Kind.MODULE) {
             return in.stdlib.call(in.pathOf(receiver) + "." + name, args, kwargs, where);
+        }
+        if (receiver.kind == Obj.Kind.FUNCTION && "builtin".equals(receiver.producer) && Library.isBuiltinType(in.pathOf(receiver))
+                && name.startsWith("__") && !args.isEmpty() && args.get(0) != null) {
+            // dict.__getitem__(self, key) in a subclass: the builtin's own method on the instance, not the override
+            return in.methods.call(args.get(0), name, args.subList(1, args.size()), kwargs,
+                    new Expr.Call(where.func(), where.args().isEmpty() ? List.of() : where.args().subList(1, where.args().size()),
+                            where.keywords(), where.pos()));
         }
         return in.methods.call(receiver, name, args, kwargs, where);
     }
@@ -343,9 +350,24 @@ final class Calls {
         return found;
     }
 
+    /** Whether a module class derives from dict, itself or through its module bases. */
+    boolean derivesFromDict(String clsName) {
+        for (ModuleIndex.ClassInfo c : in.index.lineage(clsName)) {
+            if (c.baseNames().contains("dict")) return true;
+        }
+        return false;
+    }
+
     /** An instance of a module class, made by its __init__ (or as a dataclass or exception). */
     Obj construct(String clsName, List<Obj> args, Map<String, Obj> kwargs, Expr where) {
         ModuleIndex.ClassInfo cls = in.index.classNamed(clsName);
+        if (derivesFromDict(clsName) && in.index.method(clsName, "__init__") == null) {
+            // dict's own constructor: a copy of what it is given, with the class's methods
+            Expr.Call call = where instanceof Expr.Call c ? c : null;
+            Obj d = in.builtins.dict(Library.arg(args, 0), call == null || call.args().isEmpty() ? null : call.args().get(0), kwargs);
+            d.cls = clsName;
+            return d;
+        }
         Obj inst = in.make(in.exceptions.isExceptionClass(cls) ? Obj.Kind.EXCEPTION : Obj.Kind.INSTANCE, null);
         inst.cls = clsName;
         if (inst.kind == Obj.Kind.EXCEPTION) in.exceptions.initException(inst, args);

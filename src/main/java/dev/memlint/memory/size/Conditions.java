@@ -108,8 +108,8 @@ final class Conditions {
             if ((op == CmpOp.In || op == CmpOp.NotIn) && r != null && r.kind == Obj.Kind.DICT) r.lookedUp = l;
             if (op == CmpOp.Is || op == CmpOp.IsNot) {
                 if (r != null && r.kind == Obj.Kind.NONE) in.containers.tested(l); // found is None: was the key there
-                Boolean same = null;
-                if (r != null && r.kind == Obj.Kind.NONE && r.carriedFrom == null && l != null && l.carriedFrom == null
+                Boolean same = exactType(c.left(), c.comparators().get(0));
+                if (same == null && r != null && r.kind == Obj.Kind.NONE && r.carriedFrom == null && l != null && l.carriedFrom == null
                         && !l.onlyOneOfSeveral) {
                     if (l.kind == Obj.Kind.NONE) same = true;
                     else if (l.fresh) same = false;
@@ -145,5 +145,29 @@ final class Conditions {
             return true;
         }
         return null;
+    }
+
+    /**
+     * type(x) is T for a builtin type T: known where x's kind is (an instance of a module class
+     * deriving from dict is not exactly a dict); else null.
+     */
+    private Boolean exactType(Expr left, Expr right) {
+        if (!(left instanceof Expr.Call c && c.func() instanceof Expr.Name f && f.id().equals("type") && c.args().size() == 1
+                && right instanceof Expr.Name t)) {
+            return null;
+        }
+        Obj.Kind kind = switch (t.id()) {
+            case "dict" -> Obj.Kind.DICT;
+            case "list" -> Obj.Kind.LIST;
+            case "tuple" -> Obj.Kind.TUPLE;
+            case "set" -> Obj.Kind.SET;
+            case "str" -> Obj.Kind.STR;
+            case "int" -> Obj.Kind.INT;
+            default -> null;
+        };
+        if (kind == null || in.scopes.lookupLocal(t.id()) != null) return null; // a name rebound is not the builtin
+        Obj x = in.expressions.eval(c.args().get(0));
+        if (x == null || x.kind == Obj.Kind.UNKNOWN || x.carriedFrom != null || x.onlyOneOfSeveral) return null;
+        return x.kind == kind && x.cls == null && x.producer == null;
     }
 }

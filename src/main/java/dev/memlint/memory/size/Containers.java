@@ -156,6 +156,14 @@ final class Containers {
         return literal ? in.loops.peekLast() : Expressions.distinctOf(key) != null || given ? in.loops.peek() : null;
     }
 
+    /** Keys read from a dict by d[key] (dict.__getitem__), per dict: a store under one replaces, as the read found it. */
+    private final Map<Obj, Set<Obj>> readKeys = new java.util.IdentityHashMap<>();
+
+    /** d[key] read: the key is there (else KeyError), so a later store under it replaces its value. */
+    void read(Obj dict, Obj key) {
+        if (dict != null && key != null) readKeys.computeIfAbsent(dict, x -> Footprint.identitySet()).add(key);
+    }
+
     /** found = dict.get(key). */
     void lookup(Obj dict, Obj key, Obj found) {
         if (found != null && key != null) lookups.put(found, new Lookup(dict, key));
@@ -198,6 +206,8 @@ final class Containers {
 
     private boolean holds(Obj container, Obj key) {
         if (container.item == key) return true;
+        Set<Obj> read = readKeys.get(container);
+        if (read != null && read.contains(key)) return true;
         for (Obj.Group g : container.groups) if (g.item() == key) return true;
         for (Interpreter.Loop l : in.loops) {
             Interpreter.Delta d = l.deltas.get(container);

@@ -317,6 +317,10 @@ final class Expressions {
                 default -> null;
             };
         }
+        if (container.kind == Obj.Kind.DICT && container.cls != null && in.index.method(container.cls, "__getitem__") != null
+                && in.canFollow()) {
+            return in.calls.inline(in.index.method(container.cls, "__getitem__"), container, java.util.Arrays.asList(key), Map.of(), s);
+        }
         if (container.kind == Obj.Kind.DICT) {
             String entry = Containers.constantEntry(s.slice());
             if (entry != null && container.attrs.containsKey(entry)) return container.attrs.get(entry);
@@ -400,7 +404,8 @@ final class Expressions {
     Obj attribute(Obj o, String attr, Expr where) {
         if (o == null) return null;
         if (o.attrs.containsKey(attr)) return o.attrs.get(attr);
-        if ((o.kind == Obj.Kind.INSTANCE || o.kind == Obj.Kind.CLASS || o.kind == Obj.Kind.EXCEPTION) && o.cls != null) {
+        if ((o.kind == Obj.Kind.INSTANCE || o.kind == Obj.Kind.CLASS || o.kind == Obj.Kind.EXCEPTION || o.kind == Obj.Kind.DICT)
+                && o.cls != null) {
             Stmt.FunctionNode m = in.index.method(o.cls, attr);
             if (m != null) {
                 ModuleIndex.MethodKind kind = ModuleIndex.kindOf(m);

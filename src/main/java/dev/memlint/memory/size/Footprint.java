@@ -216,11 +216,21 @@ final class Footprint {
             };
             case TUPLE -> n == null ? Sym.ZERO : small(n, 0) ? Sym.ZERO
                     : Sym.add(Sym.of(model.tupleSizeof(0)), Sym.mul(Sym.of(model.tupleSizeof(1) - model.tupleSizeof(0)), n));
-            case DICT -> new Sym.Growth(o.strKeys ? Sym.Kind.DICT_INSERTED_STR : Sym.Kind.DICT_INSERTED, keys(o));
+            case DICT -> o.cls == null ? new Sym.Growth(o.strKeys ? Sym.Kind.DICT_INSERTED_STR : Sym.Kind.DICT_INSERTED, keys(o))
+                    : Sym.add(new Sym.Growth(o.strKeys ? Sym.Kind.DICT_INSERTED_STR : Sym.Kind.DICT_INSERTED, keys(o)), dictSubclass(o));
             case SET -> new Sym.Growth(Sym.Kind.SET_ADDED, keys(o));
             case INSTANCE -> instance(o);
             default -> o.fixed;
         };
+    }
+
+    /**
+     * What an instance of a dict subclass holds beyond the dict: its larger object and, once it has an
+     * attribute, its __dict__ (one size for the first few attributes: a table of the class's shared keys).
+     */
+    private Sym dictSubclass(Obj o) {
+        boolean attributes = o.attrs.keySet().stream().anyMatch(a -> !a.startsWith("["));
+        return Sym.of(model.library("dictSubclassObject") + (attributes ? model.library("dictSubclassAttributes") : 0));
     }
 
     static Sym keys(Obj o) {

@@ -162,6 +162,12 @@ final class Methods {
                 }
                 return out;
             }
+            case "__getitem__": // dict.__getitem__(self, key) in a subclass: the item itself
+                if (recv.kind == Obj.Kind.DICT) in.containers.read(recv, first);
+                return recv.value2 != null ? recv.value2 : in.expressions.elementOf(recv);
+            case "__setitem__":
+                in.bindings.setItem(recv, first, firstExpr, Library.arg(args, 1));
+                return in.none();
             case "get": {
                 Obj found = get(recv, args);
                 if (recv.kind == Obj.Kind.DICT) in.containers.lookup(recv, first, found);

@@ -209,6 +209,38 @@ class PeakEstimatorTest {
     }
 
     @Test
+    void aDictSubclassIsADictWithItsClassesMethods() {
+        String src = """
+                class Converting(dict):
+                    def __getitem__(self, key):
+                        value = dict.__getitem__(self, key)
+                        if type(value) is dict:
+                            result = Converting(value)
+                            result.parent = self
+                            self[key] = result
+                            return result
+                        return value
+
+                def plain(n):
+                    config = dict({f"s{i}": {"level": i} for i in range(n)})
+                    return len(config)
+
+                def read_all(n):
+                    config = Converting({f"s{i}": {"level": i} for i in range(n)})
+                    return sum(config[f"s{i}"]["level"] for i in range(n))
+                """;
+        Estimates.Entry e = entry(src, "read_all");
+        assertTrue(followedAll(e), e::toString);
+        assertEquals("O(n)", e.growth(), e::toString);
+        // each item read is converted and stored back under its key (the dict keeps n keys): a dict
+        // subclass instance with a __dict__ for its attribute, per item, on top of the plain copy
+        long perItem = (peak(src, "read_all", "n", 20_000) - peak(src, "read_all", "n", 10_000)) / 10_000
+                - (peak(src, "plain", "n", 20_000) - peak(src, "plain", "n", 10_000)) / 10_000;
+        long converted = SIZES.library("dictSubclassObject") + SIZES.library("dictSubclassAttributes");
+        assertTrue(perItem >= converted && perItem <= converted + 300, "per item " + perItem);
+    }
+
+    @Test
     void aLoopOverAGeneratorWalksTheGenerator() {
         String src = """
                 def _pairs(items):
