@@ -89,10 +89,8 @@ final class Expressions {
         if (e instanceof Expr.Subscript s) return subscript(s);
         if (e instanceof Expr.Attribute a) return attribute(eval(a.value()), a.attr(), a);
         if (e instanceof Expr.Lambda l) {
-            Obj fn = in.fixed(Obj.Kind.FUNCTION, in.model.function());
+            Obj fn = in.scopes.closure(in.syntax.free(l));
             fn.lambda = l;
-            fn.frame = null;
-            fn.closureFrame = in.frame();
             return fn;
         }
         if (e instanceof Expr.BoolOp b) {

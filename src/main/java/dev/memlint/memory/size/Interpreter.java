@@ -62,6 +62,8 @@ final class Interpreter {
         Obj frameObject;
         /** A recursive call on a part of the data this loop walks: the loop counts its iterations (see Loops). */
         Loop countedBy;
+        /** The cells of its names that functions made in it read (CPython's closure cells), by name. */
+        final Map<String, Obj> cells = new LinkedHashMap<>();
 
         Frame(Stmt.FunctionNode function, Map<String, Obj> env, Frame closure, long stamp) {
             this.function = function;

@@ -203,11 +203,37 @@ final class Scopes {
     }
 
     Obj function(Stmt.FunctionNode fn) {
-        long free = in.syntax.free(fn).stream().filter(n -> lookupLocal(n) != null).count();
-        Obj f = in.fixed(Obj.Kind.FUNCTION, in.model.closure(free));
+        Obj f = closure(in.syntax.free(fn));
         f.function = fn;
+        return f;
+    }
+
+    /**
+     * A function object made here that reads the free names of the calls around it. It keeps CPython's
+     * closure tuple (a free-listed tuple like any other) of one cell per name: the cell is made when the
+     * call binding the name begins, so every function made in that call shares it.
+     */
+    Obj closure(java.util.Set<String> free) {
+        Obj f = in.fixed(Obj.Kind.FUNCTION, in.model.function());
+        List<Obj> cells = new ArrayList<>();
+        for (String name : free) {
+            for (Interpreter.Frame x = in.frame(); x != null; x = x.closure) {
+                if (x.env.containsKey(name)) {
+                    Interpreter.Frame binding = x;
+                    cells.add(x.cells.computeIfAbsent(name, n -> cellOf(binding)));
+                    break;
+                }
+            }
+        }
+        if (!cells.isEmpty()) f.attrs.put("__closure__", in.tuple(cells));
         f.closureFrame = in.frame();
         return f;
+    }
+
+    private Obj cellOf(Interpreter.Frame x) {
+        Obj cell = in.fixed(Obj.Kind.OPAQUE, in.model.cell());
+        cell.born = x.stamp; // made as the call began, before any loop in it
+        return cell;
     }
 
     Obj lookupLocal(String name) {

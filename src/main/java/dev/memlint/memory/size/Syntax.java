@@ -64,7 +64,11 @@ final class Syntax {
     }
 
     Set<String> free(Stmt.FunctionNode f) {
-        return free.computeIfAbsent(f, x -> freeNames(f));
+        return free.computeIfAbsent(f, x -> freeNames(f.args(), f.body()));
+    }
+
+    Set<String> free(Expr.Lambda l) {
+        return free.computeIfAbsent(l, x -> freeNames(l.args(), List.of(l.body())));
     }
 
     boolean collection(Stmt.FunctionNode f, String name) {
@@ -210,11 +214,11 @@ final class Syntax {
     }
 
     /** Names a nested function reads but does not bind: the cells its closure keeps. */
-    static Set<String> freeNames(Stmt.FunctionNode f) {
+    static Set<String> freeNames(Arguments args, List<? extends Node> body) {
         Set<String> loaded = new LinkedHashSet<>();
         Set<String> bound = new HashSet<>();
-        params(f.args(), bound);
-        NodeChildren.walkAll(f.body(), n -> {
+        params(args, bound);
+        NodeChildren.walkAll(body, n -> {
             if (n instanceof Expr.Name name) (name.ctx() == Ctx.Load ? loaded : bound).add(name.id());
         });
         loaded.removeAll(bound);
