@@ -57,7 +57,15 @@ final class Expressions {
             Obj gen = in.fixed(Obj.Kind.GENERATOR, in.model.generator(6));
             gen.genexp = g;
             gen.closureFrame = in.frame();
+            // CPython runs the expression as a nested function called at once: the generator's frame
+            // keeps that function (with its closure) alive, and the iterator of the source it was handed
+            gen.attrs.put("f_func", in.scopes.closure(in.syntax.free(g)));
             Obj first = eval(g.generators().get(0).iter());
+            if (first != null && !in.builtins.consumable(first)) {
+                gen.attrs.put("f_iter", in.fixed(Obj.Kind.OPAQUE, in.model.sequenceIterator()));
+            } else if (first != null && "range".equals(first.producer)) {
+                gen.attrs.put("f_iter", in.fixed(Obj.Kind.OPAQUE, in.model.rangeIterator()));
+            }
             gen.sources = first == null ? List.of() : List.of(first);
             return gen;
         }

@@ -64,11 +64,25 @@ final class Syntax {
     }
 
     Set<String> free(Stmt.FunctionNode f) {
-        return free.computeIfAbsent(f, x -> freeNames(f.args(), f.body()));
+        return free.computeIfAbsent(f, x -> freeNames(paramsOf(f.args()), f.body()));
     }
 
     Set<String> free(Expr.Lambda l) {
-        return free.computeIfAbsent(l, x -> freeNames(l.args(), List.of(l.body())));
+        return free.computeIfAbsent(l, x -> freeNames(paramsOf(l.args()), List.of(l.body())));
+    }
+
+    /** A generator expression's free names: all it reads but its first source, which the caller evaluates. */
+    Set<String> free(Expr.GeneratorExp g) {
+        return free.computeIfAbsent(g, x -> {
+            List<Node> parts = new ArrayList<>(List.of(g.elt()));
+            for (int i = 0; i < g.generators().size(); i++) {
+                var c = g.generators().get(i);
+                parts.add(c.target());
+                if (i > 0) parts.add(c.iter());
+                parts.addAll(c.ifs());
+            }
+            return freeNames(new HashSet<>(), parts);
+        });
     }
 
     boolean collection(Stmt.FunctionNode f, String name) {
@@ -214,10 +228,15 @@ final class Syntax {
     }
 
     /** Names a nested function reads but does not bind: the cells its closure keeps. */
-    static Set<String> freeNames(Arguments args, List<? extends Node> body) {
+    private static Set<String> paramsOf(Arguments a) {
+        Set<String> names = new HashSet<>();
+        params(a, names);
+        return names;
+    }
+
+    /** Names the body reads but does not bind (bound: its parameters, added to). */
+    static Set<String> freeNames(Set<String> bound, List<? extends Node> body) {
         Set<String> loaded = new LinkedHashSet<>();
-        Set<String> bound = new HashSet<>();
-        params(args, bound);
         NodeChildren.walkAll(body, n -> {
             if (n instanceof Expr.Name name) (name.ctx() == Ctx.Load ? loaded : bound).add(name.id());
         });
