@@ -71,6 +71,7 @@ final class Exceptions {
         if (frame.frameObject == null) {
             frame.frameObject = new Obj(Obj.Kind.OPAQUE, null, true, frame.stamp);
             frame.frameObject.frameOf = frame;
+            frame.frameObject.made = in.clock++;
             frame.frameObject.fixed = Sym.of(in.model.frame(frame.function == null ? 8 : in.syntax.slots(frame.function)));
         }
         return frame.frameObject;

@@ -435,7 +435,7 @@ final class Interpreter {
     /** Whether o existed before the innermost loop's iteration (and is not the element it walks). */
     boolean external(Obj o) {
         Loop l = loops.peek();
-        return l != null && o.born < l.stamp && !l.local.contains(o);
+        return l != null && o.born < l.stamp && o.made < l.stamp && !l.local.contains(o);
     }
 
     Sym live() {

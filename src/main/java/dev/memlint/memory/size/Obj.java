@@ -58,6 +58,11 @@ final class Obj {
      * for a dict's value under a key that repeats (it is there on the iterations after the first).
      */
     long born;
+    /**
+     * When an object dated back to its call's start (a frame object, a cell: one per call) was really
+     * made: a loop that began before then did not hold it. Long.MIN_VALUE: when it was born.
+     */
+    long made = Long.MIN_VALUE;
     /** The value of a str literal, to tell one key from another wherever the literal is passed. */
     String literal;
     /** A str made only of the values of loop counters (f"key{i}"): those counters' names; else null. */

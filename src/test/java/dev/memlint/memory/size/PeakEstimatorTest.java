@@ -1756,4 +1756,42 @@ class PeakEstimatorTest {
         assertEquals(generator + SIZES.function() + SIZES.cell() + SIZES.sequenceIterator(), peak(src, "reads_k", "len(items)", 100));
         assertEquals(generator + SIZES.function() + SIZES.range() + SIZES.rangeIterator(), peak(src, "over_range", "n", 100));
     }
+
+    @Test
+    void theFrameObjectATracebackMakesInALoopCountsAtThePeakWhateverCameBeforeTheLoop() {
+        // the frame object is one per call, dated back to the call's start; the loop had not held it
+        // before the raise, so a docstring (a constant evaluated before the loop) must change nothing
+        String src = """
+                import sys
+
+                class Invalid(ValueError):
+                    pass
+
+                def check(record):
+                    if record.get("age") is None:
+                        raise Invalid("age")
+
+                def first_failure(records):
+                    failure = None
+                    for record in records:
+                        try:
+                            check(record)
+                        except Invalid:
+                            failure = sys.exc_info()
+                            break
+                    return failure
+
+                def first_failure_documented(records):
+                    \"""The same.\"""
+                    failure = None
+                    for record in records:
+                        try:
+                            check(record)
+                        except Invalid:
+                            failure = sys.exc_info()
+                            break
+                    return failure
+                """;
+        assertEquals(peak(src, "first_failure", "len(records)", 100), peak(src, "first_failure_documented", "len(records)", 100));
+    }
 }
