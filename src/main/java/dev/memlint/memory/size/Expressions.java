@@ -76,7 +76,8 @@ final class Expressions {
             Boolean truth = in.conditions.test(i.test());
             if (truth != null) return eval(truth ? i.body() : i.orelse());
             Obj a = eval(i.body()), b = eval(i.orelse());
-            Obj chosen = in.weight(a) >= in.weight(b) && a != null ? a : b;
+            // the one that holds more of its own: a name's value (k if k < 2 else f(k)) holds nothing new
+            Obj chosen = in.addedWeight(a) >= in.addedWeight(b) && a != null ? a : b;
             if (chosen != null && a != null && b != null && distinctOf(a) != null && distinctOf(b) != null) {
                 if (!chosen.fresh) { // a constant, shared: a copy that knows it is one of two
                     Obj copy = new Obj(chosen.kind, chosen.count, false, in.clock++);

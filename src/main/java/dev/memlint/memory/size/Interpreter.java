@@ -486,6 +486,14 @@ final class Interpreter {
         return w == null ? 0 : w;
     }
 
+    /** As weight, leaving out what the call already holds: a parameter or a name's value adds nothing. */
+    double addedWeight(Obj o) {
+        if (o == null || !peaks) return 0;
+        Set<Obj> held = footprint.reachable(roots(), x -> false);
+        Double w = sample(footprint.of(List.of(o), held::contains), MIDDLE);
+        return w == null ? 0 : w;
+    }
+
     /** A peak candidate with v alive too (a value made by the statement, not yet dropped). */
     void observeHolding(Obj v) {
         observeHolding(v, Sym.ZERO);

@@ -1794,4 +1794,23 @@ class PeakEstimatorTest {
                 """;
         assertEquals(peak(src, "first_failure", "len(records)", 100), peak(src, "first_failure_documented", "len(records)", 100));
     }
+
+    @Test
+    void aConditionalExpressionKeepsTheValueThatAllocatesNotTheNameItWasGiven() {
+        // k is the caller's int, already held: the else branch's new int is what each call adds
+        String src = """
+                MODULUS = 1_000_003
+
+                def conditional(n):
+                    def square(k):
+                        return k if k < 2 else (k * k) % MODULUS
+                    return [square(k) for k in range(n)]
+
+                def computed(n):
+                    def square(k):
+                        return (k * k) % MODULUS
+                    return [square(k) for k in range(n)]
+                """;
+        assertEquals(peak(src, "computed", "n", 10000), peak(src, "conditional", "n", 10000));
+    }
 }
