@@ -348,6 +348,15 @@ public final class SizeModel {
         return library("classObject") + 420 + 110L * members;
     }
 
+    /**
+     * An instance made by cls.__new__ and given its n attributes by __dict__.update, as copy.deepcopy
+     * rebuilds one: its values under a dict object (3.13), or, before, a dict with keys of its own.
+     */
+    public long instanceRebuilt(long attributes) {
+        return get("instance", "rebuiltKeepsValues") == 1 ? instance(attributes) + dictWithTable(0, true)
+                : instanceSizeof() + dictInserted(attributes, true);
+    }
+
     /** sys.getsizeof of such an instance, which leaves out its values. */
     public long instanceSizeof() {
         return get("instance", "sizeofWithoutValues");

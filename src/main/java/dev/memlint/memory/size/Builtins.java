@@ -429,10 +429,12 @@ final class Builtins {
             return out;
         }
         Obj out = in.make(Obj.Kind.OPAQUE, null);
-        out.bulk = in.footprint.of(List.of(src), x -> false);
+        Sym[] instances = in.footprint.instanceCopies(List.of(src));
+        out.bulk = Sym.add(in.footprint.of(List.of(src), x -> false), instances[0]);
         out.count = src.count;
-        // the memo holds every container and instance copied until the copy is done
-        in.observe(Sym.add(out.bulk, Sym.mul(Sym.of(memo), in.footprint.containers(List.of(src)))));
+        // the memo holds every container and instance copied, and each instance's copied state, until the copy is done
+        Sym memoised = Sym.add(in.footprint.containers(List.of(src)), instances[2]);
+        in.observe(Sym.add(Sym.add(out.bulk, instances[1]), Sym.mul(Sym.of(memo), memoised)));
         return out;
     }
 

@@ -59,6 +59,16 @@ final class Footprint {
         return new Walk(roots, x -> false).containers;
     }
 
+    /**
+     * For the instances the roots keep alive, what copy.deepcopy adds: what each copy holds beyond the
+     * instance's own bytes (see SizeModel.instanceRebuilt), and the copy of each one's __dict__ (its
+     * state) that the memo keeps until the copy is done, and how many such states there are.
+     */
+    Sym[] instanceCopies(Collection<Obj> roots) {
+        Walk w = new Walk(roots, x -> false);
+        return new Sym[] {w.rebuilt, w.states, w.instances};
+    }
+
     /** One count of what roots keep alive. */
     private final class Walk {
         final Predicate<Obj> skip;
@@ -69,6 +79,8 @@ final class Footprint {
         final java.util.Map<String, Sym> reusable = new java.util.HashMap<>();
         Sym total = Sym.ZERO;
         Sym containers = Sym.ZERO;
+        /** For copy.deepcopy: see instanceCopies. */
+        Sym rebuilt = Sym.ZERO, states = Sym.ZERO, instances = Sym.ZERO;
 
         Walk(Collection<Obj> roots, Predicate<Obj> skip) {
             this.skip = skip;
@@ -102,6 +114,13 @@ final class Footprint {
             counted.add(o);
             note(o, times);
             if (o.isContainer() || o.kind == Obj.Kind.INSTANCE) containers = Sym.add(containers, times);
+            ModuleIndex.ClassInfo cls = o.kind == Obj.Kind.INSTANCE && o.fresh && o.cls != null ? index.classNamed(o.cls) : null;
+            if (cls != null && !hasSlots(cls)) {
+                long k = o.attrs.size();
+                rebuilt = Sym.add(rebuilt, Sym.mul(times, Sym.of(model.instanceRebuilt(k) - model.instance(k))));
+                states = Sym.add(states, Sym.mul(times, Sym.of(model.dictInserted(k, true))));
+                instances = Sym.add(instances, times);
+            }
             Sym total = Sym.add(own(o), o.bulk);
             for (Obj.Group g : o.groups) {
                 Obj item = g.item();
