@@ -21,10 +21,22 @@ final class Statements {
     }
 
     void block(List<Stmt> body) {
-        for (Stmt s : body) {
+        for (int k = 0; k < body.size(); k++) {
             if (in.frame().flow != Interpreter.Flow.NORMAL) return;
+            Stmt s = body.get(k);
+            if (k + 1 < body.size() && s instanceof Stmt.If i && i.orelse().isEmpty() && leaves(i.body())
+                    && in.conditions.containerTest(i.test()) != null) {
+                // what follows an isinstance test whose branch returns runs on the other items only: it is the test's else
+                statement(new Stmt.If(i.test(), i.body(), body.subList(k + 1, body.size()), i.pos()));
+                return;
+            }
             statement(s);
         }
+    }
+
+    /** Whether a block ends by leaving the function (return or raise). */
+    private static boolean leaves(List<Stmt> body) {
+        return !body.isEmpty() && (body.get(body.size() - 1) instanceof Stmt.Return || body.get(body.size() - 1) instanceof Stmt.Raise);
     }
 
     private void statement(Stmt s) {

@@ -1834,4 +1834,52 @@ class PeakEstimatorTest {
         double ratio = peak(src, "copy_flat", "n", 1000) / 1_056_906.0;
         assertTrue(ratio > 0.85 && ratio < 1.15, () -> "estimate / measured = " + ratio);
     }
+
+    @Test
+    void whatFollowsAnIsinstanceTestWhoseBranchReturnsRunsOnTheOtherItemsOnly() {
+        // the leaf is made for the items that are not lists: written with an early return or with else alike
+        String src = """
+                class Node:
+                    def __init__(self, parent):
+                        self.parent = parent
+                        self.children = []
+
+                def early_return(entry, parent):
+                    if isinstance(entry, list):
+                        return walk(entry, parent)
+                    leaf = Node(parent)
+                    parent.children.append(leaf)
+                    return leaf
+
+                def with_else(entry, parent):
+                    if isinstance(entry, list):
+                        return walk_else(entry, parent)
+                    else:
+                        leaf = Node(parent)
+                        parent.children.append(leaf)
+                        return leaf
+
+                def walk(entries, parent):
+                    block = Node(parent)
+                    parent.children.append(block)
+                    for entry in entries:
+                        early_return(entry, block)
+                    return block
+
+                def walk_else(entries, parent):
+                    block = Node(parent)
+                    parent.children.append(block)
+                    for entry in entries:
+                        with_else(entry, block)
+                    return block
+
+                def parse(spec):
+                    return walk(spec, Node(None))
+
+                def parse_else(spec):
+                    return walk_else(spec, Node(None))
+                """;
+        Map<String, Double> sizes = Map.of("len(spec)", 1000.0, "nested(spec)", 4000.0, "containers(spec)", 2000.0);
+        assertEquals(entry(src, "parse_else", sizes).peakBytes(), entry(src, "parse", sizes).peakBytes());
+    }
 }
