@@ -59,7 +59,7 @@ final class Obj {
      */
     long born;
     /**
-     * When an object dated back to its call's start (a frame object, a cell: one per call) was really
+     * When an object dated back to its call's start (a frame object: one per call) was really
      * made: a loop that began before then did not hold it. Long.MIN_VALUE: when it was born.
      */
     long made = Long.MIN_VALUE;

@@ -232,7 +232,6 @@ final class Scopes {
 
     private Obj cellOf(Interpreter.Frame x) {
         Obj cell = in.fixed(Obj.Kind.OPAQUE, in.model.cell());
-        cell.made = cell.born;
         cell.born = x.stamp; // made as the call began, before any loop in it
         return cell;
     }
