@@ -374,11 +374,6 @@ public final class SizeModel {
         return get("cell");
     }
 
-    /** A nested function with n free variables: the function, its closure tuple and the n cells it keeps. */
-    public long closure(long freeVars) {
-        return function() + tuple(freeVars) + cell() * freeVars;
-    }
-
     /** A generator (or coroutine) whose frame has slots = locals + cells + free vars + stack depth. */
     public long generator(long frameSlots) {
         return get("generator", "base") + get("generator", "perFrameSlot") * frameSlots;
