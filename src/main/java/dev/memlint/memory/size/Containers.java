@@ -187,7 +187,19 @@ final class Containers {
         if (key == null || container.lookedUp != key) return;
         Interpreter.Loop level = repeatedAcross(key, keyExpr);
         if (level == null || container.born >= level.stamp || level.local.contains(container)) return;
+        // under a key of few values (f"k{i % 50}") there is one such value per key, not one in all:
+        // the first stands for them all (what later iterations add to it), the others are copies
+        // of what one iteration made, as many as the dict's cap on its keys lets in
+        Sym distinct = keyExpr instanceof Expr.Constant || key.literal != null ? null : Expressions.distinctOf(key);
+        boolean several = distinct != null && !(distinct instanceof Sym.Const c && c.value() <= 1);
+        Sym copyBytes = several && value != null && value.fresh && value.born >= level.stamp
+                ? in.footprint.of(List.of(value), x -> x.born < level.stamp) : null;
         sharedUnderRepeatedKey(value, key, keyExpr);
+        if (copyBytes != null) {
+            Obj copy = in.make(Obj.Kind.OPAQUE, null);
+            copy.fixed = copyBytes;
+            growAt(container, level, Sym.ZERO, List.of(new Obj.Group(Sym.of(1), copy)), Sym.ZERO);
+        }
     }
 
     /** The innermost loop whose iteration made o (or walks it as its element); null when o is older than all. */

@@ -1901,4 +1901,33 @@ class PeakEstimatorTest {
                 """;
         assertEquals(SIZES.cell(), peak(src, "rebound", "n", 100) - peak(src, "plain", "n", 100));
     }
+
+    @Test
+    void aValueStoredUnderAKeyOfFewValuesIsOnePerKey() {
+        // get() finds the entry an earlier call stored under the same key: 50 entries for n calls
+        String src = """
+                class Entry:
+                    def __init__(self, key, cache):
+                        self.key = key
+                        self.cache = cache
+
+                class Cache:
+                    def __init__(self):
+                        self.entries = {}
+
+                    def get(self, key):
+                        value = self.entries.get(key)
+                        if value is None:
+                            value = Entry(key, self)
+                            self.entries[key] = value
+                        return value
+
+                def cached(n):
+                    cache = Cache()
+                    entries = [cache.get(f"k{i % 50}") for i in range(n)]
+                    return len(entries)
+                """;
+        Estimates.Entry e = entry(src, "cached");
+        assertTrue(e.peakFormula().matches(".*dict\\(min\\(n, 50\\)\\) \\+ \\d+·min\\(n, 50\\) \\+ .*"), e::toString);
+    }
 }
