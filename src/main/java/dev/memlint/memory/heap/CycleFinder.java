@@ -85,7 +85,7 @@ public final class CycleFinder {
         }
         for (Cycle c : cycles) {
             for (Site s : c.sites()) {
-                Site older = new Site(s.key(), s.kind(), s.node(), s.className(), false);
+                Site older = s.older();
                 if (s.singular() && s.node() != null && g.all().contains(older) && !inGroups.contains(older)) {
                     out.add(s);
                 }

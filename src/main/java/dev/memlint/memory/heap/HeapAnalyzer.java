@@ -1038,7 +1038,7 @@ public final class HeapAnalyzer {
                     continue;
                 }
                 Site recent = e.getKey();
-                Site older = new Site(recent.key(), recent.kind(), recent.node(), recent.className(), false);
+                Site older = recent.older();
                 String label = "cell " + name;
                 for (Site fn : new Site[] {recent, older}) {
                     List<Edge> before = s.outgoing(fn);
@@ -1065,7 +1065,7 @@ public final class HeapAnalyzer {
         void closeCells(HeapState exit) {
             for (Map.Entry<Site, Set<String>> e : cells.entrySet()) {
                 Site recent = e.getKey();
-                Site older = new Site(recent.key(), recent.kind(), recent.node(), recent.className(), false);
+                Site older = recent.older();
                 for (String name : e.getValue()) {
                     for (Site v : exit.valueOf(name)) {
                         exit.addEdge(new Edge(recent, "cell " + name, v, null, false));

@@ -306,7 +306,7 @@ public final class HeapState implements FlowState<HeapState> {
             return true;
         }
         if (recent.test(x)) {
-            old.put(x, new Site(x.key(), x.kind(), x.node(), x.className(), false));
+            old.put(x, x.older());
             return true;
         }
         return false;

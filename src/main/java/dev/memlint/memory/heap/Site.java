@@ -37,6 +37,14 @@ public record Site(String key, Kind kind, Located node, String className, boolea
         PENDING_CALL
     }
 
+    /**
+     * The summary object of the site's older objects: those a loop made on earlier iterations,
+     * which the recent one becomes when the loop makes another (see HeapState#age).
+     */
+    public Site older() {
+        return new Site(key, kind, node, className, false);
+    }
+
     /** Ends the key of a callee's object that was in a garbage cycle when the callee returned. */
     public static final String LEFT_BY_CALLEE = " (left by callee)";
 
