@@ -90,6 +90,11 @@ final class Containers {
         o.groups = groups;
     }
 
+    /** Keys that take at most distinct values: the dict or set holds at most that many entries. */
+    static void capKeys(Obj container, Sym distinct) {
+        container.keyCap = container.keyCap == null ? distinct : Sym.min(container.keyCap, distinct);
+    }
+
     /** min(n, cap), unless n is a constant or already capped by it. */
     static Sym capped(Sym n, Sym cap) {
         if (n instanceof Sym.Const || n.equals(cap)) return n;
@@ -114,9 +119,7 @@ final class Containers {
         if (key != null && key.kind == Obj.Kind.STR && key.count instanceof Sym.Const c && c.value() == 1) {
             container.keyCap = Sym.of(128); // keyed by characters: at most the distinct ones of the text
         }
-        if (key != null && key.distinct != null && constant == null) {
-            container.keyCap = container.keyCap == null ? key.distinct : Sym.min(container.keyCap, key.distinct);
-        }
+        if (key != null && key.distinct != null && constant == null) capKeys(container, key.distinct);
         if (constant != null) {
             boolean present = container.constantKeys.contains(constant);
             container.constantKeys.add(constant);
@@ -150,10 +153,15 @@ final class Containers {
     /** The loop across whose iterations a key repeats (a literal, one of few values, a field of the given data); else null. */
     private Interpreter.Loop repeatedAcross(Obj key, Expr keyExpr) {
         if (in.loops.isEmpty()) return null;
-        boolean literal = keyExpr instanceof Expr.Constant || key.literal != null;
+        boolean literal = literalKey(key, keyExpr);
         // a field of the given data (record["kind"]) is a grouping key: grouping is for keys that repeat
         boolean given = !key.fresh && key.value == null && key.counters == null;
         return literal ? in.loops.peekLast() : Expressions.distinctOf(key) != null || given ? in.loops.peek() : null;
+    }
+
+    /** A key written as a str or other literal, or a str literal passed on: one key wherever it is used. */
+    private static boolean literalKey(Obj key, Expr keyExpr) {
+        return keyExpr instanceof Expr.Constant || key.literal != null;
     }
 
     /** Keys read from a dict by d[key] (dict.__getitem__), per dict: a store under one replaces, as the read found it. */
@@ -190,7 +198,7 @@ final class Containers {
         // under a key of few values (f"k{i % 50}") there is one such value per key, not one in all:
         // the first stands for them all (what later iterations add to it), the others are copies
         // of what one iteration made, as many as the dict's cap on its keys lets in
-        Sym distinct = keyExpr instanceof Expr.Constant || key.literal != null ? null : Expressions.distinctOf(key);
+        Sym distinct = literalKey(key, keyExpr) ? null : Expressions.distinctOf(key);
         boolean several = distinct != null && !(distinct instanceof Sym.Const c && c.value() <= 1);
         Sym copyBytes = several && value != null && value.fresh && value.born >= level.stamp
                 ? in.footprint.of(List.of(value), x -> x.born < level.stamp) : null;

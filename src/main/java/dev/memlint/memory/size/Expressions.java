@@ -246,7 +246,7 @@ final class Expressions {
                 if (out.value2 == null) out.value2 = v;
                 // a set's or dict's keys that take few values (f"k{i % 50}") repeat: one entry per distinct one
                 Sym distinct = kind != Obj.Kind.LIST && k != null && k.literal == null ? distinctOf(k) : null;
-                if (distinct != null) out.keyCap = out.keyCap == null ? distinct : Sym.min(out.keyCap, distinct);
+                if (distinct != null) Containers.capKeys(out, distinct);
                 in.containers.growBy(out, Sym.of(1), groups, Sym.ZERO);
             }, Set.of());
         } finally {
