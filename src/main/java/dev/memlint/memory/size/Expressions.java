@@ -80,10 +80,7 @@ final class Expressions {
             Obj chosen = in.addedWeight(a) >= in.addedWeight(b) && a != null ? a : b;
             if (chosen != null && a != null && b != null && distinctOf(a) != null && distinctOf(b) != null) {
                 if (!chosen.fresh) { // a constant, shared: a copy that knows it is one of two
-                    Obj copy = new Obj(chosen.kind, chosen.count, false, in.clock++);
-                    copy.fixed = chosen.fixed;
-                    copy.value = chosen.value;
-                    chosen = copy;
+                    chosen = chosen.constantCopy(in.clock++);
                 }
                 in.touch(chosen);
                 chosen.distinct = Sym.add(distinctOf(a), distinctOf(b));

@@ -219,9 +219,7 @@ final class Methods {
         // under the key: the default stands for its size only, not for what a test on it finds
         boolean empty = in.loops.isEmpty() && recv.count instanceof Sym.Const c && c.value() == 0;
         if (!empty && !dflt.fresh) {
-            Obj either = new Obj(dflt.kind, dflt.count, false, dflt.born);
-            either.value = dflt.value;
-            either.fixed = dflt.fixed;
+            Obj either = dflt.constantCopy(dflt.born);
             either.literal = dflt.literal;
             either.onlyOneOfSeveral = true;
             return either;

@@ -164,6 +164,17 @@ final class Obj {
         this.born = born;
     }
 
+    /**
+     * A copy of a shared constant (its kind, size and value) that can be told what the constant
+     * itself is not: that it is one of several values.
+     */
+    Obj constantCopy(long bornAt) {
+        Obj copy = new Obj(kind, count, false, bornAt);
+        copy.fixed = fixed;
+        copy.value = value;
+        return copy;
+    }
+
     boolean isSequence() {
         return kind == Kind.LIST || kind == Kind.TUPLE;
     }
