@@ -270,7 +270,7 @@ final class Expressions {
         List<Obj.Piece> pieces = new ArrayList<>();
         for (Expr part : j.values()) {
             if (part instanceof Expr.Constant c && c.value() instanceof String s) {
-                pieces.add(new Obj.Piece(s, Sym.of(s.length()), Sym.of(1), Set.of(), false));
+                pieces.add(Obj.Piece.literal(s));
             } else if (part instanceof Expr.FormattedValue fv) {
                 Obj v = eval(fv.value());
                 if (fv.formatSpec() != null) eval(fv.formatSpec());

@@ -72,7 +72,11 @@ final class Obj {
      * values it takes (null: many), the loop counters it is made of (null: not made of counters only;
      * a literal: none), and whether it formats as an int without a format spec does, as [-]digits.
      */
-    record Piece(String text, Sym length, Sym distinct, Set<String> counters, boolean digits) {}
+    record Piece(String text, Sym length, Sym distinct, Set<String> counters, boolean digits) {
+        static Piece literal(String text) {
+            return new Piece(text, Sym.of(text.length()), Sym.of(1), Set.of(), false);
+        }
+    }
 
     /** STR made by an f-string: its pieces in order, to split it where its literals hold the separator; else null. */
     List<Piece> pieces;

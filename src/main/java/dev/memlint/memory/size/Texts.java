@@ -73,15 +73,11 @@ final class Texts {
                     parts.add(current);
                     current = new java.util.ArrayList<>();
                 }
-                if (!chunks[k].isEmpty()) current.add(literal(chunks[k]));
+                if (!chunks[k].isEmpty()) current.add(Obj.Piece.literal(chunks[k]));
             }
         }
         parts.add(current);
         return parts;
-    }
-
-    private static Obj.Piece literal(String text) {
-        return new Obj.Piece(text, Sym.of(text.length()), Sym.of(1), java.util.Set.of(), false);
     }
 
     /** Parts put back together with the separator between them, adjacent literals as one. */
@@ -89,14 +85,21 @@ final class Texts {
         List<Obj.Piece> out = new java.util.ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             List<Obj.Piece> all = new java.util.ArrayList<>(parts.get(i));
-            if (i > 0) all.add(0, literal(sep));
+            if (i > 0) all.add(0, Obj.Piece.literal(sep));
             for (Obj.Piece p : all) {
                 Obj.Piece last = out.isEmpty() ? null : out.get(out.size() - 1);
-                if (p.text() != null && last != null && last.text() != null) out.set(out.size() - 1, literal(last.text() + p.text()));
+                if (p.text() != null && last != null && last.text() != null) out.set(out.size() - 1, Obj.Piece.literal(last.text() + p.text()));
                 else out.add(p);
             }
         }
         return out;
+    }
+
+    /** A str that is this literal text, shared as a constant is (a separator, an empty or one-character part). */
+    private Obj literalStr(String text) {
+        Obj s = in.constantStr(text.length());
+        s.literal = text;
+        return s;
     }
 
     /** A part of a split text: a str of its pieces; an empty or one-character literal is CPython's cached one. */
@@ -106,11 +109,7 @@ final class Texts {
             if (text != null && p.text() != null) text.append(p.text());
             else text = null;
         }
-        if (text != null && text.length() <= 1) {
-            Obj cached = in.constantStr(text.length());
-            cached.literal = text.toString();
-            return cached;
-        }
+        if (text != null && text.length() <= 1) return literalStr(text.toString());
         Obj out = ofPieces(pieces);
         out.pieces = pieces;
         if (text != null) out.literal = text.toString();
@@ -154,9 +153,8 @@ final class Texts {
                 }
                 if (known != null) { // the separator given is the middle part
                     int at = name.equals("partition") ? 1 : known.size() - 1;
-                    Obj middle = in.constantStr(sep.length());
-                    middle.literal = sep;
-                    return in.tuple(List.of(part(joined(known.subList(0, at), sep)), middle, part(joined(known.subList(at, known.size()), sep))));
+                    return in.tuple(List.of(part(joined(known.subList(0, at), sep)), literalStr(sep),
+                            part(joined(known.subList(at, known.size()), sep))));
                 }
             }
                 return in.tuple(List.of(in.str(n), in.constantStr(1), in.str(Sym.of(Interpreter.WORD_CHARS))));
