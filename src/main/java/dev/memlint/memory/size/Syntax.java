@@ -138,9 +138,7 @@ final class Syntax {
     static Set<String> carriedNames(List<Stmt> body) {
         Set<String> bound = new HashSet<>();
         Set<String> readFirst = new LinkedHashSet<>();
-        List<Node> order = new ArrayList<>();
-        for (Stmt s : body) flatten(s, order);
-        for (Node n : order) {
+        for (Node n : inOrder(body)) {
             if (n instanceof Expr.Name name) {
                 if (name.ctx() == Ctx.Load) {
                     if (!bound.contains(name.id())) readFirst.add(name.id());
@@ -156,9 +154,7 @@ final class Syntax {
     /** Attributes the body rebinds on the object a name holds (name.attr = ...), nested functions aside. */
     static Set<String> storedAttributes(List<Stmt> body, String name) {
         Set<String> out = new LinkedHashSet<>();
-        List<Node> order = new ArrayList<>();
-        for (Stmt s : body) flatten(s, order);
-        for (Node n : order) {
+        for (Node n : inOrder(body)) {
             if (n instanceof Expr.Attribute a && a.ctx() == Ctx.Store && a.value() instanceof Expr.Name v && v.id().equals(name)) {
                 out.add(a.attr());
             }
@@ -169,15 +165,20 @@ final class Syntax {
     /** Methods the body calls on the object a name holds (name.method(...)), nested functions aside. */
     static Set<String> methodsCalledOn(List<Stmt> body, String name) {
         Set<String> out = new LinkedHashSet<>();
-        List<Node> order = new ArrayList<>();
-        for (Stmt s : body) flatten(s, order);
-        for (Node n : order) {
+        for (Node n : inOrder(body)) {
             if (n instanceof Expr.Call c && c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name v
                     && v.id().equals(name)) {
                 out.add(a.attr());
             }
         }
         return out;
+    }
+
+    /** A body's nodes in evaluation order (see flatten). */
+    private static List<Node> inOrder(List<Stmt> body) {
+        List<Node> order = new ArrayList<>();
+        for (Stmt s : body) flatten(s, order);
+        return order;
     }
 
     /** Nodes in evaluation order, the value of an assignment before its targets. */
@@ -227,14 +228,14 @@ final class Syntax {
         if (a.kwarg() != null) out.add(a.kwarg().arg());
     }
 
-    /** Names a nested function reads but does not bind: the cells its closure keeps. */
+    /** The names a function's parameters bind. */
     private static Set<String> paramsOf(Arguments a) {
         Set<String> names = new HashSet<>();
         params(a, names);
         return names;
     }
 
-    /** Names the body reads but does not bind (bound: its parameters, added to). */
+    /** Names the body reads but does not bind, the cells a closure keeps (bound: its parameters, added to). */
     static Set<String> freeNames(Set<String> bound, List<? extends Node> body) {
         Set<String> loaded = new LinkedHashSet<>();
         NodeChildren.walkAll(body, n -> {
