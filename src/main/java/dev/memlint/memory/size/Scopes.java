@@ -217,13 +217,8 @@ final class Scopes {
         Obj f = in.fixed(Obj.Kind.FUNCTION, in.model.function());
         List<Obj> cells = new ArrayList<>();
         for (String name : free) {
-            for (Interpreter.Frame x = in.frame(); x != null; x = x.closure) {
-                if (x.env.containsKey(name)) {
-                    Interpreter.Frame binding = x;
-                    cells.add(x.cells.computeIfAbsent(name, n -> cellOf(binding)));
-                    break;
-                }
-            }
+            Interpreter.Frame binding = bindingFrame(name);
+            if (binding != null) cells.add(binding.cells.computeIfAbsent(name, n -> cellOf(binding)));
         }
         if (!cells.isEmpty()) f.attrs.put("__closure__", in.tuple(cells));
         f.closureFrame = in.frame();
@@ -237,8 +232,14 @@ final class Scopes {
     }
 
     Obj lookupLocal(String name) {
+        Interpreter.Frame x = bindingFrame(name);
+        return x == null ? null : x.env.get(name);
+    }
+
+    /** The frame that binds name: the running call's, or of a function around it; null for a global. */
+    private Interpreter.Frame bindingFrame(String name) {
         for (Interpreter.Frame x = in.frame(); x != null; x = x.closure) {
-            if (x.env.containsKey(name)) return x.env.get(name);
+            if (x.env.containsKey(name)) return x;
         }
         return null;
     }
