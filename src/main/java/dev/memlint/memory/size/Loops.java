@@ -109,8 +109,7 @@ final class Loops {
         else if (element != null) l.local.addAll(in.footprint.reachable(List.of(element), o -> o.born < l.partsSince));
         Map<String, Obj> before = new LinkedHashMap<>(f.env);
         Map<String, Obj> placeholders = new LinkedHashMap<>();
-        // carried attributes (name.attr): the instance the name holds, the attribute and its stand-in
-        List<Object[]> slots = new ArrayList<>();
+        List<CarriedAttribute> slots = new ArrayList<>();
         for (String name : carried) {
             int dot = name.indexOf('.');
             if (dot > 0) {
@@ -120,7 +119,7 @@ final class Loops {
                 if (v != null) {
                     Obj p = placeholder(v);
                     owner.attrs.put(attr, p);
-                    slots.add(new Object[] {owner, attr, p});
+                    slots.add(new CarriedAttribute(owner, attr, p));
                 }
                 continue;
             }
@@ -155,9 +154,8 @@ final class Loops {
             for (var e : placeholders.entrySet()) {
                 if (f.env.get(e.getKey()) == e.getValue()) f.env.put(e.getKey(), e.getValue().carriedFrom);
             }
-            for (Object[] slot : slots) {
-                Obj owner = (Obj) slot[0];
-                if (owner.attrs.get((String) slot[1]) == slot[2]) owner.attrs.put((String) slot[1], ((Obj) slot[2]).carriedFrom);
+            for (CarriedAttribute slot : slots) {
+                if (slot.owner().attrs.get(slot.attr()) == slot.placeholder()) slot.owner().attrs.put(slot.attr(), slot.placeholder().carriedFrom);
             }
             if (used && unknownNote != null) in.limit(unknownNote);
             return stopped;
@@ -173,11 +171,9 @@ final class Loops {
             if (chain(now, e.getValue(), l, trips, chains)) used = true;
         }
         // and attributes rebound so (self.tail.next = track; self.tail = track)
-        for (Object[] slot : slots) {
-            Obj owner = (Obj) slot[0], p = (Obj) slot[2];
-            String attr = (String) slot[1];
-            Obj now = owner.attrs.get(attr);
-            if (now == p) owner.attrs.put(attr, p.carriedFrom);
+        for (CarriedAttribute slot : slots) {
+            Obj p = slot.placeholder(), now = slot.owner().attrs.get(slot.attr());
+            if (now == p) slot.owner().attrs.put(slot.attr(), p.carriedFrom);
             else if (now != null && chain(now, p, l, trips, chains)) used = true;
         }
         // cyclic garbage the iteration left: what it made, in a cycle, that nothing older holds
@@ -187,12 +183,8 @@ final class Loops {
         }
         keepers.addAll(in.temps);
         keepers.addAll(l.local);
-        for (Interpreter.Delta d : l.deltas.values()) for (Obj.Group g : d.groups()) keepers.add(g.item()); // appended to older objects
-        for (Interpreter.Delta d : l.once.values()) for (Obj.Group g : d.groups()) keepers.add(g.item());
-        for (Interpreter.Loop o : in.loops) {
-            for (Interpreter.Delta d : o.deltas.values()) for (Obj.Group g : d.groups()) keepers.add(g.item());
-            for (Interpreter.Delta d : o.once.values()) for (Obj.Group g : d.groups()) keepers.add(g.item());
-        }
+        appendedItems(l, keepers);
+        for (Interpreter.Loop o : in.loops) appendedItems(o, keepers);
         Set<Obj> kept = in.footprint.reachable(keepers, o -> false);
         kept.addAll(chains);
         List<Obj> dropped = new ArrayList<>();
@@ -240,6 +232,15 @@ final class Loops {
         Interpreter.Loop now = in.loops.peek();
         in.observeAt(now == null ? in.candidates : now.candidates, perIteration, now);
         return stopped;
+    }
+
+    /** A carried attribute (name.attr): the instance the name holds, the attribute, and its stand-in for the iteration. */
+    private record CarriedAttribute(Obj owner, String attr, Obj placeholder) {}
+
+    /** Adds the items a loop appended to older objects, on each trip and on a path that breaks: what holds them is older. */
+    private static void appendedItems(Interpreter.Loop l, List<Obj> out) {
+        for (Interpreter.Delta d : l.deltas.values()) for (Obj.Group g : d.groups()) out.add(g.item());
+        for (Interpreter.Delta d : l.once.values()) for (Obj.Group g : d.groups()) out.add(g.item());
     }
 
     /** A loop's stand-in for what a carried name or attribute held before the iteration. */
@@ -401,10 +402,7 @@ final class Loops {
         List<Obj> keepers = new ArrayList<>(in.roots());
         keepers.add(in.lastRaised);
         for (Interpreter.Frame fr : in.frames) keepers.add(fr.returned);
-        for (Interpreter.Loop o : in.loops) {
-            for (Interpreter.Delta d : o.deltas.values()) for (Obj.Group g : d.groups()) keepers.add(g.item());
-            for (Interpreter.Delta d : o.once.values()) for (Obj.Group g : d.groups()) keepers.add(g.item());
-        }
+        for (Interpreter.Loop o : in.loops) appendedItems(o, keepers);
         keepers.removeIf(java.util.Objects::isNull);
         Set<Obj> kept = in.footprint.reachable(keepers, o -> false);
         List<Obj> alive = new ArrayList<>(), dropped = new ArrayList<>();
