@@ -1,5 +1,6 @@
 """Reference cycles left behind by functions, and code that avoids them."""
 import weakref
+import sys
 
 
 class TreeNode:
@@ -332,6 +333,16 @@ class Batch:
             finally:
                 del self._errors
 
+
+class Tracer:
+    """Remembers the frame it started tracing in, as bdb's botframe: no caught exception and no
+    bare self handed on, but the running frame holds self."""
+
+    def __init__(self):
+        self.start_frame = None
+
+    def start(self):
+        self.start_frame = sys._getframe()  # expect: MEM601
 
 # Classes made at run time: a class refers to itself through its __mro__, so one made per call is
 # cyclic garbage once dropped, whether the function drops it, returns it or returns an instance of it.

@@ -60,84 +60,129 @@ public final class SelfLinkingMethods {
 
     /**
      * Whether a method passes or stores self itself, or a bound method of self it does not call, or
-     * may keep a caught exception (its traceback holds the frame, which holds self).
-     * Uses of self that keep no reference to it do not count: an attribute's receiver, an operand
+     * a function of its own that names self (held in a cell), or a caught exception or the running
+     * frame (its traceback holds the frame, which holds self).
+     * Uses that keep no reference do not count: an attribute's receiver, an operand
      * (`self == other`, `"%s" % self`, f"{self}"), `return self`, and an argument of a builtin that
-     * keeps nothing (`type(self)`, `super(C, self)`, `isinstance(self, C)`): in the 3.11 stdlib
-     * they are a third of the methods that name a bare self, each of which would be analysed.
+     * keeps nothing (`type(self)`, `super(C, self)`, `isinstance(self, C)`, `str(error)`): in the
+     * 3.11 stdlib they are a third of the methods that name a bare self, each of which would be
+     * analysed. A nested function that is only called, and an exception only read, are not handed on
+     * (what the nested function's own body does with self is judged with the method's).
      */
     private static boolean handsOn(Stmt.FunctionNode m, String self, ModuleIndex.ClassInfo cls, ModuleIndex index) {
-        // Only bare self names are looked up among the uses that keep nothing, and only attributes
-        // of self among the callees: the sets hold just those, not every operand of the method.
-        SelfUses uses = new SelfUses(self);
-        List<Expr.Name> bare = new ArrayList<>();
+        // Only the names asked about are looked up among the uses that keep nothing, and only
+        // attributes of self among the callees: the sets hold just those, not every operand.
+        Uses uses = new Uses(Set.of(self), false, index);
         List<Expr.Attribute> ofSelf = new ArrayList<>();
         boolean[] captured = {false};
+        Set<String> handedIfUsed = new HashSet<>(); // caught exceptions, and nested functions that name self
         Set<Node> sortKeys = Collections.newSetFromMap(new IdentityHashMap<>());
         NodeChildren.walkAll(m.body(), n -> {
-            if (n instanceof Expr.Name x) {
-                if (x.id().equals(self)) bare.add(x);
+            if (uses.visit(n)) {
+                if (n instanceof Expr.Attribute a && a.value() instanceof Expr.Name x && x.id().equals(self)) ofSelf.add(a);
+                else if (n instanceof Expr.Call c) {
+                    captured[0] |= handsOutFrame(c);
+                    for (dev.memlint.ast.Keyword k : c.keywords()) {
+                        if ("key".equals(k.arg())) sortKeys.add(k.value()); // sorted(..., key=lambda x: self.rank[x]) keeps no key
+                    }
+                }
             } else if ((n instanceof Expr.Lambda || n instanceof Stmt.FunctionNode || n instanceof Stmt.ClassDef)
-                    && !sortKeys.contains(n)) {
+                    && !sortKeys.contains(n)
+                    && NodeChildren.anyMatch(List.of(n), x -> x instanceof Expr.Name name && name.id().equals(self))) {
                 // a nested function or class that names self, even as a receiver, holds it in a cell
-                captured[0] |= NodeChildren.anyMatch(List.of(n), x -> x instanceof Expr.Name name && name.id().equals(self));
+                if (n instanceof Stmt.FunctionNode f && f.decoratorList().isEmpty()) handedIfUsed.add(f.name());
+                else captured[0] = true;
             } else if (n instanceof dev.memlint.ast.ExceptHandler h && h.name() != null) {
-                captured[0] = true; // a caught exception's traceback holds this frame, and the frame holds self
-            } else if (n instanceof Expr.Attribute a) {
-                uses.keptNowhere(a.value());
-                if (a.value() instanceof Expr.Name x && x.id().equals(self)) ofSelf.add(a);
-            } else if (n instanceof Expr.Call c) {
-                if (c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name x && x.id().equals(self)) {
-                    uses.called.add(a);
-                }
-                for (dev.memlint.ast.Keyword k : c.keywords()) {
-                    if ("key".equals(k.arg())) sortKeys.add(k.value()); // sorted(..., key=lambda x: self.rank[x]) keeps no key
-                }
-                if (c.func() instanceof Expr.Name f && RetainsNothing.builtinCall(f.id(), index)) {
-                    c.args().forEach(uses::keptNowhere);
-                }
-            } else if (n instanceof Expr.Compare c) {
-                uses.keptNowhere(c.left());
-                c.comparators().forEach(uses::keptNowhere);
-            } else if (n instanceof Expr.BinOp b) {
-                uses.keptNowhere(b.left());
-                uses.keptNowhere(b.right());
-            } else if (n instanceof Expr.UnaryOp u) {
-                uses.keptNowhere(u.operand());
-            } else if (n instanceof Expr.FormattedValue f) {
-                uses.keptNowhere(f.value());
-            } else if (n instanceof Stmt.Return r && r.value() != null) {
-                uses.keptNowhere(r.value());
+                handedIfUsed.add(h.name()); // a caught exception's traceback holds this frame, and the frame holds self
             }
         });
-        if (captured[0]) {
+        if (captured[0] || uses.handedOn()) {
             return true;
-        }
-        for (Expr.Name x : bare) {
-            if (!uses.keptNowhere.contains(x)) {
-                return true;
-            }
         }
         for (Expr.Attribute a : ofSelf) {
             if (!uses.called.contains(a) && isPlainMethod(index.method(cls.name(), a.attr()))) {
                 return true;
             }
         }
-        return false;
+        if (handedIfUsed.isEmpty()) {
+            return false;
+        }
+        Uses others = new Uses(handedIfUsed, true, index);
+        NodeChildren.walkAll(m.body(), others::visit);
+        return others.handedOn(); // passed on, stored or returned
     }
 
-    /** The bare self names used where nothing keeps them, and the attributes of self that are called. */
-    private static final class SelfUses {
-        final String self;
+    /** sys.exc_info(), sys._getframe(), inspect.currentframe(): a traceback or frame, which holds this frame and so self. */
+    private static boolean handsOutFrame(Expr.Call c) {
+        String name = c.func() instanceof Expr.Name n ? n.id() : c.func() instanceof Expr.Attribute a ? a.attr() : "";
+        return FRAME_CALLS.contains(name);
+    }
+
+    private static final Set<String> FRAME_CALLS = Set.of("exc_info", "_getframe", "currentframe");
+
+    /**
+     * The uses of some names in a walk: every one (loads and stores), those that keep no reference,
+     * and the attributes of them that are called.
+     */
+    private static final class Uses {
+        final Set<String> names;
+        /** Whether calling a name keeps nothing of it (a nested function's); self() may keep self. */
+        final boolean callKeepsNothing;
+        final ModuleIndex index;
+        final List<Expr.Name> all = new ArrayList<>();
         final Set<Node> keptNowhere = Collections.newSetFromMap(new IdentityHashMap<>());
         final Set<Node> called = Collections.newSetFromMap(new IdentityHashMap<>());
 
-        SelfUses(String self) {
-            this.self = self;
+        Uses(Set<String> names, boolean callKeepsNothing, ModuleIndex index) {
+            this.names = names;
+            this.callKeepsNothing = callKeepsNothing;
+            this.index = index;
         }
 
-        void keptNowhere(Node n) {
-            if (n instanceof Expr.Name x && x.id().equals(self)) keptNowhere.add(n);
+        /** Notes n's uses; false for the kinds of node it does not look into. */
+        boolean visit(Node n) {
+            if (n instanceof Expr.Name x) {
+                if (names.contains(x.id())) all.add(x);
+            } else if (n instanceof Expr.Attribute a) {
+                keptNowhere(a.value());
+            } else if (n instanceof Expr.Call c) {
+                if (c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name x && names.contains(x.id())) {
+                    called.add(a);
+                }
+                if (c.func() instanceof Expr.Name f && RetainsNothing.builtinCall(f.id(), index)) {
+                    c.args().forEach(this::keptNowhere);
+                }
+                if (callKeepsNothing) keptNowhere(c.func());
+            } else if (n instanceof Expr.Compare c) {
+                keptNowhere(c.left());
+                c.comparators().forEach(this::keptNowhere);
+            } else if (n instanceof Expr.BinOp b) {
+                keptNowhere(b.left());
+                keptNowhere(b.right());
+            } else if (n instanceof Expr.UnaryOp u) {
+                keptNowhere(u.operand());
+            } else if (n instanceof Expr.FormattedValue f) {
+                keptNowhere(f.value());
+            } else if (n instanceof Stmt.Return r && r.value() != null) {
+                keptNowhere(r.value());
+            } else {
+                return false;
+            }
+            return true;
+        }
+
+        private void keptNowhere(Node n) {
+            if (n instanceof Expr.Name x && names.contains(x.id())) keptNowhere.add(n);
+        }
+
+        /** Whether some use may keep a reference. */
+        boolean handedOn() {
+            for (Expr.Name x : all) {
+                if (!keptNowhere.contains(x)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
