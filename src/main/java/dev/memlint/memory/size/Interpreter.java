@@ -147,6 +147,8 @@ final class Interpreter {
     private final Map<Stmt.FunctionNode, String> ownerClass;
     final Map<String, Obj> globals = new HashMap<>();
     final Map<String, Expr> moduleValues;
+    /** Those of the module's containers that code run at import fills (see ImportTimeFills). */
+    final Set<String> filledAtImport;
 
     /** The parts of the walk, one concept each. */
     final Statements statements;
@@ -204,9 +206,11 @@ final class Interpreter {
     double raisedShare = Double.NaN;
 
     Interpreter(SizeModel model, ModuleIndex index, CollectorMode mode, Set<Object> cyclicNodes,
-                Map<Stmt.FunctionNode, String> ownerClass, Map<String, Expr> moduleValues, Syntax syntax) {
+                Map<Stmt.FunctionNode, String> ownerClass, Map<String, Expr> moduleValues, Set<String> filledAtImport,
+                Syntax syntax) {
         this.syntax = syntax;
         this.moduleValues = moduleValues;
+        this.filledAtImport = filledAtImport;
         this.model = model;
         this.index = index;
         this.mode = mode;

@@ -34,6 +34,8 @@ public final class PeakEstimator {
     /** Module-level names and the values assigned to them, evaluated when a function reads them. */
     private final Map<String, dev.memlint.ast.Expr> moduleValues = new java.util.HashMap<>();
     private final Syntax syntax = new Syntax();
+    /** Module containers that code run at import fills: their size is not their literal's. */
+    private final Set<String> filledAtImport;
 
     /**
      * @param cyclicNodes the syntax nodes (by identity) that make objects the heap analysis found in
@@ -54,6 +56,14 @@ public final class PeakEstimator {
                 moduleValues.put(n.id(), a.value());
             }
         }
+        Set<String> containers = new java.util.HashSet<>();
+        moduleValues.forEach((name, value) -> {
+            if (value instanceof dev.memlint.ast.Expr.ListExpr || value instanceof dev.memlint.ast.Expr.DictExpr
+                    || value instanceof dev.memlint.ast.Expr.SetExpr || value instanceof dev.memlint.ast.Expr.Call) {
+                containers.add(name);
+            }
+        });
+        filledAtImport = ImportTimeFills.of(module, containers);
     }
 
     public Estimate estimate(Stmt.FunctionNode fn) {
@@ -69,7 +79,7 @@ public final class PeakEstimator {
     }
 
     private Estimate walk(Stmt.FunctionNode fn, boolean peaks) {
-        Interpreter in = new Interpreter(model, index, mode, cyclicNodes, owners, moduleValues, syntax);
+        Interpreter in = new Interpreter(model, index, mode, cyclicNodes, owners, moduleValues, filledAtImport, syntax);
         in.peaks = peaks;
         try {
             Interpreter.Result r = in.run(fn);

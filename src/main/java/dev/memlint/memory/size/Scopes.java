@@ -84,9 +84,11 @@ final class Scopes {
         Deque<Interpreter.Loop> savedLoops = new ArrayDeque<>(in.loops);
         in.loops.clear();
         try {
-            boolean simple = value instanceof Expr.Constant || value instanceof Expr.Call || value instanceof Expr.ListExpr
+            boolean filled = in.filledAtImport.contains(name);
+            if (filled) in.limit(name + " is filled by code run at import: its size is taken as len(" + name + ")");
+            boolean simple = !filled && (value instanceof Expr.Constant || value instanceof Expr.Call || value instanceof Expr.ListExpr
                     || value instanceof Expr.DictExpr || value instanceof Expr.TupleExpr || value instanceof Expr.SetExpr
-                    || value instanceof Expr.Name || value instanceof Expr.Attribute;
+                    || value instanceof Expr.Name || value instanceof Expr.Attribute);
             v = simple ? in.expressions.eval(value) : null;
         } catch (Interpreter.OverBudget e) {
             throw e;

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -609,6 +610,43 @@ class PeakEstimatorTest {
                     return len(out)
                 """;
         assertEquals(peak(src, "one_each", "n", 1000), peak(src, "split_even_odd", "n", 1000));
+    }
+
+    @Test
+    void aRegistryThatDecoratorsFillAtImportIsNotTakenAsItsEmptyLiteral() {
+        String src = """
+                EXPORTERS = {}
+                HANDLERS = []
+
+                def exporter(fmt):
+                    def register(cls):
+                        EXPORTERS[fmt] = cls
+                        return cls
+                    return register
+
+                @exporter("csv")
+                class CsvExporter:
+                    def __init__(self, rows):
+                        self.rows = rows
+
+                def on_event(fn):
+                    HANDLERS.append(fn)
+
+                on_event(print)
+
+                def export_all(rows):
+                    return [EXPORTERS[fmt](rows) for fmt in sorted(EXPORTERS)]
+
+                def notify(n):
+                    return [handler(n) for handler in HANDLERS]
+                """;
+        for (String function : List.of("export_all", "notify")) {
+            Estimates.Entry e = entry(src, function);
+            // an empty registry made both loops run zero times: 0 bytes, O(1), and no call listed
+            assertNotEquals("O(1)", e.growth(), e::toString);
+            assertTrue(e.limits().stream().anyMatch(l -> l.contains("is filled by code run at import")), e::toString);
+            assertFalse(followedAll(e), e::toString);
+        }
     }
 
     @Test
