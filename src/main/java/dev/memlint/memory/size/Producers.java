@@ -104,10 +104,14 @@ final class Producers {
             }
             case "chunks" -> in.looping.loop(it.count == null ? Sym.var("iterations_L" + line) : it.count, null, null, carried, line,
                     () -> body.accept(in.library.fields(it.value2.count instanceof Sym.Const c ? (long) c.value() : 2)), null);
-            case "csv" -> in.looping.loop(it.count == null ? Sym.var("iterations_L" + line) : it.count, null, null, carried, line,
-                    () -> body.accept(in.library.parts(Sym.of(Interpreter.LINE_CHARS), Interpreter.WORD_CHARS)), null);
-            case "csvdict" -> in.looping.loop(it.count == null ? Sym.var("iterations_L" + line) : it.count, null, null, carried, line,
-                    () -> body.accept(csvRow()), null);
+            case "csv", "csvdict" -> {
+                in.limit("rows of the csv reader at line " + line + ": each line taken as " + Interpreter.LINE_CHARS
+                        + " characters, in fields of " + Interpreter.WORD_CHARS);
+                java.util.function.Supplier<Obj> row = it.producer.equals("csv")
+                        ? () -> in.library.parts(Sym.of(Interpreter.LINE_CHARS), Interpreter.WORD_CHARS) : this::csvRow;
+                in.looping.loop(it.count == null ? Sym.var("iterations_L" + line) : it.count, null, null, carried, line,
+                        () -> body.accept(row.get()), null);
+            }
             case "call" -> in.looping.loop(Sym.var("iterations_L" + line), null, null, carried, line,
                     () -> body.accept(in.calls.callObject(it.partialOf, List.of(), Map.of(), where)),
                     "loop at line " + line + ": iterations unknown");

@@ -116,6 +116,14 @@ final class Texts {
         return out;
     }
 
+    /** How many parts a split of a text whose pieces are not known makes is a guess about the data: said in limits. */
+    private void guessedParts(Expr.Call where, String what, long each) {
+        if (where != null && where.func() instanceof Expr.Attribute a) {
+            in.limit(what + " of " + Interpreter.text(a.value()) + " at line " + where.pos().line() + ": each taken as "
+                    + each + " characters");
+        }
+    }
+
     Obj text(Obj recv, String name, List<Obj> args, Map<String, Obj> kwargs, Expr firstExpr, Expr.Call where) {
         Obj first = Library.arg(args, 0);
         Sym n = recv.count != null ? recv.count : Sym.var("len(" + (recv.path != null ? recv.path : "?") + ")");
@@ -140,9 +148,12 @@ final class Texts {
                     list.item = list.groups.get(0).item();
                     return list;
                 }
-                return in.library.parts(n, sep != null && sep.equals("\n") ? Interpreter.LINE_CHARS : Interpreter.WORD_CHARS);
+                boolean lines = sep != null && sep.equals("\n");
+                guessedParts(where, lines ? "lines" : "parts", lines ? Interpreter.LINE_CHARS : Interpreter.WORD_CHARS);
+                return in.library.parts(n, lines ? Interpreter.LINE_CHARS : Interpreter.WORD_CHARS);
             }
             case "splitlines":
+                guessedParts(where, "lines", Interpreter.LINE_CHARS);
                 return in.library.parts(n, Interpreter.LINE_CHARS);
             case "partition": case "rpartition": {
                 String sep = firstExpr == null ? null : Builtins.constantText(firstExpr);

@@ -650,6 +650,35 @@ class PeakEstimatorTest {
     }
 
     @Test
+    void howLongTheLinesOfATextAreIsAGuessSaidInLimits() {
+        String src = """
+                import csv
+                import io
+
+                def count_lines(text):
+                    return len(text.splitlines())
+
+                def count_words(text):
+                    return len(text.split())
+
+                def rows(text):
+                    return list(csv.reader(io.StringIO(text)))
+
+                def packages(n):
+                    return [f"pkg{i % 10}/mod{i}".split("/")[0] for i in range(n)]
+                """;
+        assertTrue(entry(src, "count_lines").limits().contains("lines of text at line 5: each taken as 40 characters"),
+                () -> entry(src, "count_lines").toString());
+        assertTrue(entry(src, "count_words").limits().contains("parts of text at line 8: each taken as 8 characters"),
+                () -> entry(src, "count_words").toString());
+        assertTrue(entry(src, "rows").limits().stream().anyMatch(l -> l.startsWith("rows of the csv reader")),
+                () -> entry(src, "rows").toString());
+        // parts the split knows (an f-string split at a separator only its literals hold) need no guess
+        assertTrue(entry(src, "packages").limits().stream().noneMatch(l -> l.contains("each taken as")),
+                () -> entry(src, "packages").toString());
+    }
+
+    @Test
     void theReceiverOfAChainedCallIsAliveWhileTheCallRuns() {
         String src = """
                 def rejoin(words):
