@@ -50,6 +50,10 @@ final class Classes {
             if (table.value2 != null) return table;
         }
         if (value instanceof Expr.Constant) return in.expressions.eval(value) == null ? in.none() : givenCopy(in.expressions.eval(value));
+        if (value instanceof Expr.Call c && c.args().size() >= 1 && c.args().get(0) instanceof Expr.Constant source
+                && "re.compile".equals(in.index.importedName(c.func()))) {
+            return in.patterns.compiled(in.expressions.eval(source)); // a pattern the class compiled once, at import
+        }
         Obj v = in.given(Obj.Kind.UNKNOWN, "class attribute");
         v.count = Sym.ZERO;
         v.baseCount = v.count;

@@ -170,6 +170,7 @@ final class Interpreter {
     final Stdlib stdlib;
     final Methods methods;
     final Texts texts;
+    final Patterns patterns;
     final Files files;
     final Producers producers;
     final Documents documents;
@@ -236,6 +237,7 @@ final class Interpreter {
         this.stdlib = new Stdlib(this);
         this.methods = new Methods(this);
         this.texts = new Texts(this);
+        this.patterns = new Patterns(this);
         this.files = new Files(this);
         this.producers = new Producers(this);
         this.documents = new Documents(this);

@@ -250,6 +250,10 @@ final class Methods {
                     name.equals("add") ? Sym.of(in.model.library("weakref") + 32) : Sym.ZERO);
             return in.none();
         }
+        if ("pattern".equals(recv.producer) || "match".equals(recv.producer)) {
+            Obj made = recv.producer.equals("match") ? in.patterns.matchMethod(recv, name) : in.patterns.method(recv, name, first, where);
+            if (made != null) return made;
+        }
         Obj document = in.documents.method(recv, name, args);
         if (document != null) return document;
         if ("csvwriter".equals(recv.producer) && (name.equals("writerow") || name.equals("writerows"))) {

@@ -104,6 +104,8 @@ final class Producers {
             }
             case "chunks" -> in.looping.loop(it.count == null ? Sym.var("iterations_L" + line) : it.count, null, null, carried, line,
                     () -> body.accept(in.library.fields(it.value2.count instanceof Sym.Const c ? (long) c.value() : 2)), null);
+            case "matches" -> in.looping.loop(it.count == null ? Sym.var("iterations_L" + line) : it.count, null, null, carried, line,
+                    () -> body.accept(in.patterns.match(it)), it.count == null ? "loop at line " + line + ": iterations unknown" : null);
             case "csv", "csvdict" -> {
                 in.limit("rows of the csv reader at line " + line + ": each line taken as " + Interpreter.LINE_CHARS
                         + " characters, in fields of " + Interpreter.WORD_CHARS);

@@ -244,7 +244,11 @@ final class Stdlib {
                 return in.fixed(Obj.Kind.OPAQUE, in.model.library("contextManager"));
             case "contextlib.closing":
                 return first;
-            case "re.compile": case "logging.getLogger": case "re.escape":
+            case "re.compile":
+                return in.patterns.compiled(first);
+            case "re.finditer":
+                return in.patterns.matches(in.patterns.compiled(first), Library.arg(args, 1), where);
+            case "logging.getLogger": case "re.escape":
                 return in.given(Obj.Kind.OPAQUE, name);
             case "re.match": case "re.search": case "re.fullmatch":
                 return in.fixed(Obj.Kind.OPAQUE, 200);

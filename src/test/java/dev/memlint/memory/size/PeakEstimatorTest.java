@@ -1997,4 +1997,52 @@ class PeakEstimatorTest {
         Estimates.Entry e = entry(src, "cached");
         assertTrue(e.peakFormula().matches(".*dict\\(min\\(n, 50\\)\\) \\+ \\d+·min\\(n, 50\\) \\+ .*"), e::toString);
     }
+
+    @Test
+    void theMatchesOfFinditerAreBoundedByTheTextsLength() {
+        // at most len(text) + 1 matches, an upper bound said in limits; each kept match a tuple of its
+        // text (one str each, the texts' characters at most the text's) and its start
+        String src = """
+                import re
+
+                WORD = re.compile(r"(\\w+)|\\s+")
+
+                def scan(text):
+                    for m in WORD.finditer(text):
+                        yield m.group(), m.start()
+
+                def words(text):
+                    return list(scan(text))
+
+                def found(text):
+                    return [m.start() for m in re.finditer(r"\\d", text)]
+                """;
+        Estimates.Entry e = entry(src, "words");
+        assertEquals("O(len(text))", e.growth(), e::toString);
+        assertTrue(e.limits().contains("re.finditer at line 6: at most len(text) + 1 matches taken, an upper bound"), e::toString);
+        assertTrue(e.limits().stream().noneMatch(l -> l.contains("iterations unknown") || l.contains("not followed")), e::toString);
+        long perMatch = SIZES.tuple(2) + SIZES.strSizeof(1, 'a') + SIZES.intObject(java.math.BigInteger.valueOf(1000)) + 8;
+        long slope = (peak(src, "words", "len(text)", 20000) - peak(src, "words", "len(text)", 10000)) / 10000;
+        assertTrue(slope >= perMatch && slope <= perMatch + 16, "per character " + slope + ", per match " + perMatch);
+        assertEquals("O(len(text))", entry(src, "found").growth(), () -> entry(src, "found").toString());
+    }
+
+    @Test
+    void aPatternCompiledOnTheClassSplitsIntoPartsTiedToTheText() {
+        String src = """
+                import re
+
+                class Template:
+                    _pattern = re.compile(r"\\{\\{(\\w+)\\}\\}")
+
+                    def __init__(self, source):
+                        self.parts = self._pattern.split(source)
+
+                def parts(source):
+                    return len(Template(source).parts)
+                """;
+        Estimates.Entry e = entry(src, "parts");
+        assertEquals("O(len(source))", e.growth(), e::toString);
+        assertFalse(e.peakFormula().contains("class attribute"), e::toString);
+    }
 }

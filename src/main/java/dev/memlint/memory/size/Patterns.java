@@ -1,0 +1,108 @@
+package dev.memlint.memory.size;
+
+import dev.memlint.ast.Expr;
+
+import java.util.List;
+
+/**
+ * Compiled regular expressions (re.compile) and what their methods make: the matches finditer
+ * yields, the parts split and findall return, and the match objects' groups.
+ */
+final class Patterns {
+    private final Interpreter in;
+
+    Patterns(Interpreter in) {
+        this.in = in;
+    }
+
+    /** A pattern re.compile made from this source (null when it is not a literal): made before the call. */
+    Obj compiled(Obj source) {
+        Obj p = in.given(Obj.Kind.OPAQUE, "re.compile");
+        p.producer = "pattern";
+        p.literal = source == null ? null : source.literal;
+        return p;
+    }
+
+    /** A method of a compiled pattern on text, or null when it has no model (search and match read only). */
+    Obj method(Obj pattern, String name, Obj text, Expr.Call where) {
+        return switch (name) {
+            case "finditer" -> matches(pattern, text, where);
+            case "findall", "split" -> in.library.parts(text == null ? null : text.count, Interpreter.WORD_CHARS);
+            default -> null;
+        };
+    }
+
+    /**
+     * The iterator finditer returns, yielding match objects. Each match other than an empty one takes at
+     * least one character and CPython steps past an empty match, so a text of len(text) characters has
+     * at most len(text) + 1 matches: an upper bound, which limits states. CPython 3.11-3.13 (tracemalloc):
+     * the iterator and its scanner take 439 bytes plus 16 per group (431 on 3.12), and its first search
+     * about 1,100 more for its state; each match object 152 plus 16 per group.
+     */
+    Obj matches(Obj pattern, Obj text, Expr where) {
+        int groups = groups(pattern == null ? null : pattern.literal);
+        Obj it = in.fixed(Obj.Kind.ITERATOR, in.model.library("reScanner") + 16L * Math.max(groups, 0));
+        it.producer = "matches";
+        it.sources = text == null ? List.of() : List.of(text);
+        it.value2 = pattern;
+        if (text != null && text.count != null) {
+            it.count = Sym.add(text.count, Sym.of(1));
+            in.limit("re.finditer at line " + where.pos().line() + ": at most len(" + in.pathOf(text)
+                    + ") + 1 matches taken, an upper bound");
+        }
+        return it;
+    }
+
+    /** One match of a matches iterator: its object, with the text it was found in. */
+    Obj match(Obj it) {
+        Obj pattern = it.value2;
+        int groups = groups(pattern == null ? null : pattern.literal);
+        Obj m = in.fixed(Obj.Kind.OPAQUE, in.model.library("reMatch") + 16L * Math.max(groups, 0));
+        m.producer = "match";
+        m.sources = it.sources;
+        m.count = it.count;
+        return m;
+    }
+
+    /**
+     * A method of a match a matches iterator yielded, or null when it has none. The texts of all the
+     * matches hold at most the text's characters together: each group is taken as its share of them
+     * (len(text) / (len(text) + 1), under one character), a str of its own, so the matches' texts
+     * cost one str each plus the text's characters at most.
+     */
+    Obj matchMethod(Obj m, String name) {
+        Obj text = m.sources.isEmpty() ? null : m.sources.get(0);
+        return switch (name) {
+            case "group" -> {
+                if (text == null || text.count == null || m.count == null) yield in.str(Sym.of(Interpreter.WORD_CHARS));
+                Obj s = in.make(Obj.Kind.STR, Sym.div(text.count, m.count));
+                s.fixed = text.fixed == null ? Sym.of(1) : text.fixed;
+                yield s;
+            }
+            case "start", "end" -> in.computedInt(null);
+            case "span" -> in.tuple(java.util.Arrays.asList(in.computedInt(null), in.computedInt(null)));
+            default -> null;
+        };
+    }
+
+    /** The capturing groups of a pattern's source ((...), (?P<name>...)), or -1 when not known. */
+    static int groups(String source) {
+        if (source == null) return -1;
+        int n = 0;
+        boolean inClass = false;
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                if (c == ']') inClass = false;
+            } else if (c == '[') {
+                inClass = true;
+                if (i + 1 < source.length() && source.charAt(i + 1) == ']') i++; // []...] holds a ]
+            } else if (c == '(' && (!source.startsWith("?", i + 1) || source.startsWith("?P<", i + 1))) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
