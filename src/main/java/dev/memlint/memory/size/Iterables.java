@@ -194,6 +194,68 @@ final class Iterables {
         }
     }
 
+    /** The items an iterator yields: a container's (through iter()), a generator function's yields; null when not known. */
+    Sym itemsOf(Obj it) {
+        if (it == null) return null;
+        if (it.kind == Obj.Kind.ITERATOR && "iter".equals(it.producer) && it.count == null && it.sources.size() == 1) {
+            return itemsOf(it.sources.get(0));
+        }
+        if (it.kind == Obj.Kind.GENERATOR) return it.function == null ? null : yields(it);
+        return it.count;
+    }
+
+    /**
+     * How many items a generator made by a generator function yields: each yield statement at the top
+     * of its body once, one in a for loop there (not under an if, nor in a loop that may break or
+     * return) once per item of what the loop walks, a range or a name evaluated in the generator's
+     * frame. Null for any other yield, which the walk cannot count.
+     */
+    Sym yields(Obj gen) {
+        Interpreter.Frame g = new Interpreter.Frame(gen.function, gen.frame, gen.closureFrame, in.clock);
+        in.frames.push(g);
+        try {
+            return yields(gen.function.body());
+        } finally {
+            in.frames.pop();
+        }
+    }
+
+    private Sym yields(List<Stmt> body) {
+        Sym total = Sym.ZERO;
+        for (Stmt s : body) {
+            if (!Syntax.yields(s)) continue;
+            if (s instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Yield) {
+                total = Sym.add(total, Sym.of(1));
+            } else if (s instanceof Stmt.For f && !Syntax.yields(f.iter()) && !Syntax.yields(f.orelse()) && !Syntax.breaks(f.body())
+                    && !returns(f.body()) && countable(f.iter())) {
+                Obj src = in.expressions.eval(f.iter());
+                Sym each = yields(f.body());
+                if (src == null || src.count == null || each == null) return null;
+                total = Sym.add(total, Sym.mul(src.count, each));
+            } else {
+                return null;
+            }
+        }
+        return total;
+    }
+
+    /** An iterable evaluated without a call that could allocate: a name, an attribute, range() of such. */
+    private static boolean countable(Expr e) {
+        if (e instanceof Expr.Name || e instanceof Expr.Attribute || e instanceof Expr.Constant) return true;
+        if (e instanceof Expr.Call c && c.func() instanceof Expr.Name f && f.id().equals("range") && c.keywords().isEmpty()) {
+            return c.args().stream().allMatch(a -> a instanceof Expr.Name || a instanceof Expr.Constant);
+        }
+        return false;
+    }
+
+    private static boolean returns(List<Stmt> body) {
+        boolean[] found = {false};
+        dev.memlint.semantic.NodeChildren.walkAll(body, n -> {
+            if (n instanceof Stmt.Return) found[0] = true;
+        });
+        return found[0];
+    }
+
     /** When the loop that filled src with element began (element's own birth when no loop did). */
     private static long madeSince(Obj src, Obj element) {
         for (Obj.Group g : src.groups) {

@@ -206,7 +206,15 @@ final class Loops {
         if (used && unknownNote != null) in.limit(unknownNote);
         List<Obj> hashed = scale(l, trips, var);
         List<Obj> copies = churn(before, trips, l);
-        if (var != null) averageCounter(l, trips, var);
+        if (var != null) {
+            // the item next() stopped at is on its way to the caller: it takes the counter's value too
+            if (stopped != null && stopped.item != null) in.temps.add(stopped.item);
+            try {
+                averageCounter(l, trips, var);
+            } finally {
+                if (stopped != null && stopped.item != null) in.temps.remove(in.temps.size() - 1);
+            }
+        }
         for (Obj now : copies) in.observe(in.footprint.own(now)); // the last copy and the one before it, together
         for (Obj table : hashed) in.observe(lastResize(table));
         // the garbage of all iterations, as the collector mode allows

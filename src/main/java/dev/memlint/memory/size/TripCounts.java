@@ -69,6 +69,9 @@ final class TripCounts {
         // while True: chunk = f.read(k); if not chunk: break
         Trips chunks = chunkedRead(w.body());
         if (chunks != null) return chunks;
+        // while True: batch = list(islice(it, k)); if not batch: return
+        Sym taken = takenUntilEmpty(w.body());
+        if (taken != null) return new Trips(taken, null);
         String symbol = "iterations_L" + w.pos().line();
         return new Trips(Sym.var(symbol), "while loop at line " + w.pos().line() + ": iterations unknown");
     }
@@ -106,6 +109,56 @@ final class TripCounts {
             }
         }
         return null;
+    }
+
+    /**
+     * A loop that takes the next k items of an iterator (batch = list(islice(it, k)), or one,
+     * item = next(it, None)) and leaves, by break or return, when it got none (if not batch:, if item
+     * is None:) as its first test after that: it runs once per k items of what the iterator yields,
+     * and once more for the empty take. Null when no statement of the body takes so, or nothing ends
+     * the loop at the empty take, or the iterator's items are not known.
+     */
+    private Sym takenUntilEmpty(List<Stmt> body) {
+        for (int i = 0; i + 1 < body.size(); i++) {
+            if (!(body.get(i) instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name name
+                    && a.value() instanceof Expr.Call c)) {
+                continue;
+            }
+            Expr source = null;
+            Sym each = null;
+            boolean one = false;
+            if (c.func() instanceof Expr.Name f && (f.id().equals("list") || f.id().equals("tuple")) && c.args().size() == 1
+                    && c.args().get(0) instanceof Expr.Call slice && c.keywords().isEmpty()
+                    && "itertools.islice".equals(in.index.importedName(slice.func())) && slice.args().size() == 2) {
+                source = slice.args().get(0);
+                Obj k = evalQuiet(slice.args().get(1));
+                each = k == null ? null : k.value;
+            } else if (c.func() instanceof Expr.Name f && f.id().equals("next") && c.args().size() == 2
+                    && c.args().get(1) instanceof Expr.Constant d && d.value() == null) {
+                source = c.args().get(0);
+                each = Sym.of(1);
+                one = true;
+            }
+            if (source == null || each == null || !endsWhenEmpty(body.get(i + 1), name.id(), one)) continue;
+            Sym items = in.iterables.itemsOf(evalQuiet(source));
+            if (items == null) return null;
+            return Sym.add(Sym.div(items, each), Sym.of(1));
+        }
+        return null;
+    }
+
+    /** Whether s is if not name: (if name is None: for one item) whose body ends in break or return. */
+    private static boolean endsWhenEmpty(Stmt s, String name, boolean one) {
+        if (!(s instanceof Stmt.If f) || f.body().isEmpty()) return false;
+        Stmt last = f.body().get(f.body().size() - 1);
+        if (!(last instanceof Stmt.Break || last instanceof Stmt.Return)) return false;
+        Expr t = f.test();
+        if (one) {
+            return t instanceof Expr.Compare c && c.left() instanceof Expr.Name n && n.id().equals(name) && c.ops().size() == 1
+                    && c.ops().get(0) == CmpOp.Is && c.comparators().get(0) instanceof Expr.Constant k && k.value() == null;
+        }
+        return t instanceof Expr.UnaryOp u && u.op() == dev.memlint.ast.UnaryOperator.Not && u.operand() instanceof Expr.Name n
+                && n.id().equals(name);
     }
 
     /** k when the body steps name by a constant k (name += k), else null. */

@@ -2045,4 +2045,57 @@ class PeakEstimatorTest {
         assertEquals("O(len(source))", e.growth(), e::toString);
         assertFalse(e.peakFormula().contains("class attribute"), e::toString);
     }
+
+    @Test
+    void aLoopTakingBatchesUntilNoneAreLeftRunsOncePerBatch() {
+        // len(items) / size batches and the empty one; a generator's items are its loop's trips
+        String src = """
+                import itertools
+
+                def chunked(iterable, size):
+                    iterator = iter(iterable)
+                    while True:
+                        batch = list(itertools.islice(iterator, size))
+                        if not batch:
+                            return
+                        yield batch
+
+                def numbers(n):
+                    for i in range(n):
+                        yield i * 1000
+
+                def evens(n):
+                    for i in range(n):
+                        if i % 2:
+                            yield i
+
+                def batches(items):
+                    return [len(batch) for batch in chunked(items, 100)]
+
+                def number_batches(n):
+                    return [len(batch) for batch in chunked(numbers(n), 100)]
+
+                def filtered_batches(n):
+                    return [len(batch) for batch in chunked(evens(n), 100)]
+
+                def drained(items):
+                    out = []
+                    iterator = iter(items)
+                    while True:
+                        item = next(iterator, None)
+                        if item is None:
+                            break
+                        out.append((item, 1))
+                    return out
+                """;
+        for (String f : List.of("batches", "number_batches", "drained")) {
+            Estimates.Entry e = entry(src, f);
+            assertTrue(e.limits().stream().noneMatch(l -> l.contains("iterations unknown")), e::toString);
+            assertEquals(f.equals("number_batches") ? "O(n)" : "O(len(items))", e.growth(), e::toString);
+        }
+        assertTrue(entry(src, "batches").peakFormula().contains("1 + len(items) / 100"), () -> entry(src, "batches").toString());
+        // a yield under an if yields an unknown share: the batches stay unknown
+        Estimates.Entry filtered = entry(src, "filtered_batches");
+        assertTrue(filtered.limits().contains("while loop at line 5: iterations unknown"), filtered::toString);
+    }
 }
