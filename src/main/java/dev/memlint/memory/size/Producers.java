@@ -41,6 +41,12 @@ final class Producers {
         return in.expressions.elementOf(source);
     }
 
+    /** Whether it is a generator function's generator, or iter() of one. */
+    private static boolean generatorBehind(Obj it) {
+        if (it != null && it.kind == Obj.Kind.ITERATOR && "iter".equals(it.producer) && it.sources.size() == 1) it = it.sources.get(0);
+        return it != null && it.kind == Obj.Kind.GENERATOR && it.function != null;
+    }
+
     /** Runs body for each item an iterator made by a builtin yields. */
     void produceIterator(Obj it, Consumer<Obj> body, Expr where, Set<String> carried) {
         int line = where.pos().line();
@@ -95,11 +101,16 @@ final class Producers {
                         () -> body.accept(it.producer.equals("items") ? in.tuple(java.util.Arrays.asList(key, value)) : item), null);
             }
             case "islice", "repeat" -> {
-                Obj item = it.producer.equals("repeat") ? src : in.builtins.next(src, where);
-                if (it.count == null) {
+                // a generator runs on to its next yield at each step, making that step's item
+                boolean stepped = it.producer.equals("islice") && in.iterables.itemsOf(src) != null && generatorBehind(src);
+                Obj item = it.producer.equals("repeat") ? src : stepped ? null : in.builtins.next(src, where);
+                Sym n = it.count;
+                Sym available = it.producer.equals("islice") ? in.iterables.itemsOf(src) : null;
+                if (n != null && available != null) n = Sym.min(n, available); // no more than the iterator has
+                if (n == null) {
                     in.iterables.produce(null, body, where, carried);
                 } else {
-                    in.looping.loop(it.count, null, null, carried, line, () -> body.accept(item), null);
+                    in.looping.loop(n, null, null, carried, line, () -> body.accept(stepped ? in.builtins.next(src, where) : item), null);
                 }
             }
             case "chunks" -> in.looping.loop(it.count == null ? Sym.var("iterations_L" + line) : it.count, null, null, carried, line,

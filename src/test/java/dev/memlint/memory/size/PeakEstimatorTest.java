@@ -2073,7 +2073,7 @@ class PeakEstimatorTest {
                     return [len(batch) for batch in chunked(items, 100)]
 
                 def number_batches(n):
-                    return [len(batch) for batch in chunked(numbers(n), 100)]
+                    return list(chunked(numbers(n), 100))
 
                 def filtered_batches(n):
                     return [len(batch) for batch in chunked(evens(n), 100)]
@@ -2097,5 +2097,25 @@ class PeakEstimatorTest {
         // a yield under an if yields an unknown share: the batches stay unknown
         Estimates.Entry filtered = entry(src, "filtered_batches");
         assertTrue(filtered.limits().contains("while loop at line 5: iterations unknown"), filtered::toString);
+    }
+
+    @Test
+    void isliceOfAGeneratorRunsItToANewItemAtEachStep() {
+        // ten records, each a dict the generator made at that step; no more than the generator yields
+        String src = """
+                import itertools
+
+                def records(n):
+                    for i in range(n):
+                        yield {"id": i, "name": f"r{i}"}
+
+                def first_ten(n):
+                    return list(itertools.islice(records(n), 10))
+                """;
+        // each further step makes at least its name and id (CPython 3.12: 611 bytes for three, 1,422 for ten)
+        long least = SIZES.strSizeof(4, 'r') + SIZES.intObject(java.math.BigInteger.valueOf(999));
+        long most = SIZES.dictDisplay(2, true) + least + 8;
+        long ten = peak(src, "first_ten", "n", 1000), three = peak(src, "first_ten", "n", 3);
+        assertTrue(ten - three >= 7 * least && ten - three <= 7 * most, () -> ten + " for ten, " + three + " for three");
     }
 }
