@@ -24,10 +24,14 @@ final class Patterns {
     }
 
     /** A method of a compiled pattern on text, or null when it has no model (search and match read only). */
-    Obj method(Obj pattern, String name, Obj text, Expr.Call where) {
+    Obj method(Obj pattern, String name, Obj text, Expr where) {
         return switch (name) {
             case "finditer" -> matches(pattern, text, where);
-            case "findall", "split" -> in.library.parts(text == null ? null : text.count, Interpreter.WORD_CHARS);
+            case "split" -> {
+                List<String> known = text == null ? null : split(pattern.literal, text.literal);
+                yield known != null ? partsOf(known) : in.library.parts(text == null ? null : text.count, Interpreter.WORD_CHARS);
+            }
+            case "findall" -> in.library.parts(text == null ? null : text.count, Interpreter.WORD_CHARS);
             default -> null;
         };
     }
@@ -83,6 +87,61 @@ final class Patterns {
             case "span" -> in.tuple(java.util.Arrays.asList(in.computedInt(null), in.computedInt(null)));
             default -> null;
         };
+    }
+
+    /** The most parts a literal text is split into one by one; a longer split is counted as any text's. */
+    private static final int MAX_KNOWN_PARTS = 64;
+
+    /**
+     * What re.split returns for a literal pattern and a literal text, as CPython does: the text between
+     * matches with each match's groups between them (null for a group that took no part), found by
+     * java.util.regex where it reads the pattern as Python's re does (names as (?P<name>...), \w and
+     * \d over Unicode, only \n ending a line); null for a pattern it reads otherwise (a backreference
+     * by name, a conditional, \Z), an empty match (split at one differs) or more than
+     * MAX_KNOWN_PARTS parts.
+     */
+    static List<String> split(String pattern, String text) {
+        if (pattern == null || text == null || pattern.contains("(?P=") || pattern.contains("(?(") || pattern.contains("\\Z")) {
+            return null;
+        }
+        java.util.regex.Matcher m;
+        try {
+            m = java.util.regex.Pattern.compile(pattern.replace("(?P<", "(?<"),
+                    java.util.regex.Pattern.UNICODE_CHARACTER_CLASS | java.util.regex.Pattern.UNIX_LINES).matcher(text);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return null;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        int last = 0;
+        while (m.find()) {
+            if (m.end() == m.start()) return null;
+            parts.add(text.substring(last, m.start()));
+            for (int g = 1; g <= m.groupCount(); g++) parts.add(m.group(g));
+            last = m.end();
+            if (parts.size() > MAX_KNOWN_PARTS) return null;
+        }
+        parts.add(text.substring(last));
+        return parts;
+    }
+
+    /** A list of these parts, appended one by one: each a str of its own, CPython's cached one when empty or of one Latin-1 character. */
+    private Obj partsOf(List<String> parts) {
+        Obj list = in.make(Obj.Kind.LIST, Sym.of(parts.size()));
+        list.layout = Obj.Layout.APPENDED;
+        for (String p : parts) {
+            Obj part;
+            if (p == null) {
+                part = in.none();
+            } else {
+                int widest = p.codePoints().max().orElse(0);
+                part = p.length() == 0 || p.length() == 1 && widest < 256 ? in.constantStr(p.length()) : in.str(Sym.of(p.length()));
+                part.fixed = Sym.of(widest < 256 ? 1 : widest < 65536 ? 2 : 4);
+                part.literal = p;
+            }
+            list.groups.add(new Obj.Group(Sym.of(1), part));
+        }
+        list.item = list.groups.get(0).item();
+        return list;
     }
 
     /** The capturing groups of a pattern's source ((...), (?P<name>...)), or -1 when not known. */

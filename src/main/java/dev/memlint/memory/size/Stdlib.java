@@ -252,7 +252,9 @@ final class Stdlib {
                 return in.given(Obj.Kind.OPAQUE, name);
             case "re.match": case "re.search": case "re.fullmatch":
                 return in.fixed(Obj.Kind.OPAQUE, 200);
-            case "re.findall": case "re.split": {
+            case "re.split":
+                return in.patterns.method(in.patterns.compiled(first), "split", Library.arg(args, 1), where);
+            case "re.findall": {
                 Obj text = Library.arg(args, 1);
                 return in.library.parts(text == null ? null : text.count, Interpreter.WORD_CHARS);
             }
