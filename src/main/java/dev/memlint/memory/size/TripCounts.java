@@ -51,12 +51,16 @@ final class TripCounts {
                 }
             }
         }
-        // while i < n: ... i += k
-        if (t instanceof Expr.Compare c && c.comparators().size() == 1 && c.left() instanceof Expr.Name i) {
-            Sym step = counterStep(w.body(), i.id());
+        // while i < n: ... i += k (or self.pos < len(self.text): ... self.pos += k, itself or in a method of self it calls)
+        if (t instanceof Expr.Compare c && c.comparators().size() == 1
+                && (c.left() instanceof Expr.Name || c.left() instanceof Expr.Attribute a && a.value() instanceof Expr.Name)) {
+            Expr i = c.left();
+            Sym step = counterStep(w.body(), Interpreter.text(i));
+            if (step == null && i instanceof Expr.Attribute a) step = stepInMethod(w.body(), a);
             if (step != null) {
                 Obj start = evalQuiet(i), bound = evalQuiet(c.comparators().get(0));
                 Sym from = start == null ? null : start.value, to = in.operators.scalarOf(c.comparators().get(0), bound);
+                if (to == null) to = lengthOf(c.comparators().get(0), w.body());
                 CmpOp op = c.ops().get(0);
                 if (from != null && to != null && (op == CmpOp.Lt || op == CmpOp.LtE || op == CmpOp.NotEq)) {
                     return new Trips(Sym.mul(Sym.of(1 / ((Sym.Const) step).value()), Sym.add(to, Sym.mul(Sym.of(-1), from))), null);
@@ -161,10 +165,46 @@ final class TripCounts {
                 && n.id().equals(name);
     }
 
-    /** k when the body steps name by a constant k (name += k), else null. */
+    /**
+     * The length len(x) stands for, x a name or an attribute path: a container's or text's count; null
+     * when the loop body adds to x (a queue walked by index as it grows) or x is not known.
+     */
+    private Sym lengthOf(Expr e, List<Stmt> body) {
+        if (!(e instanceof Expr.Call c && c.func() instanceof Expr.Name f && f.id().equals("len") && c.args().size() == 1
+                && c.keywords().isEmpty()) || adds(body, c.args().get(0))) {
+            return null;
+        }
+        Obj x = evalQuiet(c.args().get(0));
+        return x == null ? null : x.count;
+    }
+
+    /**
+     * k when a statement of the body calls a method on the owner of the counter (self.advance()) that
+     * steps the counter by a constant k (self.pos += k) as a statement of its own body, else null.
+     */
+    private Sym stepInMethod(List<Stmt> body, Expr.Attribute counter) {
+        Obj owner = evalQuiet(counter.value());
+        if (owner == null || owner.cls == null) return null;
+        String receiver = Interpreter.text(counter.value());
+        for (Stmt s : body) {
+            if (!(s instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Call c && c.func() instanceof Expr.Attribute m
+                    && Interpreter.text(m.value()).equals(receiver))) {
+                continue;
+            }
+            Stmt.FunctionNode fn = in.index.method(owner.cls, m.attr());
+            List<String> params = fn == null ? List.of() : fn.args().names();
+            if (params.isEmpty()) continue;
+            Sym step = counterStep(fn.body(), params.get(0) + "." + counter.attr());
+            if (step != null) return step;
+        }
+        return null;
+    }
+
+    /** k when the body steps the counter (name or name.attr) by a constant k (name += k), else null. */
     private static Sym counterStep(List<Stmt> body, String name) {
         for (Stmt s : body) {
-            if (s instanceof Stmt.AugAssign a && a.target() instanceof Expr.Name n && n.id().equals(name)
+            if (s instanceof Stmt.AugAssign a && (a.target() instanceof Expr.Name || a.target() instanceof Expr.Attribute)
+                    && Interpreter.text(a.target()).equals(name)
                     && a.op() == Operator.Add && a.value() instanceof Expr.Constant c && c.value() instanceof BigInteger k
                     && k.signum() > 0) {
                 return Sym.of(k.doubleValue());

@@ -2138,4 +2138,64 @@ class PeakEstimatorTest {
         long ten = peak(src, "first_ten", "n", 1000), three = peak(src, "first_ten", "n", 3);
         assertTrue(ten - three >= 7 * least && ten - three <= 7 * most, () -> ten + " for ten, " + three + " for three");
     }
+
+    @Test
+    void aWhileLoopSteppingACursorAttributeRunsOncePerStepToItsBound() {
+        // self.pos from 0 to len(self.text) by one: in the body, or in a method of self the body calls
+        String src = """
+                class Lexer:
+                    def __init__(self, text):
+                        self.text = text
+                        self.pos = 0
+
+                    def advance(self):
+                        self.pos += 1
+
+                    def chars(self):
+                        out = []
+                        while self.pos < len(self.text):
+                            out.append((self.pos, 1))
+                            self.pos += 1
+                        return out
+
+                    def stepped(self):
+                        out = []
+                        while self.pos < len(self.text):
+                            out.append((self.pos, 1))
+                            self.advance()
+                        return out
+
+                    def skipping(self):
+                        out = []
+                        while self.pos < len(self.text):
+                            out.append((self.pos, 1))
+                            if self.text[self.pos] == " ":
+                                self.pos += 1
+                        return out
+
+                def lex(text):
+                    return Lexer(text).chars(), Lexer(text).stepped()
+
+                def lex_skipping(text):
+                    return Lexer(text).skipping()
+
+                def walk(items):
+                    queue = list(items)
+                    i = 0
+                    while i < len(queue):
+                        if i < 100:
+                            queue.append(i)
+                        i += 1
+                    return queue
+                """;
+        Estimates.Entry e = entry(src, "lex");
+        assertTrue(e.limits().stream().noneMatch(l -> l.contains("iterations unknown")), e::toString);
+        assertEquals("O(len(text))", e.growth(), e::toString);
+        // a step under an if is not taken on every iteration: the loop stays unknown
+        assertTrue(entry(src, "lex_skipping").limits().stream().anyMatch(l -> l.contains("iterations unknown")),
+                () -> entry(src, "lex_skipping").toString());
+        // nor is a queue the body adds to bounded by its length at the start
+        assertTrue(entry(src, "walk").limits().stream().anyMatch(l -> l.contains("iterations unknown")),
+                () -> entry(src, "walk").toString());
+    }
 }
