@@ -29,11 +29,18 @@ final class Patterns {
             case "finditer" -> matches(pattern, text, where);
             case "split" -> {
                 List<String> known = text == null ? null : split(pattern.literal, text.literal);
-                yield known != null ? partsOf(known) : in.library.parts(text == null ? null : text.count, Interpreter.WORD_CHARS);
+                yield known != null ? partsOf(known) : guessedParts(text, where);
             }
-            case "findall" -> in.library.parts(text == null ? null : text.count, Interpreter.WORD_CHARS);
+            case "findall" -> guessedParts(text, where);
             default -> null;
         };
+    }
+
+    /** Parts of a text whose matches are not known: one per 8 characters, a guess about the data, said in limits. */
+    private Obj guessedParts(Obj text, Expr where) {
+        in.limit("parts of " + (text == null ? "?" : in.pathOf(text)) + " at line " + where.pos().line() + ": each taken as "
+                + Interpreter.WORD_CHARS + " characters");
+        return in.library.parts(text == null ? null : text.count, Interpreter.WORD_CHARS);
     }
 
     /**

@@ -2044,6 +2044,8 @@ class PeakEstimatorTest {
         Estimates.Entry e = entry(src, "parts");
         assertEquals("O(len(source))", e.growth(), e::toString);
         assertFalse(e.peakFormula().contains("class attribute"), e::toString);
+        // how many parts a text not known splits into is a guess about the data
+        assertTrue(e.limits().contains("parts of source at line 7: each taken as 8 characters"), e::toString);
     }
 
     @Test
