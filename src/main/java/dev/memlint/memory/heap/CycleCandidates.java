@@ -497,7 +497,15 @@ final class CycleCandidates {
                 return init == null ? null : new Call(List.of(init), NEW_INSTANCE, c);
             }
             Stmt.FunctionNode fn = index.functionNamed(n.id());
-            return fn == null ? null : new Call(List.of(fn), null, c);
+            if (fn != null) {
+                return new Call(List.of(fn), null, c);
+            }
+            // cb(x), cb a parameter or local: it may hold a bound method, which the analysis runs on
+            // its object; that object is what the name reaches
+            return scope.params.contains(n.id()) || scratch.rebound.contains(n.id()) ? boundMethodCall(c, n) : null;
+        }
+        if (c.func() instanceof Expr.Call) {
+            return boundMethodCall(c, UNKNOWN_ARGUMENT); // make_callback()(x)
         }
         if (c.func() instanceof Expr.Attribute a) {
             List<Stmt.FunctionNode> targets;
@@ -511,6 +519,49 @@ final class CycleCandidates {
         }
         return null;
     }
+
+    /** A call of what may be a bound method of the module's: the methods read as values anywhere, or null. */
+    private Call boundMethodCall(Expr.Call c, Expr receiver) {
+        List<Stmt.FunctionNode> targets = boundMethods();
+        return targets.isEmpty() ? null : new Call(targets, receiver, c);
+    }
+
+    /**
+     * The module's plain methods that some code of the module reads as a value ({@code self._on_done}
+     * not called on the spot): only those can be bound methods the analysis later calls.
+     */
+    private List<Stmt.FunctionNode> boundMethods() {
+        if (boundMethods == null) {
+            Set<Node> called = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            List<Expr.Attribute> read = new ArrayList<>();
+            List<Node> code = new ArrayList<>(index.functions());
+            index.classes().values().forEach(cls -> code.add(cls.node()));
+            NodeChildren.walkAll(code, n -> {
+                if (n instanceof Expr.Call c) {
+                    called.add(c.func());
+                } else if (n instanceof Expr.Attribute a && a.ctx() == Ctx.Load && methodsNamed.containsKey(a.attr())) {
+                    read.add(a);
+                }
+            });
+            Set<String> names = new java.util.TreeSet<>();
+            for (Expr.Attribute a : read) {
+                if (!called.contains(a)) {
+                    names.add(a.attr());
+                }
+            }
+            boundMethods = new ArrayList<>();
+            for (String name : names) {
+                for (Stmt.FunctionNode m : methodsNamed.get(name)) {
+                    if (ModuleIndex.kindOf(m) == ModuleIndex.MethodKind.INSTANCE) {
+                        boundMethods.add(m);
+                    }
+                }
+            }
+        }
+        return boundMethods;
+    }
+
+    private List<Stmt.FunctionNode> boundMethods;
 
     /** A module class assigned to a local name ({@code make = Node}), or null; the last such assignment wins. */
     private String classAssigned(Stmt.FunctionNode f, String name) {

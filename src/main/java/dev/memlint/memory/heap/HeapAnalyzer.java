@@ -1436,7 +1436,7 @@ public final class HeapAnalyzer {
                     }
                     switch (ModuleIndex.kindOf(method)) {
                         case INSTANCE -> {
-                            Site bound = site(a, Site.Kind.BOUND_METHOD, o.className());
+                            Site bound = site(a, Site.Kind.BOUND_METHOD, a.attr());
                             s.addEdge(new Edge(bound, "__self__", o, origin, false));
                             out.add(bound);
                         }
@@ -1751,6 +1751,9 @@ public final class HeapAnalyzer {
                     return Set.of(libraryObject(c, callee.iterator().next().className(), args, kwargs, s));
                 }
                 Set<Site> called = splatted.isEmpty() && kwargs.isEmpty() ? callSpecial(callee, "__call__", args, c, s) : null;
+                if (called == null && splatted.isEmpty()) {
+                    called = callBoundMethods(callee, args, kwargs, c, s);
+                }
                 if (called != null) {
                     return called;
                 }
@@ -2022,6 +2025,40 @@ public final class HeapAnalyzer {
             }
         }
 
+        /**
+         * A call of bound methods of the module's classes (a callback such as self._on_done, kept
+         * and called later) runs each method on the object it is bound to; null, leaving the call
+         * to the other readings, when some callee is not such a bound method.
+         */
+        private Set<Site> callBoundMethods(Set<Site> callees, List<Set<Site>> args, Map<String, Set<Site>> kwargs,
+                                           Located call, HeapState s) {
+            if (callees.isEmpty()) {
+                return null;
+            }
+            for (Site f : callees) {
+                if (f.kind() != Site.Kind.BOUND_METHOD || f.className() == null) {
+                    return null; // types.MethodType(f, obj): a function the analysis does not know
+                }
+                Set<Site> selves = field(f, "__self__", s);
+                if (selves.isEmpty()) {
+                    return null;
+                }
+                for (Site self : selves) {
+                    Stmt.FunctionNode method = methodOf(self, f.className());
+                    if (method == null || ModuleIndex.kindOf(method) != ModuleIndex.MethodKind.INSTANCE) {
+                        return null;
+                    }
+                }
+            }
+            Set<Site> out = new LinkedHashSet<>();
+            for (Site f : callees) {
+                for (Site self : field(f, "__self__", s)) {
+                    out.addAll(apply(methodOf(self, f.className()), Set.of(self), args, kwargs, call, s));
+                }
+            }
+            return out;
+        }
+
         /** A pending call escapes: until a caller runs it, what it refers to may be kept anywhere. */
         private void addPendingCall(Site pending, Set<Site> receivers, List<Set<Site>> args,
                                     Map<String, Set<Site>> kwargs, HeapState s) {
@@ -2072,6 +2109,9 @@ public final class HeapAnalyzer {
                 return;
             }
             if (m.equals(CALLED_VALUE)) {
+                if (callBoundMethods(receivers, args, kwargs, call, s) != null) {
+                    return;
+                }
                 if (receivers.isEmpty()) { // a module or library function: unknown code
                     escapeAll(args, kwargs, s);
                 }

@@ -217,6 +217,11 @@ public final class ModuleIndex {
         return functions.get(name);
     }
 
+    /** The functions defined at module level. */
+    public java.util.Collection<Stmt.FunctionNode> functions() {
+        return functions.values();
+    }
+
     /** Whether some class of the module defines a method of that name. */
     public boolean anyClassHasMethod(String name) {
         if (methodNames == null) {

@@ -9,7 +9,7 @@ import dev.memlint.ast.Located;
  *
  * @param key       unique within one analysis ("12:8 list", "param parent", "param parent.children")
  * @param node      the expression or statement that creates it; null for parameters and the frame
- * @param className the class of an instance, bound method or exception site, else null
+ * @param className the class of an instance or exception site, the method's name of a bound method or pending call, else null
  */
 public record Site(String key, Kind kind, Located node, String className, boolean singular) {
     /** A function's parameter as the analysis starts it: one object, of className when that is known (self). */
@@ -19,7 +19,10 @@ public record Site(String key, Kind kind, Located node, String className, boolea
 
 
     public enum Kind {
-        LIST, TUPLE, DICT, SET, INSTANCE, FUNCTION, BOUND_METHOD, GENERATOR, ITERATOR, EXCEPTION,
+        LIST, TUPLE, DICT, SET, INSTANCE, FUNCTION,
+        /** A method of a module class read from an instance (className holds the method's name): it refers to the instance. */
+        BOUND_METHOD,
+        GENERATOR, ITERATOR, EXCEPTION,
         /** A class object made at run time (a class statement in a function, type(), namedtuple()): always in a cycle. */
         CLASS,
         /** The running function's frame, which a caught exception's traceback keeps alive. */

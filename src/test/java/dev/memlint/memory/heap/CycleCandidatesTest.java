@@ -107,6 +107,18 @@ class CycleCandidatesTest {
                 parser = argparse.ArgumentParser()
                 parser.prog = name
 
+            class Registry:
+                items = None
+
+                def keep(self, item):
+                    self.items = [item]
+
+            def keep_in_own(n):
+                registry = Registry()
+                keep = registry.keep
+                keep([registry])
+                return n
+
             def keeps_error():
                 try:
                     open("f")
@@ -180,6 +192,12 @@ class CycleCandidatesTest {
         assertCandidate("register_local", true);
         assertCandidate("configure", false); // parser holds what unknown code made: no object to the analysis
         assertCandidate("configure_argparse", true); // an ArgumentParser is cyclic from its constructor on
+    }
+
+    @Test
+    void aCallOfABoundMethodHeldInALocalCountsAsACallOfThatMethod() {
+        assertCandidate("keep_in_own", true); // Registry.keep stores a new list into the registry
+        assertFalse(CycleFinder.find(heap.summary(function("keep_in_own")).exit(), null).isEmpty());
     }
 
     @Test
