@@ -494,11 +494,11 @@ final class CycleCandidates {
                 if (init == null) {
                     init = index.method(cls, "__post_init__"); // a dataclass's generated __init__ calls it
                 }
-                return init == null ? null : new Call(List.of(init), NEW_INSTANCE, c);
+                return init == null ? null : new Call(withWrappers(List.of(init)), NEW_INSTANCE, c);
             }
             Stmt.FunctionNode fn = index.functionNamed(n.id());
             if (fn != null) {
-                return new Call(List.of(fn), null, c);
+                return new Call(withWrappers(List.of(fn)), null, c);
             }
             // cb(x), cb a parameter or local: it may hold a bound method, which the analysis runs on
             // its object; that object is what the name reaches
@@ -515,15 +515,30 @@ final class CycleCandidates {
             } else {
                 targets = methodsNamed.getOrDefault(a.attr(), List.of());
             }
-            return targets.isEmpty() ? null : new Call(targets, a.value(), c);
+            return targets.isEmpty() ? null : new Call(withWrappers(targets), a.value(), c);
         }
         return null;
+    }
+
+    /** The functions and the wrappers their decorators put around them, which the analysis runs too. */
+    private List<Stmt.FunctionNode> withWrappers(List<Stmt.FunctionNode> functions) {
+        List<Stmt.FunctionNode> out = null;
+        for (Stmt.FunctionNode f : functions) {
+            List<Stmt.FunctionNode> wrappers = index.wrappersOf(f);
+            if (!wrappers.isEmpty()) {
+                if (out == null) {
+                    out = new ArrayList<>(functions);
+                }
+                out.addAll(wrappers);
+            }
+        }
+        return out == null ? functions : out;
     }
 
     /** A call of what may be a bound method of the module's: the methods read as values anywhere, or null. */
     private Call boundMethodCall(Expr.Call c, Expr receiver) {
         List<Stmt.FunctionNode> targets = boundMethods();
-        return targets.isEmpty() ? null : new Call(targets, receiver, c);
+        return targets.isEmpty() ? null : new Call(withWrappers(targets), receiver, c);
     }
 
     /**

@@ -2516,6 +2516,13 @@ public final class HeapAnalyzer {
             for (Site x : sum.exit().returned()) {
                 result.addAll(map.apply(x));
             }
+            for (Stmt.FunctionNode wrapper : call instanceof Expr.Call ? index.wrappersOf(fn) : List.<Stmt.FunctionNode>of()) {
+                // The wrapper a decorator put around fn runs first and calls fn with the same
+                // arguments, which fn's summary has placed: of the wrapper only what it makes itself
+                // is added (its frame, an exception it keeps), its result is fn's. Only at a call
+                // expression: the prefilter does not count a property read or a with statement as one.
+                apply(wrapper, null, List.of(), Map.of(), call, s);
+            }
             return result;
         }
 

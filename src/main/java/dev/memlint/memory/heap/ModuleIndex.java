@@ -217,6 +217,49 @@ public final class ModuleIndex {
         return functions.get(name);
     }
 
+    /**
+     * The functions a call of f runs around f: for each decorator that is a module function
+     * returning a def of its own body ({@code @traced}), or a call of one returning such a
+     * decorator ({@code @retry(times=3)}), that innermost def, the wrapper the decorated name holds.
+     * A wrapper calls f with the arguments it was given; what it makes itself (its frame, an
+     * exception it catches and keeps) is left by every call of f.
+     */
+    public List<Stmt.FunctionNode> wrappersOf(Stmt.FunctionNode f) {
+        if (f.decoratorList().isEmpty()) {
+            return List.of();
+        }
+        List<Stmt.FunctionNode> out = new java.util.ArrayList<>();
+        for (Expr d : f.decoratorList()) {
+            Stmt.FunctionNode wrapper = null;
+            if (d instanceof Expr.Name n) {
+                wrapper = returnedDef(functions.get(n.id()));
+            } else if (d instanceof Expr.Call c && c.func() instanceof Expr.Name n) {
+                wrapper = returnedDef(returnedDef(functions.get(n.id())));
+            }
+            if (wrapper != null) {
+                out.add(wrapper);
+            }
+        }
+        return out;
+    }
+
+    /** The def of f's own body that f returns by name ({@code def wrapper(...): ...; return wrapper}), or null. */
+    private static Stmt.FunctionNode returnedDef(Stmt.FunctionNode f) {
+        if (f == null) {
+            return null;
+        }
+        for (Stmt s : f.body()) {
+            if (s instanceof Stmt.Return r && r.value() instanceof Expr.Name n) {
+                for (Stmt d : f.body()) {
+                    if (d instanceof Stmt.FunctionDef def && def.name().equals(n.id())) {
+                        return def;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** The functions defined at module level. */
     public java.util.Collection<Stmt.FunctionNode> functions() {
         return functions.values();
