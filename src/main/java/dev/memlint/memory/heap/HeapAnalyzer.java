@@ -1,32 +1,19 @@
 package dev.memlint.memory.heap;
 
-import dev.memlint.ast.Arguments;
-import dev.memlint.ast.Comprehension;
-import dev.memlint.ast.Ctx;
-import dev.memlint.ast.ExceptHandler;
 import dev.memlint.ast.Expr;
-import dev.memlint.ast.Keyword;
-import dev.memlint.ast.Located;
 import dev.memlint.ast.Node;
-import dev.memlint.ast.NodeKinds;
 import dev.memlint.ast.Stmt;
-import dev.memlint.ast.WithItem;
 import dev.memlint.memory.cfg.Cfg;
 import dev.memlint.memory.cfg.CfgBuilder;
 import dev.memlint.memory.cfg.Element;
 import dev.memlint.memory.cfg.LoopBlocks;
 import dev.memlint.memory.flow.ForwardAnalysis;
-import dev.memlint.semantic.NodeChildren;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +23,9 @@ import java.util.Set;
  * The abstract heap of each function of a module, solved to a fixed point over its CFG. Calls of
  * the module's own classes, functions and methods apply the callee's summary (the references it
  * leaves between its parameters and the objects it makes); calls of unknown code let their
- * arguments escape, so nothing they could keep alive is ever called garbage.
+ * arguments escape, so nothing they could keep alive is ever called garbage. This class keeps the
+ * summaries and solves recursive functions to a fixed point; {@link HeapTransfer} walks one
+ * function's statements and expressions, and {@link CallModel} what its calls do.
  */
 public final class HeapAnalyzer {
 
