@@ -114,21 +114,71 @@ final class Patterns {
         java.util.regex.Matcher m;
         try {
             m = java.util.regex.Pattern.compile(pattern.replace("(?P<", "(?<"),
-                    java.util.regex.Pattern.UNICODE_CHARACTER_CLASS | java.util.regex.Pattern.UNIX_LINES).matcher(text);
+                    java.util.regex.Pattern.UNICODE_CHARACTER_CLASS | java.util.regex.Pattern.UNIX_LINES)
+                    .matcher(new BoundedText(text));
         } catch (java.util.regex.PatternSyntaxException e) {
             return null;
         }
         List<String> parts = new java.util.ArrayList<>();
         int last = 0;
-        while (m.find()) {
-            if (m.end() == m.start()) return null;
-            parts.add(text.substring(last, m.start()));
-            for (int g = 1; g <= m.groupCount(); g++) parts.add(m.group(g));
-            last = m.end();
-            if (parts.size() > MAX_KNOWN_PARTS) return null;
+        try {
+            while (m.find()) {
+                if (m.end() == m.start()) return null;
+                parts.add(text.substring(last, m.start()));
+                for (int g = 1; g <= m.groupCount(); g++) parts.add(m.group(g));
+                last = m.end();
+                if (parts.size() > MAX_KNOWN_PARTS) return null;
+            }
+        } catch (BoundedText.TooManyReads e) {
+            return null; // a pattern that backtracks without end on this text: its parts are guessed, never a hang
         }
         parts.add(text.substring(last));
         return parts;
+    }
+
+    /** Characters of the text the matcher may read in all, before the split gives up. */
+    static final int MAX_READS = 1_000_000;
+
+    /** The text, read at most MAX_READS times: the source file chose the pattern, and some patterns backtrack for ever. */
+    private static final class BoundedText implements CharSequence {
+        static final class TooManyReads extends RuntimeException {
+            TooManyReads() {
+                super(null, null, false, false);
+            }
+        }
+
+        private final String text;
+        private final int[] reads;
+
+        BoundedText(String text) {
+            this(text, new int[1]);
+        }
+
+        private BoundedText(String text, int[] reads) {
+            this.text = text;
+            this.reads = reads;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (++reads[0] > MAX_READS) throw new TooManyReads();
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new BoundedText(text.substring(start, end), reads);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     /** A list of these parts, appended one by one: each a str of its own, CPython's cached one when empty or of one Latin-1 character. */
