@@ -254,10 +254,8 @@ final class Stdlib {
                 return in.fixed(Obj.Kind.OPAQUE, 200);
             case "re.split":
                 return in.patterns.method(in.patterns.compiled(first), "split", Library.arg(args, 1), where);
-            case "re.findall": {
-                Obj text = Library.arg(args, 1);
-                return in.library.parts(text == null ? null : text.count, Interpreter.WORD_CHARS);
-            }
+            case "re.findall":
+                return in.patterns.method(in.patterns.compiled(first), "findall", Library.arg(args, 1), where);
             case "re.sub": {
                 Obj text = Library.arg(args, 2);
                 return in.str(text == null || text.count == null ? Sym.of(Interpreter.ITEM_CHARS) : text.count);

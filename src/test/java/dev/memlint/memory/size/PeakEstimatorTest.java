@@ -654,6 +654,7 @@ class PeakEstimatorTest {
         String src = """
                 import csv
                 import io
+                import re
 
                 def count_lines(text):
                     return len(text.splitlines())
@@ -666,11 +667,16 @@ class PeakEstimatorTest {
 
                 def packages(n):
                     return [f"pkg{i % 10}/mod{i}".split("/")[0] for i in range(n)]
+
+                def tokens(text):
+                    return len(re.findall(r"\\w+", text))
                 """;
-        assertTrue(entry(src, "count_lines").limits().contains("lines of text at line 5: each taken as 40 characters"),
+        assertTrue(entry(src, "count_lines").limits().contains("lines of text at line 6: each taken as 40 characters"),
                 () -> entry(src, "count_lines").toString());
-        assertTrue(entry(src, "count_words").limits().contains("parts of text at line 8: each taken as 8 characters"),
+        assertTrue(entry(src, "count_words").limits().contains("parts of text at line 9: each taken as 8 characters"),
                 () -> entry(src, "count_words").toString());
+        assertTrue(entry(src, "tokens").limits().contains("parts of text at line 18: each taken as 8 characters"),
+                () -> entry(src, "tokens").toString());
         assertTrue(entry(src, "rows").limits().stream().anyMatch(l -> l.startsWith("rows of the csv reader")),
                 () -> entry(src, "rows").toString());
         // parts the split knows (an f-string split at a separator only its literals hold) need no guess
