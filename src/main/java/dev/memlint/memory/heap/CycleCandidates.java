@@ -442,11 +442,21 @@ final class CycleCandidates {
 
     /** Calls that hand out the running frame or a traceback, make a class or a cyclic library object. */
     private static boolean makesRuntimeCycle(Expr.Call c) {
-        String name = c.func() instanceof Expr.Name n ? n.id() : c.func() instanceof Expr.Attribute a ? a.attr() : "";
+        String name = calledName(c);
         return (RUNTIME_CYCLE_CALLS.contains(name) && !c.args().isEmpty()) || SELF_CYCLIC_LIBRARY.contains(name)
-                || CLASS_MAKING_LIBRARY.contains(name)
-                || name.equals("currentframe")
-                || name.equals("_getframe") || name.equals("exc_info") || (name.equals("type") && c.args().size() == 3);
+                || CLASS_MAKING_LIBRARY.contains(name) || FRAME_CALLS.contains(name)
+                || (name.equals("type") && c.args().size() == 3);
+    }
+
+    /** sys.exc_info(), sys._getframe(), inspect.currentframe(): a traceback or the running frame, which holds the call's locals. */
+    static boolean handsOutFrame(Expr.Call c) {
+        return FRAME_CALLS.contains(calledName(c));
+    }
+
+    private static final Set<String> FRAME_CALLS = Set.of("exc_info", "_getframe", "currentframe");
+
+    private static String calledName(Expr.Call c) {
+        return c.func() instanceof Expr.Name n ? n.id() : c.func() instanceof Expr.Attribute a ? a.attr() : "";
     }
 
     /**

@@ -81,7 +81,7 @@ public final class SelfLinkingMethods {
             if (uses.visit(n)) {
                 if (n instanceof Expr.Attribute a && a.value() instanceof Expr.Name x && x.id().equals(self)) ofSelf.add(a);
                 else if (n instanceof Expr.Call c) {
-                    captured[0] |= handsOutFrame(c);
+                    captured[0] |= CycleCandidates.handsOutFrame(c); // its frame holds self
                     for (dev.memlint.ast.Keyword k : c.keywords()) {
                         if ("key".equals(k.arg())) sortKeys.add(k.value()); // sorted(..., key=lambda x: self.rank[x]) keeps no key
                     }
@@ -111,14 +111,6 @@ public final class SelfLinkingMethods {
         NodeChildren.walkAll(m.body(), others::visit);
         return others.handedOn(); // passed on, stored or returned
     }
-
-    /** sys.exc_info(), sys._getframe(), inspect.currentframe(): a traceback or frame, which holds this frame and so self. */
-    private static boolean handsOutFrame(Expr.Call c) {
-        String name = c.func() instanceof Expr.Name n ? n.id() : c.func() instanceof Expr.Attribute a ? a.attr() : "";
-        return FRAME_CALLS.contains(name);
-    }
-
-    private static final Set<String> FRAME_CALLS = Set.of("exc_info", "_getframe", "currentframe");
 
     /**
      * The uses of some names in a walk: every one (loads and stores), those that keep no reference,
