@@ -118,12 +118,12 @@ final class Files {
     /** How long a file's lines are is a guess about the data: said in limits. */
     private void guessedLines(Expr.Call where) {
         String file = where.func() instanceof Expr.Attribute a ? Interpreter.text(a.value()) : "a file";
-        in.limit("lines of " + file + " at line " + where.pos().line() + ": each taken as " + Interpreter.LINE_CHARS + " characters");
+        in.library.guessed("lines of " + file, where.pos().line(), Interpreter.LINE_CHARS);
     }
 
     /** Lines of a text file or buffer: size / LINE_CHARS of them, each a new str; the file reads ahead. */
     void produceLines(Obj file, Consumer<Obj> body, int line, Set<String> carried) {
-        in.limit("lines of " + in.pathOf(file) + " at line " + line + ": each taken as " + Interpreter.LINE_CHARS + " characters");
+        in.library.guessed("lines of " + in.pathOf(file), line, Interpreter.LINE_CHARS);
         Sym size = file.kind == Obj.Kind.FILE ? fileSize(file) : file.count == null ? Sym.var("len(?)") : file.count;
         Sym trips = Sym.mul(Sym.of(1.0 / Interpreter.LINE_CHARS), size);
         if (file.kind == Obj.Kind.FILE && file.fresh) {

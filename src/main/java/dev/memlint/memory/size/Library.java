@@ -81,6 +81,17 @@ final class Library {
         return in.tuple(parts);
     }
 
+    /** Parts as below, whose length is a guess about the data: limits says so, naming what (at line) was split. */
+    Obj guessedParts(Sym count, long each, String what, int line) {
+        guessed(what, line, each);
+        return parts(count, each);
+    }
+
+    /** Says in limits that what (lines, parts of a text) at line is taken to come in pieces of each characters. */
+    void guessed(String what, int line, long each) {
+        in.limit(what + " at line " + line + ": each taken as " + each + " characters");
+    }
+
     /** A list of count / each parts, each a str of that many characters. */
     Obj parts(Sym count, long each) {
         Sym n = count == null ? Sym.of(3) : Sym.add(Sym.mul(Sym.of(1.0 / each), count), Sym.of(1));

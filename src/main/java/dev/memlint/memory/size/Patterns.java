@@ -38,9 +38,8 @@ final class Patterns {
 
     /** Parts of a text whose matches are not known: one per 8 characters, a guess about the data, said in limits. */
     private Obj guessedParts(Obj text, Expr where) {
-        in.limit("parts of " + (text == null ? "?" : in.pathOf(text)) + " at line " + where.pos().line() + ": each taken as "
-                + Interpreter.WORD_CHARS + " characters");
-        return in.library.parts(text == null ? null : text.count, Interpreter.WORD_CHARS);
+        return in.library.guessedParts(text == null ? null : text.count, Interpreter.WORD_CHARS,
+                "parts of " + (text == null ? "?" : in.pathOf(text)), where.pos().line());
     }
 
     /**

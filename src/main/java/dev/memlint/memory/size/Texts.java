@@ -117,11 +117,11 @@ final class Texts {
     }
 
     /** How many parts a split of a text whose pieces are not known makes is a guess about the data: said in limits. */
-    private void guessedParts(Expr.Call where, String what, long each) {
+    private Obj guessedParts(Sym n, Expr.Call where, String what, long each) {
         if (where != null && where.func() instanceof Expr.Attribute a) {
-            in.limit(what + " of " + Interpreter.text(a.value()) + " at line " + where.pos().line() + ": each taken as "
-                    + each + " characters");
+            return in.library.guessedParts(n, each, what + " of " + Interpreter.text(a.value()), where.pos().line());
         }
+        return in.library.parts(n, each);
     }
 
     Obj text(Obj recv, String name, List<Obj> args, Map<String, Obj> kwargs, Expr firstExpr, Expr.Call where) {
@@ -149,12 +149,10 @@ final class Texts {
                     return list;
                 }
                 boolean lines = sep != null && sep.equals("\n");
-                guessedParts(where, lines ? "lines" : "parts", lines ? Interpreter.LINE_CHARS : Interpreter.WORD_CHARS);
-                return in.library.parts(n, lines ? Interpreter.LINE_CHARS : Interpreter.WORD_CHARS);
+                return guessedParts(n, where, lines ? "lines" : "parts", lines ? Interpreter.LINE_CHARS : Interpreter.WORD_CHARS);
             }
             case "splitlines":
-                guessedParts(where, "lines", Interpreter.LINE_CHARS);
-                return in.library.parts(n, Interpreter.LINE_CHARS);
+                return guessedParts(n, where, "lines", Interpreter.LINE_CHARS);
             case "partition": case "rpartition": {
                 String sep = firstExpr == null ? null : Builtins.constantText(firstExpr);
                 List<List<Obj.Piece>> known = splitPieces(recv, sep);
