@@ -12,6 +12,7 @@ import dev.memlint.semantic.NodeChildren;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,56 @@ import java.util.Set;
  * caller runs), and what builtins, library constructors and unknown code do with their arguments.
  */
 final class CallModel {
+    // ---- what builtins and container methods do: the call model's vocabulary, which the prefilter asks too ----
+
+    private static final Set<String> COPYING_BUILTINS = Set.of("list", "tuple", "set", "frozenset", "dict",
+            "sorted", "reversed", "iter", "enumerate", "zip", "map", "filter", "deque");
+    /** Builtins that run their one iterable argument to its end. */
+    private static final Set<String> CONSUMING_BUILTINS = Set.of("sum", "min", "max");
+    private static final Set<String> ADDERS = Set.of("append", "add", "insert", "appendleft", "setdefault", "put");
+    private static final Set<String> BULK_ADDERS = Set.of("extend", "update", "extendleft");
+    private static final Set<String> READERS = Set.of("get", "pop", "popitem", "popleft", "copy", "keys", "values",
+            "items", "index", "count", "remove", "discard", "__contains__", "sort", "reverse");
+
+    /** The name a pending call of a callable argument (not a method) has: fn(self), fn from a parameter. */
+    private static final String CALLED_VALUE = "()";
+
+    /** Whether a class name is one of an exception, by the convention builtins and libraries follow. */
+    static boolean isBuiltinException(String name) {
+        return name.endsWith("Error") || name.endsWith("Exception") || name.equals("StopIteration")
+                || name.equals("KeyboardInterrupt") || name.equals("SystemExit") || name.equals("GeneratorExit");
+    }
+
+    static boolean isCopyingBuiltin(String name) {
+        return COPYING_BUILTINS.contains(name);
+    }
+
+    /** Methods whose result the analysis takes from the receiver's items (get, pop, copy, ...). */
+    static boolean isReader(String method) {
+        return READERS.contains(method);
+    }
+
+    /** dict.__setitem__(obj, key, value), list.append(obj, x), dict.update(obj, other): a store into obj's items. */
+    static boolean storesByBaseContainer(Expr.Call c) {
+        return c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name base
+                && CONTAINER_TYPES.contains(base.id()) && c.args().size() >= 2 && !(c.args().get(0) instanceof Expr.Starred)
+                && (a.attr().equals("__setitem__") || a.attr().equals("__init__") || ALL_ADDERS.contains(a.attr()));
+    }
+
+    /** The builtin containers whose methods a subclass calls by name on self. */
+    private static final Set<String> CONTAINER_TYPES = Set.of("dict", "list", "set");
+
+    static boolean isAdder(String method) {
+        return ALL_ADDERS.contains(method);
+    }
+
+    /** Both kinds in one hash set: asked of every method call in every function. */
+    private static final Set<String> ALL_ADDERS = new HashSet<>(ADDERS);
+
+    static {
+        ALL_ADDERS.addAll(BULK_ADDERS);
+    }
+
     private final HeapAnalyzer heap;
     private final HeapTransfer t;
 
@@ -102,7 +153,7 @@ final class CallModel {
             if (fn != null && splatted.isEmpty()) {
                 return apply(fn, null, args, kwargs, c, s);
             }
-            if (HeapAnalyzer.COPYING_BUILTINS.contains(n.id()) && !heap.index.isImported(n.id())) {
+            if (COPYING_BUILTINS.contains(n.id()) && !heap.index.isImported(n.id())) {
                 Site.Kind kind = switch (n.id()) {
                     case "list", "sorted", "deque" -> Site.Kind.LIST;
                     case "tuple" -> Site.Kind.TUPLE;
@@ -126,12 +177,12 @@ final class CallModel {
                 return Set.of(made);
             }
             if (RetainsNothing.builtinCall(n.id(), heap.index)) {
-                if (HeapAnalyzer.CONSUMING_BUILTINS.contains(n.id()) && args.size() == 1) {
+                if (CONSUMING_BUILTINS.contains(n.id()) && args.size() == 1) {
                     t.exhaust(args.get(0), 0, s);
                 }
                 return Set.of();
             }
-            if (HeapAnalyzer.isBuiltinException(n.id()) && !heap.index.isImported(n.id())) {
+            if (isBuiltinException(n.id()) && !heap.index.isImported(n.id())) {
                 return Set.of(newException(c, n.id(), args, s));
             }
         }
@@ -143,7 +194,7 @@ final class CallModel {
             return Set.of(); // math.sqrt(x), os.path.join(a, b), logging.debug(msg, obj), json.dumps(d)
         }
         if (c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name m && !s.isBound(m.id())
-                && (HeapAnalyzer.isBuiltinException(a.attr()) || a.attr().equals("error"))) {
+                && (isBuiltinException(a.attr()) || a.attr().equals("error"))) {
             // exceptions.CancelledError(), expat.error(msg): another module's exception class, by its name
             return Set.of(newException(c, a.attr(), args, s));
         }
@@ -162,7 +213,7 @@ final class CallModel {
             }
             if (!callee.isEmpty() && splatted.isEmpty() && argumentsOnly(callee)) {
                 // fn(self), fn an item of a parameter's list: the caller knows what fn is
-                addPendingCall(t.site(c, Site.Kind.PENDING_CALL, HeapAnalyzer.CALLED_VALUE), callee, args, kwargs, s);
+                addPendingCall(t.site(c, Site.Kind.PENDING_CALL, CALLED_VALUE), callee, args, kwargs, s);
                 return Set.of();
             }
             if (!callee.isEmpty() && splatted.isEmpty() && callee.stream().allMatch(x -> x.kind() == Site.Kind.FUNCTION)) {
@@ -171,7 +222,7 @@ final class CallModel {
             }
         }
         if (c.func() instanceof Expr.Attribute a && !args.isEmpty() && splatted.isEmpty()
-                && a.value() instanceof Expr.Name base && HeapAnalyzer.CONTAINER_TYPES.contains(base.id())
+                && a.value() instanceof Expr.Name base && CONTAINER_TYPES.contains(base.id())
                 && !s.isBound(base.id()) && !heap.index.isImported(base.id()) && heap.index.classNamed(base.id()) == null) {
             Set<Site> done = baseContainerMethod(args.get(0), a.attr(), args.subList(1, args.size()), kwargs, s);
             if (done != null) {
@@ -222,7 +273,7 @@ final class CallModel {
                         for (Set<Site> x : kwargs.values()) {
                             keep(r, x, s);
                         }
-                    } else if (HeapAnalyzer.ADDERS.contains(m) && !args.isEmpty()) {
+                    } else if (ADDERS.contains(m) && !args.isEmpty()) {
                         Set<Site> added = args.get(args.size() - 1);
                         boolean same = t.sameName(a.value(), argExprs.get(argExprs.size() - 1)) && receivers.equals(added);
                         t.addItems(r, added, t.origin, same, s);
@@ -230,7 +281,7 @@ final class CallModel {
                             t.addItems(r, args.get(0), t.origin, false, s);
                             result.addAll(t.field(r, "item", s)); // the value already there, or the default
                         }
-                    } else if (HeapAnalyzer.BULK_ADDERS.contains(m)) {
+                    } else if (BULK_ADDERS.contains(m)) {
                         for (Set<Site> x : args) {
                             t.addItems(r, t.items(x, s), t.origin, false, s);
                         }
@@ -243,7 +294,7 @@ final class CallModel {
                         Site copy = t.site(c, r.kind() == Site.Kind.PARAM ? Site.Kind.LIST : r.kind(), null);
                         t.addItems(copy, t.field(r, "item", s), t.origin, false, s);
                         result.add(copy);
-                    } else if (HeapAnalyzer.READERS.contains(m)) {
+                    } else if (READERS.contains(m)) {
                         result.addAll(t.field(r, "item", s));
                     } else {
                         handled = false;
@@ -316,14 +367,14 @@ final class CallModel {
         }
         Set<Site> result = new LinkedHashSet<>();
         for (Site r : objs) {
-            if (m.equals("__getitem__") || m.equals("__contains__") || HeapAnalyzer.READERS.contains(m)) {
+            if (m.equals("__getitem__") || m.equals("__contains__") || READERS.contains(m)) {
                 result.addAll(t.field(r, "item", s));
-            } else if ((m.equals("__setitem__") || HeapAnalyzer.ADDERS.contains(m)) && !args.isEmpty()) {
+            } else if ((m.equals("__setitem__") || ADDERS.contains(m)) && !args.isEmpty()) {
                 t.addItems(r, args.get(args.size() - 1), t.origin, false, s);
                 if (m.equals("setdefault")) {
                     result.addAll(t.field(r, "item", s));
                 }
-            } else if (m.equals("__init__") || HeapAnalyzer.BULK_ADDERS.contains(m)) {
+            } else if (m.equals("__init__") || BULK_ADDERS.contains(m)) {
                 for (Set<Site> x : args) {
                     t.addItems(r, t.items(x, s), t.origin, false, s);
                 }
@@ -506,12 +557,12 @@ final class CallModel {
             }
         }
         String m = pending.className();
-        if (m.equals(HeapAnalyzer.CALLED_VALUE) ? argumentsOnly(receivers) && !receivers.isEmpty() : pendingCall(receivers, m)) {
+        if (m.equals(CALLED_VALUE) ? argumentsOnly(receivers) && !receivers.isEmpty() : pendingCall(receivers, m)) {
             addPendingCall(t.noteMade(new Site(call.pos().line() + ":" + call.pos().col() + ">" + pending.key(),
                     Site.Kind.PENDING_CALL, call, m, true)), receivers, args, kwargs, s);
             return;
         }
-        if (m.equals(HeapAnalyzer.CALLED_VALUE)) {
+        if (m.equals(CALLED_VALUE)) {
             if (callBoundMethods(receivers, args, kwargs, call, s) != null) {
                 return;
             }

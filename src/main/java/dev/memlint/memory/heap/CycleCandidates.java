@@ -294,9 +294,9 @@ final class CycleCandidates {
                     if (makesRuntimeCycle(c)) {
                         return STORES_INTO_NEW;
                     }
-                    if (c.func() instanceof Expr.Attribute a && HeapAnalyzer.isAdder(a.attr())) {
+                    if (c.func() instanceof Expr.Attribute a && CallModel.isAdder(a.attr())) {
                         target = addsOnlyObjectless(c) ? null : a.value();
-                    } else if (HeapAnalyzer.storesByBaseContainer(c)) {
+                    } else if (CallModel.storesByBaseContainer(c)) {
                         target = c.args().get(0); // dict.__setitem__(self, key, value): into self
                     } else if (c.func() instanceof Expr.Name name && name.id().equals("setattr")) {
                         return STORES_INTO_NEW;
@@ -753,11 +753,11 @@ final class CycleCandidates {
             }
             if (c.func() instanceof Expr.Name n) {
                 return index.classNamed(n.id()) == null && index.functionNamed(n.id()) == null
-                        && !HeapAnalyzer.isCopyingBuiltin(n.id())
-                        && !(HeapAnalyzer.isBuiltinException(n.id()) && !index.isImported(n.id()));
+                        && !CallModel.isCopyingBuiltin(n.id())
+                        && !(CallModel.isBuiltinException(n.id()) && !index.isImported(n.id()));
             }
             if (c.func() instanceof Expr.Attribute a) {
-                return !HeapAnalyzer.isReader(a.attr()) && !methodsNamed.containsKey(a.attr());
+                return !CallModel.isReader(a.attr()) && !methodsNamed.containsKey(a.attr());
             }
             return true; // f()(), fs[i](): unknown code
         }

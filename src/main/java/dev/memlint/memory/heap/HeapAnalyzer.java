@@ -32,18 +32,6 @@ public final class HeapAnalyzer {
     /** What one function leaves at its exit; gaveUp when the fixed point was not reached in bounds. */
     public record Summary(Stmt.FunctionNode function, HeapState exit, boolean gaveUp) {}
 
-    static final Set<String> COPYING_BUILTINS = Set.of("list", "tuple", "set", "frozenset", "dict",
-            "sorted", "reversed", "iter", "enumerate", "zip", "map", "filter", "deque");
-    /** Builtins that run their one iterable argument to its end. */
-    static final Set<String> CONSUMING_BUILTINS = Set.of("sum", "min", "max");
-    static final Set<String> ADDERS = Set.of("append", "add", "insert", "appendleft", "setdefault", "put");
-    static final Set<String> BULK_ADDERS = Set.of("extend", "update", "extendleft");
-    static final Set<String> READERS = Set.of("get", "pop", "popitem", "popleft", "copy", "keys", "values",
-            "items", "index", "count", "remove", "discard", "__contains__", "sort", "reverse");
-
-    /** The name a pending call of a callable argument (not a method) has: fn(self), fn from a parameter. */
-    static final String CALLED_VALUE = "()";
-
     /** The frame of the function's caller (sys._getframe(1)): outside the call, its caller's own frame. */
     static final Site CALLER_FRAME = new Site("param <caller frame>", Site.Kind.PARAM, null, null, true);
 
@@ -186,42 +174,6 @@ public final class HeapAnalyzer {
         } catch (RuntimeException | StackOverflowError e) {
             return false;
         }
-    }
-
-    /** Whether a class name is one of an exception, by the convention builtins and libraries follow. */
-    static boolean isBuiltinException(String name) {
-        return name.endsWith("Error") || name.endsWith("Exception") || name.equals("StopIteration")
-                || name.equals("KeyboardInterrupt") || name.equals("SystemExit") || name.equals("GeneratorExit");
-    }
-
-    static boolean isCopyingBuiltin(String name) {
-        return COPYING_BUILTINS.contains(name);
-    }
-
-    /** Methods whose result the analysis takes from the receiver's items (get, pop, copy, ...). */
-    static boolean isReader(String method) {
-        return READERS.contains(method);
-    }
-
-    /** dict.__setitem__(obj, key, value), list.append(obj, x), dict.update(obj, other): a store into obj's items. */
-    static boolean storesByBaseContainer(Expr.Call c) {
-        return c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name base
-                && CONTAINER_TYPES.contains(base.id()) && c.args().size() >= 2 && !(c.args().get(0) instanceof Expr.Starred)
-                && (a.attr().equals("__setitem__") || a.attr().equals("__init__") || ALL_ADDERS.contains(a.attr()));
-    }
-
-    /** The builtin containers whose methods a subclass calls by name on self. */
-    static final Set<String> CONTAINER_TYPES = Set.of("dict", "list", "set");
-
-    static boolean isAdder(String method) {
-        return ALL_ADDERS.contains(method);
-    }
-
-    /** Both kinds in one hash set: asked of every method call in every function. */
-    private static final Set<String> ALL_ADDERS = new HashSet<>(ADDERS);
-
-    static {
-        ALL_ADDERS.addAll(BULK_ADDERS);
     }
 
     public ModuleIndex index() {

@@ -134,7 +134,7 @@ public final class Unlinks {
     private static boolean refills(Stmt.FunctionNode m, Expr.Attribute reset) {
         boolean[] found = {false};
         NodeChildren.walkAll(m.body(), n -> {
-            if (n instanceof Expr.Call c && c.func() instanceof Expr.Attribute f && HeapAnalyzer.isAdder(f.attr())
+            if (n instanceof Expr.Call c && c.func() instanceof Expr.Attribute f && CallModel.isAdder(f.attr())
                     && f.value() instanceof Expr.Attribute held && held.attr().equals(reset.attr())) {
                 found[0] = true;
             }
