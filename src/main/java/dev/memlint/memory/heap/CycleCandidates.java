@@ -548,12 +548,14 @@ final class CycleCandidates {
     /** A call of what may be a bound method of the module's: the methods read as values anywhere, or null. */
     private Call boundMethodCall(Expr.Call c, Expr receiver) {
         List<Stmt.FunctionNode> targets = boundMethods();
-        return targets.isEmpty() ? null : new Call(withWrappers(targets), receiver, c);
+        return targets.isEmpty() ? null : new Call(targets, receiver, c);
     }
 
     /**
      * The module's plain methods that some code of the module reads as a value ({@code self._on_done}
-     * not called on the spot): only those can be bound methods the analysis later calls.
+     * not called on the spot): only those can be bound methods the analysis later calls. With the
+     * wrappers their decorators put around them; found once per module, as every call of a
+     * parameter asks.
      */
     private List<Stmt.FunctionNode> boundMethods() {
         if (boundMethods == null) {
@@ -574,14 +576,15 @@ final class CycleCandidates {
                     names.add(a.attr());
                 }
             }
-            boundMethods = new ArrayList<>();
+            List<Stmt.FunctionNode> methods = new ArrayList<>();
             for (String name : names) {
                 for (Stmt.FunctionNode m : methodsNamed.get(name)) {
                     if (ModuleIndex.kindOf(m) == ModuleIndex.MethodKind.INSTANCE) {
-                        boundMethods.add(m);
+                        methods.add(m);
                     }
                 }
             }
+            boundMethods = withWrappers(methods);
         }
         return boundMethods;
     }
