@@ -92,6 +92,8 @@ final class Interpreter {
         Sym held = Sym.ZERO;
         /** A container the loop pops as it pushes: what one iteration adds is all it holds at once. */
         Obj worklist;
+        /** The attribute a while loop steps to its bound (null: none): a loop inside it on the same cursor shares its steps. */
+        TripCounts.Cursor cursor;
         /** The given data the loop walks (null: none, or made by the call). */
         Obj data;
         /** Its body calls back into the recursion on an item: it runs once per node of data, at every level. */

@@ -21,6 +21,8 @@ final class Loops {
 
     /** The worklist of the while loop about to be walked. */
     Obj worklist;
+    /** The cursor the while loop about to be walked steps to its bound. */
+    TripCounts.Cursor cursor;
     /** The given data the loop about to be walked iterates (its items, a dict's keys, values or items). */
     Obj over;
 
@@ -46,7 +48,10 @@ final class Loops {
         // iteration holds at once, its iterations already counted there
         boolean counted = data != null && countedAbove(data);
         if (counted) trips = Sym.ZERO;
-        else if (trips instanceof Sym.Const c && c.value() <= 0) return;
+        else if (trips instanceof Sym.Const c && c.value() <= 0) {
+            cursor = null; // for the next loop to walk, which is not this one
+            return;
+        }
         Iterables.FirstItem stopped = walkLoop(trips, var, element, partsSince, carried, iteration, unknownNote, data, counted, line);
         if (stopped != null) throw stopped;
     }
@@ -102,6 +107,8 @@ final class Loops {
         l.partsSince = element == null ? Long.MIN_VALUE : Math.min(partsSince, element.born);
         l.worklist = worklist;
         worklist = null;
+        l.cursor = cursor;
+        cursor = null;
         l.data = data;
         l.counted = counted;
         if (element != null && !element.fresh) l.local.addAll(in.footprint.reachable(List.of(element), o -> o.fresh && o.born < in.clock));

@@ -430,6 +430,7 @@ final class Statements {
         TripCounts.Trips trips = in.tripCounts.whileTrips(w);
         Set<String> carried = carried(w.body());
         in.looping.worklist = trips.worklist();
+        in.looping.cursor = trips.cursor();
         in.looping.loop(trips.count(), null, null, carried, w.pos().line(), () -> {
             in.conditions.test(w.test());
             block(w.body());

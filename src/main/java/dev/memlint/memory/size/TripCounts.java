@@ -7,7 +7,10 @@ import dev.memlint.ast.Operator;
 import dev.memlint.ast.Stmt;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** How often a while loop runs: a counter stepped to a bound, a container popped empty, a file read in chunks. */
@@ -19,11 +22,14 @@ final class TripCounts {
     }
 
     /** A while loop's trip count, what it notes in limits, and the worklist it pops and pushes (or null). */
-    record Trips(Sym count, String note, Obj worklist) {
+    record Trips(Sym count, String note, Obj worklist, Cursor cursor) {
         Trips(Sym count, String note) {
-            this(count, note, null);
+            this(count, note, null, null);
         }
     }
+
+    /** An attribute of an instance a while loop (at line) steps to a bound, by at least step on every iteration. */
+    record Cursor(Obj owner, String attr, double step, int line) {}
 
     /**
      * A while loop's trip count: a counter stepped towards a bound, a container popped until empty,
@@ -47,23 +53,47 @@ final class TripCounts {
                 if (largest != null) {
                     return new Trips(largest.count, "while loop at line " + w.pos().line()
                             + ": a worklist, iterations taken as the size of " + (largest.path != null ? largest.path : "the largest collection"),
-                            o);
+                            o, null);
                 }
             }
         }
-        // while i < n: ... i += k (or self.pos < len(self.text): ... self.pos += k, itself or in a method of self it calls)
-        if (t instanceof Expr.Compare c && c.comparators().size() == 1
-                && (c.left() instanceof Expr.Name || c.left() instanceof Expr.Attribute a && a.value() instanceof Expr.Name)) {
-            Expr i = c.left();
+        // while i < n: ... i += k (or self.pos < len(self.text): ... self.pos += k, itself or in a method of self it
+        // calls; or self.peek() is not None, peek() giving None once self.pos reaches its bound)
+        Expr.Compare bounded = peekBound(t);
+        if (bounded == null && t instanceof Expr.Compare c) bounded = c;
+        if (bounded != null && bounded.comparators().size() == 1
+                && (bounded.left() instanceof Expr.Name || bounded.left() instanceof Expr.Attribute a && a.value() instanceof Expr.Name)) {
+            Expr i = bounded.left();
             Sym step = counterStep(w.body(), Interpreter.text(i));
-            if (step == null && i instanceof Expr.Attribute a) step = stepInMethod(w.body(), a);
+            if (step == null && i instanceof Expr.Attribute a) step = leastStep(w.body(), a);
             if (step != null) {
-                Obj start = evalQuiet(i), bound = evalQuiet(c.comparators().get(0));
-                Sym from = start == null ? null : start.value, to = in.operators.scalarOf(c.comparators().get(0), bound);
-                if (to == null) to = lengthOf(c.comparators().get(0), w.body());
-                CmpOp op = c.ops().get(0);
+                Obj start = evalQuiet(i), bound = evalQuiet(bounded.comparators().get(0));
+                Sym from = start == null ? null : start.value, to = in.operators.scalarOf(bounded.comparators().get(0), bound);
+                String fromZero = null;
+                if (to == null) {
+                    to = lengthOf(bounded.comparators().get(0), w.body());
+                    // an index into what len() measures starts at 0 or later: one the call is given (self.pos
+                    // of a parser passed in) is taken as 0, an upper bound that no value of it can turn negative
+                    if (to != null && from != null && !from.symbols().isEmpty()) {
+                        from = Sym.ZERO;
+                        fromZero = "while loop at line " + w.pos().line() + ": " + Interpreter.text(i)
+                                + " as given taken to start at 0, an upper bound";
+                    }
+                }
+                CmpOp op = bounded.ops().get(0);
                 if (from != null && to != null && (op == CmpOp.Lt || op == CmpOp.LtE || op == CmpOp.NotEq)) {
-                    return new Trips(Sym.mul(Sym.of(1 / ((Sym.Const) step).value()), Sym.add(to, Sym.mul(Sym.of(-1), from))), null);
+                    double k = ((Sym.Const) step).value();
+                    Sym count = Sym.mul(Sym.of(1 / k), Sym.add(to, Sym.mul(Sym.of(-1), from)));
+                    if (!(i instanceof Expr.Attribute a)) return new Trips(count, fromZero);
+                    Cursor cursor = new Cursor(evalQuiet(a.value()), a.attr(), k, w.pos().line());
+                    Cursor outer = enclosing(cursor);
+                    if (outer == null) return new Trips(count, fromZero, null, cursor);
+                    // an enclosing loop runs once per outer.step steps of the same cursor at most: together,
+                    // this loop's iterations take no more steps than there are, outer.step / k per outer iteration
+                    return new Trips(Sym.of(outer.step() / k), "while loop at line " + w.pos().line() + " shares the cursor "
+                            + Interpreter.text(i) + " with the loop at line " + outer.line() + ": its iterations taken as that loop's "
+                            + "least step over its own, " + Sym.of(outer.step() / k).text() + " per iteration of that loop",
+                            null, cursor);
                 }
             }
         }
@@ -179,23 +209,176 @@ final class TripCounts {
     }
 
     /**
-     * k when a statement of the body calls a method on the owner of the counter (self.advance()) that
-     * steps the counter by a constant k (self.pos += k) as a statement of its own body, else null.
+     * The least the body steps an attribute counter (self.pos) by on every iteration, when it is more
+     * than nothing: a constant step (self.pos += k) among the body's own statements is found by
+     * counterStep; here, the steps of the methods of the counter's owner the body calls (self.advance(),
+     * token = self.take(), at any depth through further methods), summed; else null.
      */
-    private Sym stepInMethod(List<Stmt> body, Expr.Attribute counter) {
+    private Sym leastStep(List<Stmt> body, Expr.Attribute counter) {
         Obj owner = evalQuiet(counter.value());
         if (owner == null || owner.cls == null) return null;
-        String receiver = Interpreter.text(counter.value());
+        double k = steps(body, Interpreter.text(counter.value()), counter.attr(), owner.cls, new HashMap<>(), true);
+        return k > 0 ? Sym.of(k) : null;
+    }
+
+    /**
+     * The constant steps of receiver.attr every run of the statements to their end takes: at their top
+     * level, and in the methods of cls they call on receiver outside branches and loops (a raise leaves
+     * the loop as well); the sum stops at a statement that may end the run before the rest (a return in
+     * a method, a continue in the loop body). A method called while its own steps are being summed
+     * (recursion) adds nothing.
+     */
+    private double steps(List<Stmt> body, String receiver, String attr, String cls, Map<Stmt.FunctionNode, Double> known, boolean loopBody) {
+        double k = 0;
+        String counter = receiver + "." + attr;
         for (Stmt s : body) {
-            if (!(s instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Call c && c.func() instanceof Expr.Attribute m
-                    && Interpreter.text(m.value()).equals(receiver))) {
-                continue;
+            if (s instanceof Stmt.AugAssign a && Interpreter.text(a.target()).equals(counter) && a.op() == Operator.Add
+                    && a.value() instanceof Expr.Constant c && c.value() instanceof BigInteger v && v.signum() > 0) {
+                k += v.doubleValue();
             }
-            Stmt.FunctionNode fn = in.index.method(owner.cls, m.attr());
-            List<String> params = fn == null ? List.of() : fn.args().names();
-            if (params.isEmpty()) continue;
-            Sym step = counterStep(fn.body(), params.get(0) + "." + counter.attr());
-            if (step != null) return step;
+            for (Expr.Call c : unconditionalCalls(s)) {
+                if (!(c.func() instanceof Expr.Attribute m && Interpreter.text(m.value()).equals(receiver))) continue;
+                Stmt.FunctionNode fn = in.index.method(cls, m.attr());
+                List<String> params = fn == null ? List.of() : fn.args().names();
+                if (params.isEmpty()) continue;
+                Double each = known.get(fn);
+                if (each == null) {
+                    known.put(fn, 0.0);
+                    each = steps(fn.body(), params.get(0), attr, cls, known, false);
+                    known.put(fn, each);
+                }
+                k += each;
+            }
+            if (s instanceof Stmt.Return || mayEndEarly(s, loopBody)) break;
+        }
+        return k;
+    }
+
+    /** Whether a compound statement holds a return (a continue, in a loop body) that would skip the statements after it. */
+    private static boolean mayEndEarly(Stmt s, boolean loopBody) {
+        if (s instanceof Stmt.ExprStmt || s instanceof Stmt.Assign || s instanceof Stmt.AugAssign || s instanceof Stmt.AnnAssign) return false;
+        return dev.memlint.semantic.NodeChildren.anyMatch(List.of(s), n -> loopBody ? n instanceof Stmt.Continue : n instanceof Stmt.Return);
+    }
+
+    /** The calls a statement makes whenever it runs: in its value or test, outside short-circuits, branches, lambdas and comprehensions. */
+    private static List<Expr.Call> unconditionalCalls(Stmt s) {
+        List<Expr.Call> out = new ArrayList<>();
+        Expr e = s instanceof Stmt.ExprStmt x ? x.value() : s instanceof Stmt.Assign a ? a.value() : s instanceof Stmt.AugAssign a ? a.value()
+                : s instanceof Stmt.AnnAssign a ? a.value() : s instanceof Stmt.Return r ? r.value() : s instanceof Stmt.If f ? f.test()
+                : s instanceof Stmt.While w ? w.test() : s instanceof Stmt.For f ? f.iter() : null;
+        if (e != null) unconditionalCalls(e, out);
+        return out;
+    }
+
+    private static void unconditionalCalls(Expr e, List<Expr.Call> out) {
+        if (e instanceof Expr.Call c) {
+            unconditionalCalls(c.func(), out);
+            for (Expr a : c.args()) unconditionalCalls(a, out);
+            for (var kw : c.keywords()) unconditionalCalls(kw.value(), out);
+            out.add(c);
+        } else if (e instanceof Expr.Attribute a) {
+            unconditionalCalls(a.value(), out);
+        } else if (e instanceof Expr.Subscript s) {
+            unconditionalCalls(s.value(), out);
+            unconditionalCalls(s.slice(), out);
+        } else if (e instanceof Expr.BinOp b) {
+            unconditionalCalls(b.left(), out);
+            unconditionalCalls(b.right(), out);
+        } else if (e instanceof Expr.UnaryOp u) {
+            unconditionalCalls(u.operand(), out);
+        } else if (e instanceof Expr.BoolOp b) {
+            unconditionalCalls(b.values().get(0), out);
+        } else if (e instanceof Expr.IfExp x) {
+            unconditionalCalls(x.test(), out);
+        } else if (e instanceof Expr.Compare c) {
+            unconditionalCalls(c.left(), out);
+            unconditionalCalls(c.comparators().get(0), out);
+        } else if (e instanceof Expr.TupleExpr t) {
+            for (Expr x : t.elts()) unconditionalCalls(x, out);
+        } else if (e instanceof Expr.ListExpr l) {
+            for (Expr x : l.elts()) unconditionalCalls(x, out);
+        } else if (e instanceof Expr.Starred s) {
+            unconditionalCalls(s.value(), out);
+        } else if (e instanceof Expr.NamedExpr n) {
+            unconditionalCalls(n.value(), out);
+        } else if (e instanceof Expr.FormattedValue f) {
+            unconditionalCalls(f.value(), out);
+        } else if (e instanceof Expr.JoinedStr j) {
+            for (Expr x : j.values()) unconditionalCalls(x, out);
+        }
+    }
+
+    /** The loop walking the same cursor that encloses this one (in this call or a caller), or null. */
+    private Cursor enclosing(Cursor cursor) {
+        if (cursor.owner() == null) return null;
+        for (Interpreter.Loop l : in.loops) {
+            if (l.cursor != null && l.cursor.owner() == cursor.owner() && l.cursor.attr().equals(cursor.attr())) return l.cursor;
+        }
+        return null;
+    }
+
+    /**
+     * For while recv.m() is not None (or while recv.m():, first of an and), m a method of recv's class
+     * that gives None once a counter self.c reaches a bound (return self.items[self.c] if self.c <
+     * len(self.items) else None, or if self.c >= len(self.items): return None before its return): the
+     * comparison that keeps the loop going, in recv's terms (recv.c < len(recv.items)); else null.
+     */
+    private Expr.Compare peekBound(Expr test) {
+        Expr t = test instanceof Expr.BoolOp b && b.op() == BoolOperator.And ? b.values().get(0) : test;
+        if (t instanceof Expr.Compare c && c.ops().size() == 1 && c.ops().get(0) == CmpOp.IsNot && isNone(c.comparators().get(0))) {
+            t = c.left();
+        }
+        if (!(t instanceof Expr.Call call && call.func() instanceof Expr.Attribute m && call.args().isEmpty() && call.keywords().isEmpty())) {
+            return null;
+        }
+        Obj owner = evalQuiet(m.value());
+        Stmt.FunctionNode fn = owner == null || owner.cls == null ? null : in.index.method(owner.cls, m.attr());
+        List<String> params = fn == null ? List.of() : fn.args().names();
+        if (params.size() != 1) return null;
+        Expr.Compare guard = guard(fn.body());
+        if (guard == null || !(guard.left() instanceof Expr.Attribute c && c.value() instanceof Expr.Name self && self.id().equals(params.get(0)))) {
+            return null;
+        }
+        Expr left = rebased(guard.left(), params.get(0), m.value()), right = rebased(guard.comparators().get(0), params.get(0), m.value());
+        return left == null || right == null ? null : new Expr.Compare(left, guard.ops(), List.of(right), test.pos());
+    }
+
+    /** The comparison a method's result is not None under: return x if c else None, or if not c: return None first. */
+    private static Expr.Compare guard(List<Stmt> body) {
+        if (body.size() == 1 && body.get(0) instanceof Stmt.Return r && r.value() instanceof Expr.IfExp x && x.test() instanceof Expr.Compare c
+                && c.ops().size() == 1) {
+            if (isNone(x.orelse()) && !isNone(x.body())) return c;
+            if (isNone(x.body()) && !isNone(x.orelse())) return negated(c);
+        }
+        if (body.size() >= 2 && body.get(0) instanceof Stmt.If f && f.orelse().isEmpty() && f.body().size() == 1
+                && f.body().get(0) instanceof Stmt.Return r && (r.value() == null || isNone(r.value()))
+                && f.test() instanceof Expr.Compare c && c.ops().size() == 1) {
+            return negated(c);
+        }
+        return null;
+    }
+
+    /** a < b for a >= b and a <= b for a > b; null for another comparison. */
+    private static Expr.Compare negated(Expr.Compare c) {
+        CmpOp op = c.ops().get(0) == CmpOp.GtE ? CmpOp.Lt : c.ops().get(0) == CmpOp.Gt ? CmpOp.LtE : null;
+        return op == null ? null : new Expr.Compare(c.left(), List.of(op), c.comparators(), c.pos());
+    }
+
+    private static boolean isNone(Expr e) {
+        return e instanceof Expr.Constant k && k.value() == null;
+    }
+
+    /** e with the name self read as recv: names, attributes, constants and len() of them; null for anything else. */
+    private static Expr rebased(Expr e, String self, Expr recv) {
+        if (e instanceof Expr.Name n) return n.id().equals(self) ? recv : e;
+        if (e instanceof Expr.Constant) return e;
+        if (e instanceof Expr.Attribute a) {
+            Expr v = rebased(a.value(), self, recv);
+            return v == null ? null : new Expr.Attribute(v, a.attr(), a.ctx(), a.pos());
+        }
+        if (e instanceof Expr.Call c && c.func() instanceof Expr.Name f && f.id().equals("len") && c.args().size() == 1 && c.keywords().isEmpty()) {
+            Expr v = rebased(c.args().get(0), self, recv);
+            return v == null ? null : new Expr.Call(c.func(), List.of(v), c.keywords(), c.pos());
         }
         return null;
     }

@@ -1,0 +1,117 @@
+package dev.memlint.memory.size;
+
+import dev.memlint.ast.Module;
+import dev.memlint.memory.CollectorMode;
+import dev.memlint.memory.Estimates;
+import dev.memlint.memory.SizeModel;
+import dev.memlint.parse.PythonSourceParser;
+import dev.memlint.parse.PythonVersion;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** How often while loops run whose bound is not in their own test: a cursor read through a method, a chain of links. */
+class TripCountsTest {
+    private static final SizeModel SIZES = SizeModel.of("3.12");
+
+    private static Estimates.Entry entry(String source, String function) {
+        Module module = PythonSourceParser.parse(source.getBytes(StandardCharsets.UTF_8), PythonVersion.PY312).module();
+        return Estimates.of(module, "t.py", SIZES, CollectorMode.ON, Map.of()).stream()
+                .filter(e -> e.qualname().equals(function)).findFirst().orElseThrow();
+    }
+
+    private static boolean unknownLoops(Estimates.Entry e) {
+        return e.limits().stream().anyMatch(l -> l.contains("iterations unknown"));
+    }
+
+    private static final String PARSER = """
+            class Parser:
+                def __init__(self, tokens):
+                    self.tokens = tokens
+                    self.pos = 0
+
+                def peek(self):
+                    return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+                def ahead(self):
+                    if self.pos >= len(self.tokens):
+                        return None
+                    return self.tokens[self.pos]
+
+                def take(self):
+                    token = self.peek()
+                    if token is None:
+                        raise SyntaxError("end of input")
+                    self.pos += 1
+                    return token
+
+                def pair(self):
+                    key = self.take()
+                    self.take()
+                    return (key, self.take())
+
+                def pairs(self):
+                    out = []
+                    while self.peek() is not None and self.peek() != ";":
+                        out.append(self.pair())
+                    return out
+
+                def maybe(self):
+                    if self.peek() == ",":
+                        self.take()
+
+            def parse(tokens):
+                parser = Parser(tokens)
+                groups = []
+                while parser.peek() is not None:
+                    groups.append(parser.pairs())
+                    parser.take()
+                return groups
+
+            def parse_flat(tokens):
+                parser = Parser(tokens)
+                out = []
+                while parser.ahead() is not None:
+                    out.append(parser.pair())
+                return out
+
+            def parse_optional(tokens):
+                parser = Parser(tokens)
+                out = []
+                while parser.peek() is not None:
+                    out.append((1, 2))
+                    parser.maybe()
+                return out
+            """;
+
+    @Test
+    void aLoopUntilAPeekAtACursorGivesNoneRunsOncePerStepOfTheCursor() {
+        // peek() is None once self.pos reaches len(self.tokens), and every iteration takes at least
+        // one token (take() in a method the body calls, at any depth): len(tokens) iterations at most
+        Estimates.Entry flat = entry(PARSER, "parse_flat");
+        assertTrue(!unknownLoops(flat), flat::toString);
+        assertEquals("O(len(tokens))", flat.growth(), flat::toString);
+        // three tokens per pair: a third as many pairs as tokens
+        assertTrue(flat.peakFormula().contains("56·0.33·len(tokens)"), flat::toString);
+    }
+
+    @Test
+    void loopsSharingOneCursorShareItsSteps() {
+        // pairs() walks the cursor parse() walks: their iterations together take no more tokens
+        // than there are, not len(tokens) pairs in each of len(tokens) groups
+        Estimates.Entry e = entry(PARSER, "parse");
+        assertTrue(!unknownLoops(e), e::toString);
+        assertEquals("O(len(tokens))", e.growth(), e::toString);
+        assertTrue(e.limits().stream().anyMatch(l -> l.contains("shares the cursor self.pos with the loop at line 39")), e::toString);
+    }
+
+    @Test
+    void aCursorNotSteppedOnEveryIterationLeavesTheLoopUnknown() {
+        Estimates.Entry e = entry(PARSER, "parse_optional");
+        assertTrue(unknownLoops(e), e::toString);
+    }
+}
