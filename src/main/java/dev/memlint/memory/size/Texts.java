@@ -59,15 +59,24 @@ final class Texts {
      */
     private static List<List<Obj.Piece>> splitPieces(Obj recv, String sep) {
         if (recv.pieces == null || sep == null || sep.isEmpty()) return null;
+        return splitPieces(recv, sep, false);
+    }
+
+    /**
+     * As above, split() without a separator: at runs of whitespace, with no empty parts (a digits
+     * field holds no whitespace and is never empty, so a part with no pieces is an empty text).
+     */
+    private static List<List<Obj.Piece>> splitPieces(Obj recv, String sep, boolean whitespace) {
+        if (recv.pieces == null) return null;
         List<List<Obj.Piece>> parts = new java.util.ArrayList<>();
         List<Obj.Piece> current = new java.util.ArrayList<>();
         for (Obj.Piece p : recv.pieces) {
             if (p.text() == null) {
-                if (!p.digits() || sep.chars().anyMatch(ch -> DIGITS.indexOf(ch) >= 0)) return null;
+                if (!p.digits() || !whitespace && sep.chars().anyMatch(ch -> DIGITS.indexOf(ch) >= 0)) return null;
                 current.add(p);
                 continue;
             }
-            String[] chunks = p.text().split(java.util.regex.Pattern.quote(sep), -1);
+            String[] chunks = whitespace ? whitespaceChunks(p.text()) : p.text().split(java.util.regex.Pattern.quote(sep), -1);
             for (int k = 0; k < chunks.length; k++) {
                 if (k > 0) {
                     parts.add(current);
@@ -77,7 +86,25 @@ final class Texts {
             }
         }
         parts.add(current);
+        if (whitespace) parts.removeIf(List::isEmpty);
         return parts;
+    }
+
+    /** A literal cut at each run of whitespace (str.isspace's characters), an empty chunk where it begins or ends with one. */
+    private static String[] whitespaceChunks(String text) {
+        List<String> out = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i < text.length() && !isSpace(text.charAt(i))) continue;
+            out.add(text.substring(start, i));
+            while (i + 1 < text.length() && isSpace(text.charAt(i + 1))) i++;
+            start = i + 1;
+        }
+        return out.toArray(String[]::new);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
     }
 
     /** Parts put back together with the separator between them, adjacent literals as one. */
@@ -140,7 +167,8 @@ final class Texts {
                     return in.library.listOf(Sym.of(k.value() + 1), in.str(Sym.mul(Sym.of(1 / (k.value() + 1)), n)));
                 }
                 String sep = firstExpr == null ? null : Builtins.constantText(firstExpr);
-                List<List<Obj.Piece>> known = max == null ? splitPieces(recv, sep) : null;
+                boolean whitespace = args.isEmpty() && kwargs.isEmpty();
+                List<List<Obj.Piece>> known = max != null ? null : whitespace ? splitPieces(recv, null, true) : splitPieces(recv, sep);
                 if (known != null) {
                     Obj list = in.make(Obj.Kind.LIST, Sym.of(known.size()));
                     list.layout = Obj.Layout.APPENDED;

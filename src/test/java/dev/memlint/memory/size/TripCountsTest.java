@@ -114,4 +114,21 @@ class TripCountsTest {
         Estimates.Entry e = entry(PARSER, "parse_optional");
         assertTrue(unknownLoops(e), e::toString);
     }
+
+    @Test
+    void aLoopOverTheWordsOfAnFStringRunsOncePerWord() {
+        // split() with no separator cuts at runs of whitespace and drops the empty ends: two words, not
+        // a guess of one per 8 characters (a counter's digits hold no whitespace)
+        String src = """
+                def pairs(n):
+                    out = []
+                    for i in range(n):
+                        for word in f"  first{i}\tlast{i} ".split():
+                            out.append((word, i))
+                    return out
+                """;
+        Estimates.Entry e = entry(src, "pairs");
+        assertTrue(e.peakFormula().contains("list_appended(2·n)"), e::toString);
+        assertTrue(e.limits().stream().noneMatch(l -> l.contains("parts of")), e::toString);
+    }
 }
