@@ -216,9 +216,44 @@ final class TripCounts {
      */
     private Sym leastStep(List<Stmt> body, Expr.Attribute counter) {
         Obj owner = evalQuiet(counter.value());
-        if (owner == null || owner.cls == null) return null;
+        if (owner == null || owner.cls == null || rewound(body, Interpreter.text(counter.value()), counter.attr(), owner.cls)) return null;
         double k = steps(body, Interpreter.text(counter.value()), counter.attr(), owner.cls, new HashMap<>(), true);
         return k > 0 ? Sym.of(k) : null;
+    }
+
+    /**
+     * Whether the counter may move other than up by a constant: the loop body, or a method of its
+     * owner's class other than __init__, assigns it (a backtracking parser's self.pos = saved) or
+     * steps it by anything else; its steps then bound nothing.
+     */
+    private boolean rewound(List<Stmt> body, String receiver, String attr, String cls) {
+        if (movesOtherwise(body, receiver + "." + attr)) return true;
+        for (var c : in.index.lineage(cls)) {
+            for (Stmt.FunctionNode fn : c.methods().values()) {
+                List<String> params = fn.args().names();
+                if (!fn.name().equals("__init__") && !params.isEmpty() && movesOtherwise(fn.body(), params.get(0) + "." + attr)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean movesOtherwise(List<Stmt> body, String counter) {
+        return dev.memlint.semantic.NodeChildren.anyMatch(body, n -> {
+            if (n instanceof Stmt.AugAssign a && Interpreter.text(a.target()).equals(counter)) {
+                return !(a.op() == Operator.Add && a.value() instanceof Expr.Constant c && c.value() instanceof BigInteger v && v.signum() > 0);
+            }
+            if (n instanceof Stmt.Assign a) return a.targets().stream().anyMatch(t -> binds(t, counter));
+            if (n instanceof Stmt.AnnAssign a) return binds(a.target(), counter);
+            return n instanceof Stmt.For f && binds(f.target(), counter);
+        });
+    }
+
+    /** Whether an assignment target binds the counter, itself or as a part of a tuple or list unpacked. */
+    private static boolean binds(Expr target, String counter) {
+        if (target instanceof Expr.TupleExpr t) return t.elts().stream().anyMatch(e -> binds(e, counter));
+        if (target instanceof Expr.ListExpr l) return l.elts().stream().anyMatch(e -> binds(e, counter));
+        if (target instanceof Expr.Starred s) return binds(s.value(), counter);
+        return target instanceof Expr.Attribute && Interpreter.text(target).equals(counter);
     }
 
     /**

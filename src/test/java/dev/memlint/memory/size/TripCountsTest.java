@@ -64,6 +64,13 @@ class TripCountsTest {
                     if self.peek() == ",":
                         self.take()
 
+            class Backtracking(Parser):
+                def attempt(self):
+                    saved = self.pos
+                    self.take()
+                    if self.peek() == "!":
+                        self.pos = saved
+
             def parse(tokens):
                 parser = Parser(tokens)
                 groups = []
@@ -77,6 +84,14 @@ class TripCountsTest {
                 out = []
                 while parser.ahead() is not None:
                     out.append(parser.pair())
+                return out
+
+            def parse_backtracking(tokens):
+                parser = Backtracking(tokens)
+                out = []
+                while parser.peek() is not None:
+                    out.append((1, 2))
+                    parser.attempt()
                 return out
 
             def parse_optional(tokens):
@@ -106,13 +121,16 @@ class TripCountsTest {
         Estimates.Entry e = entry(PARSER, "parse");
         assertTrue(!unknownLoops(e), e::toString);
         assertEquals("O(len(tokens))", e.growth(), e::toString);
-        assertTrue(e.limits().stream().anyMatch(l -> l.contains("shares the cursor self.pos with the loop at line 39")), e::toString);
+        assertTrue(e.limits().stream().anyMatch(l -> l.contains("shares the cursor self.pos with the loop at line 46")), e::toString);
     }
 
     @Test
     void aCursorNotSteppedOnEveryIterationLeavesTheLoopUnknown() {
         Estimates.Entry e = entry(PARSER, "parse_optional");
         assertTrue(unknownLoops(e), e::toString);
+        // nor one a method moves back (a backtracking parser's self.pos = saved)
+        Estimates.Entry back = entry(PARSER, "parse_backtracking");
+        assertTrue(unknownLoops(back), back::toString);
     }
 
     @Test
