@@ -439,6 +439,9 @@ final class Expressions {
             }
             Obj classValue = in.classes.classAttribute(o.cls, attr);
             if (classValue != null) return classValue;
+            // one the metaclass set from the class body: an instance the call made is of exactly its class
+            Obj fromMetaclass = o.fresh && o.kind == Obj.Kind.INSTANCE ? in.classes.metaclassAttribute(o.cls, attr) : null;
+            if (fromMetaclass != null) return fromMetaclass;
         }
         if (o.kind == Obj.Kind.FUNCTION && "builtin".equals(o.producer) && Library.isBuiltinType(in.pathOf(o))) {
             // str.upper, dict.items...: an unbound method, called with its receiver first (map(str.upper, names))

@@ -149,4 +149,48 @@ class TripCountsTest {
         assertTrue(e.peakFormula().contains("list_appended(2·n)"), e::toString);
         assertTrue(e.limits().stream().noneMatch(l -> l.contains("parts of")), e::toString);
     }
+
+    @Test
+    void aLoopOverFieldsAMetaclassCollectedFromTheClassBodyRunsOncePerField() {
+        // ModelMeta keeps the class body's Field entries: Point has three (a str, a def and the
+        // names CPython adds are not Fields); a method of the base, whose self may be any subclass, keeps its symbol
+        String src = """
+                class Field:
+                    def __init__(self, default=None):
+                        self.default = default
+
+                class ModelMeta(type):
+                    def __new__(mcs, name, bases, namespace):
+                        cls = super().__new__(mcs, name, bases, namespace)
+                        cls._fields = [key for key, value in namespace.items() if isinstance(value, Field)]
+                        return cls
+
+                class Model(metaclass=ModelMeta):
+                    def __init__(self, **values):
+                        for name in self._fields:
+                            setattr(self, name, values.get(name))
+
+                    def to_dict(self):
+                        return {name: getattr(self, name) for name in self._fields}
+
+                class Point(Model):
+                    \"\"\"A point.\"\"\"
+                    x = Field()
+                    y = Field()
+                    z = Field(0)
+                    label = "point"
+
+                    def norm(self):
+                        return 0
+
+                def points(n):
+                    return [Point(x=i, y=i).to_dict() for i in range(n)]
+                """;
+        Estimates.Entry e = entry(src, "points");
+        assertTrue(!unknownLoops(e), e::toString);
+        assertTrue(e.peakFormula().contains("dict(3)"), e::toString);
+        assertEquals("O(n)", e.growth(), e::toString);
+        Estimates.Entry base = entry(src, "Model.to_dict");
+        assertTrue(base.peakFormula().contains("self._fields"), base::toString);
+    }
 }
