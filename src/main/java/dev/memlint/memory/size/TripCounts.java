@@ -90,9 +90,11 @@ final class TripCounts {
                     if (outer == null) return new Trips(count, fromZero, null, cursor);
                     // an enclosing loop runs once per outer.step steps of the same cursor at most: together,
                     // this loop's iterations take no more steps than there are, outer.step / k per outer iteration
+                    // on average; what all of them keep is bounded so, what one run holds and drops may be more
                     return new Trips(Sym.of(outer.step() / k), "while loop at line " + w.pos().line() + " shares the cursor "
                             + Interpreter.text(i) + " with the loop at line " + outer.line() + ": its iterations taken as that loop's "
-                            + "least step over its own, " + Sym.of(outer.step() / k).text() + " per iteration of that loop",
+                            + "least step over its own, " + Sym.of(outer.step() / k).text() + " per iteration of that loop on average "
+                            + "(one run may take more, and hold more at once)",
                             null, cursor);
                 }
             }
