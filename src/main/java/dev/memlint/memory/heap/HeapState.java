@@ -51,35 +51,47 @@ public final class HeapState implements FlowState<HeapState> {
         this.killedParamFields = killed;
     }
 
-    /** Returns this state itself when it already covers other, so callers can test identity for change. */
+    /**
+     * Returns this state itself when it already covers other, so callers can test identity for
+     * change. One pass over other's parts both tests and joins: the copy is made at the first
+     * thing this state lacks (loop heads join states that mostly agree).
+     */
     @Override
     public HeapState join(HeapState other) {
-        if (covers(other)) {
-            return this; // the common case at loop heads once the analysis settles: no copy
-        }
-        HeapState j = copy();
+        HeapState j = null;
         if (vars != other.vars) {
             for (Map.Entry<String, Set<Site>> var : other.vars.entrySet()) { // loops: lambdas are slow under C1
-                Set<Site> mine = j.vars.get(var.getKey());
-                if (mine == null || !mine.containsAll(var.getValue())) {
+                Set<Site> mine = vars.get(var.getKey());
+                if (mine != var.getValue() && (mine == null || !mine.containsAll(var.getValue()))) {
                     Set<Site> union = mine == null ? new LinkedHashSet<>() : new LinkedHashSet<>(mine);
                     union.addAll(var.getValue());
+                    j = j == null ? copy() : j;
                     j.ownVars().put(var.getKey(), Collections.unmodifiableSet(union));
                 }
             }
         }
         if (edges != other.edges) {
             for (Edge e : other.edges) {
-                j.addEdge(e);
+                if (!edges.contains(e)) {
+                    j = j == null ? copy() : j;
+                    j.addEdge(e);
+                }
             }
         }
-        j.escape(other.escaped);
-        j.markReturned(other.returned);
-        if (!j.killedParamFields.containsAll(other.killedParamFields)) {
+        if (escaped != other.escaped && !escaped.containsAll(other.escaped)) {
+            j = j == null ? copy() : j;
+            j.escape(other.escaped);
+        }
+        if (returned != other.returned && !returned.containsAll(other.returned)) {
+            j = j == null ? copy() : j;
+            j.markReturned(other.returned);
+        }
+        if (killedParamFields != other.killedParamFields && !killedParamFields.containsAll(other.killedParamFields)) {
+            j = j == null ? copy() : j;
             j.own(KILLED);
             j.killedParamFields.addAll(other.killedParamFields);
         }
-        return j;
+        return j == null ? this : j;
     }
 
     /** Whether this state holds everything other does (names, references, escapes, results, kills). */
