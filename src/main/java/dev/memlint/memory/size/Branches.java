@@ -148,6 +148,36 @@ final class Branches {
     }
 
     /**
+     * Walks a path that does not go on to what follows here (a with block's __exit__ as an exception
+     * leaves it) and undoes what it did to objects, names and the loop's growth: only what it recorded
+     * while it ran stays (the state a try's handlers start from), and the cyclic garbage it left.
+     */
+    void aside(Runnable path) {
+        Interpreter.Frame f = in.frame();
+        Interpreter.Log log = new Interpreter.Log(in.clock);
+        in.logs.push(log);
+        Map<String, Obj> env0 = new LinkedHashMap<>(f.env);
+        Interpreter.Flow flow0 = f.flow;
+        LoopState loop0 = saveLoopState();
+        int made0 = in.cyclicMade.size();
+        Interpreter.Loop loop = in.loops.peek();
+        try {
+            path.run();
+            List<Obj> made = in.cyclicMade.subList(made0, in.cyclicMade.size());
+            in.looping.dropTemporaries(List.copyOf(made), loop != null ? loop.stamp : f.stamp);
+            made.clear();
+        } finally {
+            in.logs.pop();
+        }
+        for (var e : log.before.entrySet()) e.getKey().restore(e.getValue());
+        for (Interpreter.Log outer : in.logs) outer.touchedNow.addAll(log.before.keySet());
+        f.env = env0;
+        f.flow = flow0;
+        LoopState now = saveLoopState();
+        restoreLoopState(new LoopState(loop0.deltas(), loop0.once(), now.garbage(), now.cap(), now.tracked()));
+    }
+
+    /**
      * A path that breaks out of the loop this frame runs ends the loop: what it adds to older objects
      * beyond what the iteration added before the paths split happens once per run of the loop, not
      * on every trip (for ...: try: found.append(fetch()); break). Its growth per trip is the

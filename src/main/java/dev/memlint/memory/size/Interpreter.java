@@ -412,6 +412,16 @@ final class Interpreter {
         }
     }
 
+    /**
+     * Records an object's state before the walk puts back one it had earlier (a handler starting
+     * where the try's body raised): undone after the path, but not the path's own change, so the
+     * state another path leaves the object in (the body run to its end) is kept over it.
+     */
+    void touchToPutBack(Obj o) {
+        if (o == null) return;
+        for (Log l : logs) if (o.born < l.stamp && !l.before.containsKey(o)) l.before.put(o, o.save());
+    }
+
     void step() {
         if (++steps > BUDGET) throw new OverBudget();
     }

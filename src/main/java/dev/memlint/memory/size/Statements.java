@@ -229,7 +229,7 @@ final class Statements {
         if (t.states == null) return;
         for (var e : t.log.before.entrySet()) {
             Obj o = e.getKey();
-            in.touch(o);
+            in.touchToPutBack(o);
             o.restore(t.states.getOrDefault(o, e.getValue()));
         }
         t.frame.env = new java.util.LinkedHashMap<>(t.env);
@@ -268,6 +268,9 @@ final class Statements {
         List<Runnable> paths = new ArrayList<>();
         paths.add(() -> {
             if (f.flow == Interpreter.Flow.RAISE) f.flow = Interpreter.Flow.NORMAL; // a raise the handlers catch
+            // the body ran to its end on this path: what it did after the raise (a with block's
+            // __exit__ storing into a table) is this path's change, which a handler's undoing must not win over
+            if (raised != null && tryBody.states != null) tryBody.log.before.keySet().forEach(in::touch);
             block(orelse);
         });
         for (ExceptHandler h : handlers) {
@@ -357,12 +360,24 @@ final class Statements {
                         clean.run();
                     } else {
                         // the block may raise: __exit__ runs with the exception on some iterations (a recorder keeping failures)
-                        Obj type = in.given(Obj.Kind.CLASS, "type");
-                        List<Runnable> paths = List.of(clean, () -> in.calls.inline(exit, cm, List.of(type, raised, in.none()), Map.of(),
-                                item.contextExpr()));
-                        double[] shares = sharesAfterRaise(raised, share, 1);
-                        if (shares != null) in.branches.walk(paths, shares, null);
-                        else in.branches.walk(paths, true);
+                        // the exception's class: there already (no bytes), and not None, which __exit__ tests it for
+                        Obj type = in.fixed(Obj.Kind.CLASS, 0);
+                        type.cls = raised.cls;
+                        Runnable failed = () -> in.calls.inline(exit, cm, List.of(type, raised, in.none()), Map.of(), item.contextExpr());
+                        if (!in.tryBodies.isEmpty() && !Syntax.mayReturnTrue(exit)) {
+                            // the exception goes on to the handlers around: they start from what __exit__ left
+                            // (a rollback), and what follows the block runs where it did not raise (a commit)
+                            in.branches.aside(() -> {
+                                failed.run();
+                                atRaise();
+                            });
+                            clean.run();
+                        } else {
+                            List<Runnable> paths = List.of(clean, failed);
+                            double[] shares = sharesAfterRaise(raised, share, 1);
+                            if (shares != null) in.branches.walk(paths, shares, null);
+                            else in.branches.walk(paths, true);
+                        }
                     }
                 }
             } else {

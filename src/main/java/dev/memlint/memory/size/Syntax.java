@@ -59,6 +59,21 @@ final class Syntax {
         });
     }
 
+    /**
+     * Whether a context manager's __exit__ may return a true value, which swallows the exception the
+     * block raised: false when every return in it returns nothing, None or False.
+     */
+    static boolean mayReturnTrue(Stmt.FunctionNode exit) {
+        boolean[] found = {false};
+        NodeChildren.walkAll(exit.body(), n -> {
+            if (n instanceof Stmt.Return r && r.value() != null
+                    && !(r.value() instanceof Expr.Constant c && (c.value() == null || Boolean.FALSE.equals(c.value())))) {
+                found[0] = true;
+            }
+        });
+        return found[0];
+    }
+
     long slots(Stmt.FunctionNode f) {
         return slots.computeIfAbsent(f, x -> frameSlots(f));
     }

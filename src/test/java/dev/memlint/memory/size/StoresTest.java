@@ -1,0 +1,162 @@
+package dev.memlint.memory.size;
+
+import dev.memlint.ast.Module;
+import dev.memlint.memory.CollectorMode;
+import dev.memlint.memory.Estimates;
+import dev.memlint.memory.SizeModel;
+import dev.memlint.parse.PythonSourceParser;
+import dev.memlint.parse.PythonVersion;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Stores into containers made before a loop, on the paths service code takes: a buffer filled,
+ * flushed into a table and cleared on each trip, a with block whose __exit__ commits what the
+ * block queued unless it raised, and a try whose handler runs on the iterations that raised.
+ * Each is compared with the same stores written directly, which the estimator already gets right.
+ */
+class StoresTest {
+    private static final SizeModel SIZES = SizeModel.of("3.12");
+
+    private static Estimates.Entry entry(String source, String function, Map<String, Double> bindings) {
+        Module module = PythonSourceParser.parse(source.getBytes(StandardCharsets.UTF_8), PythonVersion.PY312).module();
+        return Estimates.of(module, "t.py", SIZES, CollectorMode.ON, bindings).stream()
+                .filter(e -> e.qualname().equals(function)).findFirst().orElseThrow();
+    }
+
+    private static long retained(String source, String function, String symbol, double value) {
+        Long bytes = entry(source, function, Map.of(symbol, value)).retainedBytes();
+        assertNotNull(bytes, () -> function + ": " + entry(source, function, Map.of()));
+        return bytes;
+    }
+
+    private static long peak(String source, String function, String symbol, double value) {
+        Long bytes = entry(source, function, Map.of(symbol, value)).peakBytes();
+        assertNotNull(bytes, () -> function + ": " + entry(source, function, Map.of()));
+        return bytes;
+    }
+
+    @Test
+    void aTryWhoseHandlerRunsOnSomeIterationsKeepsWhatTheOthersStored() {
+        String src = """
+                def check(row):
+                    if not row["name"]:
+                        raise ValueError("no name")
+
+                def checked(rows):
+                    tables = {}
+                    failed = 0
+                    for i, row in enumerate(rows):
+                        try:
+                            check(row)
+                            tables.setdefault("rows", {})[i] = row
+                        except ValueError:
+                            failed += 1
+                    return tables, failed
+
+                def unchecked(rows):
+                    tables = {}
+                    for i, row in enumerate(rows):
+                        tables.setdefault("rows", {})[i] = row
+                    return tables, 0
+                """;
+        assertEquals("O(len(rows))", entry(src, "checked", Map.of()).growth());
+        long checked = retained(src, "checked", "len(rows)", 10_000), all = retained(src, "unchecked", "len(rows)", 10_000);
+        // stored on the iterations that did not raise: a share of what storing on all of them keeps
+        assertTrue(checked > all / 4 && checked < all, () -> checked + " vs " + all);
+    }
+
+    @Test
+    void aWithBlocksExitCommitsWhereTheBlockDidNotRaiseAsAPlainTryDoes() {
+        String src = """
+                def check(row):
+                    if not row["name"]:
+                        raise ValueError("no name")
+
+                class Batch:
+                    def __init__(self, tables):
+                        self.tables = tables
+                        self.pending = []
+
+                    def __enter__(self):
+                        return self
+
+                    def __exit__(self, exc_type, exc, tb):
+                        try:
+                            if exc_type is None:
+                                for key, value in self.pending:
+                                    self.tables.setdefault("rows", {})[key] = value
+                        finally:
+                            self.pending.clear()
+                        return False
+
+                def committed(rows):
+                    tables = {}
+                    failed = 0
+                    for i, row in enumerate(rows):
+                        try:
+                            with Batch(tables) as batch:
+                                batch.pending.append((i, row))
+                                check(row)
+                        except ValueError:
+                            failed += 1
+                    return tables, failed
+
+                def checked(rows):
+                    tables = {}
+                    failed = 0
+                    for i, row in enumerate(rows):
+                        try:
+                            check(row)
+                            tables.setdefault("rows", {})[i] = row
+                        except ValueError:
+                            failed += 1
+                    return tables, failed
+                """;
+        assertEquals("O(len(rows))", entry(src, "committed", Map.of()).growth());
+        assertEquals(retained(src, "checked", "len(rows)", 10_000), retained(src, "committed", "len(rows)", 10_000));
+    }
+
+    @Test
+    void exitGivenTheBlocksExceptionSeesATypeThatIsNotNone() {
+        String src = """
+                def check(row):
+                    if not row["name"]:
+                        raise ValueError("no name")
+
+                class Commit:
+                    def __init__(self, done, value):
+                        self.done = done
+                        self.value = value
+
+                    def __enter__(self):
+                        return self
+
+                    def __exit__(self, exc_type, exc, tb):
+                        if exc_type is None:
+                            self.done.append(self.value)
+
+                def may_fail(rows):
+                    done = []
+                    for row in rows:
+                        with Commit(done, [row]):
+                            check(row)
+                    return done
+
+                def never_fails(rows):
+                    done = []
+                    for row in rows:
+                        with Commit(done, [row]):
+                            pass
+                    return done
+                """;
+        long some = retained(src, "may_fail", "len(rows)", 10_000), all = retained(src, "never_fails", "len(rows)", 10_000);
+        assertTrue(some > all / 4 && some < all, () -> some + " vs " + all);
+    }
+}
