@@ -80,6 +80,55 @@ final class Containers {
     }
 
     /**
+     * The items a container holds at this point of the walk: its own, and those this iteration of each
+     * loop it is older than has added so far (that loop's growth of it, scaled only when the loop
+     * ends), which a loop over it in the iteration walks too (a batch filled, then flushed). Null: not known.
+     */
+    Sym countNow(Obj o) {
+        if (o == null || o.count == null) return null;
+        Sym n = o.count;
+        for (Interpreter.Loop l : in.loops) {
+            Interpreter.Delta d = l.deltas.get(o);
+            if (d != null) n = Sym.add(n, d.count());
+        }
+        return n;
+    }
+
+    /** The latest item this iteration of a loop around added to a container (see countNow); null: none. */
+    Obj addedNow(Obj o) {
+        for (Interpreter.Loop l : in.loops) {
+            Interpreter.Delta d = l.deltas.get(o);
+            if (d != null && !d.groups().isEmpty()) return d.groups().get(d.groups().size() - 1).item();
+        }
+        return null;
+    }
+
+    /**
+     * Empties a container. In a loop it is older than, what the earlier iterations added is gone as
+     * well: its growth there is dropped, after a peak candidate holding what this iteration added (a
+     * buffer filled, flushed and cleared on each trip holds one batch at a time, not all of them).
+     */
+    void clear(Obj o) {
+        Set<Obj> held = null;
+        Sym batch = Sym.ZERO;
+        for (Interpreter.Loop l : in.loops) {
+            Interpreter.Delta d = l.deltas.remove(o);
+            if (d == null) continue;
+            if (held == null) held = in.footprint.reachable(in.roots(), x -> false);
+            for (Obj.Group g : d.groups()) {
+                if (g.item() != null) batch = Sym.add(batch, Sym.mul(g.count(), in.footprint.of(List.of(g.item()), held::contains)));
+            }
+            batch = Sym.add(batch, Sym.add(d.bulk(), Sym.mul(Sym.of(Footprint.LIST_SLOT), d.count())));
+        }
+        if (held != null) in.observe(batch);
+        in.touch(o);
+        if (o.count != null) o.count = Sym.ZERO;
+        o.groups = new ArrayList<>();
+        o.bulk = Sym.ZERO;
+        o.constantKeys = new java.util.HashSet<>();
+    }
+
+    /**
      * A dict or set whose keys repeat holds one entry per distinct key: its length, and the keys and
      * values it keeps, are at most that many (what len, sorted or a loop over it see, too).
      */

@@ -383,6 +383,8 @@ final class Expressions {
         if (container == null) return null;
         if (container.item != null) return container.item;
         if (!container.groups.isEmpty()) return container.groups.get(container.groups.size() - 1).item();
+        Obj added = in.containers.addedNow(container);
+        if (added != null) return added;
         if (container.fresh || container.kind == Obj.Kind.NONE) return null;
         Obj item = in.given(Obj.Kind.UNKNOWN, in.pathOf(container) + "[]");
         item.count = Sym.of(Interpreter.ITEM_CHARS);

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  */
 final class Footprint {
     /** Bytes per item a container the call did not make gains (a list slot, a dict entry, a set slot). */
-    private static final long LIST_SLOT = 8, DICT_ENTRY = 36, SET_SLOT = 32;
+    static final long LIST_SLOT = 8, DICT_ENTRY = 36, SET_SLOT = 32;
 
     private final SizeModel model;
     private final ModuleIndex index;

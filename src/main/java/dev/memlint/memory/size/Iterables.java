@@ -70,12 +70,13 @@ final class Iterables {
             }
             case ITERATOR -> in.producers.produceIterator(src, body, where, carried);
             case LIST, TUPLE, SET, DICT -> {
-                if (src.count == null) {
+                Sym n = in.containers.countNow(src);
+                if (n == null) {
                     unknownLoop(line, body, carried);
                 } else {
                     Obj element = in.expressions.elementOf(src);
                     if (!src.fresh) in.looping.over = src;
-                    in.looping.loop(src.count, null, element, madeSince(src, element), carried, line, () -> body.accept(element), null);
+                    in.looping.loop(n, null, element, madeSince(src, element), carried, line, () -> body.accept(element), null);
                 }
             }
             case STR -> in.looping.loop(src.count == null ? Sym.var("len(" + in.pathOf(src) + ")") : src.count, null, null, carried,

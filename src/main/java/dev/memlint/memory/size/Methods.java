@@ -142,10 +142,7 @@ final class Methods {
                 in.containers.grow(recv, Sym.of(-1), null);
                 return in.none();
             case "clear":
-                in.touch(recv);
-                if (recv.count != null) recv.count = Sym.ZERO;
-                recv.groups = new ArrayList<>();
-                recv.bulk = Sym.ZERO;
+                in.containers.clear(recv);
                 return in.none();
             case "sort": {
                 Sym n = in.library.countOf(recv, "?");

@@ -43,6 +43,52 @@ class StoresTest {
     }
 
     @Test
+    void aBufferFlushedAndClearedOnEachTripHoldsOneBatchAndFillsTheTable() {
+        String src = """
+                def buffered(n):
+                    pending = []
+                    table = {}
+                    for i in range(n):
+                        pending.append((i, {"t": i}))
+                        for k, v in pending:
+                            table[k] = v
+                        pending.clear()
+                    return table
+
+                def direct(n):
+                    table = {}
+                    for i in range(n):
+                        pair = (i, {"t": i})
+                        table[pair[0]] = pair[1]
+                    return table
+                """;
+        assertEquals("O(n)", entry(src, "buffered", Map.of()).growth());
+        // the table holds every item; the buffer, emptied each trip, holds none of them at the end
+        assertEquals(retained(src, "direct", "n", 10_000), retained(src, "buffered", "n", 10_000));
+        long buffered = peak(src, "buffered", "n", 10_000), direct = peak(src, "direct", "n", 10_000);
+        assertTrue(buffered >= direct * 0.95 && buffered <= direct * 1.05, () -> buffered + " vs " + direct);
+    }
+
+    @Test
+    void aBufferClearedOnEachTripDoesNotPileUpItsBatches() {
+        String src = """
+                def measure(kept, make):
+                    kept.append([make() for _ in range(300)])
+                    kept.clear()
+
+                def measure_all(n):
+                    kept = []
+                    for i in range(n):
+                        measure(kept, lambda: [0])
+                    return kept
+                """;
+        // one batch of 300 at a time, whatever the number of trips (the counter's int aside)
+        assertEquals("O(1)", entry(src, "measure_all", Map.of()).growth());
+        long few = peak(src, "measure_all", "n", 10), many = peak(src, "measure_all", "n", 1000);
+        assertTrue(few > 300 * 56 && many - few <= 32, () -> few + " vs " + many);
+    }
+
+    @Test
     void aTryWhoseHandlerRunsOnSomeIterationsKeepsWhatTheOthersStored() {
         String src = """
                 def check(row):
