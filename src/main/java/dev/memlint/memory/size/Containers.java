@@ -139,6 +139,14 @@ final class Containers {
         o.groups = groups;
     }
 
+    /** The key a Counter counts by a field of records (see addKey): one key for the walk, by its expression. */
+    private record CountedField(String expr) {}
+
+    /** A field of an object or a record: an attribute read (r.status) or an item under a literal key (r["module"]). */
+    private static boolean field(Expr e) {
+        return e instanceof Expr.Attribute || e instanceof Expr.Subscript s && s.slice() instanceof Expr.Constant;
+    }
+
     /** Keys that take at most distinct values: the dict or set holds at most that many entries. */
     static void capKeys(Obj container, Sym distinct) {
         container.keyCap = container.keyCap == null ? distinct : Sym.min(container.keyCap, distinct);
@@ -164,6 +172,15 @@ final class Containers {
     void addKey(Obj container, Obj key, Expr keyExpr, List<Obj.Group> groups, boolean replaces) {
         if (container == null) return;
         Object constant = keyExpr instanceof Expr.Constant c ? c.value() : key != null ? key.literal : null;
+        if (constant == null && "counter".equals(container.producer) && field(keyExpr) && (key == null || key.distinct == null)) {
+            // counting by a field of records (a status, a module, a kind) is counting values that repeat:
+            // the field's values are not known, so no more entries than the walk tells apart, one
+            String shown = keyExpr instanceof Expr.Subscript sub ? Interpreter.text(sub.value()) + "[" + Interpreter.text(sub.slice()) + "]"
+                    : Interpreter.text(keyExpr);
+            constant = new CountedField(shown);
+            in.limit("Counter keyed by " + shown + " at line " + keyExpr.pos().line()
+                    + ": a field of the objects counted, taken to repeat (one entry); each distinct value adds one");
+        }
         in.touch(container);
         if (key != null && key.kind == Obj.Kind.STR && key.count instanceof Sym.Const c && c.value() == 1) {
             container.keyCap = Sym.of(128); // keyed by characters: at most the distinct ones of the text

@@ -34,6 +34,36 @@ final class Stdlib {
         return Sym.of(MESSAGE_CHARS);
     }
 
+    /**
+     * collections.Counter: over a generator or iterator, each item it produces is a key, counted
+     * again where it repeats (see Containers.addKey); over anything else, as dict() of it. Marked
+     * as counting, for the keys later stores count.
+     */
+    private Obj counter(Obj src, Expr srcExpr, Map<String, Obj> kwargs) {
+        Obj counts;
+        if (src != null && (src.kind == Obj.Kind.GENERATOR || src.kind == Obj.Kind.ITERATOR)) {
+            Obj out = in.make(Obj.Kind.DICT, Sym.ZERO);
+            out.producer = "counter";
+            Expr keyExpr = src.genexp != null ? src.genexp.elt() : null;
+            in.temps.add(out);
+            try {
+                in.iterables.produce(src, key -> {
+                    List<Obj.Group> groups = new ArrayList<>();
+                    if (key != null && key.fresh) groups.add(new Obj.Group(Sym.of(1), key));
+                    in.containers.addKey(out, key, keyExpr, groups);
+                    if (out.item == null) out.item = key;
+                }, srcExpr);
+            } finally {
+                in.temps.remove(out);
+            }
+            counts = out;
+        } else {
+            counts = in.builtins.dict(src, srcExpr, kwargs);
+        }
+        counts.producer = "counter";
+        return counts;
+    }
+
     Obj call(String name, List<Obj> args, Map<String, Obj> kwargs, Expr where) {
         Obj first = Library.arg(args, 0);
         switch (name) {
@@ -100,8 +130,10 @@ final class Stdlib {
                 d.defaultFactory = first;
                 return d;
             }
-            case "collections.OrderedDict": case "collections.Counter": case "collections.ChainMap":
+            case "collections.OrderedDict": case "collections.ChainMap":
                 return in.builtins.dict(first, where instanceof Expr.Call c && !c.args().isEmpty() ? c.args().get(0) : null, kwargs);
+            case "collections.Counter":
+                return counter(first, where instanceof Expr.Call c && !c.args().isEmpty() ? c.args().get(0) : null, kwargs);
             case "collections.namedtuple": case "typing.NamedTuple":
                 return in.classes.runtimeClass("namedtupleClass", "namedtuplePeak", "namedtuple");
             case "dataclasses.make_dataclass":

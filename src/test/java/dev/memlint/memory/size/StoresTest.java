@@ -205,4 +205,40 @@ class StoresTest {
         long some = retained(src, "may_fail", "len(rows)", 10_000), all = retained(src, "never_fails", "len(rows)", 10_000);
         assertTrue(some > all / 4 && some < all, () -> some + " vs " + all);
     }
+    @Test
+    void aCounterOfAFieldOfTheObjectsItCountsHoldsTheEntriesTheWalkTellsApartAndSaysSo() {
+        String src = """
+                import collections
+
+                def module_counts(records):
+                    return collections.Counter(r["module"] for r in records)
+
+                def status_counts(n):
+                    counts = collections.Counter()
+                    for i in range(n):
+                        if i % 3:
+                            response = Response(200)
+                        else:
+                            response = Response(404)
+                        counts[response.status] += 1
+                    return counts
+
+                class Response:
+                    def __init__(self, status):
+                        self.status = status
+
+                def word_counts(words):
+                    return collections.Counter(w for w in words)
+                """;
+        Estimates.Entry modules = entry(src, "module_counts", Map.of());
+        assertEquals("O(1)", modules.growth(), modules::toString);
+        assertTrue(modules.limits().stream().anyMatch(l -> l.startsWith("Counter keyed by r['module'] at line 4: ")), modules::toString);
+        Estimates.Entry statuses = entry(src, "status_counts", Map.of());
+        assertEquals("O(1)", statuses.growth(), statuses::toString);
+        assertTrue(statuses.limits().stream().anyMatch(l -> l.startsWith("Counter keyed by response.status at line 13: ")), statuses::toString);
+        // the items themselves, not a field of them: one entry each, as before
+        Estimates.Entry words = entry(src, "word_counts", Map.of());
+        assertEquals("O(len(words))", words.growth(), words::toString);
+        assertTrue(words.limits().stream().noneMatch(l -> l.startsWith("Counter keyed by")), words::toString);
+    }
 }
