@@ -177,6 +177,9 @@ final class Calls {
             }
             default -> { }
         }
+        if ("itemgetter".equals(callee.producer) || "attrgetter".equals(callee.producer)) {
+            return in.stdlib.getter(callee, args.isEmpty() ? null : args.get(0), where);
+        }
         if (callee.partialOf != null) {
             List<Obj> all = new ArrayList<>(callee.sources);
             all.addAll(args);

@@ -253,9 +253,17 @@ final class Methods {
         }
         Obj document = in.documents.method(recv, name, args);
         if (document != null) return document;
+        if ("csvwriter".equals(recv.producer) && name.equals("writeheader")) {
+            first = recv.attrs.get("fieldnames"); // DictWriter: a row of the field names
+            name = "writerow";
+        }
         if ("csvwriter".equals(recv.producer) && (name.equals("writerow") || name.equals("writerows"))) {
             Obj target = recv.sources.isEmpty() ? null : recv.sources.get(0);
             Sym n = first == null || first.count == null ? Sym.of(Interpreter.ITEM_CHARS) : Sym.mul(Sym.of(Interpreter.WORD_CHARS), first.count);
+            Obj fields = recv.attrs.get("fieldnames");
+            if (name.equals("writerows") && first != null && first.count != null && fields != null && fields.count != null) {
+                n = Sym.mul(n, fields.count); // DictWriter: each row a field per name
+            }
             if (target != null && target.kind == Obj.Kind.TEXT_BUFFER) {
                 in.files.writeText(target, in.str(n), n, Sym.of(1)); // one line per row
             }

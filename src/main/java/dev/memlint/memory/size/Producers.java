@@ -85,6 +85,18 @@ final class Producers {
                 Obj other = it.sources.size() > 1 ? it.sources.get(1) : null;
                 in.iterables.produce(other, y -> body.accept(in.tuple(java.util.Arrays.asList(x, y))), where);
             }, where, carried);
+            case "groupby" -> {
+                // how many distinct keys follow one another is not known: one group, holding every item
+                in.limit("groups of itertools.groupby at line " + line + ": taken as one holding all the items; "
+                        + "each change of key starts another");
+                Obj item = in.expressions.elementOf(src);
+                Obj key = it.partialOf == null || it.partialOf.kind == Obj.Kind.NONE ? item
+                        : in.calls.callObject(it.partialOf, java.util.Arrays.asList(item), Map.of(), where);
+                Obj group = in.fixed(Obj.Kind.ITERATOR, 48); // its _grouper
+                group.producer = "iter";
+                group.sources = src == null ? List.of() : List.of(src);
+                in.looping.loop(Sym.of(1), null, null, carried, line, () -> body.accept(in.tuple(java.util.Arrays.asList(key, group))), null);
+            }
             case "pairwise" -> in.iterables.produce(src, x -> body.accept(in.tuple(java.util.Arrays.asList(x, x))), where, carried);
             case "starmap" -> in.iterables.produce(Library.arg(it.sources, 1), x -> body.accept(in.calls.callObject(src, in.bindings.partsOf(x, 2), Map.of(), where)), where, carried);
             case "keys", "values", "items" -> {

@@ -64,6 +64,24 @@ final class Stdlib {
         return counts;
     }
 
+    /**
+     * A call of operator.itemgetter's or attrgetter's callable on x: the field of x it reads (a
+     * tuple of them for several); an attribute by its literal name, an item as x's value or item.
+     */
+    Obj getter(Obj getter, Obj x, Expr where) {
+        List<Obj> fields = new ArrayList<>();
+        for (Obj name : getter.sources) {
+            if (getter.producer.equals("attrgetter") && name != null && name.literal != null && !name.literal.contains(".")) {
+                fields.add(in.expressions.attribute(x, name.literal, where));
+            } else if (x != null && x.kind == Obj.Kind.DICT && x.value2 != null) {
+                fields.add(x.value2);
+            } else {
+                fields.add(in.expressions.elementOf(x));
+            }
+        }
+        return fields.size() == 1 ? fields.get(0) : in.tuple(fields);
+    }
+
     Obj call(String name, List<Obj> args, Map<String, Obj> kwargs, Expr where) {
         Obj first = Library.arg(args, 0);
         switch (name) {
@@ -199,6 +217,21 @@ final class Stdlib {
                 in.iterables.produce(Library.arg(args, 1), x -> acc[0] = in.calls.callObject(f, java.util.Arrays.asList(acc[0], x), Map.of(), where), where);
                 return acc[0];
             }
+            case "operator.itemgetter": case "operator.attrgetter": {
+                // a callable reading a field of what it is given (measured: 64 and 104 bytes with its tuple of names)
+                Obj getter = in.fixed(Obj.Kind.OPAQUE, name.equals("operator.itemgetter") ? 64 : 104);
+                getter.producer = name.substring("operator.".length());
+                getter.sources = new ArrayList<>(args);
+                return getter;
+            }
+            case "itertools.groupby": {
+                // the groupby object (88 bytes, 80 on 3.11) and the iterator it takes of its source
+                Obj it = in.fixed(Obj.Kind.ITERATOR, 88 + in.model.sequenceIterator());
+                it.producer = "groupby";
+                it.sources = first == null ? List.of() : List.of(first);
+                it.partialOf = kwargs.containsKey("key") ? kwargs.get("key") : Library.arg(args, 1);
+                return it;
+            }
             case "itertools.count": case "itertools.cycle": {
                 Obj it = in.fixed(Obj.Kind.ITERATOR, 48);
                 it.producer = "count";
@@ -304,7 +337,7 @@ final class Stdlib {
             case "sys.getsizeof": case "time.time": case "time.perf_counter": case "time.monotonic":
             case "random.random": case "random.randint": case "random.uniform": case "math.sqrt": case "math.floor":
             case "math.ceil": case "math.log": case "math.exp": case "math.fsum": case "math.isclose": case "time.sleep":
-            case "random.seed": case "os.getpid": case "math.pow": case "operator.itemgetter": case "operator.attrgetter":
+            case "random.seed": case "os.getpid": case "math.pow":
             case "time.time_ns": case "time.perf_counter_ns": case "os.path.exists": case "os.path.isfile": case "os.path.isdir":
             case "os.path.getsize": case "gc.collect": case "gc.disable": case "gc.enable": case "gc.isenabled":
                 return in.computedInt(null);
@@ -330,11 +363,13 @@ final class Stdlib {
                         ? Sym.mul(Sym.of(1.0 / Interpreter.LINE_CHARS), first.count) : first.count;
                 return it;
             }
-            case "csv.writer": {
+            case "csv.writer": case "csv.DictWriter": {
                 // with its record buffer, 32768 code points allocated by the first writerow
                 Obj w = in.fixed(Obj.Kind.OPAQUE, in.model.library("csvWriter"));
                 w.producer = "csvwriter";
                 w.sources = first == null ? List.of() : List.of(first);
+                Obj fields = kwargs.containsKey("fieldnames") ? kwargs.get("fieldnames") : Library.arg(args, 1);
+                if (name.equals("csv.DictWriter") && fields != null) w.attrs.put("fieldnames", fields);
                 return w;
             }
             case "base64.b64encode": case "base64.b64decode": case "binascii.hexlify": case "zlib.compress":

@@ -1,0 +1,77 @@
+package dev.memlint.memory.size;
+
+import dev.memlint.ast.Module;
+import dev.memlint.memory.CollectorMode;
+import dev.memlint.memory.Estimates;
+import dev.memlint.memory.SizeModel;
+import dev.memlint.parse.PythonSourceParser;
+import dev.memlint.parse.PythonVersion;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Library calls a report is written with: sorting by operator.itemgetter, grouping with
+ * itertools.groupby, writing with csv.DictWriter. Each is followed, so the estimate is a number
+ * in the data's size, and what it assumes (one group) is said in limits.
+ */
+class LibraryModelsTest {
+    private static final SizeModel SIZES = SizeModel.of("3.12");
+
+    private static Estimates.Entry entry(String source, String function, Map<String, Double> bindings) {
+        Module module = PythonSourceParser.parse(source.getBytes(StandardCharsets.UTF_8), PythonVersion.PY312).module();
+        return Estimates.of(module, "t.py", SIZES, CollectorMode.ON, bindings).stream()
+                .filter(e -> e.qualname().equals(function)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aReportGroupedWithGroupbyAndWrittenByADictWriterIsFollowedInTheRowsSize() {
+        String src = """
+                import csv, io, itertools, operator
+
+                def report(rows):
+                    out = io.StringIO()
+                    writer = csv.DictWriter(out, fieldnames=["region", "product", "amount"])
+                    writer.writeheader()
+                    by_region = sorted(rows, key=operator.itemgetter("region"))
+                    for region, sales in itertools.groupby(by_region, key=operator.itemgetter("region")):
+                        sales = sorted(sales, key=operator.itemgetter("amount"), reverse=True)
+                        writer.writerows(sales)
+                    return out.getvalue()
+                """;
+        Estimates.Entry e = entry(src, "report", Map.of("len(rows)", 1000.0));
+        assertTrue(e.limits().stream().noneMatch(l -> l.contains("not followed")), e::toString);
+        assertTrue(e.limits().contains("groups of itertools.groupby at line 8: taken as one holding all the items; "
+                + "each change of key starts another"), e::toString);
+        assertEquals("O(len(rows))", e.growth(), e::toString);
+        assertNotNull(e.peakBytes(), e::toString);
+        // the text holds a line per row, a field per name in it: more than a line of one field per row
+        long tenThousand = entry(src, "report", Map.of("len(rows)", 10_000.0)).peakBytes();
+        assertTrue(tenThousand - e.peakBytes() > 9000 * 3 * 8, () -> tenThousand + " vs " + e.peakBytes());
+    }
+
+    @Test
+    void anAttrgetterReadsTheAttributeItNames() {
+        String src = """
+                import operator
+
+                class Item:
+                    def __init__(self, name):
+                        self.name = name
+                        self.tags = [name] * 10
+
+                def tags_of(n):
+                    items = [Item(str(i)) for i in range(n)]
+                    get = operator.attrgetter("tags")
+                    return [get(item) for item in items]
+                """;
+        Estimates.Entry e = entry(src, "tags_of", Map.of());
+        assertTrue(e.limits().stream().noneMatch(l -> l.contains("not followed")), e::toString);
+        assertEquals("O(n)", e.growth(), e::toString);
+    }
+}
