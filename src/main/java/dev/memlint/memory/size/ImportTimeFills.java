@@ -50,6 +50,53 @@ final class ImportTimeFills {
         return out;
     }
 
+    /**
+     * Of the containers import fills, those it fills only through the decorators of the module's own
+     * classes and functions (a registry: {@code @exporter("csv")} doing {@code EXPORTERS[fmt] = cls}),
+     * each with the definitions so decorated, in the module's order: running their decorators as import
+     * does gives what the container holds. Not those a module statement, a call or a method's decorator fills too.
+     */
+    static Map<String, List<Stmt>> byDecorators(Module module, Set<String> filled) {
+        Map<String, List<Stmt>> out = new java.util.LinkedHashMap<>();
+        if (filled.isEmpty()) return out;
+        Map<String, Stmt.FunctionNode> functions = new HashMap<>();
+        List<Node> runAtImport = new ArrayList<>();
+        collect(module.body(), functions, runAtImport, new ArrayList<>());
+        Set<String> otherwise = new HashSet<>();
+        for (Node n : runAtImport) {
+            NodeChildren.walk(n, x -> {
+                fills(x, filled, otherwise);
+                if (x instanceof Expr.Call c && c.func() instanceof Expr.Name name && functions.containsKey(name.id())) {
+                    NodeChildren.walkAll(functions.get(name.id()).body(), m -> fills(m, filled, otherwise));
+                }
+            });
+        }
+        for (Stmt s : module.body()) {
+            if (s instanceof Stmt.ClassDef c) {
+                for (Stmt member : c.body()) {
+                    if (NodeKinds.isFunction(member)) fillsBy(((Stmt.FunctionNode) member).decoratorList(), functions, filled, otherwise);
+                }
+            }
+            List<Expr> decorators = s instanceof Stmt.ClassDef c ? c.decoratorList()
+                    : NodeKinds.isFunction(s) ? ((Stmt.FunctionNode) s).decoratorList() : List.of();
+            Set<String> these = new HashSet<>();
+            fillsBy(decorators, functions, filled, these);
+            for (String c : these) out.computeIfAbsent(c, k -> new ArrayList<>()).add(s);
+        }
+        otherwise.forEach(out::remove);
+        return out;
+    }
+
+    /** The containers the module functions these decorators call fill. */
+    private static void fillsBy(List<Expr> decorators, Map<String, Stmt.FunctionNode> functions, Set<String> containers,
+                                Set<String> out) {
+        for (Expr d : decorators) {
+            Expr f = d instanceof Expr.Call c ? c.func() : d;
+            Stmt.FunctionNode fn = f instanceof Expr.Name name ? functions.get(name.id()) : null;
+            if (fn != null) NodeChildren.walkAll(fn.body(), n -> fills(n, containers, out));
+        }
+    }
+
     private static void collect(List<Stmt> body, Map<String, Stmt.FunctionNode> functions, List<Node> runAtImport,
                                 List<Expr> called) {
         for (Stmt s : body) {

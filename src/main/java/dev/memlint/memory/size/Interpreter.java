@@ -151,6 +151,8 @@ final class Interpreter {
     final Map<String, Expr> moduleValues;
     /** Those of the module's containers that code run at import fills (see ImportTimeFills). */
     final Set<String> filledAtImport;
+    /** Those of them only decorators fill, with what they decorate: run as import runs them. */
+    final Map<String, List<Stmt>> filledByDecorators;
 
     /** The parts of the walk, one concept each. */
     final Statements statements;
@@ -210,7 +212,8 @@ final class Interpreter {
 
     Interpreter(SizeModel model, ModuleIndex index, CollectorMode mode, Set<Object> cyclicNodes,
                 Map<Stmt.FunctionNode, String> ownerClass, Map<String, Expr> moduleValues, Set<String> filledAtImport,
-                Syntax syntax) {
+                Map<String, List<Stmt>> filledByDecorators, Syntax syntax) {
+        this.filledByDecorators = filledByDecorators;
         this.syntax = syntax;
         this.moduleValues = moduleValues;
         this.filledAtImport = filledAtImport;

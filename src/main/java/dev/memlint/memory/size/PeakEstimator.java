@@ -36,6 +36,8 @@ public final class PeakEstimator {
     private final Syntax syntax = new Syntax();
     /** Module containers that code run at import fills: their size is not their literal's. */
     private final Set<String> filledAtImport;
+    /** Those of them only decorators fill, with the definitions they decorate (see ImportTimeFills.byDecorators). */
+    private final Map<String, List<Stmt>> filledByDecorators;
 
     /**
      * @param cyclicNodes the syntax nodes (by identity) that make objects the heap analysis found in
@@ -64,6 +66,7 @@ public final class PeakEstimator {
             }
         });
         filledAtImport = ImportTimeFills.of(module, containers);
+        filledByDecorators = ImportTimeFills.byDecorators(module, filledAtImport);
     }
 
     public Estimate estimate(Stmt.FunctionNode fn) {
@@ -79,7 +82,7 @@ public final class PeakEstimator {
     }
 
     private Estimate walk(Stmt.FunctionNode fn, boolean peaks) {
-        Interpreter in = new Interpreter(model, index, mode, cyclicNodes, owners, moduleValues, filledAtImport, syntax);
+        Interpreter in = new Interpreter(model, index, mode, cyclicNodes, owners, moduleValues, filledAtImport, filledByDecorators, syntax);
         in.peaks = peaks;
         try {
             Interpreter.Result r = in.run(fn);

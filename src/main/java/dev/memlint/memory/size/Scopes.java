@@ -84,12 +84,28 @@ final class Scopes {
         Deque<Interpreter.Loop> savedLoops = new ArrayDeque<>(in.loops);
         in.loops.clear();
         try {
-            boolean filled = in.filledAtImport.contains(name);
+            List<Stmt> registered = in.filledByDecorators.get(name);
+            boolean filled = in.filledAtImport.contains(name) && registered == null;
             if (filled) in.limit(name + " is filled by code run at import: its size is taken as len(" + name + ")");
             boolean simple = !filled && (value instanceof Expr.Constant || value instanceof Expr.Call || value instanceof Expr.ListExpr
                     || value instanceof Expr.DictExpr || value instanceof Expr.TupleExpr || value instanceof Expr.SetExpr
                     || value instanceof Expr.Name || value instanceof Expr.Attribute);
             v = simple ? in.expressions.eval(value) : null;
+            if (v != null && registered != null) {
+                in.globals.put(name, v); // what the decorators store into
+                // import runs them, not the call being walked: none of its frames is on the stack
+                List<Interpreter.Frame> calls = new ArrayList<>(in.frames);
+                in.frames.clear();
+                in.frames.push(module);
+                try {
+                    for (Stmt def : registered) registerAtImport(def);
+                } finally {
+                    in.frames.clear();
+                    in.frames.addAll(calls);
+                }
+            } else if (registered != null) {
+                in.limit(name + " is filled by code run at import: its size is taken as len(" + name + ")");
+            }
         } catch (Interpreter.OverBudget e) {
             throw e;
         } catch (RuntimeException e) {
@@ -106,6 +122,33 @@ final class Scopes {
             v.baseCount = v.count;
         }
         return asGiven(v, name);
+    }
+
+    /**
+     * Runs the decorators of a module class or function that are module functions, innermost first,
+     * as import does: what they store (a registry's entry for it) is there when a function runs.
+     */
+    private void registerAtImport(Stmt def) {
+        Obj target;
+        List<Expr> decorators;
+        if (def instanceof Stmt.ClassDef c) {
+            target = in.given(Obj.Kind.CLASS, c.name());
+            target.cls = c.name();
+            decorators = c.decoratorList();
+        } else {
+            Stmt.FunctionNode f = (Stmt.FunctionNode) def;
+            target = in.given(Obj.Kind.FUNCTION, f.name());
+            target.function = f;
+            decorators = f.decoratorList();
+        }
+        for (int i = decorators.size() - 1; i >= 0; i--) {
+            Expr d = decorators.get(i);
+            Expr called = d instanceof Expr.Call c ? c.func() : d;
+            if (!(called instanceof Expr.Name n) || in.index.functionNamed(n.id()) == null || !in.canFollow()) continue;
+            Obj decorator = in.expressions.eval(d);
+            Obj result = decorator == null ? null : in.calls.callObject(decorator, List.of(target), Map.of(), d);
+            if (result != null) target = result;
+        }
     }
 
     /** A copy of a module value that counts as made before the call (only its growth counts). */

@@ -74,4 +74,43 @@ class LibraryModelsTest {
         assertTrue(e.limits().stream().noneMatch(l -> l.contains("not followed")), e::toString);
         assertEquals("O(n)", e.growth(), e::toString);
     }
+
+    @Test
+    void aRegistryFilledOnlyByClassDecoratorsHoldsWhatRunningThemStores() {
+        String registry = """
+                REGISTRY = {}
+
+                def register(name):
+                    def add(cls):
+                        REGISTRY[name] = cls
+                        return cls
+                    return add
+
+                @register("a")
+                class A:
+                    def run(self, n):
+                        return [0] * n
+
+                @register("b")
+                class B:
+                    def run(self, n):
+                        return [0] * n
+
+                def run_all(n):
+                    sizes = {}
+                    for key in sorted(REGISTRY):
+                        sizes[key] = len(REGISTRY[key]().run(n))
+                    return sizes
+                """;
+        Estimates.Entry e = entry(registry, "run_all", Map.of("n", 1000.0));
+        assertEquals("O(n)", e.growth(), e::toString);
+        assertNotNull(e.peakBytes(), e::toString);
+        assertTrue(e.peakBytes() > 8 * 1000, e::toString);
+        assertTrue(e.limits().stream().noneMatch(l -> l.contains("not followed") || l.contains("filled by code run at import")),
+                e::toString);
+        // a module statement fills it too, which the walk does not run: its size stays a symbol, said so
+        Estimates.Entry more = entry(registry + "\nREGISTRY[\"c\"] = A\n", "run_all", Map.of("n", 1000.0));
+        assertTrue(more.limits().contains("REGISTRY is filled by code run at import: its size is taken as len(REGISTRY)"),
+                more::toString);
+    }
 }
