@@ -87,6 +87,34 @@ final class ImportTimeFills {
         return out;
     }
 
+    /**
+     * For module names bound to an object made by a call (app = Router()), the module statements that
+     * set it up by calling its methods, in the module's order: a call statement (app.use(auth)) and a
+     * definition one of whose decorators is such a call (@app.route("GET", "/users")). Running them as
+     * import does gives what the object holds when a function runs.
+     */
+    static Map<String, List<Stmt>> setUpByMethods(Module module, Set<String> instances) {
+        Map<String, List<Stmt>> out = new java.util.LinkedHashMap<>();
+        for (Stmt s : module.body()) {
+            if (s instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Call c) {
+                String name = receiver(c.func(), instances);
+                if (name != null) out.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
+            }
+            List<Expr> decorators = s instanceof Stmt.ClassDef c ? c.decoratorList()
+                    : NodeKinds.isFunction(s) ? ((Stmt.FunctionNode) s).decoratorList() : List.of();
+            for (Expr d : decorators) {
+                String name = receiver(d instanceof Expr.Call c ? c.func() : d, instances);
+                if (name != null && !out.getOrDefault(name, List.of()).contains(s)) out.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The module name of these whose method f is (app.use), else null. */
+    private static String receiver(Expr f, Set<String> instances) {
+        return f instanceof Expr.Attribute a && a.value() instanceof Expr.Name n && instances.contains(n.id()) ? n.id() : null;
+    }
+
     /** The containers the module functions these decorators call fill. */
     private static void fillsBy(List<Expr> decorators, Map<String, Stmt.FunctionNode> functions, Set<String> containers,
                                 Set<String> out) {

@@ -151,7 +151,7 @@ final class Interpreter {
     final Map<String, Expr> moduleValues;
     /** Those of the module's containers that code run at import fills (see ImportTimeFills). */
     final Set<String> filledAtImport;
-    /** Those of them only decorators fill, with what they decorate: run as import runs them. */
+    /** Those of them only decorators fill, and module objects set up by calls of their methods: what import runs for them. */
     final Map<String, List<Stmt>> filledByDecorators;
 
     /** The parts of the walk, one concept each. */

@@ -36,7 +36,10 @@ public final class PeakEstimator {
     private final Syntax syntax = new Syntax();
     /** Module containers that code run at import fills: their size is not their literal's. */
     private final Set<String> filledAtImport;
-    /** Those of them only decorators fill, with the definitions they decorate (see ImportTimeFills.byDecorators). */
+    /**
+     * Those of them only decorators fill, with the definitions they decorate (see ImportTimeFills.byDecorators),
+     * and module objects made by a call with the statements calling their methods at import (setUpByMethods).
+     */
     private final Map<String, List<Stmt>> filledByDecorators;
 
     /**
@@ -66,7 +69,12 @@ public final class PeakEstimator {
             }
         });
         filledAtImport = ImportTimeFills.of(module, containers);
-        filledByDecorators = ImportTimeFills.byDecorators(module, filledAtImport);
+        filledByDecorators = new java.util.HashMap<>(ImportTimeFills.byDecorators(module, filledAtImport));
+        Set<String> instances = new java.util.HashSet<>();
+        moduleValues.forEach((name, value) -> {
+            if (value instanceof dev.memlint.ast.Expr.Call && !filledAtImport.contains(name)) instances.add(name);
+        });
+        filledByDecorators.putAll(ImportTimeFills.setUpByMethods(module, instances));
     }
 
     public Estimate estimate(Stmt.FunctionNode fn) {

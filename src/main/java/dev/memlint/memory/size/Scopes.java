@@ -98,12 +98,12 @@ final class Scopes {
                 in.frames.clear();
                 in.frames.push(module);
                 try {
-                    for (Stmt def : registered) registerAtImport(def);
+                    for (Stmt def : registered) registerAtImport(def, name);
                 } finally {
                     in.frames.clear();
                     in.frames.addAll(calls);
                 }
-            } else if (registered != null) {
+            } else if (registered != null && in.filledAtImport.contains(name)) {
                 in.limit(name + " is filled by code run at import: its size is taken as len(" + name + ")");
             }
         } catch (Interpreter.OverBudget e) {
@@ -125,10 +125,15 @@ final class Scopes {
     }
 
     /**
-     * Runs the decorators of a module class or function that are module functions, innermost first,
-     * as import does: what they store (a registry's entry for it) is there when a function runs.
+     * Runs, as import does, a statement calling a method of the module object name, or the decorators
+     * of a module class or function that are module functions or methods of that object, innermost
+     * first: what they store (a registry's entry, a route) is there when a function runs.
      */
-    private void registerAtImport(Stmt def) {
+    private void registerAtImport(Stmt def, String name) {
+        if (def instanceof Stmt.ExprStmt e) {
+            if (in.canFollow()) in.expressions.eval(e.value()); // name.method(...): setting the object up
+            return;
+        }
         Obj target;
         List<Expr> decorators;
         if (def instanceof Stmt.ClassDef c) {
@@ -144,7 +149,9 @@ final class Scopes {
         for (int i = decorators.size() - 1; i >= 0; i--) {
             Expr d = decorators.get(i);
             Expr called = d instanceof Expr.Call c ? c.func() : d;
-            if (!(called instanceof Expr.Name n) || in.index.functionNamed(n.id()) == null || !in.canFollow()) continue;
+            boolean own = called instanceof Expr.Name f && in.index.functionNamed(f.id()) != null
+                    || called instanceof Expr.Attribute a && a.value() instanceof Expr.Name owner && owner.id().equals(name);
+            if (!own || !in.canFollow()) continue;
             Obj decorator = in.expressions.eval(d);
             Obj result = decorator == null ? null : in.calls.callObject(decorator, List.of(target), Map.of(), d);
             if (result != null) target = result;

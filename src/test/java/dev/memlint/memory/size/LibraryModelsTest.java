@@ -113,4 +113,42 @@ class LibraryModelsTest {
         assertTrue(more.limits().contains("REGISTRY is filled by code run at import: its size is taken as len(REGISTRY)"),
                 more::toString);
     }
+
+    @Test
+    void aModuleObjectSetUpByCallsOfItsMethodsAtImportHoldsWhatTheyAdded() {
+        String src = """
+                class Pipeline:
+                    def __init__(self):
+                        self.steps = []
+                        self.named = {}
+
+                    def use(self, step):
+                        self.steps.append(step)
+
+                    def name(self, key):
+                        def register(step):
+                            self.named[key] = step
+                            return step
+                        return register
+
+                def double(xs):
+                    return [x * 2 for x in xs]
+
+                pipeline = Pipeline()
+                pipeline.use(double)
+
+                @pipeline.name("copy")
+                def copy(xs):
+                    return list(xs)
+
+                def run(n):
+                    data = list(range(n))
+                    for step in pipeline.steps:
+                        data = step(data)
+                    return pipeline.named["copy"](data)
+                """;
+        Estimates.Entry e = entry(src, "run", Map.of("n", 1000.0));
+        assertTrue(e.limits().stream().noneMatch(l -> l.contains("not followed") || l.contains("sizes not known")), e::toString);
+        assertEquals("O(n)", e.growth(), e::toString);
+    }
 }
