@@ -209,6 +209,10 @@ final class Builtins {
             trips = Sym.mul(Sym.of(1 / Math.abs(k.value())), span);
             if (trips instanceof Sym.Const t) trips = Sym.of(Math.max(0, Math.ceil(t.value())));
         }
+        if (trips == null && args.size() >= 2 && step instanceof Sym.Const k && k.value() > 0) {
+            Double span = offset(c.args().get(0), c.args().get(1)); // range(start, start + 10): ten, whatever start is
+            if (span != null) trips = Sym.of(Math.max(0, Math.ceil(span / k.value())));
+        }
         if (trips == null) trips = Sym.var("iterations_L" + c.pos().line());
         Obj r = in.fixed(Obj.Kind.ITERATOR, in.model.range());
         r.producer = "range";
@@ -216,6 +220,20 @@ final class Builtins {
         r.value = start;
         r.fixed2 = step;
         return r;
+    }
+
+    /** How much stop exceeds start when it is written start + k or k + start (start a name, k a number); else null. */
+    private static Double offset(Expr start, Expr stop) {
+        if (!(start instanceof Expr.Name || start instanceof Expr.Attribute)
+                || !(stop instanceof Expr.BinOp b) || b.op() != dev.memlint.ast.Operator.Add) return null;
+        String from = Interpreter.text(start);
+        if (Interpreter.text(b.left()).equals(from) && b.right() instanceof Expr.Constant k && k.value() instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (Interpreter.text(b.right()).equals(from) && b.left() instanceof Expr.Constant k && k.value() instanceof Number n) {
+            return n.doubleValue();
+        }
+        return null;
     }
 
     /** list(x), tuple(x), sorted(x), set(x): a new container holding x's items (shared, not copied). */

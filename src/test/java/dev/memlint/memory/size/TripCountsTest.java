@@ -193,4 +193,39 @@ class TripCountsTest {
         Estimates.Entry base = entry(src, "Model.to_dict");
         assertTrue(base.peakFormula().contains("self._fields"), base::toString);
     }
+    @Test
+    void aRangeFromAnUnknownStartToThatStartPlusAConstantRunsThatManyTimes() {
+        // a page of ten from wherever it starts: ten items, whatever start is
+        Estimates.Entry e = entry("""
+                def page(items, number):
+                    start = int(number) * 10 % len(items)
+                    return [items[i] for i in range(start, start + 10)]
+                """, "page");
+        assertTrue(!unknownLoops(e), e::toString);
+        assertEquals("O(1)", e.growth(), e::toString);
+        assertTrue(e.peakFormula().contains("list_appended(10)"), e::toString);
+    }
+
+    @Test
+    void aFunctionCarriedFromOneIterationToTheNextIsStillFollowedWhenCalled() {
+        // handler = logged(handler) on each iteration, then handler(request): the call runs the
+        // wrapper and, through its cell, the view, which builds a list of len(request) items
+        Estimates.Entry e = entry("""
+                def logged(handler):
+                    def wrapped(request):
+                        return handler(request)
+                    return wrapped
+
+                def view(request):
+                    return [str(x) for x in request]
+
+                def dispatch(request):
+                    handler = view
+                    for _ in range(2):
+                        handler = logged(handler)
+                    return handler(request)
+                """, "dispatch");
+        assertEquals("O(len(request))", e.growth(), e::toString);
+        assertTrue(e.limits().stream().noneMatch(l -> l.contains("call of handler")), e::toString);
+    }
 }
