@@ -440,23 +440,45 @@ final class Calls {
         } finally {
             in.frames.pop();
         }
-        dropCallGarbage(f, result);
+        dropCallGarbage(f, result, actual);
         return result;
     }
 
-    /** Objects the callee made that are in a cycle and that nothing alive holds: garbage from now on. */
-    private void dropCallGarbage(Interpreter.Frame f, Obj result) {
+    /**
+     * Objects the callee made that are in a cycle and that nothing alive holds: garbage from now on.
+     * A call that raises also ends the arguments the caller built for it without naming them: one
+     * its frame holds in a cycle (a helper raising the exception it is given, raise exc) is garbage too.
+     */
+    private void dropCallGarbage(Interpreter.Frame f, Obj result, List<Obj> actual) {
         if (!in.peaks) return;
+        boolean raised = f.flow == Interpreter.Flow.RAISE && f.returned == null;
+        long floor = f.stamp;
         boolean any = false;
         for (Obj o : f.env.values()) {
-            if (o != null && o.cyclic && o.fresh && o.born >= f.stamp && !o.garbage) any = true;
+            if (o == null || !o.cyclic || !o.fresh || o.garbage) continue;
+            if (o.born >= f.stamp) any = true;
+            else if (raised && actual.stream().anyMatch(a -> a == o)) {
+                any = true;
+                floor = Math.min(floor, o.born);
+            }
         }
         if (!any) return;
         List<Obj> keepers = new ArrayList<>(in.roots());
+        // the caller's temporaries end last in the roots: its arguments to this call go with the raise
+        if (raised) {
+            for (Obj a : actual) {
+                for (int i = keepers.size() - 1; i >= 0; i--) {
+                    if (keepers.get(i) == a) {
+                        keepers.remove(i);
+                        break;
+                    }
+                }
+            }
+        }
         keepers.add(result);
         Set<Obj> kept = in.footprint.reachable(keepers, o -> false);
         List<Obj> dropped = new ArrayList<>();
-        for (Obj o : f.env.values()) in.looping.collectDropped(o, f.stamp, kept, dropped);
+        for (Obj o : f.env.values()) in.looping.collectDropped(o, floor, kept, dropped);
         if (dropped.isEmpty()) return;
         Sym bytes = in.footprint.of(dropped, kept::contains);
         Interpreter.Loop l = in.loops.peek();

@@ -1,0 +1,64 @@
+package dev.memlint.memory.size;
+
+import dev.memlint.ast.Module;
+import dev.memlint.memory.CollectorMode;
+import dev.memlint.memory.Estimates;
+import dev.memlint.memory.SizeModel;
+import dev.memlint.parse.PythonSourceParser;
+import dev.memlint.parse.PythonVersion;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Objects a call ends (cyclic garbage a raise leaves) and objects CPython's free lists hand out again. */
+class DroppedAndReusedTest {
+    private static final SizeModel SIZES = SizeModel.of("3.12");
+
+    private static long peak(String source, String function, Map<String, Double> bindings) {
+        Module module = PythonSourceParser.parse(source.getBytes(StandardCharsets.UTF_8), PythonVersion.PY312).module();
+        Estimates.Entry e = Estimates.of(module, "t.py", SIZES, CollectorMode.ON, bindings).stream()
+                .filter(x -> x.qualname().equals(function)).findFirst().orElseThrow();
+        assertNotNull(e.peakBytes(), e::toString);
+        return e.peakBytes();
+    }
+
+    @Test
+    void anExceptionBuiltAsTheArgumentOfAHelperThatRaisesItIsCyclicGarbageOnceCaught() {
+        // the helper's frame holds exc, exc's traceback holds the frame: each caught one is left in a cycle,
+        // unless the helper drops its local in finally
+        String src = """
+                def _reraise(exc):
+                    raise exc
+
+                def _reraise_released(exc):
+                    try:
+                        raise exc
+                    finally:
+                        exc = None
+
+                def convert(n):
+                    out = []
+                    for i in range(n):
+                        try:
+                            _reraise(ValueError(f"bad {i}"))
+                        except ValueError:
+                            out.append(0)
+                    return out
+
+                def convert_released(n):
+                    out = []
+                    for i in range(n):
+                        try:
+                            _reraise_released(ValueError(f"bad {i}"))
+                        except ValueError:
+                            out.append(0)
+                    return out
+                """;
+        long kept = peak(src, "convert", Map.of("n", 100.0)), released = peak(src, "convert_released", Map.of("n", 100.0));
+        assertTrue(kept - released >= 100 * SIZES.exception(), () -> kept + " vs " + released);
+    }
+}
