@@ -422,28 +422,30 @@ final class Builtins {
                 in.limit("copy.deepcopy at line " + where.pos().line() + ": the size of what it copies is not known");
                 return in.given(Obj.Kind.UNKNOWN, "deepcopy");
             }
-            Obj item = in.make(Obj.Kind.OPAQUE, null);
+            // each item's copy a dict of str keys: new dicts, which CPython's dict free lists serve first
+            Obj item = in.make(Obj.Kind.DICT, Sym.of(RECORD_KEYS));
+            item.strKeys = true;
+            Obj out = in.make(Obj.Kind.LIST, n);
             Sym copied = n; // containers copied below the top, each in the memo
             if (src.nodes != null && src.containerShare != null) {
                 // nested data: every container in it, at every level, is copied, holding the items nested
-                // below the top among them; each taken as a dict (as records are)
+                // below the top among them; each taken as a dict (as records are): one per item, the
+                // containers past that in the list's bulk
                 copied = src.containerShare instanceof Sym.Div d && d.right().equals(src.nodes) ? d.left()
                         : Sym.mul(src.containerShare, src.nodes);
                 Sym nested = Sym.add(src.nodes, Sym.mul(Sym.of(-1), n));
-                Sym copies = Sym.mul(copied, new Sym.Growth(Sym.Kind.DICT_INSERTED_STR, Sym.div(nested, copied)));
-                item.fixed = Sym.div(copies, n);
+                item.count = Sym.div(nested, copied);
+                out.bulk = Sym.mul(Sym.add(copied, Sym.mul(Sym.of(-1), n)), new Sym.Growth(Sym.Kind.DICT_INSERTED_STR, item.count));
                 in.limit("copy.deepcopy at line " + where.pos().line() + ": each container in " + in.pathOf(src)
                         + " taken as a dict with atomic values");
             } else {
-                item.fixed = Sym.of(in.model.dictInserted(RECORD_KEYS, true));
                 in.limit("copy.deepcopy at line " + where.pos().line() + ": each item of " + in.pathOf(src)
                         + " taken as a dict of " + RECORD_KEYS + " keys with atomic values");
             }
-            Obj out = in.make(Obj.Kind.LIST, n);
             out.layout = Obj.Layout.APPENDED;
             out.groups.add(new Obj.Group(n, item));
             out.item = item;
-            in.observe(Sym.add(in.footprint.of(List.of(out), x -> false), Sym.mul(Sym.of(memo), Sym.add(copied, Sym.of(1)))));
+            in.observe(Sym.add(in.footprint.live(List.of(out), x -> false), Sym.mul(Sym.of(memo), Sym.add(copied, Sym.of(1)))));
             return out;
         }
         Obj out = in.make(Obj.Kind.OPAQUE, null);

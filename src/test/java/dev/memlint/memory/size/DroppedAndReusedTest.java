@@ -61,4 +61,19 @@ class DroppedAndReusedTest {
         long kept = peak(src, "convert", Map.of("n", 100.0)), released = peak(src, "convert_released", Map.of("n", 100.0));
         assertTrue(kept - released >= 100 * SIZES.exception(), () -> kept + " vs " + released);
     }
+
+    @Test
+    void theDictsADeepCopyMakesComeFirstFromTheDictFreeList() {
+        String src = """
+                import copy
+
+                def clone(records):
+                    return copy.deepcopy(records)
+                """;
+        long memo = SIZES.library("deepcopyMemoPerObject");
+        long copies = 50 * (SIZES.dictInserted(3, true) + memo) + memo;
+        long reused = 50 * SIZES.dictWithTable(0, false);
+        long bytes = peak(src, "clone", Map.of("len(records)", 50.0, "nested(records)", 150.0, "containers(records)", 50.0));
+        assertTrue(bytes >= copies - reused && bytes <= copies - reused + SIZES.listWithCapacity(64), () -> bytes + " vs " + (copies - reused));
+    }
 }
