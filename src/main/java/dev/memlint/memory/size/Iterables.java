@@ -119,6 +119,38 @@ final class Iterables {
         }
     }
 
+    /**
+     * What gen.send(sent) gives back for a coroutine of the module (see Syntax.resume): it runs on
+     * from its yield, the yield's target bound to what was sent, through the rest of the loop body,
+     * and yields its operand again, as it now stands (average = total / count: a float); null
+     * where the generator has another shape.
+     */
+    Obj resumed(Obj gen, Obj sent, Expr where) {
+        Syntax.Resume r = gen.function == null || gen.genexp != null ? null : Syntax.resume(gen.function);
+        if (r == null) return null;
+        Obj[] out = {null};
+        try {
+            produce(gen, x -> {
+                // the consumer's frame is on top; the generator's is the one below it
+                java.util.Iterator<Interpreter.Frame> frames = in.frames.iterator();
+                frames.next();
+                Interpreter.Frame g = frames.next();
+                in.frames.push(g);
+                try {
+                    if (r.target() != null) g.env.put(r.target(), sent);
+                    in.statements.block(r.loopBody().subList(r.at() + 1, r.loopBody().size()));
+                    out[0] = r.yield().value() == null ? in.none() : in.expressions.eval(r.yield().value());
+                } finally {
+                    in.frames.pop();
+                }
+                throw new FirstItem(out[0]);
+            }, where);
+        } catch (FirstItem stop) {
+            // the generator waits at its yield again
+        }
+        return out[0];
+    }
+
     /** The most items a loop over items known one by one is walked item by item for. */
     static final int MAX_KNOWN_ITEMS = 8;
 

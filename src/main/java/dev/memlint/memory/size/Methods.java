@@ -69,7 +69,8 @@ final class Methods {
                     return v != null ? v : in.computedInt(null);
                 }
                 if (name.equals("send")) {
-                    return in.computedInt(null); // what a coroutine yields back: taken as a number
+                    Obj v = in.iterables.resumed(recv, first, where);
+                    return v != null ? v : in.computedInt(null); // what a coroutine yields back: else taken as a number
                 }
                 if (name.equals("close") || name.equals("throw")) return in.none();
                 break;

@@ -127,6 +127,46 @@ final class Syntax {
     }
 
     /** Whether a yield belongs to this body (not to a function, lambda or class nested in it). */
+    /**
+     * Where a coroutine resumes: its only yield, standing as a statement directly in the body of a
+     * loop at the top of the function (value = yield average, or yield x); null for any other shape.
+     */
+    record Resume(List<Stmt> loopBody, int at, Expr.Yield yield, String target) {}
+
+    static Resume resume(Stmt.FunctionNode f) {
+        if (countYields(f.body()) != 1) return null;
+        for (Stmt s : f.body()) {
+            List<Stmt> body = s instanceof Stmt.While w ? w.body() : s instanceof Stmt.ForNode l ? l.body() : null;
+            if (body == null) continue;
+            for (int i = 0; i < body.size(); i++) {
+                Stmt x = body.get(i);
+                if (x instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Yield y) return new Resume(body, i, y, null);
+                if (x instanceof Stmt.Assign a && a.value() instanceof Expr.Yield y && a.targets().size() == 1
+                        && a.targets().get(0) instanceof Expr.Name n) {
+                    return new Resume(body, i, y, n.id());
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int countYields(Object node) {
+        if (node instanceof List<?> list) {
+            int n = 0;
+            for (Object o : list) n += countYields(o);
+            return n;
+        }
+        if (node instanceof Expr.Yield || node instanceof Expr.YieldFrom) return 1;
+        if (node instanceof Stmt.FunctionNode || node instanceof Expr.Lambda || node instanceof Stmt.ClassDef) return 0;
+        int n = 0;
+        if (node instanceof Node x) {
+            NodeChildren.Collector children = new NodeChildren.Collector();
+            NodeChildren.children(x, children);
+            for (int i = 0; i < children.size(); i++) n += countYields(children.get(i));
+        }
+        return n;
+    }
+
     static boolean yields(Object node) {
         if (node instanceof List<?> list) {
             for (Object o : list) {
