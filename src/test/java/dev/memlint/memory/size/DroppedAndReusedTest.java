@@ -1,31 +1,14 @@
 package dev.memlint.memory.size;
 
-import dev.memlint.ast.Module;
-import dev.memlint.memory.CollectorMode;
-import dev.memlint.memory.Estimates;
-import dev.memlint.memory.SizeModel;
-import dev.memlint.parse.PythonSourceParser;
-import dev.memlint.parse.PythonVersion;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static dev.memlint.memory.size.Estimated.SIZES;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Objects a call ends (cyclic garbage a raise leaves) and objects CPython's free lists hand out again. */
 class DroppedAndReusedTest {
-    private static final SizeModel SIZES = SizeModel.of("3.12");
-
-    private static long peak(String source, String function, Map<String, Double> bindings) {
-        Module module = PythonSourceParser.parse(source.getBytes(StandardCharsets.UTF_8), PythonVersion.PY312).module();
-        Estimates.Entry e = Estimates.of(module, "t.py", SIZES, CollectorMode.ON, bindings).stream()
-                .filter(x -> x.qualname().equals(function)).findFirst().orElseThrow();
-        assertNotNull(e.peakBytes(), e::toString);
-        return e.peakBytes();
-    }
-
     @Test
     void anExceptionBuiltAsTheArgumentOfAHelperThatRaisesItIsCyclicGarbageOnceCaught() {
         // the helper's frame holds exc, exc's traceback holds the frame: each caught one is left in a cycle,
@@ -58,7 +41,7 @@ class DroppedAndReusedTest {
                             out.append(0)
                     return out
                 """;
-        long kept = peak(src, "convert", Map.of("n", 100.0)), released = peak(src, "convert_released", Map.of("n", 100.0));
+        long kept = Estimated.peak(src, "convert", Map.of("n", 100.0)), released = Estimated.peak(src, "convert_released", Map.of("n", 100.0));
         assertTrue(kept - released >= 100 * SIZES.exception(), () -> kept + " vs " + released);
     }
 
@@ -73,7 +56,7 @@ class DroppedAndReusedTest {
         long memo = SIZES.library("deepcopyMemoPerObject");
         long copies = 50 * (SIZES.dictInserted(3, true) + memo) + memo;
         long reused = 50 * SIZES.dictWithTable(0, false);
-        long bytes = peak(src, "clone", Map.of("len(records)", 50.0, "nested(records)", 150.0, "containers(records)", 50.0));
+        long bytes = Estimated.peak(src, "clone", Map.of("len(records)", 50.0, "nested(records)", 150.0, "containers(records)", 50.0));
         assertTrue(bytes >= copies - reused && bytes <= copies - reused + SIZES.listWithCapacity(64), () -> bytes + " vs " + (copies - reused));
     }
 }

@@ -1,14 +1,8 @@
 package dev.memlint.memory.size;
 
-import dev.memlint.ast.Module;
-import dev.memlint.memory.CollectorMode;
 import dev.memlint.memory.Estimates;
-import dev.memlint.memory.SizeModel;
-import dev.memlint.parse.PythonSourceParser;
-import dev.memlint.parse.PythonVersion;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,14 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in the data's size, and what it assumes (one group) is said in limits.
  */
 class LibraryModelsTest {
-    private static final SizeModel SIZES = SizeModel.of("3.12");
-
-    private static Estimates.Entry entry(String source, String function, Map<String, Double> bindings) {
-        Module module = PythonSourceParser.parse(source.getBytes(StandardCharsets.UTF_8), PythonVersion.PY312).module();
-        return Estimates.of(module, "t.py", SIZES, CollectorMode.ON, bindings).stream()
-                .filter(e -> e.qualname().equals(function)).findFirst().orElseThrow();
-    }
-
     @Test
     void aReportGroupedWithGroupbyAndWrittenByADictWriterIsFollowedInTheRowsSize() {
         String src = """
@@ -44,14 +30,14 @@ class LibraryModelsTest {
                         writer.writerows(sales)
                     return out.getvalue()
                 """;
-        Estimates.Entry e = entry(src, "report", Map.of("len(rows)", 1000.0));
+        Estimates.Entry e = Estimated.entry(src, "report", Map.of("len(rows)", 1000.0));
         assertTrue(e.limits().stream().noneMatch(l -> l.contains("not followed")), e::toString);
         assertTrue(e.limits().contains("groups of itertools.groupby at line 8: taken as one holding all the items; "
                 + "each change of key starts another"), e::toString);
         assertEquals("O(len(rows))", e.growth(), e::toString);
         assertNotNull(e.peakBytes(), e::toString);
         // the text holds a line per row, a field per name in it: more than a line of one field per row
-        long tenThousand = entry(src, "report", Map.of("len(rows)", 10_000.0)).peakBytes();
+        long tenThousand = Estimated.entry(src, "report", Map.of("len(rows)", 10_000.0)).peakBytes();
         assertTrue(tenThousand - e.peakBytes() > 9000 * 3 * 8, () -> tenThousand + " vs " + e.peakBytes());
     }
 
@@ -70,7 +56,7 @@ class LibraryModelsTest {
                     get = operator.attrgetter("tags")
                     return [get(item) for item in items]
                 """;
-        Estimates.Entry e = entry(src, "tags_of", Map.of());
+        Estimates.Entry e = Estimated.entry(src, "tags_of", Map.of());
         assertTrue(e.limits().stream().noneMatch(l -> l.contains("not followed")), e::toString);
         assertEquals("O(n)", e.growth(), e::toString);
     }
@@ -102,14 +88,14 @@ class LibraryModelsTest {
                         sizes[key] = len(REGISTRY[key]().run(n))
                     return sizes
                 """;
-        Estimates.Entry e = entry(registry, "run_all", Map.of("n", 1000.0));
+        Estimates.Entry e = Estimated.entry(registry, "run_all", Map.of("n", 1000.0));
         assertEquals("O(n)", e.growth(), e::toString);
         assertNotNull(e.peakBytes(), e::toString);
         assertTrue(e.peakBytes() > 8 * 1000, e::toString);
         assertTrue(e.limits().stream().noneMatch(l -> l.contains("not followed") || l.contains("filled by code run at import")),
                 e::toString);
         // a module statement fills it too, which the walk does not run: its size stays a symbol, said so
-        Estimates.Entry more = entry(registry + "\nREGISTRY[\"c\"] = A\n", "run_all", Map.of("n", 1000.0));
+        Estimates.Entry more = Estimated.entry(registry + "\nREGISTRY[\"c\"] = A\n", "run_all", Map.of("n", 1000.0));
         assertTrue(more.limits().contains("REGISTRY is filled by code run at import: its size is taken as len(REGISTRY)"),
                 more::toString);
     }
@@ -147,7 +133,7 @@ class LibraryModelsTest {
                         data = step(data)
                     return pipeline.named["copy"](data)
                 """;
-        Estimates.Entry e = entry(src, "run", Map.of("n", 1000.0));
+        Estimates.Entry e = Estimated.entry(src, "run", Map.of("n", 1000.0));
         assertTrue(e.limits().stream().noneMatch(l -> l.contains("not followed") || l.contains("sizes not known")), e::toString);
         assertEquals("O(n)", e.growth(), e::toString);
     }

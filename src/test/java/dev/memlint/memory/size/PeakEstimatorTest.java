@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import static dev.memlint.memory.size.Estimated.SIZES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -27,21 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the estimator against the interpreter itself.
  */
 class PeakEstimatorTest {
-    private static final SizeModel SIZES = SizeModel.of("3.12");
-
-    private static Estimates.Entry entry(String source, String function, Map<String, Double> bindings) {
-        Module module = PythonSourceParser.parse(source.getBytes(StandardCharsets.UTF_8), PythonVersion.PY312).module();
-        return Estimates.of(module, "t.py", SIZES, CollectorMode.ON, bindings).stream()
-                .filter(e -> e.qualname().equals(function)).findFirst().orElseThrow();
-    }
-
-    private static Estimates.Entry entry(String source, String function) {
-        return entry(source, function, Map.of());
-    }
-
     private static long peak(String source, String function, String symbol, double value) {
-        Long bytes = entry(source, function, Map.of(symbol, value)).peakBytes();
-        assertNotNull(bytes, () -> function + ": " + entry(source, function));
+        Long bytes = Estimated.entry(source, function, Map.of(symbol, value)).peakBytes();
+        assertNotNull(bytes, () -> function + ": " + Estimated.entry(source, function));
         return bytes;
     }
 
@@ -63,7 +52,7 @@ class PeakEstimatorTest {
                     grid = _grid(n, 8)
                     return len(grid)
                 """;
-        Estimates.Entry e = entry(src, "through_helper");
+        Estimates.Entry e = Estimated.entry(src, "through_helper");
         assertEquals("O(n)", e.growth(), e::toString);
         assertTrue(followedAll(e), e::toString);
         assertEquals(peak(src, "direct", "n", 1000), peak(src, "through_helper", "n", 1000));
@@ -90,7 +79,7 @@ class PeakEstimatorTest {
                         registry.add(f"entry {i}")
                     return len(registry.items)
                 """;
-        Estimates.Entry e = entry(src, "register_all");
+        Estimates.Entry e = Estimated.entry(src, "register_all");
         assertEquals("O(n)", e.growth(), e::toString);
         assertTrue(followedAll(e), e::toString);
         // per entry: a 2-attribute instance, its name (a 13-14 character str) and a list slot
@@ -134,7 +123,7 @@ class PeakEstimatorTest {
                     return chain.head is None
                 """;
         for (String function : List.of("through_method", "inline")) {
-            Estimates.Entry e = entry(src, function);
+            Estimates.Entry e = Estimated.entry(src, function);
             assertEquals("O(n)", e.growth(), e::toString);
             // per link: a 2-attribute instance and its title (a 10-11 character str)
             long perLink = (peak(src, function, "n", 20_000) - peak(src, function, "n", 10_000)) / 10_000;
@@ -161,7 +150,7 @@ class PeakEstimatorTest {
                 """;
         // the caller's frame object (made by f_back, kept until the caller returns) and, before 3.13, the
         // dict of its bound names that the frame keeps; from 3.13 a proxy, made and dropped
-        Estimates.Entry at312 = entry(src, "caller");
+        Estimates.Entry at312 = Estimated.entry(src, "caller");
         assertEquals(java.util.Set.of("n"), symbols(at312.peakFormula()), at312::toString);
         assertTrue(at312.peakFormula().contains("dict(2)"), at312::toString);
         assertTrue(peak(src, "caller", "n", 100) >= SIZES.listFromSized(100) + SIZES.frame(3), at312::toString);
@@ -199,11 +188,11 @@ class PeakEstimatorTest {
                     return [body[i:i + 64] for i in range(0, len(body), 64)]
                 """;
         // keyed by characters: at most 128 keys, however long the text
-        Estimates.Entry letters = entry(src, "letter_counts");
+        Estimates.Entry letters = Estimated.entry(src, "letter_counts");
         assertEquals("O(1)", letters.growth(), letters::toString);
         assertTrue(letters.limits().contains("parameter text: taken as a str (its name)"), letters::toString);
         // items of unknown data may all differ
-        assertEquals("O(len(items))", entry(src, "item_counts").growth());
+        assertEquals("O(len(items))", Estimated.entry(src, "item_counts").growth());
         // a slice of a str is a str of its characters, not a list of 64 references
         long perChunk = peak(src, "chunks", "len(body)", 64_000) / 1000;
         assertTrue(perChunk >= SIZES.str(64, 'a') && perChunk <= SIZES.str(64, 'a') + 16, "per chunk " + perChunk);
@@ -230,7 +219,7 @@ class PeakEstimatorTest {
                     config = Converting({f"s{i}": {"level": i} for i in range(n)})
                     return sum(config[f"s{i}"]["level"] for i in range(n))
                 """;
-        Estimates.Entry e = entry(src, "read_all");
+        Estimates.Entry e = Estimated.entry(src, "read_all");
         assertTrue(followedAll(e), e::toString);
         assertEquals("O(n)", e.growth(), e::toString);
         // each item read is converted and stored back under its key (the dict keeps n keys): a dict
@@ -254,7 +243,7 @@ class PeakEstimatorTest {
                         out.append([item] * 4)
                     return out
                 """;
-        Estimates.Entry e = entry(src, "collect");
+        Estimates.Entry e = Estimated.entry(src, "collect");
         assertEquals("O(len(items))", e.growth(), e::toString);
         assertTrue(followedAll(e), e::toString);
         assertTrue(e.limits().stream().noneMatch(l -> l.contains("iterations unknown")), e::toString);
@@ -288,7 +277,7 @@ class PeakEstimatorTest {
                         plugin.hook = plugin.describe
                     return [plugin.hook() for plugin in plugins]
                 """;
-        Estimates.Entry e = entry(src, "by_hand");
+        Estimates.Entry e = Estimated.entry(src, "by_hand");
         assertTrue(followedAll(e), e::toString);
         assertEquals(peak(src, "by_attribute", "n", 1000), peak(src, "by_hand", "n", 1000));
     }
@@ -517,7 +506,7 @@ class PeakEstimatorTest {
                             pairs.append((i, j))
                     return len(pairs)
                 """;
-        Estimates.Entry e = entry(src, "all_pairs");
+        Estimates.Entry e = Estimated.entry(src, "all_pairs");
         assertEquals("O(n^2)", e.growth(), e::toString);
         // n (n - 1) / 2 pairs: 4,950 at n = 100, each a 2-tuple of small cached ints; 2,000 tuples from the free list
         long pairs = 4950;
@@ -537,7 +526,7 @@ class PeakEstimatorTest {
                         done.append(f"done {job}")
                     return len(done)
                 """;
-        Estimates.Entry e = entry(src, "drain");
+        Estimates.Entry e = Estimated.entry(src, "drain");
         assertEquals("O(n)", e.growth(), e::toString);
         assertFalse(e.peakFormula().contains("iterations_"), e::toString);
         assertTrue(e.limits().isEmpty(), e::toString);
@@ -564,7 +553,7 @@ class PeakEstimatorTest {
                     return json.dumps({"size": len(blob)})
                 """;
         for (String fn : List.of("words", "report", "records")) {
-            Estimates.Entry e = entry(src, fn);
+            Estimates.Entry e = Estimated.entry(src, fn);
             assertTrue(followedAll(e), e::toString);
             assertEquals(fn.equals("words") ? "O(len(text))" : "O(n)", e.growth(), e::toString);
         }
@@ -642,12 +631,12 @@ class PeakEstimatorTest {
                 """;
         // an empty registry made both loops run zero times: 0 bytes, O(1), and no call listed.
         // Filled by a module call the walk does not run, its size is a symbol, said so:
-        Estimates.Entry notify = entry(src, "notify");
+        Estimates.Entry notify = Estimated.entry(src, "notify");
         assertNotEquals("O(1)", notify.growth(), notify::toString);
         assertTrue(notify.limits().stream().anyMatch(l -> l.contains("is filled by code run at import")), notify::toString);
         assertFalse(followedAll(notify), notify::toString);
         // filled only by decorators, which the walk runs as import does: it holds the one class they store
-        Estimates.Entry exports = entry(src, "export_all");
+        Estimates.Entry exports = Estimated.entry(src, "export_all");
         assertTrue(followedAll(exports) && exports.limits().isEmpty(), exports::toString);
         assertEquals(peak(src.replace("for fmt in sorted(EXPORTERS)", "for fmt in [\"csv\"]")
                 .replace("EXPORTERS[fmt](rows)", "CsvExporter(rows)"), "export_all", "n", 1), exports.peakBytes(), exports::toString);
@@ -675,17 +664,17 @@ class PeakEstimatorTest {
                 def tokens(text):
                     return len(re.findall(r"\\w+", text))
                 """;
-        assertTrue(entry(src, "count_lines").limits().contains("lines of text at line 6: each taken as 40 characters"),
-                () -> entry(src, "count_lines").toString());
-        assertTrue(entry(src, "count_words").limits().contains("parts of text at line 9: each taken as 8 characters"),
-                () -> entry(src, "count_words").toString());
-        assertTrue(entry(src, "tokens").limits().contains("parts of text at line 18: each taken as 8 characters"),
-                () -> entry(src, "tokens").toString());
-        assertTrue(entry(src, "rows").limits().stream().anyMatch(l -> l.startsWith("rows of the csv reader")),
-                () -> entry(src, "rows").toString());
+        assertTrue(Estimated.entry(src, "count_lines").limits().contains("lines of text at line 6: each taken as 40 characters"),
+                () -> Estimated.entry(src, "count_lines").toString());
+        assertTrue(Estimated.entry(src, "count_words").limits().contains("parts of text at line 9: each taken as 8 characters"),
+                () -> Estimated.entry(src, "count_words").toString());
+        assertTrue(Estimated.entry(src, "tokens").limits().contains("parts of text at line 18: each taken as 8 characters"),
+                () -> Estimated.entry(src, "tokens").toString());
+        assertTrue(Estimated.entry(src, "rows").limits().stream().anyMatch(l -> l.startsWith("rows of the csv reader")),
+                () -> Estimated.entry(src, "rows").toString());
         // parts the split knows (an f-string split at a separator only its literals hold) need no guess
-        assertTrue(entry(src, "packages").limits().stream().noneMatch(l -> l.contains("each taken as")),
-                () -> entry(src, "packages").toString());
+        assertTrue(Estimated.entry(src, "packages").limits().stream().noneMatch(l -> l.contains("each taken as")),
+                () -> Estimated.entry(src, "packages").toString());
     }
 
     @Test
@@ -694,7 +683,7 @@ class PeakEstimatorTest {
                 def rejoin(words):
                     return len(",".join(words).split(","))
                 """;
-        Estimates.Entry e = entry(src, "rejoin", Map.of("len(words)", 10_000.0));
+        Estimates.Entry e = Estimated.entry(src, "rejoin", Map.of("len(words)", 10_000.0));
         // the joined text (16 characters per word, assumed) and the parts of it, at once
         assertTrue(e.peakBytes() > 10_000L * 16 + 10_000L * 8, e::toString);
         assertTrue(e.limits().stream().anyMatch(l -> l.startsWith("items of words")), e::toString);
@@ -718,7 +707,7 @@ class PeakEstimatorTest {
                     return len(items)
                 """;
         // CPython 3.12 (tracemalloc): 397,628 and 396,936 bytes at n = 10,000: twenty lists hold what one would
-        assertEquals("O(n)", entry(src, "grouped").growth());
+        assertEquals("O(n)", Estimated.entry(src, "grouped").growth());
         long grouped = peak(src, "grouped", "n", 10_000), flat = peak(src, "flat", "n", 10_000);
         assertTrue(Math.abs(grouped - flat) < flat / 20, grouped + " vs " + flat);
     }
@@ -754,7 +743,7 @@ class PeakEstimatorTest {
                     client.send(data)
                     return unknown_helper(data)
                 """;
-        List<String> limits = entry(src, "mixed").limits();
+        List<String> limits = Estimated.entry(src, "mixed").limits();
         assertTrue(limits.stream().anyMatch(l -> l.startsWith("call of somelib.load at line 4")), limits::toString);
         assertTrue(limits.stream().anyMatch(l -> l.startsWith("call of client.send at line 5")), limits::toString);
         assertTrue(limits.stream().anyMatch(l -> l.startsWith("call of unknown_helper at line 6")), limits::toString);
@@ -777,7 +766,7 @@ class PeakEstimatorTest {
                     store.flush()
                     return hashlib.blake2b(b"x")
                 """;
-        List<String> limits = entry(src, "save").limits();
+        List<String> limits = Estimated.entry(src, "save").limits();
         assertTrue(limits.contains("call of items.append at line 8: the type of items is not known, taken as a list"), limits::toString);
         assertTrue(limits.contains("call of log.info at line 9: the type of log is not known, taken as allocating nothing"), limits::toString);
         // a module class's own method is followed; one it does not define, and a library function with no model, are not
@@ -807,9 +796,9 @@ class PeakEstimatorTest {
                     _walk(tree, out)
                     return out
                 """;
-        assertEquals("O(n^3)", entry(src, "three_levels").growth());
+        assertEquals("O(n^3)", Estimated.entry(src, "three_levels").growth());
         // a walk of given data: the tree's name, then one per node below it, at every level
-        Estimates.Entry names = entry(src, "names");
+        Estimates.Entry names = Estimated.entry(src, "names");
         assertEquals("-56 + list_appended(1 + len(tree.children) + nested(tree.children))", names.peakFormula());
         assertTrue(names.limits().stream().anyMatch(l -> l.startsWith("recursive call of _walk at line 12 followed 1 level down")),
                 names::toString);
@@ -841,10 +830,10 @@ class PeakEstimatorTest {
                         root.children.append(Node(root))
                     return root
                 """;
-        Estimates.Entry e = entry(src, "build");
+        Estimates.Entry e = Estimated.entry(src, "build");
         assertEquals("O((len(spec) + nested(spec)))", e.growth(), e::toString);
         assertTrue(e.limits().stream().anyMatch(l -> l.startsWith("recursive walk of spec at line 7")), e::toString);
-        long nested = entry(src, "build", Map.of("len(spec)", 1000.0, "nested(spec)", 4000.0)).peakBytes();
+        long nested = Estimated.entry(src, "build", Map.of("len(spec)", 1000.0, "nested(spec)", 4000.0)).peakBytes();
         // as many nodes as a flat loop over len(spec) + nested(spec) items makes, and what one deeper call holds while it runs
         long flat = peak(src, "flat", "len(items)", 5000);
         assertTrue(nested >= flat && nested < flat + 200, () -> nested + " vs " + flat);
@@ -879,7 +868,7 @@ class PeakEstimatorTest {
                 """;
         long flat = peak(src, "flat", "len(items)", 2000);
         Map<String, Double> shape = Map.of("len(spec)", 1000.0, "nested(spec)", 4000.0, "containers(spec)", 2000.0);
-        long nested = entry(src, "build", shape).peakBytes();
+        long nested = Estimated.entry(src, "build", shape).peakBytes();
         assertTrue(nested >= flat && nested < flat + 200, () -> nested + " vs " + flat);
     }
 
@@ -892,7 +881,7 @@ class PeakEstimatorTest {
                 def clone(records):
                     return copy.deepcopy(records)
                 """;
-        Estimates.Entry e = entry(src, "clone", Map.of("len(records)", 1000.0, "nested(records)", 6000.0, "containers(records)", 3000.0));
+        Estimates.Entry e = Estimated.entry(src, "clone", Map.of("len(records)", 1000.0, "nested(records)", 6000.0, "containers(records)", 3000.0));
         long copies = 3000 * (SIZES.dictInserted(2, true) + SIZES.library("deepcopyMemoPerObject"));
         assertTrue(e.peakBytes() >= copies && e.peakBytes() < copies * 1.2, () -> copies + " vs " + e);
     }
@@ -901,7 +890,7 @@ class PeakEstimatorTest {
     void aFunctionTooLargeToFollowSaysWhy() {
         StringBuilder src = new StringBuilder("def huge(n):\n    x = []\n");
         for (int i = 0; i < 70_000; i++) src.append("    x.append(").append(i).append(")\n");
-        Estimates.Entry e = entry(src.toString(), "huge");
+        Estimates.Entry e = Estimated.entry(src.toString(), "huge");
         assertNull(e.peakFormula(), e::toString);
         assertTrue(e.notEstimated().startsWith("too large to follow"), e::toString);
     }
@@ -982,7 +971,7 @@ class PeakEstimatorTest {
                         groups.setdefault(f"kind{i % 20}", []).append(i)
                     return {kind: len(items) for kind, items in groups.items()}
                 """;
-        assertEquals("O(1)", entry(src, "distinct_tags").growth());
+        assertEquals("O(1)", Estimated.entry(src, "distinct_tags").growth());
         long tags = peak(src, "distinct_tags", "n", 10_000);
         assertTrue(Math.abs(tags - 3406) < 0.25 * 3406, () -> "distinct_tags: " + tags);
         long kinds = peak(src, "sizes_by_kind", "n", 10_000);
@@ -1016,8 +1005,8 @@ class PeakEstimatorTest {
                     f = functools.lru_cache(maxsize=None)(helper)
                     return sum(f(i) for i in range(n))
                 """;
-        assertEquals("O(1)", entry(src, "total_rates").growth());
-        assertTrue(followedAll(entry(src, "total_rates")), () -> entry(src, "total_rates").toString());
+        assertEquals("O(1)", Estimated.entry(src, "total_rates").growth());
+        assertTrue(followedAll(Estimated.entry(src, "total_rates")), () -> Estimated.entry(src, "total_rates").toString());
         long unbounded = peak(src, "wrapped_total", "n", 10_000);
         assertTrue(Math.abs(unbounded - 927_808) < 0.05 * 927_808, () -> "wrapped_total: " + unbounded);
     }
@@ -1268,7 +1257,7 @@ class PeakEstimatorTest {
                         other.neighbours.append(vertex)
                     return vertices
                 """;
-        assertEquals("O(n)", entry(src, "ring").growth());
+        assertEquals("O(n)", Estimated.entry(src, "ring").growth());
         long made = peak(src, "ring", "n", 10_000);
         assertTrue(Math.abs(made - 2_072_596) < 0.25 * 2_072_596, () -> "ring: " + made);
     }
@@ -1316,7 +1305,7 @@ class PeakEstimatorTest {
                 def make(n):
                     return Outer(n)
                 """;
-        Estimates.Entry e = entry(src, "make");
+        Estimates.Entry e = Estimated.entry(src, "make");
         assertTrue(followedAll(e), e::toString);
         long made = peak(src, "make", "n", 10_000);
         assertTrue(made >= 8 * 10_000, () -> "make: " + made);
@@ -1358,7 +1347,7 @@ class PeakEstimatorTest {
                 def load(spec):
                     return len(_build("root", spec, None).children)
                 """;
-        Estimates.Entry e = entry(src, "load");
+        Estimates.Entry e = Estimated.entry(src, "load");
         assertTrue(e.limits().stream().anyMatch(l -> l.contains("recursive call of _build") && l.contains("1 level down")), e::toString);
         assertEquals("O((len(spec) + nested(spec)))", e.growth(), e::toString);
     }
@@ -1388,7 +1377,7 @@ class PeakEstimatorTest {
                     return [type("_K", (Kind, Base), {})("x", i) for i in range(n)]
                 """;
         for (String f : List.of("rebuilt", "constructed")) {
-            Estimates.Entry e = entry(src, f);
+            Estimates.Entry e = Estimated.entry(src, f);
             assertTrue(followedAll(e), e::toString);
             long made = peak(src, f, "n", 1000);
             assertTrue(made > 1000L * SIZES.library("classObject"), () -> f + ": " + made);
@@ -1411,7 +1400,7 @@ class PeakEstimatorTest {
                         paths.extend(walk(group, ""))
                     return paths
                 """;
-        Estimates.Entry e = entry(src, "render");
+        Estimates.Entry e = Estimated.entry(src, "render");
         assertEquals("O((len(groups) + nested(groups)))", e.growth(), e::toString);
         assertTrue(e.limits().stream().noneMatch(l -> l.contains("iterations unknown") || l.contains("not followed")), e::toString);
         assertTrue(e.limits().stream().anyMatch(l -> l.contains("recursive call of walk") && l.contains("1 level down")), e::toString);
@@ -1431,7 +1420,7 @@ class PeakEstimatorTest {
                     return items
                 """;
         // the same list object and the same 8-slot array after one append; only the item differs
-        Estimates.Entry itself = entry(src, "itself"), another = entry(src, "another");
+        Estimates.Entry itself = Estimated.entry(src, "itself"), another = Estimated.entry(src, "another");
         assertEquals(another.peakBytes(), itself.peakBytes(), itself::toString);
         assertEquals(another.retainedBytes(), itself.retainedBytes(), itself::toString);
         assertTrue(itself.retainedBytes() > 0, itself::toString);
@@ -1458,7 +1447,7 @@ class PeakEstimatorTest {
                             values.append(None)
                     return values
                 """;
-        Estimates.Entry e = entry(src, "handled");
+        Estimates.Entry e = Estimated.entry(src, "handled");
         // one item per iteration, a string on two thirds of them
         assertTrue(e.retainedFormula().startsWith("list_appended(n) + ") && e.retainedFormula().endsWith("·0.67·n"), e::toString);
     }
@@ -1496,7 +1485,7 @@ class PeakEstimatorTest {
                     return found
                 """;
         for (String f : List.of("first_good", "first_match")) {
-            Estimates.Entry e = entry(src, f);
+            Estimates.Entry e = Estimated.entry(src, f);
             assertTrue(e.retainedFormula().startsWith("list_appended(n) + ") && e.retainedFormula().endsWith("·n"), e::toString);
         }
     }
@@ -1522,7 +1511,7 @@ class PeakEstimatorTest {
                             values.append(fetch(i))
                     return values
                 """;
-        Estimates.Entry e = entry(src, "suppressed");
+        Estimates.Entry e = Estimated.entry(src, "suppressed");
         assertTrue(e.retainedFormula().startsWith("list_appended(0.67·n) + ") && e.retainedFormula().endsWith("·0.67·n"), e::toString);
     }
 
@@ -1551,7 +1540,7 @@ class PeakEstimatorTest {
                             pass
                     return out
                 """;
-        Estimates.Entry e = entry(src, "fetched");
+        Estimates.Entry e = Estimated.entry(src, "fetched");
         // the returned strings are appended on the runs that do not raise (half of them, not known better)
         assertTrue(e.retainedFormula().matches("list_appended\\(0\\.50·n\\) \\+ \\d+·0\\.50·n"), e::toString);
     }
@@ -1593,7 +1582,7 @@ class PeakEstimatorTest {
                         roots.append(root)
                     return roots
                 """;
-        assertEquals(entry(src, "written_out").retainedFormula(), entry(src, "looped").retainedFormula());
+        assertEquals(Estimated.entry(src, "written_out").retainedFormula(), Estimated.entry(src, "looped").retainedFormula());
         assertEquals(peak(src, "written_out", "n", 1000), peak(src, "looped", "n", 1000));
     }
 
@@ -1650,14 +1639,14 @@ class PeakEstimatorTest {
                     return cache
                 """;
         for (String f : List.of("build_tree", "sections")) {
-            Estimates.Entry e = entry(src, f);
+            Estimates.Entry e = Estimated.entry(src, f);
             assertEquals("O(n)", e.growth(), e::toString);
             assertTrue(e.retainedFormula().contains("dict(n)"), e::toString); // one dict holding every leaf
         }
-        Estimates.Entry tree = entry(src, "build_tree", Map.of("n", 1000.0));
+        Estimates.Entry tree = Estimated.entry(src, "build_tree", Map.of("n", 1000.0));
         assertTrue(tree.retainedFormula().contains("dict(min(n, 10))"), tree::toString); // the directories
         // a cache that drops entries may have dropped the value: each store is taken as a new one, as before
-        Estimates.Entry e = entry(src, "evicting");
+        Estimates.Entry e = Estimated.entry(src, "evicting");
         assertEquals("O(1)", e.growth(), e::toString);
     }
 
@@ -1686,14 +1675,14 @@ class PeakEstimatorTest {
                         latest[package] = module
                     return latest
                 """;
-        Estimates.Entry partition = entry(src, "by_partition");
+        Estimates.Entry partition = Estimated.entry(src, "by_partition");
         assertEquals("O(1)", partition.growth(), partition::toString);
         assertTrue(partition.retainedFormula().contains("dict(min(n, 20))"), partition::toString);
-        Estimates.Entry split = entry(src, "by_split");
+        Estimates.Entry split = Estimated.entry(src, "by_split");
         assertEquals("O(1)", split.growth(), split::toString);
         assertTrue(split.retainedFormula().contains("dict(min(n, 10))"), split::toString);
         // a field of unknown text may hold the separator: the parts are not known
-        assertEquals("O(n)", entry(src, "by_field").growth(), entry(src, "by_field")::toString);
+        assertEquals("O(n)", Estimated.entry(src, "by_field").growth(), Estimated.entry(src, "by_field")::toString);
     }
 
     @Test
@@ -1718,7 +1707,7 @@ class PeakEstimatorTest {
                     return counts
                 """;
         for (String f : List.of("replaced", "counted")) {
-            Estimates.Entry e = entry(src, f);
+            Estimates.Entry e = Estimated.entry(src, f);
             assertEquals("O(1)", e.growth(), e::toString);
         }
     }
@@ -1758,8 +1747,8 @@ class PeakEstimatorTest {
                     return results
                 """;
         long plain = peak(src, "no_callback", "n", 10000);
-        assertTrue(peak(src, "late_bound", "n", 10000) - plain < 2000, () -> entry(src, "late_bound").toString());
-        assertTrue(peak(src, "bound_by_default", "n", 10000) - plain > 20000, () -> entry(src, "bound_by_default").toString());
+        assertTrue(peak(src, "late_bound", "n", 10000) - plain < 2000, () -> Estimated.entry(src, "late_bound").toString());
+        assertTrue(peak(src, "bound_by_default", "n", 10000) - plain > 20000, () -> Estimated.entry(src, "bound_by_default").toString());
     }
 
     @Test
@@ -1784,10 +1773,10 @@ class PeakEstimatorTest {
                     return {f"k{i % 50}" for i in range(n)}
                 """;
         for (String f : List.of("keys_of_entries", "keys_by_comprehension")) {
-            Estimates.Entry e = entry(src, f);
+            Estimates.Entry e = Estimated.entry(src, f);
             assertTrue(e.retainedFormula().contains("set(min(n, 50))"), e::toString);
         }
-        assertEquals(entry(src, "keys_by_loop").retainedFormula(), entry(src, "keys_by_comprehension").retainedFormula());
+        assertEquals(Estimated.entry(src, "keys_by_loop").retainedFormula(), Estimated.entry(src, "keys_by_comprehension").retainedFormula());
     }
 
     @Test
@@ -1957,7 +1946,7 @@ class PeakEstimatorTest {
                     return walk_else(spec, Node(None))
                 """;
         Map<String, Double> sizes = Map.of("len(spec)", 1000.0, "nested(spec)", 4000.0, "containers(spec)", 2000.0);
-        assertEquals(entry(src, "parse_else", sizes).peakBytes(), entry(src, "parse", sizes).peakBytes());
+        assertEquals(Estimated.entry(src, "parse_else", sizes).peakBytes(), Estimated.entry(src, "parse", sizes).peakBytes());
     }
 
     @Test
@@ -2004,7 +1993,7 @@ class PeakEstimatorTest {
                     entries = [cache.get(f"k{i % 50}") for i in range(n)]
                     return len(entries)
                 """;
-        Estimates.Entry e = entry(src, "cached");
+        Estimates.Entry e = Estimated.entry(src, "cached");
         assertTrue(e.peakFormula().matches(".*dict\\(min\\(n, 50\\)\\) \\+ \\d+·min\\(n, 50\\) \\+ .*"), e::toString);
     }
 
@@ -2027,14 +2016,14 @@ class PeakEstimatorTest {
                 def found(text):
                     return [m.start() for m in re.finditer(r"\\d", text)]
                 """;
-        Estimates.Entry e = entry(src, "words");
+        Estimates.Entry e = Estimated.entry(src, "words");
         assertEquals("O(len(text))", e.growth(), e::toString);
         assertTrue(e.limits().contains("re.finditer at line 6: at most len(text) + 1 matches taken, an upper bound"), e::toString);
         assertTrue(e.limits().stream().noneMatch(l -> l.contains("iterations unknown") || l.contains("not followed")), e::toString);
         long perMatch = SIZES.tuple(2) + SIZES.strSizeof(1, 'a') + SIZES.intObject(java.math.BigInteger.valueOf(1000)) + 8;
         long slope = (peak(src, "words", "len(text)", 20000) - peak(src, "words", "len(text)", 10000)) / 10000;
         assertTrue(slope >= perMatch && slope <= perMatch + 16, "per character " + slope + ", per match " + perMatch);
-        assertEquals("O(len(text))", entry(src, "found").growth(), () -> entry(src, "found").toString());
+        assertEquals("O(len(text))", Estimated.entry(src, "found").growth(), () -> Estimated.entry(src, "found").toString());
     }
 
     @Test
@@ -2051,7 +2040,7 @@ class PeakEstimatorTest {
                 def parts(source):
                     return len(Template(source).parts)
                 """;
-        Estimates.Entry e = entry(src, "parts");
+        Estimates.Entry e = Estimated.entry(src, "parts");
         assertEquals("O(len(source))", e.growth(), e::toString);
         assertFalse(e.peakFormula().contains("class attribute"), e::toString);
         // how many parts a text not known splits into is a guess about the data
@@ -2073,7 +2062,7 @@ class PeakEstimatorTest {
                 def template():
                     return Template("Hello {{ name }}, order {{ number }}.").parts
                 """;
-        Estimates.Entry e = entry(src, "template");
+        Estimates.Entry e = Estimated.entry(src, "template");
         assertNotNull(e.retainedBytes(), e::toString);
         assertTrue(Math.abs(e.retainedBytes() - 297) <= 30, e::toString);
     }
@@ -2121,13 +2110,13 @@ class PeakEstimatorTest {
                     return out
                 """;
         for (String f : List.of("batches", "number_batches", "drained")) {
-            Estimates.Entry e = entry(src, f);
+            Estimates.Entry e = Estimated.entry(src, f);
             assertTrue(e.limits().stream().noneMatch(l -> l.contains("iterations unknown")), e::toString);
             assertEquals(f.equals("number_batches") ? "O(n)" : "O(len(items))", e.growth(), e::toString);
         }
-        assertTrue(entry(src, "batches").peakFormula().contains("1 + len(items) / 100"), () -> entry(src, "batches").toString());
+        assertTrue(Estimated.entry(src, "batches").peakFormula().contains("1 + len(items) / 100"), () -> Estimated.entry(src, "batches").toString());
         // a yield under an if yields an unknown share: the batches stay unknown
-        Estimates.Entry filtered = entry(src, "filtered_batches");
+        Estimates.Entry filtered = Estimated.entry(src, "filtered_batches");
         assertTrue(filtered.limits().contains("while loop at line 5: iterations unknown"), filtered::toString);
     }
 
@@ -2200,14 +2189,14 @@ class PeakEstimatorTest {
                         i += 1
                     return queue
                 """;
-        Estimates.Entry e = entry(src, "lex");
+        Estimates.Entry e = Estimated.entry(src, "lex");
         assertTrue(e.limits().stream().noneMatch(l -> l.contains("iterations unknown")), e::toString);
         assertEquals("O(len(text))", e.growth(), e::toString);
         // a step under an if is not taken on every iteration: the loop stays unknown
-        assertTrue(entry(src, "lex_skipping").limits().stream().anyMatch(l -> l.contains("iterations unknown")),
-                () -> entry(src, "lex_skipping").toString());
+        assertTrue(Estimated.entry(src, "lex_skipping").limits().stream().anyMatch(l -> l.contains("iterations unknown")),
+                () -> Estimated.entry(src, "lex_skipping").toString());
         // nor is a queue the body adds to bounded by its length at the start
-        assertTrue(entry(src, "walk").limits().stream().anyMatch(l -> l.contains("iterations unknown")),
-                () -> entry(src, "walk").toString());
+        assertTrue(Estimated.entry(src, "walk").limits().stream().anyMatch(l -> l.contains("iterations unknown")),
+                () -> Estimated.entry(src, "walk").toString());
     }
 }

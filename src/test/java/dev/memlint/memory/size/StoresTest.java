@@ -1,14 +1,8 @@
 package dev.memlint.memory.size;
 
-import dev.memlint.ast.Module;
-import dev.memlint.memory.CollectorMode;
 import dev.memlint.memory.Estimates;
-import dev.memlint.memory.SizeModel;
-import dev.memlint.parse.PythonSourceParser;
-import dev.memlint.parse.PythonVersion;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,23 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Each is compared with the same stores written directly, which the estimator already gets right.
  */
 class StoresTest {
-    private static final SizeModel SIZES = SizeModel.of("3.12");
-
-    private static Estimates.Entry entry(String source, String function, Map<String, Double> bindings) {
-        Module module = PythonSourceParser.parse(source.getBytes(StandardCharsets.UTF_8), PythonVersion.PY312).module();
-        return Estimates.of(module, "t.py", SIZES, CollectorMode.ON, bindings).stream()
-                .filter(e -> e.qualname().equals(function)).findFirst().orElseThrow();
-    }
-
     private static long retained(String source, String function, String symbol, double value) {
-        Long bytes = entry(source, function, Map.of(symbol, value)).retainedBytes();
-        assertNotNull(bytes, () -> function + ": " + entry(source, function, Map.of()));
+        Long bytes = Estimated.entry(source, function, Map.of(symbol, value)).retainedBytes();
+        assertNotNull(bytes, () -> function + ": " + Estimated.entry(source, function, Map.of()));
         return bytes;
     }
 
     private static long peak(String source, String function, String symbol, double value) {
-        Long bytes = entry(source, function, Map.of(symbol, value)).peakBytes();
-        assertNotNull(bytes, () -> function + ": " + entry(source, function, Map.of()));
+        Long bytes = Estimated.entry(source, function, Map.of(symbol, value)).peakBytes();
+        assertNotNull(bytes, () -> function + ": " + Estimated.entry(source, function, Map.of()));
         return bytes;
     }
 
@@ -62,7 +48,7 @@ class StoresTest {
                         table[pair[0]] = pair[1]
                     return table
                 """;
-        assertEquals("O(n)", entry(src, "buffered", Map.of()).growth());
+        assertEquals("O(n)", Estimated.entry(src, "buffered", Map.of()).growth());
         // the table holds every item; the buffer, emptied each trip, holds none of them at the end
         assertEquals(retained(src, "direct", "n", 10_000), retained(src, "buffered", "n", 10_000));
         long buffered = peak(src, "buffered", "n", 10_000), direct = peak(src, "direct", "n", 10_000);
@@ -83,7 +69,7 @@ class StoresTest {
                     return kept
                 """;
         // one batch of 300 at a time, whatever the number of trips (the counter's int aside)
-        assertEquals("O(1)", entry(src, "measure_all", Map.of()).growth());
+        assertEquals("O(1)", Estimated.entry(src, "measure_all", Map.of()).growth());
         long few = peak(src, "measure_all", "n", 10), many = peak(src, "measure_all", "n", 1000);
         assertTrue(few > 300 * 56 && many - few <= 32, () -> few + " vs " + many);
     }
@@ -112,7 +98,7 @@ class StoresTest {
                         tables.setdefault("rows", {})[i] = row
                     return tables, 0
                 """;
-        assertEquals("O(len(rows))", entry(src, "checked", Map.of()).growth());
+        assertEquals("O(len(rows))", Estimated.entry(src, "checked", Map.of()).growth());
         long checked = retained(src, "checked", "len(rows)", 10_000), all = retained(src, "unchecked", "len(rows)", 10_000);
         // stored on the iterations that did not raise: a share of what storing on all of them keeps
         assertTrue(checked > all / 4 && checked < all, () -> checked + " vs " + all);
@@ -165,7 +151,7 @@ class StoresTest {
                             failed += 1
                     return tables, failed
                 """;
-        assertEquals("O(len(rows))", entry(src, "committed", Map.of()).growth());
+        assertEquals("O(len(rows))", Estimated.entry(src, "committed", Map.of()).growth());
         assertEquals(retained(src, "checked", "len(rows)", 10_000), retained(src, "committed", "len(rows)", 10_000));
     }
 
@@ -230,14 +216,14 @@ class StoresTest {
                 def word_counts(words):
                     return collections.Counter(w for w in words)
                 """;
-        Estimates.Entry modules = entry(src, "module_counts", Map.of());
+        Estimates.Entry modules = Estimated.entry(src, "module_counts", Map.of());
         assertEquals("O(1)", modules.growth(), modules::toString);
         assertTrue(modules.limits().stream().anyMatch(l -> l.startsWith("Counter keyed by r['module'] at line 4: ")), modules::toString);
-        Estimates.Entry statuses = entry(src, "status_counts", Map.of());
+        Estimates.Entry statuses = Estimated.entry(src, "status_counts", Map.of());
         assertEquals("O(1)", statuses.growth(), statuses::toString);
         assertTrue(statuses.limits().stream().anyMatch(l -> l.startsWith("Counter keyed by response.status at line 13: ")), statuses::toString);
         // the items themselves, not a field of them: one entry each, as before
-        Estimates.Entry words = entry(src, "word_counts", Map.of());
+        Estimates.Entry words = Estimated.entry(src, "word_counts", Map.of());
         assertEquals("O(len(words))", words.growth(), words::toString);
         assertTrue(words.limits().stream().noneMatch(l -> l.startsWith("Counter keyed by")), words::toString);
     }

@@ -1,29 +1,13 @@
 package dev.memlint.memory.size;
 
-import dev.memlint.ast.Module;
-import dev.memlint.memory.CollectorMode;
 import dev.memlint.memory.Estimates;
-import dev.memlint.memory.SizeModel;
-import dev.memlint.parse.PythonSourceParser;
-import dev.memlint.parse.PythonVersion;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How often while loops run whose bound is not in their own test: a cursor read through a method, a chain of links. */
 class TripCountsTest {
-    private static final SizeModel SIZES = SizeModel.of("3.12");
-
-    private static Estimates.Entry entry(String source, String function) {
-        Module module = PythonSourceParser.parse(source.getBytes(StandardCharsets.UTF_8), PythonVersion.PY312).module();
-        return Estimates.of(module, "t.py", SIZES, CollectorMode.ON, Map.of()).stream()
-                .filter(e -> e.qualname().equals(function)).findFirst().orElseThrow();
-    }
-
     private static boolean unknownLoops(Estimates.Entry e) {
         return e.limits().stream().anyMatch(l -> l.contains("iterations unknown"));
     }
@@ -107,7 +91,7 @@ class TripCountsTest {
     void aLoopUntilAPeekAtACursorGivesNoneRunsOncePerStepOfTheCursor() {
         // peek() is None once self.pos reaches len(self.tokens), and every iteration takes at least
         // one token (take() in a method the body calls, at any depth): len(tokens) iterations at most
-        Estimates.Entry flat = entry(PARSER, "parse_flat");
+        Estimates.Entry flat = Estimated.entry(PARSER, "parse_flat");
         assertTrue(!unknownLoops(flat), flat::toString);
         assertEquals("O(len(tokens))", flat.growth(), flat::toString);
         // three tokens per pair: a third as many pairs as tokens
@@ -118,7 +102,7 @@ class TripCountsTest {
     void loopsSharingOneCursorShareItsSteps() {
         // pairs() walks the cursor parse() walks: their iterations together take no more tokens
         // than there are, not len(tokens) pairs in each of len(tokens) groups
-        Estimates.Entry e = entry(PARSER, "parse");
+        Estimates.Entry e = Estimated.entry(PARSER, "parse");
         assertTrue(!unknownLoops(e), e::toString);
         assertEquals("O(len(tokens))", e.growth(), e::toString);
         assertTrue(e.limits().stream().anyMatch(l -> l.contains("shares the cursor self.pos with the loop at line 46")), e::toString);
@@ -126,10 +110,10 @@ class TripCountsTest {
 
     @Test
     void aCursorNotSteppedOnEveryIterationLeavesTheLoopUnknown() {
-        Estimates.Entry e = entry(PARSER, "parse_optional");
+        Estimates.Entry e = Estimated.entry(PARSER, "parse_optional");
         assertTrue(unknownLoops(e), e::toString);
         // nor one a method moves back (a backtracking parser's self.pos = saved)
-        Estimates.Entry back = entry(PARSER, "parse_backtracking");
+        Estimates.Entry back = Estimated.entry(PARSER, "parse_backtracking");
         assertTrue(unknownLoops(back), back::toString);
     }
 
@@ -145,7 +129,7 @@ class TripCountsTest {
                             out.append((word, i))
                     return out
                 """;
-        Estimates.Entry e = entry(src, "pairs");
+        Estimates.Entry e = Estimated.entry(src, "pairs");
         assertTrue(e.peakFormula().contains("list_appended(2·n)"), e::toString);
         assertTrue(e.limits().stream().noneMatch(l -> l.contains("parts of")), e::toString);
     }
@@ -186,17 +170,17 @@ class TripCountsTest {
                 def points(n):
                     return [Point(x=i, y=i).to_dict() for i in range(n)]
                 """;
-        Estimates.Entry e = entry(src, "points");
+        Estimates.Entry e = Estimated.entry(src, "points");
         assertTrue(!unknownLoops(e), e::toString);
         assertTrue(e.peakFormula().contains("dict(3)"), e::toString);
         assertEquals("O(n)", e.growth(), e::toString);
-        Estimates.Entry base = entry(src, "Model.to_dict");
+        Estimates.Entry base = Estimated.entry(src, "Model.to_dict");
         assertTrue(base.peakFormula().contains("self._fields"), base::toString);
     }
     @Test
     void aRangeFromAnUnknownStartToThatStartPlusAConstantRunsThatManyTimes() {
         // a page of ten from wherever it starts: ten items, whatever start is
-        Estimates.Entry e = entry("""
+        Estimates.Entry e = Estimated.entry("""
                 def page(items, number):
                     start = int(number) * 10 % len(items)
                     return [items[i] for i in range(start, start + 10)]
@@ -210,7 +194,7 @@ class TripCountsTest {
     void aFunctionCarriedFromOneIterationToTheNextIsStillFollowedWhenCalled() {
         // handler = logged(handler) on each iteration, then handler(request): the call runs the
         // wrapper and, through its cell, the view, which builds a list of len(request) items
-        Estimates.Entry e = entry("""
+        Estimates.Entry e = Estimated.entry("""
                 def logged(handler):
                     def wrapped(request):
                         return handler(request)
