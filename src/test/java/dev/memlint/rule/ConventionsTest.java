@@ -62,7 +62,7 @@ class ConventionsTest {
     void everyFixtureBelongsToARuleAndEveryRuleHasOne() throws IOException {
         Set<String> fixtures = new HashSet<>();
         try (Stream<Path> files = Files.walk(Path.of("testdata"))) {
-            files.filter(f -> f.toString().endsWith(".py") && !f.startsWith(Path.of("testdata", "memory"))).forEach(f -> {
+            files.filter(RuleFixturesTest::isRuleFixture).forEach(f -> {
                 String code = f.getFileName().toString().replace(".py", "");
                 assertNotNull(RuleRegistry.ruleClass(code), f + " is no registered rule's fixture");
                 assertTrue(fixtures.add(code), "two fixtures for " + code);
