@@ -303,6 +303,16 @@ final class Containers {
     }
 
     private void addGroup(Obj o, Obj.Group g) {
+        // Numbers the code holds as constants cost the call nothing and are told apart by nothing a
+        // list keeps: a run of them is one group, so a function appending thousands of literals
+        // (generated tables) is not walked item by item at every later step.
+        int last = o.groups.size() - 1;
+        if (last >= 0 && constantNumber(g.item()) && constantNumber(o.groups.get(last).item())
+                && g.item().kind == o.groups.get(last).item().kind) {
+            Obj.Group run = o.groups.get(last);
+            o.groups.set(last, new Obj.Group(Sym.add(run.count(), g.count()), run.item(), run.stamp()));
+            return;
+        }
         for (int i = 0; i < o.groups.size(); i++) {
             if (o.groups.get(i).item() == g.item()) {
                 o.groups.set(i, new Obj.Group(Sym.add(o.groups.get(i).count(), g.count()), g.item()));
@@ -310,6 +320,10 @@ final class Containers {
             }
         }
         o.groups.add(g);
+    }
+
+    private static boolean constantNumber(Obj item) {
+        return item != null && !item.fresh && (item.kind == Obj.Kind.INT || item.kind == Obj.Kind.FLOAT || item.kind == Obj.Kind.BOOL);
     }
 
     /**
