@@ -53,6 +53,7 @@ class MemorySuiteTest {
     /** Run-to-run noise of tracemalloc's peaks can move a score by a pair or two. */
     private static final double NOISE = 0.01;
 
+    /** One size of one function; cyclicObjects is measured at the first size only (collector on), else 0. */
     private record Measured(String function, int line, String symbol, double value, long peak, int cyclicObjects) {}
 
     /** Counts of one file or of the whole suite. */
