@@ -112,10 +112,7 @@ final class Branches {
                 int before = in.steps;
                 path.run();
                 int walked = in.steps - before;
-                // what the path made in a cycle and dropped is garbage on the iterations it runs
-                List<Obj> made = in.cyclicMade.subList(made0, in.cyclicMade.size());
-                List<Obj> alive = in.looping.dropTemporaries(List.copyOf(made), since);
-                made.clear();
+                List<Obj> alive = dropCyclicTemporaries(made0, since);
                 Map<Obj, Obj.State> after = new LinkedHashMap<>();
                 for (Obj o : log.touchedNow) after.put(o, o.save());
                 LoopState ls = saveLoopState();
@@ -148,6 +145,17 @@ final class Branches {
     }
 
     /**
+     * What the path just walked made in a cycle (since made0) and dropped is garbage on the iterations
+     * it runs; the rest, still alive, is returned and taken off the list of what the walk made.
+     */
+    private List<Obj> dropCyclicTemporaries(int made0, long since) {
+        List<Obj> made = in.cyclicMade.subList(made0, in.cyclicMade.size());
+        List<Obj> alive = in.looping.dropTemporaries(List.copyOf(made), since);
+        made.clear();
+        return alive;
+    }
+
+    /**
      * Walks a path that does not go on to what follows here (a with block's __exit__ as an exception
      * leaves it) and undoes what it did to objects, names and the loop's growth: only what it recorded
      * while it ran stays (the state a try's handlers start from), and the cyclic garbage it left.
@@ -163,9 +171,7 @@ final class Branches {
         Interpreter.Loop loop = in.loops.peek();
         try {
             path.run();
-            List<Obj> made = in.cyclicMade.subList(made0, in.cyclicMade.size());
-            in.looping.dropTemporaries(List.copyOf(made), loop != null ? loop.stamp : f.stamp);
-            made.clear();
+            dropCyclicTemporaries(made0, loop != null ? loop.stamp : f.stamp);
         } finally {
             in.logs.pop();
         }

@@ -77,8 +77,7 @@ final class ImportTimeFills {
                     if (NodeKinds.isFunction(member)) fillsBy(((Stmt.FunctionNode) member).decoratorList(), functions, filled, otherwise);
                 }
             }
-            List<Expr> decorators = s instanceof Stmt.ClassDef c ? c.decoratorList()
-                    : NodeKinds.isFunction(s) ? ((Stmt.FunctionNode) s).decoratorList() : List.of();
+            List<Expr> decorators = decoratorsOf(s);
             Set<String> these = new HashSet<>();
             fillsBy(decorators, functions, filled, these);
             for (String c : these) out.computeIfAbsent(c, k -> new ArrayList<>()).add(s);
@@ -100,14 +99,19 @@ final class ImportTimeFills {
                 String name = receiver(c.func(), instances);
                 if (name != null) out.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
             }
-            List<Expr> decorators = s instanceof Stmt.ClassDef c ? c.decoratorList()
-                    : NodeKinds.isFunction(s) ? ((Stmt.FunctionNode) s).decoratorList() : List.of();
+            List<Expr> decorators = decoratorsOf(s);
             for (Expr d : decorators) {
                 String name = receiver(d instanceof Expr.Call c ? c.func() : d, instances);
                 if (name != null && !out.getOrDefault(name, List.of()).contains(s)) out.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
             }
         }
         return out;
+    }
+
+    /** The decorators of a class or function definition; none for another statement. */
+    private static List<Expr> decoratorsOf(Stmt s) {
+        return s instanceof Stmt.ClassDef c ? c.decoratorList()
+                : NodeKinds.isFunction(s) ? ((Stmt.FunctionNode) s).decoratorList() : List.of();
     }
 
     /** The module name of these whose method f is (app.use), else null. */

@@ -270,11 +270,7 @@ final class Loops {
         p.path = v.path;
         p.baseCount = v.count;
         // a function, generator or iterator keeps what it runs: a call of the carried name follows it
-        p.function = v.function;
-        p.lambda = v.lambda;
-        p.genexp = v.genexp;
-        p.frame = v.frame;
-        p.closureFrame = v.closureFrame;
+        p.runAs(v);
         p.producer = v.producer;
         p.sources = v.sources;
         p.carriedFrom = v;

@@ -179,6 +179,15 @@ final class Obj {
         return copy;
     }
 
+    /** Takes what calling or resuming v runs: its code (a def, a lambda, a generator expression) and the frames it reads. */
+    void runAs(Obj v) {
+        function = v.function;
+        lambda = v.lambda;
+        genexp = v.genexp;
+        frame = v.frame;
+        closureFrame = v.closureFrame;
+    }
+
     boolean isSequence() {
         return kind == Kind.LIST || kind == Kind.TUPLE;
     }

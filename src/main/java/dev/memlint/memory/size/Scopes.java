@@ -176,10 +176,7 @@ final class Scopes {
         g.item = v.item;
         g.value2 = v.value2;
         g.cls = v.cls;
-        g.function = v.function;
-        g.lambda = v.lambda;
-        g.genexp = v.genexp;
-        g.frame = v.frame;
+        g.runAs(v);
         g.producer = v.producer;
         g.path = name;
         g.baseCount = v.count;
@@ -187,7 +184,6 @@ final class Scopes {
         g.keyCap = v.keyCap;
         g.constantKeys = new java.util.HashSet<>(v.constantKeys);
         g.fileSize = v.fileSize;
-        g.closureFrame = v.closureFrame;
         g.defaultFactory = v.defaultFactory;
         g.fixed2 = v.fixed2;
         g.partialOf = asGiven(v.partialOf, name, done);
