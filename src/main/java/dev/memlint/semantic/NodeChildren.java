@@ -17,6 +17,7 @@ import dev.memlint.ast.TypeParam;
 import dev.memlint.ast.WithItem;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -31,73 +32,162 @@ public final class NodeChildren {
 
     /** Visits root and every node below it, pre-order, without recursion. */
     public static void walk(Node root, Consumer<Node> visit) {
-        List<Node> stack = new ArrayList<>();
-        Collector children = new Collector();
-        stack.add(root);
-        while (!stack.isEmpty()) {
-            Node n = stack.remove(stack.size() - 1);
-            visit.accept(n);
-            children.clear();
-            children(n, children);
-            for (int i = children.size() - 1; i >= 0; i--) stack.add(children.get(i));
+        Stacks stacks = STACKS.get();
+        Collector stack = stacks.borrow();
+        try {
+            stack.add(root);
+            preorder(stack, visit);
+        } finally {
+            stacks.release(stack);
         }
-    }
-
-    /**
-     * A list to collect children into, reused by hot walks. A final class, so that the C1 compiler
-     * memlint runs with calls its add directly: through Consumer, every child cost an interface dispatch.
-     */
-    public static final class Collector extends ArrayList<Node> {
-        public Collector() { super(8); }
-    }
-
-    /** Whether some node of the subtrees passes the test; the walk stops at the first one. */
-    public static boolean anyMatch(List<? extends Node> roots, Predicate<Node> test) {
-        List<Node> stack = new ArrayList<>(roots);
-        Collector children = new Collector();
-        while (!stack.isEmpty()) {
-            Node n = stack.remove(stack.size() - 1);
-            if (test.test(n)) return true;
-            children.clear();
-            children(n, children);
-            stack.addAll(children);
-        }
-        return false;
     }
 
     /** Visits every node of the statements, pre-order. */
     public static void walkAll(List<? extends Node> roots, Consumer<Node> visit) {
-        for (Node r : roots) walk(r, visit);
+        Stacks stacks = STACKS.get();
+        Collector stack = stacks.borrow();
+        try {
+            for (int i = roots.size() - 1; i >= 0; i--) stack.add(roots.get(i)); // the first root on top
+            preorder(stack, visit);
+        } finally {
+            stacks.release(stack);
+        }
+    }
+
+    /**
+     * Pops and visits until the stack is empty. A node's children go straight onto the stack and are
+     * then reversed in place, so that the first is visited first: no child list to fill and copy.
+     */
+    private static void preorder(Collector stack, Consumer<Node> visit) {
+        while (stack.size > 0) {
+            Node n = stack.pop();
+            visit.accept(n);
+            int from = stack.size;
+            children(n, stack);
+            stack.reverseFrom(from);
+        }
+    }
+
+    /**
+     * A list of nodes to collect children into, reused by hot walks: a plain array, as ArrayList's
+     * add and get (modCount, the index check) were a good share of every walk under C1, which
+     * memlint runs with. A final class, so that calls of its add are direct.
+     */
+    public static final class Collector {
+        private Node[] items = new Node[8];
+        private int size;
+
+        public void add(Node n) {
+            if (size == items.length) items = Arrays.copyOf(items, size * 2);
+            items[size++] = n;
+        }
+
+        /** The i-th node added, for 0 <= i < size(). */
+        public Node get(int i) {
+            return items[i];
+        }
+
+        public int size() {
+            return size;
+        }
+
+        /** Empties the list, dropping its references (a reused list must not keep an old tree alive). */
+        public void clear() {
+            Arrays.fill(items, 0, size, null);
+            size = 0;
+        }
+
+        /** Removes and returns the last node: the list as a stack. */
+        public Node pop() {
+            Node n = items[--size];
+            items[size] = null;
+            return n;
+        }
+
+        /** Reverses the nodes from index from on. */
+        private void reverseFrom(int from) {
+            for (int i = from, j = size - 1; i < j; i++, j--) {
+                Node t = items[i];
+                items[i] = items[j];
+                items[j] = t;
+            }
+        }
+    }
+
+    /**
+     * Each thread's walk stacks, one per nesting level (a visitor may start a walk of its own): a
+     * walk borrows one instead of growing a new list from nothing.
+     */
+    private static final class Stacks {
+        private Collector[] stacks = new Collector[4];
+        private int depth;
+
+        Collector borrow() {
+            if (depth == stacks.length) stacks = Arrays.copyOf(stacks, depth * 2);
+            Collector c = stacks[depth];
+            if (c == null) {
+                c = new Collector();
+                stacks[depth] = c;
+            }
+            depth++;
+            return c;
+        }
+
+        /** Gives back the stack last borrowed, emptied (a walk that stops early leaves nodes on it). */
+        void release(Collector c) {
+            c.clear();
+            depth--;
+        }
+    }
+
+    private static final ThreadLocal<Stacks> STACKS = ThreadLocal.withInitial(Stacks::new);
+
+    /** Whether some node of the subtrees passes the test; the walk stops at the first one. */
+    public static boolean anyMatch(List<? extends Node> roots, Predicate<Node> test) {
+        Stacks stacks = STACKS.get();
+        Collector stack = stacks.borrow();
+        try {
+            for (int i = 0, size = roots.size(); i < size; i++) stack.add(roots.get(i));
+            while (stack.size > 0) {
+                Node n = stack.pop();
+                if (test.test(n)) return true;
+                children(n, stack); // any order finds a match: no reversing
+            }
+            return false;
+        } finally {
+            stacks.release(stack);
+        }
     }
 
     /** Hands each direct child of node to out. */
     public static void forEach(Node node, Consumer<Node> out) {
-        Collector children = new Collector();
-        children(node, children);
-        for (int i = 0, size = children.size(); i < size; i++) out.accept(children.get(i));
+        Stacks stacks = STACKS.get();
+        Collector children = stacks.borrow();
+        try {
+            children(node, children);
+            for (int i = 0, size = children.size; i < size; i++) out.accept(children.items[i]);
+        } finally {
+            stacks.release(children);
+        }
     }
 
     /**
      * The statements in a statement's own blocks: its bodies, and those of its except handlers and
-     * match cases, without listing the expressions.
+     * match cases, without listing the expressions. A statement with one block hands out that block
+     * itself, not a copy (most have one): read it, do not change it.
      */
     public static List<Stmt> childStatements(Stmt s) {
         if (s instanceof Stmt.ExprStmt || s instanceof Stmt.Assign || s instanceof Stmt.Return) {
             return List.of(); // the commonest statements, which have no block: no list to make
         }
+        if (s instanceof Stmt.If i) return joined(i.body(), i.orelse());
+        if (NodeKinds.isFor(s)) return joined(((Stmt.ForNode) s).body(), ((Stmt.ForNode) s).orelse());
+        if (s instanceof Stmt.While w) return joined(w.body(), w.orelse());
+        if (NodeKinds.isWith(s)) return ((Stmt.WithNode) s).body();
+        if (NodeKinds.isFunction(s)) return ((Stmt.FunctionNode) s).body();
+        if (s instanceof Stmt.ClassDef c) return c.body();
         List<Stmt> out = new ArrayList<>();
-        if (s instanceof Stmt.If i) {
-            out.addAll(i.body());
-            out.addAll(i.orelse());
-        } else if (NodeKinds.isFor(s)) {
-            out.addAll(((Stmt.ForNode) s).body());
-            out.addAll(((Stmt.ForNode) s).orelse());
-        } else if (s instanceof Stmt.While w) {
-            out.addAll(w.body());
-            out.addAll(w.orelse());
-        } else if (NodeKinds.isWith(s)) {
-            out.addAll(((Stmt.WithNode) s).body());
-        } else if (s instanceof Stmt.Try t) {
+        if (s instanceof Stmt.Try t) {
             out.addAll(t.body());
             for (ExceptHandler h : t.handlers()) out.addAll(h.body());
             out.addAll(t.orelse());
@@ -109,11 +199,16 @@ public final class NodeChildren {
             out.addAll(t.finalbody());
         } else if (s instanceof Stmt.Match m) {
             for (MatchCase c : m.cases()) out.addAll(c.body());
-        } else if (NodeKinds.isFunction(s)) {
-            out.addAll(((Stmt.FunctionNode) s).body());
-        } else if (s instanceof Stmt.ClassDef c) {
-            out.addAll(c.body());
         }
+        return out;
+    }
+
+    /** A body and its else block: the body itself when there is no else. */
+    private static List<Stmt> joined(List<Stmt> body, List<Stmt> orelse) {
+        if (orelse.isEmpty()) return body;
+        List<Stmt> out = new ArrayList<>(body.size() + orelse.size());
+        out.addAll(body);
+        out.addAll(orelse);
         return out;
     }
 

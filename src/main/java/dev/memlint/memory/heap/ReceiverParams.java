@@ -49,9 +49,10 @@ final class ReceiverParams {
         for (String p : scope.params) {
             aliases.put(p, p);
         }
+        List<Stmt.Assign> assignments = assignments(f);
         for (boolean changed = true; changed; ) { // node = tree; current = node: chains, in any order
             changed = false;
-            for (Stmt.Assign a : assignments(f)) {
+            for (Stmt.Assign a : assignments) {
                 if (a.value() instanceof Expr.Name from && aliases.containsKey(from.id())) {
                     for (Expr t : a.targets()) {
                         if (t instanceof Expr.Name to && !aliases.containsKey(to.id())) {
@@ -134,17 +135,15 @@ final class ReceiverParams {
 
     /** Visits the nodes the function runs itself: not the bodies of functions, lambdas or classes it defines. */
     private static void walk(List<? extends Node> roots, java.util.function.Consumer<Node> visit) {
-        List<Node> stack = new java.util.ArrayList<>(roots);
-        NodeChildren.Collector children = new NodeChildren.Collector();
-        while (!stack.isEmpty()) {
-            Node n = stack.remove(stack.size() - 1);
+        NodeChildren.Collector stack = new NodeChildren.Collector();
+        for (Node r : roots) stack.add(r);
+        while (stack.size() > 0) {
+            Node n = stack.pop();
             visit.accept(n);
             if (n instanceof Stmt.FunctionNode || n instanceof Expr.Lambda || n instanceof Stmt.ClassDef) {
                 continue;
             }
-            children.clear();
-            NodeChildren.children(n, children);
-            stack.addAll(children);
+            NodeChildren.children(n, stack); // last child on top: visited first, as ever
         }
     }
 }
