@@ -78,13 +78,7 @@ public final class PerCallClasses {
                 moduleNames.add(n.id());
             }
         }
-        NodeChildren.walkAll(module.body(), n -> {
-            if (n instanceof Stmt.Global g) {
-                declaredGlobal.addAll(g.names());
-            } else if (n instanceof Stmt.ClassDef c && isMetaclass(c.bases())) {
-                c.body().stream().filter(NodeKinds::isFunction).forEach(m -> metaclassMethods.add((Stmt.FunctionNode) m));
-            }
-        });
+        globalsAndMetaclasses(module.body());
         Set<String> atImport = new HashSet<>();
         Set<String> inFunctions = new HashSet<>();
         uses(module.body(), false, atImport, inFunctions);
@@ -92,6 +86,24 @@ public final class PerCallClasses {
             if (!inFunctions.contains(name) && index.functionNamed(name) != null) {
                 calledOnlyAtImport.add(name);
             }
+        }
+    }
+
+    /**
+     * Notes the names declared global and the methods of metaclasses in the statements and those
+     * nested in them. Both are statements, which only blocks hold: the expressions (most of the
+     * nodes) are not walked.
+     */
+    private void globalsAndMetaclasses(List<Stmt> block) {
+        for (Stmt n : block) {
+            if (n instanceof Stmt.Global g) {
+                declaredGlobal.addAll(g.names());
+            } else if (n instanceof Stmt.ClassDef c && isMetaclass(c.bases())) {
+                for (Stmt m : c.body()) {
+                    if (NodeKinds.isFunction(m)) metaclassMethods.add((Stmt.FunctionNode) m);
+                }
+            }
+            globalsAndMetaclasses(NodeChildren.childStatements(n));
         }
     }
 
@@ -270,49 +282,65 @@ public final class PerCallClasses {
      * function body, where a call may run any number of times.
      */
     private void uses(List<? extends Node> nodes, boolean inFunction, Set<String> atImport, Set<String> inFunctions) {
-        for (Node n : nodes) {
-            if (NodeKinds.isFunction(n)) {
-                Stmt.FunctionNode f = (Stmt.FunctionNode) n;
-                for (Expr d : f.decoratorList()) {
-                    decorator(d, inFunction, atImport, inFunctions);
+        for (int i = 0, size = nodes.size(); i < size; i++) {
+            use(nodes.get(i), inFunction, atImport, inFunctions);
+        }
+    }
+
+    private void use(Node n, boolean inFunction, Set<String> atImport, Set<String> inFunctions) {
+        if (NodeKinds.isFunction(n)) {
+            Stmt.FunctionNode f = (Stmt.FunctionNode) n;
+            for (Expr d : f.decoratorList()) {
+                decorator(d, inFunction, atImport, inFunctions);
+            }
+            uses(f.args().defaults(), inFunction, atImport, inFunctions);
+            uses(f.body(), true, atImport, inFunctions);
+        } else if (n instanceof Stmt.ClassDef c) {
+            for (Expr d : c.decoratorList()) {
+                decorator(d, inFunction, atImport, inFunctions);
+            }
+            uses(c.bases(), inFunction, atImport, inFunctions);
+            uses(c.body(), inFunction, atImport, inFunctions);
+        } else if (!inFunction && n instanceof Stmt.If i && isMainCheck(i.test())) {
+            NodeChildren.walkAll(i.body(), x -> {
+                if (x instanceof Expr.Name name && name.ctx() == Ctx.Load) {
+                    atImport.add(name.id());
                 }
-                uses(f.args().defaults(), inFunction, atImport, inFunctions);
-                uses(f.body(), true, atImport, inFunctions);
-            } else if (n instanceof Stmt.ClassDef c) {
-                for (Expr d : c.decoratorList()) {
-                    decorator(d, inFunction, atImport, inFunctions);
+            });
+            uses(i.body(), false, atImport, inFunctions);
+            uses(i.orelse(), false, atImport, inFunctions);
+        } else if (n instanceof Expr.Lambda l) {
+            use(l.body(), true, atImport, inFunctions);
+        } else if (inFunction && n instanceof Stmt.Assign a && a.value() instanceof Expr.Call c
+                && c.func() instanceof Expr.Name callee && a.targets().size() == 1
+                && a.targets().get(0) instanceof Expr.Name target && declaredGlobal.contains(target.id())) {
+            atImport.add(callee.id()); // CLASS = make_class() under `global CLASS`: a memo its callers fill once
+            uses(c.args(), true, atImport, inFunctions);
+        } else if (n instanceof Expr.Name name && name.ctx() == Ctx.Load) {
+            if (inFunction) {
+                inFunctions.add(name.id());
+            }
+        } else {
+            if (!inFunction && n instanceof Expr.Call c && c.func() instanceof Expr.Name callee) {
+                atImport.add(callee.id());
+            }
+            // one child list per depth, reused, not a new one per node
+            if (depth == childLists.size()) childLists.add(new NodeChildren.Collector());
+            NodeChildren.Collector children = childLists.get(depth++);
+            try {
+                NodeChildren.children(n, children);
+                for (int i = 0, size = children.size(); i < size; i++) {
+                    use(children.get(i), inFunction, atImport, inFunctions);
                 }
-                uses(c.bases(), inFunction, atImport, inFunctions);
-                uses(c.body(), inFunction, atImport, inFunctions);
-            } else if (!inFunction && n instanceof Stmt.If i && isMainCheck(i.test())) {
-                NodeChildren.walkAll(i.body(), x -> {
-                    if (x instanceof Expr.Name name && name.ctx() == Ctx.Load) {
-                        atImport.add(name.id());
-                    }
-                });
-                uses(i.body(), false, atImport, inFunctions);
-                uses(i.orelse(), false, atImport, inFunctions);
-            } else if (n instanceof Expr.Lambda l) {
-                uses(List.of(l.body()), true, atImport, inFunctions);
-            } else if (inFunction && n instanceof Stmt.Assign a && a.value() instanceof Expr.Call c
-                    && c.func() instanceof Expr.Name callee && a.targets().size() == 1
-                    && a.targets().get(0) instanceof Expr.Name target && declaredGlobal.contains(target.id())) {
-                atImport.add(callee.id()); // CLASS = make_class() under `global CLASS`: a memo its callers fill once
-                uses(c.args(), true, atImport, inFunctions);
-            } else if (n instanceof Expr.Name name && name.ctx() == Ctx.Load) {
-                if (inFunction) {
-                    inFunctions.add(name.id());
-                }
-            } else {
-                if (!inFunction && n instanceof Expr.Call c && c.func() instanceof Expr.Name callee) {
-                    atImport.add(callee.id());
-                }
-                List<Node> children = new ArrayList<>();
-                NodeChildren.forEach(n, children::add);
-                uses(children, inFunction, atImport, inFunctions);
+            } finally {
+                children.clear();
+                depth--;
             }
         }
     }
+
+    private final List<NodeChildren.Collector> childLists = new ArrayList<>();
+    private int depth;
 
     private static boolean isMainCheck(Expr test) {
         return test instanceof Expr.Compare c && c.left() instanceof Expr.Name n && n.id().equals("__name__")
@@ -324,6 +352,6 @@ public final class PerCallClasses {
         if (!inFunction && d instanceof Expr.Name n) {
             atImport.add(n.id());
         }
-        uses(List.of(d), inFunction, atImport, inFunctions);
+        use(d, inFunction, atImport, inFunctions);
     }
 }
