@@ -24,18 +24,30 @@ final class PairwiseBuilds {
 
     /** The first such statement in source order, or null. */
     static Stmt first(SemanticModel model, Stmt.FunctionNode f) {
-        Stmt[] found = {null};
-        NodeChildren.walkAll(f.body(), n -> {
-            if (found[0] != null || !(n instanceof Stmt s) || model.enclosingFunction(s) != f) return;
+        return first(model, f, f.body());
+    }
+
+    /**
+     * The first such statement of the block or the blocks nested in it, in source order, f's own:
+     * the bodies of the functions it defines are theirs (a class body's statements are f's). Only
+     * statements are walked: the expressions are looked into by statement.
+     */
+    private static Stmt first(SemanticModel model, Stmt.FunctionNode f, List<Stmt> block) {
+        for (Stmt s : block) {
             if (s instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
                     && STORING.contains(a.attr()) && loopDepth(model, s, f) >= 2) {
-                found[0] = s;
-            } else if (!(s instanceof Stmt.FunctionNode) && !(s instanceof Stmt.ClassDef)
-                    && NodeChildren.anyMatch(directExpressions(s), PairwiseBuilds::isPairwiseComprehension)) {
-                found[0] = s;
+                return s;
             }
-        });
-        return found[0];
+            if (!(s instanceof Stmt.FunctionNode) && !(s instanceof Stmt.ClassDef)
+                    && NodeChildren.anyMatch(directExpressions(s), PairwiseBuilds::isPairwiseComprehension)) {
+                return s;
+            }
+            if (!(s instanceof Stmt.FunctionNode)) {
+                Stmt found = first(model, f, NodeChildren.childStatements(s));
+                if (found != null) return found;
+            }
+        }
+        return null;
     }
 
     /**
