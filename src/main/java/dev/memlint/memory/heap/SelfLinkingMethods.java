@@ -76,7 +76,7 @@ public final class SelfLinkingMethods {
         List<Expr.Attribute> ofSelf = new ArrayList<>();
         boolean[] captured = {false};
         Set<String> handedIfUsed = new HashSet<>(); // caught exceptions, and nested functions that name self
-        Set<Node> sortKeys = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Node> sortKeys = smallIdentitySet();
         NodeChildren.walkAll(m.body(), n -> {
             if (uses.visit(n)) {
                 if (n instanceof Expr.Attribute a && a.value() instanceof Expr.Name x && x.id().equals(self)) ofSelf.add(a);
@@ -122,8 +122,8 @@ public final class SelfLinkingMethods {
         final boolean callKeepsNothing;
         final ModuleIndex index;
         final List<Expr.Name> all = new ArrayList<>();
-        final Set<Node> keptNowhere = Collections.newSetFromMap(new IdentityHashMap<>());
-        final Set<Node> called = Collections.newSetFromMap(new IdentityHashMap<>());
+        final Set<Node> keptNowhere = smallIdentitySet();
+        final Set<Node> called = smallIdentitySet();
 
         Uses(Set<String> names, boolean callKeepsNothing, ModuleIndex index) {
             this.names = names;
@@ -176,6 +176,14 @@ public final class SelfLinkingMethods {
             }
             return false;
         }
+    }
+
+    /**
+     * An identity set sized for the few nodes a method's walk notes: the default size (32) made a
+     * 128-slot table three times for every method asked about.
+     */
+    private static Set<Node> smallIdentitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>(4));
     }
 
     private static boolean isPlainMethod(Stmt.FunctionNode f) {
