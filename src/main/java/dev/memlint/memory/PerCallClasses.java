@@ -107,6 +107,33 @@ public final class PerCallClasses {
         }
     }
 
+    /**
+     * Whether of(r) may find anything for some function of the reports: one that left a cycle of
+     * classes alone. Most modules have none, and need no PerCallClasses, whose construction walks
+     * the whole module.
+     */
+    public static boolean mayFindAny(List<ModuleMemory.FunctionReport> reports) {
+        for (ModuleMemory.FunctionReport r : reports) {
+            if (!r.gaveUp()) {
+                for (Cycle c : r.cycles()) {
+                    if (!c.sites().isEmpty() && onlyClasses(c)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean onlyClasses(Cycle c) {
+        for (Site x : c.sites()) {
+            if (x.kind() != Site.Kind.CLASS) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The classes r's function makes per call that are worth a finding, in source order. */
     public List<Made> of(ModuleMemory.FunctionReport r) {
         Stmt.FunctionNode f = r.function();
@@ -119,7 +146,7 @@ public final class PerCallClasses {
         params.remove("self"); // what the instance holds is the method's own configuration, not the caller's
         List<Made> out = new ArrayList<>();
         for (Cycle c : r.cycles()) {
-            if (!c.sites().stream().allMatch(x -> x.kind() == Site.Kind.CLASS)) {
+            if (!onlyClasses(c)) {
                 continue;
             }
             for (Site s : c.sites()) {

@@ -122,6 +122,9 @@ public final class ReferenceCycleRule implements Rule {
      * to make it once or cache it, not to break a reference.
      */
     private void reportClassesMadePerCall(RuleContext ctx, ModuleMemory memory) {
+        if (!PerCallClasses.mayFindAny(memory.functions())) {
+            return; // nothing to find: the index of the module is not built
+        }
         PerCallClasses classes = memory.perCallClasses();
         SizeModel sizes = SizeModel.forTarget(target);
         for (ModuleMemory.FunctionReport r : memory.functions()) {
