@@ -211,9 +211,14 @@ public final class HeapAnalyzer {
         Member m = member(f, given);
         if (m != null && m.current != null) {
             lowerTop(m.low);
+            top().usedProvisional = true;
             return m.current;
         }
-        return solve(f, given, m);
+        Summary solved = solve(f, given, m);
+        if (!stack.isEmpty() && provisional.contains(solved)) {
+            top().usedProvisional = true;
+        }
+        return solved;
     }
 
     private final Map<Stmt.FunctionNode, Map<Map<String, Given>, Summary>> specialized = new IdentityHashMap<>();
@@ -256,6 +261,8 @@ public final class HeapAnalyzer {
         boolean calledBack;
         /** Whether a call back into it (or into its component) closed a component too long to solve. */
         boolean tooLong;
+        /** Whether its analysis applied a summary that was only provisional (a call back into a function in progress included). */
+        boolean usedProvisional;
 
         InProgress(Stmt.FunctionNode function, int depth, int membersFrom, Summary soFar) {
             this.function = function;
@@ -275,6 +282,8 @@ public final class HeapAnalyzer {
         int low;
         /** Whether a call back into it applied its summary so far this round: then it must be stable too. */
         boolean calledBack;
+        /** Whether its current summary applied provisional ones: if not, it holds when the component is given up too. */
+        boolean usedProvisional;
 
         Member(Stmt.FunctionNode function, Map<String, Given> given) {
             this.function = function;
@@ -305,8 +314,12 @@ public final class HeapAnalyzer {
 
     /** The analysis on top of the stack used what is only known within a component reaching down to depth. */
     private void lowerTop(int depth) {
-        InProgress top = stack.get(stack.size() - 1);
+        InProgress top = top();
         top.low = Math.min(top.low, depth);
+    }
+
+    private InProgress top() {
+        return stack.get(stack.size() - 1);
     }
 
     /**
@@ -336,6 +349,7 @@ public final class HeapAnalyzer {
                     m.current = s;
                     m.low = frame.low;
                     m.calledBack = frame.calledBack;
+                    m.usedProvisional = frame.usedProvisional;
                     provisional.add(s);
                     InProgress caller = stack.get(frame.depth - 1);
                     caller.low = Math.min(caller.low, frame.low);
@@ -412,6 +426,16 @@ public final class HeapAnalyzer {
     /** Calls inside a component that was not solved are unknown code, whichever member is analysed. */
     private void giveUp(Stmt.FunctionNode head, List<Member> component) {
         Set<Stmt.FunctionNode> all = functionsOf(head, component);
+        boolean metBefore = all.stream().anyMatch(unsolved::containsKey);
+        for (Member m : component) {
+            // Its calls into the component were unknown code already (too long to solve): what it
+            // found is what analysing it again, with the component given up, would find (unless
+            // the component takes in one given up before, whose calls then become unknown too).
+            if (m.current != null && !m.usedProvisional && !metBefore) {
+                provisional.remove(m.current);
+                memoise(m.function, m.given, m.current);
+            }
+        }
         dropMembers(members.size() - component.size());
         for (Stmt.FunctionNode f : List.copyOf(all)) { // a component met before, now part of this one
             all.addAll(unsolved.getOrDefault(f, Set.of()));
@@ -440,6 +464,7 @@ public final class HeapAnalyzer {
             return null;
         }
         target.calledBack = true;
+        top().usedProvisional = true;
         return target.soFar;
     }
 
