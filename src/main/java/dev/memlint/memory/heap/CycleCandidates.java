@@ -558,7 +558,9 @@ final class CycleCandidates {
      * parameter asks.
      */
     private List<Stmt.FunctionNode> boundMethods() {
-        if (boundMethods == null) {
+        if (boundMethods == null && methodsNamed.isEmpty()) {
+            boundMethods = List.of(); // no class of the module has a method: nothing to walk the module for
+        } else if (boundMethods == null) {
             Set<Node> called = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             List<Expr.Attribute> read = new ArrayList<>();
             List<Node> code = new ArrayList<>(index.functions());
