@@ -15,6 +15,12 @@ public final class Block {
     private final List<Block> successors = new ArrayList<>();
     private final List<Block> predecessors = new ArrayList<>();
     private Block exceptionSuccessor;
+    // Views made once: the analysis asks for them at every visit of the block.
+    private final List<Element> elementsView = Collections.unmodifiableList(elements);
+    private final List<Block> successorsView = Collections.unmodifiableList(successors);
+    private final List<Block> predecessorsView = Collections.unmodifiableList(predecessors);
+    /** The successors with the exceptional one, made on first use after the last change. */
+    private List<Block> all;
 
     Block(int id) {
         this.id = id;
@@ -25,16 +31,16 @@ public final class Block {
     }
 
     public List<Element> elements() {
-        return Collections.unmodifiableList(elements);
+        return elementsView;
     }
 
     /** Normal successors; for a block ending in a condition, the true edge comes first. */
     public List<Block> successors() {
-        return Collections.unmodifiableList(successors);
+        return successorsView;
     }
 
     public List<Block> predecessors() {
-        return Collections.unmodifiableList(predecessors);
+        return predecessorsView;
     }
 
     /** Where an exception raised by this block's elements goes; null outside any try, with or function. */
@@ -45,10 +51,13 @@ public final class Block {
     /** Every block control may reach next, the exceptional one last. */
     public List<Block> allSuccessors() {
         if (exceptionSuccessor == null) {
-            return successors();
+            return successorsView;
         }
-        List<Block> all = new ArrayList<>(successors);
-        all.add(exceptionSuccessor);
+        if (all == null) {
+            List<Block> list = new ArrayList<>(successors);
+            list.add(exceptionSuccessor);
+            all = Collections.unmodifiableList(list);
+        }
         return all;
     }
 
@@ -62,10 +71,12 @@ public final class Block {
 
     void addSuccessor(Block b) {
         successors.add(b);
+        all = null;
     }
 
     void setExceptionSuccessor(Block b) {
         exceptionSuccessor = b;
+        all = null;
     }
 
     void linkPredecessors() {

@@ -39,7 +39,9 @@ public final class Edge {
         this.origin = origin;
         this.sameObject = sameObject;
         this.pairedWith = pairedWith;
-        this.hash = (from.key().hashCode() * 31 + label.hashCode()) * 31 + to.key().hashCode();
+        // A site's older object has its key: without singular, an aged reference hashes as its recent one.
+        this.hash = ((from.key().hashCode() * 31 + label.hashCode()) * 31 + to.key().hashCode()) * 4
+                + (from.singular() ? 2 : 0) + (to.singular() ? 1 : 0);
     }
 
     public Site from() {

@@ -115,7 +115,9 @@ public final class HeapState implements FlowState<HeapState> {
         shared = ALL;
         HeapState c = new HeapState(vars, edges, escaped, returned, killedParamFields);
         c.shared = ALL;
-        c.outgoing = null;
+        // The index goes with the edges it indexes: neither state changes it while both share them
+        // (own drops it), and a block's copy need not rebuild it at its first lookup.
+        c.outgoing = outgoing;
         return c;
     }
 
