@@ -22,7 +22,7 @@ import java.util.Set;
 public final class HeapState implements FlowState<HeapState> {
     /** Names to the sites they may refer to; the site sets themselves are never changed in place. */
     private Map<String, Set<Site>> vars;
-    private Set<Edge> edges;
+    private Edges edges;
     private Set<Site> escaped;
     private Set<Site> returned;
     /** (site key + "." + label) of parameter fields this call overwrote (for callers' summaries). */
@@ -39,10 +39,10 @@ public final class HeapState implements FlowState<HeapState> {
     private Map<Site, List<Edge>> outgoing;
 
     HeapState() {
-        this(new HashMap<>(), new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
+        this(new HashMap<>(), new Edges(), new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
     }
 
-    private HeapState(Map<String, Set<Site>> vars, Set<Edge> edges, Set<Site> escaped, Set<Site> returned,
+    private HeapState(Map<String, Set<Site>> vars, Edges edges, Set<Site> escaped, Set<Site> returned,
                       Set<String> killed) {
         this.vars = vars;
         this.edges = edges;
@@ -71,8 +71,10 @@ public final class HeapState implements FlowState<HeapState> {
             }
         }
         if (edges != other.edges) {
-            for (Edge e : other.edges) {
-                if (!edges.contains(e)) {
+            Edge[] theirs = other.edges.items;
+            for (int i = 0, n = other.edges.end; i < n; i++) {
+                Edge e = theirs[i];
+                if (e != null && !edges.contains(e)) {
                     j = j == null ? copy() : j;
                     j.addEdge(e);
                 }
@@ -130,7 +132,7 @@ public final class HeapState implements FlowState<HeapState> {
         switch (part) {
             case VARS -> vars = new HashMap<>(vars);
             case EDGES -> {
-                edges = new LinkedHashSet<>(edges);
+                edges = edges.copy();
                 outgoing = null;
             }
             case ESCAPED -> escaped = new LinkedHashSet<>(escaped);
@@ -227,8 +229,11 @@ public final class HeapState implements FlowState<HeapState> {
     List<Edge> outgoing(Site from) {
         if (outgoing == null) {
             outgoing = new HashMap<>();
-            for (Edge e : edges) {
-                outgoing.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+            Edge[] items = edges.items;
+            for (int i = 0, n = edges.end; i < n; i++) {
+                if (items[i] != null) {
+                    outgoing.computeIfAbsent(items[i].from(), k -> new ArrayList<>()).add(items[i]);
+                }
             }
         }
         return outgoing.getOrDefault(from, List.of());
@@ -246,7 +251,9 @@ public final class HeapState implements FlowState<HeapState> {
             return;
         }
         own(EDGES); // drops the index when it copies the edges: it is rebuilt on the next lookup
-        edges.removeAll(labelled);
+        for (Edge e : labelled) {
+            edges.remove(e);
+        }
         if (outgoing != null) {
             outgoing.get(from).removeAll(labelled);
         }
@@ -262,8 +269,12 @@ public final class HeapState implements FlowState<HeapState> {
         // (a loop step's objects are usually in a few names and references, seldom in all parts).
         Map<Site, Site> old = new HashMap<>();
         boolean inEdges = false;
-        for (Edge e : edges) {
-            inEdges |= noteAged(e.from(), recent, old) | noteAged(e.to(), recent, old);
+        Edge[] items = edges.items;
+        for (int i = 0, n = edges.end; i < n; i++) {
+            Edge e = items[i];
+            if (e != null) {
+                inEdges |= noteAged(e.from(), recent, old) | noteAged(e.to(), recent, old);
+            }
         }
         boolean inVars = false;
         for (Set<Site> v : vars.values()) {
@@ -291,11 +302,14 @@ public final class HeapState implements FlowState<HeapState> {
             shared &= ~VARS;
         }
         if (inEdges) {
-            Set<Edge> newEdges = new LinkedHashSet<>(edges.size() * 4 / 3 + 1);
-            for (Edge e : edges) {
-                Site from = old.getOrDefault(e.from(), e.from());
-                Site to = old.getOrDefault(e.to(), e.to());
-                newEdges.add(from == e.from() && to == e.to() ? e : e.between(from, to, e.origin()));
+            Edges newEdges = new Edges();
+            for (int i = 0, n = edges.end; i < n; i++) {
+                Edge e = items[i];
+                if (e != null) {
+                    Site from = old.getOrDefault(e.from(), e.from());
+                    Site to = old.getOrDefault(e.to(), e.to());
+                    newEdges.add(from == e.from() && to == e.to() ? e : e.between(from, to, e.origin()));
+                }
             }
             edges = newEdges;
             outgoing = null;
@@ -373,6 +387,157 @@ public final class HeapState implements FlowState<HeapState> {
     private void forgetRaised(String name) {
         if (!name.startsWith("$") && vars.containsKey(RAISED + name)) {
             ownVars().remove(RAISED + name);
+        }
+    }
+
+    /**
+     * The references of a state: a set in insertion order, as a LinkedHashSet keeps it (a removed
+     * reference added again goes last), in two arrays. A copy is two array copies, where a
+     * LinkedHashSet hashes and allocates an entry per reference; the analysis copies one for
+     * nearly every block that stores a reference, and joins states by testing each reference.
+     */
+    static final class Edges extends java.util.AbstractSet<Edge> {
+        /** The references in insertion order, null where one was removed; those before end are used. */
+        Edge[] items;
+        int end;
+        private int size;
+        /** Open addressing, linear probing: index + 1 into items, 0 for a free slot; a slot whose item was removed stays taken. */
+        private int[] slots;
+
+        Edges() {
+            items = new Edge[8];
+            slots = new int[16];
+        }
+
+        private Edges(Edge[] items, int end, int size, int[] slots) {
+            this.items = items;
+            this.end = end;
+            this.size = size;
+            this.slots = slots;
+        }
+
+        Edges copy() {
+            if (end - size > size) { // mostly removed: a compact copy
+                Edges c = new Edges();
+                for (int i = 0; i < end; i++) {
+                    if (items[i] != null) {
+                        c.add(items[i]);
+                    }
+                }
+                return c;
+            }
+            return new Edges(items.clone(), end, size, slots.clone());
+        }
+
+        private int indexOf(Edge e) {
+            int mask = slots.length - 1;
+            int h = e.hashCode();
+            for (int p = (h ^ (h >>> 16)) & mask; ; p = (p + 1) & mask) {
+                int at = slots[p];
+                if (at == 0) {
+                    return -1;
+                }
+                Edge x = items[at - 1];
+                if (x == e || x != null && x.hashCode() == h && x.equals(e)) {
+                    return at - 1;
+                }
+            }
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return o instanceof Edge e && indexOf(e) >= 0;
+        }
+
+        @Override
+        public boolean add(Edge e) {
+            if (indexOf(e) >= 0) {
+                return false;
+            }
+            if (end == items.length) {
+                items = java.util.Arrays.copyOf(items, end * 2);
+            }
+            if ((end + 1) * 2 > slots.length) {
+                rehash(slots.length * 2);
+            }
+            items[end++] = e;
+            size++;
+            place(e, end);
+            return true;
+        }
+
+        private void place(Edge e, int at) {
+            int mask = slots.length - 1;
+            int h = e.hashCode();
+            int p = (h ^ (h >>> 16)) & mask;
+            while (slots[p] != 0) {
+                p = (p + 1) & mask;
+            }
+            slots[p] = at;
+        }
+
+        /** Drops removed items (keeping the order of the rest) and rebuilds the slots. */
+        private void rehash(int capacity) {
+            int kept = 0;
+            for (int i = 0; i < end; i++) {
+                if (items[i] != null) {
+                    items[kept++] = items[i];
+                }
+            }
+            java.util.Arrays.fill(items, kept, end, null);
+            end = kept;
+            while (capacity > 16 && (end + 1) * 4 < capacity) {
+                capacity /= 2;
+            }
+            slots = new int[capacity];
+            for (int i = 0; i < end; i++) {
+                place(items[i], i + 1);
+            }
+        }
+
+        @Override
+        public boolean remove(Object o) {
+            int i = o instanceof Edge e ? indexOf(e) : -1;
+            if (i < 0) {
+                return false;
+            }
+            items[i] = null; // its slot stays taken, so probes for later items pass it
+            size--;
+            return true;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public java.util.Iterator<Edge> iterator() {
+            return new java.util.Iterator<>() {
+                private int next = skip(0);
+
+                private int skip(int i) {
+                    while (i < end && items[i] == null) {
+                        i++;
+                    }
+                    return i;
+                }
+
+                @Override
+                public boolean hasNext() {
+                    return next < end;
+                }
+
+                @Override
+                public Edge next() {
+                    if (next >= end) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    Edge e = items[next];
+                    next = skip(next + 1);
+                    return e;
+                }
+            };
         }
     }
 }
