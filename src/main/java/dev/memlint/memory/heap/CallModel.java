@@ -87,14 +87,15 @@ final class CallModel {
         if (c.func() instanceof Expr.Subscript sub) {
             t.eval(sub, s); // handlers[kind](event): the lookup may run a __getitem__; the call is unknown code
         }
-        List<Set<Site>> args = new ArrayList<>();
-        List<Expr> argExprs = new ArrayList<>();
-        for (Expr a : c.args()) {
+        List<Expr> argExprs = c.args();
+        List<Set<Site>> args = new ArrayList<>(argExprs.size());
+        for (Expr a : argExprs) {
             args.add(a instanceof Expr.Starred st ? t.items(t.eval(st.value(), s), s) : t.eval(a, s));
-            argExprs.add(a);
         }
-        Map<String, Set<Site>> kwargs = new LinkedHashMap<>();
-        Set<Site> splatted = new LinkedHashSet<>();
+        // Most calls pass no keywords: no map and set made for them (evaluated at every visit).
+        boolean keywords = !c.keywords().isEmpty();
+        Map<String, Set<Site>> kwargs = keywords ? new LinkedHashMap<>() : Map.of();
+        Set<Site> splatted = keywords ? new LinkedHashSet<>() : Set.of();
         for (Keyword k : c.keywords()) {
             Set<Site> v = t.eval(k.value(), s);
             if (k.arg() == null) {

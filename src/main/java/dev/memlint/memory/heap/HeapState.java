@@ -27,6 +27,8 @@ public final class HeapState implements FlowState<HeapState> {
     private Set<Site> returned;
     /** (site key + "." + label) of parameter fields this call overwrote (for callers' summaries). */
     private Set<String> killedParamFields;
+    /** Whether vars may hold a name under {@link #RAISED}: without one, a binding need not look for it. */
+    private boolean raised;
     /** Which of the five parts above this state shares with another and must copy before a change. */
     private int shared;
     private static final int VARS = 1;
@@ -72,7 +74,7 @@ public final class HeapState implements FlowState<HeapState> {
         }
         if (edges != other.edges) {
             Edge[] theirs = other.edges.items;
-            for (int i = 0, n = other.edges.end; i < n; i++) {
+            for (int i = other.edges.inherited(edges), n = other.edges.end; i < n; i++) {
                 Edge e = theirs[i];
                 if (e != null && !edges.contains(e)) {
                     j = j == null ? copy() : j;
@@ -93,6 +95,9 @@ public final class HeapState implements FlowState<HeapState> {
             j.own(KILLED);
             j.killedParamFields.addAll(other.killedParamFields);
         }
+        if (j != null) {
+            j.raised |= other.raised;
+        }
         return j == null ? this : j;
     }
 
@@ -106,7 +111,7 @@ public final class HeapState implements FlowState<HeapState> {
                 }
             }
         }
-        return (edges == other.edges || edges.containsAll(other.edges))
+        return (edges == other.edges || edges.containsFrom(other.edges, other.edges.inherited(edges)))
                 && (escaped == other.escaped || escaped.containsAll(other.escaped))
                 && (returned == other.returned || returned.containsAll(other.returned))
                 && (killedParamFields == other.killedParamFields || killedParamFields.containsAll(other.killedParamFields));
@@ -117,6 +122,7 @@ public final class HeapState implements FlowState<HeapState> {
         shared = ALL;
         HeapState c = new HeapState(vars, edges, escaped, returned, killedParamFields);
         c.shared = ALL;
+        c.raised = raised;
         // The index goes with the edges it indexes: neither state changes it while both share them
         // (own drops it), and a block's copy need not rebuild it at its first lookup.
         c.outgoing = outgoing;
@@ -264,7 +270,7 @@ public final class HeapState implements FlowState<HeapState> {
      * because the code is about to make a new object at each. All older objects of a site are one
      * summary object, which is not singular (its references may join different objects).
      */
-    void age(java.util.function.Predicate<Site> recent) {
+    void age(Set<Site> recent) {
         // One scan finds the aged sites and which parts hold one: only those parts are rebuilt
         // (a loop step's objects are usually in a few names and references, seldom in all parts).
         Map<Site, Site> old = new HashMap<>();
@@ -326,14 +332,14 @@ public final class HeapState implements FlowState<HeapState> {
     }
 
     /** Notes x's older object when x is one of the recent sites; whether it is (whether the part holding x changes). */
-    private static boolean noteAged(Site x, java.util.function.Predicate<Site> recent, Map<Site, Site> old) {
+    private static boolean noteAged(Site x, Set<Site> recent, Map<Site, Site> old) {
         if (!x.singular()) {
             return false;
         }
-        if (old.containsKey(x)) {
+        if (!old.isEmpty() && old.containsKey(x)) {
             return true;
         }
-        if (recent.test(x)) {
+        if (recent.contains(x)) {
             old.put(x, x.older());
             return true;
         }
@@ -359,8 +365,27 @@ public final class HeapState implements FlowState<HeapState> {
     }
 
     void bind(String name, Collection<Site> sites) {
-        ownVars().put(name, Collections.unmodifiableSet(new LinkedHashSet<>(sites)));
+        // A loop binds its names to the same objects round after round: the set it holds is kept,
+        // so the names are not copied and joins find the two states' sets identical.
+        Set<Site> now = vars.get(name);
+        if (now == null || !sameInOrder(now, sites)) {
+            ownVars().put(name, Collections.unmodifiableSet(new LinkedHashSet<>(sites)));
+        }
         forgetRaised(name);
+    }
+
+    /** Whether sites (without duplicates) are the objects of set, in its order. */
+    private static boolean sameInOrder(Set<Site> set, Collection<Site> sites) {
+        if (set.size() != sites.size()) {
+            return false;
+        }
+        java.util.Iterator<Site> mine = set.iterator();
+        for (Site x : sites) {
+            if (!x.equals(mine.next())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void unbind(String name) {
@@ -378,14 +403,15 @@ public final class HeapState implements FlowState<HeapState> {
      * still holds them. Kept per path (a name rebound or deleted later, in a finally, forgets it), so
      * that a path where the name is cleared does not join another path's binding into a cycle.
      */
-    void noteRaised(String name, Collection<Site> raised) {
+    void noteRaised(String name, Collection<Site> sites) {
         Set<Site> all = new LinkedHashSet<>(vars.getOrDefault(RAISED + name, Set.of()));
-        all.addAll(raised);
+        all.addAll(sites);
         ownVars().put(RAISED + name, Collections.unmodifiableSet(all));
+        raised = true;
     }
 
     private void forgetRaised(String name) {
-        if (!name.startsWith("$") && vars.containsKey(RAISED + name)) {
+        if (raised && !name.startsWith("$") && vars.containsKey(RAISED + name)) {
             ownVars().remove(RAISED + name);
         }
     }
@@ -416,6 +442,22 @@ public final class HeapState implements FlowState<HeapState> {
             this.slots = slots;
         }
 
+        /*
+         * Lineage, for joins: a set is copied only once it is shared between states, and from then on
+         * no state changes it. So the items of a copy before the end its original had are items of
+         * that original (or removed), as long as the copy keeps them in place. A join of a loop head's
+         * state with the state the loop body made from it then tests only what the body added.
+         * Ancestors are known by a token, not the set itself, which would keep every version alive.
+         */
+        private final Object token = new Object();
+        /** The tokens of the sets this one was copied from, its original first, at most LINEAGE of them. */
+        private Object[] ancestors = NO_ANCESTORS;
+        /** For each ancestor, how many of this set's first items are that ancestor's (or removed). */
+        private int[] inheritedEnds;
+        private static final Object[] NO_ANCESTORS = {};
+        private static final int LINEAGE = 4;
+
+        /** A copy; call only on a set that no one changes any more (one shared between states). */
         Edges copy() {
             if (end - size > size) { // mostly removed: a compact copy
                 Edges c = new Edges();
@@ -426,7 +468,37 @@ public final class HeapState implements FlowState<HeapState> {
                 }
                 return c;
             }
-            return new Edges(items.clone(), end, size, slots.clone());
+            Edges c = new Edges(items.clone(), end, size, slots.clone());
+            int depth = Math.min(ancestors.length + 1, LINEAGE);
+            c.ancestors = new Object[depth];
+            c.inheritedEnds = new int[depth];
+            c.ancestors[0] = token;
+            c.inheritedEnds[0] = end;
+            System.arraycopy(ancestors, 0, c.ancestors, 1, depth - 1);
+            if (depth > 1) {
+                System.arraycopy(inheritedEnds, 0, c.inheritedEnds, 1, depth - 1);
+            }
+            return c;
+        }
+
+        /** How many of this set's first items are surely in other (0 when other is not one it was copied from). */
+        int inherited(Edges other) {
+            for (int k = 0; k < ancestors.length; k++) {
+                if (ancestors[k] == other.token) {
+                    return inheritedEnds[k];
+                }
+            }
+            return 0;
+        }
+
+        /** Whether this set holds every item of other from position from on. */
+        boolean containsFrom(Edges other, int from) {
+            for (int i = from; i < other.end; i++) {
+                if (other.items[i] != null && indexOf(other.items[i]) < 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private int indexOf(Edge e) {
@@ -483,6 +555,9 @@ public final class HeapState implements FlowState<HeapState> {
                 if (items[i] != null) {
                     items[kept++] = items[i];
                 }
+            }
+            if (kept < end) {
+                ancestors = NO_ANCESTORS; // items moved: no longer where the ancestors have them
             }
             java.util.Arrays.fill(items, kept, end, null);
             end = kept;

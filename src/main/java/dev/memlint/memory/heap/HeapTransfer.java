@@ -133,7 +133,7 @@ final class HeapTransfer {
     private void ageObjectsMadeBy(Element e, HeapState s) {
         Set<Site> made = madeBy.get(e);
         if (made != null) { // most steps of a loop make no object: no need to look at the state
-            s.age(made::contains);
+            s.age(made);
         }
     }
 
@@ -678,7 +678,14 @@ final class HeapTransfer {
 
     /** Class objects are left out of a method call's receivers: Node.make(x) is followed as before, as unknown code. */
     static Set<Site> withoutModuleClasses(Set<Site> objs) {
-        if (objs == null || objs.stream().noneMatch(Site::isModuleClass)) {
+        if (objs == null) {
+            return null;
+        }
+        boolean any = false;
+        for (Site x : objs) { // asked at every method call: no stream, slow under C1
+            any |= x.isModuleClass();
+        }
+        if (!any) {
             return objs;
         }
         Set<Site> rest = new LinkedHashSet<>(objs);
@@ -756,10 +763,18 @@ final class HeapTransfer {
                 out.add(e.to());
             }
         }
-        if (out.isEmpty() && o.kind() == Site.Kind.PARAM && o.key().chars().filter(ch -> ch == '.').count() < 3) {
+        if (out.isEmpty() && o.kind() == Site.Kind.PARAM && dots(o.key()) < 3) {
             out.add(new Site(o.key() + "." + label, Site.Kind.PARAM, null, null, true));
         }
         return out;
+    }
+
+    private static int dots(String key) {
+        int n = 0;
+        for (int i = key.indexOf('.'); i >= 0; i = key.indexOf('.', i + 1)) { // no stream: slow under C1
+            n++;
+        }
+        return n;
     }
 
     /** Notes an object the current step makes, when it is in a loop (see {@link #ageObjectsMadeBy}). */
