@@ -454,6 +454,14 @@ public final class HeapState implements FlowState<HeapState> {
         private Object[] ancestors = NO_ANCESTORS;
         /** For each ancestor, how many of this set's first items are that ancestor's (or removed). */
         private int[] inheritedEnds;
+        /**
+         * For each ancestor, whether this set held all of its items when copied (none removed on the way
+         * from it); with {@link #removed} false, this set still does. Two branches of an if made from one
+         * state then meet testing only what each added.
+         */
+        private boolean[] holdsAll;
+        /** Whether an item was ever removed from this set. */
+        private boolean removed;
         private static final Object[] NO_ANCESTORS = {};
         private static final int LINEAGE = 4;
 
@@ -472,23 +480,37 @@ public final class HeapState implements FlowState<HeapState> {
             int depth = Math.min(ancestors.length + 1, LINEAGE);
             c.ancestors = new Object[depth];
             c.inheritedEnds = new int[depth];
+            c.holdsAll = new boolean[depth];
             c.ancestors[0] = token;
             c.inheritedEnds[0] = end;
-            System.arraycopy(ancestors, 0, c.ancestors, 1, depth - 1);
-            if (depth > 1) {
-                System.arraycopy(inheritedEnds, 0, c.inheritedEnds, 1, depth - 1);
+            c.holdsAll[0] = true;
+            for (int k = 1; k < depth; k++) {
+                c.ancestors[k] = ancestors[k - 1];
+                c.inheritedEnds[k] = inheritedEnds[k - 1];
+                c.holdsAll[k] = holdsAll[k - 1] && !removed;
             }
             return c;
         }
 
-        /** How many of this set's first items are surely in other (0 when other is not one it was copied from). */
+        /**
+         * How many of this set's first items are surely in other: those of a set this one was copied
+         * from, when that is other or other holds all of its items; else 0.
+         */
         int inherited(Edges other) {
+            int known = 0;
             for (int k = 0; k < ancestors.length; k++) {
                 if (ancestors[k] == other.token) {
                     return inheritedEnds[k];
                 }
+                if (!other.removed) {
+                    for (int o = 0; o < other.ancestors.length; o++) {
+                        if (other.ancestors[o] == ancestors[k] && other.holdsAll[o]) {
+                            known = Math.max(known, inheritedEnds[k]);
+                        }
+                    }
+                }
             }
-            return 0;
+            return known;
         }
 
         /** Whether this set holds every item of other from position from on. */
@@ -578,6 +600,7 @@ public final class HeapState implements FlowState<HeapState> {
             }
             items[i] = null; // its slot stays taken, so probes for later items pass it
             size--;
+            removed = true;
             return true;
         }
 
