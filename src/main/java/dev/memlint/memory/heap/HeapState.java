@@ -271,49 +271,38 @@ public final class HeapState implements FlowState<HeapState> {
      * summary object, which is not singular (its references may join different objects).
      */
     void age(Set<Site> recent) {
-        // One scan finds the aged sites and which parts hold one: only those parts are rebuilt
-        // (a loop step's objects are usually in a few names and references, seldom in all parts).
-        Map<Site, Site> old = new HashMap<>();
+        // One scan finds which parts hold an aged site: only those parts are rebuilt (a loop step's
+        // objects are usually in a few names and references, seldom in all parts). The scan stops
+        // at the first one in the references, and names only the variables that hold one.
+        Aging aging = new Aging(recent);
         boolean inEdges = false;
         Edge[] items = edges.items;
-        for (int i = 0, n = edges.end; i < n; i++) {
+        for (int i = 0, n = edges.end; i < n && !inEdges; i++) {
             Edge e = items[i];
-            if (e != null) {
-                inEdges |= noteAged(e.from(), recent, old) | noteAged(e.to(), recent, old);
+            inEdges = e != null && (aging.madeAt(e.from()) >= 0 || aging.madeAt(e.to()) >= 0);
+        }
+        List<String> inVars = null;
+        for (Map.Entry<String, Set<Site>> v : vars.entrySet()) {
+            if (aging.any(v.getValue())) {
+                if (inVars == null) {
+                    inVars = new ArrayList<>();
+                }
+                inVars.add(v.getKey());
             }
         }
-        boolean inVars = false;
-        for (Set<Site> v : vars.values()) {
-            for (Site x : v) {
-                inVars |= noteAged(x, recent, old);
+        if (inVars != null) {
+            Map<String, Set<Site>> names = ownVars();
+            for (String name : inVars) {
+                names.put(name, Collections.unmodifiableSet(aging.renamed(names.get(name))));
             }
-        }
-        boolean inEscaped = false;
-        for (Site x : escaped) {
-            inEscaped |= noteAged(x, recent, old);
-        }
-        boolean inReturned = false;
-        for (Site x : returned) {
-            inReturned |= noteAged(x, recent, old);
-        }
-        if (old.isEmpty()) {
-            return;
-        }
-        if (inVars) {
-            Map<String, Set<Site>> newVars = new HashMap<>();
-            for (Map.Entry<String, Set<Site>> e : vars.entrySet()) {
-                newVars.put(e.getKey(), renamed(e.getValue(), old));
-            }
-            vars = newVars;
-            shared &= ~VARS;
         }
         if (inEdges) {
             Edges newEdges = new Edges();
             for (int i = 0, n = edges.end; i < n; i++) {
                 Edge e = items[i];
                 if (e != null) {
-                    Site from = old.getOrDefault(e.from(), e.from());
-                    Site to = old.getOrDefault(e.to(), e.to());
+                    Site from = aging.older(e.from());
+                    Site to = aging.older(e.to());
                     newEdges.add(from == e.from() && to == e.to() ? e : e.between(from, to, e.origin()));
                 }
             }
@@ -321,47 +310,80 @@ public final class HeapState implements FlowState<HeapState> {
             outgoing = null;
             shared &= ~EDGES;
         }
-        if (inEscaped) {
-            escaped = new LinkedHashSet<>(renamed(escaped, old));
+        if (aging.any(escaped)) {
+            escaped = aging.renamed(escaped);
             shared &= ~ESCAPED;
         }
-        if (inReturned) {
-            returned = new LinkedHashSet<>(renamed(returned, old));
+        if (aging.any(returned)) {
+            returned = aging.renamed(returned);
             shared &= ~RETURNED;
         }
     }
 
-    /** Notes x's older object when x is one of the recent sites; whether it is (whether the part holding x changes). */
-    private static boolean noteAged(Site x, Set<Site> recent, Map<Site, Site> old) {
-        if (!x.singular()) {
-            return false;
-        }
-        if (!old.isEmpty() && old.containsKey(x)) {
-            return true;
-        }
-        if (recent.contains(x)) {
-            old.put(x, x.older());
-            return true;
-        }
-        return false;
-    }
+    /** The sites a step made, which age, and the older object each becomes (made once). */
+    private static final class Aging {
+        private final Site[] made;
+        private final Site[] older;
+        /** By site, for a step that made many: a few are compared one by one, cheaper than hashing. */
+        private final Map<Site, Integer> index;
 
-    private static Set<Site> renamed(Set<Site> sites, Map<Site, Site> old) {
-        boolean any = false;
-        for (Site x : sites) {
-            if (old.containsKey(x)) {
-                any = true;
-                break;
+        Aging(Set<Site> recent) {
+            made = recent.toArray(new Site[0]);
+            older = new Site[made.length];
+            if (made.length > 8) {
+                index = new HashMap<>();
+                for (int i = 0; i < made.length; i++) {
+                    index.put(made[i], i);
+                }
+            } else {
+                index = null;
             }
         }
-        if (!any) {
-            return sites;
+
+        /** Where x is among the made sites, when it is the recent (singular) object of one; else -1. */
+        int madeAt(Site x) {
+            if (!x.singular()) {
+                return -1;
+            }
+            if (index != null) {
+                Integer i = index.get(x);
+                return i == null ? -1 : i;
+            }
+            for (int i = 0; i < made.length; i++) {
+                if (made[i] == x || made[i].equals(x)) {
+                    return i;
+                }
+            }
+            return -1;
         }
-        Set<Site> out = new LinkedHashSet<>();
-        for (Site x : sites) {
-            out.add(old.getOrDefault(x, x));
+
+        Site older(Site x) {
+            int i = madeAt(x);
+            if (i < 0) {
+                return x;
+            }
+            if (older[i] == null) {
+                older[i] = made[i].older();
+            }
+            return older[i];
         }
-        return Collections.unmodifiableSet(out);
+
+        boolean any(Set<Site> sites) {
+            for (Site x : sites) {
+                if (madeAt(x) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        Set<Site> renamed(Set<Site> sites) {
+            Set<Site> out = new LinkedHashSet<>();
+            for (Site x : sites) {
+                out.add(older(x));
+            }
+            return out;
+        }
     }
 
     void bind(String name, Collection<Site> sites) {
