@@ -861,7 +861,6 @@ final class CallModel {
         if (sum.gaveUp()) {
             return unknownCall(receiver, args, kwargs, s);
         }
-        String prefix = call.pos().line() + ":" + call.pos().col() + ">";
         Set<Site> calleesFinding = heap.garbageReportedAt(fn, given, sum);
         Map<Site, Set<Site>> mapped = new HashMap<>();
         java.util.function.Function<Site, Set<Site>> map = new java.util.function.Function<>() {
@@ -885,13 +884,7 @@ final class CallModel {
                         out = field(out, path[i]);
                     }
                 } else {
-                    String key = recursive ? throughRecursion(prefix, x.key()) : prefix + x.key();
-                    if (!x.key().endsWith(Site.LEFT_BY_CALLEE) && calleesFinding.contains(x)) {
-                        key += Site.LEFT_BY_CALLEE; // its cycle is the callee's finding, not this caller's
-                    } else if (t.comprehensionDepth > 0 && !x.perItem() && !x.leftByCallee()) {
-                        key += Site.PER_ITEM;
-                    }
-                    out = Set.of(t.noteMade(new Site(key, x.kind(), call, x.className(), x.singular() && !recursive)));
+                    out = Set.of(t.noteMade(calleeObject(x, call, recursive, calleesFinding.contains(x))));
                 }
                 mapped.put(x, out);
                 return out;
@@ -980,6 +973,41 @@ final class CallModel {
         }
         return result;
     }
+
+    /**
+     * A callee's object as this call makes it: the same site each time the fixed point evaluates
+     * the call (its key built once), by the call, the callee's site and what else names it.
+     */
+    private Site calleeObject(Site x, Located call, boolean recursive, boolean calleesFinding) {
+        Map<Site, Site[]> byCallee = calleeObjects.get(call);
+        if (byCallee == null) {
+            byCallee = new HashMap<>();
+            calleeObjects.put(call, byCallee);
+        }
+        Site[] variants = byCallee.get(x);
+        if (variants == null) {
+            variants = new Site[8];
+            byCallee.put(x, variants);
+        }
+        boolean perItem = t.comprehensionDepth > 0;
+        int variant = (recursive ? 1 : 0) | (calleesFinding ? 2 : 0) | (perItem ? 4 : 0);
+        Site made = variants[variant];
+        if (made == null) {
+            String prefix = call.pos().line() + ":" + call.pos().col() + ">";
+            String key = recursive ? throughRecursion(prefix, x.key()) : prefix + x.key();
+            if (!x.key().endsWith(Site.LEFT_BY_CALLEE) && calleesFinding) {
+                key += Site.LEFT_BY_CALLEE; // its cycle is the callee's finding, not this caller's
+            } else if (perItem && !x.perItem() && !x.leftByCallee()) {
+                key += Site.PER_ITEM;
+            }
+            made = new Site(key, x.kind(), call, x.className(), x.singular() && !recursive);
+            variants[variant] = made;
+        }
+        return made;
+    }
+
+    /** The objects callees' objects are seen as, by call (identity: syntax-tree records hash their whole subtree). */
+    private final Map<Located, Map<Site, Site[]>> calleeObjects = new java.util.IdentityHashMap<>();
 
     /**
      * The key of a callee's object seen through a call inside a component: one that already came
