@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,11 @@ public final class HeapState implements FlowState<HeapState> {
     private static final int ALL = VARS | EDGES | ESCAPED | RETURNED | KILLED;
     /** The edges by source, built on the first lookup and kept in step with edges from then on. */
     private Map<Site, List<Edge>> outgoing;
+    /**
+     * The sources whose lists in outgoing this state made and may change in place; null when it
+     * made all of them. A copy of the edges takes the index with it, its lists shared until changed.
+     */
+    private Set<Site> ownLists;
 
     HeapState() {
         this(new HashMap<>(), new Edges(), new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
@@ -126,6 +132,7 @@ public final class HeapState implements FlowState<HeapState> {
         // The index goes with the edges it indexes: neither state changes it while both share them
         // (own drops it), and a block's copy need not rebuild it at its first lookup.
         c.outgoing = outgoing;
+        c.ownLists = ownLists;
         return c;
     }
 
@@ -139,7 +146,10 @@ public final class HeapState implements FlowState<HeapState> {
             case VARS -> vars = new HashMap<>(vars);
             case EDGES -> {
                 edges = edges.copy();
-                outgoing = null;
+                if (outgoing != null) { // not rebuilt at the next lookup: the lists are copied as they change
+                    outgoing = new HashMap<>(outgoing);
+                    ownLists = new HashSet<>();
+                }
             }
             case ESCAPED -> escaped = new LinkedHashSet<>(escaped);
             case RETURNED -> returned = new LinkedHashSet<>(returned);
@@ -227,14 +237,28 @@ public final class HeapState implements FlowState<HeapState> {
         own(EDGES);
         edges.add(e);
         if (outgoing != null) {
-            outgoing.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+            ownList(e.from()).add(e);
         }
+    }
+
+    /** The index's list of from's references, which this state may change (made or copied now). */
+    private List<Edge> ownList(Site from) {
+        List<Edge> list = outgoing.get(from);
+        if (list == null || ownLists != null && !ownLists.contains(from)) {
+            list = list == null ? new ArrayList<>() : new ArrayList<>(list);
+            outgoing.put(from, list);
+            if (ownLists != null) {
+                ownLists.add(from);
+            }
+        }
+        return list;
     }
 
     /** The references leaving from (all labels); do not change the list. */
     List<Edge> outgoing(Site from) {
         if (outgoing == null) {
             outgoing = new HashMap<>();
+            ownLists = null;
             Edge[] items = edges.items;
             for (int i = 0, n = edges.end; i < n; i++) {
                 if (items[i] != null) {
@@ -256,12 +280,12 @@ public final class HeapState implements FlowState<HeapState> {
         if (labelled.isEmpty()) {
             return;
         }
-        own(EDGES); // drops the index when it copies the edges: it is rebuilt on the next lookup
+        own(EDGES);
         for (Edge e : labelled) {
             edges.remove(e);
         }
         if (outgoing != null) {
-            outgoing.get(from).removeAll(labelled);
+            ownList(from).removeAll(labelled);
         }
     }
 
