@@ -1,11 +1,8 @@
 package dev.memlint.memory.cfg;
 
-import java.util.ArrayDeque;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,68 +14,72 @@ public final class LoopBlocks {
     private LoopBlocks() {}
 
     public static Set<Block> of(Cfg cfg) {
-        Map<Block, Integer> index = new IdentityHashMap<>();
-        Map<Block, Integer> low = new IdentityHashMap<>();
-        Set<Block> onStack = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Block> stack = new ArrayDeque<>();
+        // Arrays by block id, not maps of boxed numbers: this runs at every analysis of a function.
+        int size = 0;
+        for (Block b : cfg.blocks()) {
+            size = Math.max(size, b.id() + 1);
+            for (Block s : b.allSuccessors()) {
+                size = Math.max(size, s.id() + 1);
+            }
+        }
+        int[] index = new int[size];
+        java.util.Arrays.fill(index, -1);
+        int[] low = new int[size];
+        boolean[] onStack = new boolean[size];
+        Block[] stack = new Block[size];
+        int top = 0;
+        Block[] calls = new Block[size];
+        int[] nextChild = new int[size];
+        int depth = 0;
+        int opened = 0;
         Set<Block> looping = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Block> calls = new ArrayDeque<>();
-        Deque<Integer> nextChild = new ArrayDeque<>();
         for (Block root : cfg.blocks()) {
-            if (index.containsKey(root)) {
+            if (index[root.id()] >= 0) {
                 continue;
             }
-            calls.push(root);
-            nextChild.push(0);
-            open(root, index, low, stack, onStack);
-            while (!calls.isEmpty()) {
-                Block b = calls.peek();
-                int i = nextChild.pop();
+            index[root.id()] = low[root.id()] = opened++;
+            stack[top++] = root;
+            onStack[root.id()] = true;
+            calls[depth] = root;
+            nextChild[depth++] = 0;
+            while (depth > 0) {
+                Block b = calls[depth - 1];
+                int i = nextChild[depth - 1];
                 List<Block> successors = b.allSuccessors();
                 if (i < successors.size()) {
-                    nextChild.push(i + 1);
+                    nextChild[depth - 1] = i + 1;
                     Block s = successors.get(i);
-                    if (!index.containsKey(s)) {
-                        open(s, index, low, stack, onStack);
-                        calls.push(s);
-                        nextChild.push(0);
-                    } else if (onStack.contains(s)) {
-                        low.put(b, Math.min(low.get(b), index.get(s)));
+                    if (index[s.id()] < 0) {
+                        index[s.id()] = low[s.id()] = opened++;
+                        stack[top++] = s;
+                        onStack[s.id()] = true;
+                        calls[depth] = s;
+                        nextChild[depth++] = 0;
+                    } else if (onStack[s.id()]) {
+                        low[b.id()] = Math.min(low[b.id()], index[s.id()]);
                     }
                     continue;
                 }
-                calls.pop();
-                if (!calls.isEmpty()) {
-                    Block parent = calls.peek();
-                    low.put(parent, Math.min(low.get(parent), low.get(b)));
+                depth--;
+                if (depth > 0) {
+                    Block parent = calls[depth - 1];
+                    low[parent.id()] = Math.min(low[parent.id()], low[b.id()]);
                 }
-                if (low.get(b).equals(index.get(b))) {
-                    closeComponent(b, stack, onStack, looping);
+                if (low[b.id()] == index[b.id()]) {
+                    // Pops b's component; it loops when it has several blocks or b jumps to itself.
+                    int from = top;
+                    do {
+                        onStack[stack[--from].id()] = false;
+                    } while (stack[from] != b);
+                    if (top - from > 1 || successors.contains(b)) {
+                        for (int k = from; k < top; k++) {
+                            looping.add(stack[k]);
+                        }
+                    }
+                    top = from;
                 }
             }
         }
         return looping;
-    }
-
-    private static void open(Block b, Map<Block, Integer> index, Map<Block, Integer> low, Deque<Block> stack,
-                             Set<Block> onStack) {
-        index.put(b, index.size());
-        low.put(b, index.get(b));
-        stack.push(b);
-        onStack.add(b);
-    }
-
-    /** Pops b's component; it loops when it has several blocks or b jumps to itself. */
-    private static void closeComponent(Block b, Deque<Block> stack, Set<Block> onStack, Set<Block> looping) {
-        List<Block> component = new java.util.ArrayList<>();
-        Block x;
-        do {
-            x = stack.pop();
-            onStack.remove(x);
-            component.add(x);
-        } while (x != b);
-        if (component.size() > 1 || b.allSuccessors().contains(b)) {
-            looping.addAll(component);
-        }
     }
 }
