@@ -3,16 +3,12 @@ package dev.memlint.memory.flow;
 import dev.memlint.memory.cfg.Block;
 import dev.memlint.memory.cfg.Cfg;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs a transfer function over a {@link Cfg} to a fixed point with a worklist. The number of times
@@ -101,26 +97,37 @@ public final class ForwardAnalysis {
 
     /** The blocks reachable from the entry, in reverse postorder. */
     private static List<Block> reversePostorder(Cfg cfg) {
+        // Arrays by block id, not a hash set and a deque of boxed numbers: this runs at every analysis.
+        int size = 0;
+        for (Block b : cfg.blocks()) {
+            size = Math.max(size, b.id() + 1);
+            for (Block s : b.allSuccessors()) {
+                size = Math.max(size, s.id() + 1);
+            }
+        }
+        size = Math.max(size, cfg.entry().id() + 1);
         List<Block> post = new ArrayList<>();
-        Set<Block> seen = new HashSet<>();
-        Deque<Block> stack = new ArrayDeque<>();
-        Deque<Integer> next = new ArrayDeque<>();
-        stack.push(cfg.entry());
-        next.push(0);
-        seen.add(cfg.entry());
-        while (!stack.isEmpty()) { // iterative depth-first search: long functions must not overflow
-            Block b = stack.peek();
-            int i = next.pop();
+        boolean[] seen = new boolean[size];
+        Block[] stack = new Block[size];
+        int[] next = new int[size];
+        int depth = 0;
+        stack[depth] = cfg.entry();
+        next[depth++] = 0;
+        seen[cfg.entry().id()] = true;
+        while (depth > 0) { // iterative depth-first search: long functions must not overflow
+            Block b = stack[depth - 1];
+            int i = next[depth - 1];
             List<Block> successors = b.allSuccessors();
             if (i < successors.size()) {
-                next.push(i + 1);
+                next[depth - 1] = i + 1;
                 Block s = successors.get(i);
-                if (seen.add(s)) {
-                    stack.push(s);
-                    next.push(0);
+                if (!seen[s.id()]) {
+                    seen[s.id()] = true;
+                    stack[depth] = s;
+                    next[depth++] = 0;
                 }
             } else {
-                stack.pop();
+                depth--;
                 post.add(b);
             }
         }
