@@ -547,8 +547,19 @@ final class CycleCandidates {
 
     /** A call of what may be a bound method of the module's: the methods read as values anywhere, or null. */
     private Call boundMethodCall(Expr.Call c, Expr receiver) {
-        List<Stmt.FunctionNode> targets = boundMethods();
-        return targets.isEmpty() ? null : new Call(targets, receiver, c);
+        // Found when first asked for: a walk of the whole module, which many functions' verdicts
+        // never need (a store already decided them); an empty list is as good as no call.
+        return new Call(new java.util.AbstractList<>() {
+            @Override
+            public Stmt.FunctionNode get(int i) {
+                return boundMethods().get(i);
+            }
+
+            @Override
+            public int size() {
+                return boundMethods().size();
+            }
+        }, receiver, c);
     }
 
     /**
