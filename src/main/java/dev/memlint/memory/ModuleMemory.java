@@ -59,11 +59,12 @@ public final class ModuleMemory {
         this.module = module;
         index = new ModuleIndex(module);
         HeapAnalyzer heap = new HeapAnalyzer(index);
+        SelfLinkingMethods links = new SelfLinkingMethods(index, heap);
         for (ModuleIndex.ClassInfo c : index.classes().values()) {
             int before = selfCycles.size();
             fromInit(c, heap);
             if (selfCycles.size() == before) {
-                SelfLinkingMethods.of(index, heap, c).ifPresent(l -> selfCycles.add(new SelfCycle(c, l.method(), l.cycle())));
+                links.of(c).ifPresent(l -> selfCycles.add(new SelfCycle(c, l.method(), l.cycle())));
             }
         }
         collect(module.body(), "", heap);

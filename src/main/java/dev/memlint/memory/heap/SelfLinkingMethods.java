@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,12 +23,21 @@ import java.util.Set;
  * another method (see {@link Unlinks}) is left out.
  */
 public final class SelfLinkingMethods {
-    private SelfLinkingMethods() {}
+    private final ModuleIndex index;
+    private final HeapAnalyzer heap;
+    /** What each method's assignments say of the fields it sets: a base class's methods serve every subclass. */
+    private final Map<Stmt.FunctionNode, MethodFields> fieldsByMethod = new IdentityHashMap<>();
+
+    /** The self-linking methods of one module's classes. */
+    public SelfLinkingMethods(ModuleIndex index, HeapAnalyzer heap) {
+        this.index = index;
+        this.heap = heap;
+    }
 
     /** A method and the cycle through self it leaves. */
     public record Link(Stmt.FunctionNode method, Cycle cycle) {}
 
-    public static Optional<Link> of(ModuleIndex index, HeapAnalyzer heap, ModuleIndex.ClassInfo cls) {
+    public Optional<Link> of(ModuleIndex.ClassInfo cls) {
         Fields fields = null;
         for (Stmt.FunctionNode m : cls.methods().values()) {
             if (NOT_ON_AN_INSTANCE.contains(m.name()) || m.args().args().isEmpty()
@@ -43,7 +53,7 @@ public final class SelfLinkingMethods {
                 continue;
             }
             if (fields == null) {
-                fields = instanceFields(index, cls);
+                fields = instanceFields(cls);
             }
             Site selfSite = Site.param(self, cls.name());
             Optional<Cycle> cycle = CycleFinder.throughSelf(summary.exit(), selfSite, fields.held(), fields.containers());
@@ -201,7 +211,7 @@ public final class SelfLinkingMethods {
      */
     record Fields(Set<String> held, Set<String> containers) {}
 
-    private static Fields instanceFields(ModuleIndex index, ModuleIndex.ClassInfo cls) {
+    private Fields instanceFields(ModuleIndex.ClassInfo cls) {
         Set<String> held = new HashSet<>();
         Set<String> shared = new HashSet<>();
         Set<String> made = new HashSet<>();
@@ -211,34 +221,51 @@ public final class SelfLinkingMethods {
                 if (m.args().args().isEmpty()) {
                     continue;
                 }
-                String self = m.args().args().get(0).arg();
-                // one walk: the method's local names (parameters, and names it binds) and its assignments
-                Set<String> locals = new HashSet<>(m.args().names());
-                List<Stmt> assignments = new ArrayList<>();
-                NodeChildren.walkAll(m.body(), n -> {
-                    if (n instanceof Expr.Name x) {
-                        if (x.ctx() != dev.memlint.ast.Ctx.Load) locals.add(x.id());
-                    } else if (n instanceof Stmt.Assign || n instanceof Stmt.AugAssign || n instanceof Stmt.AnnAssign) {
-                        assignments.add((Stmt) n);
-                    }
-                });
-                for (Stmt n : assignments) {
-                    List<Expr> targets = n instanceof Stmt.Assign a ? a.targets()
-                            : n instanceof Stmt.AugAssign a ? List.of(a.target()) : List.of(((Stmt.AnnAssign) n).target());
-                    targets.forEach(t -> addFields(t, self, held));
-                    if (n instanceof Stmt.Assign a) {
-                        Expr v = a.value();
-                        boolean isShared = makesWeak(v, index) || v instanceof Expr.Name g && !locals.contains(g.id());
-                        Set<String> into = isShared ? shared : isNew(v) ? made : given;
-                        a.targets().forEach(t -> addFields(t, self, into));
-                    }
+                MethodFields f = fieldsByMethod.get(m);
+                if (f == null) {
+                    f = methodFields(m);
+                    fieldsByMethod.put(m, f);
                 }
+                held.addAll(f.held());
+                shared.addAll(f.shared());
+                made.addAll(f.made());
+                given.addAll(f.given());
             }
         }
         held.removeAll(shared);
         made.removeAll(given);
         made.retainAll(held);
         return new Fields(held, made);
+    }
+
+    /** The fields one method assigns (held), and of those the ones it gives a shared, a new or another object. */
+    private record MethodFields(Set<String> held, Set<String> shared, Set<String> made, Set<String> given) {}
+
+    private MethodFields methodFields(Stmt.FunctionNode m) {
+        MethodFields out = new MethodFields(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
+        String self = m.args().args().get(0).arg();
+        // one walk: the method's local names (parameters, and names it binds) and its assignments
+        Set<String> locals = new HashSet<>(m.args().names());
+        List<Stmt> assignments = new ArrayList<>();
+        NodeChildren.walkAll(m.body(), n -> {
+            if (n instanceof Expr.Name x) {
+                if (x.ctx() != dev.memlint.ast.Ctx.Load) locals.add(x.id());
+            } else if (n instanceof Stmt.Assign || n instanceof Stmt.AugAssign || n instanceof Stmt.AnnAssign) {
+                assignments.add((Stmt) n);
+            }
+        });
+        for (Stmt n : assignments) {
+            List<Expr> targets = n instanceof Stmt.Assign a ? a.targets()
+                    : n instanceof Stmt.AugAssign a ? List.of(a.target()) : List.of(((Stmt.AnnAssign) n).target());
+            targets.forEach(t -> addFields(t, self, out.held()));
+            if (n instanceof Stmt.Assign a) {
+                Expr v = a.value();
+                boolean isShared = makesWeak(v, index) || v instanceof Expr.Name g && !locals.contains(g.id());
+                Set<String> into = isShared ? out.shared() : isNew(v) ? out.made() : out.given();
+                a.targets().forEach(t -> addFields(t, self, into));
+            }
+        }
+        return out;
     }
 
     /** A display, comprehension or call other than of a queue: a new object. None counts too (not yet made). */
