@@ -228,7 +228,7 @@ public final class ModuleMemory {
         if (summary == null) {
             return new FunctionReport(qualname, f, List.of(), 0, true);
         }
-        List<Cycle> cycles = summary.gaveUp() ? List.of() : CycleFinder.find(summary.exit(), null);
+        List<Cycle> cycles = summary.gaveUp() ? List.of() : heap.cycles(summary);
         closedOnlyByLatest.addAll(CycleFinder.closedOnlyByLatest(summary.exit(), cycles));
         int objects = 0;
         for (Cycle c : cycles) {

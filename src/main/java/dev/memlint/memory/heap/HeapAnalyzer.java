@@ -96,7 +96,7 @@ public final class HeapAnalyzer {
         Set<Site> known = garbage.get(sum);
         if (known == null) {
             known = new HashSet<>();
-            for (Cycle c : CycleFinder.find(sum.exit(), null)) {
+            for (Cycle c : cycles(sum)) {
                 if (!c.returned()) {
                     known.addAll(CycleFinder.groupOf(c, sum.exit()));
                 }
@@ -107,6 +107,18 @@ public final class HeapAnalyzer {
     }
 
     private final Map<Summary, Set<Site>> garbage = new IdentityHashMap<>();
+
+    /** The cycles a summary leaves (see {@link CycleFinder#find}), found once: its own report and its callers both ask. */
+    public List<Cycle> cycles(Summary sum) {
+        List<Cycle> known = cycles.get(sum);
+        if (known == null) {
+            known = Collections.unmodifiableList(CycleFinder.find(sum.exit(), null));
+            cycles.put(sum, known);
+        }
+        return known;
+    }
+
+    private final Map<Summary, List<Cycle>> cycles = new IdentityHashMap<>();
 
     /**
      * The objects a callee's summary leaves in cycles that are the callee's own finding. A summary
@@ -483,6 +495,7 @@ public final class HeapAnalyzer {
         if (s != null && provisional.remove(s) || s == NOTHING_YET) {
             callerViews.remove(s);
             garbage.remove(s);
+            cycles.remove(s);
         }
     }
 
