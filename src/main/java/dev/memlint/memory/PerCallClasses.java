@@ -351,23 +351,9 @@ public final class PerCallClasses {
             if (!inFunction && n instanceof Expr.Call c && c.func() instanceof Expr.Name callee) {
                 atImport.add(callee.id());
             }
-            // one child list per depth, reused, not a new one per node
-            if (depth == childLists.size()) childLists.add(new NodeChildren.Collector());
-            NodeChildren.Collector children = childLists.get(depth++);
-            try {
-                NodeChildren.children(n, children);
-                for (int i = 0, size = children.size(); i < size; i++) {
-                    use(children.get(i), inFunction, atImport, inFunctions);
-                }
-            } finally {
-                children.clear();
-                depth--;
-            }
+            NodeChildren.forEach(n, child -> use(child, inFunction, atImport, inFunctions));
         }
     }
-
-    private final List<NodeChildren.Collector> childLists = new ArrayList<>();
-    private int depth;
 
     private static boolean isMainCheck(Expr test) {
         return test instanceof Expr.Compare c && c.left() instanceof Expr.Name n && n.id().equals("__name__")
