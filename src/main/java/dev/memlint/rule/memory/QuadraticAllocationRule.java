@@ -45,7 +45,7 @@ public final class QuadraticAllocationRule implements Rule {
         SizeModel sizes = SizeModel.forTarget(target);
         ModuleMemory memory = ModuleMemory.of(ctx.model().module());
         for (ModuleMemory.FunctionReport r : memory.functions()) {
-            if (!concatenatesInLoop(r.function().body())) {
+            if (!concatenatesInLoop(ctx.model(), r.function().body())) {
                 checkPeak(ctx, memory, sizes, r);
                 continue; // churn needs a `+` in a loop: skip estimating the rest
             }
@@ -156,17 +156,18 @@ public final class QuadraticAllocationRule implements Rule {
 
     /**
      * Whether a for or while loop of the statements (nested functions and classes aside) holds a
-     * `+` or `+=` that is not plain arithmetic on a number literal: the estimate finds churn only
-     * where a loop rebinds a name to such a concatenation.
+     * `+` or `+=` that may join sequences: the estimate finds churn only where a loop rebinds a name
+     * to a list, tuple or bytes concatenation. A `+` with an operand known to be a number or a str
+     * makes a number or a str (most of them, in real loops), so it needs no estimate.
      */
-    private static boolean concatenatesInLoop(List<Stmt> body) {
+    private static boolean concatenatesInLoop(SemanticModel model, List<Stmt> body) {
         for (Stmt s : body) {
             if (s instanceof Stmt.ForNode || s instanceof Stmt.While) {
-                if (NodeChildren.anyMatch(List.of(s), QuadraticAllocationRule::isConcatenation)) {
+                if (NodeChildren.anyMatch(List.of(s), n -> isConcatenation(model, n))) {
                     return true;
                 }
             } else if (!(s instanceof Stmt.FunctionNode) && !(s instanceof Stmt.ClassDef)) {
-                if (concatenatesInLoop(NodeChildren.childStatements(s))) {
+                if (concatenatesInLoop(model, NodeChildren.childStatements(s))) {
                     return true;
                 }
             }
@@ -174,9 +175,16 @@ public final class QuadraticAllocationRule implements Rule {
         return false;
     }
 
-    private static boolean isConcatenation(Node n) {
-        return n instanceof Stmt.AugAssign a && a.op() == Operator.Add && !isNumber(a.value())
-                || n instanceof Expr.BinOp b && b.op() == Operator.Add && !isNumber(b.left()) && !isNumber(b.right());
+    private static boolean isConcatenation(SemanticModel model, Node n) {
+        return n instanceof Stmt.AugAssign a && a.op() == Operator.Add && mayBeSequence(model, a.target()) && mayBeSequence(model, a.value())
+                || n instanceof Expr.BinOp b && b.op() == Operator.Add && mayBeSequence(model, b.left()) && mayBeSequence(model, b.right());
+    }
+
+    /** Whether e is not known to be a number or a str. */
+    private static boolean mayBeSequence(SemanticModel model, Expr e) {
+        if (isNumber(e)) return false;
+        PyType t = model.typeOf(e);
+        return t != PyType.STR && t != PyType.INT && t != PyType.FLOAT && t != PyType.BOOL && t != PyType.COMPLEX;
     }
 
     private static boolean isNumber(Expr e) {
