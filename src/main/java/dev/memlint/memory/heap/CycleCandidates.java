@@ -214,8 +214,6 @@ final class CycleCandidates {
         final List<Node> closures = new ArrayList<>();
         final Set<String> raised = new HashSet<>();
         final Set<Node> harmless = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        final WorkList work = new WorkList();
-        final NodeChildren.Collector children = new NodeChildren.Collector();
 
         void clear() {
             rebound.clear();
@@ -230,7 +228,6 @@ final class CycleCandidates {
             closures.clear();
             raised.clear();
             harmless.clear();
-            work.clear(); // a walk that returned early leaves nodes behind
         }
     }
 
@@ -268,11 +265,13 @@ final class CycleCandidates {
         // Stores of values the analysis gives no object (numbers, strings, results of unknown calls)
         // make no reference: their targets are harmless.
         Set<Node> harmless = w.harmless;
-        WorkList work = w.work;
-        NodeChildren.Collector children = w.children;
-        work.addAll(f.body());
-        while (!work.isEmpty()) {
-            Node n = work.pop();
+        // The body's nodes in the order a stack walk visits them (children last to first): the
+        // calls, which later verdicts follow in turn, are found in the order they always were.
+        FunctionNodes code = scope.nodes();
+        Node[] nodes = code.nodes();
+        for (int i = code.bodyFrom(), to = code.bodyTo(); i < to; ) {
+            int at = i++;
+            Node n = nodes[at];
             if (n instanceof Expr.Name name) { // a name stored or deleted
                 if (name.ctx() != Ctx.Load) {
                     rebound.add(name.id());
@@ -313,7 +312,8 @@ final class CycleCandidates {
                             List.of(sub.slice()), List.of(), sub.pos()));
                 } else if (n instanceof Expr.Lambda l) {
                     closures.add(l);
-                    continue; // the analysis does not evaluate a lambda's body
+                    i = code.end(at); // the analysis does not evaluate a lambda's body
+                    continue;
                 } else if (n instanceof Expr.GeneratorExp g) {
                     closures.add(g); // its frame reads the enclosing names through cells, late-bound
                 }
@@ -347,7 +347,7 @@ final class CycleCandidates {
                         return STORES_INTO_NEW; // a nested function that calls itself refers to itself through its cell
                     }
                     closures.add(nested);
-                    work.addAll(nested.decoratorList()); // the analysis evaluates a nested def's decorators only
+                    i = code.decoratorsFrom(at); // the analysis evaluates a nested def's decorators only
                     continue;
                 } else if (n instanceof Stmt.ClassDef) {
                     return STORES_INTO_NEW; // a class object is always in a cycle (its __mro__ holds it)
@@ -365,9 +365,6 @@ final class CycleCandidates {
                     return STORES_INTO_NEW;
                 }
             }
-            children.clear();
-            NodeChildren.children(n, children);
-            for (int i = 0, size = children.size(); i < size; i++) work.accept(children.get(i));
         }
         if (bindsAfterClosure(closures, f)) {
             return STORES_INTO_NEW;
@@ -585,15 +582,24 @@ final class CycleCandidates {
         } else if (boundMethods == null) {
             Set<Node> called = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             List<Expr.Attribute> read = new ArrayList<>();
-            List<Node> code = new ArrayList<>(index.functions());
-            index.classes().values().forEach(cls -> code.add(cls.node()));
-            NodeChildren.walkAll(code, n -> {
-                if (n instanceof Expr.Call c) {
-                    called.add(c.func());
-                } else if (n instanceof Expr.Attribute a && a.ctx() == Ctx.Load && methodsNamed.containsKey(a.attr())) {
-                    read.add(a);
+            NodeChildren.Collector stack = new NodeChildren.Collector();
+            for (Stmt.FunctionNode f : index.functions()) {
+                stack.add(f);
+            }
+            index.classes().values().forEach(cls -> stack.add(cls.node()));
+            while (stack.size() > 0) {
+                Node n = stack.pop();
+                if (NodeKinds.isFunction(n)) { // a function's nodes are kept in one array, which its own walk reads too
+                    FunctionNodes code = scopes.apply((Stmt.FunctionNode) n).nodes();
+                    Node[] nodes = code.nodes();
+                    for (int i = 0, to = code.end(0); i < to; i++) {
+                        noteMethodUse(nodes[i], called, read);
+                    }
+                } else {
+                    noteMethodUse(n, called, read);
+                    NodeChildren.children(n, stack);
                 }
-            });
+            }
             Set<String> names = new java.util.TreeSet<>();
             for (Expr.Attribute a : read) {
                 if (!called.contains(a)) {
@@ -614,6 +620,15 @@ final class CycleCandidates {
     }
 
     private List<Stmt.FunctionNode> boundMethods;
+
+    /** Notes a call's callee, or an attribute read that may be a method of the module's. */
+    private void noteMethodUse(Node n, Set<Node> called, List<Expr.Attribute> read) {
+        if (n instanceof Expr.Call c) {
+            called.add(c.func());
+        } else if (n instanceof Expr.Attribute a && a.ctx() == Ctx.Load && methodsNamed.containsKey(a.attr())) {
+            read.add(a);
+        }
+    }
 
     /** A module class assigned to a local name ({@code make = Node}), or null; the last such assignment wins. */
     private String classAssigned(Stmt.FunctionNode f, String name) {
@@ -689,28 +704,6 @@ final class CycleCandidates {
                     || n.id().equals("set");
         }
         return false;
-    }
-
-    /**
-     * The nodes still to visit, in no particular order. It drops names read and constants as they
-     * come (half of all nodes, and nothing here needs them), and is its own consumer of children:
-     * a lambda per node is slow under the C1 compiler memlint runs with.
-     */
-    private static final class WorkList extends ArrayList<Node> implements java.util.function.Consumer<Node> {
-        WorkList() {
-            super(64);
-        }
-
-        @Override
-        public void accept(Node n) {
-            if (!(n instanceof Expr.Constant) && !(n instanceof Expr.Name name && name.ctx() == Ctx.Load)) {
-                add(n);
-            }
-        }
-
-        Node pop() {
-            return remove(size() - 1);
-        }
     }
 
     /** Records the names a node binds other than through a Name target (imports, defs, handlers, patterns). */

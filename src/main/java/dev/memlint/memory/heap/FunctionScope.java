@@ -74,6 +74,16 @@ final class FunctionScope {
         }
     }
 
+    /** The function's nodes in one array, made when first asked for: every walker of the pass reads them. */
+    FunctionNodes nodes() {
+        if (nodes == null) {
+            nodes = FunctionNodes.of(function);
+        }
+        return nodes;
+    }
+
+    private FunctionNodes nodes;
+
     /** A generator or coroutine function: a call returns a suspended frame instead of running the body. */
     boolean suspends() {
         if (suspends == null) { // asked only where a call is followed: most functions are never asked

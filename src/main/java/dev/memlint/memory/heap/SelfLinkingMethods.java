@@ -45,7 +45,7 @@ public final class SelfLinkingMethods {
                 continue;
             }
             String self = m.args().args().get(0).arg();
-            if (!handsOn(m, self, cls, index)) {
+            if (!handsOn(heap.scope(m).nodes(), self, cls, index)) {
                 continue;
             }
             HeapAnalyzer.Summary summary = heap.completeSummary(m).orElse(null);
@@ -79,34 +79,35 @@ public final class SelfLinkingMethods {
      * analysed. A nested function that is only called, and an exception only read, are not handed on
      * (what the nested function's own body does with self is judged with the method's).
      */
-    private static boolean handsOn(Stmt.FunctionNode m, String self, ModuleIndex.ClassInfo cls, ModuleIndex index) {
+    private static boolean handsOn(FunctionNodes code, String self, ModuleIndex.ClassInfo cls, ModuleIndex index) {
         // Only the names asked about are looked up among the uses that keep nothing, and only
         // attributes of self among the callees: the sets hold just those, not every operand.
         Uses uses = new Uses(Set.of(self), false, index);
         List<Expr.Attribute> ofSelf = new ArrayList<>();
-        boolean[] captured = {false};
+        boolean captured = false;
         Set<String> handedIfUsed = new HashSet<>(); // caught exceptions, and nested functions that name self
         Set<Node> sortKeys = smallIdentitySet();
-        NodeChildren.walkAll(m.body(), n -> {
+        Node[] nodes = code.nodes();
+        for (int i = code.bodyFrom(), to = code.bodyTo(); i < to; i++) { // any order that has parents first serves
+            Node n = nodes[i];
             if (uses.visit(n)) {
                 if (n instanceof Expr.Attribute a && a.value() instanceof Expr.Name x && x.id().equals(self)) ofSelf.add(a);
                 else if (n instanceof Expr.Call c) {
-                    captured[0] |= CycleCandidates.handsOutFrame(c); // its frame holds self
+                    captured |= CycleCandidates.handsOutFrame(c); // its frame holds self
                     for (dev.memlint.ast.Keyword k : c.keywords()) {
                         if ("key".equals(k.arg())) sortKeys.add(k.value()); // sorted(..., key=lambda x: self.rank[x]) keeps no key
                     }
                 }
             } else if ((n instanceof Expr.Lambda || n instanceof Stmt.FunctionNode || n instanceof Stmt.ClassDef)
-                    && !sortKeys.contains(n)
-                    && NodeChildren.anyMatch(List.of(n), x -> x instanceof Expr.Name name && name.id().equals(self))) {
+                    && !sortKeys.contains(n) && names(nodes, i, code.end(i), self)) {
                 // a nested function or class that names self, even as a receiver, holds it in a cell
                 if (n instanceof Stmt.FunctionNode f && f.decoratorList().isEmpty()) handedIfUsed.add(f.name());
-                else captured[0] = true;
+                else captured = true;
             } else if (n instanceof dev.memlint.ast.ExceptHandler h && h.name() != null) {
                 handedIfUsed.add(h.name()); // a caught exception's traceback holds this frame, and the frame holds self
             }
-        });
-        if (captured[0] || uses.handedOn()) {
+        }
+        if (captured || uses.handedOn()) {
             return true;
         }
         for (Expr.Attribute a : ofSelf) {
@@ -118,8 +119,20 @@ public final class SelfLinkingMethods {
             return false;
         }
         Uses others = new Uses(handedIfUsed, true, index);
-        NodeChildren.walkAll(m.body(), others::visit);
+        for (int i = code.bodyFrom(), to = code.bodyTo(); i < to; i++) {
+            others.visit(nodes[i]);
+        }
         return others.handedOn(); // passed on, stored or returned
+    }
+
+    /** Whether a name among the nodes from i to end is the one given. */
+    private static boolean names(Node[] nodes, int i, int end, String name) {
+        for (; i < end; i++) {
+            if (nodes[i] instanceof Expr.Name x && x.id().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -247,13 +260,16 @@ public final class SelfLinkingMethods {
         // one walk: the method's local names (parameters, and names it binds) and its assignments
         Set<String> locals = new HashSet<>(m.args().names());
         List<Stmt> assignments = new ArrayList<>();
-        NodeChildren.walkAll(m.body(), n -> {
+        FunctionNodes code = heap.scope(m).nodes();
+        Node[] nodes = code.nodes();
+        for (int i = code.bodyFrom(), to = code.bodyTo(); i < to; i++) { // the fields are sets: any order serves
+            Node n = nodes[i];
             if (n instanceof Expr.Name x) {
                 if (x.ctx() != dev.memlint.ast.Ctx.Load) locals.add(x.id());
             } else if (n instanceof Stmt.Assign || n instanceof Stmt.AugAssign || n instanceof Stmt.AnnAssign) {
                 assignments.add((Stmt) n);
             }
-        });
+        }
         for (Stmt n : assignments) {
             List<Expr> targets = n instanceof Stmt.Assign a ? a.targets()
                     : n instanceof Stmt.AugAssign a ? List.of(a.target()) : List.of(((Stmt.AnnAssign) n).target());

@@ -1,0 +1,108 @@
+package dev.memlint.memory.heap;
+
+import dev.memlint.ast.Node;
+import dev.memlint.ast.Stmt;
+import dev.memlint.semantic.NodeChildren;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Every node of one function's tree (the def itself, its decorators, arguments and body, nested
+ * functions and classes too) in one array, made by one walk: the reference-count pass has several
+ * walkers of each function's syntax, and reading an array is much cheaper than finding each node's
+ * children again. The order is the pre-order that visits a node's children last to first, the one
+ * popping a stack of nodes gives when each node's children are pushed in source order; a
+ * subtree is the slice from its root to {@link #end}, so a walker skips one by jumping there.
+ */
+final class FunctionNodes {
+    private final Node[] nodes;
+    private final int[] ends;
+    /** The function's body: from the last statement's root to the end of the first statement's subtree. */
+    private final int bodyFrom;
+    private final int bodyTo;
+
+    private FunctionNodes(Node[] nodes, int[] ends, Stmt.FunctionNode f) {
+        this.nodes = nodes;
+        this.ends = ends;
+        List<Stmt> body = f.body();
+        bodyFrom = childAt(0, body.get(body.size() - 1));
+        bodyTo = ends[childAt(0, body.get(0))];
+    }
+
+    static FunctionNodes of(Stmt.FunctionNode f) {
+        Node[] nodes = new Node[64];
+        int[] ends = new int[64];
+        int count = 0;
+        // The nodes whose subtree is still open, with the stack height their pop left: a node's
+        // descendants are all popped before anything from lower in the stack.
+        int[] open = new int[16];
+        int[] openHeight = new int[16];
+        int opened = 0;
+        NodeChildren.Collector stack = new NodeChildren.Collector();
+        stack.add(f);
+        while (stack.size() > 0) {
+            Node n = stack.pop();
+            int height = stack.size();
+            while (opened > 0 && openHeight[opened - 1] > height) {
+                ends[open[--opened]] = count;
+            }
+            if (count == nodes.length) {
+                nodes = Arrays.copyOf(nodes, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
+            }
+            if (opened == open.length) {
+                open = Arrays.copyOf(open, opened * 2);
+                openHeight = Arrays.copyOf(openHeight, opened * 2);
+            }
+            nodes[count] = n;
+            open[opened] = count;
+            openHeight[opened++] = height;
+            count++;
+            NodeChildren.children(n, stack);
+        }
+        while (opened > 0) {
+            ends[open[--opened]] = count;
+        }
+        return new FunctionNodes(nodes, ends, f);
+    }
+
+    /** The nodes; read those from {@link #bodyFrom()} to {@link #bodyTo()}, or a subtree's slice. */
+    Node[] nodes() {
+        return nodes;
+    }
+
+    /** Where the function's body starts: its last statement, as children come last to first. */
+    int bodyFrom() {
+        return bodyFrom;
+    }
+
+    /** Where the function's body ends (exclusive). */
+    int bodyTo() {
+        return bodyTo;
+    }
+
+    /** The end (exclusive) of the subtree whose root is at i. */
+    int end(int i) {
+        return ends[i];
+    }
+
+    /**
+     * Where the decorators of the def at i start; from there to the def's end come only they
+     * (NodeChildren lists a def's decorators first, so they come last here). The def's end when it
+     * has none.
+     */
+    int decoratorsFrom(int i) {
+        List<dev.memlint.ast.Expr> decorators = ((Stmt.FunctionNode) nodes[i]).decoratorList();
+        return decorators.isEmpty() ? ends[i] : childAt(i, decorators.get(decorators.size() - 1));
+    }
+
+    /** The position of a direct child of the node at parent. */
+    private int childAt(int parent, Node child) {
+        int j = parent + 1;
+        while (nodes[j] != child) {
+            j = ends[j];
+        }
+        return j;
+    }
+}
