@@ -219,7 +219,9 @@ final class CycleCandidates {
             rebound.clear();
             storedIntoLocals.clear();
             storedBelowLocals.clear();
-            freshBindings.clear();
+            if (!freshBindings.isEmpty()) {
+                freshBindings.clear(); // an identity map's clear empties its whole table, which one large function grew
+            }
             boundOtherwise.clear();
             holdObjects.clear();
             statementBound.clear();
@@ -227,7 +229,9 @@ final class CycleCandidates {
             calls.clear();
             closures.clear();
             raised.clear();
-            harmless.clear();
+            if (!harmless.isEmpty()) {
+                harmless.clear();
+            }
         }
     }
 
@@ -269,8 +273,12 @@ final class CycleCandidates {
         // calls, which later verdicts follow in turn, are found in the order they always were.
         FunctionNodes code = scope.nodes();
         Node[] nodes = code.nodes();
+        byte[] kinds = code.kinds();
         for (int i = code.bodyFrom(), to = code.bodyTo(); i < to; ) {
             int at = i++;
+            if (kinds[at] == FunctionNodes.NAME_LOAD || kinds[at] == FunctionNodes.CONSTANT) {
+                continue; // half of all nodes, and nothing here needs them
+            }
             Node n = nodes[at];
             if (n instanceof Expr.Name name) { // a name stored or deleted
                 if (name.ctx() != Ctx.Load) {
@@ -366,7 +374,7 @@ final class CycleCandidates {
                 }
             }
         }
-        if (bindsAfterClosure(closures, f)) {
+        if (bindsAfterClosure(closures, code)) {
             return STORES_INTO_NEW;
         }
         for (String x : raised) {
@@ -471,12 +479,12 @@ final class CycleCandidates {
      * Whether a nested function or lambda reads a name this function binds after it is made: its
      * cell then refers to that later value, which may hold the closure itself ({@code box = [get]}).
      */
-    private static boolean bindsAfterClosure(List<Node> closures, Stmt.FunctionNode f) {
+    private static boolean bindsAfterClosure(List<Node> closures, FunctionNodes code) {
         if (closures.isEmpty()) {
             return false;
         }
         Map<String, Integer> lastBinding = new HashMap<>();
-        lastBindings(f.body(), lastBinding);
+        lastBindings(code, lastBinding);
         for (Node c : closures) {
             int line = ((dev.memlint.ast.Located) c).pos().line();
             for (String name : FunctionScope.freeNames(c)) {
@@ -489,14 +497,19 @@ final class CycleCandidates {
         return false;
     }
 
-    private static void lastBindings(Object node, Map<String, Integer> out) {
-        if (node instanceof List<?> list) {
-            list.forEach(x -> lastBindings(x, out));
-        } else if (node instanceof Expr.Name n && n.ctx() == Ctx.Store) {
-            out.merge(n.id(), n.pos().line(), Math::max);
-        } else if (node instanceof Node n && !NodeKinds.isFunction(n) && !(n instanceof Expr.Lambda)
-                && !(n instanceof Stmt.ClassDef)) {
-            NodeChildren.forEach(n, x -> lastBindings(x, out));
+    /** The last line each name of the body is assigned on, nested functions, lambdas and classes left out. */
+    private static void lastBindings(FunctionNodes code, Map<String, Integer> out) {
+        Node[] nodes = code.nodes();
+        byte[] kinds = code.kinds();
+        for (int i = code.bodyFrom(), to = code.bodyTo(); i < to; ) {
+            int at = i++;
+            byte kind = kinds[at];
+            if (kind == FunctionNodes.NAME_BOUND && nodes[at] instanceof Expr.Name n && n.ctx() == Ctx.Store) {
+                out.merge(n.id(), n.pos().line(), Math::max);
+            } else if (kind == FunctionNodes.OTHER && (NodeKinds.isFunction(nodes[at]) || nodes[at] instanceof Stmt.ClassDef)
+                    || kind == FunctionNodes.EXPR && nodes[at] instanceof Expr.Lambda) {
+                i = code.end(at);
+            }
         }
     }
 
@@ -592,8 +605,11 @@ final class CycleCandidates {
                 if (NodeKinds.isFunction(n)) { // a function's nodes are kept in one array, which its own walk reads too
                     FunctionNodes code = scopes.apply((Stmt.FunctionNode) n).nodes();
                     Node[] nodes = code.nodes();
+                    byte[] kinds = code.kinds();
                     for (int i = 0, to = code.end(0); i < to; i++) {
-                        noteMethodUse(nodes[i], called, read);
+                        if (kinds[i] == FunctionNodes.CALL || kinds[i] == FunctionNodes.ATTRIBUTE_LOAD) { // others unread
+                            noteMethodUse(nodes[i], called, read);
+                        }
                     }
                 } else {
                     noteMethodUse(n, called, read);

@@ -1,6 +1,9 @@
 package dev.memlint.memory.heap;
 
+import dev.memlint.ast.Ctx;
+import dev.memlint.ast.Expr;
 import dev.memlint.ast.Node;
+import dev.memlint.ast.NodeKinds;
 import dev.memlint.ast.Stmt;
 import dev.memlint.semantic.NodeChildren;
 
@@ -14,17 +17,32 @@ import java.util.List;
  * children again. The order is the pre-order that visits a node's children last to first, the one
  * popping a stack of nodes gives when each node's children are pushed in source order; a
  * subtree is the slice from its root to {@link #end}, so a walker skips one by jumping there.
+ * Each node's rough kind is kept too, so that a walker passes over the nodes it has no use for
+ * without reading them: reading every node from memory again was most of a walk's cost.
  */
 final class FunctionNodes {
+    /** The kinds of {@link #kinds}. */
+    static final byte OTHER = 0;
+    static final byte CONSTANT = 1;
+    static final byte NAME_LOAD = 2;
+    /** A name stored or deleted. */
+    static final byte NAME_BOUND = 3;
+    static final byte CALL = 4;
+    static final byte ATTRIBUTE_LOAD = 5;
+    /** An expression of another kind, or an attribute stored or deleted. */
+    static final byte EXPR = 6;
+
     private final Node[] nodes;
     private final int[] ends;
+    private final byte[] kinds;
     /** The function's body: from the last statement's root to the end of the first statement's subtree. */
     private final int bodyFrom;
     private final int bodyTo;
 
-    private FunctionNodes(Node[] nodes, int[] ends, Stmt.FunctionNode f) {
+    private FunctionNodes(Node[] nodes, int[] ends, byte[] kinds, Stmt.FunctionNode f) {
         this.nodes = nodes;
         this.ends = ends;
+        this.kinds = kinds;
         List<Stmt> body = f.body();
         bodyFrom = childAt(0, body.get(body.size() - 1));
         bodyTo = ends[childAt(0, body.get(0))];
@@ -33,6 +51,7 @@ final class FunctionNodes {
     static FunctionNodes of(Stmt.FunctionNode f) {
         Node[] nodes = new Node[64];
         int[] ends = new int[64];
+        byte[] kinds = new byte[64];
         int count = 0;
         // The nodes whose subtree is still open, with the stack height their pop left: a node's
         // descendants are all popped before anything from lower in the stack.
@@ -50,12 +69,14 @@ final class FunctionNodes {
             if (count == nodes.length) {
                 nodes = Arrays.copyOf(nodes, count * 2);
                 ends = Arrays.copyOf(ends, count * 2);
+                kinds = Arrays.copyOf(kinds, count * 2);
             }
             if (opened == open.length) {
                 open = Arrays.copyOf(open, opened * 2);
                 openHeight = Arrays.copyOf(openHeight, opened * 2);
             }
             nodes[count] = n;
+            kinds[count] = kindOf(n);
             open[opened] = count;
             openHeight[opened++] = height;
             count++;
@@ -64,7 +85,23 @@ final class FunctionNodes {
         while (opened > 0) {
             ends[open[--opened]] = count;
         }
-        return new FunctionNodes(nodes, ends, f);
+        return new FunctionNodes(nodes, ends, kinds, f);
+    }
+
+    private static byte kindOf(Node n) {
+        if (n instanceof Expr.Name name) {
+            return name.ctx() == Ctx.Load ? NAME_LOAD : NAME_BOUND;
+        }
+        if (n instanceof Expr.Constant) {
+            return CONSTANT;
+        }
+        if (n instanceof Expr.Call) {
+            return CALL;
+        }
+        if (n instanceof Expr.Attribute a && a.ctx() == Ctx.Load) {
+            return ATTRIBUTE_LOAD;
+        }
+        return NodeKinds.isExpr(n) ? EXPR : OTHER;
     }
 
     /** The nodes; read those from {@link #bodyFrom()} to {@link #bodyTo()}, or a subtree's slice. */
@@ -82,6 +119,11 @@ final class FunctionNodes {
         return bodyTo;
     }
 
+    /** The kind of each node (one of the constants above), where {@link #nodes} has it. */
+    byte[] kinds() {
+        return kinds;
+    }
+
     /** The end (exclusive) of the subtree whose root is at i. */
     int end(int i) {
         return ends[i];
@@ -93,7 +135,7 @@ final class FunctionNodes {
      * has none.
      */
     int decoratorsFrom(int i) {
-        List<dev.memlint.ast.Expr> decorators = ((Stmt.FunctionNode) nodes[i]).decoratorList();
+        List<Expr> decorators = ((Stmt.FunctionNode) nodes[i]).decoratorList();
         return decorators.isEmpty() ? ends[i] : childAt(i, decorators.get(decorators.size() - 1));
     }
 

@@ -88,7 +88,11 @@ public final class SelfLinkingMethods {
         Set<String> handedIfUsed = new HashSet<>(); // caught exceptions, and nested functions that name self
         Set<Node> sortKeys = smallIdentitySet();
         Node[] nodes = code.nodes();
+        byte[] kinds = code.kinds();
         for (int i = code.bodyFrom(), to = code.bodyTo(); i < to; i++) { // any order that has parents first serves
+            if (kinds[i] == FunctionNodes.CONSTANT) {
+                continue;
+            }
             Node n = nodes[i];
             if (uses.visit(n)) {
                 if (n instanceof Expr.Attribute a && a.value() instanceof Expr.Name x && x.id().equals(self)) ofSelf.add(a);
@@ -99,7 +103,7 @@ public final class SelfLinkingMethods {
                     }
                 }
             } else if ((n instanceof Expr.Lambda || n instanceof Stmt.FunctionNode || n instanceof Stmt.ClassDef)
-                    && !sortKeys.contains(n) && names(nodes, i, code.end(i), self)) {
+                    && !sortKeys.contains(n) && names(code, i, code.end(i), self)) {
                 // a nested function or class that names self, even as a receiver, holds it in a cell
                 if (n instanceof Stmt.FunctionNode f && f.decoratorList().isEmpty()) handedIfUsed.add(f.name());
                 else captured = true;
@@ -120,15 +124,20 @@ public final class SelfLinkingMethods {
         }
         Uses others = new Uses(handedIfUsed, true, index);
         for (int i = code.bodyFrom(), to = code.bodyTo(); i < to; i++) {
-            others.visit(nodes[i]);
+            if (kinds[i] != FunctionNodes.CONSTANT) {
+                others.visit(nodes[i]);
+            }
         }
         return others.handedOn(); // passed on, stored or returned
     }
 
     /** Whether a name among the nodes from i to end is the one given. */
-    private static boolean names(Node[] nodes, int i, int end, String name) {
+    private static boolean names(FunctionNodes code, int i, int end, String name) {
+        Node[] nodes = code.nodes();
+        byte[] kinds = code.kinds();
         for (; i < end; i++) {
-            if (nodes[i] instanceof Expr.Name x && x.id().equals(name)) {
+            if ((kinds[i] == FunctionNodes.NAME_LOAD || kinds[i] == FunctionNodes.NAME_BOUND)
+                    && ((Expr.Name) nodes[i]).id().equals(name)) {
                 return true;
             }
         }
@@ -262,7 +271,11 @@ public final class SelfLinkingMethods {
         List<Stmt> assignments = new ArrayList<>();
         FunctionNodes code = heap.scope(m).nodes();
         Node[] nodes = code.nodes();
+        byte[] kinds = code.kinds();
         for (int i = code.bodyFrom(), to = code.bodyTo(); i < to; i++) { // the fields are sets: any order serves
+            if (kinds[i] != FunctionNodes.NAME_BOUND && kinds[i] != FunctionNodes.OTHER) {
+                continue; // the other expressions: only stored names and statements are read here
+            }
             Node n = nodes[i];
             if (n instanceof Expr.Name x) {
                 if (x.ctx() != dev.memlint.ast.Ctx.Load) locals.add(x.id());

@@ -65,6 +65,27 @@ class FunctionNodesTest {
     }
 
     @Test
+    void keepsEachNodesKind() {
+        Node[] nodes = code.nodes();
+        java.util.Map<Byte, java.util.Set<String>> kinds = new java.util.TreeMap<>();
+        for (int i = 0; i < code.end(0); i++) {
+            String what = nodes[i].getClass().getSimpleName();
+            if (nodes[i] instanceof dev.memlint.ast.Expr.Name n) what += " " + n.ctx();
+            if (nodes[i] instanceof dev.memlint.ast.Expr.Attribute a) what += " " + a.ctx();
+            kinds.computeIfAbsent(code.kinds()[i], k -> new java.util.TreeSet<>()).add(what);
+        }
+        assertEquals(java.util.Map.of(
+                FunctionNodes.OTHER, java.util.Set.of("Arg", "Arguments", "Assign", "AugAssign", "Comprehension", "For",
+                        "FunctionDef", "Keyword", "Pass", "Return"),
+                FunctionNodes.CONSTANT, java.util.Set.of("Constant"),
+                FunctionNodes.NAME_LOAD, java.util.Set.of("Name Load"),
+                FunctionNodes.NAME_BOUND, java.util.Set.of("Name Store"),
+                FunctionNodes.CALL, java.util.Set.of("Call"),
+                FunctionNodes.ATTRIBUTE_LOAD, java.util.Set.of("Attribute Load"),
+                FunctionNodes.EXPR, java.util.Set.of("BinOp", "Lambda", "ListComp", "ListExpr", "Starred", "Subscript")), kinds);
+    }
+
+    @Test
     void theBodyIsTheSliceOfItsStatementsLastToFirst() {
         Node[] nodes = code.nodes();
         List<Stmt> body = outer.body();
