@@ -276,8 +276,9 @@ final class CycleCandidates {
         byte[] kinds = code.kinds();
         for (int i = code.bodyFrom(), to = code.bodyTo(); i < to; ) {
             int at = i++;
-            if (kinds[at] == FunctionNodes.NAME_LOAD || kinds[at] == FunctionNodes.CONSTANT) {
-                continue; // half of all nodes, and nothing here needs them
+            byte kind = kinds[at];
+            if (kind == FunctionNodes.NAME_LOAD || kind == FunctionNodes.CONSTANT || kind == FunctionNodes.ATTRIBUTE_LOAD) {
+                continue; // most nodes, and nothing here needs them
             }
             Node n = nodes[at];
             if (n instanceof Expr.Name name) { // a name stored or deleted
@@ -506,8 +507,7 @@ final class CycleCandidates {
             byte kind = kinds[at];
             if (kind == FunctionNodes.NAME_BOUND && nodes[at] instanceof Expr.Name n && n.ctx() == Ctx.Store) {
                 out.merge(n.id(), n.pos().line(), Math::max);
-            } else if (kind == FunctionNodes.OTHER && (NodeKinds.isFunction(nodes[at]) || nodes[at] instanceof Stmt.ClassDef)
-                    || kind == FunctionNodes.EXPR && nodes[at] instanceof Expr.Lambda) {
+            } else if (kind == FunctionNodes.SCOPE || kind == FunctionNodes.EXPR && nodes[at] instanceof Expr.Lambda) {
                 i = code.end(at);
             }
         }

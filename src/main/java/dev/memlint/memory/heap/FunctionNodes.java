@@ -31,6 +31,10 @@ final class FunctionNodes {
     static final byte ATTRIBUTE_LOAD = 5;
     /** An expression of another kind, or an attribute stored or deleted. */
     static final byte EXPR = 6;
+    /** A def or a class: a scope of its own. */
+    static final byte SCOPE = 7;
+    /** A global or nonlocal statement. */
+    static final byte DECLARATION = 8;
 
     private final Node[] nodes;
     private final int[] ends;
@@ -101,7 +105,13 @@ final class FunctionNodes {
         if (n instanceof Expr.Attribute a && a.ctx() == Ctx.Load) {
             return ATTRIBUTE_LOAD;
         }
-        return NodeKinds.isExpr(n) ? EXPR : OTHER;
+        if (NodeKinds.isExpr(n)) {
+            return EXPR;
+        }
+        if (NodeKinds.isFunction(n) || n instanceof Stmt.ClassDef) {
+            return SCOPE;
+        }
+        return n instanceof Stmt.Global || n instanceof Stmt.Nonlocal ? DECLARATION : OTHER;
     }
 
     /** The nodes; read those from {@link #bodyFrom()} to {@link #bodyTo()}, or a subtree's slice. */

@@ -4,7 +4,6 @@ import dev.memlint.ast.Arg;
 import dev.memlint.ast.Comprehension;
 import dev.memlint.ast.Expr;
 import dev.memlint.ast.Node;
-import dev.memlint.ast.NodeKinds;
 import dev.memlint.ast.Stmt;
 import dev.memlint.semantic.NodeChildren;
 
@@ -40,8 +39,16 @@ final class FunctionScope {
         if (a.kwarg() != null) {
             params.add(a.kwarg().arg());
         }
-        for (Stmt s : function.body()) {
-            mark(s);
+        // Every function's nodes are walked (each is asked whether it may leave a cycle): made
+        // here, they give the declarations without a walk of the statements of their own.
+        nodes = FunctionNodes.of(function);
+        byte[] kinds = nodes.kinds();
+        for (int i = nodes.bodyFrom(), to = nodes.bodyTo(); i < to; i++) {
+            if (kinds[i] == FunctionNodes.SCOPE) {
+                i = nodes.end(i) - 1; // a nested def's or class's declarations are its own
+            } else if (kinds[i] == FunctionNodes.DECLARATION) {
+                mark((Stmt) nodes.nodes()[i]);
+            }
         }
     }
 
@@ -74,15 +81,12 @@ final class FunctionScope {
         }
     }
 
-    /** The function's nodes in one array, made when first asked for: every walker of the pass reads them. */
+    /** The function's nodes in one array: every walker of the pass reads them. */
     FunctionNodes nodes() {
-        if (nodes == null) {
-            nodes = FunctionNodes.of(function);
-        }
         return nodes;
     }
 
-    private FunctionNodes nodes;
+    private final FunctionNodes nodes;
 
     /** A generator or coroutine function: a call returns a suspended frame instead of running the body. */
     boolean suspends() {
@@ -211,17 +215,12 @@ final class FunctionScope {
         }
     }
 
-    /** Collects global and nonlocal declarations (statements only: expressions hold none). */
     private void mark(Stmt s) {
         if (s instanceof Stmt.Global g) {
             declaredOuter.addAll(g.names());
         } else if (s instanceof Stmt.Nonlocal nl) {
             declaredOuter.addAll(nl.names());
             nonlocals.addAll(nl.names());
-        } else if (!NodeKinds.isFunction(s) && !(s instanceof Stmt.ClassDef)) {
-            for (Stmt inner : NodeChildren.childStatements(s)) {
-                mark(inner);
-            }
         }
     }
 

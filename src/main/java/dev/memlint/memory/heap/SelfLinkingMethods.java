@@ -274,7 +274,7 @@ public final class SelfLinkingMethods {
         byte[] kinds = code.kinds();
         for (int i = code.bodyFrom(), to = code.bodyTo(); i < to; i++) { // the fields are sets: any order serves
             if (kinds[i] != FunctionNodes.NAME_BOUND && kinds[i] != FunctionNodes.OTHER) {
-                continue; // the other expressions: only stored names and statements are read here
+                continue; // only stored names and assignments are read here
             }
             Node n = nodes[i];
             if (n instanceof Expr.Name x) {

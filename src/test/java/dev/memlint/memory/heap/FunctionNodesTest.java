@@ -24,6 +24,7 @@ class FunctionNodesTest {
                 x = a.b[c] + f(d, *e)
                 @cache
                 def inner(y):
+                    nonlocal x
                     return [z for z in y if z]
                 for i in range(3):
                     x += inner(i)
@@ -76,13 +77,23 @@ class FunctionNodesTest {
         }
         assertEquals(java.util.Map.of(
                 FunctionNodes.OTHER, java.util.Set.of("Arg", "Arguments", "Assign", "AugAssign", "Comprehension", "For",
-                        "FunctionDef", "Keyword", "Pass", "Return"),
+                        "Keyword", "Pass", "Return"),
+                FunctionNodes.SCOPE, java.util.Set.of("FunctionDef"),
+                FunctionNodes.DECLARATION, java.util.Set.of("Nonlocal"),
                 FunctionNodes.CONSTANT, java.util.Set.of("Constant"),
                 FunctionNodes.NAME_LOAD, java.util.Set.of("Name Load"),
                 FunctionNodes.NAME_BOUND, java.util.Set.of("Name Store"),
                 FunctionNodes.CALL, java.util.Set.of("Call"),
                 FunctionNodes.ATTRIBUTE_LOAD, java.util.Set.of("Attribute Load"),
                 FunctionNodes.EXPR, java.util.Set.of("BinOp", "Lambda", "ListComp", "ListExpr", "Starred", "Subscript")), kinds);
+    }
+
+    @Test
+    void aScopeHasTheDeclarationsOfItsOwnBody() {
+        assertEquals(java.util.Set.of(), new FunctionScope(outer, null).declaredOuter);
+        Stmt.FunctionNode inner = (Stmt.FunctionNode) outer.body().get(1);
+        assertEquals(java.util.Set.of("x"), new FunctionScope(inner, null).declaredOuter);
+        assertEquals(java.util.Set.of("x"), new FunctionScope(inner, null).nonlocals);
     }
 
     @Test
