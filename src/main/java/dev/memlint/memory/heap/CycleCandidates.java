@@ -257,10 +257,12 @@ final class CycleCandidates {
         Set<String> storedBelowLocals = w.storedBelowLocals; // x.parts.append(v): into what a local reaches
         Set<Node> freshBindings = w.freshBindings;
         Set<String> boundOtherwise = w.boundOtherwise;
-        boundOtherwise.addAll(scope.declaredOuter);
         // Names that may hold an object: all but locals only ever assigned objectless values.
         Set<String> holdObjects = w.holdObjects;
-        holdObjects.addAll(scope.declaredOuter);
+        if (!scope.declaredOuter.isEmpty()) { // addAll makes an iterator even of an empty set
+            boundOtherwise.addAll(scope.declaredOuter);
+            holdObjects.addAll(scope.declaredOuter);
+        }
         Set<String> statementBound = w.statementBound; // by import, def, class, except ... as, patterns
         Set<String> augmented = w.augmented; // x += v: adds v's items to x when x holds a container
         List<Expr.Call> calls = w.calls;
@@ -386,8 +388,10 @@ final class CycleCandidates {
                 storedInto.add(x); // raise exc: the caller's exception gets a traceback holding this frame, which holds it
             }
         }
-        boundOtherwise.addAll(statementBound); // those names hold objects the walk did not see made
-        holdObjects.addAll(statementBound);
+        if (!statementBound.isEmpty()) {
+            boundOtherwise.addAll(statementBound); // those names hold objects the walk did not see made
+            holdObjects.addAll(statementBound);
+        }
         for (String x : augmented) {
             if (params.contains(x)) {
                 storedInto.add(x);
@@ -519,7 +523,7 @@ final class CycleCandidates {
             // node_class(...) with node_class=Node: the default class, unless a caller gives another;
             // make(...) after make = Node
             String cls = scope.params.contains(n.id()) ? scope.classDefaults(index).get(n.id())
-                    : scratch.rebound.contains(n.id()) ? classAssigned(scope.function, n.id()) : n.id();
+                    : scratch.rebound.contains(n.id()) ? classAssigned(scope, n.id()) : n.id();
             if (cls != null && index.classNamed(cls) != null) {
                 Stmt.FunctionNode init = index.method(cls, "__init__");
                 if (init == null) {
@@ -647,21 +651,27 @@ final class CycleCandidates {
     }
 
     /** A module class assigned to a local name ({@code make = Node}), or null; the last such assignment wins. */
-    private String classAssigned(Stmt.FunctionNode f, String name) {
-        Map<String, String> aliases = classAliases.get(f);
+    private String classAssigned(FunctionScope scope, String name) {
+        Map<String, String> aliases = classAliases.get(scope.function);
         if (aliases == null) { // one walk per function, not one per call of a rebound name
             Map<String, String> found = new HashMap<>();
-            NodeChildren.walkAll(f.body(), n -> {
-                if (n instanceof Stmt.Assign a && a.value() instanceof Expr.Name v && index.classNamed(v.id()) != null) {
+            // The nodes come children last to first, and no assignment holds another: the first
+            // one met here is the last in the source.
+            FunctionNodes code = scope.nodes();
+            Node[] nodes = code.nodes();
+            byte[] kinds = code.kinds();
+            for (int i = code.bodyFrom(), to = code.bodyTo(); i < to; i++) {
+                if (kinds[i] == FunctionNodes.OTHER && nodes[i] instanceof Stmt.Assign a && a.value() instanceof Expr.Name v
+                        && index.classNamed(v.id()) != null) {
                     for (Expr t : a.targets()) {
                         if (t instanceof Expr.Name x) {
-                            found.put(x.id(), v.id());
+                            found.putIfAbsent(x.id(), v.id());
                         }
                     }
                 }
-            });
+            }
             aliases = found;
-            classAliases.put(f, aliases);
+            classAliases.put(scope.function, aliases);
         }
         return aliases.get(name);
     }

@@ -84,7 +84,9 @@ final class FunctionNodes {
             open[opened] = count;
             openHeight[opened++] = height;
             count++;
-            NodeChildren.children(n, stack);
+            if (kinds[count - 1] != NAME_LOAD && kinds[count - 1] != NAME_BOUND && kinds[count - 1] != CONSTANT) {
+                NodeChildren.children(n, stack); // a name or constant has none: half of all nodes
+            }
         }
         while (opened > 0) {
             ends[open[--opened]] = count;

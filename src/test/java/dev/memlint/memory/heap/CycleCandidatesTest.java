@@ -125,6 +125,21 @@ class CycleCandidatesTest {
                 except OSError as e:
                     error = e
                 return None
+
+            class Plain:
+                pass
+
+            def make_node_last(parent):
+                make = Plain
+                if parent:
+                    make = Node
+                make(parent)
+
+            def make_plain_last(parent):
+                make = Node
+                if parent:
+                    make = Plain
+                make(parent)
             """;
 
     private final Module module = parse(MODULE);
@@ -154,6 +169,12 @@ class CycleCandidatesTest {
             HeapAnalyzer.Summary s = heap.summary(f);
             assertTrue(s.gaveUp() || CycleFinder.find(s.exit(), null).isEmpty(), name + " has a cycle after all");
         }
+    }
+
+    @Test
+    void aLocalNameForAClassCallsTheClassLastAssignedToIt() {
+        assertCandidate("make_node_last", true); // Node(parent) appends the new node to parent.children
+        assertCandidate("make_plain_last", false);
     }
 
     @Test
