@@ -641,10 +641,15 @@ final class CycleCandidates {
 
     private List<Stmt.FunctionNode> boundMethods;
 
-    /** Notes a call's callee, or an attribute read that may be a method of the module's. */
+    /**
+     * Notes a call's callee that may be a method of the module's, or an attribute read that may be
+     * one: only those callees are ever looked up, and a set of every callee was most of this walk.
+     */
     private void noteMethodUse(Node n, Set<Node> called, List<Expr.Attribute> read) {
         if (n instanceof Expr.Call c) {
-            called.add(c.func());
+            if (c.func() instanceof Expr.Attribute f && methodsNamed.containsKey(f.attr())) {
+                called.add(f);
+            }
         } else if (n instanceof Expr.Attribute a && a.ctx() == Ctx.Load && methodsNamed.containsKey(a.attr())) {
             read.add(a);
         }
