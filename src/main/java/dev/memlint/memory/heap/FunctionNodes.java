@@ -79,12 +79,13 @@ final class FunctionNodes {
                 open = Arrays.copyOf(open, opened * 2);
                 openHeight = Arrays.copyOf(openHeight, opened * 2);
             }
+            byte kind = kindOf(n);
             nodes[count] = n;
-            kinds[count] = kindOf(n);
+            kinds[count] = kind;
             open[opened] = count;
             openHeight[opened++] = height;
             count++;
-            if (kinds[count - 1] != NAME_LOAD && kinds[count - 1] != NAME_BOUND && kinds[count - 1] != CONSTANT) {
+            if (kind != NAME_LOAD && kind != NAME_BOUND && kind != CONSTANT) {
                 NodeChildren.children(n, stack); // a name or constant has none: half of all nodes
             }
         }
