@@ -92,7 +92,8 @@ final class FunctionNodes {
         while (opened > 0) {
             ends[open[--opened]] = count;
         }
-        return new FunctionNodes(nodes, ends, kinds, f);
+        // Trimmed: the arrays live as long as the module's pass, and doubling leaves up to half unused.
+        return new FunctionNodes(Arrays.copyOf(nodes, count), Arrays.copyOf(ends, count), Arrays.copyOf(kinds, count), f);
     }
 
     private static byte kindOf(Node n) {
