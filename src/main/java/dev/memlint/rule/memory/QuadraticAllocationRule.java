@@ -180,14 +180,9 @@ public final class QuadraticAllocationRule implements Rule {
                 || n instanceof Expr.BinOp b && b.op() == Operator.Add && mayBeSequence(model, b.left()) && mayBeSequence(model, b.right());
     }
 
-    /** Whether e is not known to be a number or a str. */
+    /** Whether e is not known to be a number or a str (a number literal is typed too). */
     private static boolean mayBeSequence(SemanticModel model, Expr e) {
-        if (isNumber(e)) return false;
         PyType t = model.typeOf(e);
         return t != PyType.STR && t != PyType.INT && t != PyType.FLOAT && t != PyType.BOOL && t != PyType.COMPLEX;
-    }
-
-    private static boolean isNumber(Expr e) {
-        return e instanceof Expr.Constant c && c.value() instanceof Number;
     }
 }
