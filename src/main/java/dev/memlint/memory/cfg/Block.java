@@ -21,6 +21,8 @@ public final class Block {
     private final List<Block> predecessorsView = Collections.unmodifiableList(predecessors);
     /** The successors with the exceptional one, made on first use after the last change. */
     private List<Block> all;
+    /** The compound statements that start here, outermost first. */
+    private List<Region> regions = List.of();
 
     Block(int id) {
         this.id = id;
@@ -59,6 +61,22 @@ public final class Block {
             all = Collections.unmodifiableList(list);
         }
         return all;
+    }
+
+    /**
+     * The compound statements that start at this block, outermost first: a try's body may start
+     * with another compound statement, so both begin here.
+     */
+    public List<Region> regionsStartingHere() {
+        return regions;
+    }
+
+    /** Records a region starting here; the graph is built backwards, so an enclosing one comes after those it holds. */
+    void startRegion(Region r) {
+        List<Region> list = new ArrayList<>(regions.size() + 1);
+        list.add(r);
+        list.addAll(regions);
+        regions = List.copyOf(list);
     }
 
     void prepend(Element e) {

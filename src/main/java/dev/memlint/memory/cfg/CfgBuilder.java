@@ -207,15 +207,19 @@ public final class CfgBuilder {
 
     private Block statement(Stmt s, Block successor) {
         if (s instanceof Stmt.If i) {
-            return branch(i.test(), sequence(i.body(), successor), sequence(i.orelse(), successor));
+            Block body = sequence(i.body(), successor);
+            Block orelse = sequence(i.orelse(), successor);
+            Block test = branch(i.test(), body, orelse);
+            test.startRegion(new Region.If(i, new Region.Span(body, successor), new Region.Span(orelse, successor)));
+            return test;
         } else if (s instanceof Stmt.While w) {
             return whileLoop(w, successor);
         } else if (NodeKinds.isFor(s)) {
             return forLoop((Stmt.ForNode) s, successor);
         } else if (s instanceof Stmt.Try t) {
-            return tryStatement(t.body(), t.handlers(), t.orelse(), t.finalbody(), successor);
+            return tryStatement(t, t.body(), t.handlers(), t.orelse(), t.finalbody(), successor);
         } else if (s instanceof Stmt.TryStar t) {
-            return tryStatement(t.body(), t.handlers(), t.orelse(), t.finalbody(), successor);
+            return tryStatement(t, t.body(), t.handlers(), t.orelse(), t.finalbody(), successor);
         } else if (NodeKinds.isWith(s)) {
             return withStatement((Stmt.WithNode) s, successor);
         } else if (s instanceof Stmt.Match m) {
@@ -275,6 +279,7 @@ public final class CfgBuilder {
         if (!isConstantTrue(w.test())) {
             head.addSuccessor(afterLoop);
         }
+        head.startRegion(new Region.Loop(w, new Region.Span(body, head), new Region.Span(afterLoop, successor)));
         return head;
     }
 
@@ -292,10 +297,11 @@ public final class CfgBuilder {
         Block init = newBlock();
         init.add(new Element.IterInit(f.iter(), f));
         init.addSuccessor(head);
+        init.startRegion(new Region.Loop(f, new Region.Span(body, head), new Region.Span(afterLoop, successor)));
         return init;
     }
 
-    private Block tryStatement(List<Stmt> body, List<ExceptHandler> handlers, List<Stmt> orelse,
+    private Block tryStatement(Stmt s, List<Stmt> body, List<ExceptHandler> handlers, List<Stmt> orelse,
                                List<Stmt> finalbody, Block successor) {
         Block outer = handler;
         Block afterBody = successor;
@@ -309,11 +315,12 @@ public final class CfgBuilder {
         handler = onException;
         Block elseEntry = sequence(orelse, afterBody);
         Block dispatch = null;
+        List<Region.Handler> handlerRegions = new ArrayList<>(handlers.size());
         if (!handlers.isEmpty()) {
             dispatch = newBlock();
             boolean catchesAll = false;
             for (ExceptHandler h : handlers) {
-                dispatch.addSuccessor(exceptClause(h, afterBody, onException));
+                dispatch.addSuccessor(exceptClause(h, afterBody, onException, handlerRegions));
                 catchesAll |= h.type() == null;
             }
             if (!catchesAll) {
@@ -326,21 +333,27 @@ public final class CfgBuilder {
         if (hasFinally) {
             cleanups.remove(cleanups.size() - 1);
         }
+        bodyEntry.startRegion(new Region.Try(s, new Region.Span(bodyEntry, elseEntry), handlerRegions,
+                new Region.Span(elseEntry, afterBody), new Region.Span(afterBody, successor)));
         return bodyEntry;
     }
 
-    private Block exceptClause(ExceptHandler h, Block afterBody, Block onException) {
+    /** Builds an except clause, adding the span of its body to spans; returns the block that binds its name. */
+    private Block exceptClause(ExceptHandler h, Block afterBody, Block onException, List<Region.Handler> spans) {
         Block bodyEntry;
+        Block bodyEnd = afterBody;
         if (h.name() == null) {
             bodyEntry = sequence(h.body(), afterBody);
         } else {
             Block propagate = onException != null ? onException : raiseExit;
             handler = unbind(h, propagate);
             cleanups.add(new Cleanup(next -> unbind(h, next), onException));
-            bodyEntry = sequence(h.body(), unbind(h, afterBody));
+            bodyEnd = unbind(h, afterBody);
+            bodyEntry = sequence(h.body(), bodyEnd);
             cleanups.remove(cleanups.size() - 1);
             handler = onException;
         }
+        spans.add(new Region.Handler(h, new Region.Span(bodyEntry, bodyEnd)));
         Block bind = newBlockWithoutHandler(); // binding a name cannot raise
         bind.add(new Element.HandlerBind(h));
         bind.addSuccessor(bodyEntry);
@@ -365,6 +378,7 @@ public final class CfgBuilder {
             enter.add(new Element.WithEnter(item, w));
         }
         enter.addSuccessor(body);
+        enter.startRegion(new Region.With(w, new Region.Span(body, exitNormally), successor));
         return enter;
     }
 
@@ -374,9 +388,11 @@ public final class CfgBuilder {
 
     private Block match(Stmt.Match m, Block successor) {
         Block next = successor;
+        Region.Case[] cases = new Region.Case[m.cases().size()];
         for (int i = m.cases().size() - 1; i >= 0; i--) {
             MatchCase c = m.cases().get(i);
             Block body = sequence(c.body(), successor);
+            cases[i] = new Region.Case(c, new Region.Span(body, successor));
             Block attempt = newBlock();
             attempt.add(new Element.MatchTry(c));
             if (c.guard() != null) {
@@ -391,6 +407,7 @@ public final class CfgBuilder {
         Block subject = newBlock();
         subject.add(new Element.MatchSubject(m));
         subject.addSuccessor(next);
+        subject.startRegion(new Region.Match(m, List.of(cases), successor));
         return subject;
     }
 

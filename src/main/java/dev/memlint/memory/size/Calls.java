@@ -434,7 +434,7 @@ final class Calls {
         in.frames.push(f);
         Obj result;
         try {
-            in.statements.block(fn.body());
+            in.walker.function(fn);
             result = f.returned == null ? in.none() : f.returned;
             if (f.flow == Interpreter.Flow.RAISE && f.returned == null) result = null;
         } finally {

@@ -156,6 +156,7 @@ final class Interpreter {
 
     /** The parts of the walk, one concept each. */
     final Statements statements;
+    final RegionWalker walker;
     final Branches branches;
     final TripCounts tripCounts;
     final Iterables iterables;
@@ -225,6 +226,7 @@ final class Interpreter {
         this.footprint = new Footprint(model, index);
         this.library = new Library(this);
         this.statements = new Statements(this);
+        this.walker = new RegionWalker(this);
         this.branches = new Branches(this);
         this.tripCounts = new TripCounts(this);
         this.iterables = new Iterables(this);
@@ -287,12 +289,7 @@ final class Interpreter {
         }
         Frame frame = new Frame(fn, env, null, clock);
         frames.push(frame);
-        if (syntax.isGenerator(fn)) {
-            // a generator: what iterating it to the end holds
-            statements.block(fn.body());
-        } else {
-            statements.block(fn.body());
-        }
+        walker.function(fn); // for a generator: what iterating it to the end holds
         frames.pop();
         observeAt(candidates, Sym.ZERO, null);
         Sym retained = frame.returned == null ? Sym.ZERO

@@ -138,7 +138,7 @@ final class Iterables {
                 in.frames.push(g);
                 try {
                     if (r.target() != null) g.env.put(r.target(), sent);
-                    in.statements.block(r.loopBody().subList(r.at() + 1, r.loopBody().size()));
+                    in.walker.restOfLoopBody(gen.function, r.loop(), r.at());
                     out[0] = r.yield().value() == null ? in.none() : in.expressions.eval(r.yield().value());
                 } finally {
                     in.frames.pop();
@@ -221,7 +221,7 @@ final class Iterables {
         };
         in.frames.push(g);
         try {
-            in.statements.block(gen.function.body());
+            in.walker.function(gen.function);
         } finally {
             in.frames.pop();
         }

@@ -2,10 +2,11 @@ package dev.memlint.memory.size;
 
 import dev.memlint.ast.ExceptHandler;
 import dev.memlint.ast.Expr;
-import dev.memlint.ast.MatchCase;
 import dev.memlint.ast.Operator;
 import dev.memlint.ast.Stmt;
 import dev.memlint.ast.WithItem;
+import dev.memlint.memory.cfg.Block;
+import dev.memlint.memory.cfg.Region;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,18 +21,31 @@ final class Statements {
         this.in = in;
     }
 
-    void block(List<Stmt> body) {
-        for (int k = 0; k < body.size(); k++) {
-            if (in.frame().flow != Interpreter.Flow.NORMAL) return;
-            Stmt s = body.get(k);
-            if (k + 1 < body.size() && s instanceof Stmt.If i && i.orelse().isEmpty() && leaves(i.body())
-                    && in.conditions.containerTest(i.test()) != null) {
-                // what follows an isinstance test whose branch returns runs on the other items only: it is the test's else
-                statement(new Stmt.If(i.test(), i.body(), body.subList(k + 1, body.size()), i.pos()));
-                return;
+    /**
+     * What a compound statement does, walked in a span that goes on to {@code to}. Returns whether
+     * it took the rest of the span as well: what follows an isinstance test whose branch returns
+     * runs on the other items only, so it is the test's else.
+     */
+    boolean compound(Region r, Block to) {
+        if (r instanceof Region.If i) {
+            Stmt.If s = i.stmt();
+            if (i.after() != to && s.orelse().isEmpty() && leaves(s.body()) && in.conditions.containerTest(s.test()) != null) {
+                ifStatement(s, i.body(), new Region.Span(i.after(), to));
+                return true;
             }
-            statement(s);
+            ifStatement(s, i.body(), i.orelse());
+        } else if (r instanceof Region.Loop l && l.stmt() instanceof Stmt.ForNode) {
+            forLoop(l);
+        } else if (r instanceof Region.Loop l) {
+            whileLoop(l);
+        } else if (r instanceof Region.Try t) {
+            tryStatement(() -> in.walker.tryBody(t), t.handlers(), t.orelse(), t.finalbody());
+        } else if (r instanceof Region.With w) {
+            withStatement(w, 0);
+        } else if (r instanceof Region.Match m) {
+            match(m);
         }
+        return false;
     }
 
     /** Whether a block ends by leaving the function (return or raise). */
@@ -39,7 +53,8 @@ final class Statements {
         return !body.isEmpty() && (body.get(body.size() - 1) instanceof Stmt.Return || body.get(body.size() - 1) instanceof Stmt.Raise);
     }
 
-    private void statement(Stmt s) {
+    /** What a statement without a body of its own does. */
+    void simple(Stmt s) {
         in.step();
         Interpreter.Frame f = in.frame();
         if (s instanceof Stmt.Assign a) {
@@ -65,35 +80,6 @@ final class Statements {
             f.flow = Interpreter.Flow.RETURN;
         } else if (s instanceof Stmt.Delete d) {
             for (Expr t : d.targets()) delete(t);
-        } else if (s instanceof Stmt.If i) {
-            Boolean truth = in.conditions.test(i.test());
-            if (truth == null) {
-                Double share = Conditions.share(i.test());
-                Conditions.ContainerTest t = in.conditions.containerTest(i.test());
-                if (t == null) {
-                    in.branches.walk(List.of(() -> raisingOn(share, i.body()), () -> raisingOn(share == null ? null : 1 - share, i.orelse())));
-                } else {
-                    // on an item of nested data: the branch for containers runs on their share of the iterations,
-                    // on the containers, which hold the nested items the others lack
-                    Sym others = Sym.add(Sym.of(1), Sym.mul(Sym.of(-1), t.share()));
-                    Runnable containers = () -> onContainer(t, t.negated() ? i.orelse() : i.body());
-                    Runnable rest = () -> raisingOn(null, t.negated() ? i.body() : i.orelse());
-                    in.branches.walk(t.negated() ? List.of(rest, containers) : List.of(containers, rest),
-                            t.negated() ? new Sym[] {others, t.share()} : new Sym[] {t.share(), others});
-                }
-            } else {
-                block(truth ? i.body() : i.orelse());
-            }
-        } else if (s instanceof Stmt.ForNode fo) {
-            forLoop(fo);
-        } else if (s instanceof Stmt.While w) {
-            whileLoop(w);
-        } else if (s instanceof Stmt.Try t) {
-            tryStatement(() -> block(t.body()), t.handlers(), t.orelse(), t.finalbody());
-        } else if (s instanceof Stmt.TryStar t) {
-            tryStatement(() -> block(t.body()), t.handlers(), t.orelse(), t.finalbody());
-        } else if (s instanceof Stmt.WithNode w) {
-            withStatement(w.items(), 0, w.body());
         } else if (s instanceof Stmt.FunctionNode fn) {
             f.env.put(fn.name(), in.scopes.decorate(in.scopes.function(fn), fn));
         } else if (s instanceof Stmt.ClassDef c) {
@@ -126,14 +112,6 @@ final class Statements {
             f.nonlocalNames.addAll(nl.names());
         } else if (s instanceof Stmt.Assert a) {
             in.expressions.eval(a.test());
-        } else if (s instanceof Stmt.Match m) {
-            Obj subject = in.expressions.eval(m.subject());
-            in.temps.add(subject);
-            List<Runnable> paths = new ArrayList<>();
-            for (MatchCase c : m.cases()) paths.add(() -> block(c.body()));
-            paths.add(() -> { });
-            in.branches.walk(paths);
-            in.temps.remove(in.temps.size() - 1);
         } else if (s instanceof Stmt.Import imp) {
             for (var alias : imp.names()) {
                 String name = alias.asname() != null ? alias.asname() : alias.name().split("\\.")[0];
@@ -148,8 +126,39 @@ final class Statements {
         }
     }
 
+    private void ifStatement(Stmt.If i, Region.Span body, Region.Span orelse) {
+        Boolean truth = in.conditions.test(i.test());
+        if (truth == null) {
+            Double share = Conditions.share(i.test());
+            Conditions.ContainerTest t = in.conditions.containerTest(i.test());
+            if (t == null) {
+                in.branches.walk(List.of(() -> raisingOn(share, body), () -> raisingOn(share == null ? null : 1 - share, orelse)));
+            } else {
+                // on an item of nested data: the branch for containers runs on their share of the iterations,
+                // on the containers, which hold the nested items the others lack
+                Sym others = Sym.add(Sym.of(1), Sym.mul(Sym.of(-1), t.share()));
+                Runnable containers = () -> onContainer(t, t.negated() ? orelse : body);
+                Runnable rest = () -> raisingOn(null, t.negated() ? body : orelse);
+                in.branches.walk(t.negated() ? List.of(rest, containers) : List.of(containers, rest),
+                        t.negated() ? new Sym[] {others, t.share()} : new Sym[] {t.share(), others});
+            }
+        } else {
+            in.walker.span(truth ? body : orelse);
+        }
+    }
+
+    private void match(Region.Match m) {
+        Obj subject = in.expressions.eval(m.stmt().subject());
+        in.temps.add(subject);
+        List<Runnable> paths = new ArrayList<>();
+        for (Region.Case c : m.cases()) paths.add(() -> in.walker.span(c.body()));
+        paths.add(() -> { });
+        in.branches.walk(paths);
+        in.temps.remove(in.temps.size() - 1);
+    }
+
     /** Walks the branch an isinstance test takes on a container: the item holds the nested items of the share it stands for. */
-    private void onContainer(Conditions.ContainerTest t, List<Stmt> branch) {
+    private void onContainer(Conditions.ContainerTest t, Region.Span branch) {
         Obj item = t.item();
         Sym nodes = item.nodes;
         if (nodes != null) item.nodes = Sym.div(nodes, t.share());
@@ -161,8 +170,8 @@ final class Statements {
     }
 
     /** Walks a branch taken on a share of the runs (null: not known); a raise in it is as rare as the branch. */
-    private void raisingOn(Double share, List<Stmt> branch) {
-        block(branch);
+    private void raisingOn(Double share, Region.Span branch) {
+        in.walker.span(branch);
         if (in.frame().flow == Interpreter.Flow.RAISE) in.raisedShare = share == null ? Double.NaN : share * in.raisedShare;
     }
 
@@ -239,7 +248,7 @@ final class Statements {
         }
     }
 
-    private void tryStatement(Runnable body, List<ExceptHandler> handlers, List<Stmt> orelse, List<Stmt> finalbody) {
+    private void tryStatement(Runnable body, List<Region.Handler> handlers, Region.Span orelse, Region.Span finalbody) {
         Interpreter.Frame f = in.frame();
         Obj raisedBefore = in.lastRaised;
         in.lastRaised = null;
@@ -271,9 +280,10 @@ final class Statements {
             // the body ran to its end on this path: what it did after the raise (a with block's
             // __exit__ storing into a table) is this path's change, which a handler's undoing must not win over
             if (raised != null && tryBody.states != null) tryBody.log.before.keySet().forEach(in::touch);
-            block(orelse);
+            in.walker.span(orelse);
         });
-        for (ExceptHandler h : handlers) {
+        for (Region.Handler handler : handlers) {
+            ExceptHandler h = handler.handler();
             paths.add(() -> {
                 if (raised != null) backToRaise(tryBody);
                 f.flow = Interpreter.Flow.NORMAL;
@@ -286,7 +296,7 @@ final class Statements {
                 }
                 in.handling.push(exc);
                 try {
-                    block(h.body());
+                    in.walker.span(handler.body());
                 } finally {
                     in.handling.pop();
                 }
@@ -305,14 +315,16 @@ final class Statements {
         if (!finalbody.isEmpty()) {
             Interpreter.Flow after = f.flow;
             f.flow = Interpreter.Flow.NORMAL;
-            block(finalbody);
+            in.walker.span(finalbody);
             if (f.flow == Interpreter.Flow.NORMAL) f.flow = after;
         }
     }
 
-    private void withStatement(List<WithItem> items, int i, List<Stmt> body) {
+    /** Enters the with statement's context managers from item i on, walks its body, and leaves them. */
+    private void withStatement(Region.With w, int i) {
+        List<WithItem> items = w.stmt().items();
         if (i == items.size()) {
-            block(body);
+            in.walker.span(w.body());
             return;
         }
         WithItem item = items.get(i);
@@ -323,14 +335,15 @@ final class Statements {
                 // a @contextmanager function: its body up to the yield, the block, and the rest
                 in.iterables.produce(cm, v -> {
                     if (item.optionalVars() != null) in.bindings.bind(item.optionalVars(), v);
-                    withStatement(items, i + 1, body);
+                    withStatement(w, i + 1);
                 }, item.contextExpr());
                 return;
             }
             if (cm != null && "suppress".equals(cm.producer)) {
                 // contextlib.suppress: as try: ... except the exceptions: pass
-                tryStatement(() -> withStatement(items, i + 1, body), List.of(new ExceptHandler(null, null, List.of(), item.contextExpr().pos())),
-                        List.of(), List.of());
+                ExceptHandler all = new ExceptHandler(null, null, List.of(), item.contextExpr().pos());
+                tryStatement(() -> withStatement(w, i + 1), List.of(new Region.Handler(all, Region.Span.EMPTY)),
+                        Region.Span.EMPTY, Region.Span.EMPTY);
                 return;
             }
             Obj entered = cm;
@@ -344,7 +357,7 @@ final class Statements {
             in.lastRaised = null;
             in.raisedShare = Double.NaN;
             try {
-                withStatement(items, i + 1, body);
+                withStatement(w, i + 1);
             } finally {
                 in.stdout = stdout;
             }
@@ -390,7 +403,8 @@ final class Statements {
         }
     }
 
-    private void forLoop(Stmt.ForNode fo) {
+    private void forLoop(Region.Loop loop) {
+        Stmt.ForNode fo = (Stmt.ForNode) loop.stmt();
         Obj iterable = in.expressions.eval(fo.iter());
         in.temps.add(iterable);
         try {
@@ -398,7 +412,7 @@ final class Statements {
             Set<String> carried = carried(fo.body());
             java.util.function.Consumer<Obj> each = item -> {
                 in.bindings.bind(fo.target(), item);
-                block(fo.body());
+                in.walker.span(loop.body());
                 if (f.flow != Interpreter.Flow.RETURN && f.flow != Interpreter.Flow.RAISE) f.flow = Interpreter.Flow.NORMAL;
             };
             // item by item only without a break: the walk keeps one path, and would lose a path that breaks
@@ -409,7 +423,7 @@ final class Statements {
         } finally {
             in.temps.remove(in.temps.size() - 1);
         }
-        block(fo.orelse());
+        in.walker.span(loop.orelse());
     }
 
     /**
@@ -440,7 +454,8 @@ final class Statements {
         return out;
     }
 
-    private void whileLoop(Stmt.While w) {
+    private void whileLoop(Region.Loop loop) {
+        Stmt.While w = (Stmt.While) loop.stmt();
         Interpreter.Frame f = in.frame();
         TripCounts.Trips trips = in.tripCounts.whileTrips(w);
         Set<String> carried = carried(w.body());
@@ -448,11 +463,11 @@ final class Statements {
         in.looping.cursor = trips.cursor();
         in.looping.loop(trips.count(), null, null, carried, w.pos().line(), () -> {
             in.conditions.test(w.test());
-            block(w.body());
+            in.walker.span(loop.body());
             if (f.flow != Interpreter.Flow.RETURN && f.flow != Interpreter.Flow.RAISE) f.flow = Interpreter.Flow.NORMAL;
         }, trips.note());
         if (f.flow != Interpreter.Flow.RAISE) f.flow = Interpreter.Flow.NORMAL;
-        block(w.orelse());
+        in.walker.span(loop.orelse());
     }
 
     private void augAssign(Stmt.AugAssign a) {

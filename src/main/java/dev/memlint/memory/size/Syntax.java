@@ -126,12 +126,11 @@ final class Syntax {
         return false;
     }
 
-    /** Whether a yield belongs to this body (not to a function, lambda or class nested in it). */
     /**
      * Where a coroutine resumes: its only yield, standing as a statement directly in the body of a
      * loop at the top of the function (value = yield average, or yield x); null for any other shape.
      */
-    record Resume(List<Stmt> loopBody, int at, Expr.Yield yield, String target) {}
+    record Resume(Stmt loop, Stmt at, Expr.Yield yield, String target) {}
 
     static Resume resume(Stmt.FunctionNode f) {
         if (countYields(f.body()) != 1) return null;
@@ -140,10 +139,10 @@ final class Syntax {
             if (body == null) continue;
             for (int i = 0; i < body.size(); i++) {
                 Stmt x = body.get(i);
-                if (x instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Yield y) return new Resume(body, i, y, null);
+                if (x instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Yield y) return new Resume(s, x, y, null);
                 if (x instanceof Stmt.Assign a && a.value() instanceof Expr.Yield y && a.targets().size() == 1
                         && a.targets().get(0) instanceof Expr.Name n) {
-                    return new Resume(body, i, y, n.id());
+                    return new Resume(s, x, y, n.id());
                 }
             }
         }

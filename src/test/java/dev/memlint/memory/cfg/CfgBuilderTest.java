@@ -157,6 +157,68 @@ class CfgBuilderTest {
     }
 
     @Test
+    void ifRegionSpansItsBranchesUpToTheJoin() {
+        Stmt then = assign("x", num(1));
+        Stmt after = ret(name("x"));
+        Stmt.If branch = new Stmt.If(name("c"), List.of(then), List.of(), P);
+        Cfg cfg = CfgBuilder.of(function(branch, after));
+        Region.If region = (Region.If) single(cfg.entry().regionsStartingHere());
+        assertEquals(branch, region.stmt());
+        assertEquals(new Region.Span(blockOf(cfg, then), blockOf(cfg, after)), region.body());
+        assertTrue(region.orelse().isEmpty(), "no else: its span is empty");
+        assertEquals(blockOf(cfg, after), region.after());
+    }
+
+    @Test
+    void loopRegionBodyRunsBackToItsHead() {
+        Stmt body = assign("y", name("i"));
+        Stmt orelse = assign("z", num(0));
+        Stmt after = ret(name("y"));
+        Stmt.For loop = new Stmt.For(store("i"), name("items"), List.of(body), List.of(orelse), P);
+        Cfg cfg = CfgBuilder.of(function(loop, after));
+        Region.Loop region = (Region.Loop) single(cfg.entry().regionsStartingHere());
+        Block head = cfg.entry().successors().get(0);
+        assertEquals(new Region.Span(blockOf(cfg, body), head), region.body());
+        assertEquals(new Region.Span(blockOf(cfg, orelse), blockOf(cfg, after)), region.orelse());
+    }
+
+    @Test
+    void tryRegionStartsWithTheCompoundStatementItsBodyStartsWith() {
+        Stmt inner = assign("x", num(1));
+        Stmt.If first = new Stmt.If(name("c"), List.of(inner), List.of(), P);
+        Stmt keep = assign("err", name("e"));
+        Stmt cleanup = expr(call("release"));
+        Stmt after = ret(name("x"));
+        ExceptHandler h = new ExceptHandler(name("ValueError"), "e", List.of(keep), P);
+        Stmt.Try t = new Stmt.Try(List.of(first), List.of(h), List.of(), List.of(cleanup), P);
+        Cfg cfg = CfgBuilder.of(function(t, after));
+        List<Region> starting = cfg.entry().regionsStartingHere();
+        assertEquals(List.of(t, first), starting.stream().map(Region::stmt).toList(), "outermost first");
+        Region.Try region = (Region.Try) starting.get(0);
+        Block finallyOnNormalPath = blockOf(cfg, after).predecessors().get(0);
+        assertEquals(new Region.Span(finallyOnNormalPath, blockOf(cfg, after)), region.finalbody());
+        assertTrue(finallyOnNormalPath.elements().contains(new Element.Simple(cleanup)));
+        assertEquals(new Region.Span(cfg.entry(), finallyOnNormalPath), region.body(), "no else: the body runs into finally");
+        Region.Handler handler = single(region.handlers());
+        Block unbind = blockOf(cfg, keep).successors().get(0);
+        assertEquals(List.of(new Element.HandlerUnbind(h)), unbind.elements());
+        assertEquals(new Region.Span(blockOf(cfg, keep), unbind), handler.body(), "the name's unbinding is not in the body");
+    }
+
+    @Test
+    void withRegionSpansTheBodyUpToLeavingTheContextManagers() {
+        Stmt r = assign("data", call("read"));
+        Stmt after = ret(name("data"));
+        Stmt.With with = new Stmt.With(List.of(new WithItem(call("open"), store("f"))), List.of(r), P);
+        Cfg cfg = CfgBuilder.of(function(with, after));
+        Region.With region = (Region.With) single(cfg.entry().regionsStartingHere());
+        Block leave = blockOf(cfg, r).successors().get(0);
+        assertEquals(List.of(new Element.WithExit(with)), leave.elements());
+        assertEquals(new Region.Span(blockOf(cfg, r), leave), region.body());
+        assertEquals(blockOf(cfg, after), region.after());
+    }
+
+    @Test
     void comprehensionIsItsOwnLoop() {
         Expr.ListComp comp = new Expr.ListComp(name("x"), List.of(
                 new Comprehension(store("x"), name("xs"), List.of(name("x")), 0)), P);
@@ -182,6 +244,11 @@ class CfgBuilderTest {
     }
 
     // ---- helpers ----
+
+    private static <T> T single(List<T> list) {
+        assertEquals(1, list.size(), list.toString());
+        return list.get(0);
+    }
 
     private static Block blockOf(Cfg cfg, Stmt s) {
         List<Block> found = blocksOf(cfg, s);
