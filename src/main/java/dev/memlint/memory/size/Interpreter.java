@@ -551,7 +551,9 @@ final class Interpreter {
         return o.path != null ? o.path : "?";
     }
 
+    /** A short name for an expression, in limits and symbols; "item" for a value no expression names (map(list, rows)). */
     static String text(Expr e) {
+        if (e == null) return "item";
         if (e instanceof Expr.Name n) return n.id();
         if (e instanceof Expr.Attribute a) return text(a.value()) + "." + a.attr();
         if (e instanceof Expr.Call c) return text(c.func()) + "()";

@@ -138,8 +138,9 @@ final class Stdlib {
             case "copy.copy": return in.builtins.shallowCopy(first);
             case "copy.deepcopy": return in.builtins.deepCopy(first, where);
             case "collections.deque": {
-                Obj d = in.builtins.copy("list", first, where instanceof Expr.Call c && !c.args().isEmpty() ? c.args().get(0) : null,
-                        Map.of(), (Expr.Call) where);
+                // where is the call, or what map(collections.deque, groups) is iterated through
+                Expr.Call call = where instanceof Expr.Call c ? c : new Expr.Call(where, List.of(), List.of(), where.pos());
+                Obj d = in.builtins.copy("list", first, call.args().isEmpty() ? null : call.args().get(0), Map.of(), call);
                 d.producer = "deque";
                 return d;
             }

@@ -137,4 +137,23 @@ class LibraryModelsTest {
         assertTrue(e.limits().stream().noneMatch(l -> l.contains("not followed") || l.contains("sizes not known")), e::toString);
         assertEquals("O(n)", e.growth(), e::toString);
     }
+
+    @Test
+    void aBuiltinOrStdlibClassMappedOverItemsIsFollowed() {
+        String src = """
+                import collections
+
+                def rows(lines):
+                    return list(map(list, lines))
+
+                def queues(groups):
+                    it = map(collections.deque, groups)
+                    return list(it)
+                """;
+        for (String function : new String[] {"rows", "queues"}) {
+            Estimates.Entry e = Estimated.entry(src, function, Map.of("len(lines)", 100.0, "len(groups)", 100.0));
+            assertEquals(null, e.notEstimated(), e::toString);
+            assertEquals("O(len(" + (function.equals("rows") ? "lines" : "groups") + "))", e.growth(), e::toString);
+        }
+    }
 }
