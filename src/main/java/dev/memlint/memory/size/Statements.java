@@ -7,6 +7,7 @@ import dev.memlint.ast.Stmt;
 import dev.memlint.ast.WithItem;
 import dev.memlint.memory.cfg.Block;
 import dev.memlint.memory.cfg.Region;
+import dev.memlint.memory.flow.RegionTransfer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The statements of a walked function: what each one does to the frame, the objects and the peak. */
-final class Statements {
+final class Statements implements RegionTransfer {
     private final Interpreter in;
 
     Statements(Interpreter in) {
@@ -26,7 +27,9 @@ final class Statements {
      * it took the rest of the span as well: what follows an isinstance test whose branch returns
      * runs on the other items only, so it is the test's else.
      */
-    boolean compound(Region r, Block to) {
+    @Override
+    public boolean compound(Region r, Block to) {
+        in.step();
         if (r instanceof Region.If i) {
             Stmt.If s = i.stmt();
             if (i.after() != to && s.orelse().isEmpty() && leaves(s.body()) && in.conditions.containerTest(s.test()) != null) {
@@ -53,8 +56,14 @@ final class Statements {
         return !body.isEmpty() && (body.get(body.size() - 1) instanceof Stmt.Return || body.get(body.size() - 1) instanceof Stmt.Raise);
     }
 
+    @Override
+    public boolean goesOn() {
+        return in.frame().flow == Interpreter.Flow.NORMAL;
+    }
+
     /** What a statement without a body of its own does. */
-    void simple(Stmt s) {
+    @Override
+    public void simple(Stmt s) {
         in.step();
         Interpreter.Frame f = in.frame();
         if (s instanceof Stmt.Assign a) {
