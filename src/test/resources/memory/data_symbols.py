@@ -1,7 +1,9 @@
 """Binds the estimate's symbols that describe the shape of nested data, from the arguments the suite passes.
 
 For every function of a testdata/memory module's MEASURE table and every size, the arguments are made
-as measure_suite.py makes them, and each parameter holding a container or an object is described by
+as measure_suite.py makes them. Each parameter holding text or a container binds len(name), so that a
+function of two inputs (two dicts compared) is scored at both sizes; each holding a container or an
+object is also described by
 nested(name): the items nested in its own items, at every level below them (a list's or tuple's or
 set's items, a dict's values, and theirs; an object has no items of its own, those of its attributes
 are nested in it). len(name) + nested(name) is how often the loops of a recursive walk of it run in
@@ -60,6 +62,8 @@ def main(path):
             bound = signature.bind(*make_args(size)).arguments
             bindings = {}
             for p, v in bound.items():
+                if isinstance(v, (str, bytes, bytearray) + CONTAINERS):
+                    bindings[f"len({p})"] = len(v)  # every input's size, not only the one MEASURE varies
                 if not isinstance(v, ATOMS) and not callable(v):
                     bindings[f"nested({p})"] = nodes(v, set()) - (len(v) if isinstance(v, CONTAINERS) else 0)
                     bindings[f"containers({p})"] = nodes(v, set(), lambda item: isinstance(item, CONTAINERS))
