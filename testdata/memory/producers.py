@@ -166,11 +166,26 @@ def invert_mapping(mapping):
     return inverse if len(keys) >= len(values) else {}
 
 
+def sync_plan(current, wanted):
+    """Compares two inventories by their keys, as a sync tool does: the keys to add, to drop and to keep, each sorted."""
+    to_add = sorted(wanted.keys() - current.keys())
+    to_drop = sorted(current.keys() - wanted.keys())
+    to_keep = sorted(current.keys() & wanted.keys())
+    every = current.keys() | wanted.keys()
+    return to_add, to_drop, to_keep, len(every)
+
+
+def _inventories(n):
+    """Two inventories of n items each, half of their keys shared."""
+    return {f"item{i}": i for i in range(n)}, {f"item{i}": i for i in range(n // 2, n + n // 2)}
+
+
 MEASURE = {name: ("n", lambda n: (n,)) for name in ["export_csv", "pack_records", "dump_json"]}
 MEASURE["failure_texts"] = ("n", lambda n: (n // 10,), lambda n: n // 10)
 MEASURE["pair_names"] = ("len(names)", lambda n: ([f"name{i}" for i in range(n)],))
 MEASURE["distinct_sorted"] = ("len(items)", lambda n: ([(i * 7919) % n for i in range(n)],))
 MEASURE["invert_mapping"] = ("len(mapping)", lambda n: ({f"k{i}": i for i in range(n)},))
+MEASURE["sync_plan"] = ("len(current)", _inventories)
 # byte-sized inputs are ten times the size, so that the data outweighs fixed buffers at every size
 MEASURE["unpack_records"] = ("len(data)", lambda n: (bytes(n * 10 // RECORD.size * RECORD.size),),
                              lambda n: n * 10 // RECORD.size * RECORD.size)
