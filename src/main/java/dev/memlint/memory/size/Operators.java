@@ -23,6 +23,10 @@ final class Operators {
         } finally {
             in.temps.remove(in.temps.size() - 1);
         }
+        if (isSetLike(l) && isSetLike(r)) {
+            Obj set = setAlgebra(b.op(), l, r);
+            if (set != null) return set;
+        }
         if (b.op() == Operator.Mult) {
             Obj seq = l != null && (l.isSequence() || l.isText()) ? l : r;
             Expr timesExpr = seq == l ? b.right() : b.left();
@@ -112,6 +116,34 @@ final class Operators {
     }
 
     /** As below, with the operands' values where the walk knows them (self.base + sku % 17, base being 100). */
+    /** A set, or a dict's keys or items view (which take part in set operators as sets of their items). */
+    private static boolean isSetLike(Obj o) {
+        return o != null && o.count != null
+                && (o.kind == Obj.Kind.SET || o.kind == Obj.Kind.ITERATOR && ("keys".equals(o.producer) || "items".equals(o.producer)));
+    }
+
+    /**
+     * The new set a set operator makes (new.keys() - old.keys()), holding the operands' items. Its
+     * count is the most it can hold: a difference is filled from its left operand (a view's is first
+     * copied whole, so its table is that large anyway), an intersection from the smaller, a union from
+     * both. Null for an operator that is not one of the four.
+     */
+    private Obj setAlgebra(Operator op, Obj l, Obj r) {
+        Sym count = switch (op) {
+            case Sub -> l.count;
+            case BitAnd -> Sym.min(l.count, r.count);
+            case BitOr, BitXor -> Sym.add(l.count, r.count);
+            default -> null;
+        };
+        if (count == null) return null;
+        Obj out = in.make(Obj.Kind.SET, count);
+        out.layout = Obj.Layout.APPENDED;
+        Obj item = in.expressions.elementOf(l);
+        if (item != null) out.groups.add(new Obj.Group(count, item));
+        out.item = item;
+        return out;
+    }
+
     private static long[] range(Expr.BinOp b, Sym left, Sym right) {
         long[] l = left instanceof Sym.Const c ? new long[] {(long) c.value(), (long) c.value()} : range(b.left());
         long[] r = right instanceof Sym.Const c ? new long[] {(long) c.value(), (long) c.value()} : range(b.right());

@@ -156,4 +156,21 @@ class LibraryModelsTest {
             assertEquals("O(len(" + (function.equals("rows") ? "lines" : "groups") + "))", e.growth(), e::toString);
         }
     }
+
+    @Test
+    void setOperatorsOnDictViewsMakeSetsAsLargeAsTheirOperandsAllow() {
+        String src = """
+                def added(old, new):
+                    return sorted(new.keys() - old.keys())
+
+                def every(old, new):
+                    return old.keys() | new.keys()
+                """;
+        Map<String, Double> sizes = Map.of("len(old)", 1000.0, "len(new)", 3000.0);
+        Estimates.Entry added = Estimated.entry(src, "added", sizes);
+        assertEquals("O(len(new))", added.growth(), added::toString);
+        assertTrue(added.peakBytes() >= 3000 * 8, added::toString); // the sorted list of new's keys, at most
+        Estimates.Entry every = Estimated.entry(src, "every", sizes);
+        assertTrue(every.peakFormula().contains("set(len(old) + len(new))"), every::toString);
+    }
 }
