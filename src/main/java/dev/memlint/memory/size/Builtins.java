@@ -22,7 +22,7 @@ final class Builtins {
         switch (name) {
             case "range": return range(args, c);
             case "len": {
-                Obj n = in.constantInt(first == null ? null : first.count != null ? first.count
+                Obj n = in.constantInt(first == null || first.countAtMost ? null : first.count != null ? first.count
                         : first.path != null ? Sym.var("len(" + first.path + ")") : null);
                 if (first != null && first.kind == Obj.Kind.INSTANCE && first.cls != null
                         && in.index.method(first.cls, "__len__") != null) {

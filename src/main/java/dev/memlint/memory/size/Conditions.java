@@ -139,7 +139,9 @@ final class Conditions {
         if (e instanceof Expr.Constant || v.kind == Obj.Kind.INT || v.kind == Obj.Kind.BOOL) {
             return v.value instanceof Sym.Const c ? c.value() != 0 : null;
         }
-        if (v.fresh && (v.isContainer() || v.isText()) && v.count instanceof Sym.Const c && in.loops.isEmpty()) return c.value() > 0;
+        if (v.fresh && (v.isContainer() || v.isText()) && v.count instanceof Sym.Const c && in.loops.isEmpty() && !v.countAtMost) {
+            return c.value() > 0;
+        }
         if (v.fresh && (v.kind == Obj.Kind.INSTANCE && (v.cls == null || in.index.method(v.cls, "__len__") == null
                 && in.index.method(v.cls, "__bool__") == null) || v.kind == Obj.Kind.FUNCTION || v.kind == Obj.Kind.CLASS)) {
             return true;

@@ -141,6 +141,8 @@ final class Obj {
      * key): a condition on it is not known.
      */
     boolean onlyOneOfSeveral;
+    /** Made by a set operator: count is the most it can hold, so whether it is empty, and its len(), are not known. */
+    boolean countAtMost;
     /**
      * DICT: the key a test last looked up in it (k in d, d.get(k) is None): a store under that key
      * that follows it runs where the key was missing (found = d.get(k); if found is None: d[k] = found = New()).

@@ -138,6 +138,7 @@ final class Operators {
         if (count == null) return null;
         Obj out = in.make(Obj.Kind.SET, count);
         out.layout = Obj.Layout.APPENDED;
+        out.countAtMost = true;
         Obj item = in.expressions.elementOf(l);
         if (item != null) out.groups.add(new Obj.Group(count, item));
         out.item = item;

@@ -173,4 +173,21 @@ class LibraryModelsTest {
         Estimates.Entry every = Estimated.entry(src, "every", sizes);
         assertTrue(every.peakFormula().contains("set(len(old) + len(new))"), every::toString);
     }
+
+    @Test
+    void aSetDifferenceIsNotKnownToBeEmptyOrNot() {
+        // its count is only the most it can hold: the check must not be taken to raise on every call
+        String src = """
+                def checked(mode):
+                    modes = set(mode)
+                    if modes - set("rwb"):
+                        raise ValueError(mode)
+                    return [0] * 1000
+
+                def opener():
+                    return checked("rb")
+                """;
+        Estimates.Entry e = Estimated.entry(src, "opener");
+        assertTrue(e.peakBytes() >= 1000 * 8, e::toString);
+    }
 }
