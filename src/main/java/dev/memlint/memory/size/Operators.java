@@ -115,7 +115,6 @@ final class Operators {
         return null;
     }
 
-    /** As below, with the operands' values where the walk knows them (self.base + sku % 17, base being 100). */
     /** A set, or a dict's keys or items view (which take part in set operators as sets of their items). */
     private static boolean isSetLike(Obj o) {
         return o != null && o.count != null
@@ -145,6 +144,7 @@ final class Operators {
         return out;
     }
 
+    /** As below, with the operands' values where the walk knows them (self.base + sku % 17, base being 100). */
     private static long[] range(Expr.BinOp b, Sym left, Sym right) {
         long[] l = left instanceof Sym.Const c ? new long[] {(long) c.value(), (long) c.value()} : range(b.left());
         long[] r = right instanceof Sym.Const c ? new long[] {(long) c.value(), (long) c.value()} : range(b.right());
