@@ -97,6 +97,7 @@ final class Operators {
                     case Sub -> Sym.add(lv, Sym.mul(Sym.of(-1), rv));
                     case Mult -> Sym.mul(lv, rv);
                     case FloorDiv -> rv instanceof Sym.Const c && c.value() != 0 ? Sym.mul(Sym.of(1 / c.value()), lv) : null;
+                    case Pow -> power(lv, rv);
                     default -> null;
                 };
             }
@@ -192,8 +193,17 @@ final class Operators {
     }
 
     /** The value of an int expression as a formula: a parameter, len(x), a literal, a sum or product. */
+    /** A constant power of constants (2 ** 16, 10 ** 7); null for any other. */
+    private static Sym power(Sym base, Sym exponent) {
+        if (!(base instanceof Sym.Const b && exponent instanceof Sym.Const x) || x.value() < 0) return null;
+        double p = Math.pow(b.value(), x.value());
+        return Double.isFinite(p) ? Sym.of(p) : null;
+    }
+
     Sym scalarOf(Expr e, Obj v) {
         if (v != null && v.value != null) return v.value;
+        // a module's attribute read as a number (pickle.HIGHEST_PROTOCOL + 1): a symbol of its name
+        if (v != null && v.kind == Obj.Kind.MODULE && !v.fresh && v.path != null && e instanceof Expr.Attribute) return Sym.var(v.path);
         if (e instanceof Expr.Constant c && c.value() instanceof BigInteger i) return Sym.of(i.doubleValue());
         if (e instanceof Expr.UnaryOp u && u.op() == UnaryOperator.USub && u.operand() instanceof Expr.Constant c
                 && c.value() instanceof BigInteger i) {

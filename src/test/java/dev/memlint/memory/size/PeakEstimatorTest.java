@@ -2199,4 +2199,22 @@ class PeakEstimatorTest {
         assertTrue(Estimated.entry(src, "walk").limits().stream().anyMatch(l -> l.contains("iterations unknown")),
                 () -> Estimated.entry(src, "walk").toString());
     }
+
+    @Test
+    void aConstantPowerIsANumberAndAModulesConstantASymbolOfItsName() {
+        String src = """
+                import pickle
+
+                def big():
+                    return "x" * 10**7
+
+                def protocols():
+                    return [p for p in range(pickle.HIGHEST_PROTOCOL + 1)]
+                """;
+        long big = Estimated.peak(src, "big", Map.of());
+        assertTrue(big >= 10_000_000 && big < 10_000_100, () -> "bytes: " + big);
+        Estimates.Entry protocols = Estimated.entry(src, "protocols");
+        assertTrue(protocols.peakFormula().contains("1 + pickle.HIGHEST_PROTOCOL"), protocols::toString);
+        assertEquals("O(pickle.HIGHEST_PROTOCOL)", protocols.growth(), protocols::toString);
+    }
 }
