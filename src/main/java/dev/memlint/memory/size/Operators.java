@@ -33,6 +33,7 @@ final class Operators {
             Obj times = seq == l ? r : l;
             if (seq != null && seq.count != null && (seq.isSequence() || seq.isText())) {
                 Sym n = scalarOf(timesExpr, times);
+                if (n == null) n = remainderBound(timesExpr);
                 if (n == null) n = Sym.var(Interpreter.text(timesExpr));
                 Obj out = in.make(seq.kind == Obj.Kind.BYTEARRAY ? Obj.Kind.BYTEARRAY : seq.kind, Sym.mul(seq.count, n));
                 out.fixed = seq.fixed;
@@ -193,6 +194,15 @@ final class Operators {
     }
 
     /** The value of an int expression as a formula: a parameter, len(x), a literal, a sum or product. */
+    /** The most a remainder by a positive constant can be (padding = b"\0" * (-len(data) % 4): 3); null for any other expression. */
+    private static Sym remainderBound(Expr e) {
+        if (e instanceof Expr.BinOp b && b.op() == Operator.Mod && b.right() instanceof Expr.Constant c
+                && c.value() instanceof BigInteger k && k.signum() > 0 && k.bitLength() < 32) {
+            return Sym.of(k.longValue() - 1);
+        }
+        return null;
+    }
+
     /** A constant power of constants (2 ** 16, 10 ** 7); null for any other. */
     private static Sym power(Sym base, Sym exponent) {
         if (!(base instanceof Sym.Const b && exponent instanceof Sym.Const x) || x.value() < 0) return null;

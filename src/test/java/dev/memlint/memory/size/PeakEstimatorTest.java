@@ -2217,4 +2217,16 @@ class PeakEstimatorTest {
         assertTrue(protocols.peakFormula().contains("1 + pickle.HIGHEST_PROTOCOL"), protocols::toString);
         assertEquals("O(pickle.HIGHEST_PROTOCOL)", protocols.growth(), protocols::toString);
     }
+
+    @Test
+    void aRepeatCountThatIsARemainderIsAtMostTheDivisorLessOne() {
+        String src = """
+                def padded(data):
+                    return b"\\x00" * ((4 - len(data)) % 4)
+                """;
+        Estimates.Entry e = Estimated.entry(src, "padded");
+        assertEquals("O(1)", e.growth(), e::toString);
+        long three = Estimated.peak("def three(n):\n    return b\"\\x00\" * (n + 3)\n", "three", Map.of("n", 0.0));
+        assertEquals(three, e.peakBytes(), e::toString); // three bytes at most
+    }
 }
