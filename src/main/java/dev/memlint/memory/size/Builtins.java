@@ -106,7 +106,7 @@ final class Builtins {
                 Obj.Kind kind = name.equals("bytes") ? Obj.Kind.BYTES : Obj.Kind.BYTEARRAY;
                 if (first == null) return in.make(kind, Sym.ZERO);
                 Sym n = first.kind == Obj.Kind.INT || first.value != null ? first.value : in.library.countOf(first, "?");
-                if (n == null) n = Sym.var(Interpreter.text(firstExpr));
+                if (n == null) n = in.operators.unknownCount(firstExpr);
                 return in.make(kind, n);
             }
             case "enumerate": case "zip": case "map": case "filter": case "reversed": case "iter":
@@ -202,7 +202,7 @@ final class Builtins {
         } else {
             stop = null;
         }
-        if (stop == null && !c.args().isEmpty()) stop = Sym.var(Interpreter.text(c.args().get(args.size() == 1 ? 0 : 1)));
+        if (stop == null && !c.args().isEmpty()) stop = in.operators.unknownCount(c.args().get(args.size() == 1 ? 0 : 1));
         Sym trips = null;
         if (stop != null && start != null && step instanceof Sym.Const k && k.value() != 0) {
             Sym span = k.value() > 0 ? Sym.add(stop, Sym.mul(Sym.of(-1), start)) : Sym.add(start, Sym.mul(Sym.of(-1), stop));

@@ -34,7 +34,7 @@ final class Operators {
             if (seq != null && seq.count != null && (seq.isSequence() || seq.isText())) {
                 Sym n = scalarOf(timesExpr, times);
                 if (n == null) n = remainderBound(timesExpr);
-                if (n == null) n = Sym.var(Interpreter.text(timesExpr));
+                if (n == null) n = unknownCount(timesExpr);
                 Obj out = in.make(seq.kind == Obj.Kind.BYTEARRAY ? Obj.Kind.BYTEARRAY : seq.kind, Sym.mul(seq.count, n));
                 out.fixed = seq.fixed;
                 out.layout = Obj.Layout.EXACT;
@@ -194,6 +194,38 @@ final class Operators {
     }
 
     /** The value of an int expression as a formula: a parameter, len(x), a literal, a sum or product. */
+    /**
+     * A count the walk has no number for (a repeat, range's stop): a formula of the names it reads
+     * where it is arithmetic on them (ndays + 1, RECORDSIZE - remainder), a name standing for what
+     * it holds; else a symbol named after the expression.
+     */
+    Sym unknownCount(Expr e) {
+        Sym formula = countFormula(e);
+        return formula != null ? formula : Sym.var(Interpreter.text(e));
+    }
+
+    /** Null where e is not arithmetic (+, -, *, // by a constant) on constants, names and attributes. */
+    private Sym countFormula(Expr e) {
+        if (e instanceof Expr.Constant c) return c.value() instanceof BigInteger i ? Sym.of(i.doubleValue()) : null;
+        if (e instanceof Expr.Name n) {
+            // only a lookup without side effects: a local, or a global already evaluated
+            Obj v = in.scopes.lookupLocal(n.id());
+            if (v == null) v = in.globals.get(n.id());
+            return v != null && v.value != null ? v.value : Sym.var(n.id());
+        }
+        if (e instanceof Expr.Attribute) return Sym.var(Interpreter.text(e));
+        if (!(e instanceof Expr.BinOp b)) return null;
+        Sym l = countFormula(b.left()), r = countFormula(b.right());
+        if (l == null || r == null) return null;
+        return switch (b.op()) {
+            case Add -> Sym.add(l, r);
+            case Sub -> Sym.add(l, Sym.mul(Sym.of(-1), r));
+            case Mult -> Sym.mul(l, r);
+            case FloorDiv -> r instanceof Sym.Const c && c.value() != 0 ? Sym.mul(Sym.of(1 / c.value()), l) : null;
+            default -> null;
+        };
+    }
+
     /** The most a remainder by a positive constant can be (padding = b"\0" * (-len(data) % 4): 3); null for any other expression. */
     private static Sym remainderBound(Expr e) {
         if (e instanceof Expr.BinOp b && b.op() == Operator.Mod && b.right() instanceof Expr.Constant c

@@ -2229,4 +2229,18 @@ class PeakEstimatorTest {
         long three = Estimated.peak("def three(n):\n    return b\"\\x00\" * (n + 3)\n", "three", Map.of("n", 0.0));
         assertEquals(three, e.peakBytes(), e::toString); // three bytes at most
     }
+
+    @Test
+    void aCountThatIsArithmeticOnUnknownNamesIsAFormulaOfThem() {
+        String src = """
+                import calendar
+
+                def days(year, month):
+                    ndays = calendar.monthrange(year, month)[1]
+                    return list(range(1, ndays + 1))
+                """;
+        Estimates.Entry e = Estimated.entry(src, "days");
+        assertEquals("O(ndays)", e.growth(), e::toString);
+        assertTrue(!e.peakFormula().contains("expression at line"), e::toString);
+    }
 }
