@@ -93,14 +93,7 @@ final class Operators {
             Sym lv = scalarOf(b.left(), l), rv = scalarOf(b.right(), r);
             Sym value = null;
             if (lv != null && rv != null) {
-                value = switch (b.op()) {
-                    case Add -> Sym.add(lv, rv);
-                    case Sub -> Sym.add(lv, Sym.mul(Sym.of(-1), rv));
-                    case Mult -> Sym.mul(lv, rv);
-                    case FloorDiv -> rv instanceof Sym.Const c && c.value() != 0 ? Sym.mul(Sym.of(1 / c.value()), lv) : null;
-                    case Pow -> power(lv, rv);
-                    default -> null;
-                };
+                value = b.op() == Operator.Pow ? power(lv, rv) : arithmetic(b.op(), lv, rv);
             }
             if (value instanceof Sym.Const c && c.value() >= in.model.smallIntMin() && c.value() <= in.model.smallIntMax()) {
                 return in.constantInt(value);
@@ -193,7 +186,6 @@ final class Operators {
         return o != null && (o.kind == Obj.Kind.INT || o.kind == Obj.Kind.BOOL || o.kind == Obj.Kind.UNKNOWN && o.value != null);
     }
 
-    /** The value of an int expression as a formula: a parameter, len(x), a literal, a sum or product. */
     /**
      * A count the walk has no number for (a repeat, range's stop): a formula of the names it reads
      * where it is arithmetic on them (ndays + 1, RECORDSIZE - remainder), a name standing for what
@@ -216,8 +208,12 @@ final class Operators {
         if (e instanceof Expr.Attribute) return Sym.var(Interpreter.text(e));
         if (!(e instanceof Expr.BinOp b)) return null;
         Sym l = countFormula(b.left()), r = countFormula(b.right());
-        if (l == null || r == null) return null;
-        return switch (b.op()) {
+        return l == null || r == null ? null : arithmetic(b.op(), l, r);
+    }
+
+    /** l op r for +, -, * and // by a constant; null for any other operator. */
+    private static Sym arithmetic(Operator op, Sym l, Sym r) {
+        return switch (op) {
             case Add -> Sym.add(l, r);
             case Sub -> Sym.add(l, Sym.mul(Sym.of(-1), r));
             case Mult -> Sym.mul(l, r);
@@ -242,6 +238,7 @@ final class Operators {
         return Double.isFinite(p) ? Sym.of(p) : null;
     }
 
+    /** The value of an int expression as a formula: a parameter, len(x), a literal, a sum or product. */
     Sym scalarOf(Expr e, Obj v) {
         if (v != null && v.value != null) return v.value;
         // a module's attribute read as a number (pickle.HIGHEST_PROTOCOL + 1): a symbol of its name
