@@ -1,6 +1,7 @@
 """Reference cycles left behind by functions, and code that avoids them."""
 import weakref
 import sys
+import types
 
 
 class TreeNode:
@@ -111,6 +112,19 @@ def self_describing(config):
     settings = dict(config)
     settings["self"] = settings  # expect: MEM601
     return len(settings)
+
+
+def make_state(limit):
+    """A library object (here a SimpleNamespace) keeps what is stored on it, itself included."""
+    state = types.SimpleNamespace(limit=limit, seen=0)
+    state.root = state  # expect: MEM601
+    return state.limit
+
+
+def make_counters(limit):
+    state = types.SimpleNamespace(limit=limit)
+    state.seen = 0
+    return state.limit
 
 
 def weak_back_reference():

@@ -60,7 +60,7 @@ public final class HeapAnalyzer {
         this.index = index;
         index.classes().values().forEach(c -> c.methods().values().forEach(m -> ownerClass.put(m, c.name())));
         candidates = new CycleCandidates(index, this::scope, f -> ownerClass.get(f) != null && !isStatic(f),
-                this::leavesCycleOfItsObjects, this::makesSelfCycle);
+                this::leavesCycleOfItsObjects, this::makesSelfCycle, this::storedParameters);
         receiverParams = new ReceiverParams(index, this::scope);
     }
 
@@ -163,6 +163,45 @@ public final class HeapAnalyzer {
         } catch (RuntimeException | StackOverflowError e) {
             return true; // the caller's own analysis meets the same failure and says "not estimated"
         }
+    }
+
+    /**
+     * The parameters into whose objects f's summary stores (a reference from an argument or from
+     * what it reaches), when f was analysed already and every call applies that summary as it is:
+     * no caller can give it a class or instances that would specialise it. Empty when unknown: f
+     * not analysed, in progress, given up, or leaving calls for its caller to run.
+     */
+    private Optional<Set<String>> storedParameters(Stmt.FunctionNode f) {
+        Summary s = summaries.get(f);
+        if (s == null || s.gaveUp() || inProgress.containsKey(f) || !scope(f).classDefaults(index).isEmpty()) {
+            return Optional.empty();
+        }
+        FunctionScope scope = scope(f);
+        String self = scope.ownerClass != null && !isStatic(f) && !scope.params.isEmpty() ? scope.params.get(0) : null;
+        for (String p : receiverParams.of(f)) {
+            if (!p.equals(self)) {
+                return Optional.empty(); // a caller passing instances of a module class gets a summary of its own
+            }
+        }
+        HeapState view = callerView(s);
+        Set<String> into = new HashSet<>();
+        for (Edge e : view.edges()) {
+            Site from = e.from();
+            if (from.kind() == Site.Kind.PENDING_CALL || from.equals(CALLER_FRAME)) {
+                return Optional.empty();
+            }
+            if (from.kind() == Site.Kind.PARAM && !from.global()) {
+                String path = from.key().substring("param ".length());
+                int dot = path.indexOf('.');
+                into.add(dot < 0 ? path : path.substring(0, dot));
+            }
+        }
+        for (Site x : view.escaped()) {
+            if (x.kind() == Site.Kind.PENDING_CALL) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(into);
     }
 
     /** Whether an __init__ (or __post_init__) leaves self in a cycle: each instance is garbage with it. */

@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CycleCandidatesTest {
     private static final String MODULE = """
+            import types
+
             class Node:
                 def __init__(self, parent=None):
                     self.parent = parent
@@ -28,6 +30,11 @@ class CycleCandidatesTest {
                 def rename(self, name):
                     self.name = name
                     self.names.append(name)
+
+                def add(self, name):
+                    child = Node(self)
+                    child.name = name
+                    return child
 
             def link(a, b):
                 a.other = b
@@ -140,6 +147,53 @@ class CycleCandidatesTest {
                 if parent:
                     make = Plain
                 make(parent)
+
+            class Writer:
+                def write(self, text):
+                    self.parts.append(text)
+
+            class Page:
+                def write(self, out, style):
+                    out.write(self.title)
+
+            def render(page, out):
+                page.write(out, {"bold": True})
+
+            def render_into_new(page):
+                page.write(Writer(), None)
+
+            def grow(node, depth):
+                if depth:
+                    grow(node.add("x"), depth - 1)
+
+            def grown(n):
+                root = Node()
+                grow(root, n)
+
+            TREE = Node()
+
+            def tally(words, seen):
+                counts = {}
+                for w in words:
+                    entry = counts.get(w)
+                    if entry is None:
+                        entry = counts[w] = []
+                    entry.append(w)
+                return counts
+
+            def tally_lines(text):
+                return tally(text.split(), [])
+
+            def grown_global(n):
+                grow(TREE, n)
+
+            def namespace():
+                ns = types.SimpleNamespace()
+                ns.me = ns
+
+            def namespace_of_numbers():
+                ns = types.SimpleNamespace()
+                ns.size = 1
             """;
 
     private final Module module = parse(MODULE);
@@ -219,6 +273,36 @@ class CycleCandidatesTest {
     void aCallOfABoundMethodHeldInALocalCountsAsACallOfThatMethod() {
         assertCandidate("keep_in_own", true); // Registry.keep stores a new list into the registry
         assertFalse(CycleFinder.find(heap.summary(function("keep_in_own")).exit(), null).isEmpty());
+    }
+
+    @Test
+    void aCallBackIntoAFunctionStoresOnlyWhatItsOwnStoresDo() {
+        // out.write() in Page.write may run Page.write itself: its stores are still only into out
+        assertCandidate("render", false); // the new dict goes to style, which nothing stores into
+        assertCandidate("render_into_new", true); // a new Writer goes to out, which Writer.write stores into
+    }
+
+    @Test
+    void aCalleeThatStoresOnlyIntoItsOwnObjectsByItsAnalysisStoresNothingOfTheCaller() {
+        // entry.append(w) stores into a local that may hold anything: by its syntax tally may store
+        // anywhere, but its analysis has it store only into the lists it makes
+        assertCandidate("tally", true);
+        assertCandidate("tally_lines", false);
+    }
+
+    @Test
+    void anAdderCallMayRunAModuleMethodOfThatName() {
+        // node.add() may be a set's add or Node.add, which the analysis runs: grow stores into what it is given
+        assertCandidate("grown", true);
+        assertCandidate("grown_global", true); // its only call is grow's, which runs Node.add on what it is given
+        assertFalse(CycleFinder.find(heap.summary(function("grown")).exit(), null).isEmpty());
+    }
+
+    @Test
+    void aLibraryObjectKeepsWhatIsStoredIntoIt() {
+        assertCandidate("namespace", true);
+        assertFalse(CycleFinder.find(heap.summary(function("namespace")).exit(), null).isEmpty());
+        assertCandidate("namespace_of_numbers", false);
     }
 
     @Test
