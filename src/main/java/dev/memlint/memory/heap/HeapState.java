@@ -261,8 +261,13 @@ public final class HeapState implements FlowState<HeapState> {
             ownLists = null;
             Edge[] items = edges.items;
             for (int i = 0, n = edges.end; i < n; i++) {
-                if (items[i] != null) {
-                    outgoing.computeIfAbsent(items[i].from(), k -> new ArrayList<>()).add(items[i]);
+                if (items[i] != null) { // no computeIfAbsent: a lambda costs a VM call under C1
+                    List<Edge> list = outgoing.get(items[i].from());
+                    if (list == null) {
+                        list = new ArrayList<>();
+                        outgoing.put(items[i].from(), list);
+                    }
+                    list.add(items[i]);
                 }
             }
         }

@@ -143,7 +143,11 @@ final class HeapTransfer {
      * ran out of items: the link is gone from every object the iterable holds.
      */
     private void clearEveryItem(Stmt.ForNode loop, HeapState s) {
-        List<Object> cleared = LoopClearing.clearedLinks(loop);
+        List<Object> cleared = clearedByLoop.get(loop); // read once per loop, not at every visit of its end
+        if (cleared == null) {
+            cleared = LoopClearing.clearedLinks(loop);
+            clearedByLoop.put(loop, cleared);
+        }
         if (!cleared.isEmpty()) {
             clearOnEach(items(s.valueOf(iterKey(loop)), s), cleared, s);
         }
@@ -263,19 +267,23 @@ final class HeapTransfer {
     private Map<Expr, LoopClearing.Drain> drains() {
         if (drains == null) {
             drains = new IdentityHashMap<>();
-            NodeChildren.walkAll(scope.function.body(), n -> {
-                if (n instanceof Stmt.While w) {
+            FunctionNodes code = scope.nodes(); // the function's nodes in one array: no walk of the tree
+            Node[] nodes = code.nodes();
+            byte[] kinds = code.kinds();
+            for (int i = code.bodyFrom(), to = code.bodyTo(); i < to; i++) {
+                if (kinds[i] == FunctionNodes.OTHER && nodes[i] instanceof Stmt.While w) {
                     LoopClearing.Drain d = LoopClearing.drain(w);
                     if (d != null) {
                         drains.put(w.test(), d);
                     }
                 }
-            });
+            }
         }
         return drains;
     }
 
     private Map<Expr, LoopClearing.Drain> drains;
+    private final Map<Stmt.ForNode, List<Object>> clearedByLoop = new IdentityHashMap<>();
 
     private String withKey(WithItem item) {
         return withKeys.computeIfAbsent(item, i -> "$with " + i.contextExpr().pos().line() + ":" + i.contextExpr().pos().col());
