@@ -173,10 +173,10 @@ public final class HeapAnalyzer {
      */
     private Optional<Set<String>> storedParameters(Stmt.FunctionNode f) {
         Summary s = summaries.get(f);
-        if (s == null || s.gaveUp() || inProgress.containsKey(f) || !scope(f).classDefaults(index).isEmpty()) {
+        FunctionScope scope = scope(f);
+        if (s == null || s.gaveUp() || inProgress.containsKey(f) || !scope.classDefaults(index).isEmpty()) {
             return Optional.empty();
         }
-        FunctionScope scope = scope(f);
         String self = scope.ownerClass != null && !isStatic(f) && !scope.params.isEmpty() ? scope.params.get(0) : null;
         for (String p : receiverParams.of(f)) {
             if (!p.equals(self)) {
