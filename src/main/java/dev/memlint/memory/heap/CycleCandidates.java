@@ -32,7 +32,12 @@ import java.util.function.Function;
  * that object loose again, which real code does not do, so it is not counted. Each function's
  * stores are summed up as the parameters they go into (or "anything"), and a call matters to its
  * caller only when it passes something other than the caller's own parameters or constants to
- * one of those.
+ * one of those. Those sums are a least fixed point over recursive calls; where a callee's syntax
+ * says "anything", its own summary, once made, may say which parameters it really stores into.
+ *
+ * <p>What counts as an object follows the heap analysis: a library class's instance keeps what
+ * is stored on it (see {@link LibraryObjects}), and a call of a container method that a module
+ * class also defines ({@code node.add(x)}) is both a store and a call of that method.
  */
 final class CycleCandidates {
     private final ModuleIndex index;
