@@ -875,7 +875,7 @@ final class CallModel {
                 } else if (x.equals(HeapAnalyzer.CALLER_FRAME)) {
                     out = Set.of(t.frame); // sys._getframe(1) in the callee: this call's frame
                 } else if (x.kind() == Site.Kind.PARAM) {
-                    String[] path = x.key().substring("param ".length()).split("\\.");
+                    String[] path = x.paramPath().split("\\.");
                     out = new LinkedHashSet<>(bound.getOrDefault(path[0], Set.of()));
                     // Inside a component, what deeper levels reach below an argument's items or fields
                     // stands as those items or fields: paths into given data stay finite from round to round.
@@ -1042,7 +1042,7 @@ final class CallModel {
                 out.put(d.getKey(), new HeapAnalyzer.Given(cls.name(), false));
             }
         }
-        String self = callee.ownerClass != null && !HeapAnalyzer.isStatic(fn) && !callee.params.isEmpty() ? callee.params.get(0) : null;
+        String self = callee.self();
         for (String p : receivers) {
             String cls = p.equals(self) || out.containsKey(p) ? null : instanceClass(bound.get(p));
             if (cls != null) {

@@ -81,6 +81,11 @@ final class FunctionScope {
         }
     }
 
+    /** The parameter bound to the instance (self of a plain method), or null (a function, a staticmethod or classmethod). */
+    String self() {
+        return ownerClass != null && !HeapAnalyzer.isStatic(function) && !params.isEmpty() ? params.get(0) : null;
+    }
+
     /** The function's nodes in one array: every walker of the pass reads them. */
     FunctionNodes nodes() {
         return nodes;

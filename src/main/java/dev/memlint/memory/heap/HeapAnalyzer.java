@@ -177,7 +177,7 @@ public final class HeapAnalyzer {
         if (s == null || s.gaveUp() || inProgress.containsKey(f) || !scope.classDefaults(index).isEmpty()) {
             return Optional.empty();
         }
-        String self = scope.ownerClass != null && !isStatic(f) && !scope.params.isEmpty() ? scope.params.get(0) : null;
+        String self = scope.self();
         for (String p : receiverParams.of(f)) {
             if (!p.equals(self)) {
                 return Optional.empty(); // a caller passing instances of a module class gets a summary of its own
@@ -191,7 +191,7 @@ public final class HeapAnalyzer {
                 return Optional.empty();
             }
             if (from.kind() == Site.Kind.PARAM && !from.global()) {
-                String path = from.key().substring("param ".length());
+                String path = from.paramPath();
                 int dot = path.indexOf('.');
                 into.add(dot < 0 ? path : path.substring(0, dot));
             }
@@ -552,7 +552,7 @@ public final class HeapAnalyzer {
         HeapState init = new HeapState();
         for (int i = 0; i < scope.params.size(); i++) {
             String p = scope.params.get(i);
-            String cls = i == 0 && scope.ownerClass != null && !isStatic(f) ? scope.ownerClass : null;
+            String cls = i == 0 && scope.self() != null ? scope.ownerClass : null;
             Given g = given.get(p);
             init.bind(p, Set.of(g == null ? Site.param(p, cls)
                     : g.instance() ? Site.param(p, g.className()) : Site.moduleClass(g.className())));

@@ -64,6 +64,11 @@ public record Site(String key, Kind kind, Located node, String className, boolea
         return key.endsWith(PER_ITEM);
     }
 
+    /** A parameter's site's path from the parameter: {@code parent.children} for "param parent.children". */
+    public String paramPath() {
+        return key.substring("param ".length());
+    }
+
     /** Starts the key of a module-level object (or one reached from it): it outlives every call. */
     public static final String GLOBAL = "global ";
 
@@ -96,7 +101,7 @@ public record Site(String key, Kind kind, Located node, String className, boolea
             case CLASS -> "class " + (className != null ? className : "object");
             case EXCEPTION -> className != null ? className + " exception" : "caught exception";
             case FRAME -> "frame";
-            case PARAM -> global() ? key.substring(GLOBAL.length()) : key.substring("param ".length());
+            case PARAM -> global() ? key.substring(GLOBAL.length()) : paramPath();
             case NONE -> "None";
             default -> kind.name().toLowerCase().replace('_', ' ');
         };
