@@ -21,6 +21,11 @@ final class RegionWalker {
     private final Interpreter in;
     /** Each walked function's graph, built on its first call. */
     private final Map<Stmt.FunctionNode, Cfg> graphs = new IdentityHashMap<>();
+    /** Where a generator resumes, by the statement it resumes after: found once, not at every value sent. */
+    private final Map<Stmt, Resumption> resumptions = new IdentityHashMap<>();
+
+    /** The element of block at that a resumption walks on from, and the loop body's end. */
+    private record Resumption(Block at, int index, Block end) {}
 
     RegionWalker(Interpreter in) {
         this.in = in;
@@ -46,6 +51,15 @@ final class RegionWalker {
      * after its yield), up to the loop's next iteration.
      */
     void restOfLoopBody(Stmt.FunctionNode fn, Stmt loop, Stmt after) {
+        Resumption r = resumptions.get(after);
+        if (r == null) {
+            r = resumption(fn, loop, after);
+            resumptions.put(after, r);
+        }
+        RegionWalk.after(in.statements, r.at(), r.index(), r.end());
+    }
+
+    private Resumption resumption(Stmt.FunctionNode fn, Stmt loop, Stmt after) {
         Region.Loop region = null;
         Block at = null;
         int index = -1;
@@ -62,7 +76,7 @@ final class RegionWalker {
             }
         }
         if (region == null || at == null) throw new IllegalArgumentException("not a statement of that loop's body");
-        RegionWalk.after(in.statements, at, index, region.body().to());
+        return new Resumption(at, index, region.body().to());
     }
 
     private Cfg graph(Stmt.FunctionNode fn) {
