@@ -24,7 +24,9 @@ import java.util.function.Function;
  * behind needs a reference from an object to one made after it, and only a store makes one: an
  * attribute or item assignment, an add to a container, a caught exception kept with its frame, or
  * module code that does one of these. Without such a store every reference goes from an object to
- * older ones, which cannot close a cycle, so the analysis is skipped.
+ * older ones, which cannot close a cycle, so the analysis is skipped. A store into a local's object
+ * counts only when what it stores may be linked to that local (see {@link LocalLinks}):
+ * {@code out.append(Item(name))} closes no cycle, {@code parent.children.append(Node(parent))} may.
  *
  * <p>A store into a parameter or an object it reaches ({@code self.x = v},
  * {@code self.items.append(v)}) goes into an object from outside the call, or one the call hung
@@ -33,7 +35,9 @@ import java.util.function.Function;
  * stores are summed up as the parameters they go into (or "anything"), and a call matters to its
  * caller only when it passes something other than the caller's own parameters or constants to
  * one of those. Those sums are a least fixed point over recursive calls; where a callee's syntax
- * says "anything", its own summary, once made, may say which parameters it really stores into.
+ * says "anything", its own summary, once made, may say which parameters it really stores into. A
+ * call also matters when it passes a new object to a parameter whose methods the callee calls: the
+ * analysis then specialises the callee's summary by that object's class (see {@link ReceiverParams}).
  *
  * <p>What counts as an object follows the heap analysis: a library class's instance keeps what
  * is stored on it (see {@link LibraryObjects}), and a call of a container method that a module
@@ -49,6 +53,8 @@ final class CycleCandidates {
     private final java.util.function.Predicate<Stmt.FunctionNode> makesSelfCycle;
     /** The parameters a function's own analysis, if made and as every caller applies it, stores into; empty when unknown. */
     private final Function<Stmt.FunctionNode, Optional<Set<String>>> analysedEffect;
+    /** The parameters whose class, when a caller gives instances of a module class, specialises a function's summary. */
+    private final Function<Stmt.FunctionNode, Set<String>> receiverParams;
     /** The module's methods by name: a call of x.name() may run any of them. */
     private final Map<String, List<Stmt.FunctionNode>> methodsNamed = new HashMap<>();
     private final Map<Stmt.FunctionNode, Facts> facts = new IdentityHashMap<>();
@@ -58,17 +64,20 @@ final class CycleCandidates {
 
     /**
      * What one walk of a function finds. storesIntoNew: a store whose target may be anything but
-     * a parameter; storesIntoFresh: stores only into locals that only ever hold objects made right
-     * there (a display, a comprehension, list(), a class call), which callers cannot see;
+     * a parameter; storesIntoOthers: a store into a local that may hold a caller's object, of values
+     * that close no cycle (see {@link LocalLinks}): for callers a store anywhere, but no reason to
+     * analyse the function itself; storesIntoFresh: a store that may close a cycle, into a local that
+     * only ever holds objects made right there (a display, a comprehension, list(), a class call),
+     * which callers cannot see;
      * storedInto: the parameters stored into directly; params: the parameters never rebound;
      * outside: the names that can only hold objects from outside the call (those parameters, and
      * locals only ever given values the analysis knows no object for); calls: the calls of module code.
      */
-    private record Facts(boolean storesIntoNew, boolean storesIntoFresh, Set<String> storedInto, Set<String> params,
-                         Set<String> outside, List<Call> calls) {}
+    private record Facts(boolean storesIntoNew, boolean storesIntoOthers, boolean storesIntoFresh, Set<String> storedInto,
+                         Set<String> params, Set<String> outside, List<Call> calls) {}
 
     /** What a function that may store into anything needs to know no more of. */
-    private static final Facts STORES_INTO_NEW = new Facts(true, true, Set.of(), Set.of(), Set.of(), List.of());
+    private static final Facts STORES_INTO_NEW = new Facts(true, true, true, Set.of(), Set.of(), Set.of(), List.of());
 
     /**
      * A call of module code: the functions it may run, and what it passes them. receiver is the
@@ -85,7 +94,9 @@ final class CycleCandidates {
                     Function<Stmt.FunctionNode, Boolean> isMethodWithSelf,
                     java.util.function.Predicate<Stmt.FunctionNode> callerSeesCycle,
                     java.util.function.Predicate<Stmt.FunctionNode> makesSelfCycle,
-                    Function<Stmt.FunctionNode, Optional<Set<String>>> analysedEffect) {
+                    Function<Stmt.FunctionNode, Optional<Set<String>>> analysedEffect,
+                    Function<Stmt.FunctionNode, Set<String>> receiverParams) {
+        this.receiverParams = receiverParams;
         this.makesSelfCycle = makesSelfCycle;
         this.analysedEffect = analysedEffect;
         this.index = index;
@@ -133,6 +144,9 @@ final class CycleCandidates {
                 if (effect.isEmpty() ? !passesNothingNew(c, fs.outside()) : storesIntoOther(c, t, effect.get(), fs.outside())) {
                     return true;
                 }
+                if (passesReceiverOfItsOwn(c, t, fs.outside())) {
+                    return true; // _use(factory): factory.make_pair() runs on the caller's instance, whose class only it knows
+                }
             }
         }
         return false;
@@ -163,7 +177,7 @@ final class CycleCandidates {
         group.add(f);
         for (int i = 0; i < group.size(); i++) { // group doubles as the work list
             Facts fs = facts(group.get(i));
-            if (fs.storesIntoNew()) {
+            if (fs.storesIntoNew() || fs.storesIntoOthers()) {
                 continue;
             }
             for (Call c : fs.calls()) {
@@ -188,7 +202,7 @@ final class CycleCandidates {
     }
 
     private Optional<Set<String>> computeEffect(Facts fs) {
-        if (fs.storesIntoNew()) {
+        if (fs.storesIntoNew() || fs.storesIntoOthers()) {
             return Optional.empty();
         }
         Set<String> out = new HashSet<>(fs.storedInto());
@@ -210,6 +224,26 @@ final class CycleCandidates {
             }
         }
         return Optional.of(out);
+    }
+
+    /**
+     * Whether the call passes an object it may have made to a parameter of the callee's that a
+     * caller's class specialises (see {@link ReceiverParams}): the summary for that class may leave
+     * a cycle the callee's own report cannot see. A method's self has its class already.
+     */
+    private boolean passesReceiverOfItsOwn(Call c, Stmt.FunctionNode target, Set<String> outside) {
+        Set<String> receivers = receiverParams.apply(target);
+        if (receivers.isEmpty()) {
+            return false;
+        }
+        String self = scopes.apply(target).self();
+        for (String p : receivers) {
+            Expr arg = p.equals(self) ? null : argumentFor(c, target, p);
+            if (arg != null && !passesNothingNew(arg, outside)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the call passes, to a parameter the callee stores into, an object it may have made. */
@@ -258,7 +292,6 @@ final class CycleCandidates {
     private static final class Scratch {
         final Set<String> rebound = new HashSet<>();
         final Set<String> storedIntoLocals = new HashSet<>();
-        final Set<String> storedBelowLocals = new HashSet<>();
         final Set<Node> freshBindings = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         final Set<String> boundOtherwise = new HashSet<>();
         final Set<String> holdObjects = new HashSet<>();
@@ -268,11 +301,13 @@ final class CycleCandidates {
         final List<Node> closures = new ArrayList<>();
         final Set<String> raised = new HashSet<>();
         final Set<Node> harmless = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        /** The position of the value each attribute or item target of an assignment is given. */
+        final Map<Node, Integer> assignedAt = new IdentityHashMap<>();
+        final List<LocalStore> localStores = new ArrayList<>();
 
         void clear() {
             rebound.clear();
             storedIntoLocals.clear();
-            storedBelowLocals.clear();
             if (!freshBindings.isEmpty()) {
                 freshBindings.clear(); // an identity map's clear empties its whole table, which one large function grew
             }
@@ -286,10 +321,21 @@ final class CycleCandidates {
             if (!harmless.isEmpty()) {
                 harmless.clear();
             }
+            if (!assignedAt.isEmpty()) {
+                assignedAt.clear();
+            }
+            localStores.clear();
         }
     }
 
     private final Scratch scratch = new Scratch();
+
+    /**
+     * A store into the object a local holds (direct) or one it reaches, of the values named in the
+     * ranges of the function's nodes (from, to pairs; null when not known) but at root: judged
+     * once the walk is done (see {@link LocalLinks}).
+     */
+    private record LocalStore(Expr.Name root, boolean direct, int[] values) {}
 
     private Facts facts(Stmt.FunctionNode f) {
         Facts known = facts.get(f); // not computeIfAbsent(f, this::walk): a bound reference costs a VM call under C1
@@ -308,7 +354,6 @@ final class CycleCandidates {
         w.clear();
         Set<String> rebound = w.rebound;
         Set<String> storedIntoLocals = w.storedIntoLocals;
-        Set<String> storedBelowLocals = w.storedBelowLocals; // x.parts.append(v): into what a local reaches
         Set<Node> freshBindings = w.freshBindings;
         Set<String> boundOtherwise = w.boundOtherwise;
         // Names that may hold an object: all but locals only ever assigned objectless values.
@@ -353,6 +398,7 @@ final class CycleCandidates {
                 continue;
             }
             Expr target = null; // the object a store goes into
+            int[] values = null; // the ranges of nodes that give what it stores, when known
             if (NodeKinds.isExpr(n)) { // expressions first: one test instead of a chain of statement kinds
                 if (n instanceof Expr.Call c) {
                     if (makesRuntimeCycle(c)) {
@@ -360,6 +406,7 @@ final class CycleCandidates {
                     }
                     if (c.func() instanceof Expr.Attribute a && CallModel.isAdder(a.attr())) {
                         target = addsOnlyObjectless(c) ? null : a.value();
+                        values = new int[] {at, code.end(at)}; // the arguments (and keys the receiver reads)
                         if (methodsNamed.containsKey(a.attr())) {
                             calls.add(c); // node.add(name) may run a module class's add, as the analysis has it
                         }
@@ -372,8 +419,10 @@ final class CycleCandidates {
                     }
                 } else if (n instanceof Expr.Attribute a && a.ctx() == Ctx.Store && !harmless.contains(a)) {
                     target = a.value();
+                    values = assigned(w.assignedAt.get(a), at, code);
                 } else if (n instanceof Expr.Subscript sub && sub.ctx() == Ctx.Store && !harmless.contains(sub)) {
                     target = sub.value();
+                    values = assigned(w.assignedAt.get(sub), at, code); // the key too
                 } else if (n instanceof Expr.Subscript sub && sub.ctx() == Ctx.Load && methodsNamed.containsKey("__getitem__")) {
                     // obj[key] may run a module class's __getitem__, as the heap analysis does: judged as that call
                     calls.add(new Expr.Call(new Expr.Attribute(sub.value(), "__getitem__", Ctx.Load, sub.pos()),
@@ -393,16 +442,30 @@ final class CycleCandidates {
                     }
                     if (objectless(a.value())) {
                         harmless.addAll(a.targets());
+                    } else {
+                        int value = code.child(at, a.value());
+                        for (Expr t : a.targets()) {
+                            w.assignedAt.put(t, value);
+                        }
                     }
-                } else if (n instanceof Stmt.AnnAssign a && objectless(a.value())) {
-                    harmless.add(a.target());
+                } else if (n instanceof Stmt.AnnAssign a) {
+                    if (objectless(a.value())) {
+                        harmless.add(a.target());
+                    } else {
+                        w.assignedAt.put(a.target(), code.child(at, a.value()));
+                    }
                 } else if (n instanceof Stmt.AugAssign aug) {
                     harmless.add(aug.target()); // += binds nothing the analysis follows, and stores no attribute
                     if (!objectless(aug.value())) { // x += [item] adds to x if it is a container
+                        int value = code.child(at, aug.value());
                         if (aug.target() instanceof Expr.Name x) {
                             augmented.add(x.id());
+                            if (!params.contains(x.id())) {
+                                w.localStores.add(new LocalStore(x, true, new int[] {value, code.end(value)}));
+                            }
                         } else {
                             target = aug.target(); // self.items += more: into what the attribute holds
+                            values = new int[] {value, code.end(value)};
                         }
                     }
                 } else if (n instanceof Stmt.Raise r && r.exc() instanceof Expr.Name raisedName) {
@@ -425,10 +488,8 @@ final class CycleCandidates {
                 Expr.Name root = root(target);
                 if (root != null && params.contains(root.id())) {
                     storedInto.add(root.id()); // into the parameter or an object it reaches
-                } else if (root != null && root == target) {
-                    storedIntoLocals.add(root.id());
                 } else if (root != null) {
-                    storedBelowLocals.add(root.id());
+                    w.localStores.add(new LocalStore(root, root == target, values)); // judged below
                 } else {
                     return STORES_INTO_NEW;
                 }
@@ -452,8 +513,6 @@ final class CycleCandidates {
         for (String x : augmented) {
             if (params.contains(x)) {
                 storedInto.add(x);
-            } else if (holdObjects.contains(x)) {
-                return STORES_INTO_NEW; // a container made here, or one that may be anyone's
             }
         }
         for (String p : storedInto) {
@@ -463,17 +522,31 @@ final class CycleCandidates {
         }
         // Stores into a name that holds no object the analysis knows are skipped: a module global
         // or an enclosing function's name (what is stored there stays reachable from it), or a
-        // local only ever assigned numbers, strings or results of unknown calls.
-        for (Set<String> locals : List.of(storedIntoLocals, storedBelowLocals)) {
-            locals.retainAll(holdObjects);
-        }
-        if (!storedBelowLocals.isEmpty()) {
-            return STORES_INTO_NEW;
-        }
-        for (String local : storedIntoLocals) {
-            if (boundOtherwise.contains(local)) {
-                return STORES_INTO_NEW; // a local that may hold what it was given
+        // local only ever assigned numbers, strings or results of unknown calls. A store into a
+        // local of values linked to it in no way closes no cycle (see LocalLinks); but a local that
+        // may hold what it was given (another's object, reached or passed) may be a caller's.
+        boolean intoOthers = false;
+        LocalLinks links = null;
+        boolean followed = !w.localStores.isEmpty() && !hasMatch(code);
+        for (LocalStore st : w.localStores) {
+            String local = st.root().id();
+            if (!holdObjects.contains(local)) {
+                continue;
             }
+            boolean given = !st.direct() || boundOtherwise.contains(local);
+            if (st.values() != null && followed) {
+                if (links == null) {
+                    links = LocalLinks.of(code, linkable(scope, params, rebound, holdObjects, statementBound));
+                }
+                if (!links.store(local, st.values(), st.root())) {
+                    intoOthers |= given;
+                    continue;
+                }
+            }
+            if (given) {
+                return STORES_INTO_NEW;
+            }
+            storedIntoLocals.add(local);
         }
         params.removeAll(rebound);
         // In a method, self.m() runs the class's own m: the analysis resolves it statically too.
@@ -495,7 +568,38 @@ final class CycleCandidates {
                 }
             }
         }
-        return new Facts(false, !storedIntoLocals.isEmpty(), storedInto, params, outside, modular);
+        return new Facts(false, intoOthers, !storedIntoLocals.isEmpty(), storedInto, params, outside, modular);
+    }
+
+    /** The values of an item or attribute target: its assignment's value and the target's own keys; null when not assigned. */
+    private static int[] assigned(Integer value, int target, FunctionNodes code) {
+        return value == null ? null : new int[] {value, code.end(value), target, code.end(target)};
+    }
+
+    /**
+     * The names that may hold objects the call makes: what it binds, but parameters and locals
+     * holding only outside objects, and names declared global or nonlocal.
+     */
+    private static Set<String> linkable(FunctionScope scope, Set<String> params, Set<String> rebound,
+                                        Set<String> holdObjects, Set<String> statementBound) {
+        Set<String> names = new HashSet<>(statementBound);
+        for (String x : rebound) {
+            if (holdObjects.contains(x)) {
+                names.add(x);
+            }
+        }
+        names.removeAll(scope.declaredOuter);
+        return names;
+    }
+
+    /** Whether the function has a match statement, whose patterns bind names LocalLinks does not follow. */
+    private static boolean hasMatch(FunctionNodes code) {
+        for (int i = code.bodyFrom(), to = code.bodyTo(); i < to; i++) {
+            if (code.kinds()[i] == FunctionNodes.OTHER && code.nodes()[i] instanceof Stmt.Match) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Set<String> RUNTIME_CYCLE_CALLS = Set.of("currentframe", "_getframe", "exc_info",

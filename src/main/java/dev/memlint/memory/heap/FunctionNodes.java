@@ -48,8 +48,8 @@ final class FunctionNodes {
         this.ends = ends;
         this.kinds = kinds;
         List<Stmt> body = f.body();
-        bodyFrom = childAt(0, body.get(body.size() - 1));
-        bodyTo = ends[childAt(0, body.get(0))];
+        bodyFrom = child(0, body.get(body.size() - 1));
+        bodyTo = ends[child(0, body.get(0))];
     }
 
     static FunctionNodes of(Stmt.FunctionNode f) {
@@ -150,11 +150,11 @@ final class FunctionNodes {
      */
     int decoratorsFrom(int i) {
         List<Expr> decorators = ((Stmt.FunctionNode) nodes[i]).decoratorList();
-        return decorators.isEmpty() ? ends[i] : childAt(i, decorators.get(decorators.size() - 1));
+        return decorators.isEmpty() ? ends[i] : child(i, decorators.get(decorators.size() - 1));
     }
 
     /** The position of a direct child of the node at parent. */
-    private int childAt(int parent, Node child) {
+    int child(int parent, Node child) {
         int j = parent + 1;
         while (nodes[j] != child) {
             j = ends[j];

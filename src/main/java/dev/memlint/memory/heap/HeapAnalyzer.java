@@ -59,9 +59,9 @@ public final class HeapAnalyzer {
     public HeapAnalyzer(ModuleIndex index) {
         this.index = index;
         index.classes().values().forEach(c -> c.methods().values().forEach(m -> ownerClass.put(m, c.name())));
-        candidates = new CycleCandidates(index, this::scope, f -> ownerClass.get(f) != null && !isStatic(f),
-                this::leavesCycleOfItsObjects, this::makesSelfCycle, this::storedParameters);
         receiverParams = new ReceiverParams(index, this::scope);
+        candidates = new CycleCandidates(index, this::scope, f -> ownerClass.get(f) != null && !isStatic(f),
+                this::leavesCycleOfItsObjects, this::makesSelfCycle, this::storedParameters, receiverParams::of);
     }
 
     /** f's summary, or empty where the analysis fails on f (a construct it does not handle) or gave up. */

@@ -194,6 +194,47 @@ class CycleCandidatesTest {
             def namespace_of_numbers():
                 ns = types.SimpleNamespace()
                 ns.size = 1
+
+            def plain_items(names):
+                out = []
+                for name in names:
+                    item = Plain()
+                    item.name = name
+                    out.append(item)
+                return out
+
+            def children_of(nodes):
+                out = []
+                for node in nodes:
+                    out.append(node.children)
+                return out
+
+            def owned_items():
+                items = [Plain(), Plain()]
+                for item in items:
+                    item.owner = items
+                return len(items)
+
+            def callbacks():
+                out = []
+                out.append(lambda: len(out))
+                return len(out)
+
+            def errors_kept():
+                errors = []
+                try:
+                    open("f")
+                except OSError as e:
+                    errors.append(e)
+                return len(errors)
+
+            def add_plain(node):
+                items = node.children
+                items.append(Plain())
+
+            def add_plain_to_new():
+                node = Node()
+                add_plain(node)
             """;
 
     private final Module module = parse(MODULE);
@@ -303,6 +344,24 @@ class CycleCandidatesTest {
         assertCandidate("namespace", true);
         assertFalse(CycleFinder.find(heap.summary(function("namespace")).exit(), null).isEmpty());
         assertCandidate("namespace_of_numbers", false);
+    }
+
+    @Test
+    void aStoreIntoALocalCountsOnlyWithAValueLinkedToIt() {
+        assertCandidate("plain_items", false); // each new item goes into out, and refers to nothing of it
+        assertCandidate("children_of", false); // what a parameter reaches lives outside the call
+        for (String linked : new String[] {"owned_items", "callbacks", "errors_kept"}) {
+            // an item of the list that refers to the list; a closure reading the list's name; an
+            // exception whose traceback holds the frame, which holds the list
+            assertCandidate(linked, true);
+            assertFalse(CycleFinder.find(heap.summary(function(linked)).exit(), null).isEmpty(), linked);
+        }
+    }
+
+    @Test
+    void aStoreIntoALocalThatMayHoldACallersObjectIsAStoreIntoTheCallers() {
+        assertCandidate("add_plain", false);
+        assertCandidate("add_plain_to_new", true); // items may be the caller's node's children
     }
 
     @Test
