@@ -74,10 +74,10 @@ final class CycleCandidates {
      * locals only ever given values the analysis knows no object for); calls: the calls of module code.
      */
     private record Facts(boolean storesIntoNew, boolean storesIntoOthers, boolean storesIntoFresh, Set<String> storedInto,
-                         Set<String> params, Set<String> outside, List<Call> calls) {}
+                         Set<String> params, Set<String> outside, Set<String> classValued, List<Call> calls) {}
 
     /** What a function that may store into anything needs to know no more of. */
-    private static final Facts STORES_INTO_NEW = new Facts(true, true, true, Set.of(), Set.of(), Set.of(), List.of());
+    private static final Facts STORES_INTO_NEW = new Facts(true, true, true, Set.of(), Set.of(), Set.of(), Set.of(), List.of());
 
     /**
      * A call of module code: the functions it may run, and what it passes them. receiver is the
@@ -141,10 +141,10 @@ final class CycleCandidates {
                     // locals) stores into the caller's objects only where its analysis says so.
                     effect = analysedEffect.apply(t);
                 }
-                if (effect.isEmpty() ? !passesNothingNew(c, fs.outside()) : storesIntoOther(c, t, effect.get(), fs.outside())) {
+                if (effect.isEmpty() ? !passesNothingNew(c, fs) : storesIntoOther(c, t, effect.get(), fs)) {
                     return true;
                 }
-                if (passesReceiverOfItsOwn(c, t, fs.outside())) {
+                if (passesReceiverOfItsOwn(c, t, fs)) {
                     return true; // _use(factory): factory.make_pair() runs on the caller's instance, whose class only it knows
                 }
             }
@@ -231,7 +231,7 @@ final class CycleCandidates {
      * caller's class specialises (see {@link ReceiverParams}): the summary for that class may leave
      * a cycle the callee's own report cannot see. A method's self has its class already.
      */
-    private boolean passesReceiverOfItsOwn(Call c, Stmt.FunctionNode target, Set<String> outside) {
+    private boolean passesReceiverOfItsOwn(Call c, Stmt.FunctionNode target, Facts fs) {
         Set<String> receivers = receiverParams.apply(target);
         if (receivers.isEmpty()) {
             return false;
@@ -239,7 +239,7 @@ final class CycleCandidates {
         String self = scopes.apply(target).self();
         for (String p : receivers) {
             Expr arg = p.equals(self) ? null : argumentFor(c, target, p);
-            if (arg != null && !passesNothingNew(arg, outside)) {
+            if (arg != null && !passesNothingNew(arg, fs)) {
                 return true;
             }
         }
@@ -247,10 +247,10 @@ final class CycleCandidates {
     }
 
     /** Whether the call passes, to a parameter the callee stores into, an object it may have made. */
-    private boolean storesIntoOther(Call c, Stmt.FunctionNode target, Set<String> storedInto, Set<String> outside) {
+    private boolean storesIntoOther(Call c, Stmt.FunctionNode target, Set<String> storedInto, Facts fs) {
         for (String q : storedInto) {
             Expr arg = argumentFor(c, target, q);
-            if (arg != null && !passesNothingNew(arg, outside)) {
+            if (arg != null && !passesNothingNew(arg, fs)) {
                 return true;
             }
         }
@@ -367,6 +367,7 @@ final class CycleCandidates {
         List<Expr.Call> calls = w.calls;
         List<Node> closures = w.closures; // nested defs and lambdas: cells are late-bound
         Set<String> raised = w.raised; // names raised: a local exception raised is kept by its frame
+        Set<String> classValued = classValued(scope);
         // Stores of values the analysis gives no object (numbers, strings, results of unknown calls)
         // make no reference: their targets are harmless.
         Set<Node> harmless = w.harmless;
@@ -405,7 +406,7 @@ final class CycleCandidates {
                         return STORES_INTO_NEW;
                     }
                     if (c.func() instanceof Expr.Attribute a && CallModel.isAdder(a.attr())) {
-                        target = addsOnlyObjectless(c) ? null : a.value();
+                        target = addsOnlyObjectless(c, classValued) ? null : a.value();
                         values = new int[] {at, code.end(at)}; // the arguments (and keys the receiver reads)
                         if (methodsNamed.containsKey(a.attr())) {
                             calls.add(c); // node.add(name) may run a module class's add, as the analysis has it
@@ -440,7 +441,7 @@ final class CycleCandidates {
                     if (a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name && isFresh(a.value())) {
                         freshBindings.add(a.targets().get(0));
                     }
-                    if (objectless(a.value())) {
+                    if (objectless(a.value(), classValued)) {
                         harmless.addAll(a.targets());
                     } else {
                         int value = code.child(at, a.value());
@@ -449,14 +450,14 @@ final class CycleCandidates {
                         }
                     }
                 } else if (n instanceof Stmt.AnnAssign a) {
-                    if (objectless(a.value())) {
+                    if (objectless(a.value(), classValued)) {
                         harmless.add(a.target());
                     } else {
                         w.assignedAt.put(a.target(), code.child(at, a.value()));
                     }
                 } else if (n instanceof Stmt.AugAssign aug) {
                     harmless.add(aug.target()); // += binds nothing the analysis follows, and stores no attribute
-                    if (!objectless(aug.value())) { // x += [item] adds to x if it is a container
+                    if (!objectless(aug.value(), classValued)) { // x += [item] adds to x if it is a container
                         int value = code.child(at, aug.value());
                         if (aug.target() instanceof Expr.Name x) {
                             augmented.add(x.id());
@@ -568,7 +569,7 @@ final class CycleCandidates {
                 }
             }
         }
-        return new Facts(false, intoOthers, !storedIntoLocals.isEmpty(), storedInto, params, outside, modular);
+        return new Facts(false, intoOthers, !storedIntoLocals.isEmpty(), storedInto, params, outside, classValued, modular);
     }
 
     /** The values of an item or attribute target: its assignment's value and the target's own keys; null when not assigned. */
@@ -816,8 +817,31 @@ final class CycleCandidates {
         }
     }
 
+    /**
+     * The names a call of which may make an instance of a module class though they name none: a
+     * parameter whose default is one ({@code node_class=Node}), a local assigned one ({@code make = Node}).
+     */
+    private Set<String> classValued(FunctionScope scope) {
+        if (index.classes().isEmpty()) {
+            return Set.of();
+        }
+        Set<String> defaults = scope.classDefaults(index).keySet();
+        Set<String> aliases = scope.assignsNames ? classAliases(scope).keySet() : Set.of(); // saves a walk
+        if (aliases.isEmpty()) {
+            return defaults;
+        }
+        Set<String> both = new HashSet<>(defaults);
+        both.addAll(aliases);
+        return both;
+    }
+
     /** A module class assigned to a local name ({@code make = Node}), or null; the last such assignment wins. */
     private String classAssigned(FunctionScope scope, String name) {
+        return classAliases(scope).get(name);
+    }
+
+    /** The module classes assigned to local names, by name. */
+    private Map<String, String> classAliases(FunctionScope scope) {
         Map<String, String> aliases = classAliases.get(scope.function);
         if (aliases == null) { // one walk per function, not one per call of a rebound name
             Map<String, String> found = new HashMap<>();
@@ -839,7 +863,7 @@ final class CycleCandidates {
             aliases = found;
             classAliases.put(scope.function, aliases);
         }
-        return aliases.get(name);
+        return aliases;
     }
 
     private final Map<Stmt.FunctionNode, Map<String, String>> classAliases = new IdentityHashMap<>();
@@ -920,14 +944,14 @@ final class CycleCandidates {
     }
 
     /** Whether an add (append, update, ...) passes only values the analysis gives no object. */
-    private boolean addsOnlyObjectless(Expr.Call c) {
+    private boolean addsOnlyObjectless(Expr.Call c, Set<String> classValued) {
         for (Expr arg : c.args()) {
-            if (!objectless(arg)) {
+            if (!objectless(arg, classValued)) {
                 return false;
             }
         }
         for (Keyword k : c.keywords()) {
-            if (!objectless(k.value())) {
+            if (!objectless(k.value(), classValued)) {
                 return false;
             }
         }
@@ -939,25 +963,25 @@ final class CycleCandidates {
      * arithmetic, comparisons, and calls of code it does not know (a module class or function, a
      * copying builtin, an exception class, a reader like get() or a module method may give objects).
      */
-    private boolean objectless(Expr e) {
+    private boolean objectless(Expr e, Set<String> classValued) {
         if (e == null || e instanceof Expr.Constant || e instanceof Expr.JoinedStr || e instanceof Expr.Compare
                 || e instanceof Expr.UnaryOp || e instanceof Expr.Await || e instanceof Expr.Yield
                 || e instanceof Expr.YieldFrom) {
             return true;
         }
         if (e instanceof Expr.BinOp b) { // only a + of two sequences makes one
-            return b.op() != dev.memlint.ast.Operator.Add || objectless(b.left()) || objectless(b.right());
+            return b.op() != dev.memlint.ast.Operator.Add || objectless(b.left(), classValued) || objectless(b.right(), classValued);
         }
         if (e instanceof Expr.BoolOp b) {
             for (Expr v : b.values()) {
-                if (!objectless(v)) {
+                if (!objectless(v, classValued)) {
                     return false;
                 }
             }
             return true;
         }
         if (e instanceof Expr.IfExp i) {
-            return objectless(i.body()) && objectless(i.orelse());
+            return objectless(i.body(), classValued) && objectless(i.orelse(), classValued);
         }
         if (e instanceof Expr.Call c) {
             if (index.isWeakFactory(c.func())) {
@@ -969,6 +993,7 @@ final class CycleCandidates {
             }
             if (c.func() instanceof Expr.Name n) {
                 return index.classNamed(n.id()) == null && index.functionNamed(n.id()) == null
+                        && !classValued.contains(n.id()) // node_class() with node_class=Node, make() after make = Node
                         && !CallModel.isCopyingBuiltin(n.id())
                         && !(CallModel.isBuiltinException(n.id()) && !index.isImported(n.id()));
             }
@@ -981,17 +1006,17 @@ final class CycleCandidates {
     }
 
     /** Whether every argument (the receiver too) can only hand the callee objects from outside the call. */
-    private boolean passesNothingNew(Call c, Set<String> outside) {
-        if (c.receiver() != null && !passesNothingNew(c.receiver(), outside)) {
+    private boolean passesNothingNew(Call c, Facts fs) {
+        if (c.receiver() != null && !passesNothingNew(c.receiver(), fs)) {
             return false;
         }
         for (Expr arg : c.call().args()) {
-            if (!passesNothingNew(arg, outside)) {
+            if (!passesNothingNew(arg, fs)) {
                 return false;
             }
         }
         for (Keyword k : c.call().keywords()) {
-            if (k.arg() == null || !passesNothingNew(k.value(), outside)) {
+            if (k.arg() == null || !passesNothingNew(k.value(), fs)) {
                 return false;
             }
         }
@@ -1004,8 +1029,8 @@ final class CycleCandidates {
      * rebound, or a local that holds no object the analysis knows). Those stay reachable from the
      * caller's caller, so no store into them leaves garbage.
      */
-    private boolean passesNothingNew(Expr e, Set<String> outside) {
+    private boolean passesNothingNew(Expr e, Facts fs) {
         Expr.Name root = root(e);
-        return root != null && outside.contains(root.id()) || objectless(e);
+        return root != null && fs.outside().contains(root.id()) || objectless(e, fs.classValued());
     }
 }

@@ -25,6 +25,8 @@ final class FunctionScope {
     /** The names declared nonlocal: cells this function's frame shares with an enclosing one. */
     final Set<String> nonlocals = new HashSet<>();
     private Boolean suspends;
+    /** Whether the body (not a nested def's) assigns a bare name to another ({@code make = Node}). */
+    final boolean assignsNames;
 
     FunctionScope(Stmt.FunctionNode function, String ownerClass) {
         this.function = function;
@@ -43,13 +45,18 @@ final class FunctionScope {
         // here, they give the declarations without a walk of the statements of their own.
         nodes = FunctionNodes.of(function);
         byte[] kinds = nodes.kinds();
+        boolean aliases = false;
         for (int i = nodes.bodyFrom(), to = nodes.bodyTo(); i < to; i++) {
             if (kinds[i] == FunctionNodes.SCOPE) {
                 i = nodes.end(i) - 1; // a nested def's or class's declarations are its own
             } else if (kinds[i] == FunctionNodes.DECLARATION) {
                 mark((Stmt) nodes.nodes()[i]);
+            } else if (!aliases && kinds[i] == FunctionNodes.OTHER && nodes.nodes()[i] instanceof Stmt.Assign assign
+                    && assign.value() instanceof Expr.Name) {
+                aliases = true;
             }
         }
+        assignsNames = aliases;
     }
 
     /**

@@ -235,6 +235,11 @@ class CycleCandidatesTest {
             def add_plain_to_new():
                 node = Node()
                 add_plain(node)
+
+            def self_linked_by_alias():
+                make = Plain
+                item = make()
+                item.me = item
             """;
 
     private final Module module = parse(MODULE);
@@ -362,6 +367,12 @@ class CycleCandidatesTest {
     void aStoreIntoALocalThatMayHoldACallersObjectIsAStoreIntoTheCallers() {
         assertCandidate("add_plain", false);
         assertCandidate("add_plain_to_new", true); // items may be the caller's node's children
+    }
+
+    @Test
+    void aCallOfALocalBoundToAModuleClassMakesAnObject() {
+        assertCandidate("self_linked_by_alias", true); // item holds a Plain, which then refers to itself
+        assertFalse(CycleFinder.find(heap.summary(function("self_linked_by_alias")).exit(), null).isEmpty());
     }
 
     @Test
