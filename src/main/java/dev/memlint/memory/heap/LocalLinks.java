@@ -20,8 +20,8 @@ import java.util.Set;
  * ({@code out.append(Item(name))}) cannot, and the heap analysis need not look. Names of outside
  * objects (parameters, and locals that hold no object) are left out: what they reach outlives the
  * call, and so are names the function does not bind (globals, builtins): links through those
- * join objects that stay alive. A caught exception is linked to every local, as its traceback
- * holds the frame.
+ * join objects that stay alive. A value linked to a caught exception may close a cycle with any
+ * local, as the exception's traceback holds the frame, which holds every local.
  */
 final class LocalLinks {
     private final FunctionNodes code;
@@ -154,14 +154,16 @@ final class LocalLinks {
         return rootA;
     }
 
+    /** The representative of name's group; iterative, as a long function's chains of names are long. */
     private String find(String name) {
-        String p = parent.get(name);
-        if (p == null) {
-            return name;
+        String root = name;
+        for (String p = parent.get(root); p != null; p = parent.get(root)) {
+            root = p;
         }
-        String root = find(p);
-        if (!root.equals(p)) {
-            parent.put(name, root); // path compression
+        for (String x = name; !x.equals(root); ) { // path compression
+            String next = parent.get(x);
+            parent.put(x, root);
+            x = next;
         }
         return root;
     }
