@@ -46,7 +46,6 @@ import java.util.function.Function;
 final class CycleCandidates {
     private final ModuleIndex index;
     private final Function<Stmt.FunctionNode, FunctionScope> scopes;
-    private final Function<Stmt.FunctionNode, Boolean> isMethodWithSelf;
     /** Whether the heap analysis of a callee leaves objects it made in a cycle, returned or not. */
     private final java.util.function.Predicate<Stmt.FunctionNode> callerSeesCycle;
     /** Whether an __init__ leaves its new instance in a cycle of its own (a bound method or closure stored on it). */
@@ -71,13 +70,14 @@ final class CycleCandidates {
      * which callers cannot see;
      * storedInto: the parameters stored into directly; params: the parameters never rebound;
      * outside: the names that can only hold objects from outside the call (those parameters, and
-     * locals only ever given values the analysis knows no object for); calls: the calls of module code.
+     * locals only ever given values the analysis knows no object for); scope: the function's, which
+     * says which of its names are bound to module classes; calls: the calls of module code.
      */
     private record Facts(boolean storesIntoNew, boolean storesIntoOthers, boolean storesIntoFresh, Set<String> storedInto,
-                         Set<String> params, Set<String> outside, Set<String> classValued, List<Call> calls) {}
+                         Set<String> params, Set<String> outside, FunctionScope scope, List<Call> calls) {}
 
-    /** What a function that may store into anything needs to know no more of. */
-    private static final Facts STORES_INTO_NEW = new Facts(true, true, true, Set.of(), Set.of(), Set.of(), Set.of(), List.of());
+    /** What a function that may store into anything needs to know no more of (no verdict reads its scope). */
+    private static final Facts STORES_INTO_NEW = new Facts(true, true, true, Set.of(), Set.of(), Set.of(), null, List.of());
 
     /**
      * A call of module code: the functions it may run, and what it passes them. receiver is the
@@ -91,7 +91,6 @@ final class CycleCandidates {
     private static final Expr UNKNOWN_ARGUMENT = new Expr.Name("<starred argument>", Ctx.Load, null);
 
     CycleCandidates(ModuleIndex index, Function<Stmt.FunctionNode, FunctionScope> scopes,
-                    Function<Stmt.FunctionNode, Boolean> isMethodWithSelf,
                     java.util.function.Predicate<Stmt.FunctionNode> callerSeesCycle,
                     java.util.function.Predicate<Stmt.FunctionNode> makesSelfCycle,
                     Function<Stmt.FunctionNode, Optional<Set<String>>> analysedEffect,
@@ -102,7 +101,6 @@ final class CycleCandidates {
         this.index = index;
         this.callerSeesCycle = callerSeesCycle;
         this.scopes = scopes;
-        this.isMethodWithSelf = isMethodWithSelf;
         index.classes().values().forEach(c -> c.methods().forEach((name, m) ->
                 methodsNamed.computeIfAbsent(name, k -> new ArrayList<>()).add(m)));
     }
@@ -367,7 +365,6 @@ final class CycleCandidates {
         List<Expr.Call> calls = w.calls;
         List<Node> closures = w.closures; // nested defs and lambdas: cells are late-bound
         Set<String> raised = w.raised; // names raised: a local exception raised is kept by its frame
-        Set<String> classValued = classValued(scope);
         // Stores of values the analysis gives no object (numbers, strings, results of unknown calls)
         // make no reference: their targets are harmless.
         Set<Node> harmless = w.harmless;
@@ -406,8 +403,10 @@ final class CycleCandidates {
                         return STORES_INTO_NEW;
                     }
                     if (c.func() instanceof Expr.Attribute a && CallModel.isAdder(a.attr())) {
-                        target = addsOnlyObjectless(c, classValued) ? null : a.value();
-                        values = new int[] {at, code.end(at)}; // the arguments (and keys the receiver reads)
+                        if (!addsOnlyObjectless(c, scope)) {
+                            target = a.value();
+                            values = new int[] {at, code.end(at)}; // the arguments (and keys the receiver reads)
+                        }
                         if (methodsNamed.containsKey(a.attr())) {
                             calls.add(c); // node.add(name) may run a module class's add, as the analysis has it
                         }
@@ -441,7 +440,7 @@ final class CycleCandidates {
                     if (a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name && isFresh(a.value())) {
                         freshBindings.add(a.targets().get(0));
                     }
-                    if (objectless(a.value(), classValued)) {
+                    if (objectless(a.value(), scope)) {
                         harmless.addAll(a.targets());
                     } else {
                         int value = code.child(at, a.value());
@@ -450,14 +449,14 @@ final class CycleCandidates {
                         }
                     }
                 } else if (n instanceof Stmt.AnnAssign a) {
-                    if (objectless(a.value(), classValued)) {
+                    if (objectless(a.value(), scope)) {
                         harmless.add(a.target());
                     } else {
                         w.assignedAt.put(a.target(), code.child(at, a.value()));
                     }
                 } else if (n instanceof Stmt.AugAssign aug) {
                     harmless.add(aug.target()); // += binds nothing the analysis follows, and stores no attribute
-                    if (!objectless(aug.value(), classValued)) { // x += [item] adds to x if it is a container
+                    if (!objectless(aug.value(), scope)) { // x += [item] adds to x if it is a container
                         int value = code.child(at, aug.value());
                         if (aug.target() instanceof Expr.Name x) {
                             augmented.add(x.id());
@@ -537,7 +536,7 @@ final class CycleCandidates {
             boolean given = !st.direct() || boundOtherwise.contains(local);
             if (st.values() != null && followed) {
                 if (links == null) {
-                    links = LocalLinks.of(code, linkable(scope, params, rebound, holdObjects, statementBound));
+                    links = LocalLinks.of(code, linkable(scope, rebound, holdObjects, statementBound));
                 }
                 if (!links.store(local, st.values(), st.root())) {
                     intoOthers |= given;
@@ -551,8 +550,7 @@ final class CycleCandidates {
         }
         params.removeAll(rebound);
         // In a method, self.m() runs the class's own m: the analysis resolves it statically too.
-        String self = isMethodWithSelf.apply(f) && !scope.params.isEmpty() && params.contains(scope.params.get(0))
-                ? scope.params.get(0) : null;
+        String self = scope.self() != null && params.contains(scope.self()) ? scope.self() : null;
         List<Call> modular = new ArrayList<>();
         for (Expr.Call c : calls) {
             Call call = resolve(c, scope, self);
@@ -569,7 +567,7 @@ final class CycleCandidates {
                 }
             }
         }
-        return new Facts(false, intoOthers, !storedIntoLocals.isEmpty(), storedInto, params, outside, classValued, modular);
+        return new Facts(false, intoOthers, !storedIntoLocals.isEmpty(), storedInto, params, outside, scope, modular);
     }
 
     /** The values of an item or attribute target: its assignment's value and the target's own keys; null when not assigned. */
@@ -581,8 +579,8 @@ final class CycleCandidates {
      * The names that may hold objects the call makes: what it binds, but parameters and locals
      * holding only outside objects, and names declared global or nonlocal.
      */
-    private static Set<String> linkable(FunctionScope scope, Set<String> params, Set<String> rebound,
-                                        Set<String> holdObjects, Set<String> statementBound) {
+    private static Set<String> linkable(FunctionScope scope, Set<String> rebound, Set<String> holdObjects,
+                                        Set<String> statementBound) {
         Set<String> names = new HashSet<>(statementBound);
         for (String x : rebound) {
             if (holdObjects.contains(x)) {
@@ -818,21 +816,12 @@ final class CycleCandidates {
     }
 
     /**
-     * The names a call of which may make an instance of a module class though they name none: a
+     * Whether a call of the name may make an instance of a module class though it names none: a
      * parameter whose default is one ({@code node_class=Node}), a local assigned one ({@code make = Node}).
      */
-    private Set<String> classValued(FunctionScope scope) {
-        if (index.classes().isEmpty()) {
-            return Set.of();
-        }
-        Set<String> defaults = scope.classDefaults(index).keySet();
-        Set<String> aliases = scope.assignsNames ? classAliases(scope).keySet() : Set.of(); // saves a walk
-        if (aliases.isEmpty()) {
-            return defaults;
-        }
-        Set<String> both = new HashSet<>(defaults);
-        both.addAll(aliases);
-        return both;
+    private boolean classValued(FunctionScope scope, String name) {
+        return !index.classes().isEmpty() && (scope.classDefaults(index).containsKey(name)
+                || scope.assignsNames && classAssigned(scope, name) != null); // no walk for aliases where none can be
     }
 
     /** A module class assigned to a local name ({@code make = Node}), or null; the last such assignment wins. */
@@ -944,14 +933,14 @@ final class CycleCandidates {
     }
 
     /** Whether an add (append, update, ...) passes only values the analysis gives no object. */
-    private boolean addsOnlyObjectless(Expr.Call c, Set<String> classValued) {
+    private boolean addsOnlyObjectless(Expr.Call c, FunctionScope scope) {
         for (Expr arg : c.args()) {
-            if (!objectless(arg, classValued)) {
+            if (!objectless(arg, scope)) {
                 return false;
             }
         }
         for (Keyword k : c.keywords()) {
-            if (!objectless(k.value(), classValued)) {
+            if (!objectless(k.value(), scope)) {
                 return false;
             }
         }
@@ -963,25 +952,25 @@ final class CycleCandidates {
      * arithmetic, comparisons, and calls of code it does not know (a module class or function, a
      * copying builtin, an exception class, a reader like get() or a module method may give objects).
      */
-    private boolean objectless(Expr e, Set<String> classValued) {
+    private boolean objectless(Expr e, FunctionScope scope) {
         if (e == null || e instanceof Expr.Constant || e instanceof Expr.JoinedStr || e instanceof Expr.Compare
                 || e instanceof Expr.UnaryOp || e instanceof Expr.Await || e instanceof Expr.Yield
                 || e instanceof Expr.YieldFrom) {
             return true;
         }
         if (e instanceof Expr.BinOp b) { // only a + of two sequences makes one
-            return b.op() != dev.memlint.ast.Operator.Add || objectless(b.left(), classValued) || objectless(b.right(), classValued);
+            return b.op() != dev.memlint.ast.Operator.Add || objectless(b.left(), scope) || objectless(b.right(), scope);
         }
         if (e instanceof Expr.BoolOp b) {
             for (Expr v : b.values()) {
-                if (!objectless(v, classValued)) {
+                if (!objectless(v, scope)) {
                     return false;
                 }
             }
             return true;
         }
         if (e instanceof Expr.IfExp i) {
-            return objectless(i.body(), classValued) && objectless(i.orelse(), classValued);
+            return objectless(i.body(), scope) && objectless(i.orelse(), scope);
         }
         if (e instanceof Expr.Call c) {
             if (index.isWeakFactory(c.func())) {
@@ -993,7 +982,7 @@ final class CycleCandidates {
             }
             if (c.func() instanceof Expr.Name n) {
                 return index.classNamed(n.id()) == null && index.functionNamed(n.id()) == null
-                        && !classValued.contains(n.id()) // node_class() with node_class=Node, make() after make = Node
+                        && !classValued(scope, n.id())
                         && !CallModel.isCopyingBuiltin(n.id())
                         && !(CallModel.isBuiltinException(n.id()) && !index.isImported(n.id()));
             }
@@ -1031,6 +1020,6 @@ final class CycleCandidates {
      */
     private boolean passesNothingNew(Expr e, Facts fs) {
         Expr.Name root = root(e);
-        return root != null && fs.outside().contains(root.id()) || objectless(e, fs.classValued());
+        return root != null && fs.outside().contains(root.id()) || objectless(e, fs.scope());
     }
 }

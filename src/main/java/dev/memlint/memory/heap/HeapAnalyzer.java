@@ -60,8 +60,8 @@ public final class HeapAnalyzer {
         this.index = index;
         index.classes().values().forEach(c -> c.methods().values().forEach(m -> ownerClass.put(m, c.name())));
         receiverParams = new ReceiverParams(index, this::scope);
-        candidates = new CycleCandidates(index, this::scope, f -> ownerClass.get(f) != null && !isStatic(f),
-                this::leavesCycleOfItsObjects, this::makesSelfCycle, this::storedParameters, receiverParams::of);
+        candidates = new CycleCandidates(index, this::scope, this::leavesCycleOfItsObjects, this::makesSelfCycle,
+                this::storedParameters, receiverParams::of);
     }
 
     /** f's summary, or empty where the analysis fails on f (a construct it does not handle) or gave up. */
