@@ -70,10 +70,13 @@ public final class ModuleMemory {
         collect(module.body(), "", heap);
     }
 
-    /** The cycles through self that a class's __init__ leaves, and for a finalizer class those through an argument. */
+    /**
+     * The cycles through self that a class's __init__ leaves, and for a finalizer class those through
+     * an argument. Each runs through self, so an __init__ that hands self on nowhere makes none.
+     */
     private void fromInit(ModuleIndex.ClassInfo c, HeapAnalyzer heap) {
         Stmt.FunctionNode init = c.methods().get("__init__");
-        if (init == null || init.args().args().isEmpty()) {
+        if (init == null || init.args().args().isEmpty() || !heap.mayHandOnSelf(init)) {
             return;
         }
         HeapAnalyzer.Summary summary = heap.completeSummary(init).orElse(null);

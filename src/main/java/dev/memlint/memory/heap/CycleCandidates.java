@@ -52,10 +52,16 @@ final class CycleCandidates {
     private final java.util.function.Predicate<Stmt.FunctionNode> makesSelfCycle;
     /** The parameters a function's own analysis, if made and as every caller applies it, stores into; empty when unknown. */
     private final Function<Stmt.FunctionNode, Optional<Set<String>>> analysedEffect;
+    /** Whether a method may leave a reference to its instance anywhere (see {@link SelfHandOff}). */
+    private final java.util.function.Predicate<Stmt.FunctionNode> handsOnSelf;
     /** The parameters whose class, when a caller gives instances of a module class, specialises a function's summary. */
     private final Function<Stmt.FunctionNode, Set<String>> receiverParams;
     /** The module's methods by name: a call of x.name() may run any of them. */
     private final Map<String, List<Stmt.FunctionNode>> methodsNamed = new HashMap<>();
+    /** The module's property setters by name: obj.name = v runs them. */
+    private final Map<String, List<Stmt.FunctionNode>> settersNamed = new HashMap<>();
+    /** The names of the module's properties, true for a cached one: reading obj.name runs the getter. */
+    private final Map<String, Boolean> propertiesNamed = new HashMap<>();
     private final Map<Stmt.FunctionNode, Facts> facts = new IdentityHashMap<>();
     /** Per function, the parameters it may store into; empty Optional: it may store anywhere. */
     private final Map<Stmt.FunctionNode, Optional<Set<String>>> effects = new IdentityHashMap<>();
@@ -94,8 +100,10 @@ final class CycleCandidates {
                     java.util.function.Predicate<Stmt.FunctionNode> callerSeesCycle,
                     java.util.function.Predicate<Stmt.FunctionNode> makesSelfCycle,
                     Function<Stmt.FunctionNode, Optional<Set<String>>> analysedEffect,
-                    Function<Stmt.FunctionNode, Set<String>> receiverParams) {
+                    Function<Stmt.FunctionNode, Set<String>> receiverParams,
+                    java.util.function.Predicate<Stmt.FunctionNode> handsOnSelf) {
         this.receiverParams = receiverParams;
+        this.handsOnSelf = handsOnSelf;
         this.makesSelfCycle = makesSelfCycle;
         this.analysedEffect = analysedEffect;
         this.index = index;
@@ -103,6 +111,19 @@ final class CycleCandidates {
         this.scopes = scopes;
         index.classes().values().forEach(c -> c.methods().forEach((name, m) ->
                 methodsNamed.computeIfAbsent(name, k -> new ArrayList<>()).add(m)));
+        for (ModuleIndex.ClassInfo c : index.classes().values()) {
+            for (Stmt member : c.node().body()) {
+                if (member instanceof Stmt.FunctionNode f) {
+                    if (ModuleIndex.isPropertySetter(f)) {
+                        settersNamed.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
+                    } else if (ModuleIndex.kindOf(f) == ModuleIndex.MethodKind.PROPERTY) {
+                        propertiesNamed.put(f.name(), false);
+                    } else if (ModuleIndex.kindOf(f) == ModuleIndex.MethodKind.CACHED_PROPERTY) {
+                        propertiesNamed.put(f.name(), true);
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -148,6 +169,12 @@ final class CycleCandidates {
             }
         }
         return false;
+    }
+
+    /** Whether a call of f may store into the object its parameter holds or one that object reaches. */
+    boolean mayStoreInto(Stmt.FunctionNode f, String param) {
+        Optional<Set<String>> stores = effect(f);
+        return stores.isEmpty() || stores.get().contains(param);
     }
 
     /** The parameters of f that a call of f may store into; empty when it may store anywhere. */
@@ -244,10 +271,17 @@ final class CycleCandidates {
         return false;
     }
 
-    /** Whether the call passes, to a parameter the callee stores into, an object it may have made. */
+    /**
+     * Whether the call passes, to a parameter the callee stores into, an object it may have made.
+     * The instance a class call makes is younger than all its arguments: what __init__ stores on
+     * it can refer back to it only if __init__ hands it on.
+     */
     private boolean storesIntoOther(Call c, Stmt.FunctionNode target, Set<String> storedInto, Facts fs) {
         for (String q : storedInto) {
             Expr arg = argumentFor(c, target, q);
+            if (arg == NEW_INSTANCE && !handsOnSelf.test(target)) {
+                continue;
+            }
             if (arg != null && !passesNothingNew(arg, fs)) {
                 return true;
             }
@@ -296,6 +330,8 @@ final class CycleCandidates {
         final Set<String> statementBound = new HashSet<>();
         final Set<String> augmented = new HashSet<>();
         final List<Expr.Call> calls = new ArrayList<>();
+        final List<Call> setterCalls = new ArrayList<>();
+        final List<Expr.Call> namesCalled = new ArrayList<>();
         final List<Node> closures = new ArrayList<>();
         final Set<String> raised = new HashSet<>();
         final Set<Node> harmless = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -314,6 +350,8 @@ final class CycleCandidates {
             statementBound.clear();
             augmented.clear();
             calls.clear();
+            setterCalls.clear();
+            namesCalled.clear();
             closures.clear();
             raised.clear();
             if (!harmless.isEmpty()) {
@@ -376,7 +414,9 @@ final class CycleCandidates {
         for (int i = code.bodyFrom(), to = code.bodyTo(); i < to; ) {
             int at = i++;
             byte kind = kinds[at];
-            if (kind == FunctionNodes.NAME_LOAD || kind == FunctionNodes.CONSTANT || kind == FunctionNodes.ATTRIBUTE_LOAD) {
+            if (kind == FunctionNodes.NAME_LOAD || kind == FunctionNodes.CONSTANT
+                    || kind == FunctionNodes.ATTRIBUTE_LOAD && (propertiesNamed.isEmpty()
+                    || !propertiesNamed.containsKey(((Expr.Attribute) nodes[at]).attr()))) {
                 continue; // most nodes, and nothing here needs them
             }
             Node n = nodes[at];
@@ -416,10 +456,27 @@ final class CycleCandidates {
                         return STORES_INTO_NEW;
                     } else {
                         calls.add(c);
+                        if (c.func() instanceof Expr.Name && methodsNamed.containsKey("__call__")) {
+                            w.namesCalled.add(c); // judged once the walk knows the locals
+                        }
                     }
-                } else if (n instanceof Expr.Attribute a && a.ctx() == Ctx.Store && !harmless.contains(a)) {
-                    target = a.value();
-                    values = assigned(w.assignedAt.get(a), at, code);
+                } else if (n instanceof Expr.Attribute a && a.ctx() == Ctx.Load) { // a property's, as the walk above let through
+                    calls.add(new Expr.Call(a, List.of(), List.of(), a.pos())); // obj.name runs the getter on obj
+                    if (propertiesNamed.get(a.attr())) {
+                        target = a.value(); // and a cached property keeps what it returns on obj, made from obj
+                        values = new int[] {at, code.end(at)};
+                    }
+                } else if (n instanceof Expr.Attribute a && a.ctx() == Ctx.Store) {
+                    List<Stmt.FunctionNode> setters = settersNamed.get(a.attr());
+                    if (setters != null) { // obj.name = v runs the setter on obj and v
+                        Integer value = w.assignedAt.get(a);
+                        w.setterCalls.add(new Call(withWrappers(setters), a.value(), new Expr.Call(a,
+                                List.of(value == null ? UNKNOWN_ARGUMENT : (Expr) nodes[value]), List.of(), a.pos())));
+                    }
+                    if (!harmless.contains(a)) {
+                        target = a.value();
+                        values = assigned(w.assignedAt.get(a), at, code);
+                    }
                 } else if (n instanceof Expr.Subscript sub && sub.ctx() == Ctx.Store && !harmless.contains(sub)) {
                     target = sub.value();
                     values = assigned(w.assignedAt.get(sub), at, code); // the key too
@@ -442,16 +499,16 @@ final class CycleCandidates {
                     }
                     if (objectless(a.value(), scope)) {
                         harmless.addAll(a.targets());
-                    } else {
-                        int value = code.child(at, a.value());
-                        for (Expr t : a.targets()) {
-                            w.assignedAt.put(t, value);
-                        }
+                    }
+                    int value = code.child(at, a.value()); // a property's setter gets even an objectless value
+                    for (Expr t : a.targets()) {
+                        w.assignedAt.put(t, value);
                     }
                 } else if (n instanceof Stmt.AnnAssign a) {
                     if (objectless(a.value(), scope)) {
                         harmless.add(a.target());
-                    } else {
+                    }
+                    if (a.value() != null) {
                         w.assignedAt.put(a.target(), code.child(at, a.value()));
                     }
                 } else if (n instanceof Stmt.AugAssign aug) {
@@ -551,7 +608,13 @@ final class CycleCandidates {
         params.removeAll(rebound);
         // In a method, self.m() runs the class's own m: the analysis resolves it statically too.
         String self = scope.self() != null && params.contains(scope.self()) ? scope.self() : null;
-        List<Call> modular = new ArrayList<>();
+        for (Expr.Call c : w.namesCalled) {
+            Expr.Name fn = (Expr.Name) c.func();
+            if (holdsInstance(fn, scope)) { // x(...) on an instance of a module class runs its __call__, as the heap analysis does
+                calls.add(new Expr.Call(new Expr.Attribute(fn, "__call__", Ctx.Load, c.pos()), c.args(), c.keywords(), c.pos()));
+            }
+        }
+        List<Call> modular = new ArrayList<>(w.setterCalls);
         for (Expr.Call c : calls) {
             Call call = resolve(c, scope, self);
             if (call != null) {
@@ -568,6 +631,12 @@ final class CycleCandidates {
             }
         }
         return new Facts(false, intoOthers, !storedIntoLocals.isEmpty(), storedInto, params, outside, scope, modular);
+    }
+
+    /** Whether a name called may hold an instance: a parameter, a local, or a module-level instance (not a def or class). */
+    private boolean holdsInstance(Expr.Name fn, FunctionScope scope) {
+        return index.functionNamed(fn.id()) == null && index.classNamed(fn.id()) == null
+                && (scope.params.contains(fn.id()) || scratch.rebound.contains(fn.id()) || index.moduleInstance(fn.id()) != null);
     }
 
     /** The values of an item or attribute target: its assignment's value and the target's own keys; null when not assigned. */
@@ -883,7 +952,7 @@ final class CycleCandidates {
     }
 
     /** The name an attribute and subscript chain starts from (`self` in `self.a[i].b`), or null. */
-    private static Expr.Name root(Expr e) {
+    static Expr.Name root(Expr e) {
         while (true) {
             if (e instanceof Expr.Name n) {
                 return n;

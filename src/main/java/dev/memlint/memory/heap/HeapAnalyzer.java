@@ -55,13 +55,15 @@ public final class HeapAnalyzer {
 
     private final CycleCandidates candidates;
     final ReceiverParams receiverParams;
+    private final SelfHandOff selfHandOff;
 
     public HeapAnalyzer(ModuleIndex index) {
         this.index = index;
         index.classes().values().forEach(c -> c.methods().values().forEach(m -> ownerClass.put(m, c.name())));
         receiverParams = new ReceiverParams(index, this::scope);
+        selfHandOff = new SelfHandOff(index, this::scope);
         candidates = new CycleCandidates(index, this::scope, this::leavesCycleOfItsObjects, this::makesSelfCycle,
-                this::storedParameters, receiverParams::of);
+                this::storedParameters, receiverParams::of, selfHandOff::mayHandOn);
     }
 
     /** f's summary, or empty where the analysis fails on f (a construct it does not handle) or gave up. */
@@ -207,7 +209,7 @@ public final class HeapAnalyzer {
     /** Whether an __init__ (or __post_init__) leaves self in a cycle: each instance is garbage with it. */
     public boolean makesSelfCycle(Stmt.FunctionNode init) {
         String cls = ownerClass.get(init);
-        if (cls == null || init.args().args().isEmpty() || inProgress.containsKey(init)) {
+        if (cls == null || init.args().args().isEmpty() || inProgress.containsKey(init) || !selfHandOff.mayHandOn(init)) {
             return false;
         }
         try {
@@ -225,6 +227,16 @@ public final class HeapAnalyzer {
         } catch (RuntimeException | StackOverflowError e) {
             return false;
         }
+    }
+
+    /** Whether a call of f may store into the object its parameter holds or one that object reaches (by its syntax). */
+    boolean mayStoreInto(Stmt.FunctionNode f, String param) {
+        return candidates.mayStoreInto(f, param);
+    }
+
+    /** Whether a call of a method may leave a reference to its instance anywhere (see {@link SelfHandOff}). */
+    public boolean mayHandOnSelf(Stmt.FunctionNode method) {
+        return selfHandOff.mayHandOn(method);
     }
 
     public ModuleIndex index() {

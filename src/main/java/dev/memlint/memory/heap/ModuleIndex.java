@@ -62,6 +62,16 @@ public final class ModuleIndex {
         return false;
     }
 
+    /** {@code @x.setter}: the def that runs when x is assigned on an instance. */
+    static boolean isPropertySetter(Stmt.FunctionNode f) {
+        for (Expr d : f.decoratorList()) {
+            if (d instanceof Expr.Attribute a && a.attr().equals("setter")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final Set<String> WEAK_FACTORIES = Set.of("ref", "proxy", "WeakSet", "WeakValueDictionary",
             "WeakKeyDictionary", "WeakMethod", "finalize");
 

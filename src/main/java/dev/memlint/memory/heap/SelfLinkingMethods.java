@@ -45,7 +45,9 @@ public final class SelfLinkingMethods {
                 continue;
             }
             String self = m.args().args().get(0).arg();
-            if (!handsOn(heap.scope(m).nodes(), self, cls, index)) {
+            FunctionNodes code = heap.scope(m).nodes();
+            if (!handsOn(code, self, name -> isPlainMethod(index.method(cls.name(), name)), index)
+                    || !storesOnSelf(code, self) && !heap.mayStoreInto(m, self)) { // the cycle runs from self, or what it holds, back to self
                 continue;
             }
             HeapAnalyzer.Summary summary = heap.completeSummary(m).orElse(null);
@@ -69,7 +71,8 @@ public final class SelfLinkingMethods {
             "__class_getitem__");
 
     /**
-     * Whether a method passes or stores self itself, or a bound method of self it does not call, or
+     * Whether a method passes or stores self itself, or a bound method of self it does not call (an
+     * attribute plainMethod takes for a plain method), or
      * a function of its own that names self (held in a cell), or a caught exception or the running
      * frame (its traceback holds the frame, which holds self).
      * Uses that keep no reference do not count: an attribute's receiver, an operand
@@ -79,7 +82,7 @@ public final class SelfLinkingMethods {
      * analysed. A nested function that is only called, and an exception only read, are not handed on
      * (what the nested function's own body does with self is judged with the method's).
      */
-    private static boolean handsOn(FunctionNodes code, String self, ModuleIndex.ClassInfo cls, ModuleIndex index) {
+    static boolean handsOn(FunctionNodes code, String self, java.util.function.Predicate<String> plainMethod, ModuleIndex index) {
         // Only the names asked about are looked up among the uses that keep nothing, and only
         // attributes of self among the callees: the sets hold just those, not every operand.
         Uses uses = new Uses(Set.of(self), false, index);
@@ -115,7 +118,7 @@ public final class SelfLinkingMethods {
             return true;
         }
         for (Expr.Attribute a : ofSelf) {
-            if (!uses.called.contains(a) && isPlainMethod(index.method(cls.name(), a.attr()))) {
+            if (!uses.called.contains(a) && plainMethod.test(a.attr())) {
                 return true;
             }
         }
@@ -129,6 +132,28 @@ public final class SelfLinkingMethods {
             }
         }
         return others.handedOn(); // passed on, stored or returned
+    }
+
+    /**
+     * Whether the method stores into self or an object self reaches: an attribute or item
+     * assignment, or an add to a container, whatever the value (a library call's result may keep
+     * what it was given: {@code self._handle = loop.call_later(delay, self._tick)}).
+     */
+    private static boolean storesOnSelf(FunctionNodes code, String self) {
+        Node[] nodes = code.nodes();
+        byte[] kinds = code.kinds();
+        for (int i = code.bodyFrom(), to = code.bodyTo(); i < to; i++) {
+            Expr target = kinds[i] != FunctionNodes.EXPR && kinds[i] != FunctionNodes.CALL ? null
+                    : nodes[i] instanceof Expr.Attribute a && a.ctx() != dev.memlint.ast.Ctx.Load ? a.value()
+                    : nodes[i] instanceof Expr.Subscript sub && sub.ctx() != dev.memlint.ast.Ctx.Load ? sub.value()
+                    : nodes[i] instanceof Expr.Call c && c.func() instanceof Expr.Attribute a && CallModel.isAdder(a.attr()) ? a.value()
+                    : null;
+            Expr.Name root = target == null ? null : CycleCandidates.root(target);
+            if (root != null && root.id().equals(self)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a name among the nodes from i to end is the one given. */
