@@ -15,6 +15,14 @@ def collect_tuple(n):
     return acc
 
 
+def collect_through_temp(n):  # expect: MEM702
+    acc = []
+    for i in range(n):
+        longer = acc + [i]
+        acc = longer
+    return acc
+
+
 def collect_appends(n):
     acc = []
     for i in range(n):

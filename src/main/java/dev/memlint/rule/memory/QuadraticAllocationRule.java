@@ -22,7 +22,9 @@ import dev.memlint.semantic.PyType;
 import dev.memlint.semantic.SemanticModel;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -156,14 +158,23 @@ public final class QuadraticAllocationRule implements Rule {
 
     /**
      * Whether a for or while loop of the statements (nested functions and classes aside) holds a
-     * `+` or `+=` that may join sequences: the estimate finds churn only where a loop rebinds a name
-     * to a list, tuple or bytes concatenation. A `+` with an operand known to be a number or a str
-     * makes a number or a str (most of them, in real loops), so it needs no estimate.
+     * `+=` or a `+` of a name the loop assigns, that may join sequences: the estimate finds churn
+     * only where a loop rebinds a name to a list, tuple or bytes concatenation of what it held
+     * ({@code acc = acc + [i]}, or through another name). A `+` with an operand known to be a number
+     * or a str makes a number or a str (most of them, in real loops), so it needs no estimate.
      */
     private static boolean concatenatesInLoop(SemanticModel model, List<Stmt> body) {
         for (Stmt s : body) {
             if (s instanceof Stmt.ForNode || s instanceof Stmt.While) {
-                if (NodeChildren.anyMatch(List.of(s), n -> isConcatenation(model, n))) {
+                Set<String> assigned = new HashSet<>();
+                NodeChildren.walkAll(List.of(s), n -> {
+                    if (n instanceof Stmt.Assign a) {
+                        a.targets().forEach(t -> NodeChildren.walkAll(List.of(t), x -> {
+                            if (x instanceof Expr.Name name) assigned.add(name.id());
+                        }));
+                    }
+                });
+                if (NodeChildren.anyMatch(List.of(s), n -> isConcatenation(model, n, assigned))) {
                     return true;
                 }
             } else if (!(s instanceof Stmt.FunctionNode) && !(s instanceof Stmt.ClassDef)) {
@@ -175,9 +186,10 @@ public final class QuadraticAllocationRule implements Rule {
         return false;
     }
 
-    private static boolean isConcatenation(SemanticModel model, Node n) {
+    private static boolean isConcatenation(SemanticModel model, Node n, Set<String> assigned) {
         return n instanceof Stmt.AugAssign a && a.op() == Operator.Add && mayBeSequence(model, a.target()) && mayBeSequence(model, a.value())
-                || n instanceof Expr.BinOp b && b.op() == Operator.Add && mayBeSequence(model, b.left()) && mayBeSequence(model, b.right());
+                || n instanceof Expr.BinOp b && b.op() == Operator.Add && mayBeSequence(model, b.left()) && mayBeSequence(model, b.right())
+                && NodeChildren.anyMatch(List.of(b), x -> x instanceof Expr.Name name && assigned.contains(name.id()));
     }
 
     /** Whether e is not known to be a number or a str (a number literal is typed too). */
