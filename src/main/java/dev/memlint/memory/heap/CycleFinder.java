@@ -138,6 +138,7 @@ public final class CycleFinder {
      * so once dropped only the cyclic collector frees it. instanceFields are the attributes the
      * class assigns on its instances (one the class body holds may be shared by all: no link);
      * a store into the items of one of them is believed only for containerFields. Empty when there is none.
+     * Null fields stand for all of them: a cycle found then is one the class's fields may allow.
      */
     public static Optional<Cycle> throughSelf(HeapState exit, Site selfSite, Set<String> instanceFields,
                                               Set<String> containerFields) {
@@ -149,7 +150,7 @@ public final class CycleFinder {
         all.forEach(s -> keys.add(s.key()));
         for (Site s : List.copyOf(all)) {
             if (isFieldOf(s, selfSite)) {
-                if (!instanceFields.contains(topField(s, selfSite))) {
+                if (instanceFields != null && !instanceFields.contains(topField(s, selfSite))) {
                     continue;
                 }
                 owned.add(s.key()); // self.x, and what hangs off it (self.x.items)
@@ -170,7 +171,7 @@ public final class CycleFinder {
             edges.removeIf(e -> e.label().equals("keeps") || e.label().equals("(internal)")
                     || (e.from().equals(selfSite) && e.to().equals(selfSite) && e.label().startsWith("item"))
                     || (e.label().startsWith("item") && isFieldOf(e.from(), selfSite)
-                        && !containerFields.contains(topField(e.from(), selfSite))));
+                        && containerFields != null && !containerFields.contains(topField(e.from(), selfSite))));
         }
         // Unlike a garbage cycle, one that every instance is in does not end when unknown code gets a
         // part of it (argparse's conflict handler is given the new action): that code may keep it
@@ -335,7 +336,7 @@ public final class CycleFinder {
      * in a loop at its exit, reachable or not: what a caller could find as a cycle of its own.
      */
     public static boolean anyAmongNew(HeapState exit) {
-        return !cyclesAmongNew(exit, Graph.of(exit)).isEmpty();
+        return mayHoldCycle(exit) && !cyclesAmongNew(exit, Graph.of(exit)).isEmpty(); // the graph only when needed
     }
 
     /**

@@ -54,10 +54,13 @@ public final class SelfLinkingMethods {
             if (summary == null) {
                 continue;
             }
+            Site selfSite = Site.param(self, cls.name());
+            if (CycleFinder.throughSelf(summary.exit(), selfSite, null, null).isEmpty()) {
+                continue; // none even if every field were the instance's own: the fields need not be read
+            }
             if (fields == null) {
                 fields = instanceFields(cls);
             }
-            Site selfSite = Site.param(self, cls.name());
             Optional<Cycle> cycle = CycleFinder.throughSelf(summary.exit(), selfSite, fields.held(), fields.containers());
             if (cycle.isPresent() && !Unlinks.byAMethod(index, cls, cycle.get(), m) && !Unlinks.byAMember(index, cls, cycle.get())) {
                 return Optional.of(new Link(m, cycle.get()));
