@@ -588,17 +588,23 @@ public final class HeapAnalyzer {
             exit = init;
         }
         exit = exit.copy();
-        // The frame keeps every local alive; it matters only where a traceback keeps the frame.
+        // The frame keeps every local alive; it matters only where a traceback keeps the frame
+        // (or a name, a cell, a caller holds it): elsewhere nothing can reach those references.
         Site frame = t.frame;
-        for (var entry : new java.util.TreeMap<>(exit.bindings()).entrySet()) { // by name: stable cycle texts
-            if (!entry.getKey().startsWith("$")) {
-                for (Site v : entry.getValue()) {
-                    exit.addEdge(new Edge(frame, "local " + entry.getKey(), v, null, false));
+        boolean frameKept = exit.mayReach(frame);
+        if (frameKept) {
+            for (var entry : new java.util.TreeMap<>(exit.bindings()).entrySet()) { // by name: stable cycle texts
+                if (!entry.getKey().startsWith("$")) {
+                    for (Site v : entry.getValue()) {
+                        exit.addEdge(new Edge(frame, "local " + entry.getKey(), v, null, false));
+                    }
                 }
             }
         }
         t.closeCells(exit);
-        t.linkRaisedToFrame(exit);
+        if (frameKept) {
+            t.linkRaisedToFrame(exit);
+        }
         if (isCached(f)) {
             exit.escape(exit.returned()); // the cache keeps what the function returns
         }

@@ -446,6 +446,28 @@ public final class HeapState implements FlowState<HeapState> {
         forgetRaised(name);
     }
 
+    /**
+     * Whether anything here may come to refer to x: a reference to it, a name bound to it (a cell
+     * may capture the name), its escape or return, or a raised object (its traceback holds the frame).
+     */
+    boolean mayReach(Site x) {
+        if (raised || escaped.contains(x) || returned.contains(x)) {
+            return true;
+        }
+        for (Set<Site> v : vars.values()) {
+            if (v.contains(x)) {
+                return true;
+            }
+        }
+        Edge[] items = edges.items;
+        for (int i = 0, n = edges.end; i < n; i++) {
+            if (items[i] != null && items[i].to().equals(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Starts the name under which what a local held when it was raised is kept (see {@link #noteRaised}). */
     static final String RAISED = "$raised ";
 
