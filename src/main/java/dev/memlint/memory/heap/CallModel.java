@@ -875,13 +875,15 @@ final class CallModel {
                 } else if (x.equals(HeapAnalyzer.CALLER_FRAME)) {
                     out = Set.of(t.frame); // sys._getframe(1) in the callee: this call's frame
                 } else if (x.kind() == Site.Kind.PARAM) {
-                    String[] path = x.paramPath().split("\\.");
-                    out = new LinkedHashSet<>(bound.getOrDefault(path[0], Set.of()));
+                    String path = x.paramPath(); // parent.children.item: the argument, then its fields
+                    int dot = path.indexOf('.');
+                    out = new LinkedHashSet<>(bound.getOrDefault(dot < 0 ? path : path.substring(0, dot), Set.of()));
                     // Inside a component, what deeper levels reach below an argument's items or fields
                     // stands as those items or fields: paths into given data stay finite from round to round.
-                    int fields = recursive ? Math.min(path.length, 2) : path.length;
-                    for (int i = 1; i < fields; i++) {
-                        out = field(out, path[i]);
+                    for (int depth = 1; dot >= 0 && (!recursive || depth < 2); depth++) {
+                        int next = path.indexOf('.', dot + 1);
+                        out = field(out, path.substring(dot + 1, next < 0 ? path.length() : next));
+                        dot = next;
                     }
                 } else {
                     out = Set.of(t.noteMade(calleeObject(x, call, recursive, calleesFinding.contains(x))));

@@ -536,7 +536,7 @@ public final class HeapState implements FlowState<HeapState> {
         /** Whether an item was ever removed from this set. */
         private boolean removed;
         private static final Object[] NO_ANCESTORS = {};
-        private static final int LINEAGE = 4;
+        private static final int LINEAGE = 16;
 
         /** A copy; call only on a set that no one changes any more (one shared between states). */
         Edges copy() {
