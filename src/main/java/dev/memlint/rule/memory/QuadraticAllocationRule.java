@@ -158,7 +158,7 @@ public final class QuadraticAllocationRule implements Rule {
 
     /**
      * Whether a for or while loop of the statements (nested functions and classes aside) holds a
-     * `+=` or a `+` of a name the loop assigns, that may join sequences: the estimate finds churn
+     * `+=` to a name or a `+` of a name the loop assigns, that may join sequences: the estimate finds churn
      * only where a loop rebinds a name to a list, tuple or bytes concatenation of what it held
      * ({@code acc = acc + [i]}, or through another name). A `+` with an operand known to be a number
      * or a str makes a number or a str (most of them, in real loops), so it needs no estimate.
@@ -187,7 +187,8 @@ public final class QuadraticAllocationRule implements Rule {
     }
 
     private static boolean isConcatenation(SemanticModel model, Node n, Set<String> assigned) {
-        return n instanceof Stmt.AugAssign a && a.op() == Operator.Add && mayBeSequence(model, a.target()) && mayBeSequence(model, a.value())
+        return n instanceof Stmt.AugAssign a && a.op() == Operator.Add && a.target() instanceof Expr.Name
+                && mayBeSequence(model, a.target()) && mayBeSequence(model, a.value())
                 || n instanceof Expr.BinOp b && b.op() == Operator.Add && mayBeSequence(model, b.left()) && mayBeSequence(model, b.right())
                 && NodeChildren.anyMatch(List.of(b), x -> x instanceof Expr.Name name && assigned.contains(name.id()));
     }
