@@ -157,11 +157,14 @@ public final class QuadraticAllocationRule implements Rule {
     }
 
     /**
-     * Whether a for or while loop of the statements (nested functions and classes aside) holds a
-     * `+=` to a name or a `+` of a name the loop assigns, that may join sequences: the estimate finds churn
-     * only where a loop rebinds a name to a list, tuple or bytes concatenation of what it held
-     * ({@code acc = acc + [i]}, or through another name). A `+` with an operand known to be a number
-     * or a str makes a number or a str (most of them, in real loops), so it needs no estimate.
+     * Whether a for or while loop of the statements (nested functions and classes aside) rebinds a
+     * name to what may be a sequence concatenation: `x += y`, or `x = a + b` (either branch of an
+     * `if else` too) where a or b names something the loop assigns. The estimate finds churn only
+     * where a loop rebinds a name to a list, tuple or bytes concatenation of what it held
+     * ({@code acc = acc + [i]}, or through another name); a `+` inside a larger expression
+     * ({@code (a * k + q) // n}, {@code f(a + b)}) binds no concatenation. A `+` with an operand
+     * known to be a number or a str makes a number or a str (most of them, in real loops), so it
+     * needs no estimate.
      */
     private static boolean concatenatesInLoop(SemanticModel model, List<Stmt> body) {
         for (Stmt s : body) {
@@ -189,7 +192,15 @@ public final class QuadraticAllocationRule implements Rule {
     private static boolean isConcatenation(SemanticModel model, Node n, Set<String> assigned) {
         return n instanceof Stmt.AugAssign a && a.op() == Operator.Add && a.target() instanceof Expr.Name
                 && mayBeSequence(model, a.target()) && mayBeSequence(model, a.value())
-                || n instanceof Expr.BinOp b && b.op() == Operator.Add && mayBeSequence(model, b.left()) && mayBeSequence(model, b.right())
+                || n instanceof Stmt.Assign assign && bindsConcatenation(model, assign.value(), assigned);
+    }
+
+    private static boolean bindsConcatenation(SemanticModel model, Expr value, Set<String> assigned) {
+        if (value instanceof Expr.IfExp e) {
+            return bindsConcatenation(model, e.body(), assigned) || bindsConcatenation(model, e.orelse(), assigned);
+        }
+        return value instanceof Expr.BinOp b && b.op() == Operator.Add && mayBeSequence(model, b.left())
+                && mayBeSequence(model, b.right())
                 && NodeChildren.anyMatch(List.of(b), x -> x instanceof Expr.Name name && assigned.contains(name.id()));
     }
 
