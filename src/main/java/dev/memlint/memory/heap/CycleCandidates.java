@@ -155,9 +155,10 @@ final class CycleCandidates {
                     return true; // an instance that refers to itself from __init__ on is garbage once dropped
                 }
                 Optional<Set<String>> effect = effect(t);
-                if (effect.isEmpty() && analysed) {
+                if (effect.isEmpty() && (analysed || !passesNothingNew(c, fs))) {
                     // A callee that may store anywhere by its syntax (into objects of its own, through
-                    // locals) stores into the caller's objects only where its analysis says so.
+                    // locals) stores into the caller's objects only where its analysis says so. One
+                    // not analysed yet is analysed now: the caller's own analysis would need it anyway.
                     effect = analysedEffect.apply(t);
                 }
                 if (effect.isEmpty() ? !passesNothingNew(c, fs) : storesIntoOther(c, t, effect.get(), fs)) {
@@ -463,8 +464,7 @@ final class CycleCandidates {
                 } else if (n instanceof Expr.Attribute a && a.ctx() == Ctx.Load) { // a property's, as the walk above let through
                     calls.add(new Expr.Call(a, List.of(), List.of(), a.pos())); // obj.name runs the getter on obj
                     if (propertiesNamed.get(a.attr())) {
-                        target = a.value(); // and a cached property keeps what it returns on obj, made from obj
-                        values = new int[] {at, code.end(at)};
+                        target = a.value(); // and a cached property keeps on obj what it returns, which may refer to obj
                     }
                 } else if (n instanceof Expr.Attribute a && a.ctx() == Ctx.Store) {
                     List<Stmt.FunctionNode> setters = settersNamed.get(a.attr());

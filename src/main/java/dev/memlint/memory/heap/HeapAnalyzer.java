@@ -169,14 +169,23 @@ public final class HeapAnalyzer {
 
     /**
      * The parameters into whose objects f's summary stores (a reference from an argument or from
-     * what it reaches), when f was analysed already and every call applies that summary as it is:
-     * no caller can give it a class or instances that would specialise it. Empty when unknown: f
-     * not analysed, in progress, given up, or leaving calls for its caller to run.
+     * what it reaches), when every call applies that summary as it is: no caller can give it a
+     * class or instances that would specialise it. f is analysed if it was not yet. Empty when
+     * unknown: f in progress or in a component not solved yet, given up, or leaving calls for its
+     * caller to run.
      */
     private Optional<Set<String>> storedParameters(Stmt.FunctionNode f) {
-        Summary s = summaries.get(f);
         FunctionScope scope = scope(f);
-        if (s == null || s.gaveUp() || inProgress.containsKey(f) || !scope.classDefaults(index).isEmpty()) {
+        if (inProgress.containsKey(f) || !scope.classDefaults(index).isEmpty()) {
+            return Optional.empty();
+        }
+        Summary s;
+        try {
+            s = summary(f);
+        } catch (RuntimeException | StackOverflowError e) {
+            return Optional.empty(); // the caller's own analysis meets the same failure and says "not estimated"
+        }
+        if (s.gaveUp() || provisional.contains(s)) {
             return Optional.empty();
         }
         String self = scope.self();
