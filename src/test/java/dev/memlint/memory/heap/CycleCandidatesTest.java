@@ -2,11 +2,8 @@ package dev.memlint.memory.heap;
 
 import dev.memlint.ast.Module;
 import dev.memlint.ast.Stmt;
-import dev.memlint.parse.PythonSourceParser;
-import dev.memlint.parse.PythonVersion;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -242,24 +239,11 @@ class CycleCandidatesTest {
                 item.me = item
             """;
 
-    private final Module module = parse(MODULE);
+    private final Module module = HeapCycles.parse(MODULE);
     private final HeapAnalyzer heap = new HeapAnalyzer(new ModuleIndex(module));
 
-    private static Module parse(String source) {
-        try {
-            return PythonSourceParser.parse(source.getBytes(StandardCharsets.UTF_8), PythonVersion.PY313).module();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private Stmt.FunctionNode function(String name) {
-        for (Stmt s : module.body()) {
-            if (s instanceof Stmt.FunctionNode f && f.name().equals(name)) {
-                return f;
-            }
-        }
-        throw new AssertionError("no function " + name);
+        return HeapCycles.function(module, name);
     }
 
     private void assertCandidate(String name, boolean expected) {

@@ -14,6 +14,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 final class HeapCycles {
     private HeapCycles() {}
 
+    /** A module parsed as the latest Python parses it. */
+    static Module parse(String source) {
+        try {
+            return PythonSourceParser.parse(source.getBytes(StandardCharsets.UTF_8), PythonVersion.LATEST).module();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A module-level function of a module. */
+    static Stmt.FunctionNode function(Module m, String name) {
+        for (Stmt s : m.body()) {
+            if (s instanceof Stmt.FunctionNode f && f.name().equals(name)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no function " + name);
+    }
+
     /** The cycles the memory pass reports for a function, the cheap prefilter included. */
     static List<Cycle> reported(String source, String qualname) throws Exception {
         Module m = PythonSourceParser.parse(source.getBytes(StandardCharsets.UTF_8), PythonVersion.LATEST).module();

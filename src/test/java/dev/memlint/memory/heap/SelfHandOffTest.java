@@ -2,12 +2,9 @@ package dev.memlint.memory.heap;
 
 import dev.memlint.ast.Module;
 import dev.memlint.ast.Stmt;
-import dev.memlint.parse.PythonSourceParser;
-import dev.memlint.parse.PythonVersion;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,20 +62,20 @@ class SelfHandOffTest {
                     self.ready = True
                     return self
 
-            class Widget:
-                def __init__(self, name):
-                    self.name = name
-                    self._parent = None
-                    self.children = []
+            class Panel:
+                def __init__(self, title):
+                    self.title = title
+                    self._owner = None
+                    self.members = []
 
                 @property
-                def parent(self):
-                    return self._parent
+                def owner(self):
+                    return self._owner
 
-                @parent.setter
-                def parent(self, widget):
-                    self._parent = widget
-                    widget.children.append(self)
+                @owner.setter
+                def owner(self, panel):
+                    panel.members.append(self)
+                    self._owner = panel
 
             class Folder:
                 def __init__(self, size):
@@ -115,12 +112,11 @@ class SelfHandOffTest {
             def fluent():
                 return Fluent()
 
-            def build_widgets(n):
-                window = Widget("window")
+            def build_panels(n):
+                root = Panel("root")
                 for i in range(n):
-                    button = Widget(str(i))
-                    button.parent = window
-                return len(window.children)
+                    Panel(str(i)).owner = root
+                return len(root.members)
 
             def list_folder(n):
                 folder = Folder(n)
@@ -131,7 +127,7 @@ class SelfHandOffTest {
                 return [factory(name) for name in names]
             """;
 
-    private final Module module = parse(MODULE);
+    private final Module module = HeapCycles.parse(MODULE);
     private final HeapAnalyzer heap = new HeapAnalyzer(new ModuleIndex(module));
 
     @ParameterizedTest
@@ -140,7 +136,7 @@ class SelfHandOffTest {
             "registered, true", // _register, run on self, appends it to the list the caller passed
             "streams, true", // the generator pending() returns holds self
             "fluent, true", // setup() returns self, which __init__ stores on it
-            "build_widgets, true", // the parent setter appends the button to the window's children
+            "build_panels, true", // the owner setter appends each new panel to the root's members
             "list_folder, true", // the cached entries refer back to the folder that keeps them
             "make_classes, true", // factory(name) runs Factory.__call__, which makes a class object
     })
@@ -154,7 +150,7 @@ class SelfHandOffTest {
 
     /** Child's runs Base.__init__ through super(), which keeps a bound method of self. */
     @ParameterizedTest
-    @CsvSource({"Record, false", "Registered, true", "Child, true", "Stream, true", "Fluent, true", "Widget, false"})
+    @CsvSource({"Record, false", "Registered, true", "Child, true", "Stream, true", "Fluent, true", "Panel, false"})
     void anInitHandsSelfOnThroughWhatItRunsOnSelf(String cls, boolean handsOn) {
         Stmt.FunctionNode init = new ModuleIndex(module).method(cls, "__init__");
         assertEquals(handsOn, heap.mayHandOnSelf(init), cls);
@@ -167,20 +163,7 @@ class SelfHandOffTest {
         assertEquals(selfCycle, heap.makesSelfCycle(init), cls);
     }
 
-    private static Module parse(String source) {
-        try {
-            return PythonSourceParser.parse(source.getBytes(StandardCharsets.UTF_8), PythonVersion.PY313).module();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private Stmt.FunctionNode function(String name) {
-        for (Stmt s : module.body()) {
-            if (s instanceof Stmt.FunctionNode f && f.name().equals(name)) {
-                return f;
-            }
-        }
-        throw new AssertionError("no function " + name);
+        return HeapCycles.function(module, name);
     }
 }
