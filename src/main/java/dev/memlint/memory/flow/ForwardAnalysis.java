@@ -6,9 +6,7 @@ import dev.memlint.memory.cfg.Cfg;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs a transfer function over a {@link Cfg} to a fixed point with a worklist. The number of times
@@ -22,14 +20,20 @@ public final class ForwardAnalysis {
 
     private ForwardAnalysis() {}
 
-    public record Result<S extends FlowState<S>>(Map<Block, S> in, boolean gaveUp) {
+    /** The state at each block's entry, by block id (null where unreached). */
+    public record Result<S extends FlowState<S>>(List<S> in, boolean gaveUp) {
+        /** The state at b's entry; null when b is unreachable. */
+        public S at(Block b) {
+            return b.id() < in.size() ? in.get(b.id()) : null;
+        }
+
         /** The state where control leaves by return or falling off the end; null when unreachable. */
         public S atExit(Cfg cfg) {
-            return in.get(cfg.exit());
+            return at(cfg.exit());
         }
 
         public S atRaiseExit(Cfg cfg) {
-            return in.get(cfg.raiseExit());
+            return at(cfg.raiseExit());
         }
     }
 
@@ -60,7 +64,7 @@ public final class ForwardAnalysis {
             work.clear(i);
             Block b = order.get(i);
             if (++visits[b.id()] > maxVisits) {
-                return new Result<>(states(order, in), true);
+                return new Result<>(in, true);
             }
             S state = in.get(b.id()).copy();
             for (var e : b.elements()) {
@@ -82,17 +86,7 @@ public final class ForwardAnalysis {
                 }
             }
         }
-        return new Result<>(states(order, in), false);
-    }
-
-    private static <S> Map<Block, S> states(List<Block> order, List<S> in) {
-        Map<Block, S> out = new HashMap<>();
-        for (Block b : order) {
-            if (in.get(b.id()) != null) {
-                out.put(b, in.get(b.id()));
-            }
-        }
-        return out;
+        return new Result<>(in, false);
     }
 
     /** The blocks reachable from the entry, in reverse postorder. */

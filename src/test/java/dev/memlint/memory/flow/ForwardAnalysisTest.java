@@ -59,7 +59,7 @@ class ForwardAnalysisTest {
         var result = ForwardAnalysis.run(cfg, new Bound(new TreeSet<>()), ForwardAnalysisTest::bind);
         assertFalse(result.gaveUp());
         assertEquals(Set.of("a", "b"), result.atExit(cfg).names());
-        assertEquals(Set.of("a"), result.in().get(cfg.entry()).names(), "the loop head sees the back edge");
+        assertEquals(Set.of("a"), result.at(cfg.entry()).names(), "the loop head sees the back edge");
     }
 
     /** A state that grows forever: the analysis must stop and say it gave up. */
