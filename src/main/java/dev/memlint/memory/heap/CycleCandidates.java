@@ -35,9 +35,13 @@ import java.util.function.Function;
  * stores are summed up as the parameters they go into (or "anything"), and a call matters to its
  * caller only when it passes something other than the caller's own parameters or constants to
  * one of those. Those sums are a least fixed point over recursive calls; where a callee's syntax
- * says "anything", its own summary, once made, may say which parameters it really stores into. A
- * call also matters when it passes a new object to a parameter whose methods the callee calls: the
- * analysis then specialises the callee's summary by that object's class (see {@link ReceiverParams}).
+ * says "anything", its own summary (made then: the caller's analysis would need it) may say which
+ * parameters it really stores into. A call also matters when it passes a new object to a parameter
+ * whose methods the callee calls: the analysis then specialises the callee's summary by that
+ * object's class (see {@link ReceiverParams}). The instance a class call makes is younger than its
+ * arguments, so what __init__ stores on it counts only when __init__ may hand self on (see
+ * {@link SelfHandOff}); a property's setter or getter and a call of an instance count as the calls
+ * they run.
  *
  * <p>What counts as an object follows the heap analysis: a library class's instance keeps what
  * is stored on it (see {@link LibraryObjects}), and a call of a container method that a module
@@ -50,7 +54,7 @@ final class CycleCandidates {
     private final java.util.function.Predicate<Stmt.FunctionNode> callerSeesCycle;
     /** Whether an __init__ leaves its new instance in a cycle of its own (a bound method or closure stored on it). */
     private final java.util.function.Predicate<Stmt.FunctionNode> makesSelfCycle;
-    /** The parameters a function's own analysis, if made and as every caller applies it, stores into; empty when unknown. */
+    /** The parameters a function's own analysis (made when asked for), as every caller applies it, stores into; empty when unknown. */
     private final Function<Stmt.FunctionNode, Optional<Set<String>>> analysedEffect;
     /** Whether a method may leave a reference to its instance anywhere (see {@link SelfHandOff}). */
     private final java.util.function.Predicate<Stmt.FunctionNode> handsOnSelf;
@@ -116,10 +120,11 @@ final class CycleCandidates {
                 if (member instanceof Stmt.FunctionNode f) {
                     if (ModuleIndex.isPropertySetter(f)) {
                         settersNamed.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
-                    } else if (ModuleIndex.kindOf(f) == ModuleIndex.MethodKind.PROPERTY) {
-                        propertiesNamed.put(f.name(), false);
-                    } else if (ModuleIndex.kindOf(f) == ModuleIndex.MethodKind.CACHED_PROPERTY) {
-                        propertiesNamed.put(f.name(), true);
+                    } else if (ModuleIndex.kindOf(f) == ModuleIndex.MethodKind.PROPERTY
+                            || ModuleIndex.kindOf(f) == ModuleIndex.MethodKind.CACHED_PROPERTY) {
+                        // one class's cached property of a name counts for every read of that name
+                        propertiesNamed.merge(f.name(), ModuleIndex.kindOf(f) == ModuleIndex.MethodKind.CACHED_PROPERTY,
+                                Boolean::logicalOr);
                     }
                 }
             }
