@@ -115,20 +115,17 @@ final class CycleCandidates {
         this.scopes = scopes;
         index.classes().values().forEach(c -> c.methods().forEach((name, m) ->
                 methodsNamed.computeIfAbsent(name, k -> new ArrayList<>()).add(m)));
-        for (ModuleIndex.ClassInfo c : index.classes().values()) {
-            for (Stmt member : c.node().body()) {
-                if (member instanceof Stmt.FunctionNode f) {
-                    if (ModuleIndex.isPropertySetter(f)) {
-                        settersNamed.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
-                    } else if (ModuleIndex.kindOf(f) == ModuleIndex.MethodKind.PROPERTY
-                            || ModuleIndex.kindOf(f) == ModuleIndex.MethodKind.CACHED_PROPERTY) {
-                        // one class's cached property of a name counts for every read of that name
-                        propertiesNamed.merge(f.name(), ModuleIndex.kindOf(f) == ModuleIndex.MethodKind.CACHED_PROPERTY,
-                                Boolean::logicalOr);
-                    }
+        index.membersByName().forEach((name, defs) -> {
+            for (Stmt.FunctionNode f : defs) {
+                ModuleIndex.MethodKind kind = ModuleIndex.kindOf(f);
+                if (ModuleIndex.isPropertySetter(f)) {
+                    settersNamed.computeIfAbsent(name, k -> new ArrayList<>()).add(f);
+                } else if (kind == ModuleIndex.MethodKind.PROPERTY || kind == ModuleIndex.MethodKind.CACHED_PROPERTY) {
+                    // one class's cached property of a name counts for every read of that name
+                    propertiesNamed.merge(name, kind == ModuleIndex.MethodKind.CACHED_PROPERTY, Boolean::logicalOr);
                 }
             }
-        }
+        });
     }
 
     /**
@@ -502,18 +499,22 @@ final class CycleCandidates {
                     if (a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name && isFresh(a.value())) {
                         freshBindings.add(a.targets().get(0));
                     }
-                    if (objectless(a.value(), scope)) {
+                    boolean noObject = objectless(a.value(), scope);
+                    if (noObject) {
                         harmless.addAll(a.targets());
                     }
-                    int value = code.child(at, a.value()); // a property's setter gets even an objectless value
-                    for (Expr t : a.targets()) {
-                        w.assignedAt.put(t, value);
+                    if (!noObject || !settersNamed.isEmpty()) { // a property's setter gets even an objectless value
+                        int value = code.child(at, a.value());
+                        for (Expr t : a.targets()) {
+                            w.assignedAt.put(t, value);
+                        }
                     }
                 } else if (n instanceof Stmt.AnnAssign a) {
-                    if (objectless(a.value(), scope)) {
+                    boolean noObject = objectless(a.value(), scope);
+                    if (noObject) {
                         harmless.add(a.target());
                     }
-                    if (a.value() != null) {
+                    if (a.value() != null && (!noObject || !settersNamed.isEmpty())) {
                         w.assignedAt.put(a.target(), code.child(at, a.value()));
                     }
                 } else if (n instanceof Stmt.AugAssign aug) {

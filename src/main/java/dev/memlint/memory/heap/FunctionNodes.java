@@ -153,6 +153,16 @@ final class FunctionNodes {
         return decorators.isEmpty() ? ends[i] : child(i, decorators.get(decorators.size() - 1));
     }
 
+    /** Whether a name loaded, stored or deleted among the nodes from {@code from} to {@code to} is the one given. */
+    boolean names(int from, int to, String name) {
+        for (int i = from; i < to; i++) {
+            if ((kinds[i] == NAME_LOAD || kinds[i] == NAME_BOUND) && ((Expr.Name) nodes[i]).id().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The position of a direct child of the node at parent. */
     int child(int parent, Node child) {
         int j = parent + 1;

@@ -5,6 +5,7 @@ import dev.memlint.ast.Expr;
 import dev.memlint.ast.Module;
 import dev.memlint.ast.Stmt;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,18 +55,18 @@ public final class ModuleIndex {
 
     /** {@code @x.setter} / {@code @x.deleter}: a second def of a property's name that must not hide its getter. */
     private static boolean isPropertyAccessor(Stmt.FunctionNode f) {
-        for (Expr d : f.decoratorList()) {
-            if (d instanceof Expr.Attribute a && (a.attr().equals("setter") || a.attr().equals("deleter"))) {
-                return true;
-            }
-        }
-        return false;
+        return decoratedAs(f, "setter") || decoratedAs(f, "deleter");
     }
 
     /** {@code @x.setter}: the def that runs when x is assigned on an instance. */
     static boolean isPropertySetter(Stmt.FunctionNode f) {
+        return decoratedAs(f, "setter");
+    }
+
+    /** Whether a decorator of f is {@code @x.accessor}. */
+    private static boolean decoratedAs(Stmt.FunctionNode f, String accessor) {
         for (Expr d : f.decoratorList()) {
-            if (d instanceof Expr.Attribute a && a.attr().equals("setter")) {
+            if (d instanceof Expr.Attribute a && a.attr().equals(accessor)) {
                 return true;
             }
         }
@@ -76,6 +77,8 @@ public final class ModuleIndex {
             "WeakKeyDictionary", "WeakMethod", "finalize");
 
     private final Map<String, ClassInfo> classes = new LinkedHashMap<>();
+    /** Every def in a module class's body by name, a property's getter, setter and deleter alike. */
+    private final Map<String, List<Stmt.FunctionNode>> membersNamed = new HashMap<>();
     private final Map<String, Stmt.FunctionNode> functions = new LinkedHashMap<>();
     /** Module-level names bound once to an instance of a module class: name -> class. */
     private final Map<String, String> moduleInstances = new HashMap<>();
@@ -144,8 +147,11 @@ public final class ModuleIndex {
     private void addClass(String name, Stmt.ClassDef c) {
         Map<String, Stmt.FunctionNode> methods = new LinkedHashMap<>();
         for (Stmt member : c.body()) {
-            if (member instanceof Stmt.FunctionNode f && !(isPropertyAccessor(f) && methods.containsKey(f.name()))) {
-                methods.put(f.name(), f);
+            if (member instanceof Stmt.FunctionNode f) {
+                membersNamed.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
+                if (!(isPropertyAccessor(f) && methods.containsKey(f.name()))) {
+                    methods.put(f.name(), f);
+                }
             }
         }
         // a loop, not two streams: a stream pipeline costs far more than a loop under C1
@@ -205,6 +211,16 @@ public final class ModuleIndex {
 
     public ClassInfo classNamed(String name) {
         return classes.get(name);
+    }
+
+    /** The defs of that name in the bodies of the module's classes (accessors too), in no class in particular. */
+    List<Stmt.FunctionNode> membersNamed(String name) {
+        return membersNamed.getOrDefault(name, List.of());
+    }
+
+    /** Every def in a module class's body, by name. */
+    Map<String, List<Stmt.FunctionNode>> membersByName() {
+        return membersNamed;
     }
 
     public Map<String, ClassInfo> classes() {

@@ -5,7 +5,6 @@ import dev.memlint.ast.Node;
 import dev.memlint.ast.Stmt;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,6 @@ import java.util.function.Function;
 final class SelfHandOff {
     private final ModuleIndex index;
     private final Function<Stmt.FunctionNode, FunctionScope> scopes;
-    /** Every def in a module class's body, by name: a property's getter and setter share one. */
-    private final Map<String, List<Stmt.FunctionNode>> membersNamed = new HashMap<>();
     /** Per method, whether its own code hands self on, and the names it reads or calls on self or super(). */
     private final Map<Stmt.FunctionNode, Own> own = new IdentityHashMap<>();
     private final Map<Stmt.FunctionNode, Boolean> answers = new IdentityHashMap<>();
@@ -37,13 +34,6 @@ final class SelfHandOff {
     SelfHandOff(ModuleIndex index, Function<Stmt.FunctionNode, FunctionScope> scopes) {
         this.index = index;
         this.scopes = scopes;
-        for (ModuleIndex.ClassInfo c : index.classes().values()) {
-            for (Stmt member : c.node().body()) {
-                if (member instanceof Stmt.FunctionNode f) {
-                    membersNamed.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
-                }
-            }
-        }
     }
 
     /** Whether a call of method (self bound to its first parameter) may leave a reference to self anywhere. */
@@ -72,7 +62,7 @@ final class SelfHandOff {
                 return true;
             }
             for (String name : o.runOnSelf()) {
-                for (Stmt.FunctionNode g : membersNamed.getOrDefault(name, List.of())) {
+                for (Stmt.FunctionNode g : index.membersNamed(name)) {
                     ModuleIndex.MethodKind kind = ModuleIndex.kindOf(g);
                     if (kind == ModuleIndex.MethodKind.STATIC || kind == ModuleIndex.MethodKind.CLASS) {
                         continue; // given no instance
@@ -112,7 +102,7 @@ final class SelfHandOff {
             if (kinds[i] == FunctionNodes.OTHER && nodes[i] instanceof Stmt.Return r && isName(r.value(), self)) {
                 return new Own(true, List.of()); // to its caller, which may store it (self.me = self.setup())
             }
-            if (kinds[i] == FunctionNodes.EXPR && nodes[i] instanceof Expr.GeneratorExp && names(code, i, self)) {
+            if (kinds[i] == FunctionNodes.EXPR && nodes[i] instanceof Expr.GeneratorExp && code.names(i, code.end(i), self)) {
                 return new Own(true, List.of()); // the generator's frame holds self until it is exhausted
             }
             if ((kinds[i] == FunctionNodes.ATTRIBUTE_LOAD || kinds[i] == FunctionNodes.EXPR)
@@ -125,20 +115,8 @@ final class SelfHandOff {
 
     /** Whether some module class has a plain method of this name: reading it from self makes a bound method. */
     private boolean isPlainMethod(String name) {
-        for (Stmt.FunctionNode g : membersNamed.getOrDefault(name, List.of())) {
+        for (Stmt.FunctionNode g : index.membersNamed(name)) {
             if (ModuleIndex.kindOf(g) == ModuleIndex.MethodKind.INSTANCE) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether the subtree at i names the given name. */
-    private static boolean names(FunctionNodes code, int i, String name) {
-        Node[] nodes = code.nodes();
-        byte[] kinds = code.kinds();
-        for (int j = i, end = code.end(i); j < end; j++) {
-            if (kinds[j] == FunctionNodes.NAME_LOAD && ((Expr.Name) nodes[j]).id().equals(name)) {
                 return true;
             }
         }

@@ -113,7 +113,7 @@ public final class SelfLinkingMethods {
                     }
                 }
             } else if ((n instanceof Expr.Lambda || n instanceof Stmt.FunctionNode || n instanceof Stmt.ClassDef)
-                    && !sortKeys.contains(n) && names(code, i, code.end(i), self)) {
+                    && !sortKeys.contains(n) && code.names(i, code.end(i), self)) {
                 // a nested function or class that names self, even as a receiver, holds it in a cell
                 if (n instanceof Stmt.FunctionNode f && f.decoratorList().isEmpty()) handedIfUsed.add(f.name());
                 else captured = true;
@@ -157,19 +157,6 @@ public final class SelfLinkingMethods {
                     : null;
             Expr.Name root = target == null ? null : CycleCandidates.root(target);
             if (root != null && root.id().equals(self)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether a name among the nodes from i to end is the one given. */
-    private static boolean names(FunctionNodes code, int i, int end, String name) {
-        Node[] nodes = code.nodes();
-        byte[] kinds = code.kinds();
-        for (; i < end; i++) {
-            if ((kinds[i] == FunctionNodes.NAME_LOAD || kinds[i] == FunctionNodes.NAME_BOUND)
-                    && ((Expr.Name) nodes[i]).id().equals(name)) {
                 return true;
             }
         }
